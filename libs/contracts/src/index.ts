@@ -1,0 +1,4 @@
+export * from './canonical-json.js';
+export * from './event-envelope.js';
+export * from './topics.js';
+export * from './upcaster-registry.js';

@@ -1,0 +1,31 @@
+/** Kafka topics. Event topics are keyed by stream id and never deleted by time. */
+export const Topics = {
+  membersEvents: 'members.events',
+  billpayEvents: 'billpay.events',
+  loansEvents: 'loans.events',
+  ledgerEvents: 'ledger.events',
+  deadLetter: 'dead-letter.events',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+export interface TopicSettings {
+  name: string;
+  partitions: number;
+  configEntries: { name: string; value: string }[];
+}
+
+export const EVENT_TOPIC_PARTITIONS = 12;
+
+/** Retention off: an auditor replays the whole history from Kafka as well as from the stores. */
+export const EVENT_TOPIC_CONFIG = [
+  { name: 'retention.ms', value: '-1' },
+  { name: 'retention.bytes', value: '-1' },
+  { name: 'cleanup.policy', value: 'delete' },
+];
+
+export function eventTopicSettings(name: string): TopicSettings {
+  return { name, partitions: EVENT_TOPIC_PARTITIONS, configEntries: EVENT_TOPIC_CONFIG };
+}
+
+export const ALL_TOPICS: TopicSettings[] = Object.values(Topics).map(eventTopicSettings);
