@@ -25,12 +25,12 @@ export class UpcasterRegistry {
     return this;
   }
 
-  upcast<TData = unknown>(event: EventEnvelope): EventEnvelope<TData> {
+  upcast<TEvent extends EventEnvelope>(event: TEvent): TEvent {
     let data = event.data;
     let version = event.schemaVersion;
     for (let step = 0; step < MAX_UPCAST_STEPS; step++) {
       const upcaster = this.steps.get(stepKey(event.type, version));
-      if (!upcaster) return { ...event, schemaVersion: version, data: data as TData };
+      if (!upcaster) return { ...event, schemaVersion: version, data };
       data = upcaster.upcast(data);
       version += 1;
     }

@@ -1,0 +1,3 @@
+export * from './database-url.js';
+export * from './ensure-database.js';
+export * from './run-migrations.js';

@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import {
+  GENESIS_HASH,
+  UpcasterRegistry,
+  type EventContext,
+  type EventEnvelope,
+  type NewEvent,
+} from '@koperasi/contracts';
+import { chainHash } from './hash-chain.js';
+import { StreamVersionConflictError } from './stream-version-conflict.error.js';
+import {
+  EVENT_COLUMNS,
+  START_OF_LOG,
+  toStoredEvent,
+  type EventRow,
+  type GlobalCheckpoint,
+  type StoredEvent,
+} from './stored-event.js';
+
+export interface AppendResult {
+  streamId: string;
+  nextExpectedVersion: number;
+  events: EventEnvelope[];
+}
+
+export interface EventStoreOptions {
+  /** Appends waiting for the same write transaction; bounds the transaction's size. */
+  maxAppendsPerBatch?: number;
+  /** Write transactions in flight at once; each takes one pooled connection. */
+  maxConcurrentBatches?: number;
+  maxEventsPerAppend?: number;
+  maxEventsPerRead?: number;
+  upcasters?: UpcasterRegistry;
+}
+
+interface AppendRequest {
+  streamId: string;
+  expectedVersion: number;
+  events: NewEvent[];
+  context: EventContext;
+}
+
+interface PendingAppend extends AppendRequest {
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+interface StreamHead {
+  version: number;
+  lastHash: string;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * PostgreSQL event store. Concurrent appends are grouped into one write transaction (group commit): a
+ * single insert and a single stream update for many callers, each still checked against its own expected
+ * version and answered on its own. A batch that fails as a whole is retried one append at a time, so one
+ * caller's conflict never fails another's append.
+ */
+export class PostgresEventStore {
+  private readonly queue: PendingAppend[] = [];
+  private batchesInFlight = 0;
+  private readonly maxAppendsPerBatch: number;
+  private readonly maxConcurrentBatches: number;
+  private readonly maxEventsPerAppend: number;
+  private readonly maxEventsPerRead: number;
+  private readonly upcasters: UpcasterRegistry;
+
+  constructor(
+    private readonly pool: Pool,
+    options: EventStoreOptions = {},
+  ) {
+    this.maxAppendsPerBatch = options.maxAppendsPerBatch ?? 500;
+    this.maxConcurrentBatches = options.maxConcurrentBatches ?? 2;
+    this.maxEventsPerAppend = options.maxEventsPerAppend ?? 100;
+    this.maxEventsPerRead = options.maxEventsPerRead ?? 10_000;
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+  }
+
+  /** `expectedVersion` 0 means the stream must not exist yet. */
+  append(streamId: string, expectedVersion: number, events: NewEvent[], context: EventContext): Promise<AppendResult> {
+    const request = { streamId, expectedVersion, events, context };
+    this.assertAppendable(request);
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ ...request, resolve, reject });
+      this.drain();
+    });
+  }
+
+  /**
+   * Appends inside the caller's open transaction, for writes that must commit or fail together with the
+   * events (a uniqueness claim, say). Throws StreamVersionConflictError; the caller rolls back.
+   */
+  async appendWithin(
+    tx: PoolClient,
+    streamId: string,
+    expectedVersion: number,
+    events: NewEvent[],
+    context: EventContext,
+  ): Promise<AppendResult> {
+    const request = { streamId, expectedVersion, events, context };
+    this.assertAppendable(request);
+    const [outcome] = await this.writeInTransaction(tx, [request]);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
+  }
+
+  async readStream(streamId: string, fromVersion = 1): Promise<EventEnvelope[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2
+       ORDER BY stream_version LIMIT $3`,
+      [streamId, fromVersion, this.maxEventsPerRead],
+    );
+    if (rows.length === this.maxEventsPerRead) {
+      throw new Error(`readStream: ${streamId} has over ${this.maxEventsPerRead} events; snapshot it`);
+    }
+    return rows.map((row) => this.upcasters.upcast(toStoredEvent(row)));
+  }
+
+  /**
+   * Committed events after `checkpoint` in commit order. Rows of transactions still open, and of any
+   * transaction that could still commit below them, are left for a later read: a plain position
+   * checkpoint would skip an event whose transaction commits after a later position was read.
+   */
+  async readAll(
+    checkpoint: GlobalCheckpoint = START_OF_LOG,
+    limit = 1000,
+  ): Promise<{ events: StoredEvent[]; checkpoint: GlobalCheckpoint }> {
+    if (limit < 1 || limit > this.maxEventsPerRead) throw new Error(`readAll: limit ${limit} out of range`);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id, global_position
+       LIMIT $3`,
+      [checkpoint.transactionId, checkpoint.globalPosition, limit],
+    );
+    const events = rows.map((row) => this.upcasters.upcast(toStoredEvent(row)));
+    const last = events.at(-1);
+    return {
+      events,
+      checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : checkpoint,
+    };
+  }
+
+  private assertAppendable({ streamId, expectedVersion, events }: AppendRequest): void {
+    if (!streamId) throw new Error('append: streamId is empty');
+    if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
+      throw new Error(`append: expectedVersion ${expectedVersion} is not a version`);
+    }
+    if (events.length === 0 || events.length > this.maxEventsPerAppend) {
+      throw new Error(`append: ${events.length} events; an append takes 1 to ${this.maxEventsPerAppend}`);
+    }
+  }
+
+  private drain(): void {
+    while (this.queue.length > 0 && this.batchesInFlight < this.maxConcurrentBatches) {
+      const batch = this.queue.splice(0, this.maxAppendsPerBatch);
+      this.batchesInFlight += 1;
+      void this.writeBatch(batch).finally(() => {
+        this.batchesInFlight -= 1;
+        this.drain();
+      });
+    }
+  }
+
+  private async writeBatch(batch: PendingAppend[]): Promise<void> {
+    try {
+      const outcomes = await this.withTransaction((client) => this.writeInTransaction(client, batch));
+      outcomes.forEach((outcome, index) =>
+        outcome instanceof Error ? batch[index].reject(outcome) : batch[index].resolve(outcome),
+      );
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(this.explain(error, batch[0]));
+        return;
+      }
+      // A racing writer in another process, or a deadlock between lanes: isolate who is affected.
+      for (const append of batch) await this.writeBatch([append]);
+    }
+  }
+
+  private async writeInTransaction(
+    client: PoolClient,
+    batch: AppendRequest[],
+  ): Promise<(AppendResult | StreamVersionConflictError)[]> {
+    const streamIds = [...new Set(batch.map((append) => append.streamId))].sort();
+    const { rows } = await client.query<{ stream_id: string; version: number; last_hash: string }>(
+      `SELECT stream_id, version, last_hash FROM streams WHERE stream_id = ANY($1) ORDER BY stream_id FOR UPDATE`,
+      [streamIds],
+    );
+    const heads = new Map<string, StreamHead>(
+      rows.map((row) => [row.stream_id, { version: row.version, lastHash: row.last_hash }]),
+    );
+    const occurredAt = new Date().toISOString();
+    const written: EventEnvelope[] = [];
+    const touched = new Map<string, StreamHead>();
+    const outcomes = batch.map((append) => {
+      const head = heads.get(append.streamId) ?? { version: 0, lastHash: GENESIS_HASH };
+      if (head.version !== append.expectedVersion) {
+        return new StreamVersionConflictError(append.streamId, append.expectedVersion, head.version);
+      }
+      const envelopes = buildEnvelopes(append, head, occurredAt);
+      const last = envelopes[envelopes.length - 1];
+      const next = { version: last.streamVersion, lastHash: last.hash };
+      heads.set(append.streamId, next);
+      touched.set(append.streamId, next);
+      written.push(...envelopes);
+      return { streamId: append.streamId, nextExpectedVersion: next.version, events: envelopes };
+    });
+    if (written.length > 0) {
+      await insertEvents(client, written);
+      await upsertStreamHeads(client, touched);
+    }
+    return outcomes;
+  }
+
+  private explain(error: unknown, append: AppendRequest): unknown {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      return new StreamVersionConflictError(append.streamId, append.expectedVersion, null);
+    }
+    return error;
+  }
+
+  private async withTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function buildEnvelopes(append: AppendRequest, head: StreamHead, occurredAt: string): EventEnvelope[] {
+  let prevHash = head.lastHash;
+  return append.events.map((event, index) => {
+    const fields = {
+      eventId: event.eventId ?? randomUUID(),
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      streamId: append.streamId,
+      streamVersion: head.version + index + 1,
+      koperasiId: append.context.koperasiId,
+      occurredAt,
+      actor: append.context.actor,
+      correlationId: append.context.correlationId,
+      causationId: append.context.causationId ?? null,
+      data: event.data,
+    };
+    const hash = chainHash(prevHash, fields);
+    const envelope = { ...fields, prevHash, hash };
+    prevHash = hash;
+    return envelope;
+  });
+}
+
+async function insertEvents(client: PoolClient, events: EventEnvelope[]): Promise<void> {
+  await client.query(
+    `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata,
+                         occurred_at, prev_hash, hash)
+     SELECT stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, prev_hash, hash
+     FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[],
+                 $8::timestamptz[], $9::text[], $10::text[])
+          WITH ORDINALITY AS e(stream_id, stream_version, event_id, type, schema_version, data, metadata,
+                               occurred_at, prev_hash, hash, ordinal)
+     ORDER BY ordinal`,
+    [
+      events.map((e) => e.streamId),
+      events.map((e) => e.streamVersion),
+      events.map((e) => e.eventId),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) =>
+        JSON.stringify({
+          koperasiId: e.koperasiId,
+          actor: e.actor,
+          correlationId: e.correlationId,
+          causationId: e.causationId,
+        }),
+      ),
+      events.map((e) => e.occurredAt),
+      events.map((e) => e.prevHash),
+      events.map((e) => e.hash),
+    ],
+  );
+}
+
+async function upsertStreamHeads(client: PoolClient, heads: Map<string, StreamHead>): Promise<void> {
+  const entries = [...heads.entries()];
+  await client.query(
+    `INSERT INTO streams (stream_id, version, last_hash)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[])
+     ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash`,
+    [entries.map(([id]) => id), entries.map(([, head]) => head.version), entries.map(([, head]) => head.lastHash)],
+  );
+}

@@ -1,0 +1,190 @@
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Pool, PoolClient } from 'pg';
+import { Topics, UpcasterRegistry, type EventEnvelope } from '@koperasi/contracts';
+import { sendToDeadLetter, type DeadLetter } from './dead-letter.js';
+import { parseEnvelope } from './parse-envelope.js';
+
+/** Writes a projection for events not seen before, inside the transaction that marks them processed. */
+export type ProjectionHandler = (events: EventEnvelope[], tx: PoolClient) => Promise<void>;
+
+export interface IdempotentBatchConsumerOptions {
+  kafka: Kafka;
+  pool: Pool;
+  groupId: string;
+  topics: string[];
+  handle: ProjectionHandler;
+  /** Names this projection in processed_messages; defaults to the group id. */
+  consumerName?: string;
+  upcasters?: UpcasterRegistry;
+  deadLetterTopic?: string;
+  fromBeginning?: boolean;
+  maxEventsPerTransaction?: number;
+  partitionsConsumedConcurrently?: number;
+}
+
+interface Delivery {
+  message: KafkaMessage;
+  event: EventEnvelope;
+}
+
+/**
+ * A projection consumer that takes each event exactly once in effect: the projection's writes and the
+ * "processed" marks commit in one database transaction, and the Kafka offset is committed only after it.
+ * A redelivered event finds its mark and is skipped. An event the projection refuses goes to the
+ * dead-letter topic with the error, and the partition goes on with the next one.
+ */
+export class IdempotentBatchConsumer {
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private readonly consumerName: string;
+  private readonly deadLetterTopic: string;
+  private readonly maxEventsPerTransaction: number;
+  private readonly upcasters: UpcasterRegistry;
+  private inGroup = false;
+  private assignedPartitions = 0;
+
+  constructor(private readonly options: IdempotentBatchConsumerOptions) {
+    this.consumer = options.kafka.consumer({ groupId: options.groupId, retry: { retries: 10 } });
+    this.producer = options.kafka.producer();
+    this.consumerName = options.consumerName ?? options.groupId;
+    this.deadLetterTopic = options.deadLetterTopic ?? Topics.deadLetter;
+    this.maxEventsPerTransaction = options.maxEventsPerTransaction ?? 1000;
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.trackMembership();
+  }
+
+  /** True only while the consumer is in its group with partitions assigned. */
+  isReady(): boolean {
+    return this.inGroup && this.assignedPartitions > 0;
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => this.takeBatch(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+    await this.producer.disconnect();
+    this.inGroup = false;
+    this.assignedPartitions = 0;
+  }
+
+  private trackMembership(): void {
+    const { events } = this.consumer;
+    this.consumer.on(events.GROUP_JOIN, ({ payload }) => {
+      this.assignedPartitions = Object.values(payload.memberAssignment).reduce((sum, parts) => sum + parts.length, 0);
+      this.inGroup = true;
+    });
+    this.consumer.on(events.REBALANCING, () => {
+      this.inGroup = false;
+    });
+    for (const leaving of [events.STOP, events.CRASH, events.DISCONNECT]) {
+      this.consumer.on(leaving, () => {
+        this.inGroup = false;
+        this.assignedPartitions = 0;
+      });
+    }
+  }
+
+  private async takeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    for (let start = 0; start < batch.messages.length; start += this.maxEventsPerTransaction) {
+      if (!isRunning() || isStale()) return;
+      const messages = batch.messages.slice(start, start + this.maxEventsPerTransaction);
+      await this.takeMessages(batch.topic, batch.partition, messages);
+      const lastOffset = messages[messages.length - 1].offset;
+      resolveOffset(lastOffset);
+      await this.consumer.commitOffsets([
+        { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastOffset) + 1n).toString() },
+      ]);
+      await heartbeat();
+    }
+  }
+
+  private async takeMessages(topic: string, partition: number, messages: KafkaMessage[]): Promise<void> {
+    const deliveries: Delivery[] = [];
+    const letters: DeadLetter[] = [];
+    for (const message of messages) {
+      const parsed = parseEnvelope(message, this.upcasters);
+      if (parsed.ok) deliveries.push({ message, event: parsed.event });
+      else letters.push({ topic, partition, message, consumer: this.consumerName, error: parsed.error });
+    }
+    try {
+      await this.inTransaction((tx) => this.project(tx, deliveries));
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      // Something in the batch is poison: take the events one by one to find it and let the rest through.
+      await this.inTransaction(async (tx) => {
+        for (const delivery of deliveries) {
+          await tx.query('SAVEPOINT delivery');
+          try {
+            await this.project(tx, [delivery]);
+            await tx.query('RELEASE SAVEPOINT delivery');
+          } catch (eventError) {
+            if (isTransient(eventError)) throw eventError;
+            await tx.query('ROLLBACK TO SAVEPOINT delivery');
+            await this.markDeadLettered(tx, delivery.event.eventId);
+            letters.push({ topic, partition, message: delivery.message, consumer: this.consumerName, error: eventError });
+          }
+        }
+        // Sent before the commit: if the dead-letter topic cannot take them, the whole batch is retried.
+        await sendToDeadLetter(this.producer, this.deadLetterTopic, letters);
+      });
+      return;
+    }
+    await sendToDeadLetter(this.producer, this.deadLetterTopic, letters);
+  }
+
+  private async project(tx: PoolClient, deliveries: Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const { rows } = await tx.query<{ event_id: string }>(
+      `INSERT INTO processed_messages (consumer, event_id)
+       SELECT $1, event_id FROM unnest($2::uuid[]) AS event_id
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.consumerName, deliveries.map((delivery) => delivery.event.eventId)],
+    );
+    const fresh = new Set(rows.map((row) => row.event_id));
+    const events: EventEnvelope[] = [];
+    for (const { event } of deliveries) {
+      if (fresh.delete(event.eventId)) events.push(event);
+    }
+    if (events.length > 0) await this.options.handle(events, tx);
+  }
+
+  private async markDeadLettered(tx: PoolClient, eventId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO processed_messages (consumer, event_id, outcome) VALUES ($1, $2, 'dead-lettered')
+       ON CONFLICT DO NOTHING`,
+      [this.consumerName, eventId],
+    );
+  }
+
+  private async inTransaction(work: (tx: PoolClient) => Promise<void>): Promise<void> {
+    const tx = await this.options.pool.connect();
+    try {
+      await tx.query('BEGIN');
+      await work(tx);
+      await tx.query('COMMIT');
+    } catch (error) {
+      await tx.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      tx.release();
+    }
+  }
+}
+
+/** Failures of the database or the network, not of the event: retry the batch instead of dead-lettering. */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^(08|40|53|57|58)/.test(code)) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect/i.test(message);
+}

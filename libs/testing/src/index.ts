@@ -1,0 +1,3 @@
+export * from './infrastructure.js';
+export * from './test-database.js';
+export * from './test-kafka.js';
