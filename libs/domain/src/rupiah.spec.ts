@@ -1,4 +1,4 @@
-import { isPositiveRupiah } from './rupiah.js';
+import { formatRupiah, isPositiveRupiah } from './rupiah.js';
 
 describe('isPositiveRupiah', () => {
   it.each([1, 25_000, Number.MAX_SAFE_INTEGER])('accepts %s', (value) => {
@@ -11,4 +11,16 @@ describe('isPositiveRupiah', () => {
       expect(isPositiveRupiah(value)).toBe(false);
     },
   );
+});
+
+describe('formatRupiah', () => {
+  it.each([
+    [0, 'Rp0'],
+    [700, 'Rp700'],
+    [25_000, 'Rp25.000'],
+    [448_000_000, 'Rp448.000.000'],
+    [-15_000, '-Rp15.000'],
+  ])('writes %s as %s', (amountRp, text) => {
+    expect(formatRupiah(amountRp)).toBe(text);
+  });
 });

@@ -1,0 +1,10 @@
+export * from './decide-member.js';
+export * from './evolve-member.js';
+export * from './koperasi-settings.js';
+export * from './member-commands.js';
+export * from './member-decider.js';
+export type { MemberDecision, MemberRefusal } from './member-decision.js';
+export * from './member-error-code.js';
+export * from './member-events.js';
+export * from './member-state.js';
+export * from './wajib-arrears.js';
