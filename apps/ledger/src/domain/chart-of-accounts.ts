@@ -1,0 +1,32 @@
+export type AccountKind = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+export type BalanceSide = 'debit' | 'credit';
+
+export interface Account {
+  code: string;
+  name: string;
+  kind: AccountKind;
+  /** The side that increases the account; a trial balance shows each account on this side. */
+  normalBalance: BalanceSide;
+}
+
+/**
+ * The chart every koperasi starts with, coded in the style of the ministry's SIMKOPDES chart:
+ * 1xxxxx assets, 2xxxxx liabilities, 3xxxxx equity, 4xxxxx income, 5xxxxx expenses.
+ */
+export const startingChartOfAccounts = [
+  { code: '111000', name: 'Kas', kind: 'asset', normalBalance: 'debit' },
+  { code: '112100', name: 'Bank BRI', kind: 'asset', normalBalance: 'debit' },
+  { code: '113100', name: 'Deposit PPOB at the aggregator', kind: 'asset', normalBalance: 'debit' },
+  { code: '114100', name: 'Fee receivable from the bank', kind: 'asset', normalBalance: 'debit' },
+  { code: '211000', name: 'Simpanan sukarela', kind: 'liability', normalBalance: 'credit' },
+  { code: '212000', name: 'Installments collected, owed to the bank', kind: 'liability', normalBalance: 'credit' },
+  { code: '213000', name: 'PPOB payments pending (suspense)', kind: 'liability', normalBalance: 'credit' },
+  { code: '214000', name: 'Refunds owed to customers', kind: 'liability', normalBalance: 'credit' },
+  { code: '310000', name: 'Simpanan pokok', kind: 'equity', normalBalance: 'credit' },
+  { code: '320000', name: 'Simpanan wajib', kind: 'equity', normalBalance: 'credit' },
+  { code: '410000', name: 'Fee income, PPOB', kind: 'income', normalBalance: 'credit' },
+  { code: '420000', name: 'Fee income, installment collection', kind: 'income', normalBalance: 'credit' },
+] as const satisfies readonly Account[];
+
+/** A code of the starting chart; postings use it so a mistyped account fails to compile. */
+export type StartingAccountCode = (typeof startingChartOfAccounts)[number]['code'];

@@ -1,0 +1,3 @@
+export * from './chart-of-accounts.js';
+export * from './journal-entry.js';
+export * from './post-member-event.js';
