@@ -36,7 +36,7 @@ export function parseNik(input: string, today: string): NikParseResult {
   const value = input.trim();
   if (!/^\d+$/.test(value)) return refuse('NIK must contain digits only');
   if (value.length === 15) {
-    return refuse('NIK has 15 digits: 15-digit NIKs from before 2011 are not accepted, use the 16-digit NIK on the current KTP or KK');
+    return refuse('NIK has 15 digits: old 15-digit NIKs are not accepted, use the 16-digit NIK on the current KTP or Kartu Keluarga');
   }
   if (value.length !== 16) return refuse(`NIK must have exactly 16 digits, got ${value.length}`);
 

@@ -17,9 +17,9 @@ export function decidePaySimpananWajib(command: PaySimpananWajib, state: MemberS
   if (!Array.isArray(periods) || periods.length === 0) {
     return refuse('WAJIB_NO_PERIODS', 'Name at least one month (YYYY-MM) being paid');
   }
-  const malformed = periods.find((period) => typeof period !== 'string' || !isYearMonth(period));
-  if (malformed !== undefined) {
-    return refuse('INVALID_WAJIB_PERIOD', `${JSON.stringify(malformed)} is not a month written YYYY-MM`);
+  const malformedAt = periods.findIndex((period) => typeof period !== 'string' || !isYearMonth(period));
+  if (malformedAt >= 0) {
+    return refuse('INVALID_WAJIB_PERIOD', `${JSON.stringify(periods[malformedAt]) ?? 'undefined'} is not a month written YYYY-MM`);
   }
   const duplicate = periods.find((period, index) => periods.indexOf(period) !== index);
   if (duplicate) return refuse('WAJIB_DUPLICATE_PERIOD', `${duplicate} is named twice`);

@@ -235,7 +235,7 @@ describe('member decider', () => {
       given(...active).when(payWajib([], 15_000)).thenRefused('WAJIB_NO_PERIODS');
     });
 
-    it.each(['2025-7', '2025-13', '07-2025'])('refuses the malformed month %s', (period) => {
+    it.each(['2025-7', '2025-13', '07-2025', undefined as unknown as string])('refuses the malformed month %s', (period) => {
       given(...active).when(payWajib([period])).thenRefused('INVALID_WAJIB_PERIOD');
     });
 
