@@ -16,6 +16,7 @@ export interface OutboxRelayOptions {
 
 export const EVENT_ID_HEADER = 'event-id';
 export const EVENT_TYPE_HEADER = 'event-type';
+const MAX_RETRY_PAUSE_MS = 5000;
 
 /**
  * Publishes committed events to Kafka in commit order, keyed by stream id. The checkpoint is written only
@@ -45,18 +46,14 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.lockClient = await this.options.pool.connect();
-    this.loop = this.run().catch((error) => {
-      this.running = false;
-      this.options.onError?.(error);
-    });
+    this.loop = this.run();
   }
 
   /** Stops after the batch in flight is published and checkpointed. */
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
-    this.releaseLock();
+    this.dropLockConnection(new Error('relay stopped'));
   }
 
   /**
@@ -66,13 +63,30 @@ export class OutboxRelay {
   async kill(): Promise<void> {
     this.running = false;
     this.killed = true;
-    this.lockClient?.release(new Error('relay killed'));
-    this.lockClient = null;
+    this.dropLockConnection(new Error('relay killed'));
     await this.loop;
   }
 
+  /** A failed read, publish or checkpoint is retried from the saved checkpoint after a growing pause. */
   private async run(): Promise<void> {
-    await this.acquireLock();
+    let failures = 0;
+    while (this.running) {
+      try {
+        await this.relayUntilStopped();
+        return;
+      } catch (error) {
+        this.dropLockConnection(error);
+        if (!this.running) return;
+        failures += 1;
+        this.options.onError?.(error);
+        await sleep(Math.min(MAX_RETRY_PAUSE_MS, 100 * 2 ** Math.min(failures, 6)));
+      }
+    }
+  }
+
+  private async relayUntilStopped(): Promise<void> {
+    this.lockClient = await this.options.pool.connect();
+    await this.acquireLock(this.lockClient);
     let checkpoint = await this.loadCheckpoint();
     while (this.running) {
       const { events, checkpoint: next } = await this.store.readAll(checkpoint, this.batchSize);
@@ -104,9 +118,9 @@ export class OutboxRelay {
   }
 
   /** Waits while another relay of the same name holds the lock; it is released when that one's connection drops. */
-  private async acquireLock(): Promise<void> {
-    while (this.running && this.lockClient) {
-      const { rows } = await this.lockClient.query<{ locked: boolean }>(
+  private async acquireLock(lockClient: PoolClient): Promise<void> {
+    while (this.running) {
+      const { rows } = await lockClient.query<{ locked: boolean }>(
         `SELECT pg_try_advisory_lock(hashtext($1)) AS locked`,
         [`outbox-relay:${this.options.relayName}`],
       );
@@ -115,8 +129,9 @@ export class OutboxRelay {
     }
   }
 
-  private releaseLock(): void {
-    this.lockClient?.release();
+  /** Closes the lock's connection instead of returning it to the pool, which frees the advisory lock. */
+  private dropLockConnection(reason: unknown): void {
+    this.lockClient?.release(reason instanceof Error ? reason : new Error(String(reason)));
     this.lockClient = null;
   }
 

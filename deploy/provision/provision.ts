@@ -1,0 +1,59 @@
+import type { Admin } from 'kafkajs';
+import { ALL_TOPICS } from '@koperasi/contracts';
+import { databaseUrlFor, ensureDatabase, runMigrations } from '@koperasi/database';
+import { createKafka, kafkaBrokersFromEnv } from '@koperasi/messaging';
+import { SERVICE_DATABASES } from './service-databases.js';
+
+/** Creates what the services need and is safe to run again: databases, their migrations, Kafka topics. */
+async function provision(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  for (const { database, migrations } of SERVICE_DATABASES) {
+    const created = await ensureDatabase(serverUrl, database);
+    const applied = await runMigrations(databaseUrlFor(serverUrl, database), migrations);
+    log({ database, created: created === 'created', migrationsApplied: applied });
+  }
+
+  const kafka = createKafka('provision', kafkaBrokersFromEnv());
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = ALL_TOPICS.filter((topic) => !existing.has(topic.name));
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic: topic.name,
+        numPartitions: topic.partitions,
+        replicationFactor: 1,
+        configEntries: topic.configEntries,
+      })),
+    });
+    log({ topicsCreated: missing.map((topic) => topic.name), topicsPresent: [...existing].filter((t) => !t.startsWith('__')).length });
+    await warmUpGroupCoordinator(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** The first group request on a new broker meets a coordinator still loading; take that wait here, not in a service. */
+async function warmUpGroupCoordinator(admin: Admin, attempts = 60): Promise<void> {
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      await admin.fetchOffsets({ groupId: 'provision-warm-up', topics: [ALL_TOPICS[0].name] });
+      log({ groupCoordinator: 'ready', attempt });
+      return;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+function log(fields: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), step: 'provision', ...fields })}\n`);
+}
+
+provision().catch((error) => {
+  process.stderr.write(`provision failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

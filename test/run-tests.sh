@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: type check, unit tests, and integration tests against real PostgreSQL and Kafka.
+# Uses DATABASE_URL / KAFKA_BROKERS when set; else Testcontainers where a Docker engine runs; else it
+# starts the local infrastructure (npm run infra:up) so the command also works on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+if [ -z "${DATABASE_URL:-}" ] || [ -z "${KAFKA_BROKERS:-}" ]; then
+  if ! docker info >/dev/null 2>&1; then
+    bash deploy/infra-up.sh
+    export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+    export KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}
+  fi
+fi
+
+npm run --silent typecheck
+node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js --runInBand "$@"
