@@ -12,6 +12,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 200);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 20_000);
 const EVENTS_PER_APPEND = Number(process.env.BENCH_EVENTS_PER_APPEND ?? 1);
+const WRITE_LANES = Number(process.env.BENCH_WRITE_LANES ?? 2);
 const CATCH_UP_TIMEOUT_MS = 300_000;
 
 async function main(): Promise<void> {
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const kafka = createKafka('bench-eventstore', kafkaBrokersFromEnv());
   const [topic, backlogTopic] = await createTestTopics(kafka, 'bench-live', 'bench-backlog');
   await db.pool.query('CREATE TABLE bench_projection (event_id uuid PRIMARY KEY, stream_id text NOT NULL)');
-  report({ bench: 'eventstore', events: EVENTS, writers: WRITERS, streams: STREAMS, eventsPerAppend: EVENTS_PER_APPEND });
+  report({ bench: 'eventstore', events: EVENTS, writers: WRITERS, streams: STREAMS, eventsPerAppend: EVENTS_PER_APPEND, writeLanes: WRITE_LANES });
 
   const lagsMs: number[] = [];
   let projected = 0;
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   const relay = new OutboxRelay({ pool: db.pool, producer, topic, relayName: 'live', onError: reportError });
   await relay.start();
 
-  const store = new PostgresEventStore(db.pool);
+  const store = new PostgresEventStore(db.pool, { maxConcurrentBatches: WRITE_LANES });
   const appendsPerWriter = Math.ceil(EVENTS / EVENTS_PER_APPEND / WRITERS);
   const appendStartedMs = performance.now();
   await Promise.all(

@@ -1,5 +1,6 @@
 import type { Kafka, Producer } from 'kafkajs';
-import { OutboxRelay, PostgresEventStore } from '@koperasi/eventstore';
+import type { EventEnvelope } from '@koperasi/contracts';
+import { OutboxRelay, PostgresEventStore, chainHash } from '@koperasi/eventstore';
 import { IdempotentBatchConsumer } from '@koperasi/messaging';
 import { createTestDatabase, createTestTopics, testKafka, waitFor, type TestDatabase } from '@koperasi/testing';
 import { STORE_MIGRATIONS, context, depositEvent } from '../eventstore/event-store-fixtures.js';
@@ -13,6 +14,7 @@ describe('relay to Kafka and the idempotent consumer', () => {
   let source: TestDatabase;
   let projection: TestDatabase;
   const stoppers: (() => Promise<unknown>)[] = [];
+  const projectedEvents = new Map<string, EventEnvelope>();
 
   beforeAll(async () => {
     kafka = testKafka('relay-test');
@@ -42,6 +44,7 @@ describe('relay to Kafka and the idempotent consumer', () => {
         for (const event of events) {
           if ((event.data as { poison?: boolean }).poison) throw new Error(`cannot project ${event.eventId}`);
         }
+        for (const event of events) projectedEvents.set(event.eventId, event);
         // Counts every time the projection sees an event: a duplicate would show as times = 2.
         await tx.query(
           `INSERT INTO counted (event_id, times) SELECT unnest($1::uuid[]), 1
@@ -147,6 +150,9 @@ describe('relay to Kafka and the idempotent consumer', () => {
 
     await waitFor('both events to be counted', async () => (await countedTimes([earlyId, lateId])).size === 2);
     expect([...(await countedTimes([earlyId, lateId])).values()]).toEqual([1, 1]);
+    // What reaches Kafka is the stored envelope to the byte that matters: the hash chain verifies from it.
+    expect(projectedEvents.get(earlyId)).toEqual(early.events[0]);
+    expect(chainHash(late.events[0].prevHash, projectedEvents.get(lateId)!)).toBe(late.events[0].hash);
   });
 
   it('given a poison event between good ones, then it lands on the dead-letter topic with the error and the rest are counted', async () => {

@@ -10,6 +10,7 @@ import {
 import { chainHash } from './hash-chain.js';
 import { StreamVersionConflictError } from './stream-version-conflict.error.js';
 import {
+  COMMITTED_AFTER_CHECKPOINT,
   EVENT_COLUMNS,
   START_OF_LOG,
   toStoredEvent,
@@ -119,22 +120,14 @@ export class PostgresEventStore {
     return rows.map((row) => this.upcasters.upcast(toStoredEvent(row)));
   }
 
-  /**
-   * Committed events after `checkpoint` in commit order. Rows of transactions still open, and of any
-   * transaction that could still commit below them, are left for a later read: a plain position
-   * checkpoint would skip an event whose transaction commits after a later position was read.
-   */
+  /** Committed events after `checkpoint`, in commit order (see COMMITTED_AFTER_CHECKPOINT). */
   async readAll(
     checkpoint: GlobalCheckpoint = START_OF_LOG,
     limit = 1000,
   ): Promise<{ events: StoredEvent[]; checkpoint: GlobalCheckpoint }> {
     if (limit < 1 || limit > this.maxEventsPerRead) throw new Error(`readAll: limit ${limit} out of range`);
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id, global_position
-       LIMIT $3`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${COMMITTED_AFTER_CHECKPOINT} LIMIT $3`,
       [checkpoint.transactionId, checkpoint.globalPosition, limit],
     );
     const events = rows.map((row) => this.upcasters.upcast(toStoredEvent(row)));

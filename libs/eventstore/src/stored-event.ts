@@ -16,6 +16,15 @@ export interface StoredEvent extends EventEnvelope {
 export const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version,
   event_id, type, schema_version, data, metadata, occurred_at, prev_hash, hash`;
 
+/**
+ * Rows committed after a checkpoint, in commit order. Rows of transactions still open, and of any
+ * transaction that could still commit below them, are left for a later read: a plain position checkpoint
+ * would skip an event whose transaction commits after a later position was read. $1, $2: the checkpoint.
+ */
+export const COMMITTED_AFTER_CHECKPOINT = `(transaction_id, global_position) > ($1::xid8, $2::bigint)
+  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY transaction_id, global_position`;
+
 export interface EventRow {
   global_position: string;
   transaction_id: string;
