@@ -1,3 +1,6 @@
+import { MemberCommandTopics } from './members/member-commands.js';
+import { replyTopicOf } from './command-envelope.js';
+
 /** Kafka topics. Event topics are keyed by stream id and never deleted by time. */
 export const Topics = {
   membersEvents: 'members.events',
@@ -28,4 +31,19 @@ export function eventTopicSettings(name: string): TopicSettings {
   return { name, partitions: EVENT_TOPIC_PARTITIONS, configEntries: EVENT_TOPIC_CONFIG };
 }
 
-export const ALL_TOPICS: TopicSettings[] = Object.values(Topics).map(eventTopicSettings);
+
+/** Commands and replies are transient: a week of retention is ample for tracing a request. */
+const COMMAND_TOPIC_CONFIG = [{ name: 'retention.ms', value: String(7 * 24 * 3600 * 1000) }];
+
+function commandTopicSettings(name: string): TopicSettings[] {
+  return [name, replyTopicOf(name)].map((topic) => ({
+    name: topic,
+    partitions: EVENT_TOPIC_PARTITIONS,
+    configEntries: COMMAND_TOPIC_CONFIG,
+  }));
+}
+
+export const ALL_TOPICS: TopicSettings[] = [
+  ...Object.values(Topics).map(eventTopicSettings),
+  ...Object.values(MemberCommandTopics).flatMap(commandTopicSettings),
+];

@@ -1,0 +1,90 @@
+/** Command topics of the members service; each is also a Kafka topic, answered on `<topic>.reply`. */
+export const MemberCommandTopics = {
+  registerKoperasi: 'members.cmd.register-koperasi',
+  registerMember: 'members.cmd.register-member',
+  paySimpananPokok: 'members.cmd.pay-simpanan-pokok',
+  paySimpananWajib: 'members.cmd.pay-simpanan-wajib',
+  depositSukarela: 'members.cmd.deposit-sukarela',
+  withdrawSukarela: 'members.cmd.withdraw-sukarela',
+  resignMember: 'members.cmd.resign-member',
+} as const;
+
+export interface RegisterKoperasiPayload {
+  code: string;
+  name: string;
+  kelurahan: string;
+  kecamatan: string;
+  kotaKabupaten: string;
+  provinsi: string;
+  simpananPokokRp: number;
+  simpananWajibMonthlyRp: number;
+}
+
+export interface KoperasiView extends RegisterKoperasiPayload {
+  id: string;
+  createdAt: string;
+}
+
+export interface RegisterMemberPayload {
+  nik: string;
+  fullName: string;
+  birthPlace?: string;
+  address: string;
+  kelurahan: string;
+  phone?: string;
+}
+
+export interface RegisterMemberResult {
+  id: string;
+  memberNo: string;
+  status: MemberStatus;
+}
+
+export type MemberStatus = 'PENDING_POKOK' | 'ACTIVE' | 'RESIGNED';
+
+export interface MemberMoneyPayload {
+  memberId: string;
+  amountRp: number;
+}
+
+export interface PaySimpananWajibPayload extends MemberMoneyPayload {
+  periods: string[];
+}
+
+export interface ResignMemberPayload {
+  memberId: string;
+}
+
+/** What every money command answers: the movement and the member's savings after it. */
+export interface SavingsMovementResult {
+  memberId: string;
+  eventId: string;
+  amountRp: number;
+  savings: SavingsBalances;
+}
+
+export interface SavingsBalances {
+  pokokRp: number;
+  wajibRp: number;
+  sukarelaRp: number;
+}
+
+export interface MemberView {
+  id: string;
+  memberNo: string;
+  nik: string;
+  fullName: string;
+  status: MemberStatus;
+  joinedAt: string;
+  savings: SavingsBalances;
+  wajibArrears: { months: string[]; amountRp: number };
+}
+
+export interface StatementLine {
+  eventId: string;
+  occurredAt: string;
+  kind: 'pokok' | 'wajib' | 'sukarela-deposit' | 'sukarela-withdrawal' | 'resignation-payout';
+  description: string;
+  amountRp: number;
+  balances: SavingsBalances;
+}

@@ -1,0 +1,6 @@
+export * from './env-config.js';
+export * from './health.controller.js';
+export * from './json-logger.js';
+export * from './metrics.js';
+export * from './platform.module.js';
+export * from './readiness.js';
