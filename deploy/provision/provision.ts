@@ -1,16 +1,14 @@
 import type { Admin } from 'kafkajs';
 import { ALL_TOPICS } from '@koperasi/contracts';
-import { databaseUrlFor, ensureDatabase, runMigrations } from '@koperasi/database';
+import { ensureDatabase } from '@koperasi/database';
 import { createKafka, kafkaBrokersFromEnv } from '@koperasi/messaging';
 import { SERVICE_DATABASES } from './service-databases.js';
 
-/** Creates what the services need and is safe to run again: databases, their migrations, Kafka topics. */
+/** Creates what the services need and is safe to run again: their databases and the Kafka topics. */
 async function provision(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  for (const { database, migrations } of SERVICE_DATABASES) {
-    const created = await ensureDatabase(serverUrl, database);
-    const applied = await runMigrations(databaseUrlFor(serverUrl, database), migrations);
-    log({ database, created: created === 'created', migrationsApplied: applied });
+  for (const database of SERVICE_DATABASES) {
+    log({ database, outcome: await ensureDatabase(serverUrl, database) });
   }
 
   const kafka = createKafka('provision', kafkaBrokersFromEnv());

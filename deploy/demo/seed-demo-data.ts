@@ -1,0 +1,75 @@
+/**
+ * Demo data for an empty system, through the gateway's public API like any client: two Semarang koperasi
+ * and their staff. Safe to run again: what exists is left as it is.
+ */
+const GATEWAY = `http://127.0.0.1:${process.env.GATEWAY_HTTP_PORT ?? '3000'}/api/v1`;
+const PASSWORD = process.env.DEMO_PASSWORD ?? 'koperasi-demo-2026';
+
+const KOPERASI = [
+  {
+    code: 'GDW',
+    name: 'KKMP Gedawang',
+    kelurahan: 'Gedawang',
+    kecamatan: 'Banyumanik',
+    kotaKabupaten: 'Kota Semarang',
+    provinsi: 'Jawa Tengah',
+    simpananPokokAmount: 25_000,
+    simpananWajibMonthlyAmount: 15_000,
+    staff: ['teller', 'supervisor', 'auditor'],
+  },
+  {
+    code: 'TGS',
+    name: 'KKMP Tegalsari',
+    kelurahan: 'Tegalsari',
+    kecamatan: 'Candisari',
+    kotaKabupaten: 'Kota Semarang',
+    provinsi: 'Jawa Tengah',
+    simpananPokokAmount: 25_000,
+    simpananWajibMonthlyAmount: 15_000,
+    staff: ['teller'],
+  },
+];
+
+interface Koperasi {
+  id: string;
+  code: string;
+}
+
+async function call<T>(method: string, path: string, token: string | null, body?: unknown, key?: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${GATEWAY}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(key ? { 'idempotency-key': key } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json().catch(() => null)) as T };
+}
+
+async function seed(): Promise<void> {
+  const login = await call<{ accessToken: string }>('POST', '/auth/login', null, { username: 'admin', password: PASSWORD });
+  if (login.status !== 200 && login.status !== 201) throw new Error(`admin login failed: ${login.status}`);
+  const token = login.body.accessToken;
+  const existing = await call<Koperasi[]>('GET', '/koperasi', token);
+  for (const { staff, ...koperasi } of KOPERASI) {
+    let found = existing.body.find((candidate) => candidate.code === koperasi.code);
+    if (!found) {
+      const created = await call<Koperasi>('POST', '/koperasi', token, koperasi, `demo-koperasi-${koperasi.code}`);
+      if (created.status !== 201) throw new Error(`koperasi ${koperasi.code}: ${created.status} ${JSON.stringify(created.body)}`);
+      found = created.body;
+    }
+    for (const role of staff) {
+      const username = `${role}.${koperasi.kelurahan.toLowerCase()}`;
+      const user = await call('POST', '/users', token, { username, password: PASSWORD, role, koperasiId: found.id });
+      if (user.status !== 201 && user.status !== 409) throw new Error(`user ${username}: ${user.status} ${JSON.stringify(user.body)}`);
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ step: 'demo-data', koperasi: KOPERASI.map((k) => k.name) })}\n`);
+}
+
+seed().catch((error) => {
+  process.stderr.write(`demo data failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
