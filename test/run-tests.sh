@@ -15,4 +15,6 @@ if [ -z "${DATABASE_URL:-}" ] || [ -z "${KAFKA_BROKERS:-}" ]; then
 fi
 
 npm run --silent typecheck
+# End-to-end tests run the built services as real processes.
+npm run --silent build
 node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js --runInBand "$@"

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { databaseUrlFor, dropDatabase } from '@koperasi/database';
+import { testDatabaseUrl, testKafkaBrokers, waitFor } from '@koperasi/testing';
+
+export type ServiceName = 'members' | 'ledger' | 'gateway';
+
+const PORT_BASE = 13_000 + Math.floor(Math.random() * 400) * 10;
+const PORTS: Record<ServiceName, number> = { gateway: PORT_BASE, members: PORT_BASE + 1, ledger: PORT_BASE + 4 };
+export const DEMO_PASSWORD = 'e2e-password-2026';
+
+/**
+ * Runs the built services as real processes against fresh databases of their own, real Kafka and real
+ * PostgreSQL, the way `npm start` does. `kill` is SIGKILL: no shutdown hook runs.
+ */
+export class SuiteHarness {
+  private readonly processes = new Map<ServiceName, ChildProcess>();
+  private readonly databases: Record<ServiceName, string>;
+  private readonly logs = new Map<ServiceName, string[]>();
+
+  constructor() {
+    const suffix = randomUUID().replaceAll('-', '').slice(0, 10);
+    this.databases = { gateway: `e2e_gateway_${suffix}`, members: `e2e_members_${suffix}`, ledger: `e2e_ledger_${suffix}` };
+  }
+
+  get gatewayUrl(): string {
+    return `http://127.0.0.1:${PORTS.gateway}/api/v1`;
+  }
+
+  databaseUrl(service: ServiceName): string {
+    return databaseUrlFor(testDatabaseUrl(), this.databases[service]);
+  }
+
+  async startAll(): Promise<void> {
+    for (const service of ['members', 'ledger', 'gateway'] as const) await this.start(service);
+  }
+
+  async start(service: ServiceName): Promise<void> {
+    const entry = `dist/apps/${service}/src/main.js`;
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` before the end-to-end tests`);
+    const child = spawn(process.execPath, [entry], { env: this.environment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = this.logs.get(service) ?? [];
+    this.logs.set(service, log);
+    const keep = (chunk: Buffer) => {
+      log.push(chunk.toString());
+      if (log.length > 200) log.shift();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.processes.set(service, child);
+    try {
+      await waitFor(`${service} to be ready`, async () => this.isReady(service), 90_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- ${service} log ---\n${log.join('').slice(-4000)}`);
+    }
+  }
+
+  kill(service: ServiceName): void {
+    this.processes.get(service)?.kill('SIGKILL');
+    this.processes.delete(service);
+  }
+
+  async stopAll(): Promise<void> {
+    const exits = [...this.processes.values()].map(
+      (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve()))),
+    );
+    for (const child of this.processes.values()) child.kill('SIGTERM');
+    await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    for (const child of this.processes.values()) if (child.exitCode === null) child.kill('SIGKILL');
+    this.processes.clear();
+    for (const database of Object.values(this.databases)) await dropDatabase(testDatabaseUrl(), database);
+  }
+
+  private async isReady(service: ServiceName): Promise<boolean> {
+    const child = this.processes.get(service);
+    if (!child || child.exitCode !== null) throw new Error(`${service} exited with ${child?.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORTS[service]}/health/ready`);
+      return response.status === 200;
+    } catch {
+      return false;
+    }
+  }
+
+  private environment(): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      GATEWAY_HTTP_PORT: String(PORTS.gateway),
+      MEMBERS_HTTP_PORT: String(PORTS.members),
+      LEDGER_HTTP_PORT: String(PORTS.ledger),
+      MEMBERS_INTERNAL_URL: `http://127.0.0.1:${PORTS.members}`,
+      LEDGER_INTERNAL_URL: `http://127.0.0.1:${PORTS.ledger}`,
+      GATEWAY_DATABASE_URL: this.databaseUrl('gateway'),
+      MEMBERS_DATABASE_URL: this.databaseUrl('members'),
+      LEDGER_DATABASE_URL: this.databaseUrl('ledger'),
+      INTERNAL_API_TOKEN: 'e2e-internal-token',
+      JWT_SECRET: 'e2e-jwt-secret',
+      ADMIN_PASSWORD: DEMO_PASSWORD,
+      DEMO_PASSWORD,
+    };
+  }
+}
