@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { waitFor } from '@koperasi/testing';
-import { ApiClient } from './api-client.js';
-import { DEMO_PASSWORD, SuiteHarness } from './suite-harness.js';
+import { ApiClient } from '../support/api-client.js';
+import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
 
 /** Valid Semarang NIKs (33 74 01): a man born 15-08-1990 and serial `serial`. */
 function nik(serial: number, birth = '150890'): string {
