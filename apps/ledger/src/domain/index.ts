@@ -1,3 +1,4 @@
 export * from './chart-of-accounts.js';
 export * from './journal-entry.js';
 export * from './post-member-event.js';
+export * from './business-date.js';

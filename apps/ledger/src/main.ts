@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { databaseNameOf, ensureDatabase, runMigrations } from '@koperasi/database';
+import { JsonLogger, PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
+import { LedgerModule } from './ledger.module.js';
+import { LEDGER_MIGRATIONS } from './schema/ledger-migrations.js';
+
+async function main(): Promise<void> {
+  const env = readEnvConfig({
+    LEDGER_HTTP_PORT: { default: '3004', pattern: PORT_PATTERN, description: 'internal HTTP port of the ledger' },
+    LEDGER_DATABASE_URL: {
+      default: 'postgres://postgres@127.0.0.1:5432/koperasi_ledger',
+      pattern: /^postgres(ql)?:\/\//,
+      description: 'PostgreSQL URL of the ledger database',
+    },
+    KAFKA_BROKERS: { default: '127.0.0.1:9092', description: 'comma-separated Kafka brokers, host:port' },
+    INTERNAL_API_TOKEN: { default: 'dev-internal-token', description: 'shared token for x-internal-token' },
+  });
+  const logger = new JsonLogger('ledger');
+  await ensureDatabase(env.LEDGER_DATABASE_URL, databaseNameOf(env.LEDGER_DATABASE_URL));
+  const migrationsApplied = await runMigrations(env.LEDGER_DATABASE_URL, LEDGER_MIGRATIONS);
+  logger.pino.info({ migrationsApplied }, 'ledger migrations done');
+
+  const app = await NestFactory.create(
+    LedgerModule.forRoot({
+      databaseUrl: env.LEDGER_DATABASE_URL,
+      kafkaBrokers: env.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
+      internalApiToken: env.INTERNAL_API_TOKEN,
+    }),
+    { logger },
+  );
+  app.enableShutdownHooks();
+  const port = Number(env.LEDGER_HTTP_PORT);
+  await app.listen(port, '127.0.0.1');
+  logger.pino.info({ port }, 'ledger ready');
+}
+
+main().catch((error: unknown) => {
+  console.error(JSON.stringify({ level: 50, service: 'ledger', msg: 'ledger failed to start', error: String(error) }));
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+import type { PoolClient } from 'pg';
+import type { JournalEntry } from '../domain/index.js';
+import { ledgerDeltas } from './ledger-deltas.js';
+
+/**
+ * Writes a batch of entries with their lines and running sums in a few statements. An entry whose source
+ * event is already in the journal is skipped with everything it would add, so a replay that got past the
+ * consumer's own dedupe still changes nothing. Returns the entries actually written.
+ */
+export async function writeJournal(tx: PoolClient, entries: readonly JournalEntry[]): Promise<JournalEntry[]> {
+  if (entries.length === 0) return [];
+  const { rows } = await tx.query<{ id: string; source_event_id: string }>(
+    `INSERT INTO journal_entries (koperasi_id, source_event_id, occurred_at, description)
+     SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[])
+     ON CONFLICT (source_event_id) DO NOTHING
+     RETURNING id, source_event_id`,
+    [
+      entries.map((entry) => entry.koperasiId),
+      entries.map((entry) => entry.sourceEventId),
+      entries.map((entry) => entry.occurredAt),
+      entries.map((entry) => entry.description),
+    ],
+  );
+  const entryIds = new Map(rows.map((row) => [row.source_event_id, row.id]));
+  // uuid columns come back lower case; event ids on the wire may not be.
+  const written = entries.filter((entry) => entryIds.has(entry.sourceEventId.toLowerCase()));
+  if (written.length === 0) return [];
+
+  const lines = written.flatMap((entry) =>
+    entry.lines.map((line, index) => ({ entryId: entryIds.get(entry.sourceEventId.toLowerCase())!, lineNo: index + 1, entry, line })),
+  );
+  await tx.query(
+    `INSERT INTO journal_lines (entry_id, line_no, koperasi_id, account_code, debit_rp, credit_rp, teller_id, member_id)
+     SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[])`,
+    [
+      lines.map((row) => row.entryId),
+      lines.map((row) => row.lineNo),
+      lines.map((row) => row.entry.koperasiId),
+      lines.map((row) => row.line.accountCode),
+      lines.map((row) => row.line.debitRp),
+      lines.map((row) => row.line.creditRp),
+      lines.map((row) => row.line.tellerId ?? null),
+      lines.map((row) => row.line.memberId ?? null),
+    ],
+  );
+
+  const deltas = ledgerDeltas(written);
+  await tx.query(
+    `INSERT INTO account_balances AS balance (koperasi_id, account_code, debit_total_rp, credit_total_rp)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[])
+     ON CONFLICT (koperasi_id, account_code) DO UPDATE SET
+       debit_total_rp = balance.debit_total_rp + EXCLUDED.debit_total_rp,
+       credit_total_rp = balance.credit_total_rp + EXCLUDED.credit_total_rp`,
+    [
+      deltas.accounts.map((row) => row.koperasiId),
+      deltas.accounts.map((row) => row.accountCode),
+      deltas.accounts.map((row) => row.debitRp),
+      deltas.accounts.map((row) => row.creditRp),
+    ],
+  );
+  if (deltas.savings.length > 0) {
+    await tx.query(
+      `INSERT INTO member_savings AS savings (koperasi_id, member_id, pokok_rp, wajib_rp, sukarela_rp)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[])
+       ON CONFLICT (koperasi_id, member_id) DO UPDATE SET
+         pokok_rp = savings.pokok_rp + EXCLUDED.pokok_rp,
+         wajib_rp = savings.wajib_rp + EXCLUDED.wajib_rp,
+         sukarela_rp = savings.sukarela_rp + EXCLUDED.sukarela_rp`,
+      [
+        deltas.savings.map((row) => row.koperasiId),
+        deltas.savings.map((row) => row.memberId),
+        deltas.savings.map((row) => row.pokokRp),
+        deltas.savings.map((row) => row.wajibRp),
+        deltas.savings.map((row) => row.sukarelaRp),
+      ],
+    );
+  }
+  if (deltas.cash.length > 0) {
+    await tx.query(
+      `INSERT INTO cash_by_teller AS drawer (koperasi_id, business_date, teller_id, debit_rp, credit_rp)
+       SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::bigint[], $5::bigint[])
+       ON CONFLICT (koperasi_id, business_date, teller_id) DO UPDATE SET
+         debit_rp = drawer.debit_rp + EXCLUDED.debit_rp,
+         credit_rp = drawer.credit_rp + EXCLUDED.credit_rp`,
+      [
+        deltas.cash.map((row) => row.koperasiId),
+        deltas.cash.map((row) => row.businessDate),
+        deltas.cash.map((row) => row.tellerId),
+        deltas.cash.map((row) => row.debitRp),
+        deltas.cash.map((row) => row.creditRp),
+      ],
+    );
+  }
+  return written;
+}
+
+/** A registered member has a sub-ledger from the start, so their savings read as zeros rather than unknown. */
+export async function openMemberSavings(tx: PoolClient, members: readonly { koperasiId: string; memberId: string }[]): Promise<void> {
+  if (members.length === 0) return;
+  await tx.query(
+    `INSERT INTO member_savings (koperasi_id, member_id)
+     SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT DO NOTHING`,
+    [members.map((member) => member.koperasiId), members.map((member) => member.memberId)],
+  );
+}

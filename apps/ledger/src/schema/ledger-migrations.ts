@@ -1,0 +1,6 @@
+import type { MigrationClass } from '@koperasi/database';
+import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
+import { LedgerSchema1790000000300 } from './ledger-schema.migration.js';
+
+/** Every migration of the ledger database, in order; main.ts applies the pending ones at start. */
+export const LEDGER_MIGRATIONS: MigrationClass[] = [ConsumerSchema1790000000001, LedgerSchema1790000000300];
