@@ -1,0 +1,20 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  MemberCommandTopics,
+  type CommandEnvelope,
+  type CommandReply,
+  type MemberMoneyPayload,
+  type SavingsMovementResult,
+} from '@koperasi/contracts';
+import { MemberCommandHandler } from '../member-command.handler.js';
+
+@Controller()
+export class PaySimpananPokokController {
+  constructor(private readonly members: MemberCommandHandler) {}
+
+  @MessagePattern(MemberCommandTopics.paySimpananPokok)
+  handle(@Payload() envelope: CommandEnvelope<MemberMoneyPayload>): Promise<CommandReply<SavingsMovementResult>> {
+    return this.members.execute(envelope, (payload, tellerId) => ({ type: 'PaySimpananPokok', amountRp: payload.amountRp, tellerId }));
+  }
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { OutboxRelay } from '@koperasi/eventstore';
+import { createKafka } from '@koperasi/messaging';
+import type { Producer } from 'kafkajs';
+import type { Pool } from 'pg';
+import { MEMBERS_CONFIG, type MembersConfig } from './members-config.js';
+import { PG_POOL } from './pg-pool.js';
+
+/**
+ * The relay retries a failure after at most 5 s, so errors further apart than QUIET_MS are separate blips;
+ * a run of errors longer than FAILING_AFTER_MS means events are not reaching Kafka, and readiness says so.
+ */
+const QUIET_MS = 10_000;
+const FAILING_AFTER_MS = 15_000;
+
+/** Publishes the members event store to Kafka from start to shutdown. */
+@Injectable()
+export class MembersOutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(MembersOutboxRelay.name);
+  private readonly producer: Producer;
+  private readonly relay: OutboxRelay;
+  private running = false;
+  private failingSinceMs = 0;
+  private lastFailureMs = 0;
+
+  constructor(@Inject(PG_POOL) pool: Pool, @Inject(MEMBERS_CONFIG) config: MembersConfig) {
+    this.producer = createKafka('members-relay', config.kafkaBrokers).producer({ allowAutoTopicCreation: false });
+    this.relay = new OutboxRelay({
+      pool,
+      producer: this.producer,
+      topic: config.eventsTopic,
+      relayName: 'members',
+      onError: (error) => {
+        const now = Date.now();
+        if (now - this.lastFailureMs > QUIET_MS) this.failingSinceMs = now;
+        this.lastFailureMs = now;
+        this.logger.error(`relay failed, retrying: ${String(error)}`);
+      },
+    });
+  }
+
+  get healthy(): boolean {
+    if (!this.running) return false;
+    const now = Date.now();
+    const failing = now - this.lastFailureMs <= QUIET_MS && this.lastFailureMs - this.failingSinceMs >= FAILING_AFTER_MS;
+    return !failing;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.producer.connect();
+    await this.relay.start();
+    this.running = true;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.relay.stop();
+    await this.producer.disconnect();
+  }
+}

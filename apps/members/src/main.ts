@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { Topics } from '@koperasi/contracts';
+import { ensureDatabase, databaseNameOf, runMigrations } from '@koperasi/database';
+import { JsonLogger } from '@koperasi/platform';
+import { CommandConsumerState } from './infrastructure/command-consumer-state.js';
+import { membersMigrations } from './infrastructure/members-migrations.js';
+import { readMembersConfig } from './infrastructure/members-config.js';
+import { TrackedServerKafka } from './infrastructure/tracked-server-kafka.js';
+import { MembersModule } from './members.module.js';
+
+/** How long start-up waits for the command consumer's first partitions before saying ready anyway. */
+const GROUP_JOIN_WAIT_MS = 60_000;
+
+async function bootstrap(): Promise<void> {
+  const logger = new JsonLogger('members');
+  const config = { ...readMembersConfig(), eventsTopic: Topics.membersEvents };
+  await ensureDatabase(config.databaseUrl, databaseNameOf(config.databaseUrl));
+  const applied = await runMigrations(config.databaseUrl, membersMigrations);
+  if (applied.length > 0) logger.pino.info({ applied }, 'migrations applied');
+
+  const app = await NestFactory.create(MembersModule.forRoot(config), { logger });
+  app.enableShutdownHooks();
+  const consumerState = app.get(CommandConsumerState);
+  app.connectMicroservice<MicroserviceOptions>({
+    strategy: new TrackedServerKafka(
+      {
+        client: { clientId: 'members', brokers: config.kafkaBrokers },
+        // A restarted instance rejoins sooner when the broker drops its dead predecessor sooner.
+        consumer: { groupId: 'members-commands', sessionTimeout: 10_000, heartbeatInterval: 3_000 },
+        run: { partitionsConsumedConcurrently: 12 },
+        producer: { allowAutoTopicCreation: false },
+      },
+      consumerState,
+    ),
+  });
+  await app.startAllMicroservices();
+  await app.listen(config.httpPort, '127.0.0.1');
+  await waitUntil(() => consumerState.ready, GROUP_JOIN_WAIT_MS);
+  logger.pino.info({ port: config.httpPort, partitionsAssigned: consumerState.ready }, 'members ready');
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+bootstrap().catch((error: unknown) => {
+  new JsonLogger('members').pino.fatal({ err: error }, 'members failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule, type ReadinessCheck } from '@koperasi/platform';
+import type { Pool } from 'pg';
+import { CommandResults } from './commands/command-results.js';
+import { DepositSukarelaController } from './commands/deposit-sukarela/deposit-sukarela.controller.js';
+import { IdempotentCommandExecutor } from './commands/idempotent-command-executor.js';
+import { MemberCommandHandler } from './commands/member-command.handler.js';
+import { PaySimpananPokokController } from './commands/pay-simpanan-pokok/pay-simpanan-pokok.controller.js';
+import { PaySimpananWajibController } from './commands/pay-simpanan-wajib/pay-simpanan-wajib.controller.js';
+import { RegisterMemberController } from './commands/register-member/register-member.controller.js';
+import { RegisterMemberHandler } from './commands/register-member/register-member.handler.js';
+import { ResignMemberController } from './commands/resign-member/resign-member.controller.js';
+import { WithdrawSukarelaController } from './commands/withdraw-sukarela/withdraw-sukarela.controller.js';
+import { CommandConsumerState } from './infrastructure/command-consumer-state.js';
+import { eventStoreProvider } from './infrastructure/event-store.provider.js';
+import { MEMBERS_CONFIG, type MembersConfig } from './infrastructure/members-config.js';
+import { MembersOutboxRelay } from './infrastructure/members-outbox-relay.js';
+import { PG_POOL, PgPoolCloser, pgPoolProvider } from './infrastructure/pg-pool.js';
+import { RegisterKoperasiController } from './koperasi/register-koperasi/register-koperasi.controller.js';
+import { RegisterKoperasiHandler } from './koperasi/register-koperasi/register-koperasi.handler.js';
+import { KoperasiQueriesController } from './queries/koperasi-queries.controller.js';
+import { MemberQueriesController } from './queries/member-queries.controller.js';
+
+/** Readiness: the database answers, the command consumer holds partitions, and the relay is publishing. */
+function readinessChecks(pool: Pool, consumer: CommandConsumerState, relay: MembersOutboxRelay): ReadinessCheck[] {
+  return [
+    { name: 'database', check: async () => (await pool.query('SELECT 1')).rowCount === 1 },
+    { name: 'kafka-command-consumer', check: () => consumer.ready },
+    { name: 'outbox-relay', check: () => relay.healthy },
+  ];
+}
+
+@Module({})
+export class MembersModule {
+  static forRoot(config: MembersConfig): DynamicModule {
+    return {
+      module: MembersModule,
+      // Global so PlatformModule's readiness factory can inject the pool, the consumer state and the relay.
+      global: true,
+      imports: [
+        PlatformModule.forRoot({
+          useFactory: readinessChecks,
+          inject: [PG_POOL, CommandConsumerState, MembersOutboxRelay],
+        }),
+      ],
+      controllers: [
+        RegisterKoperasiController,
+        RegisterMemberController,
+        PaySimpananPokokController,
+        PaySimpananWajibController,
+        DepositSukarelaController,
+        WithdrawSukarelaController,
+        ResignMemberController,
+        KoperasiQueriesController,
+        MemberQueriesController,
+      ],
+      providers: [
+        { provide: MEMBERS_CONFIG, useValue: config },
+        pgPoolProvider,
+        PgPoolCloser,
+        eventStoreProvider,
+        CommandResults,
+        IdempotentCommandExecutor,
+        MemberCommandHandler,
+        RegisterMemberHandler,
+        RegisterKoperasiHandler,
+        CommandConsumerState,
+        MembersOutboxRelay,
+      ],
+      exports: [PG_POOL, CommandConsumerState, MembersOutboxRelay],
+    };
+  }
+}
