@@ -1,0 +1,114 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PlatformModule } from '@koperasi/platform';
+import type pg from 'pg';
+import { AccessTokenService } from './auth/access-token.service.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { LoginController } from './auth/login/login.controller.js';
+import { LoginService } from './auth/login/login.service.js';
+import { UsersRepository } from './auth/users.repository.js';
+import { CommandRunner } from './commands/command-runner.js';
+import { COMMAND_SENDER, type CommandSender } from './commands/command-sender.js';
+import { KafkaCommandSender } from './commands/kafka-command-sender.js';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
+import { PG_POOL } from './database/pg-pool.js';
+import { ApiExceptionFilter } from './http/api-exception.filter.js';
+import { createValidationPipe } from './http/validation.js';
+import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
+import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { ReadKoperasiController } from './koperasi/read-koperasi/read-koperasi.controller.js';
+import { RegisterKoperasiController } from './koperasi/register-koperasi/register-koperasi.controller.js';
+import { LedgerReportsController } from './ledger/ledger-reports/ledger-reports.controller.js';
+import { MemberSavingsController } from './members/member-savings/member-savings.controller.js';
+import { ReadMembersController } from './members/read-members/read-members.controller.js';
+import { RegisterMemberController } from './members/register-member/register-member.controller.js';
+import { ResignMemberController } from './members/resign-member/resign-member.controller.js';
+import { LedgerQueries, MembersQueries } from './queries/query-clients.js';
+import { CreateUserController } from './users/create-user/create-user.controller.js';
+
+export interface GatewayModuleOptions {
+  config: GatewayConfig;
+  pool: pg.Pool;
+  /** Closed on shutdown when the module owns it (main); tests keep theirs. */
+  ownsPool: boolean;
+  /** Tests pass a stub; otherwise commands go over Kafka. */
+  commandSender?: CommandSender;
+}
+
+class PoolCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly owns: boolean,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.owns) await this.pool.end();
+  }
+}
+
+/** Config, database and command transport, shared with PlatformModule's readiness checks. */
+@Global()
+@Module({})
+class GatewayInfrastructureModule {
+  static register(options: GatewayModuleOptions): DynamicModule {
+    const sender: Provider = options.commandSender
+      ? { provide: COMMAND_SENDER, useValue: options.commandSender }
+      : { provide: COMMAND_SENDER, useExisting: KafkaCommandSender };
+    return {
+      module: GatewayInfrastructureModule,
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: options.config },
+        { provide: PG_POOL, useValue: options.pool },
+        { provide: PoolCloser, useFactory: (pool: pg.Pool) => new PoolCloser(pool, options.ownsPool), inject: [PG_POOL] },
+        ...(options.commandSender ? [] : [KafkaCommandSender]),
+        sender,
+      ],
+      exports: [GATEWAY_CONFIG, PG_POOL, COMMAND_SENDER],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(options: GatewayModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        GatewayInfrastructureModule.register(options),
+        JwtModule.register({}),
+        PlatformModule.forRoot({
+          inject: [PG_POOL, COMMAND_SENDER],
+          useFactory: (pool: pg.Pool, sender: CommandSender) => [
+            { name: 'database', check: async () => (await pool.query('SELECT 1')).rowCount === 1 },
+            { name: 'kafka-replies', check: () => sender.isReady() },
+          ],
+        }),
+      ],
+      controllers: [
+        LoginController,
+        CreateUserController,
+        RegisterKoperasiController,
+        ReadKoperasiController,
+        RegisterMemberController,
+        ReadMembersController,
+        MemberSavingsController,
+        ResignMemberController,
+        LedgerReportsController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        AccessTokenService,
+        LoginService,
+        UsersRepository,
+        IdempotencyRepository,
+        IdempotencyService,
+        CommandRunner,
+        MembersQueries,
+        LedgerQueries,
+      ],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { ApiErrorBody } from './api-error-body.js';
+import { ApiException } from './api-exception.js';
+
+interface ResponseLike {
+  headersSent: boolean;
+  status(code: number): ResponseLike;
+  json(body: unknown): void;
+}
+
+/** Renders every error, ours or Nest's, as `{statusCode, error, message, details}`; internals never leak. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<ResponseLike>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+}
+
+export function toErrorBody(exception: unknown): ApiErrorBody {
+  if (exception instanceof ApiException) return exception.body;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : typeof (response as { message?: unknown }).message === 'string'
+          ? (response as { message: string }).message
+          : exception.message;
+    // Nest's health check throws its own body (the checks); keep it visible as details.
+    const details = typeof response === 'object' && status === HttpStatus.SERVICE_UNAVAILABLE ? response : null;
+    return { statusCode: status, error: codeOfStatus(status), message, details };
+  }
+  return {
+    statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+    error: 'INTERNAL_ERROR',
+    message: 'Something went wrong on our side; the request may be retried',
+    details: null,
+  };
+}
+
+/** NOT_FOUND for 404, PAYLOAD_TOO_LARGE for 413, ... from Nest's HttpStatus names. */
+function codeOfStatus(status: number): string {
+  const name = (HttpStatus as unknown as Record<number, string | undefined>)[status];
+  return name ?? `HTTP_${status}`;
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { databaseNameOf, ensureDatabase, runMigrations } from '@koperasi/database';
+import { JsonLogger } from '@koperasi/platform';
+import { AppModule } from './app.module.js';
+import { bootstrapAdmin } from './auth/admin-bootstrap.js';
+import { UsersRepository } from './auth/users.repository.js';
+import { readGatewayConfig } from './config/gateway-config.js';
+import { configureApp } from './configure-app.js';
+import { GatewaySchema1790000001000 } from './database/gateway-schema.migration.js';
+import { createGatewayPool } from './database/pg-pool.js';
+
+async function main(): Promise<void> {
+  const logger = new JsonLogger('gateway');
+  const config = readGatewayConfig();
+  await ensureDatabase(config.databaseUrl, databaseNameOf(config.databaseUrl));
+  const applied = await runMigrations(config.databaseUrl, [GatewaySchema1790000001000]);
+  if (applied.length > 0) logger.pino.info({ migrations: applied }, 'migrations applied');
+
+  const pool = createGatewayPool(config.databaseUrl);
+  const app = await NestFactory.create(AppModule.register({ config, pool, ownsPool: true }), { logger });
+  app.enableShutdownHooks();
+  configureApp(app);
+  if (await bootstrapAdmin(app.get(UsersRepository), config.adminPassword)) {
+    logger.pino.info({ username: 'admin' }, 'bootstrap admin user created');
+  }
+  await app.listen(config.httpPort, '0.0.0.0');
+  logger.pino.info({ port: config.httpPort }, 'gateway ready');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${JSON.stringify({ level: 50, service: 'gateway', msg: 'gateway failed to start', error: String(error) })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { KoperasiView, MemberView, StatementLine } from '@koperasi/contracts';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
+import { InternalHttpClient } from './internal-http.client.js';
+
+const segment = encodeURIComponent;
+
+/** The members service's read side, always scoped by koperasi. */
+@Injectable()
+export class MembersQueries {
+  private readonly http: InternalHttpClient;
+
+  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
+    this.http = new InternalHttpClient('members', config.membersInternalUrl, config.internalApiToken);
+  }
+
+  koperasi(koperasiId: string): Promise<KoperasiView> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}`);
+  }
+
+  allKoperasi(): Promise<KoperasiView[]> {
+    return this.http.get('/internal/koperasi');
+  }
+
+  member(koperasiId: string, memberId: string): Promise<MemberView> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}`);
+  }
+
+  searchMembers(koperasiId: string, query: { nik?: string; q?: string }): Promise<MemberView[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/members`, query);
+  }
+
+  statement(koperasiId: string, memberId: string): Promise<StatementLine[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/statement`);
+  }
+}
+
+export interface LedgerAccountBalance {
+  code: string;
+  name: string;
+  kind: string;
+  balanceRp: number;
+}
+
+export interface TrialBalance {
+  asOf: string;
+  lines: { code: string; name: string; debit: number; credit: number }[];
+  totalDebit: number;
+  totalCredit: number;
+}
+
+export interface TellerCash {
+  tellerId: string;
+  debitRp: number;
+  creditRp: number;
+  netRp: number;
+}
+
+/** The ledger service's read side, always scoped by koperasi. */
+@Injectable()
+export class LedgerQueries {
+  private readonly http: InternalHttpClient;
+
+  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
+    this.http = new InternalHttpClient('ledger', config.ledgerInternalUrl, config.internalApiToken);
+  }
+
+  accounts(koperasiId: string): Promise<LedgerAccountBalance[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/accounts`);
+  }
+
+  trialBalance(koperasiId: string, asOf: string | undefined): Promise<TrialBalance> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/trial-balance`, { asOf });
+  }
+
+  entries(koperasiId: string, sourceEventId: string | undefined): Promise<unknown[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/entries`, { sourceEventId });
+  }
+
+  memberSavings(koperasiId: string, memberId: string): Promise<{ pokokRp: number; wajibRp: number; sukarelaRp: number }> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/savings`);
+  }
+
+  cashByTeller(koperasiId: string, date: string | undefined): Promise<TellerCash[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-by-teller`, { date });
+  }
+}

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { STAFF_ROLES, type StaffRole } from '../../auth/authenticated-user.js';
+
+export class CreateUserRequest {
+  @ApiProperty({ example: 'teller.gedawang', description: '3-64 lower-case letters, digits, dots, dashes or underscores' })
+  @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'username must be 3-64 lower-case letters, digits, dots, dashes or underscores' })
+  username!: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  password!: string;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES, { message: `role must be one of ${STAFF_ROLES.join(', ')}` })
+  role!: StaffRole;
+
+  @ApiProperty({ description: 'the koperasi the user works for (404 when it does not exist)' })
+  @IsString()
+  @Length(1, 64)
+  koperasiId!: string;
+}
+
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty({ enum: STAFF_ROLES }) role!: StaffRole;
+  @ApiProperty() koperasiId!: string;
+}
