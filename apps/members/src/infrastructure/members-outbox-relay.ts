@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { OutboxRelay } from '@koperasi/eventstore';
 import { createKafka } from '@koperasi/messaging';
-import type { Producer } from 'kafkajs';
+import { Partitioners, type Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { MEMBERS_CONFIG, type MembersConfig } from './members-config.js';
 import { PG_POOL } from './pg-pool.js';
@@ -24,7 +24,10 @@ export class MembersOutboxRelay implements OnApplicationBootstrap, BeforeApplica
   private lastFailureMs = 0;
 
   constructor(@Inject(PG_POOL) pool: Pool, @Inject(MEMBERS_CONFIG) config: MembersConfig) {
-    this.producer = createKafka('members-relay', config.kafkaBrokers).producer({ allowAutoTopicCreation: false });
+    this.producer = createKafka('members-relay', config.kafkaBrokers).producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.relay = new OutboxRelay({
       pool,
       producer: this.producer,
