@@ -34,7 +34,7 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
         ? response
         : typeof (response as { message?: unknown }).message === 'string'
           ? (response as { message: string }).message
-          : exception.message;
+          : defaultMessageOf(status);
     // Nest's health check throws its own body (the checks); keep it visible as details.
     const details = typeof response === 'object' && status === HttpStatus.SERVICE_UNAVAILABLE ? response : null;
     return { statusCode: status, error: codeOfStatus(status), message, details };
@@ -45,6 +45,12 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
     message: 'Something went wrong on our side; the request may be retried',
     details: null,
   };
+}
+
+function defaultMessageOf(status: number): string {
+  if (status === HttpStatus.SERVICE_UNAVAILABLE) return 'Not available right now; try again shortly';
+  if (status === HttpStatus.NOT_FOUND) return 'Not found';
+  return codeOfStatus(status).toLowerCase().replaceAll('_', ' ');
 }
 
 /** NOT_FOUND for 404, PAYLOAD_TOO_LARGE for 413, ... from Nest's HttpStatus names. */

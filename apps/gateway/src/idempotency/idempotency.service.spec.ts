@@ -1,0 +1,99 @@
+import { createTestDatabase, type TestDatabase } from '@koperasi/testing';
+import { CommandOutcomeUnknownError } from '../commands/command-sender.js';
+import { commandIdFor } from '../commands/command-id.js';
+import { GatewaySchema1790000001000 } from '../database/gateway-schema.migration.js';
+import { ApiException } from '../http/api-exception.js';
+import { IdempotencyRepository, type StoredResponse } from './idempotency.repository.js';
+import { IdempotencyService, type IdempotentRequest } from './idempotency.service.js';
+
+describe('IdempotencyService', () => {
+  let database: TestDatabase;
+  let service: IdempotencyService;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('gateway_idem', [GatewaySchema1790000001000]);
+    service = new IdempotencyService(new IdempotencyRepository(database.pool), { commandTimeoutMs: 2000 });
+  });
+  afterAll(() => database.drop());
+
+  const deposit = (key: string, amount: number): IdempotentRequest => ({
+    scope: 'koperasi-a',
+    key,
+    method: 'POST',
+    path: '/api/v1/members/m-1/simpanan-sukarela/deposits',
+    body: { amount },
+  });
+
+  function slowCommand(calls: string[], response: StoredResponse, delayMs = 100) {
+    return async (commandId: string): Promise<StoredResponse> => {
+      calls.push(commandId);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return response;
+    };
+  }
+
+  it('executes the same key and body sent 10 times at once exactly once, and answers all 10 alike', async () => {
+    const calls: string[] = [];
+    const execute = slowCommand(calls, { status: 200, body: { eventId: 'e-1', amount: 5000 } });
+    const responses = await Promise.all(Array.from({ length: 10 }, () => service.run(deposit('same-key', 5000), execute)));
+    expect(calls).toEqual([commandIdFor('koperasi-a', 'same-key')]);
+    for (const response of responses) expect(response).toEqual({ status: 200, body: { eventId: 'e-1', amount: 5000 } });
+  });
+
+  it('answers a later repeat from the store without executing again', async () => {
+    const calls: string[] = [];
+    const execute = slowCommand(calls, { status: 200, body: { n: 1 } }, 0);
+    await service.run(deposit('later', 100), execute);
+    await expect(service.run(deposit('later', 100), execute)).resolves.toEqual({ status: 200, body: { n: 1 } });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('stores a refusal like a success, so the repeat gets the same refusal', async () => {
+    const calls: string[] = [];
+    const refusal = { status: 422, body: { statusCode: 422, error: 'INSUFFICIENT_SUKARELA', message: 'no', details: null } };
+    const execute = slowCommand(calls, refusal, 0);
+    await service.run(deposit('refused', 100), execute);
+    await expect(service.run(deposit('refused', 100), execute)).resolves.toEqual(refusal);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('refuses the same key with a different body with 422 IDEMPOTENCY_KEY_REUSED', async () => {
+    const calls: string[] = [];
+    await service.run(deposit('reused', 100), slowCommand(calls, { status: 200, body: {} }, 0));
+    const reuse = service.run(deposit('reused', 200), slowCommand(calls, { status: 200, body: {} }, 0));
+    await expect(reuse).rejects.toMatchObject({ body: { statusCode: 422, error: 'IDEMPOTENCY_KEY_REUSED' } });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('keeps keys of different koperasi apart', async () => {
+    const calls: string[] = [];
+    const execute = slowCommand(calls, { status: 200, body: {} }, 0);
+    await service.run(deposit('shared', 100), execute);
+    await service.run({ ...deposit('shared', 100), scope: 'koperasi-b' }, execute);
+    expect(calls).toEqual([commandIdFor('koperasi-a', 'shared'), commandIdFor('koperasi-b', 'shared')]);
+  });
+
+  it('answers 503 OUTCOME_UNKNOWN on a timeout and lets the retry through with the same commandId', async () => {
+    const calls: string[] = [];
+    const timingOut = async (commandId: string): Promise<StoredResponse> => {
+      calls.push(commandId);
+      throw new CommandOutcomeUnknownError('members.cmd.deposit-sukarela', new Error('Timeout has occurred'));
+    };
+    const failed = await service.run(deposit('unknown', 100), timingOut).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(ApiException);
+    expect((failed as ApiException).body).toMatchObject({ statusCode: 503, error: 'OUTCOME_UNKNOWN' });
+
+    const retried = await service.run(deposit('unknown', 100), slowCommand(calls, { status: 200, body: { ok: 1 } }, 0));
+    expect(retried).toEqual({ status: 200, body: { ok: 1 } });
+    expect(calls).toEqual([commandIdFor('koperasi-a', 'unknown'), commandIdFor('koperasi-a', 'unknown')]);
+  });
+
+  it('hashes the body canonically: reordered fields are the same request', async () => {
+    const calls: string[] = [];
+    const execute = slowCommand(calls, { status: 200, body: {} }, 0);
+    const request = deposit('reordered', 0);
+    await service.run({ ...request, body: { periods: ['2026-01'], amount: 15000 } }, execute);
+    await service.run({ ...request, body: { amount: 15000, periods: ['2026-01'] } }, execute);
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,74 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { CommandEnvelope, CommandReply } from '@koperasi/contracts';
+import { createTestDatabase, type TestDatabase } from '@koperasi/testing';
+import { AppModule } from '../src/app.module.js';
+import { AccessTokenService } from '../src/auth/access-token.service.js';
+import type { AuthenticatedUser } from '../src/auth/authenticated-user.js';
+import type { CommandSender } from '../src/commands/command-sender.js';
+import { readGatewayConfig, type GatewayConfig } from '../src/config/gateway-config.js';
+import { configureApp } from '../src/configure-app.js';
+import { GatewaySchema1790000001000 } from '../src/database/gateway-schema.migration.js';
+
+export interface SentCommand {
+  topic: string;
+  key: string;
+  envelope: CommandEnvelope<unknown>;
+}
+
+/** Stands in for Kafka: records what was sent and answers with `reply` after `delayMs`. */
+export class StubCommandSender implements CommandSender {
+  readonly sent: SentCommand[] = [];
+  delayMs = 30;
+  reply: (command: SentCommand) => CommandReply<unknown> | Promise<CommandReply<unknown>> = () => ({ ok: true, result: {} });
+
+  async send<TPayload, TResult>(topic: string, key: string, envelope: CommandEnvelope<TPayload>): Promise<CommandReply<TResult>> {
+    const command = { topic, key, envelope: envelope as CommandEnvelope<unknown> };
+    this.sent.push(command);
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    return (await this.reply(command)) as CommandReply<TResult>;
+  }
+
+  isReady(): boolean {
+    return true;
+  }
+}
+
+export interface GatewayTestApp {
+  app: INestApplication;
+  database: TestDatabase;
+  sender: StubCommandSender;
+  config: GatewayConfig;
+  tokenFor(user: AuthenticatedUser): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real gateway over a fresh database, with only the outbound command sender stubbed. */
+export async function startGatewayTestApp(overrides: Partial<GatewayConfig> = {}): Promise<GatewayTestApp> {
+  const database = await createTestDatabase('gateway', [GatewaySchema1790000001000]);
+  const config = {
+    ...readGatewayConfig({ NODE_ENV: 'test', GATEWAY_DATABASE_URL: database.url }),
+    // Nothing listens here: a query that escapes the stubs fails fast.
+    membersInternalUrl: 'http://127.0.0.1:9',
+    ledgerInternalUrl: 'http://127.0.0.1:9',
+    ...overrides,
+  };
+  const sender = new StubCommandSender();
+  const app = await NestFactory.create(AppModule.register({ config, pool: database.pool, ownsPool: false, commandSender: sender }), {
+    logger: false,
+  });
+  configureApp(app);
+  await app.init();
+  const tokens = app.get(AccessTokenService);
+  return {
+    app,
+    database,
+    sender,
+    config,
+    tokenFor: (user) => tokens.issue(user),
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
