@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
+import request from 'supertest';
+import type { EventEnvelope } from '@koperasi/contracts';
+import { IdempotentBatchConsumer } from '@koperasi/messaging';
+import { createTestDatabase, createTestTopics, testKafka, testKafkaBrokers, waitFor, type TestDatabase } from '@koperasi/testing';
+import { LedgerModule } from '../src/ledger.module.js';
+import { projectMemberEvents } from '../src/posting/project-member-events.js';
+import { LEDGER_MIGRATIONS } from '../src/schema/ledger-migrations.js';
+import { MemberStream, toKafkaMessage } from './member-event-fixtures.js';
+
+const TOKEN = 'ledger-test-token';
+
+describe('ledger: members events into balanced books', () => {
+  let kafka: Kafka;
+  let producer: Producer;
+  let db: TestDatabase;
+  let app: INestApplication;
+  let eventsTopic: string;
+  let deadLetterTopic: string;
+  let groupId: string;
+  let dlqReader: Consumer;
+  const deadLetters: { eventId: string | undefined; error: string }[] = [];
+
+  beforeAll(async () => {
+    kafka = testKafka('ledger-test');
+    [eventsTopic, deadLetterTopic] = await createTestTopics(kafka, 'members-events', 'ledger-dead-letter');
+    db = await createTestDatabase('ledger', LEDGER_MIGRATIONS);
+    producer = kafka.producer();
+    await producer.connect();
+    groupId = `ledger-test-${randomUUID().slice(0, 8)}`;
+    app = await NestFactory.create(
+      LedgerModule.forRoot({
+        databaseUrl: db.url,
+        kafkaBrokers: testKafkaBrokers(),
+        internalApiToken: TOKEN,
+        groupId,
+        membersEventsTopic: eventsTopic,
+        deadLetterTopic,
+      }),
+      { logger: ['error', 'warn'] },
+    );
+    await app.init();
+    dlqReader = kafka.consumer({ groupId: `dlq-reader-${deadLetterTopic}` });
+    await dlqReader.connect();
+    await dlqReader.subscribe({ topic: deadLetterTopic, fromBeginning: true });
+    await dlqReader.run({
+      eachMessage: async ({ message }) => {
+        deadLetters.push({ eventId: message.headers?.['event-id']?.toString(), error: String(message.headers?.['dlq-error']) });
+      },
+    });
+    await waitFor('the ledger to be ready', async () => (await get('/health/ready')).status === 200);
+  });
+
+  afterAll(async () => {
+    await dlqReader?.disconnect();
+    await app?.close();
+    await producer?.disconnect();
+    await db?.drop();
+  });
+
+  const get = (path: string) => request(app.getHttpServer()).get(path).set('x-internal-token', TOKEN);
+
+  async function publish(events: EventEnvelope[]): Promise<void> {
+    await producer.send({ topic: eventsTopic, acks: -1, messages: events.map(toKafkaMessage) });
+  }
+
+  async function entryCount(koperasiId: string): Promise<number> {
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM journal_entries WHERE koperasi_id = $1', [koperasiId]);
+    return rows[0].n;
+  }
+
+  /** True once the group has committed past every message on the topic. */
+  async function caughtUp(group: string): Promise<boolean> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(eventsTopic);
+      const [committed] = await admin.fetchOffsets({ groupId: group, topics: [eventsTopic] });
+      return ends.every(({ partition, high }) => {
+        const offset = committed.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+        return high === '0' || BigInt(offset) >= BigInt(high);
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Every row the projection keeps, to show a replay changed none of them. */
+  async function booksSnapshot(): Promise<unknown> {
+    const tables = ['journal_entries', 'journal_lines', 'account_balances', 'member_savings', 'cash_by_teller'];
+    const snapshot: Record<string, unknown> = {};
+    for (const table of tables) snapshot[table] = (await db.pool.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3`)).rows;
+    return snapshot;
+  }
+
+  const kop = `kop-${randomUUID().slice(0, 8)}`;
+  const siti = new MemberStream(kop);
+  const budi = new MemberStream(kop);
+  const paid = [
+    siti.registered(),
+    siti.pokokPaid(25_000, 'teller-a'),
+    siti.wajibPaid(['2025-05', '2025-06', '2025-07'], 45_000, 'teller-a'),
+    siti.sukarelaDeposited(100_000, 'teller-b'),
+    siti.sukarelaWithdrawn(30_000, 'teller-b'),
+    budi.registered(),
+    budi.pokokPaid(25_000, 'teller-b'),
+  ];
+
+  it('given savings paid at two counters, then the trial balance balances and every account is what was paid', async () => {
+    await publish(paid);
+    await waitFor('five entries', async () => (await entryCount(kop)) === 5);
+
+    const trialBalance = await get(`/internal/koperasi/${kop}/trial-balance`).expect(200);
+    expect(trialBalance.body).toEqual({
+      asOf: null,
+      lines: [
+        { code: '111000', name: 'Kas', debit: 165_000, credit: 0 },
+        { code: '211000', name: 'Simpanan sukarela', debit: 0, credit: 70_000 },
+        { code: '310000', name: 'Simpanan pokok', debit: 0, credit: 50_000 },
+        { code: '320000', name: 'Simpanan wajib', debit: 0, credit: 45_000 },
+      ],
+      totalDebit: 165_000,
+      totalCredit: 165_000,
+    });
+
+    // The same figures summed from the journal, at a cut-off after everything and before anything.
+    const asOfNow = await get(`/internal/koperasi/${kop}/trial-balance`).query({ asOf: new Date().toISOString() }).expect(200);
+    expect(asOfNow.body.lines).toEqual(trialBalance.body.lines);
+    const asOfBefore = await get(`/internal/koperasi/${kop}/trial-balance?asOf=2020-01-01`).expect(200);
+    expect(asOfBefore.body).toMatchObject({ lines: [], totalDebit: 0, totalCredit: 0 });
+
+    const accounts = await get(`/internal/koperasi/${kop}/accounts`).expect(200);
+    expect(accounts.body).toHaveLength(12);
+    const balanceOf = (code: string) => accounts.body.find((account: { code: string }) => account.code === code).balanceRp;
+    expect([balanceOf('111000'), balanceOf('211000'), balanceOf('310000'), balanceOf('320000'), balanceOf('410000')]).toEqual([
+      165_000, 70_000, 50_000, 45_000, 0,
+    ]);
+
+    // The member sub-ledger adds up to the control accounts.
+    expect((await get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings`).expect(200)).body).toEqual({
+      pokokRp: 25_000,
+      wajibRp: 45_000,
+      sukarelaRp: 70_000,
+    });
+    expect((await get(`/internal/koperasi/${kop}/members/${budi.memberId}/savings`).expect(200)).body).toEqual({
+      pokokRp: 25_000,
+      wajibRp: 0,
+      sukarelaRp: 0,
+    });
+
+    const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    expect((await get(`/internal/koperasi/${kop}/cash-by-teller?date=${today}`).expect(200)).body).toEqual([
+      { tellerId: 'teller-a', debitRp: 70_000, creditRp: 0, netRp: 70_000 },
+      { tellerId: 'teller-b', debitRp: 125_000, creditRp: 30_000, netRp: 95_000 },
+    ]);
+
+    const withdrawal = paid[4];
+    const entries = await get(`/internal/koperasi/${kop}/entries?sourceEventId=${withdrawal.eventId}`).expect(200);
+    expect(entries.body).toEqual([
+      expect.objectContaining({
+        sourceEventId: withdrawal.eventId,
+        koperasiId: kop,
+        description: 'Penarikan simpanan sukarela',
+        lines: [
+          { lineNo: 1, accountCode: '211000', debitRp: 30_000, creditRp: 0, tellerId: null, memberId: siti.memberId },
+          { lineNo: 2, accountCode: '111000', debitRp: 0, creditRp: 30_000, tellerId: 'teller-b', memberId: null },
+        ],
+      }),
+    ]);
+  });
+
+  it('given the same events published again and the topic replayed from the start, then the books do not change', async () => {
+    const before = await booksSnapshot();
+    await publish(paid);
+    await waitFor('the ledger to take the copies', () => caughtUp(groupId));
+
+    // A fresh group under a fresh consumer name gets past processed_messages; the journal's own unique
+    // source event id must still keep every entry from posting twice.
+    const replayGroup = `ledger-replay-${randomUUID().slice(0, 8)}`;
+    const replay = new IdempotentBatchConsumer({
+      kafka,
+      pool: db.pool,
+      groupId: replayGroup,
+      consumerName: replayGroup,
+      topics: [eventsTopic],
+      deadLetterTopic,
+      handle: projectMemberEvents,
+    });
+    try {
+      await replay.start();
+      await waitFor('the replay to reach the end of the topic', () => caughtUp(replayGroup));
+    } finally {
+      await replay.stop();
+    }
+
+    expect(await booksSnapshot()).toEqual(before);
+    // Taken and found already posted, not refused: the copies were not dead-lettered either.
+    const { rows } = await db.pool.query(
+      'SELECT outcome, count(*)::int AS events FROM processed_messages WHERE consumer = $1 GROUP BY outcome',
+      [replayGroup],
+    );
+    expect(rows).toEqual([{ outcome: 'projected', events: paid.length }]);
+  });
+
+  it('given an event that cannot be posted between good ones, then it is dead-lettered, posts nothing, and the next one posts', async () => {
+    const otherKop = `kop-${randomUUID().slice(0, 8)}`;
+    const ani = new MemberStream(otherKop);
+    const negativePokok = ani.pokokPaid(-25_000, 'teller-c');
+    const stringPokok = ani.pokokPaid('25000', 'teller-c');
+    // The payout does not add up to the cash paid out: booking it could not balance.
+    const unbalancedResignation = ani.resigned({ pokokPayoutRp: 0, wajibPayoutRp: 0, sukarelaPayoutRp: 10_000, amountRp: 12_000 }, 'teller-c');
+    const deposit = ani.sukarelaDeposited(10_000, 'teller-c');
+    await publish([ani.registered(), negativePokok, stringPokok, unbalancedResignation, deposit]);
+
+    await waitFor('the deposit to post', async () => (await entryCount(otherKop)) === 1);
+    const poisonIds = [negativePokok.eventId, stringPokok.eventId, unbalancedResignation.eventId];
+    const lettersOf = () => deadLetters.filter((letter) => poisonIds.includes(letter.eventId!));
+    await waitFor('three dead letters', async () => lettersOf().length === 3);
+    expect(lettersOf()).toEqual(
+      expect.arrayContaining([
+        { eventId: negativePokok.eventId, error: expect.stringContaining('amountRp -25000') },
+        { eventId: stringPokok.eventId, error: expect.stringContaining('amountRp 25000') },
+        { eventId: unbalancedResignation.eventId, error: expect.stringContaining('not the sum of the payouts') },
+      ]),
+    );
+    const entries = await get(`/internal/koperasi/${otherKop}/entries`).expect(200);
+    expect(entries.body.map((entry: { sourceEventId: string }) => entry.sourceEventId)).toEqual([deposit.eventId]);
+    expect((await get(`/internal/koperasi/${otherKop}/trial-balance`).expect(200)).body).toMatchObject({
+      totalDebit: 10_000,
+      totalCredit: 10_000,
+    });
+    expect((await get(`/internal/koperasi/${otherKop}/members/${ani.memberId}/savings`).expect(200)).body).toEqual({
+      pokokRp: 0,
+      wajibRp: 0,
+      sukarelaRp: 10_000,
+    });
+  });
+
+  it('answers internal queries only with the internal token, and 404 for a member the koperasi does not have', async () => {
+    await request(app.getHttpServer()).get(`/internal/koperasi/${kop}/accounts`).expect(401);
+    await request(app.getHttpServer()).get(`/internal/koperasi/${kop}/accounts`).set('x-internal-token', 'wrong').expect(401);
+    await get(`/internal/koperasi/kop-elsewhere/members/${siti.memberId}/savings`).expect(404);
+    await get(`/internal/koperasi/${kop}/trial-balance?asOf=yesterday`).expect(400);
+    await get(`/internal/koperasi/${kop}/cash-by-teller?date=2025-02-30`).expect(400);
+    await get(`/internal/koperasi/${kop}/entries?sourceEventId=not-a-uuid`).expect(400);
+    const metrics = await request(app.getHttpServer()).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/ledger_entries_posted_total \d+/);
+    expect(metrics.text).toContain('ledger_post_lag_seconds_bucket');
+  });
+});
