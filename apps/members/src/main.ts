@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { Topics } from '@koperasi/contracts';
+import { Partitioners } from 'kafkajs';
 import { ensureDatabase, databaseNameOf, runMigrations } from '@koperasi/database';
 import { JsonLogger } from '@koperasi/platform';
 import { CommandConsumerState } from './infrastructure/command-consumer-state.js';
@@ -27,10 +28,18 @@ async function bootstrap(): Promise<void> {
     strategy: new TrackedServerKafka(
       {
         client: { clientId: 'members', brokers: config.kafkaBrokers },
-        // A restarted instance rejoins sooner when the broker drops its dead predecessor sooner.
-        consumer: { groupId: 'members-commands', sessionTimeout: 10_000, heartbeatInterval: 3_000 },
+        // This process has no Kafka client of Nest's to collide with, so the ids stay as written.
+        postfixId: '',
+        consumer: {
+          groupId: 'members-commands',
+          // A restarted instance rejoins sooner when the broker drops its dead predecessor sooner.
+          sessionTimeout: 10_000,
+          heartbeatInterval: 3_000,
+          // Shutdown waits for the fetch in flight; an idle long poll this short keeps that wait short.
+          maxWaitTimeInMs: 1_000,
+        },
         run: { partitionsConsumedConcurrently: 12 },
-        producer: { allowAutoTopicCreation: false },
+        producer: { allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner },
       },
       consumerState,
     ),
