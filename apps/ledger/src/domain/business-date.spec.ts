@@ -1,4 +1,4 @@
-import { businessDateWib } from './business-date.js';
+import { businessDateWib, isCalendarDate } from './business-date.js';
 
 describe('businessDateWib', () => {
   it('gives the calendar day at UTC+7', () => {
@@ -9,5 +9,14 @@ describe('businessDateWib', () => {
 
   it('refuses what is not a time', () => {
     expect(() => businessDateWib('yesterday')).toThrow(/not a point in time/);
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('accepts real days only', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2025-02-29')).toBe(false);
+    expect(isCalendarDate('2025-13-01')).toBe(false);
+    expect(isCalendarDate('2025-7-01')).toBe(false);
   });
 });

@@ -10,8 +10,9 @@ import { ledgerDeltas } from './ledger-deltas.js';
 export async function writeJournal(tx: PoolClient, entries: readonly JournalEntry[]): Promise<JournalEntry[]> {
   if (entries.length === 0) return [];
   const { rows } = await tx.query<{ id: string; source_event_id: string }>(
-    `INSERT INTO journal_entries (koperasi_id, source_event_id, occurred_at, description)
-     SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[])
+    // clock_timestamp, not now(): the transaction may have begun well before the entry was written.
+    `INSERT INTO journal_entries (koperasi_id, source_event_id, occurred_at, description, posted_at)
+     SELECT *, clock_timestamp() FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[])
      ON CONFLICT (source_event_id) DO NOTHING
      RETURNING id, source_event_id`,
     [

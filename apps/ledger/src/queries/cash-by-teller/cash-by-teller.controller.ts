@@ -2,11 +2,9 @@ import { BadRequestException, Controller, Get, Inject, Param, Query, UseGuards }
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../database/pg-pool.provider.js';
 import { InternalTokenGuard } from '../../internal/internal-token.guard.js';
-import { businessDateWib } from '../../domain/index.js';
+import { businessDateWib, isCalendarDate } from '../../domain/index.js';
 import { cashByTellerOn } from './cash-by-teller.query.js';
 import type { TellerCashView } from './teller-cash-view.js';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @Controller('internal/koperasi/:koperasiId/cash-by-teller')
 @UseGuards(InternalTokenGuard)
@@ -21,8 +19,7 @@ export class CashByTellerController {
 }
 
 function parseDate(date: string): string {
-  // Round-tripping through Date rejects 2025-02-30 and the like.
-  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date) {
+  if (!isCalendarDate(date)) {
     throw new BadRequestException('date must be a calendar date YYYY-MM-DD');
   }
   return date;

@@ -6,8 +6,8 @@ export interface TrialBalanceLine {
 }
 
 export interface TrialBalanceView {
-  /** The cut-off asked for, or null for everything posted so far. */
-  asOf: string | null;
+  /** The cut-off asked for, or the time of the query for everything posted so far. */
+  asOf: string;
   lines: TrialBalanceLine[];
   totalDebit: number;
   totalCredit: number;

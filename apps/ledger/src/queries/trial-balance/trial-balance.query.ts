@@ -38,7 +38,7 @@ export async function trialBalanceOf(pool: Pool, koperasiId: string, asOf: Date 
     totalCredit = exactSum(totalCredit, sides.credit);
     return { code: row.code, name: row.name, ...sides };
   });
-  return { asOf: asOf?.toISOString() ?? null, lines, totalDebit, totalCredit };
+  return { asOf: (asOf ?? new Date()).toISOString(), lines, totalDebit, totalCredit };
 }
 
 function exactSum(a: number, b: number): number {
