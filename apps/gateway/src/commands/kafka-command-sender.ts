@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import { MemberCommandTopics, replyTopicOf, type CommandEnvelope, type CommandReply } from '@koperasi/contracts';
+import { Partitioners } from 'kafkajs';
 import { firstValueFrom, timeout } from 'rxjs';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { CommandOutcomeUnknownError, type CommandSender } from './command-sender.js';
@@ -24,7 +25,8 @@ export class KafkaCommandSender implements CommandSender, OnApplicationBootstrap
       consumer: { groupId: 'gateway-replies' },
       // Keep the ids as configured; Nest would otherwise append "-client".
       postfixId: '',
-      producer: { allowAutoTopicCreation: false },
+      // Keyed messages: one member's commands land on one partition, so the service sees them in order.
+      producer: { allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner },
     });
     for (const topic of COMMAND_TOPICS) this.client.subscribeToResponseOf(topic);
   }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } f
 import { MemberCommandTopics, type KoperasiView, type RegisterKoperasiPayload } from '@koperasi/contracts';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
-import { CommandRunner, PLATFORM_SCOPE } from '../../commands/command-runner.js';
+import { CommandRunner } from '../../commands/command-runner.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header.js';
 import { IdempotentWriteRequest, type IdempotentWrite } from '../../idempotency/idempotent-write.decorator.js';
 import { KoperasiResponse, presentKoperasi } from '../koperasi.response.js';
@@ -41,7 +41,8 @@ export class RegisterKoperasiController {
       write,
       body,
       topic: MemberCommandTopics.registerKoperasi,
-      koperasiId: PLATFORM_SCOPE,
+      // The admin acts in no koperasi; the members service reads an empty koperasiId that way.
+      koperasiId: '',
       partitionKey: null,
       payload,
       successStatus: 201,
