@@ -20,6 +20,7 @@ import { DepositSukarelaController } from '../src/commands/deposit-sukarela/depo
 import { PaySimpananPokokController } from '../src/commands/pay-simpanan-pokok/pay-simpanan-pokok.controller.js';
 import { PaySimpananWajibController } from '../src/commands/pay-simpanan-wajib/pay-simpanan-wajib.controller.js';
 import { RegisterMemberController } from '../src/commands/register-member/register-member.controller.js';
+import { ResignMemberController } from '../src/commands/resign-member/resign-member.controller.js';
 import { WithdrawSukarelaController } from '../src/commands/withdraw-sukarela/withdraw-sukarela.controller.js';
 import { membersMigrations } from '../src/infrastructure/members-migrations.js';
 import { currentMonthInWib } from '../src/infrastructure/wib-time.js';
@@ -55,6 +56,8 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
     app.get(DepositSukarelaController).handle(envelope(koperasiId, { memberId, amountRp }, role, commandId));
   const withdraw = (koperasiId: string, memberId: string, amountRp: number) =>
     app.get(WithdrawSukarelaController).handle(envelope(koperasiId, { memberId, amountRp }));
+  const resign = (koperasiId: string, memberId: string) =>
+    app.get(ResignMemberController).handle(envelope(koperasiId, { memberId }));
   const internalGet = (path: string) => request(app.getHttpServer()).get(path).set('x-internal-token', TOKEN);
 
   const budi = (kelurahan = 'Gedawang'): RegisterMemberPayload => ({
@@ -201,6 +204,21 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
     expect(errorOf(replies.find((reply) => !reply.ok)!)).toMatchObject({ status: 409, code: 'NIK_ALREADY_MEMBER' });
     const { rows } = await db.pool.query(`SELECT count(*)::int AS members FROM members WHERE nik = $1`, [NIK_SITI]);
     expect(rows[0].members).toBe(1);
+  });
+
+  it('given savings, when the member resigns, then everything is paid out, the member is closed and the NIK is free again', async () => {
+    const nik = '3374012512700009';
+    const memberId = await activeMember(nik);
+    resultOf(await deposit(gedawang.id, memberId, 40_000));
+    const payout = resultOf(await resign(gedawang.id, memberId));
+    expect(payout).toMatchObject({ amountRp: 65_000, savings: { pokokRp: 0, wajibRp: 0, sukarelaRp: 0 } });
+
+    const view: MemberView = (await internalGet(`/internal/koperasi/${gedawang.id}/members/${memberId}`).expect(200)).body;
+    expect(view).toMatchObject({ status: 'RESIGNED', wajibArrears: { months: [], amountRp: 0 } });
+    const statement: StatementLine[] = (await internalGet(`/internal/koperasi/${gedawang.id}/members/${memberId}/statement`).expect(200)).body;
+    expect(statement.at(-1)).toMatchObject({ kind: 'resignation-payout', amountRp: -65_000 });
+    expect(errorOf(await deposit(gedawang.id, memberId, 1_000))).toMatchObject({ status: 422, code: 'MEMBER_RESIGNED' });
+    resultOf(await registerMember(tegalsari.id, { ...budi('Tegalsari'), nik }));
   });
 
   describe('refusals change nothing', () => {

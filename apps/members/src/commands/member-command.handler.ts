@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CommandEnvelope, CommandReply, EventEnvelope, SavingsMovementResult } from '@koperasi/contracts';
 import { PostgresEventStore } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
-import { decideMember, evolveMember, initialMemberState, type MemberCommand, type MemberEvent } from '../domain/index.js';
+import { decideMember, initialMemberState, type MemberCommand, type MemberEvent } from '../domain/index.js';
 import { inTransaction } from '../infrastructure/in-transaction.js';
 import { PG_POOL } from '../infrastructure/pg-pool.js';
+import { isUuid } from '../infrastructure/uuid.js';
+import { loadMember } from '../read-model/member-snapshot.js';
 import { projectMemberEvents } from '../read-model/project-member-events.js';
 import { checkEnvelope } from './check-envelope.js';
 import { accepted, badField, refused } from './command-reply.js';
@@ -24,7 +26,7 @@ export function memberStreamId(memberId: string): string {
 }
 
 /**
- * Every command on an existing member: read its stream, decide, and in one transaction append, update the
+ * Every command on an existing member: load its state (snapshot plus newer events), decide, and in one transaction append, update the
  * read model and keep the reply. Members of another koperasi are answered as not found, like missing ones.
  */
 @Injectable()
@@ -53,8 +55,9 @@ export class MemberCommandHandler {
   ): Promise<CommandReply<SavingsMovementResult>> {
     const { memberId } = envelope.payload;
     const streamId = memberStreamId(memberId);
-    const history = (await this.store.readStream(streamId)) as EventEnvelope<MemberEvent['data']>[];
-    const state = (history as unknown as MemberEvent[]).reduce(evolveMember, initialMemberState);
+    const { state, version } = isUuid(memberId)
+      ? await loadMember(this.pool, this.store, streamId, memberId)
+      : { state: initialMemberState, version: 0 };
     if (state.status === 'UNREGISTERED' || state.koperasiId !== envelope.koperasiId) {
       return refused(404, 'MEMBER_NOT_FOUND', `No member ${memberId} in this koperasi`);
     }
@@ -62,7 +65,7 @@ export class MemberCommandHandler {
     if (!decision.ok) return memberErrorReply(decision.error);
     const events = decision.events;
     return inTransaction(this.pool, async (tx) => {
-      const appended = await this.store.appendWithin(tx, streamId, history.at(-1)?.streamVersion ?? 0, events, {
+      const appended = await this.store.appendWithin(tx, streamId, version, events, {
         koperasiId: envelope.koperasiId,
         actor: envelope.actor.userId,
         correlationId: envelope.correlationId,

@@ -42,6 +42,8 @@ export class MembersReadModel1790000000100 implements MigrationInterface {
         pokok_rp bigint NOT NULL DEFAULT 0,
         wajib_rp bigint NOT NULL DEFAULT 0,
         sukarela_rp bigint NOT NULL DEFAULT 0 CHECK (sukarela_rp >= 0),
+        -- The decider's state after stream_version: a snapshot, so a command folds only newer events.
+        state jsonb NOT NULL DEFAULT '{}',
         stream_version integer NOT NULL,
         updated_at timestamptz NOT NULL
       )`);

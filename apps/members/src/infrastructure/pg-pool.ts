@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { MEMBERS_CONFIG, type MembersConfig } from './members-config.js';
 
@@ -7,8 +7,14 @@ export const PG_POOL = Symbol('PG_POOL');
 export const pgPoolProvider = {
   provide: PG_POOL,
   inject: [MEMBERS_CONFIG],
-  // Twelve partitions are handled at once, plus the relay and the query endpoints.
-  useFactory: (config: MembersConfig) => new pg.Pool({ connectionString: config.databaseUrl, max: 24 }),
+  useFactory: (config: MembersConfig) => {
+    // Twelve partitions are handled at once, plus the relay and the query endpoints.
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 24 });
+    // An idle connection the server drops (a restart, a forced drop) is replaced on next use; without a
+    // listener the pool's 'error' event would end the process instead.
+    pool.on('error', (error) => new Logger('PgPool').warn(`idle connection lost: ${error.message}`));
+    return pool;
+  },
 };
 
 /** Closes the pool last, after the HTTP server and the Kafka consumer stopped using it. */

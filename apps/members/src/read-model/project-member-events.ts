@@ -23,9 +23,13 @@ export async function projectMemberEvents(
   if (state.status === 'UNREGISTERED') throw new Error('projectMemberEvents: no events');
   const last = appended[appended.length - 1];
   await tx.query(
-    `UPDATE members SET status = $2, pokok_rp = $3, wajib_rp = $4, sukarela_rp = $5, stream_version = $6, updated_at = $7
+    `UPDATE members SET status = $2, pokok_rp = $3, wajib_rp = $4, sukarela_rp = $5, stream_version = $6, updated_at = $7,
+                        state = $8
      WHERE id = $1`,
-    [state.memberId, state.status, state.pokokBalanceRp, state.wajibBalanceRp, state.sukarelaBalanceRp, last.streamVersion, last.occurredAt],
+    [
+      state.memberId, state.status, state.pokokBalanceRp, state.wajibBalanceRp, state.sukarelaBalanceRp, last.streamVersion,
+      last.occurredAt, JSON.stringify(state),
+    ],
   );
   return state;
 }
