@@ -6,6 +6,9 @@ import { LedgerModule } from './ledger.module.js';
 import { LEDGER_MIGRATIONS } from './schema/ledger-migrations.js';
 
 async function main(): Promise<void> {
+  // kafkajs warns about its partitioner change on every start; the ledger only produces dead letters,
+  // whose partition does not matter.
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
   const env = readEnvConfig({
     LEDGER_HTTP_PORT: { default: '3004', pattern: PORT_PATTERN, description: 'internal HTTP port of the ledger' },
     LEDGER_DATABASE_URL: {

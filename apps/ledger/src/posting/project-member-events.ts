@@ -1,8 +1,9 @@
 import type { EventEnvelope } from '@koperasi/contracts';
 import type { ProjectionHandler } from '@koperasi/messaging';
 import { assertBalanced, postMemberEvent, type JournalEntry } from '../domain/index.js';
-import { openMemberSavings, writeJournal } from './journal-writer.js';
+import { writeJournal } from './journal-writer.js';
 import { recordPosted } from './ledger-metrics.js';
+import { openMemberSavings } from './open-member-savings.js';
 
 /**
  * Books a batch of members events. Every entry is built and checked before anything is written, so an event
