@@ -20,6 +20,11 @@ export interface IdempotentBatchConsumerOptions {
   fromBeginning?: boolean;
   maxEventsPerTransaction?: number;
   partitionsConsumedConcurrently?: number;
+  /** How soon a killed member's partitions go to a restarted one; kafkajs's 30 s default is long for a counter. */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** How long a fetch waits for new data; bounds how long a clean shutdown waits. */
+  maxWaitTimeMs?: number;
 }
 
 interface Delivery {
@@ -44,7 +49,13 @@ export class IdempotentBatchConsumer {
   private assignedPartitions = 0;
 
   constructor(private readonly options: IdempotentBatchConsumerOptions) {
-    this.consumer = options.kafka.consumer({ groupId: options.groupId, retry: { retries: 10 } });
+    this.consumer = options.kafka.consumer({
+      groupId: options.groupId,
+      retry: { retries: 10 },
+      sessionTimeout: options.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: options.heartbeatIntervalMs ?? 3_000,
+      maxWaitTimeInMs: options.maxWaitTimeMs ?? 1_000,
+    });
     this.producer = options.kafka.producer();
     this.consumerName = options.consumerName ?? options.groupId;
     this.deadLetterTopic = options.deadLetterTopic ?? Topics.deadLetter;
