@@ -6,6 +6,8 @@ import { refused } from './command-reply.js';
 import { CommandResults } from './command-results.js';
 
 const MAX_ATTEMPTS = 5;
+/** Racing writers that retry at once collide again; a random pause spreads them out. */
+const MAX_RETRY_PAUSE_MS = 20;
 
 /**
  * Runs a command once per commandId. `attempt` reads, decides and writes in one transaction that also
@@ -29,6 +31,7 @@ export class IdempotentCommandExecutor {
           if (first) return first;
         }
         if (!(error instanceof StreamVersionConflictError)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * MAX_RETRY_PAUSE_MS * attemptNo));
       }
     }
     return refused(409, 'CONCURRENT_UPDATE', `The record changed ${MAX_ATTEMPTS} times while this command ran; try again`);
