@@ -9,7 +9,8 @@ export const pgPoolProvider = {
   inject: [MEMBERS_CONFIG],
   useFactory: (config: MembersConfig) => {
     // Twelve partitions are handled at once, plus the relay and the query endpoints.
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 24 });
+    // A bounded wait for a connection, so /health/ready answers 503 instead of hanging when the database is gone.
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 24, connectionTimeoutMillis: 5_000 });
     // An idle connection the server drops (a restart, a forced drop) is replaced on next use; without a
     // listener the pool's 'error' event would end the process instead.
     pool.on('error', (error) => new Logger('PgPool').warn(`idle connection lost: ${error.message}`));
