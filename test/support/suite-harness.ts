@@ -98,7 +98,7 @@ export class SuiteHarness {
       MEMBERS_DATABASE_URL: this.databaseUrl('members'),
       LEDGER_DATABASE_URL: this.databaseUrl('ledger'),
       INTERNAL_API_TOKEN: 'e2e-internal-token',
-      JWT_SECRET: 'e2e-jwt-secret',
+      JWT_SECRET: 'e2e-jwt-secret-at-least-16-chars',
       ADMIN_PASSWORD: DEMO_PASSWORD,
       DEMO_PASSWORD,
     };

@@ -250,4 +250,17 @@ describe('ledger: members events into balanced books', () => {
     expect(metrics.text).toMatch(/ledger_entries_posted_total \d+/);
     expect(metrics.text).toContain('ledger_post_lag_seconds_bucket');
   });
+
+  it('given a withdrawal that arrives in a later batch than the deposit it draws on, then it posts', async () => {
+    const koperasiId = `kop-${randomUUID().slice(0, 8)}`;
+    const ani = new MemberStream(koperasiId);
+    await publish([ani.registered(), ani.pokokPaid(25_000, 'teller-a'), ani.sukarelaDeposited(50_000, 'teller-a')]);
+    await waitFor('the deposit to post', async () => (await entryCount(koperasiId)) === 2);
+
+    await publish([ani.sukarelaWithdrawn(20_000, 'teller-a')]);
+
+    await waitFor('the withdrawal to post', async () => (await entryCount(koperasiId)) === 3);
+    const savings = await get(`/internal/koperasi/${koperasiId}/members/${ani.memberId}/savings`).expect(200);
+    expect(savings.body).toEqual({ pokokRp: 25_000, wajibRp: 0, sukarelaRp: 30_000 });
+  });
 });

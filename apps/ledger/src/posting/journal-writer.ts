@@ -61,12 +61,25 @@ export async function writeJournal(tx: PoolClient, entries: readonly JournalEntr
   );
   if (deltas.savings.length > 0) {
     await tx.query(
-      `INSERT INTO member_savings AS savings (koperasi_id, member_id, pokok_rp, wajib_rp, sukarela_rp)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[])
-       ON CONFLICT (koperasi_id, member_id) DO UPDATE SET
-         pokok_rp = savings.pokok_rp + EXCLUDED.pokok_rp,
-         wajib_rp = savings.wajib_rp + EXCLUDED.wajib_rp,
-         sukarela_rp = savings.sukarela_rp + EXCLUDED.sukarela_rp`,
+      // Not INSERT ... ON CONFLICT: PostgreSQL checks the proposed row's CHECK constraints before it looks for
+      // the conflict, so a withdrawal's negative delta would be refused even though the row it updates has cover.
+      `WITH delta AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[])
+           AS d(koperasi_id, member_id, pokok_rp, wajib_rp, sukarela_rp)
+       ), updated AS (
+         UPDATE member_savings AS savings SET
+           pokok_rp = savings.pokok_rp + delta.pokok_rp,
+           wajib_rp = savings.wajib_rp + delta.wajib_rp,
+           sukarela_rp = savings.sukarela_rp + delta.sukarela_rp
+         FROM delta
+         WHERE savings.koperasi_id = delta.koperasi_id AND savings.member_id = delta.member_id
+         RETURNING savings.koperasi_id, savings.member_id
+       )
+       INSERT INTO member_savings (koperasi_id, member_id, pokok_rp, wajib_rp, sukarela_rp)
+       SELECT delta.* FROM delta
+       WHERE NOT EXISTS (
+         SELECT 1 FROM updated WHERE updated.koperasi_id = delta.koperasi_id AND updated.member_id = delta.member_id
+       )`,
       [
         deltas.savings.map((row) => row.koperasiId),
         deltas.savings.map((row) => row.memberId),
