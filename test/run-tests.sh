@@ -17,4 +17,11 @@ fi
 npm run --silent typecheck
 # End-to-end tests run the built services as real processes.
 npm run --silent build
-node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js --runInBand "$@"
+mkdir -p .run
+status=0
+node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js --runInBand \
+  --json --outputFile=.run/jest-results.json "$@" || status=$?
+# The plain closing line CI reads: "N passed, N failed".
+node -e 'const r = JSON.parse(require("fs").readFileSync(".run/jest-results.json", "utf8"));
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);' || true
+exit "$status"
