@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { databaseNameOf, ensureDatabase, runMigrations } from '@koperasi/database';
-import { JsonLogger, PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
+import { INTERNAL_HTTP_HOST, JsonLogger, PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
 import { LedgerModule } from './ledger.module.js';
 import { LEDGER_MIGRATIONS } from './schema/ledger-migrations.js';
 
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     },
     KAFKA_BROKERS: { default: '127.0.0.1:9092', description: 'comma-separated Kafka brokers, host:port' },
     INTERNAL_API_TOKEN: { default: 'dev-internal-token', description: 'shared token for x-internal-token' },
+    INTERNAL_HTTP_HOST,
   });
   const logger = new JsonLogger('ledger');
   await ensureDatabase(env.LEDGER_DATABASE_URL, databaseNameOf(env.LEDGER_DATABASE_URL));
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   );
   app.enableShutdownHooks();
   const port = Number(env.LEDGER_HTTP_PORT);
-  await app.listen(port, '127.0.0.1');
+  await app.listen(port, env.INTERNAL_HTTP_HOST);
   logger.pino.info({ port }, 'ledger ready');
 }
 

@@ -45,7 +45,7 @@ async function bootstrap(): Promise<void> {
     ),
   });
   await app.startAllMicroservices();
-  await app.listen(config.httpPort, '127.0.0.1');
+  await app.listen(config.httpPort, config.httpHost);
   await waitUntil(() => consumerState.ready, GROUP_JOIN_WAIT_MS);
   logger.pino.info({ port: config.httpPort, partitionsAssigned: consumerState.ready }, 'members ready');
 }

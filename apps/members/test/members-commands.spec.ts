@@ -88,7 +88,7 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
     const [eventsTopic] = await createTestTopics(testKafka(), 'members-events');
     const moduleRef = await Test.createTestingModule({
       imports: [
-        MembersModule.forRoot({ httpPort: 0, databaseUrl: db.url, kafkaBrokers: testKafkaBrokers(), internalApiToken: TOKEN, eventsTopic }),
+        MembersModule.forRoot({ httpPort: 0, httpHost: '127.0.0.1', databaseUrl: db.url, kafkaBrokers: testKafkaBrokers(), internalApiToken: TOKEN, eventsTopic }),
       ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });

@@ -26,3 +26,9 @@ export function readEnvConfig<K extends string>(
 }
 
 export const PORT_PATTERN = /^\d{2,5}$/;
+
+/** Internal query APIs stay on loopback unless a deployment (containers) needs another address. */
+export const INTERNAL_HTTP_HOST: EnvSpec = {
+  default: '127.0.0.1',
+  description: 'address the internal HTTP API binds to (0.0.0.0 inside containers)',
+};

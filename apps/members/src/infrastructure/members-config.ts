@@ -1,7 +1,8 @@
-import { PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
+import { INTERNAL_HTTP_HOST, PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
 
 export interface MembersConfig {
   httpPort: number;
+  httpHost: string;
   databaseUrl: string;
   kafkaBrokers: string[];
   internalApiToken: string;
@@ -26,11 +27,13 @@ export function readMembersConfig(env: NodeJS.ProcessEnv = process.env): Omit<Me
         description: 'comma-separated Kafka brokers, host:port',
       },
       INTERNAL_API_TOKEN: { default: 'dev-internal-token', description: 'shared secret in x-internal-token' },
+      INTERNAL_HTTP_HOST,
     },
     env,
   );
   return {
     httpPort: Number(values.MEMBERS_HTTP_PORT),
+    httpHost: values.INTERNAL_HTTP_HOST,
     databaseUrl: values.MEMBERS_DATABASE_URL,
     kafkaBrokers: values.KAFKA_BROKERS.split(','),
     internalApiToken: values.INTERNAL_API_TOKEN,
