@@ -27,6 +27,7 @@ stop_all() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   $kafka_was_running || bash deploy/kafka-local/stop.sh
+  exit 0
 }
 trap stop_all INT TERM EXIT
 
@@ -55,3 +56,4 @@ node dist/deploy/demo/seed-demo-data.js
 echo "suite: ready. Gateway: http://127.0.0.1:$GATEWAY_HTTP_PORT/api/v1 (OpenAPI: http://127.0.0.1:$GATEWAY_HTTP_PORT/docs). Ctrl-C stops."
 wait -n "${pids[@]}" || true
 echo "suite: a service exited; see .run/logs" >&2
+exit 1
