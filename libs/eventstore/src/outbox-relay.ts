@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Producer } from 'kafkajs';
-import { COMMITTED_AFTER_CHECKPOINT, START_OF_LOG, type GlobalCheckpoint } from './stored-event.js';
+import { PostgresEventStore } from './postgres-event-store.js';
+import { START_OF_LOG, type GlobalCheckpoint, type StoredEvent } from './stored-event.js';
 
 export interface OutboxRelayOptions {
   pool: Pool;
@@ -17,31 +18,6 @@ export const EVENT_ID_HEADER = 'event-id';
 export const EVENT_TYPE_HEADER = 'event-type';
 const MAX_RETRY_PAUSE_MS = 5000;
 
-interface RelayRow {
-  transaction_id: string;
-  global_position: string;
-  stream_id: string;
-  event_id: string;
-  type: string;
-  envelope: string;
-}
-
-/**
- * PostgreSQL renders the envelope JSON (the same text a reader of the store would serialize) on its own
- * core, which keeps parsing and re-serializing out of the relay's single thread.
- */
-const RELAY_QUERY = `
-  SELECT transaction_id::text AS transaction_id, global_position, stream_id, event_id, type,
-    json_build_object(
-      'eventId', event_id, 'type', type, 'schemaVersion', schema_version,
-      'streamId', stream_id, 'streamVersion', stream_version,
-      'koperasiId', metadata->'koperasiId',
-      'occurredAt', to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-      'actor', metadata->'actor', 'correlationId', metadata->'correlationId',
-      'causationId', metadata->'causationId',
-      'data', data, 'prevHash', prev_hash, 'hash', hash
-    )::text AS envelope
-  FROM events WHERE ${COMMITTED_AFTER_CHECKPOINT} LIMIT $3`;
 
 /**
  * Publishes committed events to Kafka in commit order, keyed by stream id. The checkpoint is written only
@@ -51,6 +27,7 @@ const RELAY_QUERY = `
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly idlePollMs: number;
+  private readonly store: PostgresEventStore;
   private lockClient: PoolClient | null = null;
   private running = false;
   private killed = false;
@@ -58,6 +35,7 @@ export class OutboxRelay {
   private publishedCount = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
+    this.store = new PostgresEventStore(options.pool);
     this.batchSize = options.batchSize ?? 2000;
     this.idlePollMs = options.idlePollMs ?? 10;
   }
@@ -112,34 +90,31 @@ export class OutboxRelay {
     await this.acquireLock(this.lockClient);
     let checkpoint = await this.loadCheckpoint();
     while (this.running) {
-      const { rows } = await this.options.pool.query<RelayRow>(RELAY_QUERY, [
-        checkpoint.transactionId,
-        checkpoint.globalPosition,
-        this.batchSize,
-      ]);
-      if (rows.length === 0) {
+      const { events, checkpoint: next } = await this.store.readAll(checkpoint, this.batchSize);
+      if (events.length === 0) {
         await sleep(this.idlePollMs);
         continue;
       }
-      await this.publish(rows);
+      await this.publish(events);
       if (this.killed) return;
-      const last = rows[rows.length - 1];
-      const next = { transactionId: last.transaction_id, globalPosition: last.global_position };
       await this.saveCheckpoint(next);
       checkpoint = next;
-      this.publishedCount += rows.length;
+      this.publishedCount += events.length;
     }
   }
 
-  private async publish(rows: RelayRow[]): Promise<void> {
+  private async publish(events: StoredEvent[]): Promise<void> {
     await this.options.producer.send({
       topic: this.options.topic,
       acks: -1,
-      messages: rows.map((row) => ({
-        key: row.stream_id,
-        value: row.envelope,
-        headers: { [EVENT_ID_HEADER]: row.event_id, [EVENT_TYPE_HEADER]: row.type },
-      })),
+      messages: events.map((event) => {
+        const { globalPosition: _position, transactionId: _transaction, ...envelope } = event;
+        return {
+          key: event.streamId,
+          value: JSON.stringify(envelope),
+          headers: { [EVENT_ID_HEADER]: event.eventId, [EVENT_TYPE_HEADER]: event.type },
+        };
+      }),
     });
   }
 
