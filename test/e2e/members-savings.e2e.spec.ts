@@ -160,7 +160,7 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
   it('refuses bad input with a clear 4xx naming the problem, and moves no money', async () => {
     const id = await activeMember();
     const before = await teller.get(`/members/${id}`);
-    const bad: [string, () => Promise<{ status: number; body: any }>, number, RegExp][] = [
+    const bad: [string, () => Promise<{ status: number; body: unknown }>, number, RegExp][] = [
       ['15-digit NIK', () => teller.post('/members', { ...applicant, nik: '337401150890001' }), 400, /nik/i],
       ['impossible birth date', () => teller.post('/members', { ...applicant, nik: nik(9001, '310290') }), 400, /birth|date|nik/i],
       ['wrong kelurahan', () => teller.post('/members', { ...applicant, nik: nik(9002), kelurahan: 'Tegalsari' }), 422, /kelurahan/i],
