@@ -4,6 +4,7 @@ import { databaseNameOf, ensureDatabase, runMigrations } from '@koperasi/databas
 import { INTERNAL_HTTP_HOST, JsonLogger, PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
 import { LedgerModule } from './ledger.module.js';
 import { LEDGER_MIGRATIONS } from './schema/ledger-migrations.js';
+import { parseBrokerList } from '@koperasi/messaging';
 
 async function main(): Promise<void> {
   // kafkajs warns about its partitioner change on every start; the ledger only produces dead letters,
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.create(
     LedgerModule.forRoot({
       databaseUrl: env.LEDGER_DATABASE_URL,
-      kafkaBrokers: env.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
+      kafkaBrokers: parseBrokerList(env.KAFKA_BROKERS),
       internalApiToken: env.INTERNAL_API_TOKEN,
     }),
     { logger },

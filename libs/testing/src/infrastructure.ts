@@ -1,3 +1,5 @@
+import { parseBrokerList } from '@koperasi/messaging';
+
 const HOW_TO_START = [
   'Integration tests need real PostgreSQL and Kafka.',
   'Either set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) and KAFKA_BROKERS (e.g. 127.0.0.1:9092),',
@@ -15,5 +17,5 @@ export function testDatabaseUrl(): string {
 export function testKafkaBrokers(): string[] {
   const brokers = process.env.KAFKA_BROKERS;
   if (!brokers) throw new Error(`KAFKA_BROKERS is not set.\n${HOW_TO_START}`);
-  return brokers.split(',').map((broker) => broker.trim()).filter(Boolean);
+  return parseBrokerList(brokers);
 }

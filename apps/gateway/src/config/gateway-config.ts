@@ -1,4 +1,5 @@
 import { PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
+import { parseBrokerList } from '@koperasi/messaging';
 
 export interface GatewayConfig {
   httpPort: number;
@@ -55,7 +56,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   return {
     httpPort: Number(values.GATEWAY_HTTP_PORT),
     databaseUrl: values.GATEWAY_DATABASE_URL,
-    kafkaBrokers: values.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
+    kafkaBrokers: parseBrokerList(values.KAFKA_BROKERS),
     internalApiToken: values.INTERNAL_API_TOKEN,
     membersInternalUrl: values.MEMBERS_INTERNAL_URL.replace(/\/+$/, ''),
     ledgerInternalUrl: values.LEDGER_INTERNAL_URL.replace(/\/+$/, ''),

@@ -1,4 +1,5 @@
 import { INTERNAL_HTTP_HOST, PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
+import { parseBrokerList } from '@koperasi/messaging';
 
 export interface MembersConfig {
   httpPort: number;
@@ -35,7 +36,7 @@ export function readMembersConfig(env: NodeJS.ProcessEnv = process.env): Omit<Me
     httpPort: Number(values.MEMBERS_HTTP_PORT),
     httpHost: values.INTERNAL_HTTP_HOST,
     databaseUrl: values.MEMBERS_DATABASE_URL,
-    kafkaBrokers: values.KAFKA_BROKERS.split(','),
+    kafkaBrokers: parseBrokerList(values.KAFKA_BROKERS),
     internalApiToken: values.INTERNAL_API_TOKEN,
   };
 }
