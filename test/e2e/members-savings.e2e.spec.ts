@@ -38,7 +38,7 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
   let nextSerial = 1;
 
   beforeAll(async () => {
-    await suite.startAll();
+    await suite.startAll(['members', 'ledger', 'gateway']);
     admin = await new ApiClient(suite.gatewayUrl).login('admin', DEMO_PASSWORD);
     const koperasi = [
       { code: 'GDW', name: 'KKMP Gedawang', kelurahan: 'Gedawang', kecamatan: 'Banyumanik' },

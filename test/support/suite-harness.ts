@@ -4,10 +4,22 @@ import { randomUUID } from 'node:crypto';
 import { databaseUrlFor, dropDatabase } from '@koperasi/database';
 import { testDatabaseUrl, testKafkaBrokers, waitFor } from '@koperasi/testing';
 
-export type ServiceName = 'members' | 'ledger' | 'gateway';
+export type ServiceName = 'members' | 'billpay' | 'loans' | 'ledger' | 'partner-sim' | 'gateway';
+
+/** Started in this order: partners and owners of data first, the gateway that fronts them last. */
+export const ALL_SERVICES: readonly ServiceName[] = ['partner-sim', 'members', 'billpay', 'loans', 'ledger', 'gateway'];
 
 const PORT_BASE = 13_000 + Math.floor(Math.random() * 400) * 10;
-const PORTS: Record<ServiceName, number> = { gateway: PORT_BASE, members: PORT_BASE + 1, ledger: PORT_BASE + 4 };
+const PORTS: Record<ServiceName, number> = {
+  gateway: PORT_BASE,
+  members: PORT_BASE + 1,
+  billpay: PORT_BASE + 2,
+  loans: PORT_BASE + 3,
+  ledger: PORT_BASE + 4,
+  'partner-sim': PORT_BASE + 5,
+};
+/** Services with a database of their own. */
+type ServiceWithDatabase = Exclude<ServiceName, 'partner-sim'>;
 export const DEMO_PASSWORD = 'e2e-password-2026';
 
 /**
@@ -16,24 +28,35 @@ export const DEMO_PASSWORD = 'e2e-password-2026';
  */
 export class SuiteHarness {
   private readonly processes = new Map<ServiceName, ChildProcess>();
-  private readonly databases: Record<ServiceName, string>;
+  private readonly databases: Record<ServiceWithDatabase, string>;
   private readonly logs = new Map<ServiceName, string[]>();
 
   constructor() {
     const suffix = randomUUID().replaceAll('-', '').slice(0, 10);
-    this.databases = { gateway: `e2e_gateway_${suffix}`, members: `e2e_members_${suffix}`, ledger: `e2e_ledger_${suffix}` };
+    this.databases = {
+      gateway: `e2e_gateway_${suffix}`,
+      members: `e2e_members_${suffix}`,
+      billpay: `e2e_billpay_${suffix}`,
+      loans: `e2e_loans_${suffix}`,
+      ledger: `e2e_ledger_${suffix}`,
+    };
   }
 
   get gatewayUrl(): string {
     return `http://127.0.0.1:${PORTS.gateway}/api/v1`;
   }
 
-  databaseUrl(service: ServiceName): string {
+  /** partner-sim's own URL: its admin endpoint sets faults and shows the request log. */
+  get partnerSimUrl(): string {
+    return `http://127.0.0.1:${PORTS['partner-sim']}`;
+  }
+
+  databaseUrl(service: ServiceWithDatabase): string {
     return databaseUrlFor(testDatabaseUrl(), this.databases[service]);
   }
 
-  async startAll(): Promise<void> {
-    for (const service of ['members', 'ledger', 'gateway'] as const) await this.start(service);
+  async startAll(services: readonly ServiceName[] = ALL_SERVICES): Promise<void> {
+    for (const service of ALL_SERVICES) if (services.includes(service)) await this.start(service);
   }
 
   async start(service: ServiceName): Promise<void> {
@@ -92,13 +115,27 @@ export class SuiteHarness {
       GATEWAY_HTTP_PORT: String(PORTS.gateway),
       MEMBERS_HTTP_PORT: String(PORTS.members),
       LEDGER_HTTP_PORT: String(PORTS.ledger),
+      BILLPAY_HTTP_PORT: String(PORTS.billpay),
+      LOANS_HTTP_PORT: String(PORTS.loans),
+      PARTNER_SIM_HTTP_PORT: String(PORTS['partner-sim']),
       MEMBERS_INTERNAL_URL: `http://127.0.0.1:${PORTS.members}`,
       LEDGER_INTERNAL_URL: `http://127.0.0.1:${PORTS.ledger}`,
+      BILLPAY_INTERNAL_URL: `http://127.0.0.1:${PORTS.billpay}`,
+      LOANS_INTERNAL_URL: `http://127.0.0.1:${PORTS.loans}`,
+      AGGREGATOR_URL: this.partnerSimUrl,
+      BANK_URL: this.partnerSimUrl,
+      AGGREGATOR_CALLBACK_URL: `http://127.0.0.1:${PORTS.gateway}/api/v1/billpay/callbacks/digiflazz`,
       GATEWAY_DATABASE_URL: this.databaseUrl('gateway'),
       MEMBERS_DATABASE_URL: this.databaseUrl('members'),
+      BILLPAY_DATABASE_URL: this.databaseUrl('billpay'),
+      LOANS_DATABASE_URL: this.databaseUrl('loans'),
       LEDGER_DATABASE_URL: this.databaseUrl('ledger'),
       INTERNAL_API_TOKEN: 'e2e-internal-token',
       JWT_SECRET: 'e2e-jwt-secret-at-least-16-chars',
+      AGGREGATOR_USERNAME: 'kkmp-e2e',
+      AGGREGATOR_API_KEY: 'e2e-aggregator-api-key',
+      AGGREGATOR_CALLBACK_SECRET: 'e2e-aggregator-callback-secret',
+      BANK_API_KEY: 'e2e-bank-api-key',
       ADMIN_PASSWORD: DEMO_PASSWORD,
       DEMO_PASSWORD,
     };

@@ -51,6 +51,8 @@ export async function startGatewayTestApp(overrides: Partial<GatewayConfig> = {}
     // Nothing listens here: a query that escapes the stubs fails fast.
     membersInternalUrl: 'http://127.0.0.1:9',
     ledgerInternalUrl: 'http://127.0.0.1:9',
+    billpayInternalUrl: 'http://127.0.0.1:9',
+    loansInternalUrl: 'http://127.0.0.1:9',
     ...overrides,
   };
   const sender = new StubCommandSender();

@@ -5,10 +5,9 @@ import { Topics } from '@koperasi/contracts';
 import { Partitioners } from 'kafkajs';
 import { ensureDatabase, databaseNameOf, runMigrations } from '@koperasi/database';
 import { JsonLogger } from '@koperasi/platform';
-import { CommandConsumerState } from './infrastructure/command-consumer-state.js';
+import { CommandConsumerState, TrackedServerKafka } from '@koperasi/service-kit';
 import { membersMigrations } from './infrastructure/members-migrations.js';
 import { readMembersConfig } from './infrastructure/members-config.js';
-import { TrackedServerKafka } from './infrastructure/tracked-server-kafka.js';
 import { MembersModule } from './members.module.js';
 
 /** How long start-up waits for the command consumer's first partitions before saying ready anyway. */

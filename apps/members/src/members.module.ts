@@ -1,9 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type ReadinessCheck } from '@koperasi/platform';
 import type { Pool } from 'pg';
-import { CommandResults } from './commands/command-results.js';
+import {
+  CommandConsumerState,
+  CommandResults,
+  IdempotentCommandExecutor,
+  OUTBOX_RELAY_OPTIONS,
+  PG_POOL,
+  PgPoolCloser,
+  ServiceOutboxRelay,
+  pgPoolProvider,
+} from '@koperasi/service-kit';
 import { DepositSukarelaController } from './commands/deposit-sukarela/deposit-sukarela.controller.js';
-import { IdempotentCommandExecutor } from './commands/idempotent-command-executor.js';
 import { MemberCommandHandler } from './commands/member-command.handler.js';
 import { PaySimpananPokokController } from './commands/pay-simpanan-pokok/pay-simpanan-pokok.controller.js';
 import { PaySimpananWajibController } from './commands/pay-simpanan-wajib/pay-simpanan-wajib.controller.js';
@@ -11,18 +19,15 @@ import { RegisterMemberController } from './commands/register-member/register-me
 import { RegisterMemberHandler } from './commands/register-member/register-member.handler.js';
 import { ResignMemberController } from './commands/resign-member/resign-member.controller.js';
 import { WithdrawSukarelaController } from './commands/withdraw-sukarela/withdraw-sukarela.controller.js';
-import { CommandConsumerState } from './infrastructure/command-consumer-state.js';
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
 import { MEMBERS_CONFIG, type MembersConfig } from './infrastructure/members-config.js';
-import { MembersOutboxRelay } from './infrastructure/members-outbox-relay.js';
-import { PG_POOL, PgPoolCloser, pgPoolProvider } from './infrastructure/pg-pool.js';
 import { RegisterKoperasiController } from './koperasi/register-koperasi/register-koperasi.controller.js';
 import { RegisterKoperasiHandler } from './koperasi/register-koperasi/register-koperasi.handler.js';
 import { KoperasiQueriesController } from './queries/koperasi-queries.controller.js';
 import { MemberQueriesController } from './queries/member-queries.controller.js';
 
 /** Readiness: the database answers, the command consumer holds partitions, and the relay is publishing. */
-function readinessChecks(pool: Pool, consumer: CommandConsumerState, relay: MembersOutboxRelay): ReadinessCheck[] {
+function readinessChecks(pool: Pool, consumer: CommandConsumerState, relay: ServiceOutboxRelay): ReadinessCheck[] {
   return [
     { name: 'database', check: async () => (await pool.query('SELECT 1')).rowCount === 1 },
     { name: 'kafka-command-consumer', check: () => consumer.ready },
@@ -40,7 +45,7 @@ export class MembersModule {
       imports: [
         PlatformModule.forRoot({
           useFactory: readinessChecks,
-          inject: [PG_POOL, CommandConsumerState, MembersOutboxRelay],
+          inject: [PG_POOL, CommandConsumerState, ServiceOutboxRelay],
         }),
       ],
       controllers: [
@@ -56,7 +61,12 @@ export class MembersModule {
       ],
       providers: [
         { provide: MEMBERS_CONFIG, useValue: config },
-        pgPoolProvider,
+        // Twelve partitions are handled at once, plus the relay and the query endpoints.
+        pgPoolProvider(MEMBERS_CONFIG, (c: MembersConfig) => ({ databaseUrl: c.databaseUrl, maxConnections: 24 })),
+        {
+          provide: OUTBOX_RELAY_OPTIONS,
+          useValue: { relayName: 'members', topic: config.eventsTopic, kafkaBrokers: config.kafkaBrokers },
+        },
         PgPoolCloser,
         eventStoreProvider,
         CommandResults,
@@ -65,9 +75,9 @@ export class MembersModule {
         RegisterMemberHandler,
         RegisterKoperasiHandler,
         CommandConsumerState,
-        MembersOutboxRelay,
+        ServiceOutboxRelay,
       ],
-      exports: [PG_POOL, CommandConsumerState, MembersOutboxRelay],
+      exports: [PG_POOL, CommandConsumerState, ServiceOutboxRelay],
     };
   }
 }

@@ -23,7 +23,7 @@ import { RegisterMemberController } from '../src/commands/register-member/regist
 import { ResignMemberController } from '../src/commands/resign-member/resign-member.controller.js';
 import { WithdrawSukarelaController } from '../src/commands/withdraw-sukarela/withdraw-sukarela.controller.js';
 import { membersMigrations } from '../src/infrastructure/members-migrations.js';
-import { currentMonthInWib } from '../src/infrastructure/wib-time.js';
+import { currentMonthInWib } from '@koperasi/service-kit';
 import { RegisterKoperasiController } from '../src/koperasi/register-koperasi/register-koperasi.controller.js';
 import { MembersModule } from '../src/members.module.js';
 

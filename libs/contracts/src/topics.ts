@@ -1,3 +1,5 @@
+import { BillpayCommandTopics } from './billpay/billpay-commands.js';
+import { LoanCommandTopics } from './loans/loan-commands.js';
 import { MemberCommandTopics } from './members/member-commands.js';
 import { replyTopicOf } from './command-envelope.js';
 
@@ -31,7 +33,6 @@ export function eventTopicSettings(name: string): TopicSettings {
   return { name, partitions: EVENT_TOPIC_PARTITIONS, configEntries: EVENT_TOPIC_CONFIG };
 }
 
-
 /** Commands and replies are transient: a week of retention is ample for tracing a request. */
 const COMMAND_TOPIC_CONFIG = [{ name: 'retention.ms', value: String(7 * 24 * 3600 * 1000) }];
 
@@ -43,7 +44,14 @@ function commandTopicSettings(name: string): TopicSettings[] {
   }));
 }
 
+/** Every command topic of every service: the gateway listens for the replies of all of them. */
+export const ALL_COMMAND_TOPICS: string[] = [
+  ...Object.values(MemberCommandTopics),
+  ...Object.values(BillpayCommandTopics),
+  ...Object.values(LoanCommandTopics),
+];
+
 export const ALL_TOPICS: TopicSettings[] = [
   ...Object.values(Topics).map(eventTopicSettings),
-  ...Object.values(MemberCommandTopics).flatMap(commandTopicSettings),
+  ...ALL_COMMAND_TOPICS.flatMap(commandTopicSettings),
 ];

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
-import { MemberCommandTopics, replyTopicOf, type CommandEnvelope, type CommandReply } from '@koperasi/contracts';
+import { ALL_COMMAND_TOPICS, replyTopicOf, type CommandEnvelope, type CommandReply } from '@koperasi/contracts';
 import { Partitioners } from 'kafkajs';
 import { firstValueFrom, timeout } from 'rxjs';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
@@ -9,7 +9,7 @@ import { CommandOutcomeUnknownError, type CommandSender } from './command-sender
 const RETRY_BASE_DELAY_MS = 500;
 const RETRY_MAX_DELAY_MS = 5000;
 
-export const COMMAND_TOPICS: string[] = Object.values(MemberCommandTopics);
+export const COMMAND_TOPICS: string[] = ALL_COMMAND_TOPICS;
 
 /** Kafka request-reply through Nest's ClientKafka; replies come back on `<topic>.reply`. */
 @Injectable()

@@ -8,6 +8,8 @@ export interface GatewayConfig {
   internalApiToken: string;
   membersInternalUrl: string;
   ledgerInternalUrl: string;
+  billpayInternalUrl: string;
+  loansInternalUrl: string;
   jwtSecret: string;
   tokenTtlSeconds: number;
   commandTimeoutMs: number;
@@ -35,6 +37,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       INTERNAL_API_TOKEN: { default: 'dev-internal-token', description: 'x-internal-token sent to the services' },
       MEMBERS_INTERNAL_URL: { default: 'http://127.0.0.1:3001', pattern: URL_PATTERN, description: 'members service internal HTTP' },
       LEDGER_INTERNAL_URL: { default: 'http://127.0.0.1:3004', pattern: URL_PATTERN, description: 'ledger service internal HTTP' },
+      BILLPAY_INTERNAL_URL: { default: 'http://127.0.0.1:3002', pattern: URL_PATTERN, description: 'billpay service internal HTTP' },
+      LOANS_INTERNAL_URL: { default: 'http://127.0.0.1:3003', pattern: URL_PATTERN, description: 'loans service internal HTTP' },
       JWT_SECRET: {
         ...(production ? {} : { default: DEV_JWT_SECRET }),
         pattern: /^.{16,}$/,
@@ -60,6 +64,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     internalApiToken: values.INTERNAL_API_TOKEN,
     membersInternalUrl: values.MEMBERS_INTERNAL_URL.replace(/\/+$/, ''),
     ledgerInternalUrl: values.LEDGER_INTERNAL_URL.replace(/\/+$/, ''),
+    billpayInternalUrl: values.BILLPAY_INTERNAL_URL.replace(/\/+$/, ''),
+    loansInternalUrl: values.LOANS_INTERNAL_URL.replace(/\/+$/, ''),
     jwtSecret: values.JWT_SECRET,
     tokenTtlSeconds: Number(values.TOKEN_TTL_SECONDS),
     commandTimeoutMs: Number(values.COMMAND_TIMEOUT_MS),

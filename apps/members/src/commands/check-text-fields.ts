@@ -1,5 +1,5 @@
 import type { CommandReply } from '@koperasi/contracts';
-import { badField } from './command-reply.js';
+import { badField } from '@koperasi/service-kit';
 
 export interface TextFieldRule {
   required: boolean;

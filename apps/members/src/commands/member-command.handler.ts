@@ -2,16 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CommandEnvelope, CommandReply, EventEnvelope, SavingsMovementResult } from '@koperasi/contracts';
 import { PostgresEventStore } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
+import { CommandResults, IdempotentCommandExecutor, PG_POOL, accepted, badField, checkEnvelope, inTransaction, isUuid, refused } from '@koperasi/service-kit';
 import { decideMember, initialMemberState, type MemberCommand, type MemberEvent } from '../domain/index.js';
-import { inTransaction } from '../infrastructure/in-transaction.js';
-import { PG_POOL } from '../infrastructure/pg-pool.js';
-import { isUuid } from '../infrastructure/uuid.js';
 import { loadMember } from '../read-model/member-snapshot.js';
 import { projectMemberEvents } from '../read-model/project-member-events.js';
-import { checkEnvelope } from './check-envelope.js';
-import { accepted, badField, refused } from './command-reply.js';
-import { CommandResults } from './command-results.js';
-import { IdempotentCommandExecutor } from './idempotent-command-executor.js';
 import { memberErrorReply } from './member-error-replies.js';
 
 export interface MemberPayload {

@@ -1,6 +1,6 @@
 import type { CommandErrorStatus, CommandReply } from '@koperasi/contracts';
+import { refused } from '@koperasi/service-kit';
 import type { MemberErrorCode } from '../domain/index.js';
-import { refused } from './command-reply.js';
 
 interface ErrorReply {
   status: CommandErrorStatus;

@@ -1,6 +1,6 @@
 import { PostgresEventStore } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
-import { PG_POOL } from './pg-pool.js';
+import { PG_POOL } from '@koperasi/service-kit';
 
 export const eventStoreProvider = {
   provide: PostgresEventStore,

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param, UseGuards } from '@nestjs/common';
 import type { KoperasiView } from '@koperasi/contracts';
 import type { Pool } from 'pg';
-import { PG_POOL } from '../infrastructure/pg-pool.js';
-import { isUuid } from '../infrastructure/uuid.js';
+import { PG_POOL, isUuid } from '@koperasi/service-kit';
 import { KOPERASI_COLUMNS, koperasiViewOf, type KoperasiRow } from '../koperasi/koperasi-row.js';
 import { InternalTokenGuard } from './internal-token.guard.js';
 

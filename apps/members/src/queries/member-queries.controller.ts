@@ -1,9 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
 import type { MemberView, StatementLine } from '@koperasi/contracts';
 import type { Pool } from 'pg';
-import { PG_POOL } from '../infrastructure/pg-pool.js';
-import { isUuid } from '../infrastructure/uuid.js';
-import { currentMonthInWib } from '../infrastructure/wib-time.js';
+import { PG_POOL, currentMonthInWib, isUuid } from '@koperasi/service-kit';
 import { rupiahOf } from '../koperasi/koperasi-row.js';
 import { InternalTokenGuard } from './internal-token.guard.js';
 import { MEMBER_VIEW_QUERY, memberViewOf, type MemberRow } from './member-row.js';

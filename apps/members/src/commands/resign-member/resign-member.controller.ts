@@ -7,7 +7,7 @@ import {
   type ResignMemberPayload,
   type SavingsMovementResult,
 } from '@koperasi/contracts';
-import { nowInWib } from '../../infrastructure/wib-time.js';
+import { nowInWib } from '@koperasi/service-kit';
 import { MemberCommandHandler } from '../member-command.handler.js';
 
 @Controller()

@@ -4,14 +4,8 @@ import type { CommandEnvelope, CommandReply, KoperasiView, RegisterKoperasiPaylo
 import { isPositiveRupiah } from '@koperasi/domain';
 import { PostgresEventStore } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
-import { checkEnvelope } from '../../commands/check-envelope.js';
+import { CommandResults, IdempotentCommandExecutor, PG_POOL, accepted, badField, checkEnvelope, inTransaction, isUniqueViolation, refused } from '@koperasi/service-kit';
 import { checkTextFields } from '../../commands/check-text-fields.js';
-import { accepted, badField, refused } from '../../commands/command-reply.js';
-import { CommandResults } from '../../commands/command-results.js';
-import { IdempotentCommandExecutor } from '../../commands/idempotent-command-executor.js';
-import { inTransaction } from '../../infrastructure/in-transaction.js';
-import { PG_POOL } from '../../infrastructure/pg-pool.js';
-import { isUniqueViolation } from '../../infrastructure/unique-violation.js';
 import type { KoperasiRegistered } from '../koperasi-registered.event.js';
 
 const TEXT_RULES = {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandReply } from '@koperasi/contracts';
 import { StreamVersionConflictError } from '@koperasi/eventstore';
-import { isUniqueViolation } from '../infrastructure/unique-violation.js';
+import { isUniqueViolation } from './unique-violation.js';
 import { refused } from './command-reply.js';
 import { CommandResults } from './command-results.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandReply } from '@koperasi/contracts';
 import type { Pool, PoolClient } from 'pg';
-import { PG_POOL } from '../infrastructure/pg-pool.js';
+import { PG_POOL } from './pg-pool.js';
 
 /** The reply of every command that acted, by commandId, so a repeated command answers without acting again. */
 @Injectable()

@@ -3,8 +3,17 @@ import { OutboxRelay } from '@koperasi/eventstore';
 import { createKafka } from '@koperasi/messaging';
 import { Partitioners, type Producer } from 'kafkajs';
 import type { Pool } from 'pg';
-import { MEMBERS_CONFIG, type MembersConfig } from './members-config.js';
 import { PG_POOL } from './pg-pool.js';
+
+/** Which event store table feeds which topic; a service provides it under OUTBOX_RELAY_OPTIONS. */
+export interface OutboxRelayOptions {
+  /** Names the checkpoint row and the producer's client id. */
+  relayName: string;
+  topic: string;
+  kafkaBrokers: string[];
+}
+
+export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
 
 /**
  * The relay retries a failure after at most 5 s, so errors further apart than QUIET_MS are separate blips;
@@ -13,26 +22,26 @@ import { PG_POOL } from './pg-pool.js';
 const QUIET_MS = 10_000;
 const FAILING_AFTER_MS = 15_000;
 
-/** Publishes the members event store to Kafka from start to shutdown. */
+/** Publishes the service's event store to Kafka from start to shutdown. */
 @Injectable()
-export class MembersOutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(MembersOutboxRelay.name);
+export class ServiceOutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ServiceOutboxRelay.name);
   private readonly producer: Producer;
   private readonly relay: OutboxRelay;
   private running = false;
   private failingSinceMs = 0;
   private lastFailureMs = 0;
 
-  constructor(@Inject(PG_POOL) pool: Pool, @Inject(MEMBERS_CONFIG) config: MembersConfig) {
-    this.producer = createKafka('members-relay', config.kafkaBrokers).producer({
+  constructor(@Inject(PG_POOL) pool: Pool, @Inject(OUTBOX_RELAY_OPTIONS) options: OutboxRelayOptions) {
+    this.producer = createKafka(`${options.relayName}-relay`, options.kafkaBrokers).producer({
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     this.relay = new OutboxRelay({
       pool,
       producer: this.producer,
-      topic: config.eventsTopic,
-      relayName: 'members',
+      topic: options.topic,
+      relayName: options.relayName,
       onError: (error) => {
         const now = Date.now();
         if (now - this.lastFailureMs > QUIET_MS) this.failingSinceMs = now;
