@@ -4,7 +4,8 @@
 # Ctrl-C stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SERVICES=(members ledger gateway)
+# Partners and data owners first, the gateway that fronts them last.
+SERVICES=(partner-sim members billpay loans ledger gateway)
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-120}
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
@@ -17,7 +18,11 @@ npm run --silent build
 export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 export KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:9092}
 export DEMO_PASSWORD=${DEMO_PASSWORD:-koperasi-demo-2026}
-export GATEWAY_HTTP_PORT=${GATEWAY_HTTP_PORT:-3000} MEMBERS_HTTP_PORT=${MEMBERS_HTTP_PORT:-3001} LEDGER_HTTP_PORT=${LEDGER_HTTP_PORT:-3004}
+export GATEWAY_HTTP_PORT=${GATEWAY_HTTP_PORT:-3000} MEMBERS_HTTP_PORT=${MEMBERS_HTTP_PORT:-3001} BILLPAY_HTTP_PORT=${BILLPAY_HTTP_PORT:-3002}
+export LOANS_HTTP_PORT=${LOANS_HTTP_PORT:-3003} LEDGER_HTTP_PORT=${LEDGER_HTTP_PORT:-3004} PARTNER_SIM_HTTP_PORT=${PARTNER_SIM_HTTP_PORT:-3005}
+# The adapters talk to partner-sim here; production points AGGREGATOR_URL and BANK_URL at the real partners.
+export AGGREGATOR_URL=${AGGREGATOR_URL:-http://127.0.0.1:$PARTNER_SIM_HTTP_PORT} BANK_URL=${BANK_URL:-http://127.0.0.1:$PARTNER_SIM_HTTP_PORT}
+export AGGREGATOR_CALLBACK_URL=${AGGREGATOR_CALLBACK_URL:-http://127.0.0.1:$GATEWAY_HTTP_PORT/api/v1/billpay/callbacks/digiflazz}
 mkdir -p .run/logs
 
 pids=()
@@ -37,7 +42,12 @@ for service in "${SERVICES[@]}"; do
   echo "suite: $service started (pid $!, log .run/logs/$service.log)"
 done
 
-port_of() { case "$1" in gateway) echo "$GATEWAY_HTTP_PORT" ;; members) echo "$MEMBERS_HTTP_PORT" ;; ledger) echo "$LEDGER_HTTP_PORT" ;; esac; }
+port_of() {
+  case "$1" in
+    gateway) echo "$GATEWAY_HTTP_PORT" ;; members) echo "$MEMBERS_HTTP_PORT" ;; billpay) echo "$BILLPAY_HTTP_PORT" ;;
+    loans) echo "$LOANS_HTTP_PORT" ;; ledger) echo "$LEDGER_HTTP_PORT" ;; partner-sim) echo "$PARTNER_SIM_HTTP_PORT" ;;
+  esac
+}
 for service in "${SERVICES[@]}"; do
   url="http://127.0.0.1:$(port_of "$service")/health/ready"
   for ((waited_s = 0; ; waited_s++)); do
