@@ -9,6 +9,7 @@ import {
   PG_POOL,
   PgPoolCloser,
   ServiceOutboxRelay,
+  eventStoreAuditController,
   pgPoolProvider,
 } from '@koperasi/service-kit';
 import { DepositSukarelaController } from './commands/deposit-sukarela/deposit-sukarela.controller.js';
@@ -58,6 +59,7 @@ export class MembersModule {
         ResignMemberController,
         KoperasiQueriesController,
         MemberQueriesController,
+        eventStoreAuditController({ service: 'members', internalApiToken: config.internalApiToken }),
       ],
       providers: [
         { provide: MEMBERS_CONFIG, useValue: config },

@@ -11,3 +11,4 @@ export * from './tracked-server-kafka.js';
 export * from './unique-violation.js';
 export * from './uuid.js';
 export * from './wib-time.js';
+export * from './audit/index.js';
