@@ -5,12 +5,15 @@ export interface LedgerOptions {
   databaseUrl: string;
   kafkaBrokers: string[];
   internalApiToken: string;
-  /** The Kafka consumer group; a new group replays the topic from the start. */
-  groupId?: string;
-  /** Names the projection in processed_messages; stays the same across group ids so a replay is deduped. */
-  consumerName?: string;
+  /** Consumer groups are `<prefix>-members`, `-billpay`, `-loans`; a new prefix replays the topics from the start. */
+  groupIdPrefix?: string;
+  /** Names the projections in processed_messages; stays the same across group ids so a replay is deduped. */
+  consumerNamePrefix?: string;
   membersEventsTopic?: string;
+  billpayEventsTopic?: string;
+  loansEventsTopic?: string;
   deadLetterTopic?: string;
+  /** Per topic; the pool must hold this many connections for each of the three projections and some for queries. */
   partitionsConsumedConcurrently?: number;
 }
 
@@ -20,11 +23,13 @@ export const LEDGER_OPTIONS = Symbol('LEDGER_OPTIONS');
 
 export function resolveLedgerOptions(options: LedgerOptions): ResolvedLedgerOptions {
   return {
-    groupId: 'ledger-members',
-    consumerName: 'ledger-members',
+    groupIdPrefix: 'ledger',
+    consumerNamePrefix: 'ledger',
     membersEventsTopic: Topics.membersEvents,
+    billpayEventsTopic: Topics.billpayEvents,
+    loansEventsTopic: Topics.loansEvents,
     deadLetterTopic: Topics.deadLetter,
-    partitionsConsumedConcurrently: 3,
+    partitionsConsumedConcurrently: 2,
     ...options,
   };
 }

@@ -2,9 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PlatformModule, type ReadinessCheck } from '@koperasi/platform';
 import { PG_POOL, PgPoolCloser, pgPoolProvider } from './database/pg-pool.provider.js';
+import { SOURCE_SERVICES } from './domain/index.js';
 import { InternalTokenGuard } from './internal/internal-token.guard.js';
 import { LEDGER_OPTIONS, resolveLedgerOptions, type LedgerOptions } from './ledger-options.js';
-import { MemberEventsConsumer } from './posting/member-events-consumer.js';
+import { LedgerEventConsumers } from './posting/ledger-event-consumers.js';
 import { AccountsController } from './queries/accounts/accounts.controller.js';
 import { CashByTellerController } from './queries/cash-by-teller/cash-by-teller.controller.js';
 import { EntriesController } from './queries/entries/entries.controller.js';
@@ -20,16 +21,16 @@ export class LedgerModule {
       global: true,
       imports: [
         PlatformModule.forRoot({
-          inject: [PG_POOL, MemberEventsConsumer],
-          useFactory: (pool: Pool, consumer: MemberEventsConsumer): ReadinessCheck[] => [
+          inject: [PG_POOL, LedgerEventConsumers],
+          useFactory: (pool: Pool, consumers: LedgerEventConsumers): ReadinessCheck[] => [
             { name: 'database', check: async () => (await pool.query('SELECT 1')).rowCount === 1 },
-            { name: 'members-events-consumer', check: () => consumer.isReady() },
+            ...SOURCE_SERVICES.map((service) => ({ name: `${service}-events-consumer`, check: () => consumers.isReady(service) })),
           ],
         }),
       ],
       controllers: [AccountsController, TrialBalanceController, EntriesController, MemberSavingsController, CashByTellerController],
-      providers: [optionsProvider, pgPoolProvider, PgPoolCloser, MemberEventsConsumer, InternalTokenGuard],
-      exports: [optionsProvider, pgPoolProvider, MemberEventsConsumer],
+      providers: [optionsProvider, pgPoolProvider, PgPoolCloser, LedgerEventConsumers, InternalTokenGuard],
+      exports: [optionsProvider, pgPoolProvider, LedgerEventConsumers],
     };
   }
 }

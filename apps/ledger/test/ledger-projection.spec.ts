@@ -1,100 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { Consumer, Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
-import type { EventEnvelope } from '@koperasi/contracts';
 import { IdempotentBatchConsumer } from '@koperasi/messaging';
-import { createTestDatabase, createTestTopics, testKafka, testKafkaBrokers, waitFor, type TestDatabase } from '@koperasi/testing';
-import { LedgerModule } from '../src/ledger.module.js';
-import { projectMemberEvents } from '../src/posting/project-member-events.js';
-import { LEDGER_MIGRATIONS } from '../src/schema/ledger-migrations.js';
-import { MemberStream, toKafkaMessage } from './member-event-fixtures.js';
-
-const TOKEN = 'ledger-test-token';
+import { waitFor } from '@koperasi/testing';
+import { projectEvents } from '../src/posting/project-events.js';
+import { MemberStream } from './member-event-fixtures.js';
+import { LedgerTestApp } from './ledger-test-app.js';
 
 describe('ledger: members events into balanced books', () => {
-  let kafka: Kafka;
-  let producer: Producer;
-  let db: TestDatabase;
-  let app: INestApplication;
-  let eventsTopic: string;
-  let deadLetterTopic: string;
-  let groupId: string;
-  let dlqReader: Consumer;
-  const deadLetters: { eventId: string | undefined; error: string }[] = [];
+  const ledger = new LedgerTestApp();
+  const get = (path: string) => ledger.get(path);
+  const publish = (events: Parameters<LedgerTestApp['publish']>[1]) => ledger.publish('members', events);
+  const entryCount = (koperasiId: string) => ledger.entryCount(koperasiId);
 
-  beforeAll(async () => {
-    kafka = testKafka('ledger-test');
-    [eventsTopic, deadLetterTopic] = await createTestTopics(kafka, 'members-events', 'ledger-dead-letter');
-    db = await createTestDatabase('ledger', LEDGER_MIGRATIONS);
-    producer = kafka.producer();
-    await producer.connect();
-    groupId = `ledger-test-${randomUUID().slice(0, 8)}`;
-    app = await NestFactory.create(
-      LedgerModule.forRoot({
-        databaseUrl: db.url,
-        kafkaBrokers: testKafkaBrokers(),
-        internalApiToken: TOKEN,
-        groupId,
-        membersEventsTopic: eventsTopic,
-        deadLetterTopic,
-      }),
-      { logger: ['error', 'warn'] },
-    );
-    await app.init();
-    dlqReader = kafka.consumer({ groupId: `dlq-reader-${deadLetterTopic}` });
-    await dlqReader.connect();
-    await dlqReader.subscribe({ topic: deadLetterTopic, fromBeginning: true });
-    await dlqReader.run({
-      eachMessage: async ({ message }) => {
-        deadLetters.push({ eventId: message.headers?.['event-id']?.toString(), error: String(message.headers?.['dlq-error']) });
-      },
-    });
-    await waitFor('the ledger to be ready', async () => (await get('/health/ready')).status === 200);
-  });
-
-  afterAll(async () => {
-    await dlqReader?.disconnect();
-    await app?.close();
-    await producer?.disconnect();
-    await db?.drop();
-  });
-
-  const get = (path: string) => request(app.getHttpServer()).get(path).set('x-internal-token', TOKEN);
-
-  async function publish(events: EventEnvelope[]): Promise<void> {
-    await producer.send({ topic: eventsTopic, acks: -1, messages: events.map(toKafkaMessage) });
-  }
-
-  async function entryCount(koperasiId: string): Promise<number> {
-    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM journal_entries WHERE koperasi_id = $1', [koperasiId]);
-    return rows[0].n;
-  }
-
-  /** True once the group has committed past every message on the topic. */
-  async function caughtUp(group: string): Promise<boolean> {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const ends = await admin.fetchTopicOffsets(eventsTopic);
-      const [committed] = await admin.fetchOffsets({ groupId: group, topics: [eventsTopic] });
-      return ends.every(({ partition, high }) => {
-        const offset = committed.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
-        return high === '0' || BigInt(offset) >= BigInt(high);
-      });
-    } finally {
-      await admin.disconnect();
-    }
-  }
-
-  /** Every row the projection keeps, to show a replay changed none of them. */
-  async function booksSnapshot(): Promise<unknown> {
-    const tables = ['journal_entries', 'journal_lines', 'account_balances', 'member_savings', 'cash_by_teller'];
-    const snapshot: Record<string, unknown> = {};
-    for (const table of tables) snapshot[table] = (await db.pool.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3`)).rows;
-    return snapshot;
-  }
+  beforeAll(() => ledger.start());
+  afterAll(() => ledger.close());
 
   const kop = `kop-${randomUUID().slice(0, 8)}`;
   const siti = new MemberStream(kop);
@@ -133,7 +52,7 @@ describe('ledger: members events into balanced books', () => {
     expect(asOfBefore.body).toMatchObject({ lines: [], totalDebit: 0, totalCredit: 0 });
 
     const accounts = await get(`/internal/koperasi/${kop}/accounts`).expect(200);
-    expect(accounts.body).toHaveLength(12);
+    expect(accounts.body).toHaveLength(13);
     const balanceOf = (code: string) => accounts.body.find((account: { code: string }) => account.code === code).balanceRp;
     expect([balanceOf('111000'), balanceOf('211000'), balanceOf('310000'), balanceOf('320000'), balanceOf('410000')]).toEqual([
       165_000, 70_000, 50_000, 45_000, 0,
@@ -173,32 +92,34 @@ describe('ledger: members events into balanced books', () => {
   });
 
   it('given the same events published again and the topic replayed from the start, then the books do not change', async () => {
-    const before = await booksSnapshot();
+    const before = await ledger.booksSnapshot();
     await publish(paid);
-    await waitFor('the ledger to take the copies', () => caughtUp(groupId));
+    await waitFor('the ledger to take the copies', () => ledger.caughtUp('members'));
 
     // A fresh group under a fresh consumer name gets past processed_messages; the journal's own unique
     // source event id must still keep every entry from posting twice.
     const replayGroup = `ledger-replay-${randomUUID().slice(0, 8)}`;
     const replay = new IdempotentBatchConsumer({
-      kafka,
-      pool: db.pool,
+      kafka: ledger.kafka,
+      pool: ledger.db.pool,
       groupId: replayGroup,
       consumerName: replayGroup,
-      topics: [eventsTopic],
-      deadLetterTopic,
-      handle: projectMemberEvents,
+      topics: [ledger.topics.members],
+      deadLetterTopic: ledger.deadLetterTopic,
+      handle: async (events, tx) => {
+        await projectEvents('members', events, tx);
+      },
     });
     try {
       await replay.start();
-      await waitFor('the replay to reach the end of the topic', () => caughtUp(replayGroup));
+      await waitFor('the replay to reach the end of the topic', () => ledger.caughtUp('members', replayGroup));
     } finally {
       await replay.stop();
     }
 
-    expect(await booksSnapshot()).toEqual(before);
+    expect(await ledger.booksSnapshot()).toEqual(before);
     // Taken and found already posted, not refused: the copies were not dead-lettered either.
-    const { rows } = await db.pool.query(
+    const { rows } = await ledger.db.pool.query(
       'SELECT outcome, count(*)::int AS events FROM processed_messages WHERE consumer = $1 GROUP BY outcome',
       [replayGroup],
     );
@@ -217,7 +138,7 @@ describe('ledger: members events into balanced books', () => {
 
     await waitFor('the deposit to post', async () => (await entryCount(otherKop)) === 1);
     const poisonIds = [negativePokok.eventId, stringPokok.eventId, unbalancedResignation.eventId];
-    const lettersOf = () => deadLetters.filter((letter) => poisonIds.includes(letter.eventId!));
+    const lettersOf = () => ledger.deadLetters.filter((letter) => poisonIds.includes(letter.eventId!));
     await waitFor('three dead letters', async () => lettersOf().length === 3);
     expect(lettersOf()).toEqual(
       expect.arrayContaining([
@@ -240,14 +161,14 @@ describe('ledger: members events into balanced books', () => {
   });
 
   it('answers internal queries only with the internal token, and 404 for a member the koperasi does not have', async () => {
-    await request(app.getHttpServer()).get(`/internal/koperasi/${kop}/accounts`).expect(401);
-    await request(app.getHttpServer()).get(`/internal/koperasi/${kop}/accounts`).set('x-internal-token', 'wrong').expect(401);
+    await request(ledger.app.getHttpServer()).get(`/internal/koperasi/${kop}/accounts`).expect(401);
+    await request(ledger.app.getHttpServer()).get(`/internal/koperasi/${kop}/accounts`).set('x-internal-token', 'wrong').expect(401);
     await get(`/internal/koperasi/kop-elsewhere/members/${siti.memberId}/savings`).expect(404);
     await get(`/internal/koperasi/${kop}/trial-balance?asOf=yesterday`).expect(400);
     await get(`/internal/koperasi/${kop}/cash-by-teller?date=2025-02-30`).expect(400);
     await get(`/internal/koperasi/${kop}/entries?sourceEventId=not-a-uuid`).expect(400);
-    const metrics = await request(app.getHttpServer()).get('/metrics').expect(200);
-    expect(metrics.text).toMatch(/ledger_entries_posted_total \d+/);
+    const metrics = await request(ledger.app.getHttpServer()).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/ledger_entries_posted_total{service="members"} \d+/);
     expect(metrics.text).toContain('ledger_post_lag_seconds_bucket');
   });
 

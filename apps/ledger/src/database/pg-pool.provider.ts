@@ -7,7 +7,7 @@ export const PG_POOL = Symbol('PG_POOL');
 export const pgPoolProvider: Provider = {
   provide: PG_POOL,
   inject: [LEDGER_OPTIONS],
-  useFactory: (options: ResolvedLedgerOptions) => new pg.Pool({ connectionString: options.databaseUrl, max: 10 }),
+  useFactory: (options: ResolvedLedgerOptions) => new pg.Pool({ connectionString: options.databaseUrl, max: 12 }),
 };
 
 /** Closes the pool last, after the consumer has stopped writing through it. */

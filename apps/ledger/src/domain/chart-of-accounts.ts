@@ -26,6 +26,8 @@ export const startingChartOfAccounts = [
   { code: '320000', name: 'Simpanan wajib', kind: 'equity', normalBalance: 'credit' },
   { code: '410000', name: 'Fee income, PPOB', kind: 'income', normalBalance: 'credit' },
   { code: '420000', name: 'Fee income, installment collection', kind: 'income', normalBalance: 'credit' },
+  // The aggregator may debit more than the customer paid (a price change after the quote): a real loss.
+  { code: '510000', name: 'PPOB loss, price above amount collected', kind: 'expense', normalBalance: 'debit' },
 ] as const satisfies readonly Account[];
 
 /** A code of the starting chart; postings use it so a mistyped account fails to compile. */

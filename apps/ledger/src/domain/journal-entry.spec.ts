@@ -7,6 +7,15 @@ const entry = (lines: JournalLine[], sourceEventId = 'evt-1'): JournalEntry => (
   occurredAt: '2025-07-21T09:15:00+07:00',
   description: 'Setoran simpanan sukarela',
   lines,
+  trace: {
+    service: 'members',
+    eventType: 'SimpananSukarelaDeposited',
+    streamId: 'member-mem-1',
+    streamVersion: 2,
+    actor: 'teller-siti',
+    correlationId: 'corr-1',
+    causationId: null,
+  },
 });
 const debit = (accountCode: string, amountRp: number): JournalLine => ({ accountCode, debitRp: amountRp, creditRp: 0 });
 const credit = (accountCode: string, amountRp: number): JournalLine => ({ accountCode, debitRp: 0, creditRp: amountRp });

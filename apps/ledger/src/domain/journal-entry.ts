@@ -9,6 +9,32 @@ export interface JournalLine {
   tellerId?: string;
   /** On member savings lines: the member's sub-ledger. */
   memberId?: string;
+  /** On fee income lines (and a PPOB loss): what earned it, for the fee income report. */
+  fee?: FeeFact;
+}
+
+export type FeeSource = 'PPOB' | 'LOANS';
+
+export interface FeeFact {
+  source: FeeSource;
+  /** The PPOB product code, or the loan product (KUR, KUPEDES). */
+  productCode: string;
+}
+
+/** The services whose events the ledger posts. */
+export const SOURCE_SERVICES = ['members', 'billpay', 'loans'] as const;
+export type SourceService = (typeof SOURCE_SERVICES)[number];
+
+/** Where an entry came from, so an auditor can walk from it to the event, the command and the user. */
+export interface EntryTrace {
+  service: SourceService;
+  eventType: string;
+  streamId: string;
+  streamVersion: number;
+  actor: string;
+  correlationId: string;
+  /** The command that caused the event, where there was one. */
+  causationId: string | null;
 }
 
 /** Entries are never edited; a correction is a new entry citing its own source event. */
@@ -18,6 +44,7 @@ export interface JournalEntry {
   occurredAt: string;
   description: string;
   lines: JournalLine[];
+  trace: EntryTrace;
 }
 
 export type JournalErrorCode =

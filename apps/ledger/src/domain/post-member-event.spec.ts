@@ -46,6 +46,15 @@ describe('postMemberEvent', () => {
         { accountCode: '111000', debitRp: 25_000, creditRp: 0, tellerId: 'teller-siti' },
         { accountCode: '310000', debitRp: 0, creditRp: 25_000, memberId: 'mem-1' },
       ],
+      trace: {
+        service: 'members',
+        eventType: 'SimpananPokokPaid',
+        streamId: 'member-mem-1',
+        streamVersion: 2,
+        actor: 'teller-siti',
+        correlationId: 'corr-1',
+        causationId: null,
+      },
     });
   });
 

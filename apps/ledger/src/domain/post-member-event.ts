@@ -1,7 +1,8 @@
 import type { EventEnvelope } from '@koperasi/contracts';
-import { isPositiveRupiah } from '@koperasi/domain';
 import type { StartingAccountCode } from './chart-of-accounts.js';
-import { assertBalanced, type JournalEntry, type JournalLine } from './journal-entry.js';
+import { entryFromEvent, type Posting } from './entry-from-event.js';
+import type { JournalEntry, JournalLine } from './journal-entry.js';
+import { dataOf, malformed, readPositiveRupiah, readRupiahOrZero, readText } from './read-event-data.js';
 
 const KAS: StartingAccountCode = '111000';
 const SIMPANAN_SUKARELA: StartingAccountCode = '211000';
@@ -15,18 +16,8 @@ const SIMPANAN_WAJIB: StartingAccountCode = '320000';
  */
 export function postMemberEvent(event: EventEnvelope): JournalEntry | null {
   const posting = postingFor(event);
-  if (!posting) return null;
-  const entry: JournalEntry = {
-    sourceEventId: event.eventId,
-    koperasiId: event.koperasiId,
-    occurredAt: event.occurredAt,
-    ...posting,
-  };
-  assertBalanced(entry);
-  return entry;
+  return posting && entryFromEvent(event, 'members', posting);
 }
-
-type Posting = Pick<JournalEntry, 'description' | 'lines'>;
 
 function postingFor(event: EventEnvelope): Posting | null {
   switch (event.type) {
@@ -76,9 +67,9 @@ function resignationPayout(event: EventEnvelope): JournalLine[] | null {
   const memberId = readText(event, data, 'memberId');
   const tellerId = readText(event, data, 'tellerId');
   const payouts: [StartingAccountCode, number][] = [
-    [SIMPANAN_POKOK, readPayout(event, data, 'pokokPayoutRp')],
-    [SIMPANAN_WAJIB, readPayout(event, data, 'wajibPayoutRp')],
-    [SIMPANAN_SUKARELA, readPayout(event, data, 'sukarelaPayoutRp')],
+    [SIMPANAN_POKOK, readRupiahOrZero(event, data, 'pokokPayoutRp')],
+    [SIMPANAN_WAJIB, readRupiahOrZero(event, data, 'wajibPayoutRp')],
+    [SIMPANAN_SUKARELA, readRupiahOrZero(event, data, 'sukarelaPayoutRp')],
   ];
   const totalRp = payouts.reduce((sum, [, amountRp]) => sum + amountRp, 0);
   if (data.amountRp !== totalRp) malformed(event, `amountRp ${String(data.amountRp)} is not the sum of the payouts, ${totalRp}`);
@@ -93,8 +84,8 @@ function resignationPayout(event: EventEnvelope): JournalLine[] | null {
 
 function readMoney(event: EventEnvelope): Money {
   const data = dataOf(event);
-  if (!isPositiveRupiah(data.amountRp)) malformed(event, `amountRp ${String(data.amountRp)} is not a positive whole rupiah amount`);
-  return { memberId: readText(event, data, 'memberId'), amountRp: data.amountRp, tellerId: readText(event, data, 'tellerId') };
+  const amountRp = readPositiveRupiah(event, data, 'amountRp');
+  return { memberId: readText(event, data, 'memberId'), amountRp, tellerId: readText(event, data, 'tellerId') };
 }
 
 function readPeriods(event: EventEnvelope): string[] {
@@ -103,27 +94,4 @@ function readPeriods(event: EventEnvelope): string[] {
     malformed(event, 'periods must be a non-empty list of YYYY-MM months');
   }
   return periods;
-}
-
-function readPayout(event: EventEnvelope, data: Record<string, unknown>, field: string): number {
-  const value = data[field];
-  if (value !== 0 && !isPositiveRupiah(value)) malformed(event, `${field} ${String(value)} is not whole rupiah, zero or more`);
-  return value;
-}
-
-function readText(event: EventEnvelope, data: Record<string, unknown>, field: string): string {
-  const value = data[field];
-  if (typeof value !== 'string' || value === '') malformed(event, `${field} is missing`);
-  return value;
-}
-
-function dataOf(event: EventEnvelope): Record<string, unknown> {
-  // Upcasting happens before posting; a version this code was not written for must not be guessed at.
-  if (event.schemaVersion !== 1) malformed(event, `schema version ${event.schemaVersion} is not known here`);
-  if (typeof event.data !== 'object' || event.data === null) malformed(event, 'data is not an object');
-  return event.data as Record<string, unknown>;
-}
-
-function malformed(event: EventEnvelope, problem: string): never {
-  throw new Error(`Cannot post ${event.type} ${event.eventId}: ${problem}`);
 }

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 import type { JournalEntry } from '../domain/index.js';
 import { ledgerDeltas } from './ledger-deltas.js';
 
@@ -7,12 +7,15 @@ import { ledgerDeltas } from './ledger-deltas.js';
  * event is already in the journal is skipped with everything it would add, so a replay that got past the
  * consumer's own dedupe still changes nothing. Returns the entries actually written.
  */
-export async function writeJournal(tx: PoolClient, entries: readonly JournalEntry[]): Promise<JournalEntry[]> {
+export async function writeJournal(tx: ClientBase, entries: readonly JournalEntry[]): Promise<JournalEntry[]> {
   if (entries.length === 0) return [];
   const { rows } = await tx.query<{ id: string; source_event_id: string }>(
     // clock_timestamp, not now(): the transaction may have begun well before the entry was written.
-    `INSERT INTO journal_entries (koperasi_id, source_event_id, occurred_at, description, posted_at)
-     SELECT *, clock_timestamp() FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[])
+    `INSERT INTO journal_entries (koperasi_id, source_event_id, occurred_at, description, source_service, event_type,
+                                  stream_id, stream_version, actor, correlation_id, causation_id, posted_at)
+     SELECT *, clock_timestamp()
+     FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+                 $7::text[], $8::bigint[], $9::text[], $10::text[], $11::text[])
      ON CONFLICT (source_event_id) DO NOTHING
      RETURNING id, source_event_id`,
     [
@@ -20,19 +23,34 @@ export async function writeJournal(tx: PoolClient, entries: readonly JournalEntr
       entries.map((entry) => entry.sourceEventId),
       entries.map((entry) => entry.occurredAt),
       entries.map((entry) => entry.description),
+      entries.map((entry) => entry.trace.service),
+      entries.map((entry) => entry.trace.eventType),
+      entries.map((entry) => entry.trace.streamId),
+      entries.map((entry) => entry.trace.streamVersion),
+      entries.map((entry) => entry.trace.actor),
+      entries.map((entry) => entry.trace.correlationId),
+      entries.map((entry) => entry.trace.causationId),
     ],
   );
-  const entryIds = new Map(rows.map((row) => [row.source_event_id, row.id]));
-  // uuid columns come back lower case; event ids on the wire may not be.
-  const written = entries.filter((entry) => entryIds.has(entry.sourceEventId.toLowerCase()));
+  const insertedIds = new Map(rows.map((row) => [row.source_event_id, row.id]));
+  const written: { entryId: string; entry: JournalEntry }[] = [];
+  for (const entry of entries) {
+    // uuid columns come back lower case; event ids on the wire may not be. Taking the id out of the map
+    // keeps a second copy of the same event in one batch from adding its lines twice.
+    const key = entry.sourceEventId.toLowerCase();
+    const entryId = insertedIds.get(key);
+    if (entryId === undefined) continue;
+    insertedIds.delete(key);
+    written.push({ entryId, entry });
+  }
   if (written.length === 0) return [];
 
-  const lines = written.flatMap((entry) =>
-    entry.lines.map((line, index) => ({ entryId: entryIds.get(entry.sourceEventId.toLowerCase())!, lineNo: index + 1, entry, line })),
-  );
+  const lines = written.flatMap(({ entryId, entry }) => entry.lines.map((line, index) => ({ entryId, lineNo: index + 1, entry, line })));
   await tx.query(
-    `INSERT INTO journal_lines (entry_id, line_no, koperasi_id, account_code, debit_rp, credit_rp, teller_id, member_id)
-     SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[])`,
+    `INSERT INTO journal_lines (entry_id, line_no, koperasi_id, account_code, debit_rp, credit_rp, teller_id, member_id,
+                                fee_source, product_code)
+     SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[],
+                          $9::text[], $10::text[])`,
     [
       lines.map((row) => row.entryId),
       lines.map((row) => row.lineNo),
@@ -42,10 +60,13 @@ export async function writeJournal(tx: PoolClient, entries: readonly JournalEntr
       lines.map((row) => row.line.creditRp),
       lines.map((row) => row.line.tellerId ?? null),
       lines.map((row) => row.line.memberId ?? null),
+      lines.map((row) => row.line.fee?.source ?? null),
+      lines.map((row) => row.line.fee?.productCode ?? null),
     ],
   );
 
-  const deltas = ledgerDeltas(written);
+  const writtenEntries = written.map(({ entry }) => entry);
+  const deltas = ledgerDeltas(writtenEntries);
   await tx.query(
     `INSERT INTO account_balances AS balance (koperasi_id, account_code, debit_total_rp, credit_total_rp)
      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[])
@@ -105,5 +126,5 @@ export async function writeJournal(tx: PoolClient, entries: readonly JournalEntr
       ],
     );
   }
-  return written;
+  return writtenEntries;
 }

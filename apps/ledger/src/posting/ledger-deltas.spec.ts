@@ -7,6 +7,15 @@ const entry = (sourceEventId: string, occurredAt: string, lines: JournalEntry['l
   occurredAt,
   description: 'test',
   lines,
+  trace: {
+    service: 'members',
+    eventType: 'SimpananSukarelaDeposited',
+    streamId: 'member-mem-1',
+    streamVersion: 2,
+    actor: 'teller-siti',
+    correlationId: 'corr-1',
+    causationId: null,
+  },
 });
 
 describe('ledgerDeltas', () => {

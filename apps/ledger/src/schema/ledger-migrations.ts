@@ -1,6 +1,7 @@
 import type { MigrationClass } from '@koperasi/database';
 import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 import { LedgerSchema1790000000300 } from './ledger-schema.migration.js';
+import { LedgerTraceAndFees1790000000301 } from './ledger-trace-and-fees.migration.js';
 
 /** Every migration of the ledger database, in order; main.ts applies the pending ones at start. */
-export const LEDGER_MIGRATIONS: MigrationClass[] = [ConsumerSchema1790000000001, LedgerSchema1790000000300];
+export const LEDGER_MIGRATIONS: MigrationClass[] = [ConsumerSchema1790000000001, LedgerSchema1790000000300, LedgerTraceAndFees1790000000301];
