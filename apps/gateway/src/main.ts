@@ -7,14 +7,14 @@ import { bootstrapAdmin } from './auth/admin-bootstrap.js';
 import { UsersRepository } from './auth/users.repository.js';
 import { readGatewayConfig } from './config/gateway-config.js';
 import { configureApp } from './configure-app.js';
-import { GatewaySchema1790000001000 } from './database/gateway-schema.migration.js';
+import { gatewayMigrations } from './database/gateway-migrations.js';
 import { createGatewayPool } from './database/pg-pool.js';
 
 async function main(): Promise<void> {
   const logger = new JsonLogger('gateway');
   const config = readGatewayConfig();
   await ensureDatabase(config.databaseUrl, databaseNameOf(config.databaseUrl));
-  const applied = await runMigrations(config.databaseUrl, [GatewaySchema1790000001000]);
+  const applied = await runMigrations(config.databaseUrl, gatewayMigrations);
   if (applied.length > 0) logger.pino.info({ migrations: applied }, 'migrations applied');
 
   const pool = createGatewayPool(config.databaseUrl);

@@ -8,7 +8,7 @@ import type { AuthenticatedUser } from '../src/auth/authenticated-user.js';
 import type { CommandSender } from '../src/commands/command-sender.js';
 import { readGatewayConfig, type GatewayConfig } from '../src/config/gateway-config.js';
 import { configureApp } from '../src/configure-app.js';
-import { GatewaySchema1790000001000 } from '../src/database/gateway-schema.migration.js';
+import { gatewayMigrations } from '../src/database/gateway-migrations.js';
 
 export interface SentCommand {
   topic: string;
@@ -45,7 +45,7 @@ export interface GatewayTestApp {
 
 /** The real gateway over a fresh database, with only the outbound command sender stubbed. */
 export async function startGatewayTestApp(overrides: Partial<GatewayConfig> = {}): Promise<GatewayTestApp> {
-  const database = await createTestDatabase('gateway', [GatewaySchema1790000001000]);
+  const database = await createTestDatabase('gateway', gatewayMigrations);
   const config = {
     ...readGatewayConfig({ NODE_ENV: 'test', GATEWAY_DATABASE_URL: database.url }),
     // Nothing listens here: a query that escapes the stubs fails fast.

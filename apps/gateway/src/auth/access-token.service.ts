@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { UserRole } from '@koperasi/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
-import { ROLES, type AuthenticatedUser } from './authenticated-user.js';
+import { ROLES, scopeFitsRole, type AuthenticatedUser } from './authenticated-user.js';
 
 interface AccessTokenClaims {
   sub: string;
   username: string;
   role: UserRole;
   koperasiId: string | null;
+  kotaKabupaten: string | null;
 }
 
 /** Issues and checks HS256 access tokens; the algorithm is pinned so a token cannot choose its own. */
@@ -24,7 +25,13 @@ export class AccessTokenService {
   }
 
   issue(user: AuthenticatedUser): Promise<string> {
-    const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role, koperasiId: user.koperasiId };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      username: user.username,
+      role: user.role,
+      koperasiId: user.koperasiId,
+      kotaKabupaten: user.kotaKabupaten ?? null,
+    };
     return this.jwt.signAsync(claims, {
       secret: this.config.jwtSecret,
       algorithm: 'HS256',
@@ -41,9 +48,11 @@ export class AccessTokenService {
       });
       if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) return null;
       const koperasiId = typeof claims.koperasiId === 'string' ? claims.koperasiId : null;
-      // A staff token without a koperasi (or an admin token with one) was not made by issue().
-      if ((claims.role === 'admin') !== (koperasiId === null)) return null;
-      return { id: claims.sub, username: claims.username, role: claims.role, koperasiId };
+      const kotaKabupaten = typeof claims.kotaKabupaten === 'string' ? claims.kotaKabupaten : null;
+      // A token whose scope does not fit its role (staff without a koperasi, ...) was not made by issue().
+      if (!scopeFitsRole(claims.role, koperasiId, kotaKabupaten)) return null;
+      const user: AuthenticatedUser = { id: claims.sub, username: claims.username, role: claims.role, koperasiId };
+      return kotaKabupaten === null ? user : { ...user, kotaKabupaten };
     } catch {
       return null;
     }

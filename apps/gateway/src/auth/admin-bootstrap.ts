@@ -12,5 +12,6 @@ export async function bootstrapAdmin(users: UsersRepository, password: string): 
     passwordHash: await hashPassword(password),
     role: 'admin',
     koperasiId: null,
+    kotaKabupaten: null,
   });
 }

@@ -9,6 +9,8 @@ export interface UserRecord {
   passwordHash: string;
   role: UserRole;
   koperasiId: string | null;
+  /** Set for a city auditor only. */
+  kotaKabupaten?: string | null;
 }
 
 interface UserRow {
@@ -17,7 +19,10 @@ interface UserRow {
   password_hash: string;
   role: UserRole;
   koperasi_id: string | null;
+  kota_kabupaten: string | null;
 }
+
+const USER_COLUMNS = 'id, username, password_hash, role, koperasi_id, kota_kabupaten';
 
 @Injectable()
 export class UsersRepository {
@@ -25,7 +30,7 @@ export class UsersRepository {
 
   async findByUsername(username: string): Promise<UserRecord | null> {
     const { rows } = await this.pool.query<UserRow>(
-      'SELECT id, username, password_hash, role, koperasi_id FROM users WHERE username = $1',
+      `SELECT ${USER_COLUMNS} FROM users WHERE username = $1`,
       [username],
     );
     return rows[0] ? toRecord(rows[0]) : null;
@@ -39,14 +44,21 @@ export class UsersRepository {
   /** Inserts the user unless the username is taken; false means it was taken. */
   async insert(user: UserRecord): Promise<boolean> {
     const { rowCount } = await this.pool.query(
-      `INSERT INTO users (id, username, password_hash, role, koperasi_id) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (username) DO NOTHING`,
-      [user.id, user.username, user.passwordHash, user.role, user.koperasiId],
+      [user.id, user.username, user.passwordHash, user.role, user.koperasiId, user.kotaKabupaten ?? null],
     );
     return rowCount === 1;
   }
 }
 
 function toRecord(row: UserRow): UserRecord {
-  return { id: row.id, username: row.username, passwordHash: row.password_hash, role: row.role, koperasiId: row.koperasi_id };
+  return {
+    id: row.id,
+    username: row.username,
+    passwordHash: row.password_hash,
+    role: row.role,
+    koperasiId: row.koperasi_id,
+    kotaKabupaten: row.kota_kabupaten,
+  };
 }

@@ -41,7 +41,7 @@ export class CommandRunner {
     const { user, write } = request;
     const scope = user.koperasiId ?? PLATFORM_SCOPE;
     const response = await this.idempotency.run(
-      { scope, key: write.key, method: write.method, path: write.path, body: request.body },
+      { scope, userId: user.id, key: write.key, method: write.method, path: write.path, body: request.body },
       async (commandId) => {
         const envelope: CommandEnvelope<TPayload> = {
           commandId,

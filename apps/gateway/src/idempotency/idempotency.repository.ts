@@ -7,6 +7,14 @@ export interface StoredResponse {
   body: unknown;
 }
 
+/** Where a write came from: the command it became and who sent it, for the auditors' trace. */
+export interface CommandOrigin {
+  commandId: string;
+  userId: string;
+  method: string;
+  path: string;
+}
+
 export type IdempotencyRecord =
   | { state: 'in-progress'; requestHash: string }
   | { state: 'done'; requestHash: string; response: StoredResponse };
@@ -23,11 +31,12 @@ export class IdempotencyRepository {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   /** True when this call created the row and so owns the request. */
-  async claim(scope: string, key: string, requestHash: string): Promise<boolean> {
+  async claim(scope: string, key: string, requestHash: string, origin: CommandOrigin): Promise<boolean> {
     const { rowCount } = await this.pool.query(
-      `INSERT INTO idempotency_keys (koperasi_scope, key, request_hash, status) VALUES ($1, $2, $3, 'in-progress')
+      `INSERT INTO idempotency_keys (koperasi_scope, key, request_hash, status, command_id, user_id, method, path)
+       VALUES ($1, $2, $3, 'in-progress', $4, $5, $6, $7)
        ON CONFLICT DO NOTHING`,
-      [scope, key, requestHash],
+      [scope, key, requestHash, origin.commandId, origin.userId, origin.method, origin.path],
     );
     return rowCount === 1;
   }

@@ -1,23 +1,26 @@
 import { createTestDatabase, type TestDatabase } from '@koperasi/testing';
 import { CommandOutcomeUnknownError } from '../commands/command-sender.js';
 import { commandIdFor } from '../commands/command-id.js';
-import { GatewaySchema1790000001000 } from '../database/gateway-schema.migration.js';
+import { gatewayMigrations } from '../database/gateway-migrations.js';
 import { ApiException } from '../http/api-exception.js';
 import { IdempotencyRepository, type StoredResponse } from './idempotency.repository.js';
 import { IdempotencyService, type IdempotentRequest } from './idempotency.service.js';
+
+const TELLER_ID = '6a1f0c4e-2b7d-4e51-9a0c-3d8e7f6b5a41';
 
 describe('IdempotencyService', () => {
   let database: TestDatabase;
   let service: IdempotencyService;
 
   beforeAll(async () => {
-    database = await createTestDatabase('gateway_idem', [GatewaySchema1790000001000]);
+    database = await createTestDatabase('gateway_idem', gatewayMigrations);
     service = new IdempotencyService(new IdempotencyRepository(database.pool), { commandTimeoutMs: 2000 });
   });
   afterAll(() => database.drop());
 
   const deposit = (key: string, amount: number): IdempotentRequest => ({
     scope: 'koperasi-a',
+    userId: TELLER_ID,
     key,
     method: 'POST',
     path: '/api/v1/members/m-1/simpanan-sukarela/deposits',

@@ -10,6 +10,8 @@ import { IdempotencyRepository, type StoredResponse } from './idempotency.reposi
 export interface IdempotentRequest {
   /** The caller's koperasiId, or 'platform' for the admin: keys of different koperasi never meet. */
   scope: string;
+  /** Who sent it; kept with the key so an auditor can trace a command to its user. */
+  userId: string;
   key: string;
   method: string;
   path: string;
@@ -36,7 +38,13 @@ export class IdempotencyService {
     const requestHash = hashRequest(request);
     const deadline = Date.now() + this.config.commandTimeoutMs;
     for (;;) {
-      if (await this.keys.claim(scope, key, requestHash)) return this.executeClaimed(scope, key, execute);
+      const claimed = await this.keys.claim(scope, key, requestHash, {
+        commandId: commandIdFor(scope, key),
+        userId: request.userId,
+        method: request.method,
+        path: request.path,
+      });
+      if (claimed) return this.executeClaimed(scope, key, execute);
       const existing = await this.keys.find(scope, key);
       if (existing && existing.requestHash !== requestHash) {
         throw new ApiException(

@@ -18,7 +18,10 @@ export class LoginUser {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() username!: string;
   @ApiProperty({ enum: ['admin', 'supervisor', 'teller', 'auditor'] }) role!: UserRole;
-  @ApiProperty({ type: String, nullable: true, description: 'null for the platform admin' }) koperasiId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for the platform admin and city auditors' })
+  koperasiId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "a city auditor's kota/kabupaten; null for everyone else" })
+  kotaKabupaten!: string | null;
 }
 
 export class LoginResponse {

@@ -20,6 +20,12 @@ export class LoginService {
       throw new ApiException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Username or password is wrong');
     }
     const view = { id: user.id, username: user.username, role: user.role, koperasiId: user.koperasiId };
-    return { accessToken: await this.tokens.issue(view), expiresIn: this.tokens.expiresInSeconds, user: view };
+    const kotaKabupaten = user.kotaKabupaten ?? null;
+    const authenticated = kotaKabupaten === null ? view : { ...view, kotaKabupaten };
+    return {
+      accessToken: await this.tokens.issue(authenticated),
+      expiresIn: this.tokens.expiresInSeconds,
+      user: { ...view, kotaKabupaten },
+    };
   }
 }

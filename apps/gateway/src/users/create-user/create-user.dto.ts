@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '../../auth/authenticated-user.js';
 
 export class CreateUserRequest {
@@ -16,15 +16,31 @@ export class CreateUserRequest {
   @IsIn(STAFF_ROLES, { message: `role must be one of ${STAFF_ROLES.join(', ')}` })
   role!: StaffRole;
 
-  @ApiProperty({ description: 'the koperasi the user works for (404 when it does not exist)' })
+  @ApiPropertyOptional({
+    description: 'the koperasi the user works for (404 when it does not exist); required except for a city auditor',
+  })
+  @IsOptional()
   @IsString()
   @Length(1, 64)
-  koperasiId!: string;
+  koperasiId?: string;
+
+  @ApiPropertyOptional({
+    example: 'Kota Semarang',
+    description:
+      'only for a city auditor (role auditor, no koperasiId): it reads every koperasi whose kotaKabupaten is this; ' +
+      '422 when no koperasi is registered there',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  kotaKabupaten?: string;
 }
 
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() username!: string;
   @ApiProperty({ enum: STAFF_ROLES }) role!: StaffRole;
-  @ApiProperty() koperasiId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null for a city auditor' }) koperasiId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "a city auditor's kota/kabupaten, else null" })
+  kotaKabupaten!: string | null;
 }
