@@ -1,0 +1,102 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { PG_POOL } from '@koperasi/service-kit';
+import { BILLPAY_CONFIG, type BillpayConfig, type DispatchConfig } from '../infrastructure/billpay-config.js';
+import { dispatchQueueGauge, pendingPaymentsGauge } from '../metrics/billpay-metrics.js';
+import { PaymentWorker, type DispatchMode } from './payment-worker.js';
+
+interface Job {
+  paymentId: string;
+  mode: DispatchMode;
+}
+
+/** Rows one scan takes; the next scan takes the rest. */
+const SCAN_BATCH = 500;
+const SHUTDOWN_WAIT_MS = 5_000;
+
+/**
+ * Calls the aggregator for payments outside the command handler, with at most `concurrency` calls in flight
+ * and a bounded queue, so a slow aggregator answer holds one slot and never another counter's payment. New
+ * payments are handed over right after their request commits; a periodic scan of the database picks up
+ * what is due a status check and whatever a restart or a full queue left behind, so nothing depends on
+ * this process's memory.
+ */
+@Injectable()
+export class PaymentDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(PaymentDispatcher.name);
+  private readonly config: DispatchConfig;
+  private readonly queue: Job[] = [];
+  /** Queued or in flight here: never two calls for one payment from this process. */
+  private readonly taken = new Set<string>();
+  private active = 0;
+  private scanTimer: NodeJS.Timeout | null = null;
+  private scanning = false;
+  private stopping = false;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(BILLPAY_CONFIG) config: BillpayConfig,
+    private readonly worker: PaymentWorker,
+  ) {
+    this.config = config.dispatch;
+  }
+
+  onApplicationBootstrap(): void {
+    this.scanTimer = setInterval(() => void this.scan(), this.config.scanIntervalMs);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.scanTimer) clearInterval(this.scanTimer);
+    this.queue.length = 0;
+    const deadline = Date.now() + SHUTDOWN_WAIT_MS;
+    while (this.active > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
+  /** Hands a payment over; false when the queue is full and the scan will take it later instead. */
+  dispatch(paymentId: string, mode: DispatchMode): boolean {
+    if (this.stopping || this.taken.has(paymentId)) return false;
+    if (this.queue.length >= this.config.queueLimit) return false;
+    this.taken.add(paymentId);
+    this.queue.push({ paymentId, mode });
+    this.pump();
+    return true;
+  }
+
+  private pump(): void {
+    while (this.active < this.config.concurrency && this.queue.length > 0) {
+      const job = this.queue.shift() as Job;
+      this.active += 1;
+      void this.worker
+        .work(job.paymentId, job.mode)
+        .catch((error: unknown) => this.logger.error(`payment ${job.paymentId}: ${String(error)}; the scan retries it`))
+        .finally(() => {
+          this.active -= 1;
+          this.taken.delete(job.paymentId);
+          this.pump();
+        });
+    }
+    dispatchQueueGauge.set(this.queue.length);
+  }
+
+  private async scan(): Promise<void> {
+    if (this.scanning || this.stopping) return;
+    this.scanning = true;
+    try {
+      const { rows } = await this.pool.query<{ id: string }>(
+        'SELECT id FROM payments WHERE next_check_at <= now() ORDER BY next_check_at LIMIT $1',
+        [SCAN_BATCH],
+      );
+      for (const row of rows) this.dispatch(row.id, 'CHECK');
+      const counts = await this.pool.query<{ status: string; n: number }>(
+        `SELECT status, count(*)::int AS n FROM payments WHERE next_check_at IS NOT NULL GROUP BY status`,
+      );
+      pendingPaymentsGauge.reset();
+      for (const { status, n } of counts.rows) pendingPaymentsGauge.set({ status }, n);
+    } catch (error) {
+      this.logger.warn(`scan failed: ${String(error)}`);
+    } finally {
+      this.scanning = false;
+    }
+  }
+}

@@ -1,0 +1,6 @@
+import type { MigrationClass } from '@koperasi/database';
+import { EventStoreSchema1790000000000 } from '@koperasi/eventstore';
+import { CommandResultsSchema1790000000002 } from '@koperasi/service-kit';
+import { BillpayReadModel1790000000200 } from './billpay-read-model.migration.js';
+
+export const billpayMigrations: MigrationClass[] = [EventStoreSchema1790000000000, CommandResultsSchema1790000000002, BillpayReadModel1790000000200];

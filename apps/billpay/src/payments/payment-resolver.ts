@@ -1,0 +1,136 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PostgresEventStore } from '@koperasi/eventstore';
+import type { Pool, PoolClient } from 'pg';
+import { PG_POOL, inTransaction } from '@koperasi/service-kit';
+import {
+  decideOutcome,
+  evolveDeposit,
+  paymentStreamId,
+  type AggregatorOutcome,
+  type PaymentEvent,
+  type PaymentState,
+} from '../domain/index.js';
+import { PAYMENT_COLUMNS, paymentStateOf, type PaymentRow } from './payment-row.js';
+import { PaymentOutcomes } from './payment-outcomes.js';
+
+export type Resolution = Extract<AggregatorOutcome, { kind: 'SUCCESS' | 'FAILED' | 'PENDING' }>;
+
+export type ResolutionResult = 'APPLIED' | 'UNCHANGED' | 'CONTRADICTS' | 'UNKNOWN_PAYMENT';
+
+export interface ResolutionSource {
+  /** Recorded as the events' actor. */
+  actor: string;
+  causationId: string | null;
+}
+
+/**
+ * Records what the aggregator said about a payment, from whichever path heard it first (response, status
+ * check, callback). The payment row is locked for the decision, so two paths never both apply an outcome.
+ */
+@Injectable()
+export class PaymentResolver {
+  private readonly logger = new Logger(PaymentResolver.name);
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly store: PostgresEventStore,
+    private readonly outcomes: PaymentOutcomes,
+  ) {}
+
+  /** `nextCheckInMs`: when a payment left unresolved should be asked about again. */
+  async resolve(
+    where: { paymentId: string } | { refId: string },
+    outcome: Resolution,
+    source: ResolutionSource,
+    nextCheckInMs?: number,
+  ): Promise<{ result: ResolutionResult; paymentId: string | null }> {
+    const decided = await inTransaction(this.pool, async (tx) => {
+      const { rows } = await tx.query<PaymentRow>(
+        'paymentId' in where
+          ? `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1 FOR UPDATE`
+          : `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE ref_id = $1 FOR UPDATE`,
+        ['paymentId' in where ? where.paymentId : where.refId],
+      );
+      const row = rows[0];
+      if (!row) return { result: 'UNKNOWN_PAYMENT' as const, paymentId: null };
+      const state = paymentStateOf(row);
+      const decision = decideOutcome(state, outcome);
+      if (decision.kind === 'CONTRADICTS') {
+        this.logger.error(`CONTRADICTING OUTCOME, not applied: ${decision.message} (${JSON.stringify(outcome)}); reconcile by hand`);
+        return { result: 'CONTRADICTS' as const, paymentId: row.id };
+      }
+      if (decision.kind === 'UNCHANGED') {
+        if (nextCheckInMs !== undefined && outcome.kind === 'PENDING') await scheduleCheck(tx, row.id, nextCheckInMs);
+        return { result: 'UNCHANGED' as const, paymentId: row.id };
+      }
+      const appended = await this.store.appendWithin(tx, paymentStreamId(row.id), row.stream_version, decision.events, {
+        koperasiId: row.koperasi_id,
+        actor: source.actor,
+        correlationId: row.correlation_id,
+        causationId: source.causationId,
+      });
+      await projectResolution(tx, row, state, decision.events, appended.nextExpectedVersion, nextCheckInMs);
+      return { result: 'APPLIED' as const, paymentId: row.id };
+    });
+    if (decided.result === 'APPLIED' && decided.paymentId) this.outcomes.notify(decided.paymentId);
+    return decided;
+  }
+}
+
+async function scheduleCheck(tx: PoolClient, paymentId: string, inMs: number): Promise<void> {
+  await tx.query(
+    `UPDATE payments SET next_check_at = now() + $2 * interval '1 millisecond', check_attempts = check_attempts + 1 WHERE id = $1`,
+    [paymentId, Math.round(inMs)],
+  );
+}
+
+async function projectResolution(
+  tx: PoolClient,
+  row: PaymentRow,
+  before: PaymentState,
+  events: PaymentEvent[],
+  version: number,
+  nextCheckInMs: number | undefined,
+): Promise<void> {
+  let balanceDeltaRp = 0;
+  let reservedDeltaRp = 0;
+  for (const event of events) {
+    const delta = evolveDeposit({ balanceRp: 0, reservedRp: 0 }, before, event);
+    balanceDeltaRp += delta.balanceRp;
+    reservedDeltaRp += delta.reservedRp;
+    switch (event.type) {
+      case 'BillPaymentPending':
+        await tx.query(
+          `UPDATE payments SET status = 'PENDING', stream_version = $2,
+             next_check_at = now() + $3 * interval '1 millisecond', check_attempts = check_attempts + 1
+           WHERE id = $1`,
+          [row.id, version, Math.round(nextCheckInMs ?? 0)],
+        );
+        break;
+      case 'BillPaymentSucceeded':
+        await tx.query(
+          `UPDATE payments SET status = 'SUCCESS', price_rp = $2, serial_no = $3, resolved_by = $4, resolved_at = now(),
+             stream_version = $5, next_check_at = NULL
+           WHERE id = $1`,
+          [row.id, event.data.priceRp, event.data.serialNo, event.data.resolvedBy, version],
+        );
+        break;
+      case 'BillPaymentFailed':
+        await tx.query(
+          `UPDATE payments SET status = 'FAILED', refund = 'OWED', failure_rc = $2, failure_reason = $3, resolved_by = $4,
+             resolved_at = now(), stream_version = $5, next_check_at = NULL
+           WHERE id = $1`,
+          [row.id, event.data.rc, event.data.reason, event.data.resolvedBy, version],
+        );
+        break;
+      default:
+        throw new Error(`a resolution does not append ${event.type}`);
+    }
+  }
+  if (balanceDeltaRp !== 0 || reservedDeltaRp !== 0) {
+    await tx.query(
+      'UPDATE deposits SET balance_rp = balance_rp + $2, reserved_rp = reserved_rp + $3, updated_at = now() WHERE koperasi_id = $1',
+      [row.koperasi_id, balanceDeltaRp, reservedDeltaRp],
+    );
+  }
+}
