@@ -89,10 +89,6 @@ export class AggregatorSimulator {
     return specific ?? this.faultsNow.latencyMs;
   }
 
-  customerOf(refId: string): string | null {
-    return this.transactions.get(refId)?.result.customer_no ?? null;
-  }
-
   inquire(refId: string, productCode: string, customerNo: string, nowMs: number): InquiryResponse['data'] {
     const base = { ref_id: refId, product_code: productCode, customer_no: customerNo };
     const refused = (rc: string, message: string) => ({ ...base, status: 'Gagal' as const, rc, message });

@@ -53,29 +53,33 @@ export class AggregatorController {
   async status(@Req() request: SimRequest, @Res() response: ServerResponse): Promise<void> {
     const body = fieldsOf(request.body, ['username', 'sign', 'ref_id']);
     const refId = checkRefId(body.ref_id);
-    await this.timers.sleep(this.sim.latencyFor(this.sim.customerOf(refId)));
-    if (!this.sim.isSigned(body.username, body.sign, refId)) {
-      const data = { ref_id: refId, product_code: '', customer_no: '', ...badSignature(), price_rp: 0, sn: '', balance_rp: 0 };
-      return sendJson(response, 200, { data } satisfies TransactionResponse);
-    }
-    sendJson(response, 200, { data: this.sim.status(refId, Date.now()) } satisfies TransactionResponse);
+    const data = this.sim.isSigned(body.username, body.sign, refId)
+      ? this.sim.status(refId, Date.now())
+      : { ref_id: refId, product_code: '', customer_no: '', ...badSignature(), price_rp: 0, sn: '', balance_rp: 0 };
+    // The plain latency: a customer's slow override is about its payment, and polling must still answer.
+    await this.timers.sleep(this.sim.latencyFor(null));
+    sendJson(response, 200, { data } satisfies TransactionResponse);
   }
 
   @Post('balance')
   async balance(@Req() request: SimRequest, @Res() response: ServerResponse): Promise<void> {
     const body = fieldsOf(request.body, ['username', 'sign']);
+    const data = this.sim.isSigned(body.username, body.sign, '')
+      ? { deposit_rp: this.sim.depositAccount.balance, rc: AggregatorRc.success, message: 'OK' }
+      : badSignature();
     await this.timers.sleep(this.sim.latencyFor(null));
-    if (!this.sim.isSigned(body.username, body.sign, '')) return sendJson(response, 200, { data: badSignature() });
-    sendJson(response, 200, { data: { deposit_rp: this.sim.depositAccount.balance, rc: AggregatorRc.success, message: 'OK' } });
+    sendJson(response, 200, { data });
   }
 
   @Post('statement')
   async statement(@Req() request: SimRequest, @Res() response: ServerResponse): Promise<void> {
     const body = fieldsOf(request.body, ['username', 'sign', 'date']);
     if (!DATE.test(body.date) || Number.isNaN(Date.parse(body.date))) throw badRequest(`date must be a WIB date YYYY-MM-DD; got ${body.date}`);
+    const data = this.sim.isSigned(body.username, body.sign, '')
+      ? { ...this.sim.depositAccount.statement(body.date), rc: AggregatorRc.success, message: 'OK' }
+      : badSignature();
     await this.timers.sleep(this.sim.latencyFor(null));
-    if (!this.sim.isSigned(body.username, body.sign, '')) return sendJson(response, 200, { data: badSignature() });
-    sendJson(response, 200, { data: { ...this.sim.depositAccount.statement(body.date), rc: AggregatorRc.success, message: 'OK' } });
+    sendJson(response, 200, { data });
   }
 }
 
