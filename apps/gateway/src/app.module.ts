@@ -20,10 +20,17 @@ import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { ReadKoperasiController } from './koperasi/read-koperasi/read-koperasi.controller.js';
 import { RegisterKoperasiController } from './koperasi/register-koperasi/register-koperasi.controller.js';
 import { LedgerReportsController } from './ledger/ledger-reports/ledger-reports.controller.js';
+import { LoanAgreementsController } from './loans/agreements/agreements.controller.js';
+import { LoanCollectionsController } from './loans/collections/collections.controller.js';
+import { CollectInstallmentController } from './loans/installments/collect-installment.controller.js';
+import { LoanAccountsController } from './loans/loan-accounts/loan-accounts.controller.js';
+import { InstallmentReceiptController } from './loans/receipts/installment-receipt.controller.js';
+import { LoanRemittancesController } from './loans/remittances/remittances.controller.js';
 import { MemberSavingsController } from './members/member-savings/member-savings.controller.js';
 import { ReadMembersController } from './members/read-members/read-members.controller.js';
 import { RegisterMemberController } from './members/register-member/register-member.controller.js';
 import { ResignMemberController } from './members/resign-member/resign-member.controller.js';
+import { LoansQueries } from './queries/loans-queries.js';
 import { LedgerQueries, MembersQueries } from './queries/query-clients.js';
 import { CreateUserController } from './users/create-user/create-user.controller.js';
 
@@ -95,6 +102,12 @@ export class AppModule {
         MemberSavingsController,
         ResignMemberController,
         LedgerReportsController,
+        LoanAccountsController,
+        CollectInstallmentController,
+        InstallmentReceiptController,
+        LoanRemittancesController,
+        LoanCollectionsController,
+        LoanAgreementsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -108,6 +121,7 @@ export class AppModule {
         CommandRunner,
         MembersQueries,
         LedgerQueries,
+        LoansQueries,
       ],
     };
   }

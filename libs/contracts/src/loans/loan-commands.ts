@@ -6,9 +6,33 @@ export const LoanCommandTopics = {
 
 export type LoanProduct = 'KUR' | 'KUPEDES';
 
+/** The bank's view of a loan at the counter, as the loans service read it from the bank at `viewedAt`. */
+export interface LoanAccountView {
+  loanNo: string;
+  borrowerName: string;
+  product: LoanProduct;
+  status: 'ACTIVE' | 'CLOSED';
+  period: string;
+  installmentDueRp: number;
+  installmentsInArrears: number;
+  penaltyRp: number;
+  maxPaymentRp: number;
+  viewedAt: string;
+}
+
 export interface CollectInstallmentPayload {
   loanNo: string;
   amountRp: number;
+  /**
+   * The bank's view the gateway looked up just before sending, so the command handler decides without calling
+   * the bank; the service refuses a view that is too old.
+   */
+  loan: LoanAccountView;
+}
+
+export interface CollectInstallmentResult {
+  collectionId: string;
+  receipt: InstallmentReceipt;
 }
 
 export interface InstallmentReceipt {
@@ -25,6 +49,33 @@ export interface InstallmentReceipt {
   collectedAt: string;
   koperasiId: string;
   tellerId: string;
+}
+
+export type CollectionRemittanceState = 'UNREMITTED' | 'IN_BATCH' | 'REMITTED';
+
+/** A collection as the loans service's queries show it: the receipt plus where the money and the notice are. */
+export interface CollectionView extends InstallmentReceipt {
+  /** The WIB date of the counter the collection belongs to. */
+  businessDate: string;
+  noticeStatus: 'PENDING' | 'ACKNOWLEDGED';
+  bankRef: string | null;
+  remittanceId: string | null;
+  remittance: CollectionRemittanceState;
+}
+
+export type LoanFeeRule = { kind: 'FIXED'; feeRp: number } | { kind: 'PERCENT'; basisPoints: number };
+
+/** A koperasi's collection agreement with the bank for one product; `agreed` false means the defaults apply. */
+export interface CollectionAgreementView {
+  product: LoanProduct;
+  fee: LoanFeeRule;
+  /** In words, with the rounding rule. */
+  feeDescription: string;
+  partialAllowed: boolean;
+  feeMode: 'BANK_PAYS' | 'NETTED';
+  agreed: boolean;
+  updatedBy: string | null;
+  updatedAt: string | null;
 }
 
 export interface CloseRemittancePayload {

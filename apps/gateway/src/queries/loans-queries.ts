@@ -1,0 +1,96 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import type { CollectionAgreementView, CollectionView, LoanAccountView, RemittanceView } from '@koperasi/contracts';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
+import { ApiException } from '../http/api-exception.js';
+
+/** Reading a loan waits on the bank, which the loans service gives 3 s; this leaves it room to say so. */
+const LOANS_QUERY_TIMEOUT_MS = 8_000;
+
+const segment = encodeURIComponent;
+
+export interface CollectionList {
+  date: string;
+  status: string | null;
+  count: number;
+  amountRp: number;
+  feeRp: number;
+  collections: CollectionView[];
+  truncated: boolean;
+}
+
+export interface AgreementUpdate {
+  fee: { kind: 'FIXED'; feeRp: number } | { kind: 'PERCENT'; basisPoints: number };
+  partialAllowed: boolean;
+  feeMode: 'BANK_PAYS' | 'NETTED';
+  updatedBy: string;
+}
+
+/**
+ * The loans service's internal HTTP, always scoped by koperasi. Unlike the other services' queries, a 503
+ * here carries the service's own words, because it is the bank that is unavailable and the counter must say so.
+ */
+@Injectable()
+export class LoansQueries {
+  private readonly logger = new Logger(LoansQueries.name);
+
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+
+  loan(koperasiId: string, loanNo: string): Promise<LoanAccountView> {
+    return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/loans/${segment(loanNo)}`);
+  }
+
+  collection(koperasiId: string, collectionId: string): Promise<CollectionView> {
+    return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/collections/${segment(collectionId)}`);
+  }
+
+  collections(koperasiId: string, query: { date?: string; status?: string }): Promise<CollectionList> {
+    return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/collections`, query);
+  }
+
+  remittance(koperasiId: string, remittanceId: string): Promise<RemittanceView> {
+    return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/remittances/${segment(remittanceId)}`);
+  }
+
+  agreements(koperasiId: string): Promise<CollectionAgreementView[]> {
+    return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/agreements`);
+  }
+
+  setAgreement(koperasiId: string, product: string, update: AgreementUpdate): Promise<CollectionAgreementView> {
+    return this.request('PUT', `/internal/koperasi/${segment(koperasiId)}/agreements/${segment(product)}`, {}, update);
+  }
+
+  private async request<T>(method: 'GET' | 'PUT', path: string, query: Record<string, string | undefined> = {}, body?: unknown): Promise<T> {
+    const url = new URL(`${this.config.loansInternalUrl}${path}`);
+    for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: {
+          'x-internal-token': this.config.internalApiToken,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(LOANS_QUERY_TIMEOUT_MS),
+      });
+    } catch (error) {
+      this.logger.warn(`${method} ${url.pathname} failed: ${String(error)}`);
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'The loans service did not answer; try again');
+    }
+    if (response.ok) return (await response.json()) as T;
+    const answer = (await response.json().catch(() => null)) as { message?: unknown } | null;
+    const message = typeof answer?.message === 'string' ? answer.message : null;
+    switch (response.status) {
+      case HttpStatus.NOT_FOUND:
+        throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', message ?? 'Not found');
+      case HttpStatus.BAD_REQUEST:
+        throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', message ?? 'Bad request');
+      case HttpStatus.SERVICE_UNAVAILABLE:
+        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'BANK_UNAVAILABLE', message ?? 'The bank cannot be reached right now; try again shortly');
+      default:
+        this.logger.warn(`${method} ${url.pathname} answered ${response.status}`);
+        throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', 'The loans service failed to answer');
+    }
+  }
+}

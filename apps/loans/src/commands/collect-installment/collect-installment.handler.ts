@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { CollectInstallmentPayload, CollectInstallmentResult, CommandEnvelope, CommandReply } from '@koperasi/contracts';
+import { PostgresEventStore } from '@koperasi/eventstore';
+import type { Pool } from 'pg';
+import { CommandResults, IdempotentCommandExecutor, PG_POOL, accepted, badField, checkEnvelope, inTransaction, isUuid, refused } from '@koperasi/service-kit';
+import { AgreementsRepository } from '../../agreements/agreements.repository.js';
+import { LOAN_NO_PATTERN, isLoanAccountView } from '../../bank/loan-account-view.js';
+import { NoticeDispatcher } from '../../dispatch/notice-dispatcher.js';
+import { decideCollectInstallment } from '../../domain/index.js';
+import { insertCollection } from '../../read-model/insert-collection.js';
+import { loanErrorReply } from '../loan-error-replies.js';
+
+export function collectionStreamId(collectionId: string): string {
+  return `collection-${collectionId}`;
+}
+
+/**
+ * Takes an installment against the bank's view the gateway passed in, without calling the bank: the event, the
+ * read model row (which is also the bank notice's outbox) and the reply commit together. The notice goes out
+ * afterwards, from the NoticeDispatcher.
+ */
+@Injectable()
+export class CollectInstallmentHandler {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly store: PostgresEventStore,
+    private readonly results: CommandResults,
+    private readonly executor: IdempotentCommandExecutor,
+    private readonly agreements: AgreementsRepository,
+    private readonly notices: NoticeDispatcher,
+  ) {}
+
+  async execute(envelope: CommandEnvelope<CollectInstallmentPayload>): Promise<CommandReply<CollectInstallmentResult>> {
+    const invalid = checkEnvelope(envelope, 'not-auditor');
+    if (invalid) return invalid;
+    if (envelope.actor.role !== 'teller' && envelope.actor.role !== 'supervisor') {
+      return refused(403, 'FORBIDDEN', 'Only a teller or a supervisor of the koperasi takes installments');
+    }
+    if (!isUuid(envelope.koperasiId)) return refused(404, 'KOPERASI_NOT_FOUND', 'No such koperasi');
+    const { loanNo, loan } = envelope.payload;
+    if (typeof loanNo !== 'string' || !LOAN_NO_PATTERN.test(loanNo)) return badField('loanNo', 'must be the 15-digit loan account number');
+    if (!isLoanAccountView(loan)) return badField('loan', "must be the bank's view of the loan, looked up just before");
+    const reply = await this.executor.execute(envelope.commandId, () => this.attempt(envelope));
+    if (reply.ok) this.notices.wake();
+    return reply;
+  }
+
+  private async attempt(envelope: CommandEnvelope<CollectInstallmentPayload>): Promise<CommandReply<CollectInstallmentResult>> {
+    const { loanNo, amountRp, loan } = envelope.payload;
+    const collectionId = randomUUID();
+    const decision = decideCollectInstallment({
+      type: 'CollectInstallment',
+      collectionId,
+      loanNo,
+      amountRp,
+      loan,
+      agreement: await this.agreements.inForce(envelope.koperasiId, loan.product),
+      tellerId: envelope.actor.userId,
+      now: new Date().toISOString(),
+    });
+    if (!decision.ok) return loanErrorReply(decision.error);
+    return inTransaction(this.pool, async (tx) => {
+      const appended = await this.store.appendWithin(tx, collectionStreamId(collectionId), 0, decision.events, {
+        koperasiId: envelope.koperasiId,
+        actor: envelope.actor.userId,
+        correlationId: envelope.correlationId,
+        causationId: envelope.commandId,
+      });
+      const [event] = appended.events;
+      const receipt = await insertCollection(tx, envelope.koperasiId, event, decision.events[0].data);
+      const reply = accepted<CollectInstallmentResult>({ collectionId, receipt });
+      await this.results.save(tx, envelope.commandId, reply);
+      return reply;
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { refuse, type LoanDecision } from './loan-decision.js';
+import type { RemittanceClosed, RemittanceConfirmed, RemittanceRejected } from './loan-events.js';
+import { MAX_COLLECTIONS_PER_REMITTANCE, type BankVerdict, type CloseRemittance, type RemittanceState } from './remittance.js';
+
+/**
+ * Closes a batch of the given collections: what the koperasi owes the bank for them is the amounts collected
+ * less the fees it keeps (NETTED); fees the bank pays separately (BANK_PAYS) are remitted in full.
+ */
+export function decideCloseRemittance(command: CloseRemittance): LoanDecision<RemittanceClosed> {
+  const { collections } = command;
+  if (collections.length === 0) return refuse('NOTHING_TO_REMIT', 'Every collection is already in a batch; there is nothing to remit');
+  if (collections.length > MAX_COLLECTIONS_PER_REMITTANCE) {
+    return refuse('REMITTANCE_TOO_LARGE', `A batch holds at most ${MAX_COLLECTIONS_PER_REMITTANCE} collections, got ${collections.length}`);
+  }
+  let collectedRp = 0;
+  let feeNettedRp = 0;
+  for (const collection of collections) {
+    collectedRp += collection.amountRp;
+    if (collection.feeMode === 'NETTED') feeNettedRp += collection.feeRp;
+  }
+  return {
+    ok: true,
+    events: [
+      {
+        type: 'RemittanceClosed',
+        schemaVersion: 1,
+        data: {
+          remittanceId: command.remittanceId,
+          collectionIds: collections.map((collection) => collection.collectionId),
+          collectedRp,
+          feeNettedRp,
+          remitRp: collectedRp - feeNettedRp,
+          supervisorId: command.supervisorId,
+        },
+      },
+    ],
+  };
+}
+
+/** The bank's answer on an open batch; an answer on a batch already settled changes nothing. */
+export function decideRemittanceVerdict(
+  verdict: BankVerdict,
+  state: RemittanceState,
+): LoanDecision<RemittanceConfirmed | RemittanceRejected> {
+  if (state.status !== 'OPEN') return refuse('REMITTANCE_NOT_OPEN', `Remittance ${state.remittanceId || '?'} is ${state.status}, not open`);
+  if (verdict.type === 'BankConfirmed') {
+    return {
+      ok: true,
+      events: [
+        {
+          type: 'RemittanceConfirmed',
+          schemaVersion: 1,
+          data: {
+            remittanceId: state.remittanceId,
+            collectedRp: state.collectedRp,
+            feeNettedRp: state.feeNettedRp,
+            remitRp: state.remitRp,
+            bankRef: verdict.bankRef,
+          },
+        },
+      ],
+    };
+  }
+  return {
+    ok: true,
+    events: [
+      {
+        type: 'RemittanceRejected',
+        schemaVersion: 1,
+        data: { remittanceId: state.remittanceId, collectionIds: state.collectionIds, reason: verdict.reason },
+      },
+    ],
+  };
+}

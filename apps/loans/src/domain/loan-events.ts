@@ -1,0 +1,36 @@
+import type {
+  CollectionNoticeAcknowledgedData,
+  InstallmentCollectedData,
+  NewEvent,
+  RemittanceClosedData,
+  RemittanceConfirmedData,
+  RemittanceRejectedData,
+} from '@koperasi/contracts';
+
+export interface InstallmentCollected extends NewEvent<InstallmentCollectedData> {
+  type: 'InstallmentCollected';
+  schemaVersion: 1;
+}
+
+export interface CollectionNoticeAcknowledged extends NewEvent<CollectionNoticeAcknowledgedData> {
+  type: 'CollectionNoticeAcknowledged';
+  schemaVersion: 1;
+}
+
+export interface RemittanceClosed extends NewEvent<RemittanceClosedData> {
+  type: 'RemittanceClosed';
+  schemaVersion: 1;
+}
+
+export interface RemittanceConfirmed extends NewEvent<RemittanceConfirmedData> {
+  type: 'RemittanceConfirmed';
+  schemaVersion: 1;
+}
+
+export interface RemittanceRejected extends NewEvent<RemittanceRejectedData> {
+  type: 'RemittanceRejected';
+  schemaVersion: 1;
+}
+
+export type CollectionEvent = InstallmentCollected | CollectionNoticeAcknowledged;
+export type RemittanceEvent = RemittanceClosed | RemittanceConfirmed | RemittanceRejected;

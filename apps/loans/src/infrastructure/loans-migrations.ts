@@ -1,0 +1,12 @@
+import type { MigrationClass } from '@koperasi/database';
+import { EventStoreSchema1790000000000 } from '@koperasi/eventstore';
+import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
+import { CommandResultsSchema1790000000002 } from '@koperasi/service-kit';
+import { LoansReadModel1790000000300 } from './loans-read-model.migration.js';
+
+export const loansMigrations: MigrationClass[] = [
+  EventStoreSchema1790000000000,
+  ConsumerSchema1790000000001,
+  CommandResultsSchema1790000000002,
+  LoansReadModel1790000000300,
+];
