@@ -8,6 +8,7 @@ import { LEDGER_OPTIONS, resolveLedgerOptions, type LedgerOptions } from './ledg
 import { LedgerEventConsumers } from './posting/ledger-event-consumers.js';
 import { AccountsController } from './queries/accounts/accounts.controller.js';
 import { CashByTellerController } from './queries/cash-by-teller/cash-by-teller.controller.js';
+import { FeeIncomeController } from './queries/fee-income/fee-income.controller.js';
 import { EntriesController } from './queries/entries/entries.controller.js';
 import { MemberSavingsController } from './queries/member-savings/member-savings.controller.js';
 import { TrialBalanceController } from './queries/trial-balance/trial-balance.controller.js';
@@ -28,7 +29,7 @@ export class LedgerModule {
           ],
         }),
       ],
-      controllers: [AccountsController, TrialBalanceController, EntriesController, MemberSavingsController, CashByTellerController],
+      controllers: [AccountsController, TrialBalanceController, EntriesController, MemberSavingsController, CashByTellerController, FeeIncomeController],
       providers: [optionsProvider, pgPoolProvider, PgPoolCloser, LedgerEventConsumers, InternalTokenGuard],
       exports: [optionsProvider, pgPoolProvider, LedgerEventConsumers],
     };

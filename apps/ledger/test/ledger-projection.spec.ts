@@ -84,9 +84,18 @@ describe('ledger: members events into balanced books', () => {
         koperasiId: kop,
         description: 'Penarikan simpanan sukarela',
         lines: [
-          { lineNo: 1, accountCode: '211000', debitRp: 30_000, creditRp: 0, tellerId: null, memberId: siti.memberId },
-          { lineNo: 2, accountCode: '111000', debitRp: 0, creditRp: 30_000, tellerId: 'teller-b', memberId: null },
+          { lineNo: 1, accountCode: '211000', debitRp: 30_000, creditRp: 0, tellerId: null, memberId: siti.memberId, feeSource: null, productCode: null },
+          { lineNo: 2, accountCode: '111000', debitRp: 0, creditRp: 30_000, tellerId: 'teller-b', memberId: null, feeSource: null, productCode: null },
         ],
+        trace: {
+          service: 'members',
+          eventType: 'SimpananSukarelaWithdrawn',
+          streamId: siti.streamId,
+          streamVersion: 5,
+          actor: 'teller-test',
+          correlationId: withdrawal.correlationId,
+          causationId: null,
+        },
       }),
     ]);
   });

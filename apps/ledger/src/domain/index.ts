@@ -4,3 +4,4 @@ export * from './post-member-event.js';
 export * from './post-billpay-event.js';
 export * from './post-loan-event.js';
 export * from './business-date.js';
+export * from './savings-accounts.js';

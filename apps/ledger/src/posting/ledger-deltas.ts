@@ -1,4 +1,4 @@
-import { businessDateWib, type JournalEntry } from '../domain/index.js';
+import { SAVINGS_FIELD_BY_ACCOUNT, businessDateWib, type JournalEntry, type StartingAccountCode } from '../domain/index.js';
 
 export interface AccountDelta {
   koperasiId: string;
@@ -31,11 +31,6 @@ export interface LedgerDeltas {
 }
 
 const KAS = '111000';
-const SAVINGS_FIELD_BY_ACCOUNT: Record<string, 'pokokRp' | 'wajibRp' | 'sukarelaRp'> = {
-  '310000': 'pokokRp',
-  '320000': 'wajibRp',
-  '211000': 'sukarelaRp',
-};
 
 /**
  * Sums a batch per key first, so a hot row (the koperasi's Kas) is updated once per batch rather than once
@@ -57,7 +52,7 @@ export function ledgerDeltas(entries: readonly JournalEntry[]): LedgerDeltas {
       account.debitRp = add(account.debitRp, line.debitRp);
       account.creditRp = add(account.creditRp, line.creditRp);
 
-      const savingsField = SAVINGS_FIELD_BY_ACCOUNT[line.accountCode];
+      const savingsField = SAVINGS_FIELD_BY_ACCOUNT[line.accountCode as StartingAccountCode];
       if (savingsField && line.memberId) {
         const member = upsert(savings, [entry.koperasiId, line.memberId], () => ({
           koperasiId: entry.koperasiId,

@@ -2,12 +2,12 @@ import { BadRequestException, Controller, Get, Inject, Param, Query, UseGuards }
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../database/pg-pool.provider.js';
 import { InternalTokenGuard } from '../../internal/internal-token.guard.js';
+import { parseLimit } from '../parse-limit.js';
 import { entriesOf } from './entries.query.js';
 import type { JournalEntryView } from './journal-entry-view.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 500;
 
 @Controller('internal/koperasi/:koperasiId/entries')
 @UseGuards(InternalTokenGuard)
@@ -21,15 +21,6 @@ export class EntriesController {
     @Query('limit') limit?: string,
   ): Promise<JournalEntryView[]> {
     if (sourceEventId !== undefined && !UUID.test(sourceEventId)) throw new BadRequestException('sourceEventId must be a uuid');
-    return entriesOf(this.pool, koperasiId, { sourceEventId, limit: parseLimit(limit) });
+    return entriesOf(this.pool, koperasiId, { sourceEventId, limit: parseLimit(limit, DEFAULT_LIMIT) });
   }
-}
-
-function parseLimit(limit: string | undefined): number {
-  if (limit === undefined) return DEFAULT_LIMIT;
-  const value = Number(limit);
-  if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT) {
-    throw new BadRequestException(`limit must be a whole number from 1 to ${MAX_LIMIT}`);
-  }
-  return value;
 }

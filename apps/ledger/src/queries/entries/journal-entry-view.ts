@@ -5,6 +5,9 @@ export interface JournalLineView {
   creditRp: number;
   tellerId: string | null;
   memberId: string | null;
+  /** On fee income and PPOB loss lines: what earned it. */
+  feeSource: string | null;
+  productCode: string | null;
 }
 
 export interface JournalEntryView {
@@ -14,5 +17,15 @@ export interface JournalEntryView {
   occurredAt: string;
   postedAt: string;
   description: string;
+  /** Null on entries posted before the ledger kept its trace; the source event id still leads to the event. */
+  trace: {
+    service: string;
+    eventType: string;
+    streamId: string;
+    streamVersion: number;
+    actor: string;
+    correlationId: string;
+    causationId: string | null;
+  } | null;
   lines: JournalLineView[];
 }

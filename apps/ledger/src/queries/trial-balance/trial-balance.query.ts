@@ -1,23 +1,20 @@
 import type { Pool } from 'pg';
 import { rupiahFromColumn } from '../../database/rupiah-column.js';
 import type { ChartRow } from '../chart-row.js';
+import { JOURNAL_SUMS_AS_OF } from '../journal-sums.js';
 import { trialBalanceSides } from '../normal-balance.js';
 import type { TrialBalanceView } from './trial-balance-view.js';
 
 /**
  * Every account with activity, each on its normal side. Without a cut-off it reads the running balances;
- * with one it sums the journal up to it, since the running balances only know the present.
+ * with one it sums the journal over the events that occurred by then.
  */
 export async function trialBalanceOf(pool: Pool, koperasiId: string, asOf: Date | null): Promise<TrialBalanceView> {
   const { rows } = asOf
     ? await pool.query<ChartRow>(
-        `SELECT chart.code, chart.name, chart.kind, chart.normal_balance,
-                sum(line.debit_rp) AS debit_rp, sum(line.credit_rp) AS credit_rp
-         FROM journal_entries entry
-         JOIN journal_lines line ON line.entry_id = entry.id
-         JOIN chart_of_accounts chart ON chart.code = line.account_code
-         WHERE entry.koperasi_id = $1 AND entry.occurred_at <= $2
-         GROUP BY chart.code
+        `SELECT chart.code, chart.name, chart.kind, chart.normal_balance, sums.debit_rp, sums.credit_rp
+         FROM (${JOURNAL_SUMS_AS_OF}) sums
+         JOIN chart_of_accounts chart ON chart.code = sums.account_code
          ORDER BY chart.code`,
         [koperasiId, asOf],
       )
