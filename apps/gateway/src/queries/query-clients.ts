@@ -56,6 +56,29 @@ export interface TellerCash {
   netRp: number;
 }
 
+export interface SavingsAmounts {
+  pokokRp: number;
+  wajibRp: number;
+  sukarelaRp: number;
+}
+
+export interface LedgerSavingsStatement {
+  memberId: string;
+  asOf: string;
+  balances: SavingsAmounts;
+  lines: { entryId: string; sourceEventId: string; occurredAt: string; description: string; changes: SavingsAmounts; balances: SavingsAmounts }[];
+  truncated: boolean;
+}
+
+export interface FeeIncomeReport {
+  from: string;
+  to: string;
+  groupBy: 'product' | 'day';
+  rows: { source: 'PPOB' | 'LOANS'; product?: string; day?: string; amountRp: number; count: number }[];
+  totals: { source: 'PPOB' | 'LOANS'; amountRp: number; count: number }[];
+  totalRp: number;
+}
+
 /** The ledger service's read side, always scoped by koperasi. */
 @Injectable()
 export class LedgerQueries {
@@ -65,8 +88,8 @@ export class LedgerQueries {
     this.http = new InternalHttpClient('ledger', config.ledgerInternalUrl, config.internalApiToken);
   }
 
-  accounts(koperasiId: string): Promise<LedgerAccountBalance[]> {
-    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/accounts`);
+  accounts(koperasiId: string, asOf?: string): Promise<LedgerAccountBalance[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/accounts`, { asOf });
   }
 
   trialBalance(koperasiId: string, asOf: string | undefined): Promise<TrialBalance> {
@@ -77,11 +100,22 @@ export class LedgerQueries {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/entries`, { sourceEventId });
   }
 
-  memberSavings(koperasiId: string, memberId: string): Promise<{ pokokRp: number; wajibRp: number; sukarelaRp: number }> {
-    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/savings`);
+  memberSavings(koperasiId: string, memberId: string, asOf?: string): Promise<SavingsAmounts> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/savings`, { asOf });
+  }
+
+  memberSavingsStatement(koperasiId: string, memberId: string, query: { asOf?: string; limit?: number }): Promise<LedgerSavingsStatement> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/savings/statement`, {
+      asOf: query.asOf,
+      limit: query.limit === undefined ? undefined : String(query.limit),
+    });
   }
 
   cashByTeller(koperasiId: string, date: string | undefined): Promise<TellerCash[]> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-by-teller`, { date });
+  }
+
+  feeIncome(koperasiId: string, query: { from: string; to: string; groupBy?: string }): Promise<FeeIncomeReport> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/fee-income`, query);
   }
 }

@@ -5,12 +5,16 @@ import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
 import { SavingsResponse, presentSavings } from '../../members/member.responses.js';
 import { LedgerQueries } from '../../queries/query-clients.js';
-import { CashByTellerQuery, EntriesQuery, TrialBalanceQuery } from './ledger-reports.query.js';
+import { AsOfQuery, CashByTellerQuery, EntriesQuery, FeeIncomeQuery, SavingsStatementQuery } from './ledger-reports.query.js';
 import {
   AccountBalanceResponse,
+  FeeIncomeResponse,
+  SavingsStatementResponse,
   TellerCashResponse,
   TrialBalanceResponse,
   presentAccount,
+  presentFeeIncome,
+  presentSavingsStatement,
   presentTellerCash,
   presentTrialBalance,
   withoutRupiahSuffix,
@@ -25,16 +29,16 @@ export class LedgerReportsController {
   constructor(private readonly ledger: LedgerQueries) {}
 
   @Get('ledger/accounts')
-  @ApiOperation({ summary: 'The chart of accounts with balances' })
+  @ApiOperation({ summary: 'The chart of accounts with balances, now or as of a past instant' })
   @ApiOkResponse({ type: [AccountBalanceResponse] })
-  async accounts(@CurrentUser() user: AuthenticatedUser): Promise<AccountBalanceResponse[]> {
-    return (await this.ledger.accounts(koperasiOf(user))).map(presentAccount);
+  async accounts(@CurrentUser() user: AuthenticatedUser, @Query() query: AsOfQuery): Promise<AccountBalanceResponse[]> {
+    return (await this.ledger.accounts(koperasiOf(user), query.asOf)).map(presentAccount);
   }
 
   @Get('ledger/trial-balance')
-  @ApiOperation({ summary: 'Trial balance; total debit equals total credit' })
+  @ApiOperation({ summary: 'Trial balance, now or as of a past instant; total debit equals total credit' })
   @ApiOkResponse({ type: TrialBalanceResponse })
-  async trialBalance(@CurrentUser() user: AuthenticatedUser, @Query() query: TrialBalanceQuery): Promise<TrialBalanceResponse> {
+  async trialBalance(@CurrentUser() user: AuthenticatedUser, @Query() query: AsOfQuery): Promise<TrialBalanceResponse> {
     return presentTrialBalance(await this.ledger.trialBalance(koperasiOf(user), query.asOf));
   }
 
@@ -52,10 +56,29 @@ export class LedgerReportsController {
     return (await this.ledger.cashByTeller(koperasiOf(user), query.date)).map(presentTellerCash);
   }
 
+  @Get('ledger/fee-income')
+  @Roles('supervisor', 'auditor')
+  @ApiOperation({ summary: 'Fee income from PPOB and installment collection, by product or by day, over WIB business days' })
+  @ApiOkResponse({ type: FeeIncomeResponse })
+  async feeIncome(@CurrentUser() user: AuthenticatedUser, @Query() query: FeeIncomeQuery): Promise<FeeIncomeResponse> {
+    return presentFeeIncome(await this.ledger.feeIncome(koperasiOf(user), { from: query.from, to: query.to, groupBy: query.groupBy }));
+  }
+
   @Get('members/:id/ledger-savings')
-  @ApiOperation({ summary: "The member's savings as the ledger's sub-ledger holds them" })
+  @ApiOperation({ summary: "The member's savings as the ledger's sub-ledger holds them, now or as of a past instant" })
   @ApiOkResponse({ type: SavingsResponse })
-  async memberSavings(@CurrentUser() user: AuthenticatedUser, @Param('id') memberId: string): Promise<SavingsResponse> {
-    return presentSavings(await this.ledger.memberSavings(koperasiOf(user), memberId));
+  async memberSavings(@CurrentUser() user: AuthenticatedUser, @Param('id') memberId: string, @Query() query: AsOfQuery): Promise<SavingsResponse> {
+    return presentSavings(await this.ledger.memberSavings(koperasiOf(user), memberId, query.asOf));
+  }
+
+  @Get('members/:id/ledger-statement')
+  @ApiOperation({ summary: "The member's savings statement from the journal, with balances after each entry, up to asOf" })
+  @ApiOkResponse({ type: SavingsStatementResponse })
+  async memberStatement(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') memberId: string,
+    @Query() query: SavingsStatementQuery,
+  ): Promise<SavingsStatementResponse> {
+    return presentSavingsStatement(await this.ledger.memberSavingsStatement(koperasiOf(user), memberId, query));
   }
 }
