@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AggregatorCallback, TransactionResult } from '@koperasi/contracts';
 import { CALLBACK_SIGNATURE_HEADER } from '@koperasi/contracts';
@@ -30,7 +30,7 @@ const MAX_RETRY_DELAY_MS = 5_000;
  * the attempts allowed. Each attempt is a new callback (new callback_id and sent_at), signed afresh.
  */
 @Injectable()
-export class CallbackSender {
+export class CallbackSender implements OnModuleDestroy {
   private readonly logger = new Logger('CallbackSender');
   private deliveries: CallbackDelivery[] = [];
   /** Bumped by a reset, so deliveries of an earlier run stop retrying. */
@@ -52,6 +52,11 @@ export class CallbackSender {
   reset(): void {
     this.epoch += 1;
     this.deliveries = [];
+  }
+
+  /** A delivery still waiting for its answer at shutdown must not schedule a retry. */
+  onModuleDestroy(): void {
+    this.epoch += 1;
   }
 
   private async attempt(result: TransactionResult, attempt: number, maxAttempts: number, epoch: number): Promise<void> {

@@ -70,11 +70,11 @@ export class BankSimulator {
     this.nextRemittanceSeq = 1;
   }
 
-  /** The fault a request meets: a per-loan override first, then the shares. */
+  /** The fault a request meets: a bank that is down, else a per-loan override, else the shares. */
   faultFor(loanNo: string | null): LoanFault | null {
+    if (this.faultsNow.down) return 'DOWN';
     const forced = loanNo === null ? undefined : this.faultsNow.faultByLoan[loanNo];
     if (forced) return forced;
-    if (this.faultsNow.down) return 'DOWN';
     const timeoutDraw = this.random.next();
     const dropDraw = this.random.next();
     if (timeoutDraw < this.faultsNow.timeoutShare) return 'TIMEOUT';
