@@ -8,6 +8,13 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { LoginController } from './auth/login/login.controller.js';
 import { LoginService } from './auth/login/login.service.js';
 import { UsersRepository } from './auth/users.repository.js';
+import { BillpayCallbacksController } from './billpay/callbacks/callbacks.controller.js';
+import { BillpayDepositController } from './billpay/deposit/deposit.controller.js';
+import { BillpayInquiriesController } from './billpay/inquiries/inquiries.controller.js';
+import { PayBillController } from './billpay/payments/pay-bill.controller.js';
+import { ReadPaymentsController } from './billpay/payments/read-payments.controller.js';
+import { BillpayProductsController } from './billpay/products/products.controller.js';
+import { RefundPaymentController } from './billpay/refunds/refund-payment.controller.js';
 import { CommandRunner } from './commands/command-runner.js';
 import { COMMAND_SENDER, type CommandSender } from './commands/command-sender.js';
 import { KafkaCommandSender } from './commands/kafka-command-sender.js';
@@ -31,6 +38,7 @@ import { ReadMembersController } from './members/read-members/read-members.contr
 import { RegisterMemberController } from './members/register-member/register-member.controller.js';
 import { ResignMemberController } from './members/resign-member/resign-member.controller.js';
 import { LoansQueries } from './queries/loans-queries.js';
+import { BillpayQueries } from './queries/billpay-queries.js';
 import { LedgerQueries, MembersQueries } from './queries/query-clients.js';
 import { CreateUserController } from './users/create-user/create-user.controller.js';
 
@@ -102,6 +110,13 @@ export class AppModule {
         MemberSavingsController,
         ResignMemberController,
         LedgerReportsController,
+        BillpayProductsController,
+        BillpayInquiriesController,
+        PayBillController,
+        ReadPaymentsController,
+        RefundPaymentController,
+        BillpayDepositController,
+        BillpayCallbacksController,
         LoanAccountsController,
         CollectInstallmentController,
         InstallmentReceiptController,
@@ -121,6 +136,7 @@ export class AppModule {
         CommandRunner,
         MembersQueries,
         LedgerQueries,
+        BillpayQueries,
         LoansQueries,
       ],
     };

@@ -18,7 +18,11 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.pino.info({ migrations: applied }, 'migrations applied');
 
   const pool = createGatewayPool(config.databaseUrl);
-  const app = await NestFactory.create(AppModule.register({ config, pool, ownsPool: true }), { logger });
+  const app = await NestFactory.create(AppModule.register({ config, pool, ownsPool: true }), {
+    logger,
+    // The aggregator's callback signature covers the exact bytes it sent, so the raw body is kept beside the parsed one.
+    rawBody: true,
+  });
   app.enableShutdownHooks();
   configureApp(app);
   if (await bootstrapAdmin(app.get(UsersRepository), config.adminPassword)) {

@@ -1,0 +1,231 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { BillReceipt, DepositView, PaymentStatus, ProductKind } from '@koperasi/contracts';
+import type {
+  BillpayInquiry,
+  BillpayPayment,
+  BillpayProduct,
+  Reconciliation,
+  ReconciliationDifference,
+  TopUpResult,
+} from '../queries/billpay-queries.js';
+
+const KINDS: ProductKind[] = ['PREPAID', 'POSTPAID'];
+const STATUSES: PaymentStatus[] = ['PROCESSING', 'PENDING', 'SUCCESS', 'FAILED'];
+
+export class ProductResponse {
+  @ApiProperty({ example: 'PLN20' }) code!: string;
+  @ApiProperty({ example: 'PLN Token 20.000' }) name!: string;
+  @ApiProperty({ enum: KINDS }) kind!: ProductKind;
+  @ApiProperty({ example: 'PLN' }) biller!: string;
+  @ApiProperty({ example: 'a PLN meter number is 11 digits' }) customerNoFormat!: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'prepaid face value, rupiah' }) denomination!: number | null;
+  @ApiProperty({ type: 'integer', description: 'admin fee the customer pays, rupiah' }) adminFee!: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'prepaid: what the customer pays; postpaid: ask an inquiry' })
+  totalAmount!: number | null;
+}
+
+export class InquiryResponse {
+  @ApiProperty({ format: 'uuid', description: 'pay it with POST /billpay/payments {inquiryId}' }) inquiryId!: string;
+  @ApiProperty({ description: 'our reference at the aggregator; the payment keeps it' }) refId!: string;
+  @ApiProperty() productCode!: string;
+  @ApiProperty() productName!: string;
+  @ApiProperty({ enum: KINDS }) kind!: ProductKind;
+  @ApiProperty() customerNo!: string;
+  @ApiProperty({ nullable: true, type: String }) customerName!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '202611', description: 'postpaid billing period' }) period!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'R1/1300VA', description: 'PLN prepaid power class' }) segmentPower!: string | null;
+  @ApiProperty({ type: 'integer', description: 'bill (postpaid) or face value (prepaid), rupiah' }) billAmount!: number;
+  @ApiProperty({ type: 'integer' }) adminFee!: number;
+  @ApiProperty({ type: 'integer', description: 'what the customer pays' }) totalAmount!: number;
+  @ApiProperty({ format: 'date-time', description: '15 minutes, never past midnight WIB' }) expiresAt!: string;
+}
+
+export class ReceiptResponse {
+  @ApiProperty() refId!: string;
+  @ApiProperty() productCode!: string;
+  @ApiProperty() productName!: string;
+  @ApiProperty() customerNo!: string;
+  @ApiProperty({ nullable: true, type: String }) customerName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) period!: string | null;
+  @ApiProperty({ type: 'integer' }) billAmount!: number;
+  @ApiProperty({ type: 'integer' }) adminFee!: number;
+  @ApiProperty({ type: 'integer' }) totalAmount!: number;
+  @ApiProperty({ nullable: true, type: String, description: "the aggregator's serial number" }) serialNo!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '1234-5678-9012-3456-7890', description: 'PLN prepaid token' }) token!: string | null;
+  @ApiProperty({ format: 'date-time' }) paidAt!: string;
+  @ApiProperty({ format: 'uuid' }) koperasiId!: string;
+  @ApiProperty() tellerId!: string;
+}
+
+export class PaymentLinksResponse {
+  @ApiProperty({ example: '/api/v1/billpay/payments/7c1f...' }) self!: string;
+  @ApiPropertyOptional({ example: '/api/v1/billpay/payments/7c1f.../receipt' }) receipt?: string;
+}
+
+export class PaymentFailureResponse {
+  @ApiProperty({ example: '02' }) rc!: string;
+  @ApiProperty() reason!: string;
+}
+
+export class PaymentResponse {
+  @ApiProperty({ format: 'uuid' }) paymentId!: string;
+  @ApiProperty({ description: 'our reference at the aggregator, fixed before the first call' }) refId!: string;
+  @ApiProperty({ enum: STATUSES, description: 'PROCESSING/PENDING: the customer money is held; follow links.self' }) status!: PaymentStatus;
+  @ApiProperty() productCode!: string;
+  @ApiProperty() customerNo!: string;
+  @ApiProperty({ nullable: true, type: String }) customerName!: string | null;
+  @ApiProperty({ type: 'integer' }) billAmount!: number;
+  @ApiProperty({ type: 'integer' }) adminFee!: number;
+  @ApiProperty({ type: 'integer', description: 'taken from the customer' }) totalAmount!: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'debited from the deposit, once the aggregator says' }) price!: number | null;
+  @ApiProperty({ enum: ['OWED', 'PAID'], nullable: true, description: 'FAILED only: the customer money still owed back, or paid' })
+  refund!: 'OWED' | 'PAID' | null;
+  @ApiProperty({ type: PaymentFailureResponse, nullable: true }) failure!: PaymentFailureResponse | null;
+  @ApiProperty() tellerId!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt!: string | null;
+  @ApiProperty({ type: ReceiptResponse, nullable: true }) receipt!: ReceiptResponse | null;
+  @ApiProperty({ type: PaymentLinksResponse }) links!: PaymentLinksResponse;
+}
+
+export class DepositResponse {
+  @ApiProperty({ type: 'integer', description: 'booked balance at the aggregator, rupiah' }) balance!: number;
+  @ApiProperty({ type: 'integer', description: 'held for payments not resolved yet' }) reserved!: number;
+  @ApiProperty({ type: 'integer', description: 'balance - reserved: the largest price a payment may have now' }) available!: number;
+}
+
+export class TopUpResponse {
+  @ApiProperty({ format: 'uuid' }) topupId!: string;
+  @ApiProperty({ type: 'integer' }) amount!: number;
+  @ApiProperty() bankTransferRef!: string;
+  @ApiProperty({ type: DepositResponse }) deposit!: DepositResponse;
+}
+
+export class RefundResponse {
+  @ApiProperty({ format: 'uuid' }) paymentId!: string;
+  @ApiProperty({ type: 'integer', description: 'paid back to the customer in cash' }) amount!: number;
+  @ApiProperty({ enum: ['PAID'] }) refund!: 'PAID';
+  @ApiProperty({ format: 'uuid', description: 'the BillPaymentRefunded event; the ledger entry cites it' }) eventId!: string;
+}
+
+export class ReconciliationDifferenceResponse {
+  @ApiProperty({ enum: ['MISSING_ON_OUR_SIDE', 'MISSING_ON_THEIR_SIDE', 'AMOUNT_MISMATCH'] }) kind!: ReconciliationDifference['kind'];
+  @ApiProperty({ description: 'payment ref_id, or bank transfer reference of a top-up' }) ref!: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'our net movement, rupiah (debit negative)' }) ours!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: "the aggregator's net movement" }) theirs!: number | null;
+  @ApiProperty({ enum: STATUSES, nullable: true }) ourStatus!: PaymentStatus | null;
+}
+
+export class ReconciliationSideResponse {
+  @ApiPropertyOptional({ type: 'integer' }) opening?: number;
+  @ApiProperty({ type: 'integer', description: 'deposit at the end of the date' }) closing!: number;
+}
+
+export class ReconciliationResponse {
+  @ApiProperty({ example: '2026-11-22' }) date!: string;
+  @ApiProperty({ type: ReconciliationSideResponse }) ours!: ReconciliationSideResponse;
+  @ApiProperty({ type: ReconciliationSideResponse }) theirs!: ReconciliationSideResponse;
+  @ApiProperty({ type: 'integer', description: 'references that agree' }) matched!: number;
+  @ApiProperty({ type: [ReconciliationDifferenceResponse] }) differences!: ReconciliationDifferenceResponse[];
+}
+
+export function presentProduct(product: BillpayProduct): ProductResponse {
+  return {
+    code: product.code,
+    name: product.name,
+    kind: product.kind,
+    biller: product.biller,
+    customerNoFormat: product.customerNoFormat,
+    denomination: product.denominationRp,
+    adminFee: product.adminFeeRp,
+    totalAmount: product.totalAmountRp,
+  };
+}
+
+export function presentInquiry(inquiry: BillpayInquiry): InquiryResponse {
+  return {
+    inquiryId: inquiry.inquiryId,
+    refId: inquiry.refId,
+    productCode: inquiry.productCode,
+    productName: inquiry.productName,
+    kind: inquiry.kind,
+    customerNo: inquiry.customerNo,
+    customerName: inquiry.customerName,
+    period: inquiry.period,
+    segmentPower: inquiry.segmentPower,
+    billAmount: inquiry.billAmountRp,
+    adminFee: inquiry.adminFeeRp,
+    totalAmount: inquiry.totalAmountRp,
+    expiresAt: inquiry.expiresAt,
+  };
+}
+
+export function presentReceipt(receipt: BillReceipt): ReceiptResponse {
+  return {
+    refId: receipt.refId,
+    productCode: receipt.productCode,
+    productName: receipt.productName,
+    customerNo: receipt.customerNo,
+    customerName: receipt.customerName,
+    period: receipt.period,
+    billAmount: receipt.billAmountRp,
+    adminFee: receipt.adminFeeRp,
+    totalAmount: receipt.totalAmountRp,
+    serialNo: receipt.serialNo,
+    token: receipt.token,
+    paidAt: receipt.paidAt,
+    koperasiId: receipt.koperasiId,
+    tellerId: receipt.tellerId,
+  };
+}
+
+export function paymentLinks(paymentId: string, status: PaymentStatus): PaymentLinksResponse {
+  const self = `/api/v1/billpay/payments/${paymentId}`;
+  return status === 'SUCCESS' ? { self, receipt: `${self}/receipt` } : { self };
+}
+
+export function presentPayment(payment: BillpayPayment): PaymentResponse {
+  return {
+    paymentId: payment.paymentId,
+    refId: payment.refId,
+    status: payment.status,
+    productCode: payment.productCode,
+    customerNo: payment.customerNo,
+    customerName: payment.customerName,
+    billAmount: payment.billAmountRp,
+    adminFee: payment.adminFeeRp,
+    totalAmount: payment.totalAmountRp,
+    price: payment.priceRp,
+    refund: payment.refund,
+    failure: payment.failure,
+    tellerId: payment.tellerId,
+    createdAt: payment.createdAt,
+    resolvedAt: payment.resolvedAt,
+    receipt: payment.receipt ? presentReceipt(payment.receipt) : null,
+    links: paymentLinks(payment.paymentId, payment.status),
+  };
+}
+
+export function presentDeposit(deposit: DepositView): DepositResponse {
+  return { balance: deposit.balanceRp, reserved: deposit.reservedRp, available: deposit.availableRp };
+}
+
+export function presentTopUp(result: TopUpResult): TopUpResponse {
+  return { topupId: result.topupId, amount: result.amountRp, bankTransferRef: result.bankTransferRef, deposit: presentDeposit(result.deposit) };
+}
+
+export function presentReconciliation(reconciliation: Reconciliation): ReconciliationResponse {
+  return {
+    date: reconciliation.date,
+    ours: { closing: reconciliation.ours.closingRp },
+    theirs: { opening: reconciliation.theirs.openingRp, closing: reconciliation.theirs.closingRp },
+    matched: reconciliation.matched,
+    differences: reconciliation.differences.map((difference) => ({
+      kind: difference.kind,
+      ref: difference.ref,
+      ours: difference.oursRp,
+      theirs: difference.theirsRp,
+      ourStatus: difference.ourStatus,
+    })),
+  };
+}
