@@ -136,6 +136,8 @@ export class SuiteHarness {
       AGGREGATOR_API_KEY: 'e2e-aggregator-api-key',
       AGGREGATOR_CALLBACK_SECRET: 'e2e-aggregator-callback-secret',
       BANK_API_KEY: 'e2e-bank-api-key',
+      // Tests run at any hour; the one that checks the PLN cut-off sets the window through partner-sim's admin endpoint.
+      AGGREGATOR_PLN_CUTOFF_WIB: 'off',
       ADMIN_PASSWORD: DEMO_PASSWORD,
       DEMO_PASSWORD,
     };
