@@ -3,6 +3,15 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PlatformModule } from '@koperasi/platform';
 import type pg from 'pg';
+import { AuditEventReader } from './audit/audit-event-reader.js';
+import { AuditEventsController } from './audit/audit-events/audit-events.controller.js';
+import { AuditExportController } from './audit/audit-export/audit-export.controller.js';
+import { AuditReplaysController } from './audit/audit-replays/audit-replays.controller.js';
+import { AuditScopeGuard } from './audit/audit-scope.guard.js';
+import { AuditStreamsController } from './audit/audit-streams/audit-streams.controller.js';
+import { AuditTraceController } from './audit/audit-trace/audit-trace.controller.js';
+import { CommandOrigins } from './audit/audit-trace/command-origins.js';
+import { AuditVerifyController } from './audit/audit-verify/audit-verify.controller.js';
 import { AccessTokenService } from './auth/access-token.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { LoginController } from './auth/login/login.controller.js';
@@ -39,6 +48,7 @@ import { RegisterMemberController } from './members/register-member/register-mem
 import { ResignMemberController } from './members/resign-member/resign-member.controller.js';
 import { LoansQueries } from './queries/loans-queries.js';
 import { BillpayQueries } from './queries/billpay-queries.js';
+import { AuditQueries } from './queries/audit-queries.js';
 import { LedgerQueries, MembersQueries } from './queries/query-clients.js';
 import { CreateUserController } from './users/create-user/create-user.controller.js';
 
@@ -110,6 +120,12 @@ export class AppModule {
         MemberSavingsController,
         ResignMemberController,
         LedgerReportsController,
+        AuditEventsController,
+        AuditStreamsController,
+        AuditTraceController,
+        AuditVerifyController,
+        AuditExportController,
+        AuditReplaysController,
         BillpayProductsController,
         BillpayInquiriesController,
         PayBillController,
@@ -136,6 +152,10 @@ export class AppModule {
         CommandRunner,
         MembersQueries,
         LedgerQueries,
+        AuditQueries,
+        AuditEventReader,
+        AuditScopeGuard,
+        CommandOrigins,
         BillpayQueries,
         LoansQueries,
       ],

@@ -4,7 +4,7 @@ import type { UserRole } from '@koperasi/contracts';
 import { HealthController, MetricsController } from '@koperasi/platform';
 import { ApiException } from '../http/api-exception.js';
 import { AccessTokenService } from './access-token.service.js';
-import { ALLOWED_ROLES, PUBLIC_ROUTE, type RequestWithUser } from './auth.decorators.js';
+import { ALLOWED_ROLES, PUBLIC_ROUTE, READ_ONLY_JOB, type RequestWithUser } from './auth.decorators.js';
 
 interface HttpRequest extends RequestWithUser {
   method: string;
@@ -16,7 +16,8 @@ const UNAUTHENTICATED_CONTROLLERS: Function[] = [HealthController, MetricsContro
 
 /**
  * Global guard: a valid bearer token on every route except login and the platform probes (401 otherwise),
- * then the route's @Roles (403 otherwise). An auditor never writes, whatever a route says.
+ * then the route's @Roles (403 otherwise). An auditor never writes, whatever a route says; it may only start
+ * read-only jobs (@ReadOnlyJob).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -38,7 +39,8 @@ export class AuthGuard implements CanActivate {
     request.user = user;
 
     const allowed = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets) ?? [];
-    const isWrite = request.method !== 'GET' && request.method !== 'HEAD';
+    const isWrite =
+      request.method !== 'GET' && request.method !== 'HEAD' && !this.reflector.get<boolean | undefined>(READ_ONLY_JOB, context.getHandler());
     if (!allowed.includes(user.role) || (user.role === 'auditor' && isWrite)) {
       throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', `The ${user.role} role may not do this`);
     }

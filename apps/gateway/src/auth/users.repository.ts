@@ -36,6 +36,11 @@ export class UsersRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
+  async findById(id: string): Promise<UserRecord | null> {
+    const { rows } = await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id::text = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
   async adminExists(): Promise<boolean> {
     const { rowCount } = await this.pool.query(`SELECT 1 FROM users WHERE role = 'admin' LIMIT 1`);
     return (rowCount ?? 0) > 0;

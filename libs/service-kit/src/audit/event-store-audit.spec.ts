@@ -11,7 +11,7 @@ const TOKEN = 'audit-spec-token';
 const KOPERASI_A = randomUUID();
 const KOPERASI_B = randomUUID();
 
-function contextOf(koperasiId: string, commandId = randomUUID()): EventContext {
+function contextOf(koperasiId: string, commandId: string = randomUUID()): EventContext {
   return { koperasiId, actor: 'teller-1', correlationId: randomUUID(), causationId: commandId };
 }
 
