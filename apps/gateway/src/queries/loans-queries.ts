@@ -36,7 +36,7 @@ export class LoansQueries {
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
   loan(koperasiId: string, loanNo: string): Promise<LoanAccountView> {
-    return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/loans/${segment(loanNo)}`);
+    return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/loans/${segment(loanNo)}`, {}, undefined, 'LOAN_NOT_FOUND');
   }
 
   collection(koperasiId: string, collectionId: string): Promise<CollectionView> {
@@ -59,7 +59,13 @@ export class LoansQueries {
     return this.request('PUT', `/internal/koperasi/${segment(koperasiId)}/agreements/${segment(product)}`, {}, update);
   }
 
-  private async request<T>(method: 'GET' | 'PUT', path: string, query: Record<string, string | undefined> = {}, body?: unknown): Promise<T> {
+  private async request<T>(
+    method: 'GET' | 'PUT',
+    path: string,
+    query: Record<string, string | undefined> = {},
+    body?: unknown,
+    notFoundCode = 'NOT_FOUND',
+  ): Promise<T> {
     const url = new URL(`${this.config.loansInternalUrl}${path}`);
     for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
     let response: Response;
@@ -83,7 +89,7 @@ export class LoansQueries {
     const message = typeof answer?.message === 'string' ? answer.message : null;
     switch (response.status) {
       case HttpStatus.NOT_FOUND:
-        throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', message ?? 'Not found');
+        throw new ApiException(HttpStatus.NOT_FOUND, notFoundCode, message ?? 'Not found');
       case HttpStatus.BAD_REQUEST:
         throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', message ?? 'Bad request');
       case HttpStatus.SERVICE_UNAVAILABLE:

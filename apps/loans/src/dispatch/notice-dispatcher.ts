@@ -110,7 +110,7 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
       }
       await tx.query(
         `UPDATE collections c SET notice_status = 'ACKNOWLEDGED', bank_ref = a.bank_ref, notice_error = NULL,
-                                  notice_attempts = c.notice_attempts + 1
+                                  notice_attempts = c.notice_attempts + 1, acknowledged_at = now()
          FROM unnest($1::uuid[], $2::text[]) AS a(collection_id, bank_ref)
          WHERE c.collection_id = a.collection_id`,
         [acknowledged.map(({ row }) => row.collection_id), acknowledged.map(({ bankRef }) => bankRef)],

@@ -26,14 +26,13 @@ interface OpenRemittance {
   koperasi_id: string;
   posted: boolean;
   attempts: number;
-  remit_rp: string;
+  collected_rp: string;
+  fee_netted_rp: string;
 }
 
 interface ItemRow {
   collection_id: string;
   amount_rp: string;
-  fee_rp: string;
-  fee_mode: 'BANK_PAYS' | 'NETTED';
 }
 
 /**
@@ -67,7 +66,7 @@ export class RemittanceDispatcher implements OnApplicationBootstrap, BeforeAppli
 
   async deliverDue(): Promise<'more' | 'idle'> {
     const { rows } = await this.pool.query<OpenRemittance>(
-      `SELECT remittance_id, koperasi_id, posted, attempts, remit_rp FROM remittances
+      `SELECT remittance_id, koperasi_id, posted, attempts, collected_rp, fee_netted_rp FROM remittances
        WHERE status IN ('SENT', 'UNKNOWN') AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT $1`,
       [MAX_REMITTANCES_PER_PASS],
     );
@@ -112,19 +111,17 @@ export class RemittanceDispatcher implements OnApplicationBootstrap, BeforeAppli
   private async post(remittance: OpenRemittance): Promise<BankResult<RemittanceStatusResponse>> {
     await this.pool.query('UPDATE remittances SET posted = true WHERE remittance_id = $1', [remittance.remittance_id]);
     const { rows } = await this.pool.query<ItemRow>(
-      `SELECT c.collection_id, c.amount_rp, c.fee_rp, c.fee_mode
+      `SELECT c.collection_id, c.amount_rp
        FROM remittance_items i JOIN collections c ON c.collection_id = i.collection_id
        WHERE i.remittance_id = $1 AND i.active ORDER BY c.collected_at, c.collection_id`,
       [remittance.remittance_id],
     );
+    // Items as notified to the bank; the fees kept back are stated beside them, and the transfer is the difference.
     const request: RemittanceRequest = {
       batch_ref: remittance.remittance_id,
-      total_rp: Number(remittance.remit_rp),
-      // Each item is what is remitted for that collection: the amount less a fee the koperasi keeps.
-      items: rows.map((row) => ({
-        reference: row.collection_id,
-        amount_rp: Number(row.amount_rp) - (row.fee_mode === 'NETTED' ? Number(row.fee_rp) : 0),
-      })),
+      total_rp: Number(remittance.collected_rp),
+      items: rows.map((row) => ({ reference: row.collection_id, amount_rp: Number(row.amount_rp) })),
+      fee_netted_rp: Number(remittance.fee_netted_rp),
     };
     return this.bank.remit(remittance.koperasi_id, request);
   }

@@ -9,6 +9,11 @@ export interface CollectInstallment {
   /** The bank's view of the loan the gateway looked up before sending the command. */
   loan: LoanAccountView;
   agreement: CollectionAgreement;
+  /**
+   * What this service collected on the loan that the bank's view cannot include yet: notices not acknowledged,
+   * or acknowledged after the view was read. The bank's maximum is reduced by it.
+   */
+  notYetAtBankRp: number;
   tellerId: string;
   /** ISO 8601: when the handler decided; the view's age is measured against it. */
   now: string;

@@ -39,6 +39,7 @@ function collect(loan: LoanAccountView, amountRp: number, overrides: Partial<Col
     amountRp,
     loan,
     agreement: DEFAULT_AGREEMENTS[loan.product],
+    notYetAtBankRp: 0,
     tellerId: 'teller-siti',
     now: NOW,
     ...overrides,
@@ -105,6 +106,13 @@ describe('decideCollectInstallment', () => {
   it('given any loan, when more than the bank accepts is paid, then it is refused as overpayment', () => {
     expect(refusalOf(collect(inArrears, 2_295_001))).toBe('OVERPAYMENT');
     expect(refusalOf(collect(current, 1_250_001))).toBe('OVERPAYMENT');
+  });
+
+  it('given collections here the bank has not seen yet, then they count against the bank\'s maximum', () => {
+    expect(refusalOf(collect(inArrears, 1_545_001, { notYetAtBankRp: 750_000 }))).toBe('OVERPAYMENT');
+    expect(decideCollectInstallment(collect(inArrears, 1_545_000, { notYetAtBankRp: 750_000 })).ok).toBe(true);
+    // KUR with the whole installment already taken and not yet acknowledged: a second one is too much.
+    expect(refusalOf(collect(current, 1_250_000, { notYetAtBankRp: 1_250_000 }))).toBe('OVERPAYMENT');
   });
 
   it('given a closed loan, when anything is paid, then it is refused', () => {

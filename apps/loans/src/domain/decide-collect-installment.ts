@@ -27,15 +27,17 @@ export function decideCollectInstallment(command: CollectInstallment): LoanDecis
   if (loan.status !== 'ACTIVE') {
     return refuse('LOAN_CLOSED', `Loan ${loan.loanNo} is closed at the bank; nothing more can be paid on it`);
   }
-  if (amountRp > loan.maxPaymentRp) {
+  const maxPaymentRp = Math.max(0, loan.maxPaymentRp - command.notYetAtBankRp);
+  if (amountRp > maxPaymentRp) {
+    const pending = command.notYetAtBankRp > 0 ? `, after ${formatRupiah(command.notYetAtBankRp)} collected here and not yet at the bank` : '';
     return refuse(
       'OVERPAYMENT',
-      `The bank accepts at most ${formatRupiah(loan.maxPaymentRp)} on loan ${loan.loanNo} now ` +
-        `(installments due with arrears and penalty); ${formatRupiah(amountRp)} is too much`,
+      `The bank accepts at most ${formatRupiah(maxPaymentRp)} on loan ${loan.loanNo} now ` +
+        `(installments due with arrears and penalty${pending}); ${formatRupiah(amountRp)} is too much`,
     );
   }
   // A last installment can be smaller than the regular one: then the bank's maximum is the whole of it.
-  const wholeInstallmentRp = Math.min(loan.installmentDueRp, loan.maxPaymentRp);
+  const wholeInstallmentRp = Math.min(loan.installmentDueRp, maxPaymentRp);
   if (amountRp < wholeInstallmentRp && !agreement.partialAllowed) {
     return refuse(
       'PARTIAL_NOT_ALLOWED',

@@ -64,6 +64,7 @@ export class LoansReadModel1790000000300 implements MigrationInterface {
         next_notice_at timestamptz NOT NULL DEFAULT now(),
         notice_error text,
         bank_ref text,
+        acknowledged_at timestamptz,
         -- The open or confirmed batch holding it; null while in the pool.
         remittance_id uuid REFERENCES remittances (remittance_id)
       )`);
@@ -71,6 +72,7 @@ export class LoansReadModel1790000000300 implements MigrationInterface {
     await runner.query(`CREATE INDEX collections_in_pool ON collections (koperasi_id, collected_at) WHERE remittance_id IS NULL`);
     await runner.query(`CREATE INDEX collections_by_date ON collections (koperasi_id, business_date)`);
     await runner.query(`CREATE INDEX collections_by_remittance ON collections (remittance_id)`);
+    await runner.query(`CREATE INDEX collections_by_loan ON collections (loan_no, collected_at)`);
     await runner.query(`
       CREATE TABLE remittance_items (
         remittance_id uuid NOT NULL REFERENCES remittances (remittance_id),

@@ -46,6 +46,11 @@ export interface RemittanceRequest {
   batch_ref: string;
   total_rp: number;
   items: { reference: string; amount_rp: number }[];
+  /**
+   * Optional: fees the agent keeps under a netting agreement. `total_rp` stays the sum of the items as notified;
+   * the agent transfers `total_rp - fee_netted_rp`.
+   */
+  fee_netted_rp?: number;
 }
 
 export interface RemittanceStatusResponse {

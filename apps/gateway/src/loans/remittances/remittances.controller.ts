@@ -49,8 +49,8 @@ export class LoanRemittancesController {
       body,
       topic: LoanCommandTopics.closeRemittance,
       koperasiId,
-      // A koperasi's closes in order on one partition; the database still settles any race.
-      partitionKey: koperasiId,
+      // Spread over partitions: two closes may run at once, and the database's unique index settles the race.
+      partitionKey: null,
       payload: body.upToDate === undefined ? {} : { upToDate: body.upToDate },
       successStatus: 201,
       present: presentRemittance,

@@ -46,6 +46,19 @@ export class CollectInstallmentHandler {
     return reply;
   }
 
+  /**
+   * Collections on the loan (by any koperasi here) the bank's view read at `viewedAt` cannot include. The
+   * loan's commands share a Kafka partition, so they are decided one after another and each sees the last.
+   */
+  private async notYetAtBank(loanNo: string, viewedAt: string): Promise<number> {
+    const { rows } = await this.pool.query<{ sum_rp: string | null }>(
+      `SELECT sum(amount_rp) AS sum_rp FROM collections
+       WHERE loan_no = $1 AND (notice_status = 'PENDING' OR acknowledged_at >= $2::timestamptz)`,
+      [loanNo, viewedAt],
+    );
+    return Number(rows[0].sum_rp ?? 0);
+  }
+
   private async attempt(envelope: CommandEnvelope<CollectInstallmentPayload>): Promise<CommandReply<CollectInstallmentResult>> {
     const { loanNo, amountRp, loan } = envelope.payload;
     const collectionId = randomUUID();
@@ -56,6 +69,7 @@ export class CollectInstallmentHandler {
       amountRp,
       loan,
       agreement: await this.agreements.inForce(envelope.koperasiId, loan.product),
+      notYetAtBankRp: await this.notYetAtBank(loanNo, loan.viewedAt),
       tellerId: envelope.actor.userId,
       now: new Date().toISOString(),
     });
