@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PlatformModule, type ReadinessCheck } from '@koperasi/platform';
+import { LedgerAuditModule } from './audit-jobs/ledger-audit.module.js';
 import { PG_POOL, PgPoolCloser, pgPoolProvider } from './database/pg-pool.provider.js';
 import { SOURCE_SERVICES } from './domain/index.js';
 import { InternalTokenGuard } from './internal/internal-token.guard.js';
@@ -21,6 +22,7 @@ export class LedgerModule {
       module: LedgerModule,
       global: true,
       imports: [
+        LedgerAuditModule,
         PlatformModule.forRoot({
           inject: [PG_POOL, LedgerEventConsumers],
           useFactory: (pool: Pool, consumers: LedgerEventConsumers): ReadinessCheck[] => [
