@@ -38,7 +38,7 @@ function postingFor(event: EventEnvelope): Posting | null {
       const totalAmountRp = readPositiveRupiah(event, data, 'totalAmountRp');
       const tellerId = readText(event, data, 'tellerId');
       return {
-        description: `Pembayaran ${readText(event, data, 'productCode')} ${readText(event, data, 'customerNo')} diterima, ref ${readText(event, data, 'refId')}`,
+        description: `Pembayaran ${readText(event, data, 'productCode')} diterima, ref ${readText(event, data, 'refId')}`,
         lines: [{ ...debit(KAS, totalAmountRp), tellerId }, credit(PPOB_SUSPENSE, totalAmountRp)],
       };
     }
