@@ -81,6 +81,8 @@ export class PaymentResponse {
   @ApiProperty({ enum: ['OWED', 'PAID'], nullable: true, description: 'FAILED only: the customer money still owed back, or paid' })
   refund!: 'OWED' | 'PAID' | null;
   @ApiProperty({ type: PaymentFailureResponse, nullable: true }) failure!: PaymentFailureResponse | null;
+  @ApiProperty({ enum: ['RESPONSE', 'CALLBACK', 'STATUS_CHECK'], nullable: true, description: 'how the outcome became known' })
+  resolvedBy!: string | null;
   @ApiProperty() tellerId!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt!: string | null;
@@ -198,6 +200,7 @@ export function presentPayment(payment: BillpayPayment): PaymentResponse {
     price: payment.priceRp,
     refund: payment.refund,
     failure: payment.failure,
+    resolvedBy: payment.resolvedBy,
     tellerId: payment.tellerId,
     createdAt: payment.createdAt,
     resolvedAt: payment.resolvedAt,
