@@ -483,6 +483,38 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
     });
   });
 
+  describe('restarts', () => {
+    it('given the loans service is killed with a notice undelivered and a batch held at the bank, when it starts again, then it delivers the notice once and follows the batch to confirmation', async () => {
+      const koperasi = await newKoperasi();
+      const remitted = await generatedLoan(koperasi.teller, 'KUR');
+      const first = await collect(koperasi.teller, remitted.loanNo, remitted.installmentDue);
+      await waitFor('notice acknowledged', async () => (await collection(koperasi.teller, first.body.collectionId)).noticeStatus === 'ACKNOWLEDGED');
+      await bankFaults({ remittanceOutcome: 'HOLD' });
+      const held = await closeRemittance(koperasi.supervisor);
+      await waitFor('the bank to hold the batch', async () => (await bankRequests({ path: '/bank/v1/remittances' })).requests.some((r: any) => r.batch_ref === held.remittanceId));
+
+      const loan = await generatedLoan(koperasi.teller, 'KUPEDES');
+      await bankFaults({ latencyMsByLoan: { [loan.loanNo]: 1_500 } });
+      const pending = collect(koperasi.teller, loan.loanNo, 150_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await bankFaults({ down: true });
+      const collected = await pending;
+      expect(collected.status).toBe(201);
+      await waitFor('a notice refused', async () => (await bankRequests({ reference: collected.body.collectionId })).total >= 1, 20_000);
+
+      suite.kill('loans');
+      await bankFaults({ down: false, latencyMsByLoan: {}, remittanceOutcome: 'CONFIRM' });
+      const backAt = new Date().toISOString();
+      await suite.start('loans');
+      await waitFor('the notice acknowledged after the restart', async () => (await collection(koperasi.teller, collected.body.collectionId)).noticeStatus === 'ACKNOWLEDGED', 30_000);
+      await remittanceWhen(koperasi.supervisor, held.remittanceId, 'CONFIRMED');
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect((await bankRequests({ reference: collected.body.collectionId, since: backAt })).total).toBe(1);
+      const posts = (await bankRequests({ path: '/bank/v1/remittances' })).requests.filter((r: any) => r.batch_ref === held.remittanceId);
+      expect(posts).toHaveLength(1);
+    }, 120_000);
+  });
+
   describe('books', () => {
     it('given collections in both fee modes remitted and confirmed, then the liability to the bank (212000) is zero and the trial balance balances', async () => {
       const koperasi = await newKoperasi();

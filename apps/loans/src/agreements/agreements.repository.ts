@@ -22,14 +22,32 @@ export interface AgreementInForce extends CollectionAgreement {
   updatedAt: string | null;
 }
 
+/**
+ * How long a collection may use an agreement read earlier. A change made through this process applies at once;
+ * one made through another instance of the service, within this time.
+ */
+const AGREEMENT_CACHE_MS = 5_000;
+/** Koperasi x products cached at most; the oldest entry goes first. */
+const MAX_CACHED_AGREEMENTS = 10_000;
+
 /** Each koperasi's collection agreements; a product it has not set falls back to DEFAULT_AGREEMENTS. */
 @Injectable()
 export class AgreementsRepository {
+  /** Every collection needs its agreement, which almost never changes: one query per koperasi and product every few seconds. */
+  private readonly cache = new Map<string, { agreement: CollectionAgreement; readAtMs: number }>();
+
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async inForce(koperasiId: string, product: LoanProduct): Promise<CollectionAgreement> {
+    const key = `${koperasiId}:${product}`;
+    const cached = this.cache.get(key);
+    if (cached && Date.now() - cached.readAtMs < AGREEMENT_CACHE_MS) return cached.agreement;
     const { rows } = await this.pool.query<AgreementRow>(`${SELECT_AGREEMENTS} AND product = $2`, [koperasiId, product]);
-    return rows[0] ? agreementOf(rows[0]) : DEFAULT_AGREEMENTS[product];
+    const agreement = rows[0] ? agreementOf(rows[0]) : DEFAULT_AGREEMENTS[product];
+    this.cache.delete(key);
+    if (this.cache.size >= MAX_CACHED_AGREEMENTS) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, { agreement, readAtMs: Date.now() });
+    return agreement;
   }
 
   async all(koperasiId: string): Promise<AgreementInForce[]> {
@@ -63,6 +81,7 @@ export class AgreementsRepository {
         updatedBy,
       ],
     );
+    this.cache.delete(`${koperasiId}:${agreement.product}`);
   }
 }
 
