@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Kafka } from 'kafkajs';
+import { GENESIS_HASH, type EventEnvelope } from '@koperasi/contracts';
+import { OutboxRelay, chainHash } from '@koperasi/eventstore';
+import { HistoryModel, type HistoryEvent, type HistoryService } from './history-generator-model.js';
+
+export type { HistoryService } from './history-generator-model.js';
+
+export const HISTORY_SERVICES: readonly HistoryService[] = ['members', 'billpay', 'loans'];
+
+export interface GenerateHistoryOptions {
+  /** Database URL of each service's (fresh, migrated) event store. */
+  stores: Record<HistoryService, string>;
+  events: number;
+  koperasiCount?: number;
+  /** First counter day, YYYY-MM-DD in WIB. */
+  firstDay?: string;
+  days?: number;
+  seed?: number;
+  /** Rows per insert statement. */
+  batchSize?: number;
+  onProgress?: (eventsWritten: number) => void;
+}
+
+export interface GeneratedHistory {
+  events: number;
+  byService: Record<HistoryService, number>;
+  streams: number;
+  seconds: number;
+}
+
+const DEFAULT_BATCH_SIZE = 5_000;
+/**
+ * Inserts in flight per store while the next batch is generated. One: two concurrent inserts could take
+ * transaction ids in the other order and put a stream's later version first in commit order.
+ */
+const MAX_WRITES_IN_FLIGHT = 1;
+const STREAM_HEADS_PER_STATEMENT = 20_000;
+
+interface StreamHead {
+  version: number;
+  hash: string;
+}
+
+/**
+ * Writes a generated history straight into the services' event stores: the rows, hashes and stream heads
+ * PostgresEventStore.append would write for the same events (chainHash, same metadata shape), but
+ * thousands per statement, so a million events take a minute rather than an hour of group commits.
+ */
+export async function generateHistory(options: GenerateHistoryOptions): Promise<GeneratedHistory> {
+  const startedMs = performance.now();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const model = new HistoryModel({
+    koperasiCount: options.koperasiCount ?? 100,
+    events: options.events,
+    firstDay: options.firstDay ?? '2025-10-01',
+    days: options.days ?? 31,
+    seed: options.seed ?? 20251001,
+  });
+  const writers = Object.fromEntries(
+    HISTORY_SERVICES.map((service) => [service, new StoreWriter(options.stores[service])]),
+  ) as Record<HistoryService, StoreWriter>;
+  const heads = new Map<string, StreamHead>();
+  const byService: Record<HistoryService, number> = { members: 0, billpay: 0, loans: 0 };
+  let written = 0;
+  try {
+    for (const event of model.events()) {
+      const head = heads.get(event.streamId) ?? { version: 0, hash: GENESIS_HASH };
+      const envelope = envelopeOf(event, head);
+      heads.set(event.streamId, { version: envelope.streamVersion, hash: envelope.hash });
+      const writer = writers[event.service];
+      writer.rows.push(envelope);
+      byService[event.service] += 1;
+      written += 1;
+      if (writer.rows.length >= batchSize) await writer.flush();
+      if (written % 50_000 === 0) options.onProgress?.(written);
+    }
+    for (const writer of Object.values(writers)) await writer.flush();
+    for (const writer of Object.values(writers)) await writer.drain();
+    await Promise.all(
+      HISTORY_SERVICES.map((service) => writers[service].writeStreamHeads(heads, (streamId) => serviceOfStream(streamId) === service)),
+    );
+    options.onProgress?.(written);
+  } finally {
+    await Promise.all(Object.values(writers).map((writer) => writer.close()));
+  }
+  return { events: written, byService, streams: heads.size, seconds: (performance.now() - startedMs) / 1000 };
+}
+
+/**
+ * Publishes every store's events to its topic through the real OutboxRelay, so the messages and relay
+ * checkpoints are what a running service would have produced. Resolves when each relay has caught up.
+ */
+export async function publishHistory(
+  kafka: Kafka,
+  stores: Record<HistoryService, string>,
+  topics: Record<HistoryService, string>,
+  timeoutMs = 600_000,
+): Promise<void> {
+  await Promise.all(
+    HISTORY_SERVICES.map(async (service) => {
+      const pool = new pg.Pool({ connectionString: stores[service], max: 3 });
+      const producer = kafka.producer();
+      await producer.connect();
+      try {
+        const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
+        const total = Number(rows[0].n);
+        const relay = new OutboxRelay({ pool, producer, topic: topics[service], relayName: service, batchSize: 5_000 });
+        await relay.start();
+        const deadline = Date.now() + timeoutMs;
+        while (relay.published < total) {
+          if (Date.now() > deadline) throw new Error(`relay of ${service} published ${relay.published} of ${total} in time`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await relay.stop();
+      } finally {
+        await producer.disconnect();
+        await pool.end();
+      }
+    }),
+  );
+}
+
+function serviceOfStream(streamId: string): HistoryService {
+  if (streamId.startsWith('member-') || streamId.startsWith('koperasi-')) return 'members';
+  if (streamId.startsWith('payment-') || streamId.startsWith('deposit-')) return 'billpay';
+  return 'loans';
+}
+
+function envelopeOf(event: HistoryEvent, head: StreamHead): EventEnvelope {
+  const fields = {
+    eventId: randomUUID(),
+    type: event.type,
+    schemaVersion: 1,
+    streamId: event.streamId,
+    streamVersion: head.version + 1,
+    koperasiId: event.koperasiId,
+    occurredAt: event.occurredAt,
+    actor: event.actor,
+    correlationId: event.correlationId,
+    causationId: event.causationId,
+    data: event.data,
+  };
+  return { ...fields, prevHash: head.hash, hash: chainHash(head.hash, fields) };
+}
+
+/** One store's inserts, a few in flight while the generator goes on. */
+class StoreWriter {
+  rows: EventEnvelope[] = [];
+  private readonly pool: pg.Pool;
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown = null;
+
+  constructor(url: string) {
+    this.pool = new pg.Pool({ connectionString: url, max: MAX_WRITES_IN_FLIGHT + 1 });
+  }
+
+  async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.rows.length === 0) return;
+    while (this.inFlight.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
+    const rows = this.rows;
+    this.rows = [];
+    const write = insertEvents(this.pool, rows).catch((error: unknown) => {
+      this.failure = error;
+    });
+    this.inFlight.add(write);
+    void write.finally(() => this.inFlight.delete(write));
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+  }
+
+  async writeStreamHeads(heads: Map<string, StreamHead>, belongs: (streamId: string) => boolean): Promise<void> {
+    let batch: [string, StreamHead][] = [];
+    const write = async () => {
+      await this.pool.query(
+        `INSERT INTO streams (stream_id, version, last_hash) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])`,
+        [batch.map(([id]) => id), batch.map(([, head]) => head.version), batch.map(([, head]) => head.hash)],
+      );
+      batch = [];
+    };
+    for (const entry of heads) {
+      if (!belongs(entry[0])) continue;
+      batch.push(entry);
+      if (batch.length >= STREAM_HEADS_PER_STATEMENT) await write();
+    }
+    if (batch.length > 0) await write();
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
+    await this.pool.end();
+  }
+}
+
+/** The same columns and metadata shape as PostgresEventStore's insert. */
+async function insertEvents(pool: pg.Pool, events: EventEnvelope[]): Promise<void> {
+  await pool.query(
+    `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata,
+                         occurred_at, prev_hash, hash)
+     SELECT stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, prev_hash, hash
+     FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[],
+                 $8::timestamptz[], $9::text[], $10::text[])
+          WITH ORDINALITY AS e(stream_id, stream_version, event_id, type, schema_version, data, metadata,
+                               occurred_at, prev_hash, hash, ordinal)
+     ORDER BY ordinal`,
+    [
+      events.map((e) => e.streamId),
+      events.map((e) => e.streamVersion),
+      events.map((e) => e.eventId),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) =>
+        JSON.stringify({ koperasiId: e.koperasiId, actor: e.actor, correlationId: e.correlationId, causationId: e.causationId }),
+      ),
+      events.map((e) => e.occurredAt),
+      events.map((e) => e.prevHash),
+      events.map((e) => e.hash),
+    ],
+  );
+}
