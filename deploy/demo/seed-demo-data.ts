@@ -4,6 +4,8 @@
  */
 const GATEWAY = `http://127.0.0.1:${process.env.GATEWAY_HTTP_PORT ?? '3000'}/api/v1`;
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'koperasi-demo-2026';
+/** The PPOB deposit a demo supervisor tops up, so the counter can take bill payments at once. */
+const DEMO_DEPOSIT_RP = 10_000_000;
 
 const KOPERASI = [
   {
@@ -65,8 +67,21 @@ async function seed(): Promise<void> {
       const user = await call('POST', '/users', token, { username, password: PASSWORD, role, koperasiId: found.id });
       if (user.status !== 201 && user.status !== 409) throw new Error(`user ${username}: ${user.status} ${JSON.stringify(user.body)}`);
     }
+    if (staff.includes('supervisor')) await topUpDeposit(koperasi.code, `supervisor.${koperasi.kelurahan.toLowerCase()}`);
   }
+  const cityAuditor = { username: 'auditor.semarang', password: PASSWORD, role: 'auditor', kotaKabupaten: 'Kota Semarang' };
+  const created = await call('POST', '/users', token, cityAuditor);
+  if (created.status !== 201 && created.status !== 409) throw new Error(`city auditor: ${created.status} ${JSON.stringify(created.body)}`);
   process.stdout.write(`${JSON.stringify({ step: 'demo-data', koperasi: KOPERASI.map((k) => k.name) })}\n`);
+}
+
+/** The bank transfer into the aggregator deposit, recorded by the supervisor once per transfer reference. */
+async function topUpDeposit(code: string, supervisor: string): Promise<void> {
+  const login = await call<{ accessToken: string }>('POST', '/auth/login', null, { username: supervisor, password: PASSWORD });
+  if (login.status !== 200 && login.status !== 201) throw new Error(`${supervisor} login failed: ${login.status}`);
+  const bankTransferRef = `DEMO-TOPUP-${code}`;
+  const topUp = await call('POST', '/billpay/deposit/topups', login.body.accessToken, { amount: DEMO_DEPOSIT_RP, bankTransferRef }, bankTransferRef);
+  if (topUp.status >= 400 && topUp.status !== 409) throw new Error(`deposit top-up ${code}: ${topUp.status} ${JSON.stringify(topUp.body)}`);
 }
 
 seed().catch((error) => {
