@@ -34,7 +34,9 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
     const kop = newKoperasi();
     const payment = new PaymentStream(kop, { productCode: 'PLNPOST', totalAmountRp: 302_500, priceRp: 301_800, tellerId: 'teller-a' });
 
-    await publishAndWait('billpay', kop, [new DepositStream(kop).toppedUp(1_000_000), payment.requested(), payment.pending(), payment.succeeded()], 3);
+    const events = [new DepositStream(kop).toppedUp(1_000_000), payment.requested(), payment.pending(), payment.succeeded()];
+    const succeeded = events[3];
+    await publishAndWait('billpay', kop, events, 3);
 
     expect(await balances(kop)).toMatchObject({
       '111000': 302_500,
@@ -44,7 +46,7 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
       '410000': 700,
     });
     await expectTrialBalanceBalances(kop);
-    const [success] = (await ledger.get(`/internal/koperasi/${kop}/entries?limit=1`).expect(200)).body;
+    const [success] = (await ledger.get(`/internal/koperasi/${kop}/entries?sourceEventId=${succeeded.eventId}`).expect(200)).body;
     expect(success.trace).toMatchObject({ service: 'billpay', eventType: 'BillPaymentSucceeded', streamId: payment.streamId, streamVersion: 3 });
     expect(success.lines).toContainEqual(expect.objectContaining({ accountCode: '410000', creditRp: 700, feeSource: 'PPOB', productCode: 'PLNPOST' }));
   });
