@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Kafka } from 'kafkajs';
+import { Partitioners, type Kafka } from 'kafkajs';
 import { GENESIS_HASH, type EventEnvelope } from '@koperasi/contracts';
 import { OutboxRelay, chainHash } from '@koperasi/eventstore';
 import { HistoryModel, type HistoryEvent, type HistoryService } from './history-generator-model.js';
@@ -101,7 +101,7 @@ export async function publishHistory(
   await Promise.all(
     HISTORY_SERVICES.map(async (service) => {
       const pool = new pg.Pool({ connectionString: stores[service], max: 3 });
-      const producer = kafka.producer();
+      const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       await producer.connect();
       try {
         const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { ProgressListener } from '../progress.js';
 import { readTopicsToEnd } from '../sources/kafka-topic-reader.js';
 import type { ServiceName, ServiceStore } from '../sources/service-stores.js';
+import { isoFromPostgresUtc } from './chain-partition.js';
 import { fastChainHash } from './fast-chain-hash.js';
 
 export type KafkaIssueKind = 'missing-on-kafka' | 'kafka-only' | 'differs' | 'malformed';
@@ -43,10 +44,12 @@ const DEFAULT_MAX_ISSUES_LISTED = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MISSING_PAGE = 50_000;
 
-interface StoredHash {
+interface StoredEvent {
   streamId: string;
   streamVersion: number;
   hash: string;
+  /** The hash the stored row's content gives, which differs from `hash` where the store was altered. */
+  contentHash: string;
 }
 
 interface Envelope {
@@ -66,10 +69,11 @@ interface Envelope {
 }
 
 /**
- * Reads a store's topic from the start and checks each message against the stored event with its id:
- * the hash of the message's own content must be the stored hash (so every hashed field is the same), and
- * its key the stream id. Then lists stored events that never reached the topic, counting only those the
- * relay has checkpointed as published.
+ * Reads a store's topic from the start and checks each message against the stored event with its id: the
+ * message's content must hash to what the stored row's content hashes to (so every hashed field is the
+ * same, byte for byte in canonical form), its hash fields must be the stored ones, and its key the stream
+ * id. Then lists stored events that never reached the topic, counting only those the relay has
+ * checkpointed as published.
  */
 export async function verifyKafkaAgainstStore(
   kafka: Kafka,
@@ -101,7 +105,7 @@ export async function verifyKafkaAgainstStore(
             issue({ kind: 'malformed', eventId: null, streamId: message.key?.toString() ?? null, streamVersion: null, partition, offset: message.offset, reason: parsed });
           } else envelopes.push({ message, envelope: parsed });
         }
-        const stored = await storedHashes(pool, envelopes.map(({ envelope }) => envelope.eventId));
+        const stored = await storedEvents(pool, envelopes.map(({ envelope }) => envelope.eventId));
         for (const { message, envelope } of envelopes) {
           const eventId = envelope.eventId.toLowerCase();
           const where = { eventId, streamId: envelope.streamId, streamVersion: envelope.streamVersion, partition, offset: message.offset };
@@ -145,10 +149,10 @@ function parseMessage(message: KafkaMessage): Envelope | string {
   return value as Envelope;
 }
 
-function differences(envelope: Envelope, stored: StoredHash, message: KafkaMessage): string[] {
+function differences(envelope: Envelope, stored: StoredEvent, message: KafkaMessage): string[] {
   const problems: string[] = [];
-  if (envelope.hash !== stored.hash) problems.push('its hash field is not the stored hash');
-  if (fastChainHash(envelope.prevHash, envelope) !== stored.hash) problems.push('its content does not hash to the stored hash: the message differs from the stored event');
+  if (fastChainHash(envelope.prevHash, envelope) !== stored.contentHash) problems.push('its content is not the stored event\'s content');
+  if (envelope.hash !== stored.hash) problems.push('its hash is not the stored hash');
   if (envelope.streamId !== stored.streamId || envelope.streamVersion !== stored.streamVersion) {
     problems.push(`it is ${envelope.streamId} v${envelope.streamVersion} on Kafka, ${stored.streamId} v${stored.streamVersion} in the store`);
   }
@@ -156,14 +160,45 @@ function differences(envelope: Envelope, stored: StoredHash, message: KafkaMessa
   return problems;
 }
 
-async function storedHashes(pool: pg.Pool, eventIds: string[]): Promise<Map<string, StoredHash>> {
+async function storedEvents(pool: pg.Pool, eventIds: string[]): Promise<Map<string, StoredEvent>> {
   if (eventIds.length === 0) return new Map();
-  const { rows } = await pool.query<[string, string, number, string]>({
-    text: `SELECT event_id::text, stream_id, stream_version, hash FROM events WHERE event_id = ANY($1::uuid[])`,
-    values: [eventIds],
-    rowMode: 'array',
-  });
-  return new Map(rows.map(([eventId, streamId, streamVersion, hash]) => [eventId, { streamId, streamVersion, hash }]));
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN READ ONLY');
+    await client.query(`SET LOCAL TimeZone = 'UTC'`);
+    const { rows } = await client.query<[string, string, number, string, number, unknown, Record<string, unknown>, string, string, string]>({
+      text: `SELECT event_id::text, stream_id, stream_version, type, schema_version, data, metadata, occurred_at::text, prev_hash, hash
+             FROM events WHERE event_id = ANY($1::uuid[])`,
+      values: [eventIds],
+      rowMode: 'array',
+    });
+    await client.query('COMMIT');
+    return new Map(
+      rows.map(([eventId, streamId, streamVersion, type, schemaVersion, data, metadata, occurredAt, prevHash, hash]) => [
+        eventId,
+        {
+          streamId,
+          streamVersion,
+          hash,
+          contentHash: fastChainHash(prevHash, {
+            eventId,
+            type,
+            schemaVersion,
+            streamId,
+            streamVersion,
+            koperasiId: metadata?.koperasiId as string,
+            occurredAt: isoFromPostgresUtc(occurredAt),
+            actor: metadata?.actor as string,
+            correlationId: metadata?.correlationId as string,
+            causationId: metadata?.causationId as string | null | undefined,
+            data,
+          }),
+        },
+      ]),
+    );
+  } finally {
+    client.release();
+  }
 }
 
 interface Checkpoint {
