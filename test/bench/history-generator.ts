@@ -5,7 +5,7 @@ import { GENESIS_HASH, type EventEnvelope } from '@koperasi/contracts';
 import { OutboxRelay, chainHash } from '@koperasi/eventstore';
 import { HistoryModel, type HistoryEvent, type HistoryService } from './history-generator-model.js';
 
-export type { HistoryService } from './history-generator-model.js';
+export type { HistoryEvent, HistoryService } from './history-generator-model.js';
 
 export const HISTORY_SERVICES: readonly HistoryService[] = ['members', 'billpay', 'loans'];
 
@@ -58,35 +58,81 @@ export async function generateHistory(options: GenerateHistoryOptions): Promise<
     days: options.days ?? 31,
     seed: options.seed ?? 20251001,
   });
-  const writers = Object.fromEntries(
-    HISTORY_SERVICES.map((service) => [service, new StoreWriter(options.stores[service])]),
-  ) as Record<HistoryService, StoreWriter>;
-  const heads = new Map<string, StreamHead>();
-  const byService: Record<HistoryService, number> = { members: 0, billpay: 0, loans: 0 };
-  let written = 0;
+  const writer = new HistoryWriter(options.stores, batchSize);
   try {
     for (const event of model.events()) {
-      const head = heads.get(event.streamId) ?? { version: 0, hash: GENESIS_HASH };
-      const envelope = envelopeOf(event, head);
-      heads.set(event.streamId, { version: envelope.streamVersion, hash: envelope.hash });
-      const writer = writers[event.service];
-      writer.rows.push(envelope);
-      byService[event.service] += 1;
-      written += 1;
-      if (writer.rows.length >= batchSize) await writer.flush();
-      if (written % 50_000 === 0) options.onProgress?.(written);
+      await writer.append(event);
+      if (writer.written % 50_000 === 0) options.onProgress?.(writer.written);
     }
-    for (const writer of Object.values(writers)) await writer.flush();
-    for (const writer of Object.values(writers)) await writer.drain();
-    await Promise.all(
-      HISTORY_SERVICES.map((service) => writers[service].writeStreamHeads(heads, (streamId) => serviceOfStream(streamId) === service)),
-    );
-    options.onProgress?.(written);
+    await writer.finish();
+    options.onProgress?.(writer.written);
   } finally {
-    await Promise.all(Object.values(writers).map((writer) => writer.close()));
+    await writer.close();
   }
-  return { events: written, byService, streams: heads.size, seconds: (performance.now() - startedMs) / 1000 };
+  return { events: writer.written, byService: writer.byService, streams: writer.streams, seconds: (performance.now() - startedMs) / 1000 };
 }
+
+/**
+ * Writes events of one's own making (a hand-computed example, say) exactly as generateHistory writes its
+ * own; only the stores the events belong to need to be given.
+ */
+export async function writeHistory(stores: Partial<Record<HistoryService, string>>, events: Iterable<HistoryEvent>): Promise<void> {
+  const writer = new HistoryWriter(stores, DEFAULT_BATCH_SIZE);
+  try {
+    for (const event of events) await writer.append(event);
+    await writer.finish();
+  } finally {
+    await writer.close();
+  }
+}
+
+/** Assigns stream versions and the hash chain, and batches the rows into each service's store. */
+class HistoryWriter {
+  written = 0;
+  readonly byService: Record<HistoryService, number> = { members: 0, billpay: 0, loans: 0 };
+  private readonly heads = new Map<string, StreamHead & { service: HistoryService }>();
+  private readonly writers: Partial<Record<HistoryService, StoreWriter>> = {};
+
+  constructor(
+    private readonly stores: Partial<Record<HistoryService, string>>,
+    private readonly batchSize: number,
+  ) {}
+
+  get streams(): number {
+    return this.heads.size;
+  }
+
+  async append(event: HistoryEvent): Promise<void> {
+    const head = this.heads.get(event.streamId) ?? { version: 0, hash: GENESIS_HASH, service: event.service };
+    const envelope = envelopeOf(event, head);
+    this.heads.set(event.streamId, { version: envelope.streamVersion, hash: envelope.hash, service: event.service });
+    const writer = this.writerFor(event.service);
+    writer.rows.push(envelope);
+    this.byService[event.service] += 1;
+    this.written += 1;
+    if (writer.rows.length >= this.batchSize) await writer.flush();
+  }
+
+  async finish(): Promise<void> {
+    const writers = Object.entries(this.writers) as [HistoryService, StoreWriter][];
+    for (const [, writer] of writers) await writer.flush();
+    for (const [, writer] of writers) await writer.drain();
+    await Promise.all(writers.map(([service, writer]) => writer.writeStreamHeads(this.heads, (head) => head.service === service)));
+  }
+
+  private writerFor(service: HistoryService): StoreWriter {
+    const existing = this.writers[service];
+    if (existing) return existing;
+    const url = this.stores[service];
+    if (!url) throw new Error(`an event of ${service} came, but no ${service} store was given`);
+    return (this.writers[service] = new StoreWriter(url));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.writers).map((writer) => writer!.close()));
+  }
+}
+
 
 /**
  * Publishes every store's events to its topic through the real OutboxRelay, so the messages and relay
@@ -120,12 +166,6 @@ export async function publishHistory(
       }
     }),
   );
-}
-
-function serviceOfStream(streamId: string): HistoryService {
-  if (streamId.startsWith('member-') || streamId.startsWith('koperasi-')) return 'members';
-  if (streamId.startsWith('payment-') || streamId.startsWith('deposit-')) return 'billpay';
-  return 'loans';
 }
 
 function envelopeOf(event: HistoryEvent, head: StreamHead): EventEnvelope {
@@ -174,8 +214,8 @@ class StoreWriter {
     if (this.failure) throw this.failure;
   }
 
-  async writeStreamHeads(heads: Map<string, StreamHead>, belongs: (streamId: string) => boolean): Promise<void> {
-    let batch: [string, StreamHead][] = [];
+  async writeStreamHeads<H extends StreamHead>(heads: Map<string, H>, belongs: (head: H) => boolean): Promise<void> {
+    let batch: [string, H][] = [];
     const write = async () => {
       await this.pool.query(
         `INSERT INTO streams (stream_id, version, last_hash) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])`,
@@ -184,7 +224,7 @@ class StoreWriter {
       batch = [];
     };
     for (const entry of heads) {
-      if (!belongs(entry[0])) continue;
+      if (!belongs(entry[1])) continue;
       batch.push(entry);
       if (batch.length >= STREAM_HEADS_PER_STATEMENT) await write();
     }

@@ -4,3 +4,7 @@ export * from './verify/chain-partition.js';
 export * from './verify/verify-chains.js';
 export * from './verify/verify-kafka.js';
 export * from './verify/verify-stores.js';
+export * from './shu/compute-shu.js';
+export * from './shu/largest-remainder.js';
+export * from './shu/shu-basis.js';
+export * from './shu/shu-calculation.js';

@@ -1,0 +1,54 @@
+import pg from 'pg';
+import type { ProgressListener } from '../progress.js';
+import { financialYearWib, ShuBasisFold } from './shu-basis.js';
+import { calculateShu, type ShuCalculation, type ShuInput } from './shu-calculation.js';
+
+export interface ComputeShuOptions extends ShuInput {
+  /** The members service's event store: SHU comes from the history, never from live tables. */
+  membersDatabaseUrl: string;
+}
+
+export interface ShuResult extends ShuCalculation {
+  eventsRead: number;
+}
+
+const PAGE_SIZE = 20_000;
+
+/**
+ * Reads the koperasi's members events up to the end of the financial year from the members event store,
+ * in commit order (a member's events in version order), and shares the SHU by them.
+ */
+export async function computeShu(options: ComputeShuOptions, onProgress?: ProgressListener): Promise<ShuResult> {
+  const { membersDatabaseUrl, ...input } = options;
+  const year = financialYearWib(input.year);
+  // Checked before reading anything: a mistyped percentage should not cost a scan of the store.
+  calculateShu(input, []);
+  const fold = new ShuBasisFold(year);
+  const client = new pg.Client({ connectionString: membersDatabaseUrl });
+  await client.connect();
+  let eventsRead = 0;
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    let after = '0';
+    for (;;) {
+      const { rows } = await client.query<[string, string, unknown, Date]>({
+        text: `SELECT global_position::text, type, data, occurred_at FROM events
+               WHERE global_position > $1 AND stream_id LIKE 'member-%' AND metadata->>'koperasiId' = $2 AND occurred_at < $3
+               ORDER BY global_position LIMIT $4`,
+        values: [after, input.koperasiId, new Date(year.endMs), PAGE_SIZE],
+        rowMode: 'array',
+      });
+      for (const [position, type, data, occurredAt] of rows) {
+        fold.add({ type, data, occurredAt: occurredAt.toISOString() });
+        after = position;
+      }
+      eventsRead += rows.length;
+      onProgress?.({ phase: 'read members events', done: eventsRead, total: null, unit: 'events' });
+      if (rows.length < PAGE_SIZE) break;
+    }
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+  return { ...calculateShu(input, fold.bases()), eventsRead };
+}
