@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditQueries, EVENT_STORE_SERVICES, type EventStoreService } from '../queries/audit-queries.js';
-import { mergeStorePages, type MergedPage, type ServiceEvent, type StoreCursors } from './merged-events.js';
+import { mergeStorePages, type MergedPage, type ServiceEvent, type StoreCursors, type StorePage } from './merged-events.js';
 import type { TimeRange } from './audit-time-range.js';
 
 export interface EventFilter {
@@ -26,7 +26,7 @@ export class AuditEventReader {
   async page(filter: EventFilter, cursors: StoreCursors, limit: number): Promise<MergedPage> {
     if (filter.koperasiIds.length === 0) return { events: [], cursors, more: false };
     const services = filter.service === null ? [...EVENT_STORE_SERVICES] : [filter.service];
-    const pages = await Promise.all(
+    const answers = await Promise.allSettled(
       services.map(async (service) => ({
         service,
         page: await this.queries.events(service, {
@@ -39,7 +39,10 @@ export class AuditEventReader {
         }),
       })),
     );
-    return mergeStorePages(pages, cursors, limit);
+    // A timeline with a store missing is not the history; the first store (in service order) that failed says why.
+    const failed = answers.find((answer) => answer.status === 'rejected');
+    if (failed) throw failed.reason;
+    return mergeStorePages(answers.map((answer) => (answer as PromiseFulfilledResult<StorePage>).value), cursors, limit);
   }
 
   /** The event with this id in whichever store holds it within the scope; null when none does. */

@@ -303,7 +303,12 @@ class AuditHttp {
     }
     if (response.ok) return (await response.json()) as T;
     const answer = (await response.json().catch(() => null)) as { message?: unknown; details?: unknown } | null;
-    if (response.status === HttpStatus.NOT_FOUND) return null;
+    if (response.status === HttpStatus.NOT_FOUND && !isMissingRoute(answer)) return null;
+    if (response.status === HttpStatus.NOT_FOUND) {
+      throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', `The ${this.service} service does not serve ${method} ${url.pathname}`, {
+        service: this.service,
+      });
+    }
     if (response.status === HttpStatus.BAD_REQUEST) {
       const message = typeof answer?.message === 'string' ? answer.message : 'Bad query';
       throw new ApiException(HttpStatus.BAD_REQUEST, 'BAD_QUERY', message, answer?.details ?? null);
@@ -313,4 +318,9 @@ class AuditHttp {
       service: this.service,
     });
   }
+}
+
+/** Nest's answer for a route it does not have (a service without the audit endpoints), not a missing record. */
+function isMissingRoute(answer: { message?: unknown } | null): boolean {
+  return typeof answer?.message === 'string' && /^Cannot (GET|POST) /.test(answer.message);
 }
