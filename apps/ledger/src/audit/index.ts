@@ -8,3 +8,7 @@ export * from './shu/compute-shu.js';
 export * from './shu/largest-remainder.js';
 export * from './shu/shu-basis.js';
 export * from './shu/shu-calculation.js';
+export * from './replay/bulk-projector.js';
+export * from './replay/compare-books.js';
+export * from './replay/replay-schema.js';
+export * from './replay/run-replay.js';

@@ -14,17 +14,27 @@ export class AuditHistoryFixture {
   topics = {} as Record<HistoryService, string>;
   kafka!: Kafka;
 
-  async create(options: { events: number; koperasiCount: number; publish: boolean; seed?: number }): Promise<this> {
+  /** `publishTo`: topics of one's own (a ledger test app's, say) instead of fresh ones. */
+  async create(options: {
+    events: number;
+    koperasiCount: number;
+    publish: boolean;
+    seed?: number;
+    publishTo?: { kafka: Kafka; topics: Record<HistoryService, string> };
+  }): Promise<this> {
     for (const service of HISTORY_SERVICES) {
       this.databases[service] = await createTestDatabase(`audit_${service}`, [EventStoreSchema1790000000000]);
     }
     await generateHistory({ stores: this.urls(), events: options.events, koperasiCount: options.koperasiCount, seed: options.seed, days: 3 });
-    if (options.publish) {
+    if (options.publishTo) {
+      this.kafka = options.publishTo.kafka;
+      this.topics = options.publishTo.topics;
+    } else if (options.publish) {
       this.kafka = testKafka('audit-test');
       const [members, billpay, loans] = await createTestTopics(this.kafka, 'members-events', 'billpay-events', 'loans-events');
       this.topics = { members, billpay, loans };
-      await publishHistory(this.kafka, this.urls(), this.topics);
     }
+    if (options.publish) await publishHistory(this.kafka, this.urls(), this.topics);
     return this;
   }
 

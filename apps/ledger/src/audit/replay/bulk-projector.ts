@@ -1,0 +1,192 @@
+import type { ClientBase } from 'pg';
+import type { EventEnvelope } from '@koperasi/contracts';
+import { assertBalanced, postBillpayEvent, postLoanEvent, postMemberEvent, type JournalEntry, type SourceService } from '../../domain/index.js';
+import { ledgerDeltas, type AccountDelta, type CashDelta, type SavingsDelta } from '../../posting/ledger-deltas.js';
+import { copyIn, copyRow } from './copy-in.js';
+
+/** The posting rules of the live projection (posting/project-events.ts), one per service. */
+const POSTING_RULES: Record<SourceService, (event: EventEnvelope) => JournalEntry | null> = {
+  members: postMemberEvent,
+  billpay: postBillpayEvent,
+  loans: postLoanEvent,
+};
+
+/** An event the posting rules refuse: the live consumer dead-letters it, so the replay books nothing for it either. */
+export interface UnpostableEvent {
+  service: SourceService;
+  eventId: string;
+  type: string;
+  streamId: string;
+  streamVersion: number;
+  error: string;
+}
+
+export interface ProjectionStats {
+  events: number;
+  entries: number;
+  lines: number;
+  /** The same event delivered twice (Kafka after a relay restart): booked once, as live does. */
+  duplicates: number;
+  unpostable: UnpostableEvent[];
+}
+
+const ENTRY_COLUMNS = `id, koperasi_id, source_event_id, occurred_at, description, posted_at, source_service, event_type,
+  stream_id, stream_version, actor, correlation_id, causation_id`;
+const LINE_COLUMNS = 'entry_id, line_no, koperasi_id, account_code, debit_rp, credit_rp, teller_id, member_id, fee_source, product_code';
+const MAX_UNPOSTABLE_LISTED = 1000;
+
+/**
+ * Rebuilds the books from events in bulk: the live projection's posting rules and running-sum rules
+ * (postXEvent, ledgerDeltas), written as the same rows the live journal writer writes, but by COPY, a batch's
+ * write overlapping the next batch's posting, and the running sums (balances, member savings, cash per
+ * teller) added up in memory and written once at the end instead of being updated batch by batch.
+ */
+export class BulkProjector {
+  readonly stats: ProjectionStats = { events: 0, entries: 0, lines: 0, duplicates: 0, unpostable: [] };
+  private unpostableCount = 0;
+  private nextEntryId = 1;
+  private readonly accounts = new Map<string, AccountDelta>();
+  private readonly savings = new Map<string, SavingsDelta>();
+  private readonly cash = new Map<string, CashDelta>();
+  private readonly seen: Set<string> | null;
+  private write: Promise<void> = Promise.resolve();
+
+  /** `dedupe`: drop repeated event ids (Kafka may deliver an event twice; a store never holds one twice). */
+  constructor(
+    private readonly client: ClientBase,
+    options: { dedupe: boolean },
+  ) {
+    this.seen = options.dedupe ? new Set() : null;
+  }
+
+  get unpostableTotal(): number {
+    return this.unpostableCount;
+  }
+
+  /** Posts one service's events; their rows are written while the caller fetches the next batch. */
+  async project(service: SourceService, events: readonly EventEnvelope[]): Promise<void> {
+    const post = POSTING_RULES[service];
+    const entries: JournalEntry[] = [];
+    for (const event of events) {
+      if (this.seen) {
+        const key = event.eventId.toLowerCase();
+        if (this.seen.has(key)) {
+          this.stats.duplicates += 1;
+          continue;
+        }
+        this.seen.add(key);
+      }
+      this.stats.events += 1;
+      try {
+        const openedMemberId = service === 'members' && event.type === 'MemberRegistered' ? registeredMemberId(event) : null;
+        const entry = post(event);
+        if (entry) assertBalanced(entry);
+        if (openedMemberId) this.openSavings(event.koperasiId, openedMemberId);
+        if (entry) entries.push(entry);
+      } catch (error) {
+        this.reportUnpostable({
+          service,
+          eventId: event.eventId,
+          type: event.type,
+          streamId: event.streamId,
+          streamVersion: event.streamVersion,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+    if (entries.length === 0) return;
+    this.addToRunningSums(entries);
+    const postedAt = new Date().toISOString();
+    let entryRows = '';
+    let lineRows = '';
+    for (const entry of entries) {
+      const entryId = this.nextEntryId++;
+      const { trace } = entry;
+      entryRows += copyRow([entryId, entry.koperasiId, entry.sourceEventId, entry.occurredAt, entry.description, postedAt, trace.service, trace.eventType, trace.streamId, trace.streamVersion, trace.actor, trace.correlationId, trace.causationId]);
+      for (let index = 0; index < entry.lines.length; index++) {
+        const line = entry.lines[index];
+        lineRows += copyRow([entryId, index + 1, entry.koperasiId, line.accountCode, line.debitRp, line.creditRp, line.tellerId, line.memberId, line.fee?.source, line.fee?.productCode]);
+      }
+      this.stats.lines += entry.lines.length;
+    }
+    this.stats.entries += entries.length;
+    await this.write;
+    this.write = (async () => {
+      await copyIn(this.client, `COPY journal_entries (${ENTRY_COLUMNS}) FROM STDIN`, entryRows);
+      await copyIn(this.client, `COPY journal_lines (${LINE_COLUMNS}) FROM STDIN`, lineRows);
+    })();
+    // Surfaced at the next await; an unobserved rejection in between would crash the process.
+    this.write.catch(() => undefined);
+  }
+
+  reportUnpostable(event: UnpostableEvent): void {
+    this.unpostableCount += 1;
+    if (this.stats.unpostable.length < MAX_UNPOSTABLE_LISTED) this.stats.unpostable.push(event);
+  }
+
+  /** Writes the running sums and waits for the last journal rows. */
+  async finish(): Promise<void> {
+    await this.write;
+    const negative = [...this.savings.values()].filter((row) => row.pokokRp < 0 || row.wajibRp < 0 || row.sukarelaRp < 0);
+    if (negative.length > 0) {
+      const names = negative.slice(0, 5).map((row) => `${row.koperasiId}/${row.memberId}`).join(', ');
+      throw new Error(`the history takes ${negative.length} member(s) below zero savings (${names}); the live ledger would have refused those events`);
+    }
+    let rows = '';
+    for (const row of this.accounts.values()) rows += copyRow([row.koperasiId, row.accountCode, row.debitRp, row.creditRp]);
+    await copyIn(this.client, 'COPY account_balances (koperasi_id, account_code, debit_total_rp, credit_total_rp) FROM STDIN', rows);
+    rows = '';
+    for (const row of this.savings.values()) rows += copyRow([row.koperasiId, row.memberId, row.pokokRp, row.wajibRp, row.sukarelaRp]);
+    await copyIn(this.client, 'COPY member_savings (koperasi_id, member_id, pokok_rp, wajib_rp, sukarela_rp) FROM STDIN', rows);
+    rows = '';
+    for (const row of this.cash.values()) rows += copyRow([row.koperasiId, row.businessDate, row.tellerId, row.debitRp, row.creditRp]);
+    await copyIn(this.client, 'COPY cash_by_teller (koperasi_id, business_date, teller_id, debit_rp, credit_rp) FROM STDIN', rows);
+    if (this.nextEntryId > 1) await this.client.query(`SELECT setval(pg_get_serial_sequence('journal_entries', 'id'), $1)`, [this.nextEntryId - 1]);
+  }
+
+  private openSavings(koperasiId: string, memberId: string): void {
+    const key = `${koperasiId}\u0000${memberId}`;
+    if (!this.savings.has(key)) this.savings.set(key, { koperasiId, memberId, pokokRp: 0, wajibRp: 0, sukarelaRp: 0 });
+  }
+
+  private addToRunningSums(entries: readonly JournalEntry[]): void {
+    const deltas = ledgerDeltas(entries);
+    for (const delta of deltas.accounts) {
+      const row = upsert(this.accounts, `${delta.koperasiId}\u0000${delta.accountCode}`, () => ({ ...delta, debitRp: 0, creditRp: 0 }));
+      row.debitRp = add(row.debitRp, delta.debitRp);
+      row.creditRp = add(row.creditRp, delta.creditRp);
+    }
+    for (const delta of deltas.savings) {
+      const row = upsert(this.savings, `${delta.koperasiId}\u0000${delta.memberId}`, () => ({ ...delta, pokokRp: 0, wajibRp: 0, sukarelaRp: 0 }));
+      row.pokokRp = add(row.pokokRp, delta.pokokRp);
+      row.wajibRp = add(row.wajibRp, delta.wajibRp);
+      row.sukarelaRp = add(row.sukarelaRp, delta.sukarelaRp);
+    }
+    for (const delta of deltas.cash) {
+      const row = upsert(this.cash, `${delta.koperasiId}\u0000${delta.businessDate}\u0000${delta.tellerId}`, () => ({ ...delta, debitRp: 0, creditRp: 0 }));
+      row.debitRp = add(row.debitRp, delta.debitRp);
+      row.creditRp = add(row.creditRp, delta.creditRp);
+    }
+  }
+}
+
+function registeredMemberId(event: EventEnvelope): string {
+  const memberId = (event.data as { memberId?: unknown } | null)?.memberId;
+  if (typeof memberId !== 'string' || memberId === '') throw new Error(`MemberRegistered ${event.eventId} has no memberId`);
+  return memberId;
+}
+
+function upsert<T>(rows: Map<string, T>, key: string, create: () => T): T {
+  let row = rows.get(key);
+  if (!row) {
+    row = create();
+    rows.set(key, row);
+  }
+  return row;
+}
+
+function add(a: number, b: number): number {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) throw new Error(`Rupiah sum ${a} + ${b} is beyond exact integer range`);
+  return sum;
+}
