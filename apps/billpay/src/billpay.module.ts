@@ -9,6 +9,7 @@ import {
   PG_POOL,
   PgPoolCloser,
   ServiceOutboxRelay,
+  eventStoreAuditController,
   pgPoolProvider,
 } from '@koperasi/service-kit';
 import { AggregatorClient } from './aggregator/aggregator-client.js';
@@ -59,6 +60,7 @@ export class BillpayModule {
       ],
       controllers: [
         PayBillController,
+        eventStoreAuditController({ service: 'billpay', internalApiToken: config.internalApiToken }),
         RefundPaymentController,
         TopUpDepositController,
         ProductsController,

@@ -9,6 +9,7 @@ import {
   PG_POOL,
   PgPoolCloser,
   ServiceOutboxRelay,
+  eventStoreAuditController,
   pgPoolProvider,
 } from '@koperasi/service-kit';
 import { AgreementsRepository } from './agreements/agreements.repository.js';
@@ -50,6 +51,7 @@ export class LoansModule {
       ],
       controllers: [
         CollectInstallmentController,
+        eventStoreAuditController({ service: 'loans', internalApiToken: config.internalApiToken }),
         CloseRemittanceController,
         LoanLookupController,
         CollectionQueriesController,
