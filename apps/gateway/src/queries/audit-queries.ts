@@ -76,6 +76,8 @@ export interface BooksReport {
   }[];
 }
 
+export type ReplaySource = 'stores' | 'kafka';
+
 export interface ReplayJobView {
   id: string;
   koperasiIds: string[];
@@ -209,7 +211,7 @@ export class AuditQueries {
     };
   }
 
-  startReplay(request: { koperasiIds: string[]; requestedBy: string }): Promise<ReplayJobView> {
+  startReplay(request: { koperasiIds: string[]; requestedBy: string; source: ReplaySource }): Promise<ReplayJobView> {
     return this.ledger.post<ReplayJobView>('/internal/audit/replays', request);
   }
 
@@ -308,6 +310,10 @@ class AuditHttp {
       throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', `The ${this.service} service does not serve ${method} ${url.pathname}`, {
         service: this.service,
       });
+    }
+    if (response.status === HttpStatus.SERVICE_UNAVAILABLE) {
+      const message = typeof answer?.message === 'string' ? answer.message : `The ${this.service} service is busy`;
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', message, { service: this.service });
     }
     if (response.status === HttpStatus.BAD_REQUEST) {
       const message = typeof answer?.message === 'string' ? answer.message : 'Bad query';

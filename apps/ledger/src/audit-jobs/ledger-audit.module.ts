@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuditEntriesController } from './audit-entries.controller.js';
+import { REPLAY_STORES, ReplayJobs } from './replay-jobs.js';
+import { ReplayJobsController } from './replay-jobs.controller.js';
+import { replayStoresFromEnv } from './replay-sources.js';
 
 /**
  * The ledger's internal audit endpoints (journal with traces, books check, replay jobs). Needs LedgerModule's
  * global providers (the pool, the options the token guard reads); wired with one line in its imports.
  */
-@Module({ controllers: [AuditEntriesController] })
+@Module({
+  controllers: [AuditEntriesController, ReplayJobsController],
+  providers: [ReplayJobs, { provide: REPLAY_STORES, useFactory: () => replayStoresFromEnv() }],
+})
 export class LedgerAuditModule {}

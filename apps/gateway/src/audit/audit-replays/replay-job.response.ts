@@ -10,17 +10,21 @@ export class ReplayProgressResponse {
 
 export class ReplayJobResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['running', 'done', 'failed'] }) status!: string;
+  @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'] }) status!: string;
+  @ApiProperty({ enum: ['stores', 'kafka'] }) source!: string;
   @ApiProperty({ type: [String] }) koperasiIds!: string[];
   @ApiProperty({ description: 'user id of the auditor who started it' }) requestedBy!: string;
-  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) startedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) finishedAt!: string | null;
   @ApiProperty({ type: ReplayProgressResponse }) progress!: ReplayProgressResponse;
   @ApiProperty({
     type: 'object',
     nullable: true,
     additionalProperties: true,
-    description: 'when done: identical, or each difference (account or member) with the events behind it',
+    description:
+      'when done: identical, or each difference of the scope (journal entry, account, member, teller day) with the events ' +
+      'behind it. The whole books are rebuilt, so eventsReplayed counts every koperasi; differences are of the scope only.',
   })
   result!: unknown;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
