@@ -3,11 +3,13 @@ import type { Pool } from 'pg';
 import { PG_POOL } from '@koperasi/service-kit';
 import { BILLPAY_CONFIG, type BillpayConfig, type DispatchConfig } from '../infrastructure/billpay-config.js';
 import { dispatchQueueGauge, pendingPaymentsGauge } from '../metrics/billpay-metrics.js';
-import { PaymentWorker, type DispatchMode } from './payment-worker.js';
+import { PaymentWorker, type DispatchMode, type DueRow } from './payment-worker.js';
 
-interface Job {
+export interface DispatchJob {
   paymentId: string;
   mode: DispatchMode;
+  /** The payment as its handler just wrote it; the scan leaves it out and the worker reads it. */
+  payment?: DueRow;
 }
 
 /** Rows one scan takes; the next scan takes the rest. */
@@ -25,7 +27,7 @@ const SHUTDOWN_WAIT_MS = 5_000;
 export class PaymentDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(PaymentDispatcher.name);
   private readonly config: DispatchConfig;
-  private readonly queue: Job[] = [];
+  private readonly queue: DispatchJob[] = [];
   /** Queued or in flight here: never two calls for one payment from this process. */
   private readonly taken = new Set<string>();
   private active = 0;
@@ -54,21 +56,21 @@ export class PaymentDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /** Hands a payment over; false when the queue is full and the scan will take it later instead. */
-  dispatch(paymentId: string, mode: DispatchMode): boolean {
-    if (this.stopping || this.taken.has(paymentId)) return false;
+  dispatch(job: DispatchJob): boolean {
+    if (this.stopping || this.taken.has(job.paymentId)) return false;
     if (this.queue.length >= this.config.queueLimit) return false;
-    this.taken.add(paymentId);
-    this.queue.push({ paymentId, mode });
+    this.taken.add(job.paymentId);
+    this.queue.push(job);
     this.pump();
     return true;
   }
 
   private pump(): void {
     while (this.active < this.config.concurrency && this.queue.length > 0) {
-      const job = this.queue.shift() as Job;
+      const job = this.queue.shift() as DispatchJob;
       this.active += 1;
       void this.worker
-        .work(job.paymentId, job.mode)
+        .work(job.paymentId, job.mode, job.payment)
         .catch((error: unknown) => this.logger.error(`payment ${job.paymentId}: ${String(error)}; the scan retries it`))
         .finally(() => {
           this.active -= 1;
@@ -87,7 +89,7 @@ export class PaymentDispatcher implements OnApplicationBootstrap, BeforeApplicat
         'SELECT id FROM payments WHERE next_check_at <= now() ORDER BY next_check_at LIMIT $1',
         [SCAN_BATCH],
       );
-      for (const row of rows) this.dispatch(row.id, 'CHECK');
+      for (const row of rows) this.dispatch({ paymentId: row.id, mode: 'CHECK' });
       const counts = await this.pool.query<{ status: string; n: number }>(
         `SELECT status, count(*)::int AS n FROM payments WHERE next_check_at IS NOT NULL GROUP BY status`,
       );

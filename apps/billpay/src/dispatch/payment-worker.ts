@@ -9,7 +9,8 @@ import { PaymentResolver, type ResolutionSource } from '../payments/payment-reso
 /** SEND: we know no transaction call was made yet. CHECK: one may have been made; ask before sending. */
 export type DispatchMode = 'SEND' | 'CHECK';
 
-interface DueRow {
+/** What the worker needs of a payment; the handler that just took it hands it over, saving a read. */
+export interface DueRow {
   id: string;
   ref_id: string;
   product_code: string;
@@ -39,15 +40,19 @@ export class PaymentWorker {
     this.dispatch = config.dispatch;
   }
 
-  async work(paymentId: string, mode: DispatchMode): Promise<void> {
+  async work(paymentId: string, mode: DispatchMode, known?: DueRow): Promise<void> {
+    const payment = known ?? (await this.load(paymentId));
+    if (!payment || payment.status === 'SUCCESS' || payment.status === 'FAILED') return;
+    if (mode === 'SEND') await this.send(payment, true);
+    else await this.check(payment);
+  }
+
+  private async load(paymentId: string): Promise<DueRow | undefined> {
     const { rows } = await this.pool.query<DueRow>(
       'SELECT id, ref_id, product_code, customer_no, status, check_attempts FROM payments WHERE id = $1',
       [paymentId],
     );
-    const payment = rows[0];
-    if (!payment || payment.status === 'SUCCESS' || payment.status === 'FAILED') return;
-    if (mode === 'SEND') await this.send(payment, true);
-    else await this.check(payment);
+    return rows[0];
   }
 
   private async send(payment: DueRow, mayAskOnDuplicate: boolean): Promise<void> {

@@ -84,6 +84,10 @@ async function scheduleCheck(tx: PoolClient, paymentId: string, inMs: number): P
   );
 }
 
+/**
+ * The payments row and the deposit after the outcome, in one statement. A resolution appends exactly one
+ * event; the deposit moves only on success (debit the price, release the reservation) and failure (release).
+ */
 async function projectResolution(
   tx: PoolClient,
   row: PaymentRow,
@@ -92,45 +96,41 @@ async function projectResolution(
   version: number,
   nextCheckInMs: number | undefined,
 ): Promise<void> {
-  let balanceDeltaRp = 0;
-  let reservedDeltaRp = 0;
-  for (const event of events) {
-    const delta = evolveDeposit({ balanceRp: 0, reservedRp: 0 }, before, event);
-    balanceDeltaRp += delta.balanceRp;
-    reservedDeltaRp += delta.reservedRp;
-    switch (event.type) {
-      case 'BillPaymentPending':
-        await tx.query(
-          `UPDATE payments SET status = 'PENDING', stream_version = $2,
-             next_check_at = now() + $3 * interval '1 millisecond', check_attempts = check_attempts + 1
-           WHERE id = $1`,
-          [row.id, version, Math.round(nextCheckInMs ?? 0)],
-        );
-        break;
-      case 'BillPaymentSucceeded':
-        await tx.query(
-          `UPDATE payments SET status = 'SUCCESS', price_rp = $2, serial_no = $3, resolved_by = $4, resolved_at = now(),
-             stream_version = $5, next_check_at = NULL
-           WHERE id = $1`,
-          [row.id, event.data.priceRp, event.data.serialNo, event.data.resolvedBy, version],
-        );
-        break;
-      case 'BillPaymentFailed':
-        await tx.query(
-          `UPDATE payments SET status = 'FAILED', refund = 'OWED', failure_rc = $2, failure_reason = $3, resolved_by = $4,
-             resolved_at = now(), stream_version = $5, next_check_at = NULL
-           WHERE id = $1`,
-          [row.id, event.data.rc, event.data.reason, event.data.resolvedBy, version],
-        );
-        break;
-      default:
-        throw new Error(`a resolution does not append ${event.type}`);
-    }
-  }
-  if (balanceDeltaRp !== 0 || reservedDeltaRp !== 0) {
-    await tx.query(
-      'UPDATE deposits SET balance_rp = balance_rp + $2, reserved_rp = reserved_rp + $3, updated_at = now() WHERE koperasi_id = $1',
-      [row.koperasi_id, balanceDeltaRp, reservedDeltaRp],
-    );
+  if (events.length !== 1) throw new Error(`a resolution appends one event, not ${events.length}`);
+  const [event] = events;
+  const delta = evolveDeposit({ balanceRp: 0, reservedRp: 0 }, before, event);
+  const moveDeposit = `UPDATE deposits SET balance_rp = balance_rp + $2, reserved_rp = reserved_rp + $3, updated_at = now()
+    WHERE koperasi_id = (SELECT koperasi_id FROM paid)`;
+  switch (event.type) {
+    case 'BillPaymentPending':
+      await tx.query(
+        `UPDATE payments SET status = 'PENDING', stream_version = $2,
+           next_check_at = now() + $3 * interval '1 millisecond', check_attempts = check_attempts + 1
+         WHERE id = $1`,
+        [row.id, version, Math.round(nextCheckInMs ?? 0)],
+      );
+      return;
+    case 'BillPaymentSucceeded':
+      await tx.query(
+        `WITH paid AS (
+           UPDATE payments SET status = 'SUCCESS', price_rp = $4, serial_no = $5, resolved_by = $6, resolved_at = now(),
+             stream_version = $7, next_check_at = NULL
+           WHERE id = $1 RETURNING koperasi_id
+         ) ${moveDeposit}`,
+        [row.id, delta.balanceRp, delta.reservedRp, event.data.priceRp, event.data.serialNo, event.data.resolvedBy, version],
+      );
+      return;
+    case 'BillPaymentFailed':
+      await tx.query(
+        `WITH paid AS (
+           UPDATE payments SET status = 'FAILED', refund = 'OWED', failure_rc = $4, failure_reason = $5, resolved_by = $6,
+             resolved_at = now(), stream_version = $7, next_check_at = NULL
+           WHERE id = $1 RETURNING koperasi_id
+         ) ${moveDeposit}`,
+        [row.id, delta.balanceRp, delta.reservedRp, event.data.rc, event.data.reason, event.data.resolvedBy, version],
+      );
+      return;
+    default:
+      throw new Error(`a resolution does not append ${event.type}`);
   }
 }

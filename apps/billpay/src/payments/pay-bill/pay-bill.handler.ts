@@ -4,7 +4,6 @@ import type { CommandEnvelope, CommandReply, PayBillPayload } from '@koperasi/co
 import { PostgresEventStore, StreamVersionConflictError } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
 import {
-  CommandResults,
   IdempotentCommandExecutor,
   PG_POOL,
   accepted,
@@ -68,7 +67,6 @@ export class PayBillHandler {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(BILLPAY_CONFIG) config: BillpayConfig,
     private readonly store: PostgresEventStore,
-    private readonly results: CommandResults,
     private readonly executor: IdempotentCommandExecutor,
     private readonly catalog: CatalogRepository,
     private readonly dispatcher: PaymentDispatcher,
@@ -110,12 +108,26 @@ export class PayBillHandler {
         correlationId: envelope.correlationId,
         causationId: envelope.commandId,
       });
-      await tx.query(
-        `INSERT INTO payments (id, koperasi_id, ref_id, inquiry_id, product_code, product_name, product_kind, biller, customer_no,
-           customer_name, period, bill_amount_rp, admin_fee_rp, total_amount_rp, quoted_price_rp, status, teller_id, correlation_id,
-           created_at, stream_version, next_check_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'PROCESSING', $16, $17, now(), $18,
-           now() + $19 * interval '1 millisecond')`,
+      // One statement for the rest, so the koperasi's deposit row is locked only from here to the commit: every
+      // payment of the koperasi reserves from it. No reservation (the deposit changed since it was read): no
+      // payment row, no reply, and the retry decides again on the new deposit.
+      const { rows } = await tx.query<{ reserved: number }>(
+        `WITH reserved AS (
+           UPDATE deposits SET reserved_rp = reserved_rp + $15, updated_at = now()
+           WHERE koperasi_id = $2 AND balance_rp - reserved_rp >= $15
+           RETURNING koperasi_id
+         ), payment AS (
+           INSERT INTO payments (id, koperasi_id, ref_id, inquiry_id, product_code, product_name, product_kind, biller, customer_no,
+             customer_name, period, bill_amount_rp, admin_fee_rp, total_amount_rp, quoted_price_rp, status, teller_id, correlation_id,
+             created_at, stream_version, next_check_at)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'PROCESSING', $16, $17, now(), $18,
+             now() + $19 * interval '1 millisecond'
+           FROM reserved
+         ), reply AS (
+           -- CommandResults' table, written here to save a round trip on the hottest path.
+           INSERT INTO command_results (command_id, reply) SELECT $20, $21 FROM reserved
+         )
+         SELECT count(*)::int AS reserved FROM reserved`,
         [
           paymentId,
           koperasiId,
@@ -136,18 +148,17 @@ export class PayBillHandler {
           envelope.correlationId,
           appended.nextExpectedVersion,
           this.resumeAfterMs,
+          envelope.commandId,
+          JSON.stringify(reply),
         ],
       );
-      // Last, so the koperasi's deposit row is locked only for the commit: every payment of the koperasi passes here.
-      const reserved = await tx.query(
-        `UPDATE deposits SET reserved_rp = reserved_rp + $2, updated_at = now()
-         WHERE koperasi_id = $1 AND balance_rp - reserved_rp >= $2`,
-        [koperasiId, requested.priceRp],
-      );
-      if (reserved.rowCount !== 1) throw new StreamVersionConflictError(depositStreamId(koperasiId), 0, null);
-      await this.results.save(tx, envelope.commandId, reply);
+      if (rows[0].reserved !== 1) throw new StreamVersionConflictError(depositStreamId(koperasiId), 0, null);
     });
-    this.dispatcher.dispatch(paymentId, 'SEND');
+    this.dispatcher.dispatch({
+      paymentId,
+      mode: 'SEND',
+      payment: { id: paymentId, ref_id: requested.refId, product_code: requested.productCode, customer_no: requested.customerNo, status: 'PROCESSING', check_attempts: 0 },
+    });
     return reply;
   }
 
