@@ -12,3 +12,4 @@ export * from './replay/bulk-projector.js';
 export * from './replay/compare-books.js';
 export * from './replay/replay-schema.js';
 export * from './replay/run-replay.js';
+export * from './export/export-history.js';

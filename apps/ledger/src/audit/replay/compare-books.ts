@@ -74,6 +74,11 @@ export interface CompareOptions {
 
 const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 const MAX_EVENTS_PER_DIFFERENCE = 50;
+/**
+ * Differing entries and lines read into memory for naming events; books that differ in more than this are
+ * wholly different and the counts (always exact) say so.
+ */
+const MAX_DIFFERING_ROWS_READ = 100_000;
 const KAS = '111000';
 const SAVINGS_ACCOUNTS: Record<string, keyof MemberSavings> = { '310000': 'pokokRp', '320000': 'wajibRp', '211000': 'sukarelaRp' };
 /** Columns that are the writer's own and differ between any two writes of the same books. */
@@ -104,7 +109,8 @@ export async function compareBooks(client: ClientBase, options: CompareOptions):
             coalesce(r.source_event_id IS NULL AND l.posted_at > $2, false) AS late
      FROM r FULL JOIN l ON r.source_event_id = l.source_event_id
      WHERE r.source_event_id IS NULL OR l.source_event_id IS NULL
-        OR ${entryColumns.map((column) => `r.${column} IS DISTINCT FROM l.${column}`).join(' OR ')}`,
+        OR ${entryColumns.map((column) => `r.${column} IS DISTINCT FROM l.${column}`).join(' OR ')}
+     ORDER BY 1 LIMIT ${MAX_DIFFERING_ROWS_READ}`,
     [asOf, options.replayStartedAt],
   );
   const lineDiffs = await client.query<{ event_id: string; line_no: number; fields: string[]; r: LineSide | null; l: LineSide | null }>(
@@ -116,9 +122,11 @@ export async function compareBooks(client: ClientBase, options: CompareOptions):
             CASE WHEN l.source_event_id IS NULL THEN NULL ELSE json_build_object('koperasiId', l.koperasi_id, 'accountCode', l.account_code, 'tellerId', l.teller_id, 'memberId', l.member_id) END AS l
      FROM r FULL JOIN l ON r.source_event_id = l.source_event_id AND r.line_no = l.line_no
      WHERE r.source_event_id IS NULL OR l.source_event_id IS NULL
-        OR ${lineColumns.map((column) => `r.${column} IS DISTINCT FROM l.${column}`).join(' OR ')}`,
+        OR ${lineColumns.map((column) => `r.${column} IS DISTINCT FROM l.${column}`).join(' OR ')}
+     ORDER BY 1, 2 LIMIT ${MAX_DIFFERING_ROWS_READ}`,
     [asOf],
   );
+  const truncated = entryDiffs.rows.length === MAX_DIFFERING_ROWS_READ || lineDiffs.rows.length === MAX_DIFFERING_ROWS_READ;
 
   // Which events stand behind a difference on each account, drawer and member.
   const behind = new EventsBehind();
@@ -139,7 +147,8 @@ export async function compareBooks(client: ClientBase, options: CompareOptions):
   const members = await compareMembers(client, options, behind, late);
   const cashByTellerDay = asOf ? [] : await compareCashDays(client, rebuilt, live);
   const entryList = [...entries.values()].sort((a, b) => (a.sourceEventId < b.sourceEventId ? -1 : 1));
-  const count = (kind: EntryDifference['kind']) => entryList.filter((entry) => entry.kind === kind).length;
+  const counted = truncated ? await countEntryDifferences(client, options, entryColumns, lineColumns) : null;
+  const count = (kind: EntryDifference['kind']) => counted?.[kind] ?? entryList.filter((entry) => entry.kind === kind).length;
   return {
     identical: entryList.length === 0 && accounts.length === 0 && members.length === 0 && cashByTellerDay.length === 0,
     entries: { missingInLive: count('missing-in-live'), extraInLive: count('extra-in-live'), different: count('different'), listed: entryList.slice(0, options.maxListed) },
@@ -148,6 +157,32 @@ export async function compareBooks(client: ClientBase, options: CompareOptions):
     members: members.slice(0, options.maxListed),
     cashByTellerDay: cashByTellerDay.slice(0, options.maxListed),
   };
+}
+
+/** Exact counts when there were too many differences to read: by entry, then entries whose lines alone differ. */
+async function countEntryDifferences(client: ClientBase, options: CompareOptions, entryColumns: string[], lineColumns: string[]): Promise<Record<EntryDifference['kind'], number>> {
+  const { rebuiltSchema: rebuilt, liveSchema: live } = options;
+  const { rows } = await client.query<{ kind: EntryDifference['kind']; n: string }>(
+    `WITH r AS (SELECT * FROM ${rebuilt}.journal_entries e WHERE $1::timestamptz IS NULL OR e.occurred_at <= $1),
+          l AS (SELECT * FROM ${live}.journal_entries e WHERE ($1::timestamptz IS NULL OR e.occurred_at <= $1) AND e.posted_at <= $2),
+          rl AS (SELECT e.source_event_id, x.* FROM ${rebuilt}.journal_lines x JOIN r e ON e.id = x.entry_id),
+          ll AS (SELECT e.source_event_id, x.* FROM ${live}.journal_lines x JOIN l e ON e.id = x.entry_id),
+          lines_differ AS (SELECT DISTINCT coalesce(rl.source_event_id, ll.source_event_id) AS source_event_id
+                           FROM rl FULL JOIN ll ON rl.source_event_id = ll.source_event_id AND rl.line_no = ll.line_no
+                           WHERE rl.source_event_id IS NULL OR ll.source_event_id IS NULL
+                              OR ${lineColumns.map((column) => `rl.${column} IS DISTINCT FROM ll.${column}`).join(' OR ')})
+     SELECT CASE WHEN l.source_event_id IS NULL THEN 'missing-in-live' WHEN r.source_event_id IS NULL THEN 'extra-in-live' ELSE 'different' END AS kind,
+            count(*)::text AS n
+     FROM r FULL JOIN l ON r.source_event_id = l.source_event_id
+     WHERE r.source_event_id IS NULL OR l.source_event_id IS NULL
+        OR ${entryColumns.map((column) => `r.${column} IS DISTINCT FROM l.${column}`).join(' OR ')}
+        OR r.source_event_id IN (SELECT source_event_id FROM lines_differ)
+     GROUP BY 1`,
+    [options.asOf, options.replayStartedAt],
+  );
+  const counts: Record<EntryDifference['kind'], number> = { 'missing-in-live': 0, 'extra-in-live': 0, different: 0 };
+  for (const row of rows) counts[row.kind] = Number(row.n);
+  return counts;
 }
 
 interface LineSide {

@@ -57,10 +57,10 @@ export async function readStoreHistory(stores: readonly ServiceStore[], options:
         client.query<StoreRow>({
           text: `SELECT transaction_id::text, global_position::text, stream_id, stream_version, event_id::text, type, schema_version,
                         data, metadata, occurred_at::text, prev_hash, hash
-                 FROM events
-                 WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < $3::xid8
+                 FROM events e
+                 WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint) AND transaction_id < $3::xid8
                    AND ($4::timestamptz IS NULL OR occurred_at <= $4)
-                 ORDER BY transaction_id, global_position LIMIT $5`,
+                 ORDER BY e.transaction_id, e.global_position LIMIT $5`,
           values: [after[0], after[1], cutoffs[index], options.asOf, options.pageSize],
           rowMode: 'array',
         });

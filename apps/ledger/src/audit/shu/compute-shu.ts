@@ -6,6 +6,7 @@ import { calculateShu, type ShuCalculation, type ShuInput } from './shu-calculat
 export interface ComputeShuOptions extends ShuInput {
   /** The members service's event store: SHU comes from the history, never from live tables. */
   membersDatabaseUrl: string;
+  pageSize?: number;
 }
 
 export interface ShuResult extends ShuCalculation {
@@ -19,7 +20,7 @@ const PAGE_SIZE = 20_000;
  * in commit order (a member's events in version order), and shares the SHU by them.
  */
 export async function computeShu(options: ComputeShuOptions, onProgress?: ProgressListener): Promise<ShuResult> {
-  const { membersDatabaseUrl, ...input } = options;
+  const { membersDatabaseUrl, pageSize = PAGE_SIZE, ...input } = options;
   const year = financialYearWib(input.year);
   // Checked before reading anything: a mistyped percentage should not cost a scan of the store.
   calculateShu(input, []);
@@ -32,10 +33,10 @@ export async function computeShu(options: ComputeShuOptions, onProgress?: Progre
     let after = '0';
     for (;;) {
       const { rows } = await client.query<[string, string, unknown, Date]>({
-        text: `SELECT global_position::text, type, data, occurred_at FROM events
-               WHERE global_position > $1 AND stream_id LIKE 'member-%' AND metadata->>'koperasiId' = $2 AND occurred_at < $3
-               ORDER BY global_position LIMIT $4`,
-        values: [after, input.koperasiId, new Date(year.endMs), PAGE_SIZE],
+        text: `SELECT global_position::text, type, data, occurred_at FROM events e
+               WHERE e.global_position > $1 AND stream_id LIKE 'member-%' AND metadata->>'koperasiId' = $2 AND occurred_at < $3
+               ORDER BY e.global_position LIMIT $4`,
+        values: [after, input.koperasiId, new Date(year.endMs), pageSize],
         rowMode: 'array',
       });
       for (const [position, type, data, occurredAt] of rows) {
@@ -44,7 +45,7 @@ export async function computeShu(options: ComputeShuOptions, onProgress?: Progre
       }
       eventsRead += rows.length;
       onProgress?.({ phase: 'read members events', done: eventsRead, total: null, unit: 'events' });
-      if (rows.length < PAGE_SIZE) break;
+      if (rows.length < pageSize) break;
     }
     await client.query('COMMIT');
   } finally {

@@ -209,7 +209,7 @@ interface Checkpoint {
 /** The relay's checkpoint: the relay named after the service if there is one, else the furthest. */
 async function relayCheckpoint(pool: pg.Pool, service: ServiceName): Promise<Checkpoint | null> {
   const { rows } = await pool.query<{ relay: string; transaction_id: string; global_position: string }>(
-    `SELECT relay, transaction_id::text, global_position::text FROM relay_checkpoints ORDER BY transaction_id DESC, global_position DESC`,
+    `SELECT relay, transaction_id::text, global_position::text FROM relay_checkpoints c ORDER BY c.transaction_id DESC, c.global_position DESC`,
   );
   const row = rows.find((candidate) => candidate.relay === service) ?? rows[0];
   return row ? { transactionId: row.transaction_id, globalPosition: row.global_position } : null;
@@ -225,9 +225,9 @@ async function findMissing(
   let after = '0';
   for (;;) {
     const { rows } = await pool.query<[string, string, string, number]>({
-      text: `SELECT global_position::text, event_id::text, stream_id, stream_version FROM events
-             WHERE global_position > $1 AND (transaction_id, global_position) <= ($2::xid8, $3::bigint)
-             ORDER BY global_position LIMIT $4`,
+      text: `SELECT global_position::text, event_id::text, stream_id, stream_version FROM events e
+             WHERE e.global_position > $1 AND (transaction_id, global_position) <= ($2::xid8, $3::bigint)
+             ORDER BY e.global_position LIMIT $4`,
       values: [after, published.transactionId, published.globalPosition, MISSING_PAGE],
       rowMode: 'array',
     });
