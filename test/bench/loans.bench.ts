@@ -5,6 +5,8 @@
  * latency p50/p99, ledger lag (event stored to posted in the books) p50/p99, how long the bank notices took
  * to drain, and the remittance batch time for the whole day's collections.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
 import pg from 'pg';
 import { waitFor } from '@koperasi/testing';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
@@ -51,6 +53,8 @@ async function run(suite: SuiteHarness): Promise<void> {
     staff.push(await new ApiClient(suite.gatewayUrl).login(user.username, user.password));
   }
   const [teller, supervisor] = staff;
+  // The ledger's consumer groups and topics are shared with every other run: count only this koperasi's books.
+  const koperasiId: string = koperasi.body.id;
 
   // One generated loan per counter (partner-sim: a current loan with a very large outstanding balance).
   const loans: { loanNo: string; amount: number }[] = [];
@@ -62,6 +66,7 @@ async function run(suite: SuiteHarness): Promise<void> {
   }
   report({ bench: 'loans', counters: COUNTERS, durationS: DURATION_S });
 
+  const cpuBefore = cpuByComponent(suite);
   const latenciesMs: number[] = [];
   const failuresByStatus: Record<number, number> = {};
   let collectedRp = 0;
@@ -79,6 +84,7 @@ async function run(suite: SuiteHarness): Promise<void> {
     }),
   );
   const seconds = (performance.now() - startedMs) / 1000;
+  const cpuAfter = cpuByComponent(suite);
   const failures = Object.values(failuresByStatus).reduce((sum, count) => sum + count, 0);
   const completed = latenciesMs.length - failures;
   report({
@@ -91,6 +97,7 @@ async function run(suite: SuiteHarness): Promise<void> {
     httpP50Ms: Math.round(percentile(latenciesMs, 0.5)),
     httpP99Ms: Math.round(percentile(latenciesMs, 0.99)),
   });
+  reportCpu(cpuBefore, cpuAfter, completed, seconds);
 
   const loansDb = new pg.Pool({ connectionString: suite.databaseUrl('loans'), max: 1 });
   const ledger = new pg.Pool({ connectionString: suite.databaseUrl('ledger'), max: 1 });
@@ -105,13 +112,14 @@ async function run(suite: SuiteHarness): Promise<void> {
 
     await waitFor(
       'the ledger to post every collection',
-      async () => (await ledger.query('SELECT count(*)::int AS n FROM journal_entries')).rows[0].n >= completed,
+      async () => (await ledger.query('SELECT count(*)::int AS n FROM journal_entries WHERE koperasi_id = $1', [koperasiId])).rows[0].n >= completed,
       600_000,
     );
     const { rows } = await ledger.query<{ p50: number; p99: number; max: number }>(
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lag_ms) AS p50,
               percentile_cont(0.99) WITHIN GROUP (ORDER BY lag_ms) AS p99, max(lag_ms) AS max
-       FROM (SELECT extract(epoch FROM posted_at - occurred_at) * 1000 AS lag_ms FROM journal_entries) lags`,
+       FROM (SELECT extract(epoch FROM posted_at - occurred_at) * 1000 AS lag_ms FROM journal_entries WHERE koperasi_id = $1) lags`,
+      [koperasiId],
     );
     report({ metric: 'ledger_lag', entries: completed, p50Ms: Math.round(rows[0].p50), p99Ms: Math.round(rows[0].p99), maxMs: Math.round(rows[0].max) });
 
@@ -136,12 +144,14 @@ async function run(suite: SuiteHarness): Promise<void> {
     const remittedRp = batches.reduce((sum, batch) => sum + batch.remit, 0);
     await waitFor(
       'the ledger to post the remittances',
-      async () => (await ledger.query('SELECT count(*)::int AS n FROM journal_entries')).rows[0].n >= completed + batches.length,
+      async () =>
+        (await ledger.query('SELECT count(*)::int AS n FROM journal_entries WHERE koperasi_id = $1', [koperasiId])).rows[0].n >= completed + batches.length,
       600_000,
     );
     const postedS = (performance.now() - remitStartedMs) / 1000;
     const liability = await ledger.query<{ balance: string }>(
-      `SELECT COALESCE(sum(credit_rp - debit_rp), 0) AS balance FROM journal_lines WHERE account_code = '212000'`,
+      `SELECT COALESCE(sum(credit_rp - debit_rp), 0) AS balance FROM journal_lines WHERE account_code = '212000' AND koperasi_id = $1`,
+      [koperasiId],
     );
     report({
       metric: 'remittance',
@@ -158,6 +168,66 @@ async function run(suite: SuiteHarness): Promise<void> {
     await loansDb.end();
     await ledger.end();
   }
+}
+
+/**
+ * CPU time (ms) used so far by each part of the suite under test, from /proc: the services this harness
+ * started, the PostgreSQL backends serving their databases, the Kafka broker, and this load generator. On a
+ * shared machine it is the honest measure of what a collection costs, whatever else runs at the same time.
+ */
+function cpuByComponent(suite: SuiteHarness): Map<string, number> | null {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  const port = new URL(suite.gatewayUrl).port;
+  const databases = (['gateway', 'members', 'loans', 'ledger'] as const).map((service) => new URL(suite.databaseUrl(service)).pathname.slice(1));
+  const usage = new Map<string, number>();
+  const add = (component: string, ms: number) => usage.set(component, (usage.get(component) ?? 0) + ms);
+  for (const pid of pids) {
+    try {
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      const service = /dist\/apps\/([a-z-]+)\/src\/main\.js/.exec(command)?.[1];
+      let component: string | null = null;
+      if (service && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`GATEWAY_HTTP_PORT=${port}\0`)) component = service;
+      else if (command.startsWith('postgres: ') && databases.some((database) => command.includes(` ${database} `))) component = 'postgres';
+      else if (command.startsWith('postgres: ') && /walwriter|checkpointer|background writer/.test(command)) component = 'postgres';
+      else if (command.includes('kafka.Kafka')) component = 'kafka';
+      if (!component) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
+      add(component, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  const own = process.cpuUsage();
+  add('load-generator', (own.user + own.system) / 1000);
+  return usage;
+}
+
+function reportCpu(before: Map<string, number> | null, after: Map<string, number> | null, completed: number, seconds: number): void {
+  if (!before || !after || completed === 0) return;
+  const perCollectionMs: Record<string, number> = {};
+  let totalMs = 0;
+  for (const [component, ms] of after) {
+    const used = ms - (before.get(component) ?? 0);
+    perCollectionMs[component] = Math.round((used / completed) * 100) / 100;
+    // The bank (partner-sim) and the counters are outside the suite; everything else is what a collection costs us.
+    if (component !== 'load-generator' && component !== 'partner-sim') totalMs += used;
+  }
+  const cores = cpus().length;
+  report({
+    metric: 'cpu_per_collection_ms',
+    ...perCollectionMs,
+    suiteTotalMs: Math.round((totalMs / completed) * 100) / 100,
+    suiteCoresBusy: Math.round((totalMs / 1000 / seconds) * 100) / 100,
+    cores,
+    // What the suite could do if it had every core to itself at this cost per collection.
+    ceilingPerSecond: Math.round((cores * 1000 * completed) / totalMs),
+  });
 }
 
 main().then(

@@ -1,12 +1,16 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type { CollectionAgreementView, CollectionView, LoanAccountView, RemittanceView } from '@koperasi/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
+import http from 'node:http';
 import { ApiException } from '../http/api-exception.js';
+import { requestJson, type JsonAnswer } from '../loans/json-over-http.js';
 
 /** Reading a loan waits on the bank, which the loans service gives 3 s; this leaves it room to say so. */
 const LOANS_QUERY_TIMEOUT_MS = 8_000;
 
 const segment = encodeURIComponent;
+/** Connections to the loans service kept open; bounds the lookups in flight at once. */
+const MAX_LOANS_SOCKETS = 64;
 
 export interface CollectionList {
   date: string;
@@ -32,6 +36,7 @@ export interface AgreementUpdate {
 @Injectable()
 export class LoansQueries {
   private readonly logger = new Logger(LoansQueries.name);
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: MAX_LOANS_SOCKETS });
 
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
@@ -68,24 +73,18 @@ export class LoansQueries {
   ): Promise<T> {
     const url = new URL(`${this.config.loansInternalUrl}${path}`);
     for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
-    let response: Response;
+    const send = () =>
+      requestJson(this.agent, url, { method, headers: { 'x-internal-token': this.config.internalApiToken }, body, timeoutMs: LOANS_QUERY_TIMEOUT_MS });
+    let response: JsonAnswer;
     try {
-      response = await fetch(url, {
-        method,
-        headers: {
-          'x-internal-token': this.config.internalApiToken,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(LOANS_QUERY_TIMEOUT_MS),
-      });
+      // A kept-alive connection the service closed as it was reused: a read is simply asked again.
+      response = await send().catch((error: unknown) => (method === 'GET' && isConnectionReset(error) ? send() : Promise.reject(error)));
     } catch (error) {
       this.logger.warn(`${method} ${url.pathname} failed: ${String(error)}`);
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'The loans service did not answer; try again');
     }
-    if (response.ok) return (await response.json()) as T;
-    const answer = (await response.json().catch(() => null)) as { message?: unknown } | null;
+    if (response.status >= 200 && response.status < 300 && response.body !== undefined) return response.body as T;
+    const answer = response.body as { message?: unknown } | undefined;
     const message = typeof answer?.message === 'string' ? answer.message : null;
     switch (response.status) {
       case HttpStatus.NOT_FOUND:
@@ -99,4 +98,9 @@ export class LoansQueries {
         throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', 'The loans service failed to answer');
     }
   }
+}
+
+function isConnectionReset(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
 }

@@ -7,7 +7,13 @@ import {
   type RemittanceRequest,
   type RemittanceStatusResponse,
 } from '@koperasi/contracts';
+import http from 'node:http';
+import https from 'node:https';
 import { LOANS_CONFIG, type LoansConfig } from '../infrastructure/loans-config.js';
+import { HttpTimeoutError, requestJson, type JsonAnswer } from './json-over-http.js';
+
+/** Connections to the bank kept open; bounds the notices and lookups in flight at once. */
+const MAX_BANK_SOCKETS = 64;
 
 /**
  * What a call to the bank came to. UNAVAILABLE means no usable answer (down, timed out, dropped, 5xx): for a
@@ -21,8 +27,12 @@ export type BankResult<T> =
 @Injectable()
 export class BankClient {
   private readonly logger = new Logger(BankClient.name);
+  private readonly agent: http.Agent;
 
-  constructor(@Inject(LOANS_CONFIG) private readonly config: LoansConfig) {}
+  constructor(@Inject(LOANS_CONFIG) private readonly config: LoansConfig) {
+    const options = { keepAlive: true, maxSockets: MAX_BANK_SOCKETS };
+    this.agent = config.bankUrl.startsWith('https:') ? new https.Agent(options) : new http.Agent(options);
+  }
 
   loan(agentId: string, loanNo: string): Promise<BankResult<BankLoan>> {
     return this.call('GET', BankPaths.loan(loanNo), agentId, undefined, this.config.bankTimeoutMs);
@@ -41,36 +51,29 @@ export class BankClient {
   }
 
   private async call<T>(method: 'GET' | 'POST', path: string, agentId: string, body: unknown, timeoutMs: number): Promise<BankResult<T>> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.config.bankUrl}${path}`, {
+    const send = () =>
+      requestJson(this.agent, new URL(`${this.config.bankUrl}${path}`), {
         method,
-        headers: {
-          authorization: `Bearer ${this.config.bankApiKey}`,
-          'x-agent-id': agentId,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        headers: { authorization: `Bearer ${this.config.bankApiKey}`, 'x-agent-id': agentId },
+        body,
+        timeoutMs,
       });
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      return unavailable(timedOut ? `the bank did not answer within ${timeoutMs} ms` : `the bank could not be reached (${describe(error)})`);
-    }
-    let parsed: unknown;
+    let answer: JsonAnswer;
     try {
-      parsed = await response.json();
+      // A kept-alive connection the bank closed as it was reused: a read is simply asked again.
+      answer = await send().catch((error: unknown) => (method === 'GET' && isConnectionReset(error) ? send() : Promise.reject(error)));
     } catch (error) {
-      // A cut connection or a body that is not JSON: nothing the bank said can be relied on.
-      return unavailable(`the bank's answer to ${method} ${path} was unreadable (${response.status}, ${describe(error)})`);
+      if (error instanceof HttpTimeoutError) return unavailable(`the bank did not answer within ${timeoutMs} ms`);
+      return unavailable(`the bank could not be reached or dropped the answer (${describe(error)})`);
     }
-    if (response.ok) return { ok: true, value: parsed as T };
-    const message = messageOf(parsed) ?? `HTTP ${response.status}`;
-    if (response.status === 404) return { ok: false, kind: 'NOT_FOUND', message };
-    if (response.status >= 500) return unavailable(`the bank answered ${response.status}: ${message}`);
-    this.logger.warn(`${method} ${path} refused by the bank: ${response.status} ${message}`);
-    return { ok: false, kind: 'REFUSED', message: `the bank refused (${response.status}): ${message}` };
+    const { status, body: parsed } = answer;
+    if (parsed === undefined) return unavailable(`the bank's answer to ${method} ${path} was unreadable (HTTP ${status})`);
+    if (status >= 200 && status < 300) return { ok: true, value: parsed as T };
+    const message = messageOf(parsed) ?? `HTTP ${status}`;
+    if (status === 404) return { ok: false, kind: 'NOT_FOUND', message };
+    if (status >= 500) return unavailable(`the bank answered ${status}: ${message}`);
+    this.logger.warn(`${method} ${path} refused by the bank: ${status} ${message}`);
+    return { ok: false, kind: 'REFUSED', message: `the bank refused (${status}): ${message}` };
   }
 }
 
@@ -85,10 +88,15 @@ function messageOf(body: unknown): string | null {
   return null;
 }
 
+function isConnectionReset(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
+}
+
 function describe(error: unknown): string {
   if (error instanceof Error) {
-    const cause = (error as Error & { cause?: { code?: string } }).cause;
-    return cause?.code ? `${error.message}: ${cause.code}` : error.message;
+    const code = (error as Error & { code?: string }).code;
+    return code ? `${code}: ${error.message}` : error.message;
   }
   return String(error);
 }

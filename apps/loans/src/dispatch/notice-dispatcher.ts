@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { CollectionAck } from '@koperasi/contracts';
 import { PostgresEventStore, StreamVersionConflictError } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
-import { PG_POOL, inTransaction } from '@koperasi/service-kit';
+import { PG_POOL } from '@koperasi/service-kit';
 import { BankClient, type BankResult } from '../bank/bank-client.js';
 import type { CollectionNoticeAcknowledged } from '../domain/index.js';
 import { LOANS_CONFIG, type LoansConfig } from '../infrastructure/loans-config.js';
@@ -88,34 +88,39 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
     return rows.length === MAX_NOTICES_PER_PASS ? 'more' : 'idle';
   }
 
+  /**
+   * The acknowledgements go through the store's group commit (one transaction for the lot) and then onto the
+   * rows. Should the process stop in between, the rows still say PENDING: the notice is sent again, the bank
+   * answers the same acknowledgement, and the append finds the event already there.
+   */
   private async recordAcknowledged(acknowledged: { row: DueNotice; bankRef: string }[]): Promise<void> {
-    await inTransaction(this.pool, async (tx) => {
-      for (const { row, bankRef } of acknowledged) {
+    await Promise.all(
+      acknowledged.map(async ({ row, bankRef }) => {
         const event: CollectionNoticeAcknowledged = {
           type: 'CollectionNoticeAcknowledged',
           schemaVersion: 1,
           data: { collectionId: row.collection_id, bankRef },
         };
         try {
-          await this.store.appendWithin(tx, `collection-${row.collection_id}`, 1, [event], {
+          await this.store.append(`collection-${row.collection_id}`, 1, [event], {
             koperasiId: row.koperasi_id,
             actor: DISPATCHER_ACTOR,
             correlationId: row.collection_id,
             causationId: row.event_id,
           });
         } catch (error) {
-          // Another instance recorded this acknowledgement first; the bank still counted the payment once.
+          // Recorded before (by an earlier pass that stopped short, or another instance); the bank counted it once.
           if (!(error instanceof StreamVersionConflictError)) throw error;
         }
-      }
-      await tx.query(
-        `UPDATE collections c SET notice_status = 'ACKNOWLEDGED', bank_ref = a.bank_ref, notice_error = NULL,
-                                  notice_attempts = c.notice_attempts + 1, acknowledged_at = now()
-         FROM unnest($1::uuid[], $2::text[]) AS a(collection_id, bank_ref)
-         WHERE c.collection_id = a.collection_id`,
-        [acknowledged.map(({ row }) => row.collection_id), acknowledged.map(({ bankRef }) => bankRef)],
-      );
-    });
+      }),
+    );
+    await this.pool.query(
+      `UPDATE collections c SET notice_status = 'ACKNOWLEDGED', bank_ref = a.bank_ref, notice_error = NULL,
+                                notice_attempts = c.notice_attempts + 1, acknowledged_at = now()
+       FROM unnest($1::uuid[], $2::text[]) AS a(collection_id, bank_ref)
+       WHERE c.collection_id = a.collection_id`,
+      [acknowledged.map(({ row }) => row.collection_id), acknowledged.map(({ bankRef }) => bankRef)],
+    );
   }
 
   private async scheduleRetries(failed: { row: DueNotice; error: string }[]): Promise<void> {
