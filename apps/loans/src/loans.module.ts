@@ -18,6 +18,7 @@ import { CloseRemittanceController } from './commands/close-remittance/close-rem
 import { CloseRemittanceHandler } from './commands/close-remittance/close-remittance.handler.js';
 import { CollectInstallmentController } from './commands/collect-installment/collect-installment.controller.js';
 import { CollectInstallmentHandler } from './commands/collect-installment/collect-installment.handler.js';
+import { CollectionWriter } from './commands/collect-installment/collection-writer.js';
 import { NoticeDispatcher } from './dispatch/notice-dispatcher.js';
 import { RemittanceDispatcher } from './dispatch/remittance-dispatcher.js';
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
@@ -74,6 +75,7 @@ export class LoansModule {
         BankClient,
         NoticeDispatcher,
         RemittanceDispatcher,
+        CollectionWriter,
         CollectInstallmentHandler,
         CloseRemittanceHandler,
         CommandConsumerState,

@@ -4,6 +4,7 @@ import { PostgresEventStore, StreamVersionConflictError } from '@koperasi/events
 import type { Pool } from 'pg';
 import { PG_POOL } from '@koperasi/service-kit';
 import { BankClient, type BankResult } from '../bank/bank-client.js';
+import { collectionStreamId } from '../commands/collect-installment/collection-writer.js';
 import type { CollectionNoticeAcknowledged } from '../domain/index.js';
 import { LOANS_CONFIG, type LoansConfig } from '../infrastructure/loans-config.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
@@ -102,7 +103,7 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
           data: { collectionId: row.collection_id, bankRef },
         };
         try {
-          await this.store.append(`collection-${row.collection_id}`, 1, [event], {
+          await this.store.append(collectionStreamId(row.collection_id), 1, [event], {
             koperasiId: row.koperasi_id,
             actor: DISPATCHER_ACTOR,
             correlationId: row.collection_id,

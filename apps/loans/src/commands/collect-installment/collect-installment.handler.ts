@@ -1,32 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CollectInstallmentPayload, CollectInstallmentResult, CommandEnvelope, CommandReply } from '@koperasi/contracts';
-import { PostgresEventStore } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
-import { CommandResults, IdempotentCommandExecutor, PG_POOL, accepted, badField, checkEnvelope, inTransaction, isUuid, refused } from '@koperasi/service-kit';
+import { IdempotentCommandExecutor, PG_POOL, badField, checkEnvelope, isUuid, refused } from '@koperasi/service-kit';
 import { AgreementsRepository } from '../../agreements/agreements.repository.js';
 import { LOAN_NO_PATTERN, isLoanAccountView } from '../../bank/loan-account-view.js';
 import { NoticeDispatcher } from '../../dispatch/notice-dispatcher.js';
 import { decideCollectInstallment } from '../../domain/index.js';
-import { insertCollection } from '../../read-model/insert-collection.js';
 import { loanErrorReply } from '../loan-error-replies.js';
-
-export function collectionStreamId(collectionId: string): string {
-  return `collection-${collectionId}`;
-}
+import { CollectionWriter } from './collection-writer.js';
 
 /**
  * Takes an installment against the bank's view the gateway passed in, without calling the bank: the event, the
- * read model row (which is also the bank notice's outbox) and the reply commit together. The notice goes out
- * afterwards, from the NoticeDispatcher.
+ * read model row (which is also the bank notice's outbox) and the reply commit together (CollectionWriter).
+ * The notice goes out afterwards, from the NoticeDispatcher.
  */
 @Injectable()
 export class CollectInstallmentHandler {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    private readonly store: PostgresEventStore,
-    private readonly results: CommandResults,
     private readonly executor: IdempotentCommandExecutor,
+    private readonly writer: CollectionWriter,
     private readonly agreements: AgreementsRepository,
     private readonly notices: NoticeDispatcher,
   ) {}
@@ -74,18 +68,6 @@ export class CollectInstallmentHandler {
       now: new Date().toISOString(),
     });
     if (!decision.ok) return loanErrorReply(decision.error);
-    return inTransaction(this.pool, async (tx) => {
-      const appended = await this.store.appendWithin(tx, collectionStreamId(collectionId), 0, decision.events, {
-        koperasiId: envelope.koperasiId,
-        actor: envelope.actor.userId,
-        correlationId: envelope.correlationId,
-        causationId: envelope.commandId,
-      });
-      const [event] = appended.events;
-      const receipt = await insertCollection(tx, envelope.koperasiId, event, decision.events[0].data);
-      const reply = accepted<CollectInstallmentResult>({ collectionId, receipt });
-      await this.results.save(tx, envelope.commandId, reply);
-      return reply;
-    });
+    return this.writer.write({ envelope, collected: decision.events[0] });
   }
 }

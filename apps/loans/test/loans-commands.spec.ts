@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type {
+  CollectInstallmentPayload,
+  CollectInstallmentResult,
+  CommandEnvelope,
+  CommandReply,
+  LoanAccountView,
+  RemittanceView,
+  UserRole,
+} from '@koperasi/contracts';
+import { createTestDatabase, createTestTopics, testKafka, testKafkaBrokers, type TestDatabase } from '@koperasi/testing';
+import { CloseRemittanceController } from '../src/commands/close-remittance/close-remittance.controller.js';
+import { CollectInstallmentController } from '../src/commands/collect-installment/collect-installment.controller.js';
+import { loansMigrations } from '../src/infrastructure/loans-migrations.js';
+import { LoansModule } from '../src/loans.module.js';
+
+/**
+ * The loans service's command handlers against real PostgreSQL (and Kafka for the relay), called directly so
+ * that many commands really run at once. No bank is reachable here: notices stay pending, which is what the
+ * rule "collections the bank has not seen count against its maximum" needs.
+ */
+describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  const koperasiId = randomUUID();
+
+  const envelope = <P>(payload: P, role: UserRole = 'teller', commandId: string = randomUUID()): CommandEnvelope<P> => ({
+    commandId,
+    koperasiId,
+    actor: { userId: `${role}-1`, role },
+    correlationId: randomUUID(),
+    payload,
+  });
+
+  const view = (loanNo: string, overrides: Partial<LoanAccountView> = {}): LoanAccountView => ({
+    loanNo,
+    borrowerName: 'PARTINI',
+    product: 'KUPEDES',
+    status: 'ACTIVE',
+    period: '2026-11',
+    installmentDueRp: 500_000,
+    installmentsInArrears: 0,
+    penaltyRp: 0,
+    maxPaymentRp: 500_000,
+    viewedAt: new Date().toISOString(),
+    ...overrides,
+  });
+
+  const collect = (payload: CollectInstallmentPayload, role?: UserRole, commandId?: string): Promise<CommandReply<CollectInstallmentResult>> =>
+    app.get(CollectInstallmentController).handle(envelope(payload, role, commandId));
+  const close = (): Promise<CommandReply<RemittanceView>> => app.get(CloseRemittanceController).handle(envelope({}, 'supervisor'));
+
+  let nextLoan = 1;
+  const loanNo = () => `0009${String(nextLoan++).padStart(11, '0')}`;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('loans', loansMigrations);
+    const [eventsTopic] = await createTestTopics(testKafka(), 'loans-events');
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        LoansModule.forRoot({
+          httpPort: 0,
+          httpHost: '127.0.0.1',
+          databaseUrl: db.url,
+          kafkaBrokers: testKafkaBrokers(),
+          internalApiToken: 'test-internal-token',
+          // Nothing listens here: every notice fails and stays pending.
+          bankUrl: 'http://127.0.0.1:9',
+          bankApiKey: 'test-bank-key',
+          bankTimeoutMs: 500,
+          bankRemittanceTimeoutMs: 500,
+          maxRetryDelayMs: 60_000,
+          eventsTopic,
+        }),
+      ],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('given forty counters collecting at once, then each gets its own collection, and events, rows and replies agree', async () => {
+    const loans = Array.from({ length: 40 }, () => loanNo());
+    const replies = await Promise.all(loans.map((no) => collect({ loanNo: no, amountRp: 500_000, loan: view(no) })));
+    expect(replies.every((reply) => reply.ok)).toBe(true);
+    const ids = replies.map((reply) => (reply.ok ? reply.result.collectionId : ''));
+    expect(new Set(ids).size).toBe(40);
+    const { rows } = await db.pool.query(
+      `SELECT (SELECT count(*)::int FROM collections WHERE collection_id = ANY($1::uuid[])) AS rows,
+              (SELECT count(*)::int FROM events WHERE stream_id = ANY($2::text[]) AND type = 'InstallmentCollected') AS events,
+              (SELECT count(*)::int FROM command_results WHERE reply->'result'->>'collectionId' = ANY($3::text[])) AS results`,
+      [ids, ids.map((id) => `collection-${id}`), ids],
+    );
+    expect(rows[0]).toEqual({ rows: 40, events: 40, results: 40 });
+    const first = replies[0].ok ? replies[0].result : null;
+    expect(first?.receipt).toMatchObject({ loanNo: loans[0], amountRp: 500_000, feeRp: 2_500, feeMode: 'NETTED', koperasiId });
+  });
+
+  it('given the same command delivered ten times at once, then one collection is made and every delivery answers it', async () => {
+    const no = loanNo();
+    const commandId = randomUUID();
+    const replies = await Promise.all(Array.from({ length: 10 }, () => collect({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'teller', commandId)));
+    const ids = new Set(replies.map((reply) => (reply.ok ? reply.result.collectionId : 'refused')));
+    expect([...ids]).toHaveLength(1);
+    expect(ids.has('refused')).toBe(false);
+    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM collections WHERE loan_no = $1`, [no]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('given a collection the bank has not acknowledged, when the same bank view is used again, then the second is an overpayment', async () => {
+    const no = loanNo();
+    const bankView = view(no, { maxPaymentRp: 800_000 });
+    const first = await collect({ loanNo: no, amountRp: 500_000, loan: bankView });
+    expect(first.ok).toBe(true);
+    const second = await collect({ loanNo: no, amountRp: 500_000, loan: bankView });
+    expect(second).toMatchObject({ ok: false, error: { status: 422, code: 'OVERPAYMENT' } });
+    expect((await collect({ loanNo: no, amountRp: 300_000, loan: bankView })).ok).toBe(true);
+  });
+
+  it('refuses an auditor, a platform admin, a stale view and a malformed one, recording nothing', async () => {
+    const no = loanNo();
+    const before = (await db.pool.query(`SELECT count(*)::int AS n FROM collections`)).rows[0].n;
+    expect(await collect({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'auditor')).toMatchObject({ ok: false, error: { status: 403 } });
+    const asAdmin = await app.get(CollectInstallmentController).handle({ ...envelope({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'admin'), koperasiId: '' });
+    expect(asAdmin).toMatchObject({ ok: false, error: { status: 403 } });
+    const stale = view(no, { viewedAt: new Date(Date.now() - 120_000).toISOString() });
+    expect(await collect({ loanNo: no, amountRp: 500_000, loan: stale })).toMatchObject({ ok: false, error: { status: 409, code: 'LOAN_VIEW_STALE' } });
+    expect(await collect({ loanNo: no, amountRp: 500_000, loan: { loanNo: no } as LoanAccountView })).toMatchObject({ ok: false, error: { status: 400 } });
+    expect(await collect({ loanNo: '123', amountRp: 500_000, loan: view(no) })).toMatchObject({ ok: false, error: { status: 400 } });
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM collections`)).rows[0].n).toBe(before);
+  });
+
+  it('given five closes racing over the same pool, then every collection lands in exactly one batch', async () => {
+    const replies = await Promise.all(Array.from({ length: 5 }, () => close()));
+    const batches = replies.filter((reply) => reply.ok).map((reply) => (reply.ok ? reply.result : null)!);
+    const refusals = replies.filter((reply) => !reply.ok);
+    expect(refusals.every((reply) => !reply.ok && reply.error.code === 'NOTHING_TO_REMIT')).toBe(true);
+    const { rows } = await db.pool.query<{ total: number; in_one: number; in_more: number }>(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE live = 1)::int AS in_one,
+              count(*) FILTER (WHERE live > 1)::int AS in_more
+       FROM (SELECT c.collection_id, count(i.collection_id) FILTER (WHERE i.active) AS live
+             FROM collections c LEFT JOIN remittance_items i ON i.collection_id = c.collection_id GROUP BY c.collection_id) per`,
+    );
+    expect(rows[0].in_more).toBe(0);
+    expect(rows[0].in_one).toBe(rows[0].total);
+    expect(batches.reduce((sum, batch) => sum + batch.collectionCount, 0)).toBe(rows[0].total);
+    const sums = await db.pool.query(`SELECT sum(amount_rp)::bigint AS collected FROM collections`);
+    expect(batches.reduce((sum, batch) => sum + batch.collectedRp, 0)).toBe(Number(sums.rows[0].collected));
+  });
+});
