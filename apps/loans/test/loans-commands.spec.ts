@@ -136,7 +136,15 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
     expect((await db.pool.query(`SELECT count(*)::int AS n FROM collections`)).rows[0].n).toBe(before);
   });
 
+  it('given collections the bank has not acknowledged, when a batch is closed, then they wait for a later one', async () => {
+    const reply = await close();
+    expect(reply).toMatchObject({ ok: false, error: { status: 422, code: 'NOTHING_TO_REMIT' } });
+    expect(!reply.ok && reply.error.message).toMatch(/wait for the bank to acknowledge/);
+  });
+
   it('given five closes racing over the same pool, then every collection lands in exactly one batch', async () => {
+    // As if the bank had acknowledged every notice.
+    await db.pool.query(`UPDATE collections SET notice_status = 'ACKNOWLEDGED', acknowledged_at = now()`);
     const replies = await Promise.all(Array.from({ length: 5 }, () => close()));
     const batches = replies.filter((reply) => reply.ok).map((reply) => (reply.ok ? reply.result : null)!);
     const refusals = replies.filter((reply) => !reply.ok);

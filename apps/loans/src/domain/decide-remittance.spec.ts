@@ -8,7 +8,7 @@ const collections: UnremittedCollection[] = [
 ];
 
 function closed() {
-  const decision = decideCloseRemittance({ type: 'CloseRemittance', remittanceId: 'r-1', supervisorId: 'spv', collections });
+  const decision = decideCloseRemittance({ type: 'CloseRemittance', remittanceId: 'r-1', supervisorId: 'spv', collections, awaitingNoticeCount: 0 });
   if (!decision.ok) throw new Error(decision.error.message);
   return decision.events;
 }
@@ -30,13 +30,15 @@ describe('remittance deciders', () => {
   });
 
   it('given an empty pool, when a batch is closed, then nothing is closed', () => {
-    const decision = decideCloseRemittance({ type: 'CloseRemittance', remittanceId: 'r-1', supervisorId: 'spv', collections: [] });
+    const decision = decideCloseRemittance({ type: 'CloseRemittance', remittanceId: 'r-1', supervisorId: 'spv', collections: [], awaitingNoticeCount: 0 });
     expect(decision.ok || decision.error.code).toBe('NOTHING_TO_REMIT');
+    const waiting = decideCloseRemittance({ type: 'CloseRemittance', remittanceId: 'r-1', supervisorId: 'spv', collections: [], awaitingNoticeCount: 3 });
+    expect(waiting.ok || waiting.error.message).toMatch(/3 collection\(s\) wait for the bank/);
   });
 
   it('refuses a batch larger than an event may carry', () => {
     const many = Array.from({ length: MAX_COLLECTIONS_PER_REMITTANCE + 1 }, (_, index) => ({ ...collections[0], collectionId: `c-${index}` }));
-    const decision = decideCloseRemittance({ type: 'CloseRemittance', remittanceId: 'r-1', supervisorId: 'spv', collections: many });
+    const decision = decideCloseRemittance({ type: 'CloseRemittance', remittanceId: 'r-1', supervisorId: 'spv', collections: many, awaitingNoticeCount: 0 });
     expect(decision.ok || decision.error.code).toBe('REMITTANCE_TOO_LARGE');
   });
 

@@ -3,12 +3,21 @@ import type { RemittanceClosed, RemittanceConfirmed, RemittanceRejected } from '
 import { MAX_COLLECTIONS_PER_REMITTANCE, type BankVerdict, type CloseRemittance, type RemittanceState } from './remittance.js';
 
 /**
- * Closes a batch of the given collections: what the koperasi owes the bank for them is the amounts collected
+ * Closes a batch of the given collections (the bank refuses a batch naming a collection it was never told of,
+ * so only acknowledged ones are given): what the koperasi owes the bank for them is the amounts collected
  * less the fees it keeps (NETTED); fees the bank pays separately (BANK_PAYS) are remitted in full.
  */
 export function decideCloseRemittance(command: CloseRemittance): LoanDecision<RemittanceClosed> {
   const { collections } = command;
-  if (collections.length === 0) return refuse('NOTHING_TO_REMIT', 'Every collection is already in a batch; there is nothing to remit');
+  if (collections.length === 0) {
+    const waiting = command.awaitingNoticeCount;
+    return refuse(
+      'NOTHING_TO_REMIT',
+      waiting > 0
+        ? `Nothing to remit yet: ${waiting} collection(s) wait for the bank to acknowledge them; try again once it has`
+        : 'Every collection is already in a batch; there is nothing to remit',
+    );
+  }
   if (collections.length > MAX_COLLECTIONS_PER_REMITTANCE) {
     return refuse('REMITTANCE_TOO_LARGE', `A batch holds at most ${MAX_COLLECTIONS_PER_REMITTANCE} collections, got ${collections.length}`);
   }

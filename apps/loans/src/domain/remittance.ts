@@ -13,7 +13,10 @@ export interface CloseRemittance {
   type: 'CloseRemittance';
   remittanceId: string;
   supervisorId: string;
+  /** Collections in the pool the bank has acknowledged: the only ones it accepts in a batch. */
   collections: UnremittedCollection[];
+  /** Collections in the pool still waiting for the bank's acknowledgement; they go in a later batch. */
+  awaitingNoticeCount: number;
 }
 
 /** The bank's final word on a batch. */

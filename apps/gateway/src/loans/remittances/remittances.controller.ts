@@ -33,10 +33,12 @@ export class LoanRemittancesController {
   @Roles('supervisor')
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOperation({
-    summary: 'Close a batch of every collection not yet in a batch and send it to the bank; follow it with GET until CONFIRMED or REJECTED',
+    summary:
+      'Close a batch of every collection the bank has acknowledged and that is not yet in a batch, and send it to the bank; ' +
+      'follow it with GET until CONFIRMED or REJECTED. Collections still waiting for the bank go in a later batch.',
   })
   @ApiCreatedResponse({ type: RemittanceResponse })
-  @ApiUnprocessableEntityResponse({ description: 'nothing to remit' })
+  @ApiUnprocessableEntityResponse({ description: 'nothing to remit (or only collections the bank has not acknowledged yet)' })
   close(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,

@@ -26,7 +26,9 @@ interface PoolRow {
 }
 
 /**
- * Closes a batch of every collection in the pool (up to `upToDate` when given). Nothing is locked while the
+ * Closes a batch of every collection in the pool the bank has acknowledged (up to `upToDate` when given); one
+ * still waiting for its notice goes in a later batch, since the bank rejects a batch naming a collection it was
+ * never told of. Nothing is locked while the
  * pool is read: the partial unique index on live batch items is what keeps a collection out of two batches,
  * and the close that loses the race reads the pool again.
  */
@@ -67,12 +69,23 @@ export class CloseRemittanceHandler {
   }
 
   private async close(tx: PoolClient, envelope: CommandEnvelope<CloseRemittancePayload>): Promise<CommandReply<RemittanceView>> {
+    const upToDate = envelope.payload.upToDate ?? null;
     const { rows } = await tx.query<PoolRow>(
       `SELECT collection_id, amount_rp, fee_rp, fee_mode FROM collections
-       WHERE koperasi_id = $1 AND remittance_id IS NULL AND ($2::date IS NULL OR business_date <= $2::date)
+       WHERE koperasi_id = $1 AND remittance_id IS NULL AND notice_status = 'ACKNOWLEDGED' AND ($2::date IS NULL OR business_date <= $2::date)
        ORDER BY collected_at, collection_id LIMIT $3`,
-      [envelope.koperasiId, envelope.payload.upToDate ?? null, MAX_COLLECTIONS_PER_REMITTANCE],
+      [envelope.koperasiId, upToDate, MAX_COLLECTIONS_PER_REMITTANCE],
     );
+    const awaiting =
+      rows.length > 0
+        ? 0
+        : (
+            await tx.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM collections
+               WHERE koperasi_id = $1 AND remittance_id IS NULL AND notice_status = 'PENDING' AND ($2::date IS NULL OR business_date <= $2::date)`,
+              [envelope.koperasiId, upToDate],
+            )
+          ).rows[0].n;
     const collections: UnremittedCollection[] = rows.map((row) => ({
       collectionId: row.collection_id,
       amountRp: Number(row.amount_rp),
@@ -80,7 +93,13 @@ export class CloseRemittanceHandler {
       feeMode: row.fee_mode,
     }));
     const remittanceId = randomUUID();
-    const decision = decideCloseRemittance({ type: 'CloseRemittance', remittanceId, supervisorId: envelope.actor.userId, collections });
+    const decision = decideCloseRemittance({
+      type: 'CloseRemittance',
+      remittanceId,
+      supervisorId: envelope.actor.userId,
+      collections,
+      awaitingNoticeCount: awaiting,
+    });
     if (!decision.ok) return loanErrorReply(decision.error);
     const [closed] = decision.events;
     const appended = await this.store.appendWithin(tx, remittanceStreamId(remittanceId), 0, decision.events, {
