@@ -29,8 +29,9 @@ async function main(): Promise<void> {
   // The pending share resolves by callback; the status poll is the fallback, not the race.
   process.env.BILLPAY_STATUS_POLL_BASE_MS ??= '5000';
   const suite = new SuiteHarness();
-  await suite.startAll(['partner-sim', 'members', 'billpay', 'ledger', 'gateway']);
   try {
+    // Inside the try: a service that fails to start must not leave the others running, consuming shared topics.
+    await suite.startAll(['partner-sim', 'members', 'billpay', 'ledger', 'gateway']);
     await run(suite);
   } finally {
     await suite.stopAll();
@@ -46,9 +47,11 @@ async function sim(suite: SuiteHarness, method: string, path: string, body: unkn
 async function setUpKoperasi(suite: SuiteHarness): Promise<ApiClient[]> {
   const admin = await new ApiClient(suite.gatewayUrl).login('admin', DEMO_PASSWORD);
   const tellers: ApiClient[] = [];
+  // Command topics are shared between runs: a code of this run only, so a stale command of an earlier run cannot take it.
+  const run = randomInt(0x10000).toString(16).padStart(4, '0').toUpperCase();
   for (let index = 0; index < KOPERASI; index++) {
     const koperasi = await admin.post('/koperasi', {
-      code: `BNC${index}`,
+      code: `BNC${run}-${index}`,
       name: `KKMP Bench ${index}`,
       kelurahan: 'Gedawang',
       kecamatan: 'Banyumanik',
