@@ -13,6 +13,12 @@ process.env.BILLPAY_STATUS_POLL_BASE_MS = '2000';
 process.env.BILLPAY_STATUS_POLL_MAX_MS = '3000';
 
 const CALLBACK_SECRET = 'e2e-aggregator-callback-secret';
+/**
+ * The relays publish only below the server-wide oldest open transaction, so another suite's long transaction on
+ * the same PostgreSQL delays the books; tests that wait for the ledger get this long, and twice that to run.
+ */
+const LEDGER_WAIT_MS = 60_000;
+const LEDGER_TEST_MS = 2 * LEDGER_WAIT_MS;
 const PLN = TEST_CUSTOMERS.plnPrepaid.valid.customerNo;
 const IDPEL = TEST_CUSTOMERS.plnPostpaid.valid.customerNo;
 
@@ -103,6 +109,22 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
+  /** Waits for the ledger to show this much in PPOB suspense and refunds owed, then checks the trial balance. */
+  async function booksShow(suspenseRp: number, refundsOwedRp: number): Promise<void> {
+    await waitFor(
+      `the ledger to show suspense ${suspenseRp} and refunds owed ${refundsOwedRp}`,
+      async () => {
+        const accounts = (await auditor.get('/ledger/accounts')).body as { code: string; balance: number }[];
+        const balance = (code: string) => accounts.find((account) => account.code === code)?.balance ?? 0;
+        return balance('213000') === suspenseRp && balance('214000') === refundsOwedRp;
+      },
+      LEDGER_WAIT_MS,
+    );
+    const trial = (await auditor.get('/ledger/trial-balance')).body;
+    expect(trial.totalDebit).toBeGreaterThan(0);
+    expect(trial.totalDebit).toBe(trial.totalCredit);
   }
 
   beforeAll(async () => {
@@ -299,6 +321,7 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
       expect(failed.body).toMatchObject({ status: 'FAILED', refund: 'OWED', price: null, resolvedBy: 'RESPONSE' });
       expect((await teller.get('/billpay/deposit')).body).toEqual(before);
       paid.push({ status: 'FAILED', fee: 0, productCode: 'PLN20' });
+      await booksShow(0, 22_500);
 
       const byTeller = await teller.post(`/billpay/payments/${failed.body.paymentId}/refund`, {});
       expect(byTeller.status).toBe(403);
@@ -309,7 +332,8 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
       expect(twice.status).toBe(409);
       expect(twice.body.error).toBe('REFUND_ALREADY_PAID');
       expect((await teller.get(`/billpay/payments/${failed.body.paymentId}`)).body.refund).toBe('PAID');
-    });
+      await booksShow(0, 0);
+    }, LEDGER_TEST_MS);
 
     it('given a pending answer, then 202 PENDING with a link, never refundable, and the signed callback makes it SUCCESS', async () => {
       const meter = freshMeter();
@@ -328,7 +352,8 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
       paid.push({ status: 'SUCCESS', fee: 2_350, productCode: 'PLN100' });
       const deliveries = await sim<{ deliveries: { http_status: number }[] }>('GET', `/admin/aggregator/callbacks?ref_id=${pending.body.refId}`);
       expect(deliveries.deliveries.map((delivery) => delivery.http_status)).toEqual([200]);
-    });
+      await booksShow(0, 0);
+    }, LEDGER_TEST_MS);
 
     it('given a pending answer and no callback, then status polling finds it failed, and only then it is refunded', async () => {
       const meter = freshMeter();
@@ -341,12 +366,14 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
         expect(await aggregatorCalls({ ref_id: pending.body.refId })).toBe(1);
         expect(await aggregatorCalls({ ref_id: pending.body.refId }, '/aggregator/v1/status')).toBeGreaterThanOrEqual(1);
         paid.push({ status: 'FAILED', fee: 0, productCode: 'PLN20' });
+        await booksShow(0, 22_500);
         const refund = await supervisor.post(`/billpay/payments/${pending.body.paymentId}/refund`, {});
         expect(refund.status).toBe(200);
+        await booksShow(0, 0);
       } finally {
         await faults({ callbacksEnabled: true });
       }
-    });
+    }, LEDGER_TEST_MS);
 
     it('given the same Idempotency-Key 10 times at once, then one payment and one call at the aggregator, and every answer names it', async () => {
       const meter = freshMeter();
@@ -536,28 +563,33 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
       const total = [...expectedFees.values()].reduce((sum, fee) => sum + fee, 0);
       const today = wibToday();
       let feeIncome: any = null;
+      let accounts: { code: string; balance: number }[] = [];
+      const balance = (code: string) => accounts.find((account) => account.code === code)?.balance ?? 0;
+      // The ledger books asynchronously: wait until the last refund and the last fee have arrived.
       await waitFor(
         'the ledger to book every billpay event',
         async () => {
           feeIncome = (await supervisor.get(`/ledger/fee-income?from=${today}&to=${today}&groupBy=product`)).body;
+          accounts = (await auditor.get('/ledger/accounts')).body;
           const ppob = feeIncome.totals?.find((line: { source: string }) => line.source === 'PPOB');
-          return ppob?.amount === total;
+          return ppob?.amount === total && balance('213000') === 0 && balance('214000') === 0;
         },
-        60_000,
-      );
+        LEDGER_WAIT_MS,
+      ).catch(() => undefined);
+      expect({ fees: feeIncome.totals, suspense: balance('213000'), refundsOwed: balance('214000') }).toEqual({
+        fees: expect.arrayContaining([expect.objectContaining({ source: 'PPOB', amount: total })]),
+        suspense: 0,
+        refundsOwed: 0,
+      });
       for (const [productCode, fee] of expectedFees) {
         if (fee === 0) continue;
         expect(feeIncome.rows.find((row: { product?: string }) => row.product === productCode)).toMatchObject({ amount: fee });
       }
       const trial = (await auditor.get('/ledger/trial-balance')).body;
       expect(trial.totalDebit).toBe(trial.totalCredit);
-      const accounts = (await auditor.get('/ledger/accounts')).body as { code: string; balance: number }[];
-      const balance = (code: string) => accounts.find((account) => account.code === code)?.balance ?? 0;
-      expect(balance('213000')).toBe(0);
-      expect(balance('214000')).toBe(0);
       expect(balance('410000')).toBe(total);
       expect(balance('113100')).toBe((await supervisor.get('/billpay/deposit')).body.balance);
-    });
+    }, LEDGER_TEST_MS);
 
     it('answers 503 when the aggregator is down, and records nothing', async () => {
       suite.kill('partner-sim');

@@ -1,4 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import http from 'node:http';
+import https from 'node:https';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   AggregatorPaths,
   type BalanceResponse,
@@ -9,6 +11,7 @@ import {
 import { BILLPAY_CONFIG, type AggregatorConfig, type BillpayConfig } from '../infrastructure/billpay-config.js';
 import { aggregatorCallSeconds } from '../metrics/billpay-metrics.js';
 import { requestSignature } from './aggregator-signature.js';
+import { HttpTimeoutError, postJson } from './post-json.js';
 
 /**
  * The answer to one call. Anything but `ok` means we do not know what the aggregator did with the request:
@@ -18,14 +21,24 @@ export type AggregatorAnswer<T> = { ok: true; body: T } | { ok: false; failure: 
 
 type Operation = 'inquiry' | 'transaction' | 'status' | 'balance' | 'statement';
 
+/** Connections kept to the aggregator: the dispatcher's call slots, the inquiries and the status checks. */
+const MAX_SOCKETS = 256;
+
 /** The PPOB aggregator over HTTP (aggregator-protocol.ts): signed JSON POSTs carrying our ref_id. */
 @Injectable()
-export class AggregatorClient {
+export class AggregatorClient implements OnApplicationShutdown {
   private readonly logger = new Logger(AggregatorClient.name);
   private readonly config: AggregatorConfig;
+  private readonly agent: http.Agent;
 
   constructor(@Inject(BILLPAY_CONFIG) config: BillpayConfig) {
     this.config = config.aggregator;
+    const options = { keepAlive: true, maxSockets: MAX_SOCKETS };
+    this.agent = this.config.baseUrl.startsWith('https:') ? new https.Agent(options) : new http.Agent(options);
+  }
+
+  onApplicationShutdown(): void {
+    this.agent.destroy();
   }
 
   inquiry(refId: string, productCode: string, customerNo: string): Promise<AggregatorAnswer<InquiryResponse>> {
@@ -65,25 +78,20 @@ export class AggregatorClient {
   }
 
   private async send<T extends { data: unknown }>(path: string, body: string, timeoutMs: number): Promise<AggregatorAnswer<T>> {
-    let response: Response;
+    let answer: { status: number; text: string };
     try {
-      response = await fetch(`${this.config.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      answer = await postJson(this.agent, new URL(`${this.config.baseUrl}${path}`), body, timeoutMs);
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return { ok: false, failure: timedOut ? 'TIMEOUT' : 'NETWORK', detail: describe(error) };
+      return { ok: false, failure: error instanceof HttpTimeoutError ? 'TIMEOUT' : 'NETWORK', detail: describe(error) };
     }
+    const ok = answer.status >= 200 && answer.status < 300;
     let parsed: unknown;
     try {
-      parsed = await response.json();
+      parsed = JSON.parse(answer.text);
     } catch (error) {
-      return { ok: false, failure: response.ok ? 'MALFORMED' : 'HTTP_ERROR', detail: `HTTP ${response.status}: ${describe(error)}` };
+      return { ok: false, failure: ok ? 'MALFORMED' : 'HTTP_ERROR', detail: `HTTP ${answer.status}: ${describe(error)}` };
     }
-    if (!response.ok) return { ok: false, failure: 'HTTP_ERROR', detail: `HTTP ${response.status}` };
+    if (!ok) return { ok: false, failure: 'HTTP_ERROR', detail: `HTTP ${answer.status}` };
     if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { data?: unknown }).data !== 'object') {
       return { ok: false, failure: 'MALFORMED', detail: 'no data object in the answer' };
     }

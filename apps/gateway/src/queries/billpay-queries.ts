@@ -1,12 +1,16 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import http from 'node:http';
+import { HttpStatus, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { BillReceipt, DepositView, PaymentStatus, PaymentView, ProductKind } from '@koperasi/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
+import { billpayRequest } from '../billpay/billpay-http.js';
 import { ApiException } from '../http/api-exception.js';
 
 const segment = encodeURIComponent;
 const QUERY_TIMEOUT_MS = 5_000;
 /** An inquiry waits for the aggregator (billpay gives it up to 10 s). */
 const INQUIRY_TIMEOUT_MS = 15_000;
+/** Every counter's payment waits on one of these for up to its outcome wait. */
+const MAX_SOCKETS = 256;
 
 export interface BillpayProduct {
   code: string;
@@ -94,14 +98,19 @@ const PASSED_ON = new Set([400, 401, 404, 409, 422, 502, 503]);
 
 /** The billpay service's internal HTTP API, always scoped by koperasi (callbacks aside). */
 @Injectable()
-export class BillpayQueries {
+export class BillpayQueries implements OnApplicationShutdown {
   private readonly logger = new Logger('BillpayQueries');
   private readonly baseUrl: string;
   private readonly token: string;
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
 
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
     this.baseUrl = config.billpayInternalUrl;
     this.token = config.internalApiToken;
+  }
+
+  onApplicationShutdown(): void {
+    this.agent.destroy();
   }
 
   products(koperasiId: string): Promise<BillpayProduct[]> {
@@ -151,25 +160,35 @@ export class BillpayQueries {
     const headers: Record<string, string> = { 'x-internal-token': this.token, accept: 'application/json' };
     if (options.json !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
     if (options.signature !== undefined) headers['x-hub-signature'] = options.signature;
-    let response: Response;
+    const body = options.raw ?? (options.json === undefined ? undefined : Buffer.from(JSON.stringify(options.json)));
+    let answer: { status: number; text: string };
     try {
-      response = await fetch(`${this.baseUrl}${path}`, {
+      answer = await billpayRequest(this.agent, new URL(`${this.baseUrl}${path}`), {
         method,
         headers,
-        body: options.raw ?? (options.json === undefined ? undefined : JSON.stringify(options.json)),
-        signal: AbortSignal.timeout(options.timeoutMs ?? QUERY_TIMEOUT_MS),
+        body,
+        timeoutMs: options.timeoutMs ?? QUERY_TIMEOUT_MS,
       });
     } catch (error) {
       this.logger.warn(`${method} ${path} failed: ${String(error)}`);
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'The billpay service did not answer; try again');
     }
-    if (response.ok) return (await response.json()) as T;
-    const body = (await response.json().catch(() => null)) as ErrorBody | null;
-    if (PASSED_ON.has(response.status) && typeof body?.message === 'string') {
-      const code = typeof body.error === 'string' ? body.error : 'BILLPAY_REFUSED';
-      throw new ApiException(response.status, code, body.message, body.details ?? null);
+    const parsed = parseJson(answer.text);
+    if (answer.status >= 200 && answer.status < 300 && parsed !== undefined) return parsed as T;
+    const error = parsed as ErrorBody | undefined;
+    if (PASSED_ON.has(answer.status) && typeof error?.message === 'string') {
+      const code = typeof error.error === 'string' ? error.error : 'BILLPAY_REFUSED';
+      throw new ApiException(answer.status, code, error.message, error.details ?? null);
     }
-    this.logger.warn(`${method} ${path} answered ${response.status}`);
+    this.logger.warn(`${method} ${path} answered ${answer.status}`);
     throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', 'The billpay service failed to answer this request');
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
