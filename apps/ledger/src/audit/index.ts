@@ -13,3 +13,4 @@ export * from './replay/compare-books.js';
 export * from './replay/replay-schema.js';
 export * from './replay/run-replay.js';
 export * from './export/export-history.js';
+export * from './replay/store-replay-task.js';

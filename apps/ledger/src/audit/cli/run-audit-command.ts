@@ -6,6 +6,7 @@ import { parseAsOf } from '../../queries/parse-as-of.js';
 import { exportHistory, type ExportFormat, type ExportKind } from '../export/export-history.js';
 import { runReplay, type ReplaySource } from '../replay/run-replay.js';
 import { computeShu } from '../shu/compute-shu.js';
+import { ShuInputError } from '../shu/shu-calculation.js';
 import { SERVICES, type ServiceName, type ServiceStore } from '../sources/service-stores.js';
 import { verifyStores } from '../verify/verify-stores.js';
 import { checkDatabases, connectKafka, readAuditEnvironment, UsageError } from './audit-config.js';
@@ -138,7 +139,7 @@ export async function runAuditCommand(argv: readonly string[], io: CommandIo): P
         throw new UsageError(`unknown command ${command}: verify, replay, export or shu`);
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof ShuInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`audit: ${(error as Error).message}\n\n${USAGE}\n`);
       return EXIT_USAGE;
     }

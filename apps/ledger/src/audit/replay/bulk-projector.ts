@@ -1,7 +1,16 @@
 import type { ClientBase } from 'pg';
 import type { EventEnvelope } from '@koperasi/contracts';
-import { assertBalanced, postBillpayEvent, postLoanEvent, postMemberEvent, type JournalEntry, type SourceService } from '../../domain/index.js';
-import { ledgerDeltas, type AccountDelta, type CashDelta, type SavingsDelta } from '../../posting/ledger-deltas.js';
+import {
+  businessDateWib,
+  postBillpayEvent,
+  postLoanEvent,
+  postMemberEvent,
+  SAVINGS_FIELD_BY_ACCOUNT,
+  type JournalEntry,
+  type SourceService,
+  type StartingAccountCode,
+} from '../../domain/index.js';
+import type { AccountDelta, CashDelta, SavingsDelta } from '../../posting/ledger-deltas.js';
 import { copyIn, copyRow } from './copy-in.js';
 
 /** The posting rules of the live projection (posting/project-events.ts), one per service. */
@@ -39,24 +48,33 @@ const MAX_UNPOSTABLE_LISTED = 1000;
  * Rebuilds the books from events in bulk: the live projection's posting rules and running-sum rules
  * (postXEvent, ledgerDeltas), written as the same rows the live journal writer writes, but by COPY, a batch's
  * write overlapping the next batch's posting, and the running sums (balances, member savings, cash per
- * teller) added up in memory and written once at the end instead of being updated batch by batch.
+ * teller) added up in memory, to be written once at the end (writeRunningSums) instead of batch by batch.
  */
 export class BulkProjector {
   readonly stats: ProjectionStats = { events: 0, entries: 0, lines: 0, duplicates: 0, unpostable: [] };
   private unpostableCount = 0;
-  private nextEntryId = 1;
+  private nextEntryId: number;
+  private readonly entryIdStride: number;
+  private lastEntryId = 0;
   private readonly accounts = new Map<string, AccountDelta>();
   private readonly savings = new Map<string, SavingsDelta>();
   private readonly cash = new Map<string, CashDelta>();
   private readonly seen: Set<string> | null;
   private write: Promise<void> = Promise.resolve();
+  private readonly businessDates = new Map<string, string>();
 
-  /** `dedupe`: drop repeated event ids (Kafka may deliver an event twice; a store never holds one twice). */
+  /**
+   * `dedupe`: drop repeated event ids (Kafka may deliver an event twice; a store never holds one twice).
+   * Entry ids count from `firstEntryId` in steps of `entryIdStride`, so projectors filling the same tables
+   * side by side (one per store) never take the same id.
+   */
   constructor(
     private readonly client: ClientBase,
-    options: { dedupe: boolean },
+    options: { dedupe: boolean; firstEntryId?: number; entryIdStride?: number },
   ) {
     this.seen = options.dedupe ? new Set() : null;
+    this.nextEntryId = options.firstEntryId ?? 1;
+    this.entryIdStride = options.entryIdStride ?? 1;
   }
 
   get unpostableTotal(): number {
@@ -79,8 +97,8 @@ export class BulkProjector {
       this.stats.events += 1;
       try {
         const openedMemberId = service === 'members' && event.type === 'MemberRegistered' ? registeredMemberId(event) : null;
+        // The posting rules check their entries balance (entryFromEvent) before handing them over.
         const entry = post(event);
-        if (entry) assertBalanced(entry);
         if (openedMemberId) this.openSavings(event.koperasiId, openedMemberId);
         if (entry) entries.push(entry);
       } catch (error) {
@@ -100,7 +118,9 @@ export class BulkProjector {
     let entryRows = '';
     let lineRows = '';
     for (const entry of entries) {
-      const entryId = this.nextEntryId++;
+      const entryId = this.nextEntryId;
+      this.lastEntryId = entryId;
+      this.nextEntryId += this.entryIdStride;
       const { trace } = entry;
       entryRows += copyRow([entryId, entry.koperasiId, entry.sourceEventId, entry.occurredAt, entry.description, postedAt, trace.service, trace.eventType, trace.streamId, trace.streamVersion, trace.actor, trace.correlationId, trace.causationId]);
       for (let index = 0; index < entry.lines.length; index++) {
@@ -124,24 +144,13 @@ export class BulkProjector {
     if (this.stats.unpostable.length < MAX_UNPOSTABLE_LISTED) this.stats.unpostable.push(event);
   }
 
-  /** Writes the running sums and waits for the last journal rows. */
-  async finish(): Promise<void> {
+  /** Waits for the last journal rows; then the running sums and the last entry id are final. */
+  async flush(): Promise<ProjectedBooks> {
     await this.write;
-    const negative = [...this.savings.values()].filter((row) => row.pokokRp < 0 || row.wajibRp < 0 || row.sukarelaRp < 0);
-    if (negative.length > 0) {
-      const names = negative.slice(0, 5).map((row) => `${row.koperasiId}/${row.memberId}`).join(', ');
-      throw new Error(`the history takes ${negative.length} member(s) below zero savings (${names}); the live ledger would have refused those events`);
-    }
-    let rows = '';
-    for (const row of this.accounts.values()) rows += copyRow([row.koperasiId, row.accountCode, row.debitRp, row.creditRp]);
-    await copyIn(this.client, 'COPY account_balances (koperasi_id, account_code, debit_total_rp, credit_total_rp) FROM STDIN', rows);
-    rows = '';
-    for (const row of this.savings.values()) rows += copyRow([row.koperasiId, row.memberId, row.pokokRp, row.wajibRp, row.sukarelaRp]);
-    await copyIn(this.client, 'COPY member_savings (koperasi_id, member_id, pokok_rp, wajib_rp, sukarela_rp) FROM STDIN', rows);
-    rows = '';
-    for (const row of this.cash.values()) rows += copyRow([row.koperasiId, row.businessDate, row.tellerId, row.debitRp, row.creditRp]);
-    await copyIn(this.client, 'COPY cash_by_teller (koperasi_id, business_date, teller_id, debit_rp, credit_rp) FROM STDIN', rows);
-    if (this.nextEntryId > 1) await this.client.query(`SELECT setval(pg_get_serial_sequence('journal_entries', 'id'), $1)`, [this.nextEntryId - 1]);
+    return {
+      sums: { accounts: [...this.accounts.values()], savings: [...this.savings.values()], cash: [...this.cash.values()] },
+      lastEntryId: this.lastEntryId,
+    };
   }
 
   private openSavings(koperasiId: string, memberId: string): void {
@@ -149,25 +158,114 @@ export class BulkProjector {
     if (!this.savings.has(key)) this.savings.set(key, { koperasiId, memberId, pokokRp: 0, wajibRp: 0, sukarelaRp: 0 });
   }
 
+  /**
+   * The running sums by the rules of ledgerDeltas (posting/ledger-deltas.ts: every line to its account,
+   * savings lines with a member to the member's sub-ledger, Kas lines with a teller to the teller's drawer
+   * of the WIB business day), added straight into the totals of the whole replay; the replay tests hold the
+   * two to the same books.
+   */
   private addToRunningSums(entries: readonly JournalEntry[]): void {
-    const deltas = ledgerDeltas(entries);
-    for (const delta of deltas.accounts) {
-      const row = upsert(this.accounts, `${delta.koperasiId}\u0000${delta.accountCode}`, () => ({ ...delta, debitRp: 0, creditRp: 0 }));
+    for (const entry of entries) {
+      const { koperasiId } = entry;
+      let businessDate: string | null = null;
+      for (const line of entry.lines) {
+        const account = upsert(this.accounts, `${koperasiId}\u0000${line.accountCode}`, () => ({ koperasiId, accountCode: line.accountCode, debitRp: 0, creditRp: 0 }));
+        account.debitRp = add(account.debitRp, line.debitRp);
+        account.creditRp = add(account.creditRp, line.creditRp);
+        const savingsField = SAVINGS_FIELD_BY_ACCOUNT[line.accountCode as StartingAccountCode];
+        if (savingsField && line.memberId) {
+          const memberId = line.memberId;
+          const member = upsert(this.savings, `${koperasiId}\u0000${memberId}`, () => ({ koperasiId, memberId, pokokRp: 0, wajibRp: 0, sukarelaRp: 0 }));
+          member[savingsField] = add(member[savingsField], line.creditRp - line.debitRp);
+        }
+        if (line.accountCode === KAS && line.tellerId) {
+          const tellerId = line.tellerId;
+          businessDate ??= this.businessDate(entry.occurredAt);
+          const day = businessDate;
+          const drawer = upsert(this.cash, `${koperasiId}\u0000${day}\u0000${tellerId}`, () => ({ koperasiId, businessDate: day, tellerId, debitRp: 0, creditRp: 0 }));
+          drawer.debitRp = add(drawer.debitRp, line.debitRp);
+          drawer.creditRp = add(drawer.creditRp, line.creditRp);
+        }
+      }
+    }
+  }
+
+  /** businessDateWib, remembered per UTC date and half of the day: a million entries fall on a few hundred. */
+  private businessDate(occurredAt: string): string {
+    if (!ISO_UTC.test(occurredAt)) return businessDateWib(occurredAt);
+    // 17:00 UTC is midnight WIB: from then on it is the next WIB day.
+    const key = occurredAt.slice(0, 10) + (occurredAt.slice(11, 13) >= '17' ? '+' : '');
+    let date = this.businessDates.get(key);
+    if (date === undefined) {
+      date = businessDateWib(occurredAt);
+      this.businessDates.set(key, date);
+    }
+    return date;
+  }
+}
+
+const KAS: StartingAccountCode = '111000';
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** What a projector leaves besides the journal rows it wrote: its running sums and the highest entry id it took. */
+export interface ProjectedBooks {
+  sums: RunningSums;
+  lastEntryId: number;
+}
+
+export interface RunningSums {
+  accounts: AccountDelta[];
+  savings: SavingsDelta[];
+  cash: CashDelta[];
+}
+
+/** Adds up the running sums of projectors that filled the same tables side by side. */
+export function mergeRunningSums(parts: readonly RunningSums[]): RunningSums {
+  const accounts = new Map<string, AccountDelta>();
+  const savings = new Map<string, SavingsDelta>();
+  const cash = new Map<string, CashDelta>();
+  for (const part of parts) {
+    for (const delta of part.accounts) {
+      const row = upsert(accounts, `${delta.koperasiId}\u0000${delta.accountCode}`, () => ({ ...delta, debitRp: 0, creditRp: 0 }));
       row.debitRp = add(row.debitRp, delta.debitRp);
       row.creditRp = add(row.creditRp, delta.creditRp);
     }
-    for (const delta of deltas.savings) {
-      const row = upsert(this.savings, `${delta.koperasiId}\u0000${delta.memberId}`, () => ({ ...delta, pokokRp: 0, wajibRp: 0, sukarelaRp: 0 }));
+    for (const delta of part.savings) {
+      const row = upsert(savings, `${delta.koperasiId}\u0000${delta.memberId}`, () => ({ ...delta, pokokRp: 0, wajibRp: 0, sukarelaRp: 0 }));
       row.pokokRp = add(row.pokokRp, delta.pokokRp);
       row.wajibRp = add(row.wajibRp, delta.wajibRp);
       row.sukarelaRp = add(row.sukarelaRp, delta.sukarelaRp);
     }
-    for (const delta of deltas.cash) {
-      const row = upsert(this.cash, `${delta.koperasiId}\u0000${delta.businessDate}\u0000${delta.tellerId}`, () => ({ ...delta, debitRp: 0, creditRp: 0 }));
+    for (const delta of part.cash) {
+      const row = upsert(cash, `${delta.koperasiId}\u0000${delta.businessDate}\u0000${delta.tellerId}`, () => ({ ...delta, debitRp: 0, creditRp: 0 }));
       row.debitRp = add(row.debitRp, delta.debitRp);
       row.creditRp = add(row.creditRp, delta.creditRp);
     }
   }
+  return { accounts: [...accounts.values()], savings: [...savings.values()], cash: [...cash.values()] };
+}
+
+/**
+ * Writes the running sums once, after the whole journal, and moves the entry id sequence past the ids the
+ * projectors took. Savings below zero mean the history withdrew more than was saved: the live ledger would
+ * have refused those events, so the replay stops and names the members.
+ */
+export async function writeRunningSums(client: ClientBase, sums: RunningSums, lastEntryId: number): Promise<void> {
+  const negative = sums.savings.filter((row) => row.pokokRp < 0 || row.wajibRp < 0 || row.sukarelaRp < 0);
+  if (negative.length > 0) {
+    const names = negative.slice(0, 5).map((row) => `${row.koperasiId}/${row.memberId}`).join(', ');
+    throw new Error(`the history takes ${negative.length} member(s) below zero savings (${names}); the live ledger would have refused those events`);
+  }
+  let rows = '';
+  for (const row of sums.accounts) rows += copyRow([row.koperasiId, row.accountCode, row.debitRp, row.creditRp]);
+  await copyIn(client, 'COPY account_balances (koperasi_id, account_code, debit_total_rp, credit_total_rp) FROM STDIN', rows);
+  rows = '';
+  for (const row of sums.savings) rows += copyRow([row.koperasiId, row.memberId, row.pokokRp, row.wajibRp, row.sukarelaRp]);
+  await copyIn(client, 'COPY member_savings (koperasi_id, member_id, pokok_rp, wajib_rp, sukarela_rp) FROM STDIN', rows);
+  rows = '';
+  for (const row of sums.cash) rows += copyRow([row.koperasiId, row.businessDate, row.tellerId, row.debitRp, row.creditRp]);
+  await copyIn(client, 'COPY cash_by_teller (koperasi_id, business_date, teller_id, debit_rp, credit_rp) FROM STDIN', rows);
+  if (lastEntryId > 0) await client.query(`SELECT setval(pg_get_serial_sequence('journal_entries', 'id'), $1)`, [lastEntryId]);
 }
 
 function registeredMemberId(event: EventEnvelope): string {

@@ -19,7 +19,7 @@ export interface HistoryReadOptions {
   onMalformed: (service: ServiceName, where: string, error: Error) => void;
 }
 
-type StoreRow = [string, string, string, number, string, string, number, unknown, Record<string, string | null>, string, string, string];
+type StoreRow = [string, string, string, number, string, string, number, unknown, string, string, string, string, string, string, string | null];
 
 /**
  * Reads every store in commit order (transaction id, then position: the relay's order, see
@@ -55,8 +55,10 @@ export async function readStoreHistory(stores: readonly ServiceStore[], options:
       const client = clients[index];
       const page = (after: [string, string]) =>
         client.query<StoreRow>({
+          // The metadata's fields taken out by PostgreSQL: cheaper than parsing its JSON in Node.
           text: `SELECT transaction_id::text, global_position::text, stream_id, stream_version, event_id::text, type, schema_version,
-                        data, metadata, occurred_at::text, prev_hash, hash
+                        data, occurred_at::text, metadata->>'koperasiId', metadata->>'actor', metadata->>'correlationId',
+                        prev_hash, hash, metadata->>'causationId'
                  FROM events e
                  WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint) AND transaction_id < $3::xid8
                    AND ($4::timestamptz IS NULL OR occurred_at <= $4)
@@ -80,22 +82,8 @@ export async function readStoreHistory(stores: readonly ServiceStore[], options:
 
 /** The envelope as the relay publishes it (toStoredEvent without the positions), so replay and live post the same input. */
 function envelopeOf(row: StoreRow): EventEnvelope {
-  const [, , streamId, streamVersion, eventId, type, schemaVersion, data, metadata, occurredAt, prevHash, hash] = row;
-  return {
-    eventId,
-    type,
-    schemaVersion,
-    streamId,
-    streamVersion,
-    koperasiId: metadata.koperasiId as string,
-    occurredAt: isoFromPostgresUtc(occurredAt),
-    actor: metadata.actor as string,
-    correlationId: metadata.correlationId as string,
-    causationId: metadata.causationId,
-    data,
-    prevHash,
-    hash,
-  };
+  const [, , streamId, streamVersion, eventId, type, schemaVersion, data, occurredAt, koperasiId, actor, correlationId, prevHash, hash, causationId] = row;
+  return { eventId, type, schemaVersion, streamId, streamVersion, koperasiId, occurredAt: isoFromPostgresUtc(occurredAt), actor, correlationId, causationId, data, prevHash, hash };
 }
 
 /**

@@ -2,11 +2,13 @@ import pg from 'pg';
 import type { Kafka } from 'kafkajs';
 import { UpcasterRegistry } from '@koperasi/contracts';
 import type { ProgressListener } from '../progress.js';
-import type { ServiceStore } from '../sources/service-stores.js';
-import { BulkProjector, type UnpostableEvent } from './bulk-projector.js';
+import type { ServiceName, ServiceStore } from '../sources/service-stores.js';
+import { compiledWorker, runWorkerTask } from '../worker-threads.js';
+import { BulkProjector, mergeRunningSums, writeRunningSums, type ProjectedBooks, type UnpostableEvent } from './bulk-projector.js';
 import { compareBooks, type BooksComparison } from './compare-books.js';
-import { readKafkaHistory, readStoreHistory } from './event-sources.js';
+import { readKafkaHistory } from './event-sources.js';
 import { createReplaySchema, deferStructure, dropReplaySchema, replaySchemaName, restoreStructure } from './replay-schema.js';
+import { replayStore, type StoreReplayOutcome, type StoreReplayProgress, type StoreReplayTask } from './store-replay-task.js';
 
 export type ReplaySource = 'stores' | 'kafka';
 
@@ -27,6 +29,8 @@ export interface ReplayOptions {
   /** Differences listed per kind; counts are always complete for entries. */
   maxListed?: number;
   upcasters?: UpcasterRegistry;
+  /** Project the stores on worker threads, one each (the default where the compiled worker exists). */
+  workers?: boolean;
 }
 
 export interface ReplayResult {
@@ -49,9 +53,19 @@ export interface ReplayResult {
   comparison: BooksComparison;
 }
 
-const DEFAULT_PAGE_SIZE = 10_000;
+const DEFAULT_PAGE_SIZE = 5_000;
 const DEFAULT_MAX_LISTED = 1000;
 const JOURNAL_TABLES = ['journal_entries', 'journal_lines'];
+const WORKER_FILE = new URL('./replay-worker.js', import.meta.url);
+
+interface Rebuilt extends ProjectedBooks {
+  events: number;
+  entries: number;
+  lines: number;
+  duplicates: number;
+  unpostable: UnpostableEvent[];
+  unpostableCount: number;
+}
 
 /**
  * The auditor's replay: rebuilds the ledger's books from the event history (every service's store, or the
@@ -70,36 +84,15 @@ export async function runReplay(options: ReplayOptions, onProgress?: ProgressLis
   try {
     await createReplaySchema(client, schema);
     const deferred = await deferStructure(client, schema, JOURNAL_TABLES);
-    const projector = new BulkProjector(client, { dedupe: options.source === 'kafka' });
     const rebuildStartedMs = performance.now();
-    let total: number | null = null;
-    let done = 0;
-    const phase = `replay from ${options.source === 'kafka' ? 'Kafka' : 'the event stores'}`;
-    const readOptions = {
-      asOf,
-      upcasters: options.upcasters ?? new UpcasterRegistry(),
-      pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
-      onTotal: (events: number) => {
-        total = events;
-        onProgress?.({ phase, done, total, unit: 'events' as const });
-      },
-      onMalformed: (service: ServiceStore['service'], where: string, error: Error) =>
-        projector.reportUnpostable({ service, eventId: '', type: '', streamId: where, streamVersion: 0, error: `not an event envelope: ${error.message}` }),
-    };
-    const onBatch = async (service: ServiceStore['service'], events: Parameters<BulkProjector['project']>[1]) => {
-      await projector.project(service, events);
-      done += events.length;
-      onProgress?.({ phase, done, total, unit: 'events' });
-    };
-    if (options.source === 'kafka') await readKafkaHistory(options.kafka!, options.stores, readOptions, onBatch);
-    else await readStoreHistory(options.stores, readOptions, onBatch);
-    await projector.finish();
-    onProgress?.({ phase: 'index the rebuilt books', done, total, unit: 'events' });
+    const rebuilt = options.source === 'kafka' ? await rebuildFromKafka(client, options, asOf, onProgress) : await rebuildFromStores(schema, options, asOf, onProgress);
+    await writeRunningSums(client, rebuilt.sums, rebuilt.lastEntryId);
+    onProgress?.({ phase: 'index the rebuilt books', done: rebuilt.events, total: rebuilt.events, unit: 'events' });
     await restoreStructure(client, schema, deferred);
     await client.query(`ANALYZE ${schema}.journal_entries, ${schema}.journal_lines`);
     const rebuildSeconds = (performance.now() - rebuildStartedMs) / 1000;
 
-    onProgress?.({ phase: 'compare with the live books', done, total, unit: 'events' });
+    onProgress?.({ phase: 'compare with the live books', done: rebuilt.events, total: rebuilt.events, unit: 'events' });
     const compareStartedMs = performance.now();
     const comparison = await compareBooks(client, {
       rebuiltSchema: schema,
@@ -110,21 +103,20 @@ export async function runReplay(options: ReplayOptions, onProgress?: ProgressLis
     });
     const compareSeconds = (performance.now() - compareStartedMs) / 1000;
     kept = options.keepSchema ?? false;
-    const { stats } = projector;
     return {
       identical: comparison.identical,
       source: options.source,
       asOf: asOf?.toISOString() ?? null,
       schema,
       schemaKept: kept,
-      events: stats.events,
-      entries: stats.entries,
-      lines: stats.lines,
-      duplicates: stats.duplicates,
-      unpostable: stats.unpostable,
-      unpostableCount: projector.unpostableTotal,
+      events: rebuilt.events,
+      entries: rebuilt.entries,
+      lines: rebuilt.lines,
+      duplicates: rebuilt.duplicates,
+      unpostable: rebuilt.unpostable,
+      unpostableCount: rebuilt.unpostableCount,
       rebuildSeconds,
-      eventsPerSecond: Math.round(stats.events / Math.max(rebuildSeconds, 1e-3)),
+      eventsPerSecond: Math.round(rebuilt.events / Math.max(rebuildSeconds, 1e-3)),
       compareSeconds,
       comparison,
     };
@@ -135,4 +127,74 @@ export async function runReplay(options: ReplayOptions, onProgress?: ProgressLis
       await client.end();
     }
   }
+}
+
+/** Each store projected on a worker thread of its own (or one after another in this thread), into one journal. */
+async function rebuildFromStores(schema: string, options: ReplayOptions, asOf: Date | null, onProgress?: ProgressListener): Promise<Rebuilt> {
+  const phase = 'replay from the event stores';
+  const totals = new Map<ServiceName, number>();
+  let done = 0;
+  const progress = (service: ServiceName) => (update: StoreReplayProgress) => {
+    if (update.total !== undefined) totals.set(service, update.total);
+    done += update.events ?? 0;
+    const total = totals.size === options.stores.length ? [...totals.values()].reduce((sum, count) => sum + count, 0) : null;
+    onProgress?.({ phase, done, total, unit: 'events' });
+  };
+  const tasks: StoreReplayTask[] = options.stores.map((store, index) => ({
+    store,
+    ledgerDatabaseUrl: options.ledgerDatabaseUrl,
+    schema,
+    asOf: asOf?.toISOString() ?? null,
+    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    firstEntryId: index + 1,
+    entryIdStride: options.stores.length,
+  }));
+  const useWorkers = (options.workers ?? true) && compiledWorker(WORKER_FILE);
+  const outcomes: StoreReplayOutcome[] = useWorkers
+    ? await Promise.all(tasks.map((task) => runWorkerTask<StoreReplayTask, StoreReplayProgress, StoreReplayOutcome>(WORKER_FILE, task, progress(task.store.service))))
+    : await tasks.reduce<Promise<StoreReplayOutcome[]>>(async (previous, task) => [...(await previous), await replayStore(task, progress(task.store.service))], Promise.resolve([]));
+  return {
+    sums: mergeRunningSums(outcomes.map((outcome) => outcome.sums)),
+    lastEntryId: Math.max(0, ...outcomes.map((outcome) => outcome.lastEntryId)),
+    events: sum(outcomes, (outcome) => outcome.events),
+    entries: sum(outcomes, (outcome) => outcome.entries),
+    lines: sum(outcomes, (outcome) => outcome.lines),
+    duplicates: 0,
+    unpostable: outcomes.flatMap((outcome) => outcome.unpostable),
+    unpostableCount: sum(outcomes, (outcome) => outcome.unpostableCount),
+  };
+}
+
+/** The topics read by one throwaway consumer group, projected in this thread; a repeated event is booked once. */
+async function rebuildFromKafka(client: pg.Client, options: ReplayOptions, asOf: Date | null, onProgress?: ProgressListener): Promise<Rebuilt> {
+  const phase = 'replay from the Kafka event topics';
+  const projector = new BulkProjector(client, { dedupe: true });
+  let total: number | null = null;
+  let done = 0;
+  await readKafkaHistory(
+    options.kafka!,
+    options.stores,
+    {
+      asOf,
+      upcasters: options.upcasters ?? new UpcasterRegistry(),
+      pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+      onTotal: (messages) => {
+        total = messages;
+      },
+      onMalformed: (service, where, error) =>
+        projector.reportUnpostable({ service, eventId: '', type: '', streamId: where, streamVersion: 0, error: `not an event envelope: ${error.message}` }),
+    },
+    async (service, events) => {
+      await projector.project(service, events);
+      done += events.length;
+      onProgress?.({ phase, done, total, unit: 'messages' });
+    },
+  );
+  const books = await projector.flush();
+  const { stats } = projector;
+  return { ...books, events: stats.events, entries: stats.entries, lines: stats.lines, duplicates: stats.duplicates, unpostable: stats.unpostable, unpostableCount: projector.unpostableTotal };
+}
+
+function sum<T>(items: readonly T[], of: (item: T) => number): number {
+  return items.reduce((total, item) => total + of(item), 0);
 }

@@ -28,7 +28,7 @@ const WIB_OFFSET_MS = 7 * 3600_000;
 
 /** A calendar year in WIB (UTC+7): 1 January 00:00 WIB up to, not including, the next 1 January 00:00 WIB. */
 export function financialYearWib(year: number): YearWindow {
-  if (!Number.isInteger(year) || year < 2000 || year > 9998) throw new Error(`${year} is not a financial year`);
+  if (!Number.isInteger(year) || year < 2000 || year > 9998) throw new RangeError(`${year} is not a financial year from 2000 to 9998`);
   return { startMs: Date.UTC(year, 0, 1) - WIB_OFFSET_MS, endMs: Date.UTC(year + 1, 0, 1) - WIB_OFFSET_MS };
 }
 

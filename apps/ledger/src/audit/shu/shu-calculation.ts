@@ -49,6 +49,11 @@ export const SHU_DEFINITIONS: ShuCalculation['definitions'] = {
 
 const BASIS_POINTS_PER_WHOLE = 10_000;
 
+/** An SHU input that cannot be right (percentages over 100 together, a zero amount): a 400, or exit 2 on the CLI. */
+export class ShuInputError extends Error {
+  override readonly name = 'ShuInputError';
+}
+
 /**
  * SHU per member (DOMAIN.md): transactions / all transactions x jasa usaha % x SHU + savings / all savings x
  * jasa modal % x SHU, in whole rupiah that add up exactly to what is distributed.
@@ -56,8 +61,8 @@ const BASIS_POINTS_PER_WHOLE = 10_000;
 export function calculateShu(input: ShuInput, bases: readonly MemberShuBasis[]): ShuCalculation {
   const usahaBp = basisPoints('jasaUsahaPercent', input.jasaUsahaPercent);
   const modalBp = basisPoints('jasaModalPercent', input.jasaModalPercent);
-  if (usahaBp + modalBp > BASIS_POINTS_PER_WHOLE) throw new Error('jasaUsahaPercent + jasaModalPercent is more than 100');
-  if (!Number.isSafeInteger(input.shuRp) || input.shuRp <= 0) throw new Error(`shuRp ${input.shuRp} is not a positive whole rupiah amount`);
+  if (usahaBp + modalBp > BASIS_POINTS_PER_WHOLE) throw new ShuInputError('jasaUsahaPercent + jasaModalPercent is more than 100');
+  if (!Number.isSafeInteger(input.shuRp) || input.shuRp <= 0) throw new ShuInputError(`shuRp ${input.shuRp} is not a positive whole rupiah amount`);
 
   const pools = allocateByLargestRemainder(input.shuRp, [
     { key: 'usaha', weight: usahaBp, rank: '1' },
@@ -102,7 +107,7 @@ function pick(basis: MemberShuBasis): Pick<MemberShare, 'memberId' | 'memberNo' 
 function basisPoints(field: string, percent: number): number {
   const points = Math.round(percent * 100);
   if (!Number.isFinite(percent) || percent < 0 || percent > 100 || Math.abs(points - percent * 100) > 1e-6) {
-    throw new Error(`${field} ${percent} is not a percentage from 0 to 100 with at most two decimals`);
+    throw new ShuInputError(`${field} ${percent} is not a percentage from 0 to 100 with at most two decimals`);
   }
   return points;
 }

@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import type { ProgressListener } from '../progress.js';
+import { compiledWorker, runWorkerTask } from '../worker-threads.js';
 import type { ServiceName, ServiceStore } from '../sources/service-stores.js';
 import { MAX_PARTITIONS, verifyChainPartition, type ChainBreak, type ChainPartitionReport, type ChainPartitionTask } from './chain-partition.js';
-import type { ChainWorkerMessage } from './chain-worker.js';
 
 export interface StoreChainReport {
   service: ServiceName;
@@ -89,7 +86,7 @@ interface TaskResult {
 }
 
 function workerCount(requested: number | undefined): number {
-  if (!existsSync(fileURLToPath(WORKER_FILE))) return 0;
+  if (!compiledWorker(WORKER_FILE)) return 0;
   return Math.max(0, Math.min(MAX_WORKERS, requested ?? availableParallelism()));
 }
 
@@ -99,40 +96,17 @@ async function runInThread(tasks: ChainPartitionTask[], progress: (events: numbe
   return results;
 }
 
+/** Up to `workers` partitions at a time, each on a fresh worker thread. */
 async function runInWorkers(tasks: ChainPartitionTask[], workers: number, progress: (events: number) => void): Promise<TaskResult[]> {
   const queue = [...tasks];
   const results: TaskResult[] = [];
   const lane = async () => {
-    const worker = new Worker(WORKER_FILE);
-    try {
-      for (let task = queue.shift(); task; task = queue.shift()) {
-        results.push({ task, report: await runOnWorker(worker, task, progress) });
-      }
-    } finally {
-      await worker.terminate();
+    for (let task = queue.shift(); task; task = queue.shift()) {
+      results.push({ task, report: await runWorkerTask<ChainPartitionTask, number, ChainPartitionReport>(WORKER_FILE, task, progress) });
     }
   };
   await Promise.all(Array.from({ length: Math.min(workers, tasks.length) }, lane));
   return results;
-}
-
-function runOnWorker(worker: Worker, task: ChainPartitionTask, progress: (events: number) => void): Promise<ChainPartitionReport> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: ChainWorkerMessage) => {
-      if (message.kind === 'progress') return progress(message.events);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      if (message.kind === 'done') resolve(message.report);
-      else reject(new Error(`verifying ${task.service} partition ${task.partition}: ${message.message}`));
-    };
-    const onError = (error: Error) => {
-      worker.off('message', onMessage);
-      reject(error);
-    };
-    worker.on('message', onMessage);
-    worker.once('error', onError);
-    worker.postMessage(task);
-  });
 }
 
 async function countEvents(databaseUrl: string): Promise<number> {
