@@ -57,6 +57,7 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
   let otherSupervisor: ApiClient;
   /** Every payment's outcome and fee, for the books at the end. */
   const paid: { status: Payment['status']; fee: number; productCode: string }[] = [];
+  const startDate = wibToday();
   /** Left pending by the callback tests; the restart test sees them resolved. */
   const pendingForRestart: string[] = [];
 
@@ -569,7 +570,8 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
       await waitFor(
         'the ledger to book every billpay event',
         async () => {
-          feeIncome = (await supervisor.get(`/ledger/fee-income?from=${today}&to=${today}&groupBy=product`)).body;
+          // From the day the suite started: a run may cross midnight WIB.
+          feeIncome = (await supervisor.get(`/ledger/fee-income?from=${startDate}&to=${today}&groupBy=product`)).body;
           accounts = (await auditor.get('/ledger/accounts')).body;
           const ppob = feeIncome.totals?.find((line: { source: string }) => line.source === 'PPOB');
           return ppob?.amount === total && balance('213000') === 0 && balance('214000') === 0;
