@@ -4,3 +4,4 @@ export * from './json-logger.js';
 export * from './metrics.js';
 export * from './platform.module.js';
 export * from './readiness.js';
+export * from './http-request.js';

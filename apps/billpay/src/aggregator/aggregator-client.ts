@@ -8,10 +8,10 @@ import {
   type StatementResponse,
   type TransactionResponse,
 } from '@koperasi/contracts';
+import { HttpTimeoutError, postJson } from '@koperasi/platform';
 import { BILLPAY_CONFIG, type AggregatorConfig, type BillpayConfig } from '../infrastructure/billpay-config.js';
 import { aggregatorCallSeconds } from '../metrics/billpay-metrics.js';
 import { requestSignature } from './aggregator-signature.js';
-import { HttpTimeoutError, postJson } from './post-json.js';
 
 /**
  * The answer to one call. Anything but `ok` means we do not know what the aggregator did with the request:

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { HttpStatus, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { BillReceipt, DepositView, PaymentStatus, PaymentView, ProductKind } from '@koperasi/contracts';
+import { httpRequest } from '@koperasi/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
-import { billpayRequest } from '../billpay/billpay-http.js';
 import { ApiException } from '../http/api-exception.js';
 
 const segment = encodeURIComponent;
@@ -163,7 +163,7 @@ export class BillpayQueries implements OnApplicationShutdown {
     const body = options.raw ?? (options.json === undefined ? undefined : Buffer.from(JSON.stringify(options.json)));
     let answer: { status: number; text: string };
     try {
-      answer = await billpayRequest(this.agent, new URL(`${this.baseUrl}${path}`), {
+      answer = await httpRequest(this.agent, new URL(`${this.baseUrl}${path}`), {
         method,
         headers,
         body,

@@ -2,8 +2,8 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type { CollectionAgreementView, CollectionView, LoanAccountView, RemittanceView } from '@koperasi/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import http from 'node:http';
+import { requestJson, type JsonAnswer } from '@koperasi/platform';
 import { ApiException } from '../http/api-exception.js';
-import { requestJson, type JsonAnswer } from '../loans/json-over-http.js';
 
 /** Reading a loan waits on the bank, which the loans service gives 3 s; this leaves it room to say so. */
 const LOANS_QUERY_TIMEOUT_MS = 8_000;

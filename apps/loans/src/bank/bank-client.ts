@@ -9,8 +9,8 @@ import {
 } from '@koperasi/contracts';
 import http from 'node:http';
 import https from 'node:https';
+import { HttpTimeoutError, requestJson, type JsonAnswer } from '@koperasi/platform';
 import { LOANS_CONFIG, type LoansConfig } from '../infrastructure/loans-config.js';
-import { HttpTimeoutError, requestJson, type JsonAnswer } from './json-over-http.js';
 
 /** Connections to the bank kept open; bounds the notices and lookups in flight at once. */
 const MAX_BANK_SOCKETS = 64;
