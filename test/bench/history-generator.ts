@@ -3,6 +3,7 @@ import pg from 'pg';
 import { Partitioners, type Kafka } from 'kafkajs';
 import { GENESIS_HASH, type EventEnvelope } from '@koperasi/contracts';
 import { OutboxRelay, chainHash } from '@koperasi/eventstore';
+import { copyIn, copyRow } from '../../apps/ledger/src/audit/replay/copy-in.js';
 import { HistoryModel, type HistoryEvent, type HistoryService } from './history-generator-model.js';
 
 export type { HistoryEvent, HistoryService } from './history-generator-model.js';
@@ -237,30 +238,17 @@ class StoreWriter {
   }
 }
 
-/** The same columns and metadata shape as PostgresEventStore's insert. */
+/** The same columns and metadata shape as PostgresEventStore's insert, by COPY: a million rows in a minute, not five. */
 async function insertEvents(pool: pg.Pool, events: EventEnvelope[]): Promise<void> {
-  await pool.query(
-    `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata,
-                         occurred_at, prev_hash, hash)
-     SELECT stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, prev_hash, hash
-     FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[],
-                 $8::timestamptz[], $9::text[], $10::text[])
-          WITH ORDINALITY AS e(stream_id, stream_version, event_id, type, schema_version, data, metadata,
-                               occurred_at, prev_hash, hash, ordinal)
-     ORDER BY ordinal`,
-    [
-      events.map((e) => e.streamId),
-      events.map((e) => e.streamVersion),
-      events.map((e) => e.eventId),
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map((e) =>
-        JSON.stringify({ koperasiId: e.koperasiId, actor: e.actor, correlationId: e.correlationId, causationId: e.causationId }),
-      ),
-      events.map((e) => e.occurredAt),
-      events.map((e) => e.prevHash),
-      events.map((e) => e.hash),
-    ],
-  );
+  let rows = '';
+  for (const e of events) {
+    const metadata = JSON.stringify({ koperasiId: e.koperasiId, actor: e.actor, correlationId: e.correlationId, causationId: e.causationId });
+    rows += copyRow([e.streamId, e.streamVersion, e.eventId, e.type, e.schemaVersion, JSON.stringify(e.data), metadata, e.occurredAt, e.prevHash, e.hash]);
+  }
+  const client = await pool.connect();
+  try {
+    await copyIn(client, 'COPY events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, prev_hash, hash) FROM STDIN', rows);
+  } finally {
+    client.release();
+  }
 }

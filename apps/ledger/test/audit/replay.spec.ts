@@ -148,6 +148,31 @@ describe('audit replay: the books rebuilt from the history equal the live books,
     }
   });
 
+  it('given --keep-schema, then the rebuilt books stay in their schema with the live tables\' keys and indexes', async () => {
+    const result = await replay({ keepSchema: true });
+    try {
+      expect(result.identical).toBe(true);
+      const structure = async (schema: string) =>
+        (
+          await ledger.db.pool.query(
+            // Foreign keys come back NOT VALID by design (their rows were written by the replay itself).
+            `SELECT tablename, indexname, replace(indexdef, $1 || '.', '') AS definition FROM pg_indexes WHERE schemaname = $1
+             UNION ALL
+             SELECT rel.relname, con.conname, replace(replace(pg_get_constraintdef(con.oid), $1 || '.', ''), ' NOT VALID', '') FROM pg_constraint con
+               JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace WHERE ns.nspname = $1
+             ORDER BY 1, 2, 3`,
+            [schema],
+          )
+        ).rows;
+      const live = (await structure('public')).filter((row) => row.tablename !== 'migrations');
+      expect(await structure(result.schema)).toEqual(live);
+      const { rows } = await ledger.db.pool.query(`SELECT count(*)::int AS n FROM ${result.schema}.journal_entries`);
+      expect(rows[0].n).toBe(result.entries);
+    } finally {
+      await ledger.db.pool.query(`DROP SCHEMA ${result.schema} CASCADE`);
+    }
+  });
+
   it('given an instant in the middle of the history, when replayed as of it, then the rebuilt books equal the live journal as of that instant', async () => {
     const { rows } = await ledger.db.pool.query(`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY occurred_at) AS middle FROM journal_entries`);
     const asOf: Date = rows[0].middle;

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import pg from 'pg';
 import type { ProgressListener } from '../progress.js';
+import { lastPosition, positionWindows } from '../sources/position-windows.js';
 import type { ServiceStore } from '../sources/service-stores.js';
 import { isoFromPostgresUtc } from '../verify/chain-partition.js';
 
@@ -45,7 +46,7 @@ const ENTRY_CSV_COLUMNS = [
 ];
 
 /**
- * Writes one koperasi's events (every service, in each store's commit order, with the hashes an auditor's
+ * Writes one koperasi's events (every service, in each store's position order, with the hashes an auditor's
  * tool can re-check) or journal entries (with their lines and trace) in a time range, as CSV or JSON Lines.
  */
 export async function exportHistory(options: ExportOptions, onProgress?: ProgressListener): Promise<ExportResult> {
@@ -111,22 +112,18 @@ async function exportStoreEvents(store: ServiceStore, options: ExportOptions, em
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await client.query(`SET LOCAL TimeZone = 'UTC'`);
-    let after = ['0', '0'];
-    for (;;) {
-      const { rows } = await client.query<EventExportRow & { transaction_id: string }>(
-        `SELECT transaction_id::text, global_position::text, stream_id, stream_version, event_id::text, type, schema_version, data,
+    for (const [after, through] of positionWindows(0n, await lastPosition(client), options.pageSize ?? DEFAULT_PAGE_SIZE)) {
+      const { rows } = await client.query<EventExportRow>(
+        `SELECT global_position::text, stream_id, stream_version, event_id::text, type, schema_version, data,
                 occurred_at::text, metadata->>'koperasiId' AS koperasi_id, metadata->>'actor' AS actor,
                 metadata->>'correlationId' AS correlation_id, metadata->>'causationId' AS causation_id, prev_hash, hash
          FROM events e
-         WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint) AND metadata->>'koperasiId' = $3
-           AND occurred_at >= $4 AND occurred_at < $5
-         ORDER BY e.transaction_id, e.global_position LIMIT $6`,
-        [after[0], after[1], options.koperasiId, options.from, options.to, options.pageSize ?? DEFAULT_PAGE_SIZE],
+         WHERE e.global_position > $1 AND e.global_position <= $2 AND e.metadata->>'koperasiId' = $3
+           AND e.occurred_at >= $4 AND e.occurred_at < $5
+         ORDER BY e.global_position`,
+        [after, through, options.koperasiId, options.from, options.to],
       );
       for (const row of rows) await emit({ ...row, occurred_at: isoFromPostgresUtc(row.occurred_at) });
-      const last = rows.at(-1);
-      if (!last || rows.length < (options.pageSize ?? DEFAULT_PAGE_SIZE)) break;
-      after = [last.transaction_id, last.global_position];
     }
     await client.query('COMMIT');
   } finally {

@@ -143,8 +143,9 @@ export async function compareBooks(client: ClientBase, options: CompareOptions):
     entries.set(row.event_id, entry);
   }
 
-  const accounts = await compareAccounts(client, options, behind, late);
-  const members = await compareMembers(client, options, behind, late);
+  const sums = { rebuilt: await bookSums(client, rebuilt, asOf, new Set()), live: await bookSums(client, live, asOf, late) };
+  const accounts = await compareAccounts(client, options, sums, behind);
+  const members = await compareMembers(client, options, sums, behind);
   const cashByTellerDay = asOf ? [] : await compareCashDays(client, rebuilt, live);
   const entryList = [...entries.values()].sort((a, b) => (a.sourceEventId < b.sourceEventId ? -1 : 1));
   const counted = truncated ? await countEntryDifferences(client, options, entryColumns, lineColumns) : null;
@@ -230,22 +231,40 @@ async function columnsOf(client: ClientBase, schema: string, table: string): Pro
   return rows.map((row) => row.column_name);
 }
 
-/** Journal lines added up per koperasi, account and teller (null: lines without a teller). */
-async function journalSums(client: ClientBase, schema: string, asOf: Date | null, excluded: Set<string>): Promise<Map<string, Amounts>> {
-  const { rows } = await client.query<{ koperasi_id: string; account_code: string; teller_id: string | null; debit_rp: string; credit_rp: string }>(
-    `SELECT x.koperasi_id, x.account_code, x.teller_id, sum(x.debit_rp)::text AS debit_rp, sum(x.credit_rp)::text AS credit_rp
+/** What the journal lines add up to: per account and per teller drawer of Kas, and per member's savings. */
+interface BookSums {
+  accounts: Map<string, Amounts>;
+  members: Map<string, MemberSavings>;
+}
+
+/**
+ * The journal lines of a schema added up in one pass (grouping sets): per koperasi and account, per teller
+ * on Kas, and per member on the savings accounts (a credit raises the member's savings, a debit lowers them).
+ */
+async function bookSums(client: ClientBase, schema: string, asOf: Date | null, excluded: Set<string>): Promise<BookSums> {
+  const { rows } = await client.query<{ koperasi_id: string; account_code: string; teller_id: string | null; member_id: string | null; by: 'account' | 'teller' | 'member'; debit_rp: string; credit_rp: string }>(
+    `SELECT x.koperasi_id, x.account_code, x.teller_id, x.member_id,
+            CASE WHEN GROUPING(x.teller_id) = 0 THEN 'teller' WHEN GROUPING(x.member_id) = 0 THEN 'member' ELSE 'account' END AS by,
+            sum(x.debit_rp)::text AS debit_rp, sum(x.credit_rp)::text AS credit_rp
      FROM ${schema}.journal_lines x JOIN ${schema}.journal_entries e ON e.id = x.entry_id
      WHERE ($1::timestamptz IS NULL OR e.occurred_at <= $1) AND NOT (e.source_event_id::text = ANY($2::text[]))
-     GROUP BY 1, 2, 3`,
+     GROUP BY GROUPING SETS ((x.koperasi_id, x.account_code), (x.koperasi_id, x.account_code, x.teller_id), (x.koperasi_id, x.account_code, x.member_id))`,
     [asOf, [...excluded]],
   );
-  const sums = new Map<string, Amounts>();
+  const accounts = new Map<string, Amounts>();
+  const members = new Map<string, MemberSavings>();
   for (const row of rows) {
     const amounts = { debitRp: Number(row.debit_rp), creditRp: Number(row.credit_rp) };
-    addAmounts(sums, accountKey(row.koperasi_id, row.account_code, null), amounts);
-    if (row.teller_id && row.account_code === KAS) addAmounts(sums, accountKey(row.koperasi_id, row.account_code, row.teller_id), amounts);
+    if (row.by === 'account') addAmounts(accounts, accountKey(row.koperasi_id, row.account_code, null), amounts);
+    else if (row.by === 'teller' && row.teller_id && row.account_code === KAS) addAmounts(accounts, accountKey(row.koperasi_id, row.account_code, row.teller_id), amounts);
+    else if (row.by === 'member' && row.member_id && SAVINGS_ACCOUNTS[row.account_code]) {
+      const key = memberKey(row.koperasi_id, row.member_id);
+      const savings = members.get(key) ?? { pokokRp: 0, wajibRp: 0, sukarelaRp: 0 };
+      savings[SAVINGS_ACCOUNTS[row.account_code]] += amounts.creditRp - amounts.debitRp;
+      members.set(key, savings);
+    }
   }
-  return sums;
+  return { accounts, members };
 }
 
 function addAmounts(sums: Map<string, Amounts>, key: string, amounts: Amounts): void {
@@ -253,9 +272,9 @@ function addAmounts(sums: Map<string, Amounts>, key: string, amounts: Amounts): 
   sums.set(key, { debitRp: sum.debitRp + amounts.debitRp, creditRp: sum.creditRp + amounts.creditRp });
 }
 
-async function compareAccounts(client: ClientBase, options: CompareOptions, behind: EventsBehind, late: Set<string>): Promise<AccountDifference[]> {
-  const rebuilt = await journalSums(client, options.rebuiltSchema, options.asOf, new Set());
-  const liveJournal = await journalSums(client, options.liveSchema, options.asOf, late);
+async function compareAccounts(client: ClientBase, options: CompareOptions, sums: { rebuilt: BookSums; live: BookSums }, behind: EventsBehind): Promise<AccountDifference[]> {
+  const rebuilt = sums.rebuilt.accounts;
+  const liveJournal = sums.live.accounts;
   const liveBalances = new Map<string, Amounts>();
   if (!options.asOf) {
     const { rows } = await client.query<{ koperasi_id: string; account_code: string; debit_total_rp: string; credit_total_rp: string }>(
@@ -277,26 +296,6 @@ async function compareAccounts(client: ClientBase, options: CompareOptions, behi
   return differences.sort((a, b) => compareKeys([a.koperasiId, a.accountCode, a.tellerId ?? ''], [b.koperasiId, b.accountCode, b.tellerId ?? '']));
 }
 
-/** Savings per member from the journal: a credit to a savings account raises the member's savings. */
-async function memberSums(client: ClientBase, schema: string, asOf: Date | null, excluded: Set<string>): Promise<Map<string, MemberSavings>> {
-  const { rows } = await client.query<{ koperasi_id: string; member_id: string; account_code: string; net_rp: string }>(
-    `SELECT x.koperasi_id, x.member_id, x.account_code, sum(x.credit_rp - x.debit_rp)::text AS net_rp
-     FROM ${schema}.journal_lines x JOIN ${schema}.journal_entries e ON e.id = x.entry_id
-     WHERE x.member_id IS NOT NULL AND x.account_code = ANY($3::text[])
-       AND ($1::timestamptz IS NULL OR e.occurred_at <= $1) AND NOT (e.source_event_id::text = ANY($2::text[]))
-     GROUP BY 1, 2, 3`,
-    [asOf, [...excluded], Object.keys(SAVINGS_ACCOUNTS)],
-  );
-  const sums = new Map<string, MemberSavings>();
-  for (const row of rows) {
-    const key = memberKey(row.koperasi_id, row.member_id);
-    const savings = sums.get(key) ?? { pokokRp: 0, wajibRp: 0, sukarelaRp: 0 };
-    savings[SAVINGS_ACCOUNTS[row.account_code]] += Number(row.net_rp);
-    sums.set(key, savings);
-  }
-  return sums;
-}
-
 async function subLedger(client: ClientBase, schema: string): Promise<Map<string, MemberSavings>> {
   const { rows } = await client.query<{ koperasi_id: string; member_id: string; pokok_rp: string; wajib_rp: string; sukarela_rp: string }>(
     `SELECT koperasi_id, member_id, pokok_rp::text, wajib_rp::text, sukarela_rp::text FROM ${schema}.member_savings`,
@@ -304,9 +303,9 @@ async function subLedger(client: ClientBase, schema: string): Promise<Map<string
   return new Map(rows.map((row) => [memberKey(row.koperasi_id, row.member_id), { pokokRp: Number(row.pokok_rp), wajibRp: Number(row.wajib_rp), sukarelaRp: Number(row.sukarela_rp) }]));
 }
 
-async function compareMembers(client: ClientBase, options: CompareOptions, behind: EventsBehind, late: Set<string>): Promise<MemberDifference[]> {
-  const rebuiltJournal = await memberSums(client, options.rebuiltSchema, options.asOf, new Set());
-  const liveJournal = await memberSums(client, options.liveSchema, options.asOf, late);
+async function compareMembers(client: ClientBase, options: CompareOptions, sums: { rebuilt: BookSums; live: BookSums }, behind: EventsBehind): Promise<MemberDifference[]> {
+  const rebuiltJournal = sums.rebuilt.members;
+  const liveJournal = sums.live.members;
   // The rebuilt sub-ledger is the rebuilt journal by construction; it adds the members with nothing paid yet.
   const rebuiltRows = options.asOf ? new Map<string, MemberSavings>() : await subLedger(client, options.rebuiltSchema);
   const liveRows = options.asOf ? new Map<string, MemberSavings>() : await subLedger(client, options.liveSchema);

@@ -3,6 +3,7 @@ import type { Kafka } from 'kafkajs';
 import { UpcasterRegistry, type EventEnvelope } from '@koperasi/contracts';
 import { parseEnvelope } from '@koperasi/messaging';
 import { readTopicsToEnd } from '../sources/kafka-topic-reader.js';
+import { positionWindows } from '../sources/position-windows.js';
 import type { ServiceName, ServiceStore } from '../sources/service-stores.js';
 import { isoFromPostgresUtc } from '../verify/chain-partition.js';
 
@@ -19,70 +20,121 @@ export interface HistoryReadOptions {
   onMalformed: (service: ServiceName, where: string, error: Error) => void;
 }
 
-type StoreRow = [string, string, string, number, string, string, number, unknown, string, string, string, string, string, string, string | null];
+type StoreRow = [string, string, number, string, string, number, unknown, string, string, string, string, string, string, string | null, string];
 
 /**
- * Reads every store in commit order (transaction id, then position: the relay's order, see
- * COMMITTED_AFTER_CHECKPOINT), up to the transactions that had finished when the read began, so the
- * replay is of a fixed history even while the services keep appending. The next page is fetched while
- * the handler works on the current one.
+ * A slice of one store's history: the events at positions (afterPosition, throughPosition] whose
+ * transactions had finished when the replay began (transaction id below `cutoff`, the oldest transaction
+ * then still open). Slices of the same cut-off together hold exactly the committed history of that moment,
+ * however the services keep appending meanwhile.
  */
-export async function readStoreHistory(stores: readonly ServiceStore[], options: HistoryReadOptions, onBatch: HistoryBatchHandler): Promise<void> {
-  const clients = await Promise.all(
+export interface StoreRange {
+  store: ServiceStore;
+  cutoff: string;
+  afterPosition: string;
+  throughPosition: string;
+  /** Events in the slice (up to asOf). */
+  events: number;
+}
+
+/**
+ * Cuts every store's history into slices of about `eventsPerRange` events, so a replay can project a large
+ * store on several workers at once. Positions are dense (a bigserial), so equal widths hold about equal counts.
+ */
+export async function planStoreRanges(stores: readonly ServiceStore[], asOf: Date | null, eventsPerRange: number): Promise<StoreRange[]> {
+  const ranges = await Promise.all(
     stores.map(async (store) => {
       const client = new pg.Client({ connectionString: store.databaseUrl });
       await client.connect();
-      await client.query(`SET TimeZone = 'UTC'`);
-      return client;
+      try {
+        const { rows } = await client.query<{ cutoff: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS cutoff');
+        const { cutoff } = rows[0];
+        const { rows: bounds } = await client.query<{ first: string | null; last: string | null }>(
+          'SELECT min(global_position)::text AS first, max(global_position)::text AS last FROM events WHERE transaction_id < $1::xid8',
+          [cutoff],
+        );
+        if (bounds[0].first === null || bounds[0].last === null) return [];
+        const first = BigInt(bounds[0].first) - 1n;
+        const last = BigInt(bounds[0].last);
+        const slices = Math.max(1, Math.ceil(Number(last - first) / eventsPerRange));
+        const width = (last - first + BigInt(slices) - 1n) / BigInt(slices);
+        const planned: StoreRange[] = [];
+        for (let after = first; after < last; after += width) {
+          const through = after + width < last ? after + width : last;
+          const { rows: counted } = await client.query<{ n: string }>(
+            `SELECT count(*) AS n FROM events
+             WHERE global_position > $1 AND global_position <= $2 AND transaction_id < $3::xid8 AND ($4::timestamptz IS NULL OR occurred_at <= $4)`,
+            [after.toString(), through.toString(), cutoff, asOf],
+          );
+          planned.push({ store, cutoff, afterPosition: after.toString(), throughPosition: through.toString(), events: Number(counted[0].n) });
+        }
+        return planned;
+      } finally {
+        await client.end();
+      }
     }),
   );
+  return ranges.flat();
+}
+
+/**
+ * Reads one slice in position order, window by window, the next fetched while the handler works on this one.
+ * Position order, not commit order: a journal entry depends on its own event only and the running sums
+ * add up the same in any order, so slices read side by side give the books one reader would.
+ */
+export async function readStoreRange(
+  range: StoreRange,
+  options: Pick<HistoryReadOptions, 'asOf' | 'upcasters' | 'pageSize'>,
+  onBatch: HistoryBatchHandler,
+): Promise<void> {
+  const client = new pg.Client({ connectionString: range.store.databaseUrl });
+  await client.connect();
   try {
-    // Below the oldest transaction still open, every transaction has finished: the history as of now.
-    const cutoffs = await Promise.all(
-      clients.map(async (client) => (await client.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin')).rows[0].xmin),
-    );
-    const counts = await Promise.all(
-      clients.map(async (client, index) => {
-        const { rows } = await client.query<{ n: string }>(
-          `SELECT count(*) AS n FROM events WHERE transaction_id < $1::xid8 AND ($2::timestamptz IS NULL OR occurred_at <= $2)`,
-          [cutoffs[index], options.asOf],
-        );
-        return Number(rows[0].n);
-      }),
-    );
-    options.onTotal(counts.reduce((sum, count) => sum + count, 0));
-    for (const [index, store] of stores.entries()) {
-      const client = clients[index];
-      const page = (after: [string, string]) =>
-        client.query<StoreRow>({
-          // The metadata's fields taken out by PostgreSQL: cheaper than parsing its JSON in Node.
-          text: `SELECT transaction_id::text, global_position::text, stream_id, stream_version, event_id::text, type, schema_version,
-                        data, occurred_at::text, metadata->>'koperasiId', metadata->>'actor', metadata->>'correlationId',
-                        prev_hash, hash, metadata->>'causationId'
-                 FROM events e
-                 WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint) AND transaction_id < $3::xid8
-                   AND ($4::timestamptz IS NULL OR occurred_at <= $4)
-                 ORDER BY e.transaction_id, e.global_position LIMIT $5`,
-          values: [after[0], after[1], cutoffs[index], options.asOf, options.pageSize],
-          rowMode: 'array',
-        });
-      let pending = page(['0', '0']);
-      for (;;) {
-        const { rows } = await pending;
-        const last = rows.at(-1);
-        if (last && rows.length === options.pageSize) pending = page([last[0], last[1]]);
-        if (rows.length > 0) await onBatch(store.service, rows.map((row) => options.upcasters.upcast(envelopeOf(row))));
-        if (rows.length < options.pageSize) break;
-      }
+    await client.query(`SET TimeZone = 'UTC'`);
+    const page = ([after, through]: [string, string]) =>
+      client.query<StoreRow>({
+        // The metadata's fields taken out by PostgreSQL: cheaper than parsing its JSON in Node. The cut-off
+        // is applied in Node: given `transaction_id < $x` the planner took the commit-order index and sorted.
+        text: `SELECT global_position::text, stream_id, stream_version, event_id::text, type, schema_version,
+                      data, occurred_at::text, metadata->>'koperasiId', metadata->>'actor', metadata->>'correlationId',
+                      prev_hash, hash, metadata->>'causationId', transaction_id::text
+               FROM events e
+               WHERE e.global_position > $1 AND e.global_position <= $2 AND ($3::timestamptz IS NULL OR e.occurred_at <= $3)
+               ORDER BY e.global_position`,
+        values: [after, through, options.asOf],
+        rowMode: 'array',
+      });
+    const windows = positionWindows(BigInt(range.afterPosition), BigInt(range.throughPosition), options.pageSize);
+    let window = windows.next();
+    let pending = window.done ? null : page(window.value);
+    while (pending) {
+      const { rows } = await pending;
+      window = windows.next();
+      pending = window.done ? null : page(window.value);
+      const events: EventEnvelope[] = [];
+      for (const row of rows) if (finishedBefore(row[14], range.cutoff)) events.push(options.upcasters.upcast(envelopeOf(row)));
+      if (events.length > 0) await onBatch(range.store.service, events);
     }
   } finally {
-    await Promise.all(clients.map((client) => client.end()));
+    await client.end();
   }
+}
+
+/** Transaction ids as PostgreSQL prints them (decimal, no leading zeros) compared without parsing. */
+function finishedBefore(transactionId: string, cutoff: string): boolean {
+  return transactionId.length !== cutoff.length ? transactionId.length < cutoff.length : transactionId < cutoff;
+}
+
+/** Every store's committed history, one store after another. */
+export async function readStoreHistory(stores: readonly ServiceStore[], options: HistoryReadOptions, onBatch: HistoryBatchHandler): Promise<void> {
+  const ranges = await planStoreRanges(stores, options.asOf, Number.MAX_SAFE_INTEGER);
+  options.onTotal(ranges.reduce((sum, range) => sum + range.events, 0));
+  for (const range of ranges) await readStoreRange(range, options, onBatch);
 }
 
 /** The envelope as the relay publishes it (toStoredEvent without the positions), so replay and live post the same input. */
 function envelopeOf(row: StoreRow): EventEnvelope {
-  const [, , streamId, streamVersion, eventId, type, schemaVersion, data, occurredAt, koperasiId, actor, correlationId, prevHash, hash, causationId] = row;
+  const [, streamId, streamVersion, eventId, type, schemaVersion, data, occurredAt, koperasiId, actor, correlationId, prevHash, hash, causationId] = row;
   return { eventId, type, schemaVersion, streamId, streamVersion, koperasiId, occurredAt: isoFromPostgresUtc(occurredAt), actor, correlationId, causationId, data, prevHash, hash };
 }
 

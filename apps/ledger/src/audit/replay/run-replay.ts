@@ -1,12 +1,13 @@
+import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import type { Kafka } from 'kafkajs';
 import { UpcasterRegistry } from '@koperasi/contracts';
 import type { ProgressListener } from '../progress.js';
-import type { ServiceName, ServiceStore } from '../sources/service-stores.js';
+import type { ServiceStore } from '../sources/service-stores.js';
 import { compiledWorker, runWorkerTask } from '../worker-threads.js';
 import { BulkProjector, mergeRunningSums, writeRunningSums, type ProjectedBooks, type UnpostableEvent } from './bulk-projector.js';
 import { compareBooks, type BooksComparison } from './compare-books.js';
-import { readKafkaHistory } from './event-sources.js';
+import { planStoreRanges, readKafkaHistory } from './event-sources.js';
 import { createReplaySchema, deferStructure, dropReplaySchema, replaySchemaName, restoreStructure } from './replay-schema.js';
 import { replayStore, type StoreReplayOutcome, type StoreReplayProgress, type StoreReplayTask } from './store-replay-task.js';
 
@@ -29,7 +30,7 @@ export interface ReplayOptions {
   /** Differences listed per kind; counts are always complete for entries. */
   maxListed?: number;
   upcasters?: UpcasterRegistry;
-  /** Project the stores on worker threads, one each (the default where the compiled worker exists). */
+  /** Project slices of the stores on worker threads (the default where the compiled worker exists). */
   workers?: boolean;
 }
 
@@ -57,6 +58,10 @@ const DEFAULT_PAGE_SIZE = 5_000;
 const DEFAULT_MAX_LISTED = 1000;
 const JOURNAL_TABLES = ['journal_entries', 'journal_lines'];
 const WORKER_FILE = new URL('./replay-worker.js', import.meta.url);
+/** Worker threads at once: one more than the cores, since each waits on PostgreSQL part of the time. */
+const MAX_WORKERS = 4;
+/** Below this a slice is not worth a thread of its own. */
+const MIN_EVENTS_PER_RANGE = 20_000;
 
 interface Rebuilt extends ProjectedBooks {
   events: number;
@@ -87,8 +92,11 @@ export async function runReplay(options: ReplayOptions, onProgress?: ProgressLis
     const rebuildStartedMs = performance.now();
     const rebuilt = options.source === 'kafka' ? await rebuildFromKafka(client, options, asOf, onProgress) : await rebuildFromStores(schema, options, asOf, onProgress);
     await writeRunningSums(client, rebuilt.sums, rebuilt.lastEntryId);
-    onProgress?.({ phase: 'index the rebuilt books', done: rebuilt.events, total: rebuilt.events, unit: 'events' });
-    await restoreStructure(client, schema, deferred);
+    // Keys and indexes only for books someone will look at: the comparison joins by hash and needs none.
+    if (options.keepSchema) {
+      onProgress?.({ phase: 'index the rebuilt books', done: rebuilt.events, total: rebuilt.events, unit: 'events' });
+      await restoreStructure(client, schema, deferred);
+    }
     await client.query(`ANALYZE ${schema}.journal_entries, ${schema}.journal_lines`);
     const rebuildSeconds = (performance.now() - rebuildStartedMs) / 1000;
 
@@ -129,30 +137,46 @@ export async function runReplay(options: ReplayOptions, onProgress?: ProgressLis
   }
 }
 
-/** Each store projected on a worker thread of its own (or one after another in this thread), into one journal. */
+/**
+ * The stores cut into slices of about equal size, projected a few at a time on worker threads (or one
+ * after another in this thread), into one journal.
+ */
 async function rebuildFromStores(schema: string, options: ReplayOptions, asOf: Date | null, onProgress?: ProgressListener): Promise<Rebuilt> {
   const phase = 'replay from the event stores';
-  const totals = new Map<ServiceName, number>();
+  const useWorkers = (options.workers ?? true) && compiledWorker(WORKER_FILE);
+  const lanes = useWorkers ? Math.max(1, Math.min(MAX_WORKERS, availableParallelism() + 1)) : 1;
+  const totalEvents = await countStoreEvents(options.stores, asOf);
+  // Two slices per lane, so the lanes finish together even when the stores differ in size.
+  const ranges = await planStoreRanges(options.stores, asOf, Math.max(MIN_EVENTS_PER_RANGE, Math.ceil(totalEvents / (lanes * 2))));
+  const total = ranges.reduce((sum, range) => sum + range.events, 0);
   let done = 0;
-  const progress = (service: ServiceName) => (update: StoreReplayProgress) => {
-    if (update.total !== undefined) totals.set(service, update.total);
-    done += update.events ?? 0;
-    const total = totals.size === options.stores.length ? [...totals.values()].reduce((sum, count) => sum + count, 0) : null;
+  onProgress?.({ phase, done, total, unit: 'events' });
+  const progress = (update: StoreReplayProgress) => {
+    done += update.events;
     onProgress?.({ phase, done, total, unit: 'events' });
   };
-  const tasks: StoreReplayTask[] = options.stores.map((store, index) => ({
-    store,
-    ledgerDatabaseUrl: options.ledgerDatabaseUrl,
-    schema,
-    asOf: asOf?.toISOString() ?? null,
-    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
-    firstEntryId: index + 1,
-    entryIdStride: options.stores.length,
-  }));
-  const useWorkers = (options.workers ?? true) && compiledWorker(WORKER_FILE);
-  const outcomes: StoreReplayOutcome[] = useWorkers
-    ? await Promise.all(tasks.map((task) => runWorkerTask<StoreReplayTask, StoreReplayProgress, StoreReplayOutcome>(WORKER_FILE, task, progress(task.store.service))))
-    : await tasks.reduce<Promise<StoreReplayOutcome[]>>(async (previous, task) => [...(await previous), await replayStore(task, progress(task.store.service))], Promise.resolve([]));
+  const tasks: StoreReplayTask[] = ranges
+    .map((range, index) => ({
+      range,
+      ledgerDatabaseUrl: options.ledgerDatabaseUrl,
+      schema,
+      asOf: asOf?.toISOString() ?? null,
+      pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+      firstEntryId: index + 1,
+      entryIdStride: ranges.length,
+    }))
+    .sort((a, b) => b.range.events - a.range.events);
+  const outcomes: StoreReplayOutcome[] = [];
+  const lane = async () => {
+    for (let task = tasks.shift(); task; task = tasks.shift()) {
+      outcomes.push(
+        useWorkers
+          ? await runWorkerTask<StoreReplayTask, StoreReplayProgress, StoreReplayOutcome>(WORKER_FILE, task, progress)
+          : await replayStore(task, progress),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
   return {
     sums: mergeRunningSums(outcomes.map((outcome) => outcome.sums)),
     lastEntryId: Math.max(0, ...outcomes.map((outcome) => outcome.lastEntryId)),
@@ -163,6 +187,22 @@ async function rebuildFromStores(schema: string, options: ReplayOptions, asOf: D
     unpostable: outcomes.flatMap((outcome) => outcome.unpostable),
     unpostableCount: sum(outcomes, (outcome) => outcome.unpostableCount),
   };
+}
+
+async function countStoreEvents(stores: readonly ServiceStore[], asOf: Date | null): Promise<number> {
+  const counts = await Promise.all(
+    stores.map(async (store) => {
+      const client = new pg.Client({ connectionString: store.databaseUrl });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM events WHERE $1::timestamptz IS NULL OR occurred_at <= $1', [asOf]);
+        return Number(rows[0].n);
+      } finally {
+        await client.end();
+      }
+    }),
+  );
+  return counts.reduce((total, count) => total + count, 0);
 }
 
 /** The topics read by one throwaway consumer group, projected in this thread; a repeated event is booked once. */

@@ -1,13 +1,12 @@
 import pg from 'pg';
 import { UpcasterRegistry } from '@koperasi/contracts';
-import type { ServiceStore } from '../sources/service-stores.js';
 import { BulkProjector, type ProjectedBooks, type UnpostableEvent } from './bulk-projector.js';
-import { readStoreHistory } from './event-sources.js';
+import { readStoreRange, type StoreRange } from './event-sources.js';
 import { assertReplaySchema } from './replay-schema.js';
 
-/** One store's share of a replay: its events into the replay schema's journal, with ids of its own. */
+/** A slice of one store's history into the replay schema's journal, with entry ids of its own. */
 export interface StoreReplayTask {
-  store: ServiceStore;
+  range: StoreRange;
   ledgerDatabaseUrl: string;
   schema: string;
   /** ISO instant, or null for the whole history. */
@@ -26,13 +25,12 @@ export interface StoreReplayOutcome extends ProjectedBooks {
 }
 
 export interface StoreReplayProgress {
-  total?: number;
-  events?: number;
+  events: number;
 }
 
 /**
- * Reads one store in commit order and projects it into the replay schema through a connection of its own,
- * so the stores of a replay can be projected side by side, each on a worker thread.
+ * Reads one slice of a store and projects it into the replay schema through a connection of its own, so
+ * the slices of a replay can be projected side by side, each on a worker thread.
  */
 export async function replayStore(task: StoreReplayTask, onProgress: (progress: StoreReplayProgress) => void): Promise<StoreReplayOutcome> {
   assertReplaySchema(task.schema);
@@ -43,15 +41,9 @@ export async function replayStore(task: StoreReplayTask, onProgress: (progress: 
     // The rows go to a schema that is rebuilt whole if anything fails: no need to wait for each to be durable.
     await client.query('SET synchronous_commit = off');
     const projector = new BulkProjector(client, { dedupe: false, firstEntryId: task.firstEntryId, entryIdStride: task.entryIdStride });
-    await readStoreHistory(
-      [task.store],
-      {
-        asOf: task.asOf === null ? null : new Date(task.asOf),
-        upcasters: new UpcasterRegistry(),
-        pageSize: task.pageSize,
-        onTotal: (total) => onProgress({ total }),
-        onMalformed: () => undefined,
-      },
+    await readStoreRange(
+      task.range,
+      { asOf: task.asOf === null ? null : new Date(task.asOf), upcasters: new UpcasterRegistry(), pageSize: task.pageSize },
       async (service, events) => {
         await projector.project(service, events);
         onProgress({ events: events.length });

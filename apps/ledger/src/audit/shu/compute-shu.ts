@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { ProgressListener } from '../progress.js';
+import { lastPosition, positionWindows } from '../sources/position-windows.js';
 import { financialYearWib, ShuBasisFold } from './shu-basis.js';
 import { calculateShu, type ShuCalculation, type ShuInput } from './shu-calculation.js';
 
@@ -17,7 +18,7 @@ const PAGE_SIZE = 20_000;
 
 /**
  * Reads the koperasi's members events up to the end of the financial year from the members event store,
- * in commit order (a member's events in version order), and shares the SHU by them.
+ * in position order (a member's events in version order), and shares the SHU by them.
  */
 export async function computeShu(options: ComputeShuOptions, onProgress?: ProgressListener): Promise<ShuResult> {
   const { membersDatabaseUrl, pageSize = PAGE_SIZE, ...input } = options;
@@ -30,22 +31,18 @@ export async function computeShu(options: ComputeShuOptions, onProgress?: Progre
   let eventsRead = 0;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    let after = '0';
-    for (;;) {
-      const { rows } = await client.query<[string, string, unknown, Date]>({
-        text: `SELECT global_position::text, type, data, occurred_at FROM events e
-               WHERE e.global_position > $1 AND stream_id LIKE 'member-%' AND metadata->>'koperasiId' = $2 AND occurred_at < $3
-               ORDER BY e.global_position LIMIT $4`,
-        values: [after, input.koperasiId, new Date(year.endMs), pageSize],
+    for (const [after, through] of positionWindows(0n, await lastPosition(client), pageSize)) {
+      const { rows } = await client.query<[string, unknown, Date]>({
+        text: `SELECT type, data, occurred_at FROM events e
+               WHERE e.global_position > $1 AND e.global_position <= $4 AND e.stream_id LIKE 'member-%'
+                 AND e.metadata->>'koperasiId' = $2 AND e.occurred_at < $3
+               ORDER BY e.global_position`,
+        values: [after, input.koperasiId, new Date(year.endMs), through],
         rowMode: 'array',
       });
-      for (const [position, type, data, occurredAt] of rows) {
-        fold.add({ type, data, occurredAt: occurredAt.toISOString() });
-        after = position;
-      }
+      for (const [type, data, occurredAt] of rows) fold.add({ type, data, occurredAt: occurredAt.toISOString() });
       eventsRead += rows.length;
       onProgress?.({ phase: 'read members events', done: eventsRead, total: null, unit: 'events' });
-      if (rows.length < pageSize) break;
     }
     await client.query('COMMIT');
   } finally {

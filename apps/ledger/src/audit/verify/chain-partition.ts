@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { GENESIS_HASH } from '@koperasi/contracts';
+import { lastPosition, positionWindows } from '../sources/position-windows.js';
 import type { ServiceName } from '../sources/service-stores.js';
 import { fastChainHash } from './fast-chain-hash.js';
 
@@ -78,25 +79,31 @@ export async function verifyChainPartition(task: ChainPartitionTask, onProgress:
     // One snapshot for the walk and the heads, so events appended meanwhile appear in neither.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await client.query(`SET LOCAL TimeZone = 'UTC'`);
-    let after = '0';
-    for (;;) {
-      const { rows } = await client.query<ChainRow>({
-        text: `SELECT ${CHAIN_COLUMNS} FROM events WHERE global_position > $1 AND ${PARTITION_OF_STREAM}
-               ORDER BY global_position LIMIT $4`,
-        values: [after, partitions, partition, pageSize],
+    // Windows of positions holding about a page of this partition's rows each; the next is fetched while
+    // this one is hashed.
+    const page = ([after, through]: [string, string]) =>
+      client.query<ChainRow>({
+        text: `SELECT ${CHAIN_COLUMNS} FROM events WHERE global_position > $1 AND global_position <= $4 AND ${PARTITION_OF_STREAM}
+               ORDER BY global_position`,
+        values: [after, partitions, partition, through],
         rowMode: 'array',
       });
+    const windows = positionWindows(0n, await lastPosition(client), pageSize * partitions);
+    let window = windows.next();
+    let pending = window.done ? null : page(window.value);
+    while (pending) {
+      const { rows } = await pending;
+      window = windows.next();
+      pending = window.done ? null : page(window.value);
       for (const row of rows) {
-        const [position, streamId, streamVersion, eventId, , , , , , , hash] = row;
+        const [, streamId, streamVersion, eventId, , , , , , , hash] = row;
         const reason = brokenLink(links.get(streamId) ?? GENESIS, row);
         if (reason) addBreak({ service, streamId, streamVersion, eventId, reason });
         // The next event is judged against this one as stored, so one altered event is one break, not many.
         links.set(streamId, { version: streamVersion, hash });
-        after = position;
       }
       report.events += rows.length;
       onProgress(rows.length);
-      if (rows.length < pageSize) break;
     }
     report.streams = links.size;
     await checkStreamHeads(client, task, links, (streamId, streamVersion, reason) =>

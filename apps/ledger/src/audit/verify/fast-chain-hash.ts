@@ -26,32 +26,43 @@ export interface ChainedFields {
 export function fastChainHash(prevHash: string, event: ChainedFields): string {
   // Keys in sorted order, as canonicalJson would put them; an undefined field is left out as it does.
   let text = '{';
-  text = field(text, 'actor', event.actor);
-  text = field(text, 'causationId', event.causationId);
-  text = field(text, 'correlationId', event.correlationId);
-  text = field(text, 'data', event.data);
-  text = field(text, 'eventId', event.eventId);
-  text = field(text, 'koperasiId', event.koperasiId);
-  text = field(text, 'occurredAt', event.occurredAt);
-  text = field(text, 'schemaVersion', event.schemaVersion);
-  text = field(text, 'streamId', event.streamId);
-  text = field(text, 'streamVersion', event.streamVersion);
-  text = field(text, 'type', event.type);
+  text = field(text, '"actor":', event.actor);
+  text = field(text, '"causationId":', event.causationId);
+  text = field(text, '"correlationId":', event.correlationId);
+  text = field(text, '"data":', event.data);
+  text = field(text, '"eventId":', event.eventId);
+  text = field(text, '"koperasiId":', event.koperasiId);
+  text = field(text, '"occurredAt":', event.occurredAt);
+  text = field(text, '"schemaVersion":', event.schemaVersion);
+  text = field(text, '"streamId":', event.streamId);
+  text = field(text, '"streamVersion":', event.streamVersion);
+  text = field(text, '"type":', event.type);
   // One-shot hash of the concatenation: the same digest as update(prevHash).update(text), with less overhead.
   return hash('sha256', `${prevHash}${text}}`, 'hex');
 }
 
-function field(text: string, key: string, value: unknown): string {
+function field(text: string, quotedKey: string, value: unknown): string {
   if (value === undefined) return text;
-  return `${text.length > 1 ? `${text},` : text}"${key}":${canonical(value)}`;
+  return (text.length > 1 ? `${text},` : text) + quotedKey + canonical(value);
 }
 
 /** canonicalJson for JSON-parsed values: objects with sorted keys, everything else as JSON.stringify. */
 export function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`canonicalJson: ${value} has no JSON form`);
-    return JSON.stringify(value);
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new Error(`canonicalJson: ${value} has no JSON form`);
+      // Number to string is what JSON.stringify writes for a finite number (-0 as 0, 1e21 as 1e+21).
+      return String(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return JSON.stringify(value);
   }
+  if (value === null) return 'null';
   if (Array.isArray(value)) {
     let text = '[';
     for (let index = 0; index < value.length; index++) {
@@ -64,14 +75,28 @@ export function canonical(value: unknown): string {
   }
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   const record = value as Record<string, unknown>;
-  const keys = sortedKeys(record);
   let text = '{';
-  for (const key of keys) {
+  let first = true;
+  for (const key of sortedKeys(record)) {
     const item = record[key];
     if (item === undefined || typeof item === 'function') continue;
-    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonical(item)}`;
+    text += (first ? '' : ',') + quotedKey(key) + ':' + canonical(item);
+    first = false;
   }
   return `${text}}`;
+}
+
+/** The same few dozen field names come back in every event: their JSON form is worth remembering. */
+const QUOTED_KEYS = new Map<string, string>();
+const MAX_QUOTED_KEYS = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
 }
 
 /**

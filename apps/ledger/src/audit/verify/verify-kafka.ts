@@ -2,6 +2,7 @@ import type { Kafka, KafkaMessage } from 'kafkajs';
 import pg from 'pg';
 import type { ProgressListener } from '../progress.js';
 import { readTopicsToEnd } from '../sources/kafka-topic-reader.js';
+import { positionWindows } from '../sources/position-windows.js';
 import type { ServiceName, ServiceStore } from '../sources/service-stores.js';
 import { isoFromPostgresUtc } from './chain-partition.js';
 import { fastChainHash } from './fast-chain-hash.js';
@@ -222,20 +223,16 @@ async function findMissing(
   missing: (row: { eventId: string; streamId: string; streamVersion: number }) => void,
 ): Promise<void> {
   if (!published) return;
-  let after = '0';
-  for (;;) {
-    const { rows } = await pool.query<[string, string, string, number]>({
-      text: `SELECT global_position::text, event_id::text, stream_id, stream_version FROM events e
-             WHERE e.global_position > $1 AND (transaction_id, global_position) <= ($2::xid8, $3::bigint)
-             ORDER BY e.global_position LIMIT $4`,
-      values: [after, published.transactionId, published.globalPosition, MISSING_PAGE],
+  // To the end, not to the checkpoint's position: an earlier transaction may hold a later position.
+  const { rows: last } = await pool.query<{ last: string | null }>('SELECT max(global_position)::text AS last FROM events');
+  for (const [after, through] of positionWindows(0n, BigInt(last[0].last ?? '0'), MISSING_PAGE)) {
+    const { rows } = await pool.query<[string, string, number]>({
+      text: `SELECT event_id::text, stream_id, stream_version FROM events e
+             WHERE e.global_position > $1 AND e.global_position <= $4 AND (e.transaction_id, e.global_position) <= ($2::xid8, $3::bigint)`,
+      values: [after, published.transactionId, published.globalPosition, through],
       rowMode: 'array',
     });
-    for (const [position, eventId, streamId, streamVersion] of rows) {
-      if (!seen.has(eventId)) missing({ eventId, streamId, streamVersion });
-      after = position;
-    }
-    if (rows.length < MISSING_PAGE) return;
+    for (const [eventId, streamId, streamVersion] of rows) if (!seen.has(eventId)) missing({ eventId, streamId, streamVersion });
   }
 }
 
