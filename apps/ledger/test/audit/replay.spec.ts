@@ -97,7 +97,7 @@ describe('audit replay: the books rebuilt from the history equal the live books,
         missingInLive: 0,
         extraInLive: 0,
         different: 1,
-        listed: [{ sourceEventId: line.source_event_id, kind: 'different', fields: [`line ${line.line_no}: credit_rp`] }],
+        listed: [{ sourceEventId: line.source_event_id, koperasiId: line.koperasi_id, kind: 'different', fields: [`line ${line.line_no}: credit_rp`] }],
       });
       expect(result.comparison.members).toEqual([]);
       expect(result.comparison.cashByTellerDay).toEqual([]);
@@ -140,7 +140,7 @@ describe('audit replay: the books rebuilt from the history equal the live books,
       const member = result.comparison.members[0];
       expect(member.rebuilt!.sukarelaRp - member.liveSubLedger!.sukarelaRp).toBe(500_000);
       expect(result.comparison.entries.listed).toEqual([
-        { sourceEventId: victim.event_id, kind: 'different', fields: ['line 1: debit_rp', 'line 2: credit_rp'] },
+        { sourceEventId: victim.event_id, koperasiId: victim.koperasi_id, kind: 'different', fields: ['line 1: debit_rp', 'line 2: credit_rp'] },
       ]);
       expect(result.comparison.cashByTellerDay).toEqual([expect.objectContaining({ koperasiId: victim.koperasi_id, tellerId })]);
     } finally {

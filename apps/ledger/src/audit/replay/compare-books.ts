@@ -8,6 +8,11 @@ export interface Amounts {
 /** A journal entry (by the event that caused it) that is not the same in the rebuilt and the live books. */
 export interface EntryDifference {
   sourceEventId: string;
+  /**
+   * The entry's koperasi (the rebuilt entry's where both exist), so a difference can be scoped to an auditor.
+   * Always set by compareBooks; optional only for differences built by hand elsewhere.
+   */
+  koperasiId?: string;
   kind: 'missing-in-live' | 'extra-in-live' | 'different';
   /** Entry fields that differ (description, occurred_at, ...), and `line <n>: <field>` for lines. */
   fields: string[];
@@ -99,10 +104,10 @@ export async function compareBooks(client: ClientBase, options: CompareOptions):
   const lineColumns = (await columnsOf(client, rebuilt, 'journal_lines')).filter((column) => !LINE_COLUMNS_NOT_COMPARED.has(column));
   const inScope = (alias: string) => `($1::timestamptz IS NULL OR ${alias}.occurred_at <= $1)`;
 
-  const entryDiffs = await client.query<{ event_id: string; kind: EntryDifference['kind']; fields: string[]; late: boolean }>(
+  const entryDiffs = await client.query<{ event_id: string; koperasi_id: string; kind: EntryDifference['kind']; fields: string[]; late: boolean }>(
     `WITH r AS (SELECT * FROM ${rebuilt}.journal_entries e WHERE ${inScope('e')}),
           l AS (SELECT * FROM ${live}.journal_entries e WHERE ${inScope('e')})
-     SELECT coalesce(r.source_event_id, l.source_event_id)::text AS event_id,
+     SELECT coalesce(r.source_event_id, l.source_event_id)::text AS event_id, coalesce(r.koperasi_id, l.koperasi_id) AS koperasi_id,
             CASE WHEN l.source_event_id IS NULL THEN 'missing-in-live' WHEN r.source_event_id IS NULL THEN 'extra-in-live' ELSE 'different' END AS kind,
             CASE WHEN r.source_event_id IS NULL OR l.source_event_id IS NULL THEN '{}'::text[]
                  ELSE array_remove(ARRAY[${entryColumns.map((column) => `CASE WHEN r.${column} IS DISTINCT FROM l.${column} THEN '${column}' END`).join(', ')}], NULL) END AS fields,
@@ -133,12 +138,12 @@ export async function compareBooks(client: ClientBase, options: CompareOptions):
   const late = new Set(entryDiffs.rows.filter((row) => row.late).map((row) => row.event_id));
   const entries = new Map<string, EntryDifference>();
   for (const row of entryDiffs.rows) {
-    if (!row.late) entries.set(row.event_id, { sourceEventId: row.event_id, kind: row.kind, fields: row.fields });
+    if (!row.late) entries.set(row.event_id, { sourceEventId: row.event_id, koperasiId: row.koperasi_id, kind: row.kind, fields: row.fields });
   }
   for (const row of lineDiffs.rows) {
     if (late.has(row.event_id)) continue;
     for (const side of [row.r, row.l]) if (side) behind.add(side, row.event_id);
-    const entry = entries.get(row.event_id) ?? { sourceEventId: row.event_id, kind: 'different' as const, fields: [] };
+    const entry = entries.get(row.event_id) ?? { sourceEventId: row.event_id, koperasiId: (row.r ?? row.l)!.koperasiId, kind: 'different' as const, fields: [] };
     if (entry.kind === 'different') entry.fields.push(...(row.r && row.l ? row.fields.map((field) => `line ${row.line_no}: ${field}`) : [`line ${row.line_no}: only in ${row.r ? 'rebuilt' : 'live'}`]));
     entries.set(row.event_id, entry);
   }
