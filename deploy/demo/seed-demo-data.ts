@@ -32,6 +32,15 @@ const KOPERASI = [
   },
 ];
 
+/** The names receipts print: each demo user is someone the counter would know by name. */
+const FULL_NAMES: Record<string, string> = {
+  'teller.gedawang': 'Siti Rahmawati',
+  'supervisor.gedawang': 'Bambang Sutrisno',
+  'auditor.gedawang': 'Dewi Lestari',
+  'teller.tegalsari': 'Agus Setiawan',
+  'auditor.semarang': 'Hendra Kurniawan',
+};
+
 interface Koperasi {
   id: string;
   code: string;
@@ -64,12 +73,19 @@ async function seed(): Promise<void> {
     }
     for (const role of staff) {
       const username = `${role}.${koperasi.kelurahan.toLowerCase()}`;
-      const user = await call('POST', '/users', token, { username, password: PASSWORD, role, koperasiId: found.id });
+      const fullName = FULL_NAMES[username] ?? 'Petugas Koperasi';
+      const user = await call('POST', '/users', token, { username, fullName, password: PASSWORD, role, koperasiId: found.id });
       if (user.status !== 201 && user.status !== 409) throw new Error(`user ${username}: ${user.status} ${JSON.stringify(user.body)}`);
     }
     if (staff.includes('supervisor')) await topUpDeposit(koperasi.code, `supervisor.${koperasi.kelurahan.toLowerCase()}`);
   }
-  const cityAuditor = { username: 'auditor.semarang', password: PASSWORD, role: 'auditor', kotaKabupaten: 'Kota Semarang' };
+  const cityAuditor = {
+    username: 'auditor.semarang',
+    fullName: FULL_NAMES['auditor.semarang'],
+    password: PASSWORD,
+    role: 'auditor',
+    kotaKabupaten: 'Kota Semarang',
+  };
   const created = await call('POST', '/users', token, cityAuditor);
   if (created.status !== 201 && created.status !== 409) throw new Error(`city auditor: ${created.status} ${JSON.stringify(created.body)}`);
   process.stdout.write(`${JSON.stringify({ step: 'demo-data', koperasi: KOPERASI.map((k) => k.name) })}\n`);

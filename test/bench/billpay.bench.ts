@@ -62,7 +62,7 @@ async function setUpKoperasi(suite: SuiteHarness): Promise<ApiClient[]> {
     });
     if (koperasi.status !== 201) throw new Error(`koperasi: ${koperasi.status} ${JSON.stringify(koperasi.body)}`);
     for (const role of ['teller', 'supervisor']) {
-      const user = await admin.call('POST', '/users', { username: `${role}.bench${index}`, password: DEMO_PASSWORD, role, koperasiId: koperasi.body.id });
+      const user = await admin.call('POST', '/users', { username: `${role}.bench${index}`, fullName: `Petugas Bench ${role}`, password: DEMO_PASSWORD, role, koperasiId: koperasi.body.id });
       if (user.status !== 201) throw new Error(`user: ${user.status} ${JSON.stringify(user.body)}`);
     }
     const supervisor = await new ApiClient(suite.gatewayUrl).login(`supervisor.bench${index}`, DEMO_PASSWORD);

@@ -48,7 +48,7 @@ async function run(suite: SuiteHarness): Promise<void> {
   if (koperasi.status !== 201) throw new Error(`koperasi: ${koperasi.status} ${JSON.stringify(koperasi.body)}`);
   const staff: ApiClient[] = [];
   for (const role of ['teller', 'supervisor']) {
-    const user = { username: `${role}.bench-loans`, password: DEMO_PASSWORD, role, koperasiId: koperasi.body.id };
+    const user = { username: `${role}.bench-loans`, fullName: `Petugas Bench ${role}`, password: DEMO_PASSWORD, role, koperasiId: koperasi.body.id };
     const created = await admin.call('POST', '/users', user);
     if (created.status !== 201) throw new Error(`user: ${created.status} ${JSON.stringify(created.body)}`);
     staff.push(await new ApiClient(suite.gatewayUrl).login(user.username, user.password));

@@ -38,7 +38,7 @@ async function run(suite: SuiteHarness): Promise<void> {
     simpananWajibMonthlyAmount: 15_000,
   });
   if (koperasi.status !== 201) throw new Error(`koperasi: ${koperasi.status} ${JSON.stringify(koperasi.body)}`);
-  const user = { username: 'teller.bench', password: DEMO_PASSWORD, role: 'teller', koperasiId: koperasi.body.id };
+  const user = { username: 'teller.bench', fullName: 'Petugas Bench', password: DEMO_PASSWORD, role: 'teller', koperasiId: koperasi.body.id };
   await admin.call('POST', '/users', user);
   const teller = await new ApiClient(suite.gatewayUrl).login(user.username, user.password);
 

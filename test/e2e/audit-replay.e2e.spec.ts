@@ -8,6 +8,7 @@ import { TEST_CUSTOMERS } from '../../apps/partner-sim/src/aggregator/test-custo
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
+import { fullNameOf } from '../support/user-names.js';
 
 // Pending payments resolve within the test's time.
 process.env.BILLPAY_SCAN_INTERVAL_MS = '250';
@@ -105,7 +106,7 @@ describe('auditors end to end: a realistic day through the gateway, then replay,
       ['teller.audit', 'teller'],
       ['supervisor.audit', 'supervisor'],
     ]) {
-      expect((await admin.call('POST', '/users', { username, password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
+      expect((await admin.call('POST', '/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
     }
     teller = await new ApiClient(suite.gatewayUrl).login('teller.audit', DEMO_PASSWORD);
     supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.audit', DEMO_PASSWORD);

@@ -4,6 +4,7 @@ import { waitFor } from '@koperasi/testing';
 import { TEST_CUSTOMERS } from '../../apps/partner-sim/src/aggregator/test-customers.js';
 import { ApiClient, type ApiResponse } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
+import { fullNameOf } from '../support/user-names.js';
 
 // Short waits so pending payments and a restart resolve within a test's time; the status poll stays slower
 // than partner-sim's callback delay so the callback test really is resolved by the callback.
@@ -156,7 +157,7 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
       ['teller.tegalsari', 'teller', ids[1]],
       ['supervisor.tegalsari', 'supervisor', ids[1]],
     ]) {
-      expect((await admin.call('POST', '/users', { username, password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
+      expect((await admin.call('POST', '/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
     }
     teller = await new ApiClient(suite.gatewayUrl).login('teller.gedawang', DEMO_PASSWORD);
     supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.gedawang', DEMO_PASSWORD);

@@ -3,6 +3,7 @@ import { TEST_CUSTOMERS } from '../../apps/partner-sim/src/aggregator/test-custo
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
+import { fullNameOf } from '../support/user-names.js';
 
 type Balances = Record<string, number>;
 
@@ -50,7 +51,7 @@ describe('ledger end to end: PPOB, installments and savings through the gateway 
       ['auditor.bendan', 'auditor', ids[0]],
       ['supervisor.podosugih', 'supervisor', ids[1]],
     ]) {
-      expect((await admin.call('POST', '/users', { username, password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
+      expect((await admin.call('POST', '/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
     }
     teller = await new ApiClient(suite.gatewayUrl).login('teller.bendan', DEMO_PASSWORD);
     supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.bendan', DEMO_PASSWORD);

@@ -4,6 +4,7 @@ import { waitFor } from '@koperasi/testing';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
 import { ApiClient, type ApiResponse } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
+import { fullNameOf } from '../support/user-names.js';
 
 interface Koperasi {
   id: string;
@@ -87,7 +88,7 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
     const clients: ApiClient[] = [];
     for (const role of ['teller', 'supervisor', 'auditor']) {
       const username = `${role}.pinjaman${serial}`;
-      const user = await admin.call('POST', '/users', { username, password: DEMO_PASSWORD, role, koperasiId: id });
+      const user = await admin.call('POST', '/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId: id });
       expect(user.status).toBe(201);
       clients.push(await new ApiClient(suite.gatewayUrl).login(username, DEMO_PASSWORD));
     }
@@ -346,7 +347,7 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       const { collectionId } = collected.body;
       const json = await gedawang.auditor.get(`/loans/installments/${collectionId}/receipt`);
       expect(json.status).toBe(200);
-      expect(json.body).toMatchObject({ collectionId, amount: 250_000, fee: 1_250, tellerName: 'teller.pinjaman1', koperasiName: 'KKMP Pinjaman 1' });
+      expect(json.body).toMatchObject({ collectionId, amount: 250_000, fee: 1_250, tellerName: fullNameOf('teller.pinjaman1'), koperasiName: 'KKMP Pinjaman 1' });
 
       const token = (gedawang.teller as unknown as { token: string }).token;
       const html = await fetch(`${suite.gatewayUrl}/loans/installments/${collectionId}/receipt?format=html`, {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { waitFor } from '@koperasi/testing';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
+import { fullNameOf } from '../support/user-names.js';
 
 /** Valid Semarang NIKs (33 74 01): a man born 15-08-1990 and serial `serial`. */
 function nik(serial: number, birth = '150890'): string {
@@ -64,7 +65,7 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
       ['teller.tegalsari', 'teller', ids[1]],
     ];
     for (const [username, role, koperasiId] of staff) {
-      const user = await admin.call('POST', '/users', { username, password: DEMO_PASSWORD, role, koperasiId });
+      const user = await admin.call('POST', '/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId });
       expect(user.status).toBe(201);
     }
     teller = await new ApiClient(suite.gatewayUrl).login('teller.gedawang', DEMO_PASSWORD);

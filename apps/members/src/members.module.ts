@@ -26,6 +26,7 @@ import { RegisterKoperasiController } from './koperasi/register-koperasi/registe
 import { RegisterKoperasiHandler } from './koperasi/register-koperasi/register-koperasi.handler.js';
 import { KoperasiQueriesController } from './queries/koperasi-queries.controller.js';
 import { MemberQueriesController } from './queries/member-queries.controller.js';
+import { SavingsMovementQueriesController } from './queries/savings-movement-queries.controller.js';
 
 /** Readiness: the database answers, the command consumer holds partitions, and the relay is publishing. */
 function readinessChecks(pool: Pool, consumer: CommandConsumerState, relay: ServiceOutboxRelay): ReadinessCheck[] {
@@ -59,6 +60,7 @@ export class MembersModule {
         ResignMemberController,
         KoperasiQueriesController,
         MemberQueriesController,
+        SavingsMovementQueriesController,
         eventStoreAuditController({ service: 'members', internalApiToken: config.internalApiToken }),
       ],
       providers: [

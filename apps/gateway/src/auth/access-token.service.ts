@@ -39,6 +39,13 @@ export class AccessTokenService {
     });
   }
 
+  /** When a token issued here expires (its exp claim), as an ISO timestamp. */
+  expiryOf(token: string): string {
+    const claims = this.jwt.decode<{ exp?: unknown } | null>(token);
+    const exp = typeof claims?.exp === 'number' ? claims.exp : Math.floor(Date.now() / 1000) + this.config.tokenTtlSeconds;
+    return new Date(exp * 1000).toISOString();
+  }
+
   /** The user the token names, or null when it is forged, expired or malformed. */
   async verify(token: string): Promise<AuthenticatedUser | null> {
     try {

@@ -9,6 +9,7 @@ export async function bootstrapAdmin(users: UsersRepository, password: string): 
   return users.insert({
     id: randomUUID(),
     username: 'admin',
+    fullName: 'Administrator Platform',
     passwordHash: await hashPassword(password),
     role: 'admin',
     koperasiId: null,

@@ -6,6 +6,8 @@ import { PG_POOL } from '../database/pg-pool.js';
 export interface UserRecord {
   id: string;
   username: string;
+  /** The name receipts print; the username when none was given (users created before names existed). */
+  fullName?: string;
   passwordHash: string;
   role: UserRole;
   koperasiId: string | null;
@@ -16,13 +18,14 @@ export interface UserRecord {
 interface UserRow {
   id: string;
   username: string;
+  full_name: string;
   password_hash: string;
   role: UserRole;
   koperasi_id: string | null;
   kota_kabupaten: string | null;
 }
 
-const USER_COLUMNS = 'id, username, password_hash, role, koperasi_id, kota_kabupaten';
+const USER_COLUMNS = 'id, username, full_name, password_hash, role, koperasi_id, kota_kabupaten';
 
 @Injectable()
 export class UsersRepository {
@@ -41,6 +44,22 @@ export class UsersRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
+  /** The names receipts print for these user ids; an id that is not a user is left out. */
+  async fullNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ id: string; full_name: string }>(
+      'SELECT id::text AS id, full_name FROM users WHERE id::text = ANY($1::text[])',
+      [unique],
+    );
+    return new Map(rows.map((row) => [row.id, row.full_name]));
+  }
+
+  /** The name a receipt prints for the user, or the id itself when no such user exists (an id from elsewhere). */
+  async fullNameOf(id: string): Promise<string> {
+    return (await this.fullNames([id])).get(id) ?? id;
+  }
+
   async adminExists(): Promise<boolean> {
     const { rowCount } = await this.pool.query(`SELECT 1 FROM users WHERE role = 'admin' LIMIT 1`);
     return (rowCount ?? 0) > 0;
@@ -49,9 +68,9 @@ export class UsersRepository {
   /** Inserts the user unless the username is taken; false means it was taken. */
   async insert(user: UserRecord): Promise<boolean> {
     const { rowCount } = await this.pool.query(
-      `INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (username) DO NOTHING`,
-      [user.id, user.username, user.passwordHash, user.role, user.koperasiId, user.kotaKabupaten ?? null],
+      [user.id, user.username, user.fullName ?? user.username, user.passwordHash, user.role, user.koperasiId, user.kotaKabupaten ?? null],
     );
     return rowCount === 1;
   }
@@ -61,6 +80,7 @@ function toRecord(row: UserRow): UserRecord {
   return {
     id: row.id,
     username: row.username,
+    fullName: row.full_name,
     passwordHash: row.password_hash,
     role: row.role,
     koperasiId: row.koperasi_id,

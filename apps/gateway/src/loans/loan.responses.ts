@@ -58,7 +58,7 @@ export class CollectionResponse extends InstallmentReceiptResponse {
 
 export class PrintableReceiptResponse extends CollectionResponse {
   @ApiProperty({ example: 'KKMP Gedawang' }) koperasiName!: string;
-  @ApiProperty({ example: 'teller.gedawang' }) tellerName!: string;
+  @ApiProperty({ example: 'Siti Rahmawati', description: "the teller's full name" }) tellerName!: string;
 }
 
 export class CollectionListResponse {

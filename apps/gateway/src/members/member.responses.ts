@@ -40,7 +40,11 @@ export class MemberResponse {
 
 export class SavingsMovementResponse {
   @ApiProperty({ format: 'uuid' }) memberId!: string;
-  @ApiProperty({ format: 'uuid', description: 'the event that recorded it; the ledger entry cites it' }) eventId!: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'the event that recorded it; the ledger entry cites it. Also the receipt id: POST /receipts/simpanan/{eventId}/prints',
+  })
+  eventId!: string;
   @ApiProperty({ type: 'integer', description: 'rupiah moved' }) amount!: number;
   @ApiProperty({ type: SavingsResponse, description: "the member's savings after the movement" }) savings!: SavingsResponse;
 }

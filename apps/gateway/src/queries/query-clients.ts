@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { KoperasiView, MemberView, StatementLine } from '@koperasi/contracts';
+import type { KoperasiView, MemberView, SavingsMovementView, StatementLine } from '@koperasi/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { InternalHttpClient } from './internal-http.client.js';
 
@@ -32,6 +32,16 @@ export class MembersQueries {
 
   statement(koperasiId: string, memberId: string): Promise<StatementLine[]> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/statement`);
+  }
+
+  /** Savings movements of one WIB day, oldest first; only one teller's when tellerId is given. */
+  savingsMovements(koperasiId: string, query: { date: string; tellerId?: string }): Promise<SavingsMovementView[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/savings-movements`, query);
+  }
+
+  /** One savings movement by its event id (404 when it is another koperasi's). */
+  savingsMovement(koperasiId: string, eventId: string): Promise<SavingsMovementView> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/savings-movements/${segment(eventId)}`);
   }
 }
 

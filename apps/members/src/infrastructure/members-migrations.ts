@@ -1,10 +1,12 @@
 import type { MigrationClass } from '@koperasi/database';
 import { EventStoreSchema1790000000000 } from '@koperasi/eventstore';
 import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
+import { MembersMovementsByDay1790000000200 } from './members-movements-index.migration.js';
 import { MembersReadModel1790000000100 } from './members-read-model.migration.js';
 
 export const membersMigrations: MigrationClass[] = [
   EventStoreSchema1790000000000,
   ConsumerSchema1790000000001,
   MembersReadModel1790000000100,
+  MembersMovementsByDay1790000000200,
 ];

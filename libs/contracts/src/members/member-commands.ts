@@ -88,3 +88,23 @@ export interface StatementLine {
   amountRp: number;
   balances: SavingsBalances;
 }
+
+/**
+ * One savings movement taken at a counter, with the member and the teller: what a savings receipt prints and
+ * what a teller's day lists. `amountRp` is positive both ways; `kind` says the direction.
+ */
+export interface SavingsMovementView {
+  eventId: string;
+  occurredAt: string;
+  kind: StatementLine['kind'];
+  amountRp: number;
+  memberId: string;
+  memberNo: string;
+  memberName: string;
+  /** The user whose drawer took or paid the cash; null when the event names none. */
+  tellerId: string | null;
+  /** simpanan wajib: the months paid, YYYY-MM; empty otherwise. */
+  periods: string[];
+  /** The member's balances right after this movement. */
+  balances: SavingsBalances;
+}

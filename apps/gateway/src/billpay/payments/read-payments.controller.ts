@@ -76,8 +76,9 @@ export class ReadPaymentsController {
   }
 
   private async tellerName(tellerId: string): Promise<string> {
-    const { rows } = await this.pool.query<{ username: string }>('SELECT username FROM users WHERE id::text = $1', [tellerId]);
-    return rows[0]?.username ?? tellerId;
+    // Receipts name the teller as people know them: the full name, not the login.
+    const { rows } = await this.pool.query<{ full_name: string }>('SELECT full_name FROM users WHERE id::text = $1', [tellerId]);
+    return rows[0]?.full_name ?? tellerId;
   }
 }
 

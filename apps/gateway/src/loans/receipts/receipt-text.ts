@@ -16,6 +16,8 @@ export interface PrintableReceipt {
   /** ISO 8601 in WIB, e.g. 2026-11-20T16:05:09+07:00. */
   collectedAt: string;
   tellerName: string;
+  /** The bank's reference for the collection, once the bank acknowledged it. */
+  bankRef?: string | null;
 }
 
 const RULE = '-'.repeat(RECEIPT_WIDTH);
@@ -34,6 +36,7 @@ export function receiptLines(receipt: PrintableReceipt): string[] {
     RULE,
     ...field('Waktu', `${day}-${month}-${year} ${time} WIB`),
     ...field('No. Ref', receipt.collectionId),
+    ...(receipt.bankRef ? field('Ref Bank', receipt.bankRef) : []),
     ...field('No. Rek', receipt.loanNo),
     ...field('Nama', receipt.borrowerName),
     ...field('Periode', receipt.period),

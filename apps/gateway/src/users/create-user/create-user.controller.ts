@@ -5,13 +5,14 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Roles } from '../../auth/auth.decorators.js';
-import { scopeFitsRole } from '../../auth/authenticated-user.js';
+import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
+import { scopeFitsRole, type AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { sameKotaKabupaten } from '../../auth/koperasi-of.js';
 import { hashPassword } from '../../auth/password-hasher.js';
 import { UsersRepository } from '../../auth/users.repository.js';
@@ -29,21 +30,26 @@ export class CreateUserController {
   ) {}
 
   @Post()
-  @Roles('admin')
+  @Roles('admin', 'supervisor')
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Create a staff user of a koperasi, or a city auditor of a kota/kabupaten (admin)' })
+  @ApiOperation({
+    summary:
+      'Create a staff user of a koperasi, or a city auditor of a kota/kabupaten (admin); a supervisor creates tellers of its own koperasi',
+  })
   @ApiCreatedResponse({ type: UserResponse })
-  @ApiBadRequestResponse({ description: 'koperasiId and kotaKabupaten do not fit the role' })
+  @ApiBadRequestResponse({ description: 'koperasiId and kotaKabupaten do not fit the role, or a field is invalid (fullName, username, password)' })
+  @ApiForbiddenResponse({ description: 'a supervisor asked for a role other than teller, or for another koperasi' })
   @ApiConflictResponse({ description: 'the username is taken' })
   @ApiNotFoundResponse({ description: 'no such koperasi' })
   @ApiUnprocessableEntityResponse({ description: 'no koperasi is registered in that kota/kabupaten' })
-  async create(@Body() body: CreateUserRequest): Promise<UserResponse> {
-    const koperasiId = body.koperasiId ?? null;
+  async create(@CurrentUser() caller: AuthenticatedUser, @Body() body: CreateUserRequest): Promise<UserResponse> {
+    if (caller.role === 'supervisor') supervisorMayCreate(caller, body);
+    const koperasiId = body.koperasiId ?? (caller.role === 'supervisor' ? caller.koperasiId : null);
     if (!scopeFitsRole(body.role, koperasiId, body.kotaKabupaten ?? null)) throw scopeMismatch(body.role);
     const kotaKabupaten = body.kotaKabupaten === undefined ? null : await this.registeredCity(body.kotaKabupaten);
     // 404 passes through from the members service when the koperasi does not exist.
     if (koperasiId !== null) await this.members.koperasi(koperasiId);
-    const user = { id: randomUUID(), username: body.username, role: body.role, koperasiId, kotaKabupaten };
+    const user = { id: randomUUID(), username: body.username, fullName: body.fullName, role: body.role, koperasiId, kotaKabupaten };
     const inserted = await this.users.insert({ ...user, passwordHash: await hashPassword(body.password) });
     if (!inserted) throw new ApiException(HttpStatus.CONFLICT, 'USERNAME_TAKEN', `The username ${body.username} is taken`);
     return user;
@@ -61,6 +67,31 @@ export class CreateUserController {
       );
     }
     return match.kotaKabupaten;
+  }
+}
+
+/** A supervisor staffs its own counter: tellers only, in its own koperasi. */
+function supervisorMayCreate(caller: AuthenticatedUser, body: CreateUserRequest): void {
+  if (body.role !== 'teller') {
+    throw new ApiException(
+      HttpStatus.FORBIDDEN,
+      'FORBIDDEN',
+      `A supervisor may create only tellers; ask the platform admin to create a ${body.role}`,
+      [{ field: 'role', problems: ['a supervisor may create only role teller'] }],
+    );
+  }
+  if (body.koperasiId !== undefined && body.koperasiId !== caller.koperasiId) {
+    throw new ApiException(
+      HttpStatus.FORBIDDEN,
+      'FORBIDDEN',
+      'A supervisor may create tellers only for its own koperasi; leave koperasiId out or name your own',
+      [{ field: 'koperasiId', problems: ["must be the supervisor's own koperasi"] }],
+    );
+  }
+  if (body.kotaKabupaten !== undefined) {
+    throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'A supervisor may not create city auditors; leave kotaKabupaten out', [
+      { field: 'kotaKabupaten', problems: ['not for a supervisor'] },
+    ]);
   }
 }
 

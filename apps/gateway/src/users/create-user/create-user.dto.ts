@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '../../auth/authenticated-user.js';
 
@@ -7,17 +8,31 @@ export class CreateUserRequest {
   @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'username must be 3-64 lower-case letters, digits, dots, dashes or underscores' })
   username!: string;
 
+  @ApiProperty({
+    example: 'Siti Rahmawati',
+    minLength: 2,
+    maxLength: 100,
+    description: "the name receipts print for this user: 2-100 characters, letters, spaces and . ' - only (trimmed)",
+  })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value))
+  @IsString({ message: 'fullName must be the name written out, e.g. Siti Rahmawati' })
+  @Length(2, 100, { message: 'fullName must be 2 to 100 characters' })
+  @Matches(/^[\p{L}][\p{L} .'-]*$/u, { message: "fullName may hold only letters, spaces and . ' - and must start with a letter" })
+  fullName!: string;
+
   @ApiProperty({ minLength: 10, maxLength: 200 })
   @IsString()
   @Length(10, 200, { message: 'password must be 10 to 200 characters' })
   password!: string;
 
-  @ApiProperty({ enum: STAFF_ROLES })
+  @ApiProperty({ enum: STAFF_ROLES, description: 'a supervisor may create only tellers, in its own koperasi' })
   @IsIn(STAFF_ROLES, { message: `role must be one of ${STAFF_ROLES.join(', ')}` })
   role!: StaffRole;
 
   @ApiPropertyOptional({
-    description: 'the koperasi the user works for (404 when it does not exist); required except for a city auditor',
+    description:
+      'the koperasi the user works for (404 when it does not exist); required except for a city auditor. ' +
+      "A supervisor may leave it out (its own koperasi) and may name no other (403).",
   })
   @IsOptional()
   @IsString()
@@ -39,6 +54,7 @@ export class CreateUserRequest {
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() username!: string;
+  @ApiProperty({ example: 'Siti Rahmawati', description: 'the name receipts print' }) fullName!: string;
   @ApiProperty({ enum: STAFF_ROLES }) role!: StaffRole;
   @ApiProperty({ type: String, nullable: true, description: 'null for a city auditor' }) koperasiId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: "a city auditor's kota/kabupaten, else null" })
