@@ -84,12 +84,55 @@ describe('partner-sim aggregator over HTTP', () => {
     const before = await balance();
     const first = await pay(refId, 'PLN50', PLN_METER);
     const again = await Promise.all([pay(refId, 'PLN50', PLN_METER), pay(refId, 'TSEL10', PHONE)]);
-    expect(first.data).toMatchObject({ status: 'Sukses', rc: '00', price_rp: 50_150 });
+    const meter = TEST_CUSTOMERS.plnPrepaid.valid;
+    expect(first.data).toMatchObject({
+      status: 'Sukses',
+      rc: '00',
+      price_rp: 50_150,
+      customer_name: meter.customerName,
+      subscriber_id: meter.subscriberId,
+      segment_power: meter.segmentPower,
+      kwh: '33.6',
+    });
     expect(first.data.sn).toMatch(/^\d{20}$/);
+    expect(first.data.trx_id).toMatch(/^TRX\d{12}$/);
     expect(again.map((answer) => answer.data.rc)).toEqual(['49', '49']);
     expect(await balance()).toBe(before - 50_150);
     expect((await statement()).lines.filter((line) => line.ref_id === refId)).toHaveLength(1);
-    expect((await status(refId)).data).toMatchObject({ status: 'Sukses', sn: first.data.sn });
+    expect((await status(refId)).data).toMatchObject({ status: 'Sukses', sn: first.data.sn, trx_id: first.data.trx_id, kwh: '33.6' });
+  });
+
+  it('Given telco credit, When it is bought, Then the answer carries a serial number and the aggregator transaction id', async () => {
+    const answer = await pay(newRef(), 'TSEL10', PHONE);
+    expect(answer.data).toMatchObject({ status: 'Sukses', rc: '00', price_rp: 10_250 });
+    expect(answer.data.sn).toMatch(/^\d{16}$/);
+    expect(answer.data.trx_id).toMatch(/^TRX\d{12}$/);
+    expect(answer.data.kwh).toBeUndefined();
+    expect(answer.data.customer_name).toBeUndefined();
+  });
+
+  it('Given a postpaid bill paid late, When it is asked and paid, Then the penalty is on top of the bill and in the price', async () => {
+    const customer = TEST_CUSTOMERS.plnPostpaid.withPenalty;
+    const refId = newRef();
+    const inquiry = await inquire(refId, 'PLNPOST', customer.customerNo);
+    expect(inquiry.data).toMatchObject({
+      rc: '00',
+      customer_name: customer.customerName,
+      subscriber_id: customer.customerNo,
+      segment_power: customer.segmentPower,
+      period: customer.period,
+      bill_rp: 250_000,
+      penalty_rp: 5_000,
+      admin_rp: 2_500,
+      price_rp: 256_800,
+    });
+    const before = await balance();
+    const payment = await pay(refId, 'PLNPOST', customer.customerNo);
+    expect(payment.data).toMatchObject({ status: 'Sukses', price_rp: 256_800, customer_name: customer.customerName });
+    expect(await balance()).toBe(before - 256_800);
+    const pdam = TEST_CUSTOMERS.pdam.withPenalty;
+    expect((await inquire(newRef(), 'PDAM', pdam.customerNo)).data).toMatchObject({ bill_rp: 120_000, penalty_rp: 10_000, price_rp: 131_800 });
+    expect((await inquire(newRef(), 'PDAM', TEST_CUSTOMERS.pdam.valid.customerNo)).data).toMatchObject({ penalty_rp: 0 });
   });
 
   it('Given a postpaid inquiry, When it is paid with the same ref_id, Then it succeeds once and the bill then answers already paid', async () => {
@@ -138,7 +181,7 @@ describe('partner-sim aggregator over HTTP', () => {
     expect(derived.bill_rp! % 100).toBe(0);
     expect(derived.price_rp).toBe(derived.bill_rp! + 1_800);
     expect((await inquire(newRef(), 'PDAM', '2009999999')).data).toEqual({ ...derived, ref_id: expect.any(String) });
-    expect((await inquire(newRef(), 'PLN100', PLN_METER)).data).toMatchObject({ customer_name: 'BUDI SANTOSO', segment_power: 'R1/1300VA', bill_rp: 100_000, price_rp: 100_150 });
+    expect((await inquire(newRef(), 'PLN100', PLN_METER)).data).toMatchObject({ customer_name: 'BUDI SANTOSO', segment_power: 'R1/1300VA', subscriber_id: '523010012345', bill_rp: 100_000, price_rp: 100_150 });
   });
 
   it('Given a pending outcome, When it resolves, Then a callback signed with HMAC-SHA1 of the raw body arrives and status shows the result', async () => {

@@ -62,6 +62,35 @@ describe('billpay decider', () => {
       });
     });
 
+    it('given a bill paid late, when paying, then the penalty is in the event and in the total the customer pays', () => {
+      const details = { customerName: 'RUDI HARTONO', period: '202610', segmentPower: 'R1/900VA', subscriberId: '512345678902' };
+      const quote = { billAmountRp: 250_000, penaltyRp: 5_000, priceRp: 256_800, details };
+      const decision = decidePayBill(payBill(quote), { payment: noPayment, deposit: deposit(500_000) });
+      if (!decision.ok) throw new Error(decision.error.message);
+      expect(decision.events[0].data).toMatchObject({ billAmountRp: 250_000, penaltyRp: 5_000, adminFeeRp: 2_500, totalAmountRp: 257_500, ...details });
+      const state = evolvePayment(noPayment, decision.events[0]);
+      expect(state.totalAmountRp).toBe(257_500);
+      // The fee is what the customer paid beyond the aggregator's price: the penalty passes through.
+      expect(decideOutcome(state, { kind: 'SUCCESS', priceRp: 256_800, serialNo: null, resolvedBy: 'RESPONSE' })).toMatchObject({
+        kind: 'APPLY',
+        events: [{ data: { totalAmountRp: 257_500, priceRp: 256_800, feeRp: 700 } }],
+      });
+    });
+
+    it('given no penalty and no details, when paying, then the event carries none of the new fields (as events did before)', () => {
+      const decision = decidePayBill(payBill({ penaltyRp: 0 }), { payment: noPayment, deposit: deposit(500_000) });
+      if (!decision.ok) throw new Error(decision.error.message);
+      expect(Object.keys(decision.events[0].data).sort()).toEqual(
+        ['adminFeeRp', 'billAmountRp', 'biller', 'customerNo', 'paymentId', 'priceRp', 'productCode', 'productKind', 'refId', 'tellerId', 'totalAmountRp'],
+      );
+    });
+
+    it('given a negative or fractional penalty, when paying, then INVALID_AMOUNT', () => {
+      for (const penaltyRp of [-1, 0.5]) {
+        expect(decidePayBill(payBill({ penaltyRp }), { payment: noPayment, deposit: deposit(1e6) })).toMatchObject({ error: { code: 'INVALID_AMOUNT' } });
+      }
+    });
+
     it('given a deposit with less available than the price, when paying, then DEPOSIT_TOO_LOW', () => {
       const decision = decidePayBill(payBill(), { payment: noPayment, deposit: deposit(400_000, 100_000) });
       expect(decision).toMatchObject({ ok: false, error: { code: 'DEPOSIT_TOO_LOW' } });
@@ -111,6 +140,16 @@ describe('billpay decider', () => {
       expect(decision).toMatchObject({ kind: 'APPLY', events: [{ data: { priceRp: 301_800, feeRp: 700 } }] });
     });
 
+    it('given a success with the details of the struk, then the event keeps the partner reference, name, IDPEL, tariff and kWh', () => {
+      const details = { partnerRef: 'TRX480213957712', customerName: 'BUDI SANTOSO', subscriberId: '523010012345', segmentPower: 'R1/1300VA', kwh: '33.6' };
+      const decision = decideOutcome(requested().state, { kind: 'SUCCESS', priceRp: 301_800, serialNo: '1'.repeat(20), resolvedBy: 'RESPONSE', details });
+      expect(decision).toMatchObject({ kind: 'APPLY', events: [{ type: 'BillPaymentSucceeded', data: details }] });
+      const bare = decideOutcome(requested().state, { kind: 'SUCCESS', priceRp: 301_800, serialNo: null, resolvedBy: 'CALLBACK' });
+      expect(bare.kind === 'APPLY' && Object.keys(bare.events[0].data).sort()).toEqual(
+        ['feeRp', 'paymentId', 'priceRp', 'productCode', 'refId', 'resolvedBy', 'serialNo', 'totalAmountRp'],
+      );
+    });
+
     it('given a processing payment, when the aggregator says pending twice, then one BillPaymentPending only', () => {
       const { state, event } = requested();
       const first = decideOutcome(state, { kind: 'PENDING', reason: 'rc 03' });
@@ -157,6 +196,19 @@ describe('billpay decider', () => {
       [{ status: 'Gagal', rc: '49' }, 'DUPLICATE_REF'],
     ] as const)('%j is %s', (fields, kind) => {
       expect(outcomeOf(result(fields), 'RESPONSE').kind).toBe(kind);
+    });
+
+    it('reads the struk details of a success, and leaves out what is missing or makes no sense', () => {
+      const answer = outcomeOf(
+        result({ status: 'Sukses', rc: '00', trx_id: 'TRX1', customer_name: ' BUDI ', subscriber_id: '523010012345', segment_power: 'R1/1300VA', kwh: '33.6' }),
+        'RESPONSE',
+      );
+      expect(answer).toMatchObject({
+        kind: 'SUCCESS',
+        details: { partnerRef: 'TRX1', customerName: 'BUDI', subscriberId: '523010012345', segmentPower: 'R1/1300VA', kwh: '33.6' },
+      });
+      const odd = outcomeOf(result({ status: 'Sukses', rc: '00', kwh: 'lots', customer_name: '' }), 'RESPONSE');
+      expect(odd).toMatchObject({ details: { partnerRef: null, customerName: null, kwh: null } });
     });
 
     it('treats an answer without a result code as unknown, never as failed', () => {

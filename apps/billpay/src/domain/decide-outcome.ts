@@ -1,5 +1,5 @@
 import type { BillPaymentFailed, BillPaymentPending, BillPaymentSucceeded } from './billpay-events.js';
-import type { AggregatorOutcome } from './aggregator-outcome.js';
+import { noSuccessDetails, type AggregatorOutcome } from './aggregator-outcome.js';
 import type { PaymentState } from './payment-state.js';
 
 export type OutcomeDecision =
@@ -32,6 +32,7 @@ export function decideOutcome(state: PaymentState, outcome: Resolution): Outcome
     case 'SUCCESS': {
       // A success without a price (a terse callback) debited what was quoted.
       const priceRp = outcome.priceRp ?? state.quotedPriceRp;
+      const details = outcome.details ?? noSuccessDetails;
       return {
         kind: 'APPLY',
         events: [
@@ -47,6 +48,12 @@ export function decideOutcome(state: PaymentState, outcome: Resolution): Outcome
               feeRp: state.totalAmountRp - priceRp,
               serialNo: outcome.serialNo,
               resolvedBy: outcome.resolvedBy,
+              // Only what the aggregator said: an event without them reads as before.
+              ...(details.partnerRef !== null && { partnerRef: details.partnerRef }),
+              ...(details.customerName !== null && { customerName: details.customerName }),
+              ...(details.subscriberId !== null && { subscriberId: details.subscriberId }),
+              ...(details.segmentPower !== null && { segmentPower: details.segmentPower }),
+              ...(details.kwh !== null && { kwh: details.kwh }),
             },
           },
         ],

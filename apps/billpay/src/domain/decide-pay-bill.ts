@@ -10,11 +10,28 @@ export interface PaymentQuote {
   productKind: ProductKind;
   biller: string;
   customerNo: string;
+  /** Postpaid: the bill without penalty; prepaid: the face value. */
   billAmountRp: number;
+  /** Postpaid late-payment penalty (denda) from the inquiry; none when absent. */
+  penaltyRp?: number;
   adminFeeRp: number;
+  /** What the inquiry told about the customer, kept in the event for the receipt. */
+  details?: QuoteDetails;
   /** What the aggregator will debit; null when the price list has no row for a prepaid product. */
   priceRp: number | null;
   inquiry: { inquiryId: string; expiresAtMs: number; usedByPaymentId: string | null } | null;
+}
+
+export interface QuoteDetails {
+  customerName: string | null;
+  period: string | null;
+  segmentPower: string | null;
+  subscriberId: string | null;
+}
+
+/** What the customer pays: bill (or face value), penalty and admin fee. */
+export function totalOf(quote: Pick<PaymentQuote, 'billAmountRp' | 'penaltyRp' | 'adminFeeRp'>): number {
+  return quote.billAmountRp + (quote.penaltyRp ?? 0) + quote.adminFeeRp;
 }
 
 export interface PayBill {
@@ -44,6 +61,9 @@ export function decidePayBill(
   if (quote.inquiry && command.nowMs >= quote.inquiry.expiresAtMs) {
     return refuse('INQUIRY_EXPIRED', `Inquiry ${quote.inquiry.inquiryId} expired at ${new Date(quote.inquiry.expiresAtMs).toISOString()}; ask again`);
   }
+  const penaltyRp = quote.penaltyRp ?? 0;
+  if (!Number.isSafeInteger(penaltyRp) || penaltyRp < 0) return refuse('INVALID_AMOUNT', `A penalty of ${penaltyRp} is not an amount in rupiah`);
+  const details = quote.details;
   if (quote.priceRp === null) return refuse('PRICE_UNKNOWN', `The price list has no price for ${quote.productCode}`);
   const available = availableRp(state.deposit);
   if (quote.priceRp > available) {
@@ -66,10 +86,15 @@ export function decidePayBill(
           biller: quote.biller,
           customerNo: quote.customerNo,
           billAmountRp: quote.billAmountRp,
+          ...(penaltyRp > 0 && { penaltyRp }),
           adminFeeRp: quote.adminFeeRp,
-          totalAmountRp: quote.billAmountRp + quote.adminFeeRp,
+          totalAmountRp: totalOf(quote),
           priceRp: quote.priceRp,
           tellerId: command.tellerId,
+          ...(details?.customerName && { customerName: details.customerName }),
+          ...(details?.period && { period: details.period }),
+          ...(details?.segmentPower && { segmentPower: details.segmentPower }),
+          ...(details?.subscriberId && { subscriberId: details.subscriberId }),
         },
       },
     ],

@@ -9,10 +9,16 @@ export interface InquiryView {
   customerNo: string;
   customerName: string | null;
   period: string | null;
-  /** PLN prepaid: the meter owner's power class, e.g. R1/1300VA. */
+  /** PLN: the tariff and power class, e.g. R1/1300VA. */
   segmentPower: string | null;
+  /** PLN: the customer id (IDPEL, 12 digits); for prepaid it is not the meter number. */
+  subscriberId: string | null;
+  /** Postpaid: the bill without penalty; prepaid: the face value. */
   billAmountRp: number;
+  /** Postpaid late-payment penalty (denda); 0 when none. */
+  penaltyRp: number;
   adminFeeRp: number;
+  /** billAmountRp + penaltyRp + adminFeeRp. */
   totalAmountRp: number;
   expiresAt: string;
 }

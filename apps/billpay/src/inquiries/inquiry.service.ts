@@ -6,7 +6,7 @@ import { PG_POOL } from '@koperasi/service-kit';
 import { AggregatorClient } from '../aggregator/aggregator-client.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { newRefId } from '../commands/ref-id.js';
-import { customerNoProblem, inquiryExpiresAtMs, type Product } from '../domain/index.js';
+import { customerNoProblem, inquiryExpiresAtMs, totalOf, type Product } from '../domain/index.js';
 import { BillpayHttpError } from '../infrastructure/billpay-error.js';
 import { aggregatorUnavailable, inquiryRefusal } from './inquiry-refusals.js';
 import type { InquiryView } from './inquiry-view.js';
@@ -21,7 +21,9 @@ interface BillDetails {
   customerName: string | null;
   period: string | null;
   segmentPower: string | null;
+  subscriberId: string | null;
   billAmountRp: number;
+  penaltyRp: number;
   priceRp: number | null;
 }
 
@@ -62,15 +64,17 @@ export class InquiryService {
       customerName: details.customerName,
       period: details.period,
       segmentPower: details.segmentPower,
+      subscriberId: details.subscriberId,
       billAmountRp: details.billAmountRp,
+      penaltyRp: details.penaltyRp,
       adminFeeRp: product.adminFeeRp,
-      totalAmountRp: details.billAmountRp + product.adminFeeRp,
+      totalAmountRp: totalOf({ billAmountRp: details.billAmountRp, penaltyRp: details.penaltyRp, adminFeeRp: product.adminFeeRp }),
       expiresAt: new Date(inquiryExpiresAtMs(nowMs)).toISOString(),
     };
     await this.pool.query(
       `INSERT INTO inquiries (id, koperasi_id, ref_id, product_code, customer_no, customer_name, period, segment_power,
-         bill_amount_rp, admin_fee_rp, price_rp, teller_id, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         bill_amount_rp, admin_fee_rp, price_rp, teller_id, created_at, expires_at, penalty_rp, subscriber_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
         view.inquiryId,
         koperasiId,
@@ -86,24 +90,42 @@ export class InquiryService {
         request.tellerId,
         new Date(nowMs),
         view.expiresAt,
+        view.penaltyRp,
+        view.subscriberId,
       ],
     );
     return view;
   }
 
   private async details(product: Product, refId: string, customerNo: string): Promise<BillDetails> {
-    const prepaidQuote = { customerName: null, period: null, segmentPower: null, billAmountRp: product.denominationRp ?? 0, priceRp: product.priceRp };
+    const prepaidQuote = {
+      customerName: null,
+      period: null,
+      segmentPower: null,
+      subscriberId: null,
+      billAmountRp: product.denominationRp ?? 0,
+      penaltyRp: 0,
+      priceRp: product.priceRp,
+    };
     if (product.kind === 'PREPAID' && product.biller !== 'PLN') return prepaidQuote;
     const answer = await this.aggregator.inquiry(refId, product.code, customerNo);
     if (!answer.ok) throw aggregatorUnavailable(`${answer.failure} ${answer.detail}`);
     const data = answer.body.data;
     if (data.rc !== AggregatorRc.success || data.status !== 'Sukses') throw inquiryRefusal(String(data.rc), String(data.message ?? ''));
-    const customerName = typeof data.customer_name === 'string' ? data.customer_name : null;
-    const segmentPower = typeof data.segment_power === 'string' ? data.segment_power : null;
-    if (product.kind === 'PREPAID') return { ...prepaidQuote, customerName, segmentPower };
+    const customerName = textOf(data.customer_name);
+    const segmentPower = textOf(data.segment_power);
+    const subscriberId = textOf(data.subscriber_id);
+    if (product.kind === 'PREPAID') return { ...prepaidQuote, customerName, segmentPower, subscriberId };
     if (!isRupiah(data.bill_rp) || !isRupiah(data.price_rp)) throw aggregatorUnavailable('the inquiry answer has no bill or price');
-    return { customerName, period: typeof data.period === 'string' ? data.period : null, segmentPower, billAmountRp: data.bill_rp, priceRp: data.price_rp };
+    // No penalty field: none owed. A penalty that is not an amount makes the whole quote untrustworthy.
+    const penaltyRp = data.penalty_rp ?? 0;
+    if (penaltyRp !== 0 && !isRupiah(penaltyRp)) throw aggregatorUnavailable('the inquiry answer has a penalty that is not an amount');
+    return { customerName, period: textOf(data.period), segmentPower, subscriberId, billAmountRp: data.bill_rp, penaltyRp, priceRp: data.price_rp };
   }
+}
+
+function textOf(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
 function isRupiah(value: unknown): value is number {

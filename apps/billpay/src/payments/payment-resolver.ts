@@ -114,10 +114,26 @@ async function projectResolution(
       await tx.query(
         `WITH paid AS (
            UPDATE payments SET status = 'SUCCESS', price_rp = $4, serial_no = $5, resolved_by = $6, resolved_at = now(),
-             stream_version = $7, next_check_at = NULL
+             stream_version = $7, next_check_at = NULL, partner_ref = $8, kwh = $9,
+             -- The inquiry's details stand; a payment without an inquiry takes the aggregator's.
+             customer_name = COALESCE(customer_name, $10), subscriber_id = COALESCE(subscriber_id, $11),
+             segment_power = COALESCE(segment_power, $12)
            WHERE id = $1 RETURNING koperasi_id
          ) ${moveDeposit}`,
-        [row.id, delta.balanceRp, delta.reservedRp, event.data.priceRp, event.data.serialNo, event.data.resolvedBy, version],
+        [
+          row.id,
+          delta.balanceRp,
+          delta.reservedRp,
+          event.data.priceRp,
+          event.data.serialNo,
+          event.data.resolvedBy,
+          version,
+          event.data.partnerRef ?? null,
+          event.data.kwh ?? null,
+          event.data.customerName ?? null,
+          event.data.subscriberId ?? null,
+          event.data.segmentPower ?? null,
+        ],
       );
       return;
     case 'BillPaymentFailed':

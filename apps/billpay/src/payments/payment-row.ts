@@ -12,7 +12,10 @@ export interface PaymentRow {
   customer_no: string;
   customer_name: string | null;
   period: string | null;
+  segment_power: string | null;
+  subscriber_id: string | null;
   bill_amount_rp: string;
+  penalty_rp: string;
   admin_fee_rp: string;
   total_amount_rp: string;
   quoted_price_rp: string;
@@ -20,6 +23,8 @@ export interface PaymentRow {
   status: PaymentStatus;
   refund: 'OWED' | 'PAID' | null;
   serial_no: string | null;
+  kwh: string | null;
+  partner_ref: string | null;
   failure_rc: string | null;
   failure_reason: string | null;
   resolved_by: string | null;
@@ -33,7 +38,8 @@ export interface PaymentRow {
 
 export const PAYMENT_COLUMNS = `id, koperasi_id, ref_id, product_code, product_name, product_kind, biller, customer_no, customer_name,
   period, bill_amount_rp, admin_fee_rp, total_amount_rp, quoted_price_rp, price_rp, status, refund, serial_no, failure_rc,
-  failure_reason, resolved_by, teller_id, correlation_id, created_at, resolved_at, stream_version, check_attempts`;
+  failure_reason, resolved_by, teller_id, correlation_id, created_at, resolved_at, stream_version, check_attempts, segment_power,
+  subscriber_id, penalty_rp, kwh, partner_ref`;
 
 export function paymentStateOf(row: PaymentRow): PaymentState {
   return {
@@ -50,18 +56,26 @@ export function paymentStateOf(row: PaymentRow): PaymentState {
 
 export function receiptOf(row: PaymentRow): BillReceipt | null {
   if (row.status !== 'SUCCESS' || row.resolved_at === null) return null;
+  const plnPrepaid = row.biller === 'PLN' && row.product_kind === 'PREPAID';
   return {
     refId: row.ref_id,
+    partnerRef: row.partner_ref,
     productCode: row.product_code,
     productName: row.product_name,
+    productKind: row.product_kind,
+    biller: row.biller,
     customerNo: row.customer_no,
     customerName: row.customer_name,
+    subscriberId: row.subscriber_id,
+    segmentPower: row.segment_power,
     period: row.period,
     billAmountRp: Number(row.bill_amount_rp),
+    penaltyRp: Number(row.penalty_rp),
     adminFeeRp: Number(row.admin_fee_rp),
     totalAmountRp: Number(row.total_amount_rp),
+    kwh: plnPrepaid ? row.kwh : null,
     serialNo: row.serial_no,
-    token: row.biller === 'PLN' && row.product_kind === 'PREPAID' ? plnTokenOf(row.serial_no) : null,
+    token: plnPrepaid ? plnTokenOf(row.serial_no) : null,
     paidAt: row.resolved_at.toISOString(),
     koperasiId: row.koperasi_id,
     tellerId: row.teller_id,
@@ -83,6 +97,7 @@ export function paymentViewOf(row: PaymentRow): PaymentDetailView {
     customerNo: row.customer_no,
     customerName: row.customer_name,
     billAmountRp: Number(row.bill_amount_rp),
+    penaltyRp: Number(row.penalty_rp),
     adminFeeRp: Number(row.admin_fee_rp),
     totalAmountRp: Number(row.total_amount_rp),
     priceRp: row.price_rp === null ? null : Number(row.price_rp),

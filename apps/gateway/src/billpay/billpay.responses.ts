@@ -32,25 +32,54 @@ export class InquiryResponse {
   @ApiProperty({ enum: KINDS }) kind!: ProductKind;
   @ApiProperty() customerNo!: string;
   @ApiProperty({ nullable: true, type: String }) customerName!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '202611', description: 'postpaid billing period' }) period!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'R1/1300VA', description: 'PLN prepaid power class' }) segmentPower!: string | null;
-  @ApiProperty({ type: 'integer', description: 'bill (postpaid) or face value (prepaid), rupiah' }) billAmount!: number;
+  @ApiProperty({ nullable: true, type: String, example: '202611', description: 'postpaid billing period, YYYYMM' }) period!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'R1/1300VA', description: 'PLN (prepaid and postpaid): tariff and power class' })
+  segmentPower!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '523010012345',
+    description: 'PLN: the customer id (IDPEL, 12 digits); for prepaid it differs from the meter number in customerNo',
+  })
+  subscriberId!: string | null;
+  @ApiProperty({ type: 'integer', description: 'bill without penalty (postpaid) or face value (prepaid), rupiah' }) billAmount!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0, description: 'postpaid late-payment penalty (denda), rupiah; 0 when none' })
+  penalty!: number;
   @ApiProperty({ type: 'integer' }) adminFee!: number;
-  @ApiProperty({ type: 'integer', description: 'what the customer pays' }) totalAmount!: number;
+  @ApiProperty({ type: 'integer', description: 'what the customer pays: billAmount + penalty + adminFee' }) totalAmount!: number;
   @ApiProperty({ format: 'date-time', description: '15 minutes, never past midnight WIB' }) expiresAt!: string;
 }
 
 export class ReceiptResponse {
-  @ApiProperty() refId!: string;
+  @ApiProperty({ description: 'our reference (ref_id) at the aggregator' }) refId!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'TRX480213957712', description: "the aggregator's own transaction id, when it gave one" })
+  partnerRef!: string | null;
   @ApiProperty() productCode!: string;
   @ApiProperty() productName!: string;
-  @ApiProperty() customerNo!: string;
+  @ApiProperty({ enum: KINDS }) productKind!: ProductKind;
+  @ApiProperty({ example: 'PLN', description: 'PLN, TELKOMSEL, PDAM, BPJS_KESEHATAN, ...' }) biller!: string;
+  @ApiProperty({ description: 'meter number (PLN prepaid), IDPEL (PLN postpaid), customer number, BPJS number or phone number' })
+  customerNo!: string;
   @ApiProperty({ nullable: true, type: String }) customerName!: string | null;
-  @ApiProperty({ nullable: true, type: String }) period!: string | null;
-  @ApiProperty({ type: 'integer' }) billAmount!: number;
+  @ApiProperty({ nullable: true, type: String, example: '523010012345', description: 'PLN: the customer id (IDPEL, 12 digits)' })
+  subscriberId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'R1/1300VA', description: 'PLN: tariff and power class' }) segmentPower!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '202611', description: 'postpaid billing period, YYYYMM' }) period!: string | null;
+  @ApiProperty({ type: 'integer', description: 'bill without penalty (postpaid) or face value (prepaid), rupiah' }) billAmount!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0, description: 'postpaid late-payment penalty (denda), rupiah; 0 when none' })
+  penalty!: number;
   @ApiProperty({ type: 'integer' }) adminFee!: number;
-  @ApiProperty({ type: 'integer' }) totalAmount!: number;
-  @ApiProperty({ nullable: true, type: String, description: "the aggregator's serial number" }) serialNo!: string | null;
+  @ApiProperty({ type: 'integer', description: 'billAmount + penalty + adminFee' }) totalAmount!: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    pattern: '^\\d+(\\.\\d+)?$',
+    example: '33.6',
+    description: 'PLN prepaid: kWh bought, a decimal with a point (printed 33,6); null when the aggregator did not say',
+  })
+  kwh!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the aggregator's serial number (SN); telco credit: the operator's SN" })
+  serialNo!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '1234-5678-9012-3456-7890', description: 'PLN prepaid token' }) token!: string | null;
   @ApiProperty({ format: 'date-time' }) paidAt!: string;
   @ApiProperty({ format: 'uuid' }) koperasiId!: string;
@@ -74,9 +103,10 @@ export class PaymentResponse {
   @ApiProperty() productCode!: string;
   @ApiProperty() customerNo!: string;
   @ApiProperty({ nullable: true, type: String }) customerName!: string | null;
-  @ApiProperty({ type: 'integer' }) billAmount!: number;
+  @ApiProperty({ type: 'integer', description: 'bill without penalty (postpaid) or face value (prepaid)' }) billAmount!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'postpaid late-payment penalty (denda); 0 when none' }) penalty!: number;
   @ApiProperty({ type: 'integer' }) adminFee!: number;
-  @ApiProperty({ type: 'integer', description: 'taken from the customer' }) totalAmount!: number;
+  @ApiProperty({ type: 'integer', description: 'taken from the customer: billAmount + penalty + adminFee' }) totalAmount!: number;
   @ApiProperty({ type: 'integer', nullable: true, description: 'debited from the deposit, once the aggregator says' }) price!: number | null;
   @ApiProperty({ enum: ['OWED', 'PAID'], nullable: true, description: 'FAILED only: the customer money still owed back, or paid' })
   refund!: 'OWED' | 'PAID' | null;
@@ -144,7 +174,13 @@ export function presentProduct(product: BillpayProduct): ProductResponse {
   };
 }
 
-export function presentInquiry(inquiry: BillpayInquiry): InquiryResponse {
+/** What newer billpay versions add to an inquiry; an answer without them reads as none. */
+interface InquiryDetails {
+  subscriberId: string | null;
+  penaltyRp: number;
+}
+
+export function presentInquiry(inquiry: BillpayInquiry & Partial<InquiryDetails>): InquiryResponse {
   return {
     inquiryId: inquiry.inquiryId,
     refId: inquiry.refId,
@@ -155,7 +191,9 @@ export function presentInquiry(inquiry: BillpayInquiry): InquiryResponse {
     customerName: inquiry.customerName,
     period: inquiry.period,
     segmentPower: inquiry.segmentPower,
+    subscriberId: inquiry.subscriberId ?? null,
     billAmount: inquiry.billAmountRp,
+    penalty: inquiry.penaltyRp ?? 0,
     adminFee: inquiry.adminFeeRp,
     totalAmount: inquiry.totalAmountRp,
     expiresAt: inquiry.expiresAt,
@@ -165,14 +203,21 @@ export function presentInquiry(inquiry: BillpayInquiry): InquiryResponse {
 export function presentReceipt(receipt: BillReceipt): ReceiptResponse {
   return {
     refId: receipt.refId,
+    partnerRef: receipt.partnerRef ?? null,
     productCode: receipt.productCode,
     productName: receipt.productName,
+    productKind: receipt.productKind,
+    biller: receipt.biller,
     customerNo: receipt.customerNo,
     customerName: receipt.customerName,
+    subscriberId: receipt.subscriberId ?? null,
+    segmentPower: receipt.segmentPower ?? null,
     period: receipt.period,
     billAmount: receipt.billAmountRp,
+    penalty: receipt.penaltyRp ?? 0,
     adminFee: receipt.adminFeeRp,
     totalAmount: receipt.totalAmountRp,
+    kwh: receipt.kwh ?? null,
     serialNo: receipt.serialNo,
     token: receipt.token,
     paidAt: receipt.paidAt,
@@ -195,6 +240,7 @@ export function presentPayment(payment: BillpayPayment): PaymentResponse {
     customerNo: payment.customerNo,
     customerName: payment.customerName,
     billAmount: payment.billAmountRp,
+    penalty: payment.penaltyRp ?? 0,
     adminFee: payment.adminFeeRp,
     totalAmount: payment.totalAmountRp,
     price: payment.priceRp,

@@ -10,6 +10,7 @@ import { CallbackSender } from './callback-sender.js';
 import { AGGREGATOR_CATALOG, type CatalogProduct } from './catalog.js';
 import { lookupCustomer, type CustomerBill } from './customer-lookup.js';
 import { DepositAccount } from './deposit-account.js';
+import { plnPrepaidEnergy } from './pln-kwh.js';
 import { aggregatorSign, sameSecret } from './signatures.js';
 
 interface SimTransaction {
@@ -17,7 +18,11 @@ interface SimTransaction {
   /** Until the answer is due, a status check sees the transaction still in process. */
   answeredAtMs: number;
   billKey: string | null;
+  /** What a successful answer tells about the customer (name, IDPEL, tariff, kWh); added once it succeeds. */
+  details: ReceiptDetails;
 }
+
+type ReceiptDetails = Pick<TransactionResult, 'customer_name' | 'subscriber_id' | 'segment_power' | 'kwh'>;
 
 interface Inquiry {
   productCode: string;
@@ -105,7 +110,9 @@ export class AggregatorSimulator {
       customer_name: bill.customerName,
       period: bill.period,
       segment_power: bill.segmentPower,
+      subscriber_id: bill.subscriberId,
       bill_rp: bill.billRp,
+      ...(AGGREGATOR_CATALOG[productCode].kind === 'POSTPAID' ? { penalty_rp: bill.penaltyRp } : {}),
       admin_rp: bill.adminRp,
       price_rp: bill.priceRp,
     };
@@ -128,18 +135,24 @@ export class AggregatorSimulator {
     }
     const { decided, drop } = this.decide(customerNo);
     const product = AGGREGATOR_CATALOG[productCode];
+    const details = detailsOf(product, bill);
+    const trxId = { trx_id: trxIdOf(refId) };
     let result: TransactionResult;
     if (decided === 'FAILED') {
-      result = this.resultOf(refId, productCode, customerNo, 'Gagal', AggregatorRc.failed, 'Transaction failed at the biller', bill.priceRp, '');
+      result = { ...this.resultOf(refId, productCode, customerNo, 'Gagal', AggregatorRc.failed, 'Transaction failed at the biller', bill.priceRp, ''), ...trxId };
     } else {
       this.deposit.tryDebit(bill.priceRp, refId, nowMs);
       if (billKey) this.billsTaken.set(billKey, refId);
       result =
         decided === 'SUCCESS'
-          ? this.resultOf(refId, productCode, customerNo, 'Sukses', AggregatorRc.success, 'Transaction successful', bill.priceRp, serialOf(product, refId))
-          : this.resultOf(refId, productCode, customerNo, 'Pending', AggregatorRc.pending, 'Transaction pending', bill.priceRp, '');
+          ? {
+              ...this.resultOf(refId, productCode, customerNo, 'Sukses', AggregatorRc.success, 'Transaction successful', bill.priceRp, serialOf(product, refId)),
+              ...trxId,
+              ...details,
+            }
+          : { ...this.resultOf(refId, productCode, customerNo, 'Pending', AggregatorRc.pending, 'Transaction pending', bill.priceRp, ''), ...trxId };
     }
-    remember(this.transactions, refId, { result, answeredAtMs: nowMs + latencyMs, billKey });
+    remember(this.transactions, refId, { result, answeredAtMs: nowMs + latencyMs, billKey, details });
     if (decided === 'PENDING_THEN_SUCCESS' || decided === 'PENDING_THEN_FAILED') {
       this.timers.after(latencyMs + this.faultsNow.callbackDelayMs, () => this.resolvePending(refId, decided === 'PENDING_THEN_SUCCESS'));
     }
@@ -150,7 +163,9 @@ export class AggregatorSimulator {
     const transaction = this.transactions.get(refId);
     if (!transaction) return this.resultOf(refId, '', '', 'Gagal', AggregatorRc.transactionNotFound, `No transaction with ref_id ${refId}`, 0, '');
     if (nowMs < transaction.answeredAtMs) {
-      return { ...transaction.result, status: 'Pending', rc: AggregatorRc.pending, message: 'Transaction in process', sn: '' };
+      const inProcess: TransactionResult = { ...transaction.result, status: 'Pending', rc: AggregatorRc.pending, message: 'Transaction in process', sn: '' };
+      for (const key of ['customer_name', 'subscriber_id', 'segment_power', 'kwh'] as const) delete inProcess[key];
+      return inProcess;
     }
     return transaction.result;
   }
@@ -168,6 +183,7 @@ export class AggregatorSimulator {
         message: 'Transaction successful',
         sn: serialOf(product, refId),
         balance_rp: this.deposit.balance,
+        ...transaction.details,
       };
     } else {
       this.deposit.refund(transaction.result.price_rp, refId, nowMs);
@@ -233,6 +249,23 @@ export class AggregatorSimulator {
 /** PLN prepaid: the 20-digit token; other products: a 16-digit serial. Derived from the ref_id, so stable. */
 function serialOf(product: CatalogProduct | undefined, refId: string): string {
   return product?.biller === 'PLN' && product.kind === 'PREPAID' ? stableDigits(`token:${refId}`, 20) : stableDigits(`sn:${refId}`, 16);
+}
+
+/** The aggregator's own id of a transaction: stable for the ref_id, so a status answer repeats it. */
+function trxIdOf(refId: string): string {
+  return `TRX${stableDigits(`trx:${refId}`, 12)}`;
+}
+
+/** What a successful answer says about the customer: PLN name, IDPEL and tariff, and kWh for a token. */
+function detailsOf(product: CatalogProduct, bill: CustomerBill): ReceiptDetails {
+  const details: ReceiptDetails = {};
+  if (bill.customerName) details.customer_name = bill.customerName;
+  if (bill.subscriberId) details.subscriber_id = bill.subscriberId;
+  if (bill.segmentPower) details.segment_power = bill.segmentPower;
+  if (product.biller === 'PLN' && product.kind === 'PREPAID' && bill.segmentPower) {
+    details.kwh = plnPrepaidEnergy(bill.billRp, bill.segmentPower).kwh;
+  }
+  return details;
 }
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {

@@ -1,23 +1,41 @@
 import { AggregatorRc } from '@koperasi/contracts';
-import { stableHash } from '../common/stable-hash.js';
+import { stableDigits, stableHash } from '../common/stable-hash.js';
 import { wibPeriodOf } from '../common/wib-clock.js';
 import { POSTPAID_ADMIN_RP, POSTPAID_MARGIN_RP, type CatalogProduct } from './catalog.js';
 import { TEST_CUSTOMERS } from './test-customers.js';
 
 export interface CustomerBill {
   customerName?: string;
+  /** PLN: tariff and power class. */
   segmentPower?: string;
+  /** PLN: the customer id (IDPEL); for prepaid not the meter number. */
+  subscriberId?: string;
   /** Postpaid only. */
   period?: string;
+  /** Postpaid: the bill without penalty; prepaid: the face value. */
   billRp: number;
+  /** Postpaid: the late-payment penalty (denda), 0 when paid on time. The price includes it. */
+  penaltyRp: number;
   adminRp: number;
   priceRp: number;
 }
 
 export type CustomerLookup = { found: true; bill: CustomerBill } | { found: false; rc: string; message: string };
 
+interface FixedBill {
+  customerNo: string;
+  customerName: string;
+  period: string;
+  segmentPower?: string;
+  billRp: number;
+  penaltyRp: number;
+  adminRp: number;
+  priceRp: number;
+}
+
 interface FixedPostpaid {
-  valid: { customerNo: string; customerName: string; period: string; billRp: number; adminRp: number; priceRp: number };
+  valid: FixedBill;
+  withPenalty?: FixedBill;
   unknown: string;
   billNotYetAvailable: string;
   alreadyPaid: string;
@@ -44,15 +62,17 @@ export function lookupCustomer(product: CatalogProduct, customerNo: string, nowM
     if (UNKNOWN_PREPAID.has(customerNo)) return unknownCustomer(product, customerNo);
     const nominalRp = product.nominalRp ?? 0;
     const priceRp = product.priceRp ?? 0;
-    if (product.biller !== 'PLN') return { found: true, bill: { billRp: nominalRp, adminRp: 0, priceRp } };
+    if (product.biller !== 'PLN') return { found: true, bill: { billRp: nominalRp, penaltyRp: 0, adminRp: 0, priceRp } };
     const fixed = TEST_CUSTOMERS.plnPrepaid.valid;
     const isFixed = customerNo === fixed.customerNo;
     return {
       found: true,
       bill: {
         customerName: isFixed ? fixed.customerName : derivedName(customerNo),
-        segmentPower: isFixed ? fixed.segmentPower : POWER_CLASSES[stableHash(`power:${customerNo}`) % POWER_CLASSES.length],
+        segmentPower: isFixed ? fixed.segmentPower : derivedPower(customerNo),
+        subscriberId: isFixed ? fixed.subscriberId : derivedIdpel(customerNo),
         billRp: nominalRp,
+        penaltyRp: 0,
         adminRp: 0,
         priceRp,
       },
@@ -66,9 +86,11 @@ export function lookupCustomer(product: CatalogProduct, customerNo: string, nowM
   if (customerNo === fixed.alreadyPaid) {
     return { found: false, rc: AggregatorRc.alreadyPaid, message: `The bill of ${customerNo} is already paid` };
   }
-  if (customerNo === fixed.valid.customerNo) {
-    const { customerName, period, billRp, adminRp, priceRp } = fixed.valid;
-    return { found: true, bill: { customerName, period, billRp, adminRp, priceRp } };
+  const fixedBill = [fixed.valid, fixed.withPenalty].find((bill) => bill?.customerNo === customerNo);
+  if (fixedBill) {
+    const { customerName, period, segmentPower, billRp, penaltyRp, adminRp, priceRp } = fixedBill;
+    const pln = product.biller === 'PLN' ? { segmentPower, subscriberId: customerNo } : {};
+    return { found: true, bill: { customerName, period, ...pln, billRp, penaltyRp, adminRp, priceRp } };
   }
   const billRp = 50_000 + (stableHash(`bill:${product.code}:${customerNo}`) % 4_501) * 100;
   return {
@@ -76,11 +98,22 @@ export function lookupCustomer(product: CatalogProduct, customerNo: string, nowM
     bill: {
       customerName: derivedName(customerNo),
       period: wibPeriodOf(nowMs),
+      ...(product.biller === 'PLN' ? { segmentPower: derivedPower(customerNo), subscriberId: customerNo } : {}),
       billRp,
+      penaltyRp: 0,
       adminRp: POSTPAID_ADMIN_RP,
       priceRp: billRp + POSTPAID_MARGIN_RP,
     },
   };
+}
+
+function derivedPower(customerNo: string): string {
+  return POWER_CLASSES[stableHash(`power:${customerNo}`) % POWER_CLASSES.length];
+}
+
+/** A prepaid meter's IDPEL: 12 digits, stable for the meter. */
+function derivedIdpel(meterNo: string): string {
+  return `52${stableDigits(`idpel:${meterNo}`, 10)}`;
 }
 
 function derivedName(customerNo: string): string {

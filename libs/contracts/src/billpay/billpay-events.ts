@@ -19,7 +19,12 @@ export interface DepositToppedUpData {
   supervisorId: string;
 }
 
-/** The teller took `totalAmountRp` in cash and the deposit reserved `priceRp` for it; the ref_id is fixed here. */
+/**
+ * The teller took `totalAmountRp` in cash and the deposit reserved `priceRp` for it; the ref_id is fixed here.
+ * `totalAmountRp = billAmountRp + (penaltyRp ?? 0) + adminFeeRp`. The optional fields are written by newer
+ * versions only (from the inquiry, where there was one); an event without them reads as "not known", and
+ * without `penaltyRp` as no penalty.
+ */
 export interface BillPaymentRequestedData {
   paymentId: string;
   refId: string;
@@ -27,9 +32,19 @@ export interface BillPaymentRequestedData {
   productKind: 'PREPAID' | 'POSTPAID';
   biller: string;
   customerNo: string;
+  /** Postpaid: the bill without penalty; prepaid: the face value. */
   billAmountRp: number;
+  /** Postpaid: the late-payment penalty (denda) the customer paid; written only when there is one. */
+  penaltyRp?: number;
   adminFeeRp: number;
   totalAmountRp: number;
+  customerName?: string;
+  /** Postpaid billing period, YYYYMM. */
+  period?: string;
+  /** PLN: tariff and power class, e.g. R1/1300VA. */
+  segmentPower?: string;
+  /** PLN: the customer id (IDPEL); for prepaid, not the meter number in `customerNo`. */
+  subscriberId?: string;
   /** The aggregator's price as quoted (price list or inquiry): the deposit reservation. */
   priceRp: number;
   tellerId: string;
@@ -52,6 +67,16 @@ export interface BillPaymentSucceededData {
   feeRp: number;
   serialNo: string | null;
   resolvedBy: 'RESPONSE' | 'CALLBACK' | 'STATUS_CHECK';
+  /**
+   * What the aggregator's answer told about the transaction, written by newer versions when it said so: its own
+   * transaction id, and the biller's customer details (PLN: name, IDPEL, tariff/power, kWh bought).
+   */
+  partnerRef?: string;
+  customerName?: string;
+  subscriberId?: string;
+  segmentPower?: string;
+  /** PLN prepaid: kWh bought, a decimal with a point, e.g. "32.5". */
+  kwh?: string;
 }
 
 /** The aggregator said failed: the reservation is released and `totalAmountRp` is owed back to the customer. */

@@ -54,11 +54,16 @@ export interface InquiryResponse {
     customer_name?: string;
     /** Postpaid: the billing period, e.g. 202611. */
     period?: string;
-    /** PLN prepaid: meter owner's power class, e.g. R1/1300VA. */
+    /** PLN (prepaid and postpaid): the tariff and power class, e.g. R1/1300VA. */
     segment_power?: string;
+    /** PLN: the customer id (IDPEL, 12 digits); for prepaid it differs from the meter number asked about. */
+    subscriber_id?: string;
+    /** Postpaid: the bill itself, without any penalty. */
     bill_rp?: number;
+    /** Postpaid: the late-payment penalty (denda) owed on top of `bill_rp`; absent or 0 when there is none. */
+    penalty_rp?: number;
     admin_rp?: number;
-    /** What the deposit will be debited if paid now. */
+    /** What the deposit will be debited if paid now (bill, penalty and the aggregator's margin). */
     price_rp?: number;
   };
 }
@@ -79,10 +84,20 @@ export interface TransactionResult {
   rc: string;
   message: string;
   price_rp: number;
-  /** Serial number; for PLN prepaid the 20-digit token. */
+  /** Serial number; for PLN prepaid the 20-digit token, for telco credit the operator's serial number. */
   sn: string;
   /** Deposit left after this transaction. */
   balance_rp: number;
+  /** The aggregator's own transaction id (its reference), once it has taken the ref_id. */
+  trx_id?: string;
+  /** The biller's name for the customer, where the biller gives one (PLN, postpaid). */
+  customer_name?: string;
+  /** PLN: the customer id (IDPEL, 12 digits). */
+  subscriber_id?: string;
+  /** PLN: tariff and power class, e.g. R1/1300VA. */
+  segment_power?: string;
+  /** PLN prepaid, on success: the energy bought in kWh, a decimal with a point and one decimal, e.g. "32.5". */
+  kwh?: string;
 }
 
 export interface TransactionResponse {

@@ -37,7 +37,10 @@ interface InquiryRow {
   customer_no: string;
   customer_name: string | null;
   period: string | null;
+  segment_power: string | null;
+  subscriber_id: string | null;
   bill_amount_rp: string;
+  penalty_rp: string;
   admin_fee_rp: string;
   price_rp: string | null;
   expires_at: Date;
@@ -48,8 +51,6 @@ interface InquiryRow {
 interface Quoted {
   quote: PaymentQuote;
   productName: string;
-  customerName: string | null;
-  period: string | null;
   refId: string;
 }
 
@@ -119,9 +120,9 @@ export class PayBillHandler {
          ), payment AS (
            INSERT INTO payments (id, koperasi_id, ref_id, inquiry_id, product_code, product_name, product_kind, biller, customer_no,
              customer_name, period, bill_amount_rp, admin_fee_rp, total_amount_rp, quoted_price_rp, status, teller_id, correlation_id,
-             created_at, stream_version, next_check_at)
+             created_at, stream_version, next_check_at, penalty_rp, segment_power, subscriber_id)
            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'PROCESSING', $16, $17, now(), $18,
-             now() + $19 * interval '1 millisecond'
+             now() + $19 * interval '1 millisecond', $22, $23, $24
            FROM reserved
          ), reply AS (
            -- CommandResults' table, written here to save a round trip on the hottest path.
@@ -138,8 +139,8 @@ export class PayBillHandler {
           requested.productKind,
           requested.biller,
           requested.customerNo,
-          quoted.customerName,
-          quoted.period,
+          requested.customerName ?? null,
+          requested.period ?? null,
           requested.billAmountRp,
           requested.adminFeeRp,
           requested.totalAmountRp,
@@ -150,6 +151,9 @@ export class PayBillHandler {
           this.resumeAfterMs,
           envelope.commandId,
           JSON.stringify(reply),
+          requested.penaltyRp ?? 0,
+          requested.segmentPower ?? null,
+          requested.subscriberId ?? null,
         ],
       );
       if (rows[0].reserved !== 1) throw new StreamVersionConflictError(depositStreamId(koperasiId), 0, null);
@@ -193,15 +197,14 @@ export class PayBillHandler {
         inquiry: null,
       },
       productName: product.name,
-      customerName: null,
-      period: null,
       refId: newRefId(),
     };
   }
 
   private async quoteFromInquiry(koperasiId: string, inquiryId: string): Promise<Quoted | CommandReply<never>> {
     const { rows } = await this.pool.query<InquiryRow>(
-      `SELECT id, ref_id, product_code, customer_no, customer_name, period, bill_amount_rp, admin_fee_rp, price_rp, expires_at, payment_id
+      `SELECT id, ref_id, product_code, customer_no, customer_name, period, segment_power, subscriber_id, bill_amount_rp, penalty_rp,
+         admin_fee_rp, price_rp, expires_at, payment_id
        FROM inquiries WHERE id = $1 AND koperasi_id = $2`,
       [inquiryId, koperasiId],
     );
@@ -216,13 +219,18 @@ export class PayBillHandler {
         biller: product.biller,
         customerNo: inquiry.customer_no,
         billAmountRp: Number(inquiry.bill_amount_rp),
+        penaltyRp: Number(inquiry.penalty_rp),
         adminFeeRp: Number(inquiry.admin_fee_rp),
+        details: {
+          customerName: inquiry.customer_name,
+          period: inquiry.period,
+          segmentPower: inquiry.segment_power,
+          subscriberId: inquiry.subscriber_id,
+        },
         priceRp: inquiry.price_rp === null ? null : Number(inquiry.price_rp),
         inquiry: { inquiryId: inquiry.id, expiresAtMs: inquiry.expires_at.getTime(), usedByPaymentId: inquiry.payment_id },
       },
       productName: product.name,
-      customerName: inquiry.customer_name,
-      period: inquiry.period,
       refId: inquiry.ref_id,
     };
   }
