@@ -14,9 +14,18 @@ if [ -z "${DATABASE_URL:-}" ] || [ -z "${KAFKA_BROKERS:-}" ]; then
   fi
 fi
 
+# The counter app's browser tests drive Debian's Chromium (playwright-core downloads no browser of its own).
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "run-tests: installing Debian's chromium for the browser tests"
+  if [ "$(id -u)" = 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
+  "${apt_get[@]}" update -qq && DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq chromium >/dev/null
+fi
+
 npm run --silent typecheck
-# End-to-end tests run the built services as real processes.
+# End-to-end tests run the built services as real processes; browser tests also the built app.
 npm run --silent build
+# The app's API types must match the gateway's OpenAPI document as it is now.
+npm run --silent web:api-types:check
 mkdir -p .run
 status=0
 node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js --runInBand \

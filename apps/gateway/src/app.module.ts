@@ -51,6 +51,11 @@ import { BillpayQueries } from './queries/billpay-queries.js';
 import { AuditQueries } from './queries/audit-queries.js';
 import { LedgerQueries, MembersQueries } from './queries/query-clients.js';
 import { CreateUserController } from './users/create-user/create-user.controller.js';
+import { CounterTodayController } from './counter/today/counter-today.controller.js';
+import { ReceiptLinesService } from './receipts/receipt-lines.service.js';
+import { ReceiptPrintsController } from './receipts/receipt-prints.controller.js';
+import { ReceiptPrintsRepository } from './receipts/receipt-prints.repository.js';
+import { counterWebModules } from './web/counter-web.module.js';
 
 export interface GatewayModuleOptions {
   config: GatewayConfig;
@@ -109,6 +114,7 @@ export class AppModule {
             { name: 'kafka-replies', check: () => sender.isReady() },
           ],
         }),
+        ...counterWebModules(),
       ],
       controllers: [
         LoginController,
@@ -139,6 +145,8 @@ export class AppModule {
         LoanRemittancesController,
         LoanCollectionsController,
         LoanAgreementsController,
+        CounterTodayController,
+        ReceiptPrintsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -158,6 +166,8 @@ export class AppModule {
         CommandOrigins,
         BillpayQueries,
         LoansQueries,
+        ReceiptLinesService,
+        ReceiptPrintsRepository,
       ],
     };
   }

@@ -1,0 +1,30 @@
+import { useEffect, useRef } from 'preact/hooks';
+
+/** Handlers of the open screen's inner steps, newest last; Esc goes to the newest, else back in the history. */
+const handlers: Array<{ current: () => void }> = [];
+
+export function useEscape(handler: (() => void) | null): void {
+  const latest = useRef(handler ?? (() => undefined));
+  latest.current = handler ?? (() => undefined);
+  useEffect(() => {
+    if (!handler) return;
+    const entry = { current: () => latest.current() };
+    handlers.push(entry);
+    return () => {
+      handlers.splice(handlers.indexOf(entry), 1);
+    };
+  }, [handler === null]);
+}
+
+/** Installed once by the app: Esc steps back a screen, or out of a screen's inner step. */
+export function listenForEscape(goBack: () => void): () => void {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    const inner = handlers[handlers.length - 1];
+    if (inner) inner.current();
+    else goBack();
+  };
+  window.addEventListener('keydown', onKeyDown);
+  return () => window.removeEventListener('keydown', onKeyDown);
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../../components/PageTitle';
+
+export function HomeScreen() {
+  return <PageTitle>HomeScreen</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../../../components/PageTitle';
+
+export function RefundsScreen() {
+  return <PageTitle>RefundsScreen</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../../../components/PageTitle';
+
+export function RemittancesScreen() {
+  return <PageTitle>RemittancesScreen</PageTitle>;
+}
