@@ -82,4 +82,28 @@ export const en: Record<MessageKey, string> = {
   'error.notFound': 'Not found.',
   'error.sessionExpired': 'Session ended. Please sign in again.',
   'error.VALIDATION_FAILED': 'Some fields are not right yet.',
+
+  // --- home ---
+  // (home keys above this line)
+
+  // --- members ---
+  // (members keys above this line)
+
+  // --- savings ---
+  // (savings keys above this line)
+
+  // --- ppob ---
+  // (ppob keys above this line)
+
+  // --- installments ---
+  // (installments keys above this line)
+
+  // --- today ---
+  // (today keys above this line)
+
+  // --- printer ---
+  // (printer keys above this line)
+
+  // --- supervisor ---
+  // (supervisor keys above this line)
 };

@@ -83,6 +83,30 @@ export const id = {
   'error.notFound': 'Data tidak ditemukan.',
   'error.sessionExpired': 'Sesi berakhir. Silakan masuk lagi.',
   'error.VALIDATION_FAILED': 'Ada isian yang belum benar.',
+
+  // --- home ---
+  // (home keys above this line)
+
+  // --- members ---
+  // (members keys above this line)
+
+  // --- savings ---
+  // (savings keys above this line)
+
+  // --- ppob ---
+  // (ppob keys above this line)
+
+  // --- installments ---
+  // (installments keys above this line)
+
+  // --- today ---
+  // (today keys above this line)
+
+  // --- printer ---
+  // (printer keys above this line)
+
+  // --- supervisor ---
+  // (supervisor keys above this line)
 } as const;
 
 export type MessageKey = keyof typeof id;
