@@ -29,7 +29,8 @@ export default defineConfig({
   root: appDir,
   base: '/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+  // The domain rules the services check (NIK, periods) are the ones the app checks as the teller types.
+  resolve: { alias: { '@koperasi/domain': resolve(appDir, '../../libs/domain/src/index.ts') } },
   build: { outDir, emptyOutDir: true, target: 'es2019', sourcemap: false, reportCompressedSize: false },
   plugins: [gzipTwins()],
   server: {
