@@ -1,0 +1,95 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { UsersRepository } from '../auth/users.repository.js';
+import { billReceiptLines } from '../billpay/receipts/bill-receipt-text.js';
+import { ApiException } from '../http/api-exception.js';
+import { receiptLines } from '../loans/receipts/receipt-text.js';
+import { savingsReceiptLines, type SavingsReceiptKind } from '../members/receipts/savings-receipt-text.js';
+import { BillpayQueries } from '../queries/billpay-queries.js';
+import { LoansQueries } from '../queries/loans-queries.js';
+import { MembersQueries } from '../queries/query-clients.js';
+import type { ReceiptKind } from './receipt-prints.repository.js';
+
+/** The width of a 58 mm roll in characters. */
+export const RECEIPT_WIDTH = 32;
+const WIB_OFFSET_MS = 7 * 3600 * 1000;
+
+/**
+ * The text of a receipt of the caller's koperasi, built from where the transaction lives: billpay (PPOB),
+ * loans (installments) or members (savings). Another koperasi's id is not found there, so it is 404 here.
+ */
+@Injectable()
+export class ReceiptLinesService {
+  constructor(
+    private readonly billpay: BillpayQueries,
+    private readonly loans: LoansQueries,
+    private readonly members: MembersQueries,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async linesOf(kind: ReceiptKind, koperasiId: string, id: string): Promise<string[]> {
+    const lines = await this.build(kind, koperasiId, id);
+    // A receipt's lines may carry a line break (an amount too wide for its label); the printer gets them apart.
+    return lines.flatMap((line) => line.split('\n'));
+  }
+
+  private async build(kind: ReceiptKind, koperasiId: string, id: string): Promise<string[]> {
+    switch (kind) {
+      case 'ppob': {
+        // 409 RECEIPT_NOT_AVAILABLE passes through from billpay while the payment is not SUCCESS.
+        const receipt = await this.billpay.receipt(koperasiId, id);
+        const [koperasiName, tellerName] = await Promise.all([this.koperasiName(koperasiId), this.users.fullNameOf(receipt.tellerId)]);
+        return billReceiptLines({ ...receipt, koperasiName, tellerName });
+      }
+      case 'angsuran': {
+        const collection = await this.loans.collection(koperasiId, id);
+        const [koperasiName, tellerName] = await Promise.all([this.koperasiName(koperasiId), this.users.fullNameOf(collection.tellerId)]);
+        return receiptLines({ ...collection, koperasiName, tellerName, bankRef: collection.bankRef });
+      }
+      case 'simpanan': {
+        const movement = await this.members.savingsMovement(koperasiId, id);
+        if (movement.kind === 'resignation-payout') {
+          throw new ApiException(
+            HttpStatus.CONFLICT,
+            'RECEIPT_NOT_AVAILABLE',
+            'A resignation payout has no counter receipt; print the member statement instead',
+          );
+        }
+        const savingsKind: SavingsReceiptKind = movement.kind;
+        const [koperasiName, tellerName] = await Promise.all([
+          this.koperasiName(koperasiId),
+          movement.tellerId === null ? Promise.resolve('-') : this.users.fullNameOf(movement.tellerId),
+        ]);
+        const balanceAfterRp =
+          savingsKind === 'pokok' ? movement.balances.pokokRp : savingsKind === 'wajib' ? movement.balances.wajibRp : movement.balances.sukarelaRp;
+        return savingsReceiptLines({
+          koperasiName,
+          eventId: movement.eventId,
+          kind: savingsKind,
+          amountRp: movement.amountRp,
+          occurredAt: movement.occurredAt,
+          memberNo: movement.memberNo,
+          memberName: movement.memberName,
+          periods: movement.periods,
+          balanceAfterRp,
+          tellerName,
+        });
+      }
+    }
+  }
+
+  /** The name printed at the top; the receipt still prints if the members service does not answer. */
+  private async koperasiName(koperasiId: string): Promise<string> {
+    try {
+      return (await this.members.koperasi(koperasiId)).name;
+    } catch {
+      return 'Koperasi Merah Putih';
+    }
+  }
+}
+
+/** The copy mark closing every print: `CA` for the original, `CU  dd-mm-yyyy HH:mm WIB` for a reprint. */
+export function copyMarkLine(copy: 'CA' | 'CU', printedAt: string): string {
+  if (copy === 'CA') return 'CA';
+  const wib = new Date(Date.parse(printedAt) + WIB_OFFSET_MS).toISOString();
+  return `CU  ${wib.slice(8, 10)}-${wib.slice(5, 7)}-${wib.slice(0, 4)} ${wib.slice(11, 16)} WIB`;
+}
