@@ -102,20 +102,26 @@ describe('gateway queries and users (members service faked over HTTP)', () => {
     it('lets the admin create staff who can then log in', async () => {
       const created = await create(tokens.admin, {
         username: 'auditor.gedawang',
+        fullName: ' Dewi  Lestari ',
         password: 'a-long-password',
         role: 'auditor',
         koperasiId: KOPERASI_A,
       });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ username: 'auditor.gedawang', role: 'auditor', koperasiId: KOPERASI_A });
+      expect(created.body).toMatchObject({ username: 'auditor.gedawang', fullName: 'Dewi Lestari', role: 'auditor', koperasiId: KOPERASI_A });
       const login = await request(server)
         .post('/api/v1/auth/login')
         .send({ username: 'auditor.gedawang', password: 'a-long-password' });
       expect(login.status).toBe(200);
-      expect(login.body.user).toEqual(created.body);
+      // The koperasi's name comes from the members service (faked here) beside the user as created.
+      const { koperasiName, ...user } = login.body.user;
+      expect(user).toEqual(created.body);
+      expect(koperasiName === null || typeof koperasiName === 'string').toBe(true);
+      expect(Date.parse(login.body.expiresAt)).toBeGreaterThan(Date.now());
 
       const again = await create(tokens.admin, {
         username: 'auditor.gedawang',
+        fullName: 'Dewi Lestari',
         password: 'another-password',
         role: 'teller',
         koperasiId: KOPERASI_A,
@@ -124,7 +130,7 @@ describe('gateway queries and users (members service faked over HTTP)', () => {
     });
 
     it('refuses an unknown koperasi (404), a short password (400) and a non-admin (403)', async () => {
-      const body = { username: 'teller.x', password: 'a-long-password', role: 'teller', koperasiId: KOPERASI_B };
+      const body = { username: 'teller.x', fullName: 'Teller X', password: 'a-long-password', role: 'teller', koperasiId: KOPERASI_B };
       expect((await create(tokens.admin, body)).status).toBe(404);
       const short = await create(tokens.admin, { ...body, koperasiId: KOPERASI_A, password: 'short' });
       expect(short.status).toBe(400);
