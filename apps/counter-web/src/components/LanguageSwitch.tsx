@@ -5,7 +5,7 @@ export function LanguageSwitch() {
     <label class="language-switch">
       <span class="visually-hidden">{t('app.language')}</span>
       <select value={language.value} onChange={(event) => setLanguage(event.currentTarget.value === 'en' ? 'en' : 'id')}>
-        <option value="id">Bahasa Indonesia</option>
+        <option value="id">Indonesia</option>
         <option value="en">English</option>
       </select>
     </label>

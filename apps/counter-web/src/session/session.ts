@@ -5,7 +5,8 @@ import type { ApiSchemas } from '../api/client';
 export type SessionUser = ApiSchemas['LoginUser'];
 interface Session {
   accessToken: string;
-  expiresAt: string;
+  /** By this PC's own clock (login time + the token's lifetime), so a counter PC whose clock is off still ends on time. */
+  expiresAtMs: number;
   user: SessionUser;
 }
 
@@ -16,7 +17,7 @@ export type EndReason = 'expired' | 'logout' | null;
 function storedSession(): Session | null {
   try {
     const session = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Session | null;
-    return session && Date.parse(session.expiresAt) > Date.now() ? session : null;
+    return session && session.expiresAtMs > Date.now() ? session : null;
   } catch {
     return null;
   }
@@ -40,7 +41,7 @@ function keep(next: Session | null): void {
   }
   if (next) {
     // Ended on time rather than by the next refused request, so nobody types a payment into a dead session.
-    const remainingMs = Math.max(0, Date.parse(next.expiresAt) - Date.now());
+    const remainingMs = Math.max(0, next.expiresAtMs - Date.now());
     expiryTimer = setTimeout(() => endSession('expired'), Math.min(remainingMs, 2_147_000_000));
   }
 }
@@ -48,7 +49,7 @@ function keep(next: Session | null): void {
 export async function logIn(username: string, password: string): Promise<SessionUser> {
   const answer = await api.post('/api/v1/auth/login', { body: { username, password } });
   endReason.value = null;
-  keep({ accessToken: answer.accessToken, expiresAt: answer.expiresAt, user: answer.user });
+  keep({ accessToken: answer.accessToken, expiresAtMs: Date.now() + answer.expiresIn * 1000, user: answer.user });
   return answer.user;
 }
 
