@@ -63,7 +63,8 @@ for service in "${SERVICES[@]}"; do
 done
 
 node dist/deploy/demo/seed-demo-data.js
-echo "suite: ready. Gateway: http://127.0.0.1:$GATEWAY_HTTP_PORT/api/v1 (OpenAPI: http://127.0.0.1:$GATEWAY_HTTP_PORT/docs). Ctrl-C stops."
+echo "suite: ready. Counter app: http://127.0.0.1:$GATEWAY_HTTP_PORT/ (sign in as teller.gedawang or supervisor.gedawang with DEMO_PASSWORD)"
+echo "suite: API: http://127.0.0.1:$GATEWAY_HTTP_PORT/api/v1 (OpenAPI: http://127.0.0.1:$GATEWAY_HTTP_PORT/docs). Ctrl-C stops."
 wait -n "${pids[@]}" || true
 echo "suite: a service exited; see .run/logs" >&2
 exit 1
