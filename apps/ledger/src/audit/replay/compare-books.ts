@@ -79,6 +79,7 @@ export interface CompareOptions {
 
 const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 const MAX_EVENTS_PER_DIFFERENCE = 50;
+const COMPARE_WORK_MEM = '256MB';
 /**
  * Differing entries and lines read into memory for naming events; books that differ in more than this are
  * wholly different and the counts (always exact) say so.
@@ -97,6 +98,21 @@ const LINE_COLUMNS_NOT_COMPARED = new Set(['entry_id', 'line_no']);
  * events whose entries differ on it.
  */
 export async function compareBooks(client: ClientBase, options: CompareOptions): Promise<BooksComparison> {
+  // One snapshot of the live books for every query, and memory for the hash joins of millions of lines
+  // (with the default 4 MB they spilled to disk: measured 34 s against 20 s for a million events).
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    await client.query(`SET LOCAL work_mem = '${COMPARE_WORK_MEM}'`);
+    const comparison = await compareInSnapshot(client, options);
+    await client.query('COMMIT');
+    return comparison;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+async function compareInSnapshot(client: ClientBase, options: CompareOptions): Promise<BooksComparison> {
   const { rebuiltSchema: rebuilt, liveSchema: live } = options;
   for (const schema of [rebuilt, live]) if (!SCHEMA.test(schema)) throw new Error(`${schema} is not a schema name`);
   const asOf = options.asOf;
