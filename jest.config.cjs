@@ -9,11 +9,18 @@ const swcConfig = {
   sourceMaps: 'inline',
 };
 
+/** The counter app's unit tests (apps/counter-web): TSX with Preact's automatic JSX runtime. */
+const swcWebConfig = {
+  jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic', importSource: 'preact' } } },
+  module: { type: 'es6' },
+  sourceMaps: 'inline',
+};
+
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
-  extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swcConfig] },
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swcConfig], '^.+\\.tsx$': ['@swc/jest', swcWebConfig] },
   moduleNameMapper: {
     '^@koperasi/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
