@@ -31,7 +31,19 @@ interface Payment {
   price: number | null;
   refund: 'OWED' | 'PAID' | null;
   resolvedBy: string | null;
-  receipt: { token: string | null; serialNo: string | null; totalAmount: number } | null;
+  receipt: {
+    refId: string;
+    partnerRef: string | null;
+    token: string | null;
+    serialNo: string | null;
+    customerName: string | null;
+    subscriberId: string | null;
+    segmentPower: string | null;
+    kwh: string | null;
+    billAmount: number;
+    penalty: number;
+    totalAmount: number;
+  } | null;
   links: { self: string; receipt?: string };
   /** Set on refusals. */
   error?: string;
@@ -71,6 +83,20 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
     const text = await response.text();
     if (!response.ok) throw new Error(`partner-sim ${method} ${path}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : null) as T;
+  }
+
+  /** The printed struk's lines (the HTML receipt's monospace block), checked to fit 32 columns. */
+  let receiptToken: string | null = null;
+  async function printedReceipt(paymentId: string): Promise<string[]> {
+    receiptToken ??= (
+      await new ApiClient(suite.gatewayUrl).call<{ accessToken: string }>('POST', '/auth/login', { username: 'teller.gedawang', password: DEMO_PASSWORD })
+    ).body.accessToken;
+    const response = await fetch(`${suite.gatewayUrl}/billpay/payments/${paymentId}/receipt?format=html`, { headers: { authorization: `Bearer ${receiptToken}` } });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    const lines = /<pre>([\s\S]*)<\/pre>/.exec(page)![1].split('\n').map((line) => line.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(32);
+    return lines;
   }
 
   const faults = (patch: Record<string, unknown>) => sim('PUT', '/admin/aggregator/faults', patch);
@@ -248,6 +274,16 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ status: 'SUCCESS', totalAmount: 22_500, price: 20_150, resolvedBy: 'RESPONSE', refund: null });
       expect(response.body.receipt?.token).toMatch(/^\d{4}-\d{4}-\d{4}-\d{4}-\d{4}$/);
+      // Paid without an inquiry: name, IDPEL, tariff/power and kWh come from the aggregator's answer.
+      expect(response.body.receipt).toMatchObject({
+        refId: response.body.refId,
+        partnerRef: expect.stringMatching(/^TRX\d{12}$/),
+        customerName: expect.any(String),
+        subscriberId: expect.stringMatching(/^\d{12}$/),
+        segmentPower: expect.stringMatching(/^[A-Z]\d\/\d+VA$/),
+        kwh: expect.stringMatching(/^\d+\.\d$/),
+        penalty: 0,
+      });
       paid.push({ status: 'SUCCESS', fee: 2_350, productCode: 'PLN20' });
 
       const login = await new ApiClient(suite.gatewayUrl).call<{ accessToken: string }>('POST', '/auth/login', {
@@ -264,7 +300,12 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
       for (const line of printed) expect(line.replace(/&amp;|&lt;|&gt;|&quot;|&#39;/g, '_').length).toBeLessThanOrEqual(32);
       expect(page).toContain(response.body.receipt!.token!);
       expect(page).toContain('KKMP GEDAWANG');
-      expect(page).toContain('teller.gedawang');
+      // The kasir is the teller's name as the gateway keeps it (full name, else username): never blank.
+      expect(printed.find((line) => line.startsWith('Kasir'))).toMatch(/^Kasir\s+: \S/);
+      expect(printed).toContain(`No Meter  : ${meter}`);
+      expect(printed).toContain(`Tarif/Daya: ${response.body.receipt!.segmentPower}`);
+      expect(printed).toContain(`Jml kWh${response.body.receipt!.kwh!.replace('.', ',').padStart(25)}`);
+      expect(printed).toContain(`Ref Mitra : ${response.body.receipt!.partnerRef}`);
     });
 
     it('given a PLN prepaid inquiry, when paying it, then the inquiry ref_id is the payment ref_id and it cannot be paid twice', async () => {
@@ -273,6 +314,29 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
       const payment = await teller.post<Payment>('/billpay/payments', { inquiryId: inquiry.body.inquiryId });
       expect(payment.status).toBe(200);
       expect(payment.body).toMatchObject({ status: 'SUCCESS', refId: inquiry.body.refId, price: 50_150 });
+      expect(inquiry.body).toMatchObject({ subscriberId: TEST_CUSTOMERS.plnPrepaid.valid.subscriberId, penalty: 0 });
+      expect(payment.body.receipt).toMatchObject({
+        customerName: 'BUDI SANTOSO',
+        subscriberId: TEST_CUSTOMERS.plnPrepaid.valid.subscriberId,
+        segmentPower: 'R1/1300VA',
+        kwh: '33.6',
+        billAmount: 50_000,
+        totalAmount: 52_500,
+      });
+      const printed = await printedReceipt(payment.body.paymentId);
+      expect(printed).toEqual(
+        expect.arrayContaining([
+          `No Meter  : ${PLN}`,
+          `IDPEL     : ${TEST_CUSTOMERS.plnPrepaid.valid.subscriberId}`,
+          'Nama      : BUDI SANTOSO',
+          'Tarif/Daya: R1/1300VA',
+          `Rp Bayar${'Rp50.000'.padStart(24)}`,
+          `Jml kWh${'33,6'.padStart(25)}`,
+          `Admin${'Rp2.500'.padStart(27)}`,
+          `TOTAL${'Rp52.500'.padStart(27)}`,
+          payment.body.refId,
+        ]),
+      );
       paid.push({ status: 'SUCCESS', fee: 2_350, productCode: 'PLN50' });
       const again = await teller.post('/billpay/payments', { inquiryId: inquiry.body.inquiryId });
       expect(again.status).toBe(409);
@@ -289,16 +353,58 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
       const payment = await teller.post<Payment>('/billpay/payments', { inquiryId: inquiry.body.inquiryId });
       expect(payment.status).toBe(200);
       expect(payment.body).toMatchObject({ status: 'SUCCESS', totalAmount: total, price, refId: inquiry.body.refId });
-      expect(payment.body.receipt).toMatchObject({ totalAmount: total, token: null });
+      expect(payment.body.receipt).toMatchObject({ totalAmount: total, penalty: 0, token: null, partnerRef: expect.stringMatching(/^TRX/) });
       paid.push({ status: 'SUCCESS', fee: total - price, productCode });
       const paidAgain = await teller.post('/billpay/inquiries', { productCode, customerNo }, null);
       expect(paidAgain.body.error).toBe('BILL_ALREADY_PAID');
     });
 
-    it('given telco credit, when paying without an inquiry, then SUCCESS with the price list price', async () => {
+    it('given a PLN postpaid bill paid late, when paying, then the penalty is in the inquiry, the total, the price and the printed Denda', async () => {
+      const customer = TEST_CUSTOMERS.plnPostpaid.withPenalty;
+      const inquiry = await teller.post('/billpay/inquiries', { productCode: 'PLNPOST', customerNo: customer.customerNo }, null);
+      expect(inquiry.status).toBe(201);
+      expect(inquiry.body).toMatchObject({
+        customerName: customer.customerName,
+        segmentPower: customer.segmentPower,
+        period: customer.period,
+        billAmount: 250_000,
+        penalty: 5_000,
+        adminFee: 2_500,
+        totalAmount: 257_500,
+      });
+      const payment = await teller.post<Payment>('/billpay/payments', { inquiryId: inquiry.body.inquiryId });
+      expect(payment.body).toMatchObject({ status: 'SUCCESS', billAmount: 250_000, penalty: 5_000, totalAmount: 257_500, price: 256_800 });
+      expect(payment.body.receipt).toMatchObject({ billAmount: 250_000, penalty: 5_000, totalAmount: 257_500, partnerRef: expect.stringMatching(/^TRX/) });
+      // The books take the whole total: the fee is total - price, the penalty passes through to the biller.
+      paid.push({ status: 'SUCCESS', fee: 257_500 - 256_800, productCode: 'PLNPOST' });
+      const printed = await printedReceipt(payment.body.paymentId);
+      expect(printed).toEqual(
+        expect.arrayContaining([
+          `IDPEL     : ${customer.customerNo}`,
+          `Nama      : ${customer.customerName}`,
+          'Periode   : OKT 2026',
+          `Tagihan${'Rp250.000'.padStart(25)}`,
+          `Denda${'Rp5.000'.padStart(27)}`,
+          `TOTAL${'Rp257.500'.padStart(27)}`,
+          `Ref Mitra : ${payment.body.receipt!.partnerRef}`,
+        ]),
+      );
+    });
+
+    it('given telco credit, when paying without an inquiry, then SUCCESS with the price list price and the SN on the receipt', async () => {
       const payment = await payPrepaid(teller, 'TSEL10', TEST_CUSTOMERS.telco.valid);
       expect(payment.body).toMatchObject({ status: 'SUCCESS', totalAmount: 11_500, price: 10_250 });
       paid.push({ status: 'SUCCESS', fee: 1_250, productCode: 'TSEL10' });
+      expect(payment.body.receipt).toMatchObject({ serialNo: expect.stringMatching(/^\d{16}$/), token: null, kwh: null });
+      const printed = await printedReceipt(payment.body.paymentId);
+      expect(printed).toEqual(
+        expect.arrayContaining([
+          `No HP     : ${TEST_CUSTOMERS.telco.valid}`,
+          `SN        : ${payment.body.receipt!.serialNo}`,
+          `Nominal${'Rp10.000'.padStart(25)}`,
+          `TOTAL${'Rp11.500'.padStart(27)}`,
+        ]),
+      );
     });
 
     it('given a postpaid product, when paying without an inquiry, then 422 INQUIRY_REQUIRED and no call out', async () => {
