@@ -2055,6 +2055,8 @@ export interface components {
             kind: "ppob" | "angsuran" | "simpanan";
             /** @description the id to print it with */
             id: string;
+            /** @description prints so far: 0 never printed, so the next print is the original (CA); 1 or more, the next is a reprint (CU) */
+            printCount: number;
         };
         CounterTransactionResponse: {
             /** @enum {string} */

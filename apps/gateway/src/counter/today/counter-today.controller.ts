@@ -9,6 +9,7 @@ import { UsersRepository } from '../../auth/users.repository.js';
 import { BillpayQueries, type BillpayPayment } from '../../queries/billpay-queries.js';
 import { LoansQueries } from '../../queries/loans-queries.js';
 import { MembersQueries } from '../../queries/query-clients.js';
+import { ReceiptPrintsRepository } from '../../receipts/receipt-prints.repository.js';
 import { CounterTodayQuery } from './counter-today.query.js';
 import {
   COUNTER_KINDS,
@@ -39,6 +40,7 @@ export class CounterTodayController {
     private readonly billpay: BillpayQueries,
     private readonly loans: LoansQueries,
     private readonly users: UsersRepository,
+    private readonly prints: ReceiptPrintsRepository,
   ) {}
 
   @Get('today')
@@ -65,6 +67,10 @@ export class CounterTodayController {
       ...payments.filter((payment) => payment.tellerId === user.id).map(ppobTransaction),
       ...collections.collections.filter((collection) => collection.tellerId === user.id).map(installmentTransaction),
     ].sort((a, b) => b.time.localeCompare(a.time) || a.id.localeCompare(b.id));
+    // Whether a receipt was printed already: the counter then offers a reprint (CU), not the original.
+    const receipts = transactions.flatMap((transaction) => (transaction.receipt ? [transaction.receipt] : []));
+    const printCounts = await this.prints.printCounts(koperasiId, receipts);
+    for (const receipt of receipts) receipt.printCount = printCounts.get(`${receipt.kind}:${receipt.id.toLowerCase()}`) ?? 0;
 
     const waiting = [...pending, ...processing].sort(newestFirst);
     const owed = failed.filter((payment) => payment.refund === 'OWED').sort(newestFirst);
@@ -104,7 +110,7 @@ function savingsTransaction(movement: SavingsMovementView): CounterTransactionRe
       description: `${movement.memberName} · ${movement.memberNo}${months}`,
       reference: movement.eventId,
       partnerRef: null,
-      receipt: { kind: 'simpanan', id: movement.eventId },
+      receipt: { kind: 'simpanan', id: movement.eventId, printCount: 0 },
     },
   ];
 }
@@ -120,8 +126,9 @@ function ppobTransaction(payment: BillpayPayment): CounterTransactionResponse {
     status: payment.status,
     description: `${product} · ${payment.customerNo}${customer}`,
     reference: payment.refId,
-    partnerRef: payment.receipt?.serialNo ?? null,
-    receipt: payment.status === 'SUCCESS' ? { kind: 'ppob', id: payment.paymentId } : null,
+    // The aggregator's own transaction id where it gave one, else its serial number.
+    partnerRef: payment.receipt?.partnerRef ?? payment.receipt?.serialNo ?? null,
+    receipt: payment.status === 'SUCCESS' ? { kind: 'ppob', id: payment.paymentId, printCount: 0 } : null,
   };
 }
 
@@ -135,7 +142,7 @@ function installmentTransaction(collection: CollectionView): CounterTransactionR
     description: `${collection.loanNo} · ${collection.borrowerName} · ${collection.product} ${collection.period}`,
     reference: collection.collectionId,
     partnerRef: collection.bankRef,
-    receipt: { kind: 'angsuran', id: collection.collectionId },
+    receipt: { kind: 'angsuran', id: collection.collectionId, printCount: 0 },
   };
 }
 

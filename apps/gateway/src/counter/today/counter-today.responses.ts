@@ -26,6 +26,8 @@ export class CounterReceiptRefResponse {
   @ApiProperty({ enum: RECEIPT_KINDS, description: 'POST /receipts/{kind}/{id}/prints prints (or reprints) it' })
   kind!: (typeof RECEIPT_KINDS)[number];
   @ApiProperty({ description: 'the id to print it with' }) id!: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'prints so far: 0 never printed, so the next print is the original (CA); 1 or more, the next is a reprint (CU)' })
+  printCount!: number;
 }
 
 export class CounterTransactionResponse {
