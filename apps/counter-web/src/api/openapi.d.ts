@@ -1497,6 +1497,12 @@ export interface components {
             kind: "PREPAID" | "POSTPAID";
             /** @example PLN */
             biller: string;
+            /**
+             * @description the rule the customer number follows: PLN_METER 11 digits, PLN_IDPEL 12 digits, PDAM 10 digits, BPJS 16 digits starting 88888, PHONE 08 then 8 to 11 digits
+             * @example PLN_METER
+             * @enum {string}
+             */
+            customerNoRule: "PLN_METER" | "PLN_IDPEL" | "PDAM" | "BPJS" | "PHONE";
             /** @example a PLN meter number is 11 digits */
             customerNoFormat: string;
             /** @description prepaid face value, rupiah */

@@ -11,12 +11,21 @@ import type {
 
 const KINDS: ProductKind[] = ['PREPAID', 'POSTPAID'];
 const STATUSES: PaymentStatus[] = ['PROCESSING', 'PENDING', 'SUCCESS', 'FAILED'];
+/** billpay's customer-number rules (apps/billpay/src/domain/customer-no-rule.ts): the counter checks the same one as it is typed. */
+const CUSTOMER_NO_RULES = ['PLN_METER', 'PLN_IDPEL', 'PDAM', 'BPJS', 'PHONE'];
 
 export class ProductResponse {
   @ApiProperty({ example: 'PLN20' }) code!: string;
   @ApiProperty({ example: 'PLN Token 20.000' }) name!: string;
   @ApiProperty({ enum: KINDS }) kind!: ProductKind;
   @ApiProperty({ example: 'PLN' }) biller!: string;
+  @ApiProperty({
+    enum: CUSTOMER_NO_RULES,
+    example: 'PLN_METER',
+    description:
+      'the rule the customer number follows: PLN_METER 11 digits, PLN_IDPEL 12 digits, PDAM 10 digits, BPJS 16 digits starting 88888, PHONE 08 then 8 to 11 digits',
+  })
+  customerNoRule!: string;
   @ApiProperty({ example: 'a PLN meter number is 11 digits' }) customerNoFormat!: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'prepaid face value, rupiah' }) denomination!: number | null;
   @ApiProperty({ type: 'integer', description: 'admin fee the customer pays, rupiah' }) adminFee!: number;
@@ -167,6 +176,7 @@ export function presentProduct(product: BillpayProduct): ProductResponse {
     name: product.name,
     kind: product.kind,
     biller: product.biller,
+    customerNoRule: product.customerNoRule,
     customerNoFormat: product.customerNoFormat,
     denomination: product.denominationRp,
     adminFee: product.adminFeeRp,
