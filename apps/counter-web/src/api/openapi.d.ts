@@ -1929,6 +1929,11 @@ export interface components {
             resolvedAt?: string | null;
             /** @description the bank's reason for a rejection */
             reason?: string | null;
+            /**
+             * @description the bank's own reference for a CONFIRMED batch; null until then
+             * @example BRI-RMT-000123
+             */
+            bankRef: string | null;
         };
         CollectionResponse: {
             /**

@@ -82,6 +82,8 @@ export class RemittanceResponse {
   @ApiProperty({ example: '2026-11-20T17:00:00+07:00' }) closedAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) resolvedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: "the bank's reason for a rejection" }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'BRI-RMT-000123', description: "the bank's own reference for a CONFIRMED batch; null until then" })
+  bankRef!: string | null;
 }
 
 export class FeeRuleResponse {
@@ -172,6 +174,7 @@ export function presentRemittance(view: RemittanceView): RemittanceResponse {
     closedAt: view.closedAt,
     resolvedAt: view.resolvedAt,
     reason: view.reason,
+    bankRef: view.bankRef ?? null,
   };
 }
 

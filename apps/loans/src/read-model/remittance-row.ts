@@ -12,10 +12,11 @@ export interface RemittanceRow {
   closed_at: Date;
   resolved_at: Date | null;
   reason: string | null;
+  bank_ref: string | null;
 }
 
 export const REMITTANCE_VIEW_QUERY = `
-  SELECT remittance_id, koperasi_id, status, collection_count, collected_rp, fee_netted_rp, remit_rp, closed_at, resolved_at, reason
+  SELECT remittance_id, koperasi_id, status, collection_count, collected_rp, fee_netted_rp, remit_rp, closed_at, resolved_at, reason, bank_ref
   FROM remittances`;
 
 export function remittanceViewOf(row: RemittanceRow): RemittanceView {
@@ -29,5 +30,6 @@ export function remittanceViewOf(row: RemittanceRow): RemittanceView {
     closedAt: nowInWib(row.closed_at.getTime()),
     resolvedAt: row.resolved_at ? nowInWib(row.resolved_at.getTime()) : null,
     reason: row.reason,
+    bankRef: row.bank_ref,
   };
 }

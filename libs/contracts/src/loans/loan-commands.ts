@@ -96,4 +96,6 @@ export interface RemittanceView {
   closedAt: string;
   resolvedAt: string | null;
   reason: string | null;
+  /** The bank's own reference for a CONFIRMED batch; null until then. */
+  bankRef: string | null;
 }

@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import { api, type ApiSchemas } from '../../../api/client';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Form } from '../../../components/Form';
+import { Money } from '../../../components/Money';
+import { TextField } from '../../../components/TextField';
+import { useLoad } from '../../../components/use-load';
+import { formatWibDate, wibToday } from '../../../format/wib';
+import { t, type MessageKey } from '../../../i18n/i18n';
+
+type Difference = ApiSchemas['ReconciliationDifferenceResponse'];
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function amountOrDash(amount: number | null) {
+  return amount === null ? '—' : <Money amountRp={amount} />;
+}
+
+/** The day's deposit movements against the aggregator's statement, summarized; each difference listed. */
+export function Reconciliation() {
+  const [typed, setTyped] = useState(wibToday());
+  const [date, setDate] = useState(wibToday());
+  const [dateError, setDateError] = useState<string | null>(null);
+  const recon = useLoad((signal) => api.get('/api/v1/billpay/reconciliation', { query: { date }, signal }), [date]);
+
+  const show = () => {
+    if (!DATE.test(typed) || Number.isNaN(Date.parse(`${typed}T00:00:00Z`))) {
+      setDateError(t('supervisor.deposit.reconDateInvalid'));
+      return;
+    }
+    setDateError(null);
+    if (typed === date) recon.reload();
+    else setDate(typed);
+  };
+
+  const data = recon.data;
+  return (
+    <section class="card" aria-labelledby="recon-title">
+      <h2 id="recon-title">{t('supervisor.deposit.reconTitle')}</h2>
+      <Form onSubmit={show} class="recon-form" aria-label={t('supervisor.deposit.reconTitle')}>
+        <TextField id="recon-date" type="date" label={t('supervisor.deposit.reconDate')} value={typed} onValue={setTyped} error={dateError} max={wibToday()} />
+        <button type="submit" class="button" disabled={recon.loading}>
+          {t('supervisor.deposit.reconShow')}
+        </button>
+      </Form>
+      {recon.error && <ErrorMessage message={recon.error} />}
+      {recon.loading && !data && <p role="status">{t('app.loading')}</p>}
+      {data && (
+        <div data-testid="reconciliation">
+          <p class="recon-date">{formatWibDate(`${data.date}T12:00:00+07:00`)}</p>
+          <dl class="summary">
+            <dt>{t('supervisor.deposit.reconOurs')}</dt>
+            <dd>
+              <Money amountRp={data.ours.closing} />
+            </dd>
+            <dt>{t('supervisor.deposit.reconTheirs')}</dt>
+            <dd>
+              <Money amountRp={data.theirs.closing} />
+            </dd>
+            <dt>{t('supervisor.deposit.reconMatched')}</dt>
+            <dd>{data.matched}</dd>
+            <dt>{t('supervisor.deposit.reconDifferences')}</dt>
+            <dd>{data.differences.length}</dd>
+          </dl>
+          {data.differences.length === 0 ? (
+            <p class="alert alert--success">{t('supervisor.deposit.reconOk')}</p>
+          ) : (
+            <>
+              <p class="alert alert--warning">{t('supervisor.deposit.reconNotOk', { count: data.differences.length })}</p>
+              <DifferencesTable differences={data.differences} />
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DifferencesTable({ differences }: { differences: Difference[] }) {
+  return (
+    <div class="table-wrap">
+      <table class="supervisor-table">
+        <caption class="visually-hidden">{t('supervisor.deposit.reconTableLabel')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('supervisor.deposit.reconKind')}</th>
+            <th scope="col">{t('supervisor.deposit.reconRef')}</th>
+            <th scope="col" class="num">
+              {t('supervisor.deposit.reconOursAmount')}
+            </th>
+            <th scope="col" class="num">
+              {t('supervisor.deposit.reconTheirsAmount')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {differences.map((difference) => (
+            <tr key={`${difference.kind}-${difference.ref}`}>
+              <td>{t(`supervisor.deposit.recon.${difference.kind}` as MessageKey)}</td>
+              <td class="cell-ref">{difference.ref}</td>
+              <td class="num">{amountOrDash(difference.ours)}</td>
+              <td class="num">{amountOrDash(difference.theirs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
