@@ -353,6 +353,16 @@ describe('counter API end to end: names, supervisors creating tellers, the day a
       ['angsuran', () => done.collectionId!, ['BUKTI SETORAN ANGSURAN', 'WARSITO', TEST_LOANS.current.loanNo]],
     ])('given a %s transaction, when printed twice, then first CA then CU with the time, 32 columns, the koperasi and the teller by full name', async (kind, idOf, words) => {
       const id = idOf();
+      const partnerRefs: string[] = [];
+      if (kind === 'angsuran') {
+        // The bank's reference prints once the bank acknowledged the collection notice; wait so both prints carry it.
+        let bankRef: string | null = null;
+        await waitFor('the bank to acknowledge the collection', async () => {
+          bankRef = (await teller.get<any>(`/loans/installments/${id}/receipt`)).body.bankRef;
+          return typeof bankRef === 'string';
+        }, 30_000);
+        partnerRefs.push(bankRef!);
+      }
       const first = await print(teller, kind, id);
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({ kind, id, copy: 'CA', printCount: 1 });
@@ -366,6 +376,7 @@ describe('counter API end to end: names, supervisors creating tellers, the day a
       for (const word of words) expect(text).toContain(word);
       // Our reference, whole even when wrapped over two lines.
       expect(first.body.lines.join('').replace(/\s/g, '')).toContain(kind === 'ppob' ? done.refId! : id);
+      for (const ref of partnerRefs) expect(first.body.lines.join('').replace(/\s/g, '')).toContain(ref.replace(/\s/g, ''));
 
       const second = await print(supervisor, kind, id);
       expect(second.status).toBe(201);
