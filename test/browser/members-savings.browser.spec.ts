@@ -273,7 +273,7 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     ];
     for (const viewport of [PHONE, DESKTOP]) {
       const page = await suite.newPage(viewport);
-      await suite.logIn(page, 'teller');
+      await suite.logIn(page, 'teller', '/anggota');
       for (const screen of screens) {
         await page.goto(screen.path);
         await screen.ready(page);

@@ -53,6 +53,15 @@ function birthDateText(isoDate: string): string {
   return new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
 }
 
+/**
+ * Kept as it is typed (not after the render): a session that ends in the next instant still keeps the last
+ * keystroke. The kelurahan fills itself in, so only what the teller typed makes a draft.
+ */
+function keepDraft(fields: Fields): void {
+  const typed = (['nik', 'fullName', 'birthPlace', 'address', 'phone'] as const).some((name) => fields[name] !== '');
+  saveDraft(DRAFT, typed ? fields : null);
+}
+
 /** What the NIK says while it is typed: how many digits so far, or the birth date and sex read from it. */
 function nikHint(nik: NikCheck): string | null {
   if (nik.state === 'typing') return t('members.register.nikProgress', { count: nik.digits });
@@ -93,14 +102,11 @@ export function RegisterMemberScreen() {
     return () => controller.abort();
   }, []);
 
-  useEffect(() => {
-    // The kelurahan fills itself in: only what the teller typed makes a draft.
-    const typed = (['nik', 'fullName', 'birthPlace', 'address', 'phone'] as const).some((name) => fields[name] !== '');
-    saveDraft(DRAFT, typed ? fields : null);
-  }, [fields]);
 
   const set = (name: FieldName) => (value: string) => {
-    setFields((current) => ({ ...current, [name]: name === 'nik' ? value.replace(/\s/g, '') : value }));
+    const next = { ...fields, [name]: name === 'nik' ? value.replace(/\s/g, '') : value };
+    setFields(next);
+    keepDraft(next);
     setErrors((current) => ({ ...current, [name]: undefined }));
     setFailure(null);
   };
