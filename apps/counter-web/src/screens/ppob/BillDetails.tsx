@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Money } from '../../components/Money';
 import { formatPeriod } from '../../format/wib';
 import { locale, t } from '../../i18n/i18n';
@@ -19,7 +20,7 @@ export interface BillFigures {
 }
 
 /** What the customer is paying for and how the total is made up, as the teller reads it back to the customer. */
-export function BillDetails({ bill }: { bill: BillFigures }) {
+export function BillDetails({ bill, children }: { bill: BillFigures; children?: ComponentChildren }) {
   return (
     <dl class="summary" data-testid="bill-details">
       <dt>{t('ppob.detail.product')}</dt>
@@ -70,6 +71,7 @@ export function BillDetails({ bill }: { bill: BillFigures }) {
       <dd class="summary__total" data-testid="bill-total">
         <Money amountRp={bill.totalAmount} />
       </dd>
+      {children}
     </dl>
   );
 }

@@ -5,7 +5,7 @@ import { BillDetails } from './BillDetails';
 import type { Payment } from './product-kinds';
 
 /** Gagal: the customer's money is owed back, and a supervisor pays it from the refund screen. */
-export function FailedNotice({ payment, productName, prepaid }: { payment: Payment; productName: string; prepaid: boolean }) {
+export function FailedNotice({ payment, productName, customerNoLabel, prepaid }: { payment: Payment; productName: string; customerNoLabel: string; prepaid: boolean }) {
   const amount = formatRupiah(payment.totalAmount);
   return (
     <section class="ppob-outcome" aria-labelledby="ppob-outcome-title">
@@ -20,6 +20,7 @@ export function FailedNotice({ payment, productName, prepaid }: { payment: Payme
           bill={{
             productName,
             customerNo: payment.customerNo,
+            customerNoLabel,
             customerName: payment.customerName,
             subscriberId: null,
             segmentPower: null,
@@ -30,13 +31,12 @@ export function FailedNotice({ payment, productName, prepaid }: { payment: Payme
             adminFee: payment.adminFee,
             totalAmount: payment.totalAmount,
           }}
-        />
-        <dl class="summary">
+        >
           <dt>{t('ppob.detail.ref')}</dt>
           <dd class="ppob-number">{payment.refId}</dd>
           <dt>{t('ppob.detail.takenAt')}</dt>
           <dd>{formatWibDateTime(payment.createdAt)}</dd>
-        </dl>
+        </BillDetails>
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
 import { formatWibDateTime } from '../../format/wib';
 import { t } from '../../i18n/i18n';
@@ -7,7 +8,7 @@ import { kwhText, tokenGroups, type Payment } from './product-kinds';
 type Receipt = NonNullable<Payment['receipt']>;
 
 /** Sukses: the token large for the customer to write down or type into the meter, the figures, and the print. */
-export function PaymentReceipt({ payment, receipt }: { payment: Payment; receipt: Receipt }) {
+export function PaymentReceipt({ payment, receipt, customerNoLabel }: { payment: Payment; receipt: Receipt; customerNoLabel: string }) {
   return (
     <section class="ppob-outcome" aria-labelledby="ppob-outcome-title">
       <div class="alert alert--success" role="status">
@@ -19,7 +20,14 @@ export function PaymentReceipt({ payment, receipt }: { payment: Payment; receipt
         <div class="card ppob-token">
           <h3 class="ppob-token__label">{t('ppob.detail.token')}</h3>
           <p class="token" data-testid="pln-token">
-            {tokenGroups(receipt.token)}
+            {tokenGroups(receipt.token)
+              .split(' ')
+              .map((group, index) => (
+                <Fragment key={index}>
+                  {index > 0 && ' '}
+                  <span class="ppob-token__group">{group}</span>
+                </Fragment>
+              ))}
           </p>
           {receipt.kwh && (
             <p class="ppob-token__kwh">
@@ -34,6 +42,7 @@ export function PaymentReceipt({ payment, receipt }: { payment: Payment; receipt
           bill={{
             productName: receipt.productName,
             customerNo: receipt.customerNo,
+            customerNoLabel,
             customerName: receipt.customerName,
             subscriberId: receipt.subscriberId,
             segmentPower: receipt.segmentPower,
@@ -44,8 +53,7 @@ export function PaymentReceipt({ payment, receipt }: { payment: Payment; receipt
             adminFee: receipt.adminFee,
             totalAmount: receipt.totalAmount,
           }}
-        />
-        <dl class="summary">
+        >
           {receipt.serialNo && !receipt.token && (
             <>
               <dt>{t('ppob.detail.sn')}</dt>
@@ -56,7 +64,7 @@ export function PaymentReceipt({ payment, receipt }: { payment: Payment; receipt
           <dd class="ppob-number">{receipt.partnerRef ?? receipt.refId}</dd>
           <dt>{t('ppob.detail.paidAt')}</dt>
           <dd>{formatWibDateTime(receipt.paidAt)}</dd>
-        </dl>
+        </BillDetails>
         <ReceiptPanel kind="ppob" id={payment.paymentId} />
       </div>
     </section>

@@ -7,6 +7,7 @@ import { t } from '../../i18n/i18n';
 import { FailedNotice } from './FailedNotice';
 import { PaymentReceipt } from './PaymentReceipt';
 import { PendingSlip } from './PendingSlip';
+import { customerNoLabelOf } from './product-kinds';
 import { useFollowPayment } from './use-follow-payment';
 
 /**
@@ -22,6 +23,7 @@ export function PaymentScreen() {
   const product = catalog.data?.find((candidate) => candidate.code === payment?.productCode);
   const productName = product?.name ?? payment?.productCode ?? '';
   const prepaid = product?.kind === 'PREPAID';
+  const customerNoLabel = t(customerNoLabelOf(product?.customerNoRule));
 
   return (
     <div class="ppob">
@@ -35,11 +37,11 @@ export function PaymentScreen() {
           </button>
         </>
       )}
-      {payment?.status === 'SUCCESS' && payment.receipt && <PaymentReceipt payment={payment} receipt={payment.receipt} />}
+      {payment?.status === 'SUCCESS' && payment.receipt && <PaymentReceipt payment={payment} receipt={payment.receipt} customerNoLabel={customerNoLabel} />}
       {payment && (payment.status === 'PROCESSING' || payment.status === 'PENDING' || (payment.status === 'SUCCESS' && !payment.receipt)) && (
-        <PendingSlip payment={payment} productName={productName} prepaid={prepaid} following={!gaveUp} onCheckAgain={checkAgain} />
+        <PendingSlip payment={payment} productName={productName} customerNoLabel={customerNoLabel} prepaid={prepaid} following={!gaveUp} onCheckAgain={checkAgain} />
       )}
-      {payment?.status === 'FAILED' && <FailedNotice payment={payment} productName={productName} prepaid={prepaid} />}
+      {payment?.status === 'FAILED' && <FailedNotice payment={payment} productName={productName} customerNoLabel={customerNoLabel} prepaid={prepaid} />}
       {payment && (
         <div class="button-row">
           <a href="/ppob" class="button">

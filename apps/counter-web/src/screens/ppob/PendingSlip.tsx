@@ -7,13 +7,14 @@ import type { Payment } from './product-kinds';
 interface PendingSlipProps {
   payment: Payment;
   productName: string;
+  customerNoLabel: string;
   prepaid: boolean;
   following: boolean;
   onCheckAgain: () => void;
 }
 
 /** Dalam proses: the money is taken and held; never a receipt, never a second Bayar. */
-export function PendingSlip({ payment, productName, prepaid, following, onCheckAgain }: PendingSlipProps) {
+export function PendingSlip({ payment, productName, customerNoLabel, prepaid, following, onCheckAgain }: PendingSlipProps) {
   return (
     <section class="ppob-outcome" aria-labelledby="ppob-outcome-title">
       <div class="alert alert--warning" role="status">
@@ -39,6 +40,7 @@ export function PendingSlip({ payment, productName, prepaid, following, onCheckA
           bill={{
             productName,
             customerNo: payment.customerNo,
+            customerNoLabel,
             customerName: payment.customerName,
             subscriberId: null,
             segmentPower: null,
@@ -49,13 +51,12 @@ export function PendingSlip({ payment, productName, prepaid, following, onCheckA
             adminFee: payment.adminFee,
             totalAmount: payment.totalAmount,
           }}
-        />
-        <dl class="summary">
+        >
           <dt>{t('ppob.detail.ref')}</dt>
           <dd class="ppob-number">{payment.refId}</dd>
           <dt>{t('ppob.detail.takenAt')}</dt>
           <dd>{formatWibDateTime(payment.createdAt)}</dd>
-        </dl>
+        </BillDetails>
       </div>
     </section>
   );

@@ -42,6 +42,12 @@ function kindOf(product: Product): KindId {
   }
 }
 
+/** What the customer number is called for a product of this rule (Nomor meter, IDPEL, Nomor HP, ...). */
+export function customerNoLabelOf(rule: string | undefined): MessageKey {
+  const kind = KINDS.find((candidate) => candidate.id === kindOf({ customerNoRule: rule } as Product));
+  return kind?.customerNoLabel ?? 'ppob.customerNo.other';
+}
+
 export interface KindGroup extends Kind {
   products: Product[];
 }
