@@ -91,6 +91,7 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     await nikField.pressSequentially(nik.slice(10));
     await page.getByText('Lahir 15 Mei 1990 · Perempuan').waitFor();
     expect(await nikField.getAttribute('aria-invalid')).toBeNull();
+    await suite.screenshot(page, 'member-register-filled-1280');
 
     // Enter from the last field registers; the member's page opens.
     await page.getByLabel('Nomor HP (tidak wajib)').press('Enter');
@@ -116,7 +117,7 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     expect(await page.getByRole('radio', { name: 'Simpanan wajib' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: monthName(today) }).isChecked()).toBe(true);
     await page.getByRole('checkbox', { name: monthName(next) }).check();
-    await page.getByText('2 bulan × Rp 15.000 = Rp 30.000').waitFor();
+    await page.getByText(/^2 bulan × Rp\s15\.000 = Rp\s30\.000$/).waitFor();
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByRole('heading', { name: 'Periksa sebelum disimpan' }).waitFor();
     expect(await page.locator('.savings-confirm').textContent()).toContain('Rp 30.000');
@@ -157,6 +158,7 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     expect(receipt).toContain('Rp30.000');
     expect(receipt.trim().split('\n').pop()?.trim()).toBe('CA');
     expect(await page.evaluate('window.__prints')).toBe(1);
+    await suite.screenshot(page, 'savings-done-1280');
 
     // The member page: pokok paid, the two months paid, and the months in arrears from joining to this month.
     const fromApi = (await suite.staff.teller.api.get(`/members/${memberId}`)).body;
@@ -257,7 +259,7 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
         path: `/simpanan/${member.id}`,
         ready: async (page) => {
           await page.getByRole('radio', { name: 'Simpanan wajib' }).waitFor();
-          await page.getByText(/bulan × Rp 15.000/).waitFor();
+          await page.getByText(/bulan × Rp\s15\.000/).waitFor();
         },
       },
       {

@@ -60,7 +60,7 @@ function MemberPage({ file }: { file: MemberFile }) {
       )}
 
       <h2>{t('members.member.balances')}</h2>
-      <div class="cards">
+      <div class="cards member-cards">
         <section class="card" aria-labelledby="pokok-title" data-testid="pokok-card">
           <h3 id="pokok-title">{t('members.kind.pokok')}</h3>
           <p class="figure">
@@ -127,7 +127,9 @@ function MemberPage({ file }: { file: MemberFile }) {
                     <td class="num">
                       <Money amountRp={line.amount} />
                     </td>
-                    <td class="num">{after === null ? '–' : <Money amountRp={after} />}</td>
+                    <td class="num statement__balance" data-label={t('members.member.balanceAfter')}>
+                      {after === null ? '–' : <Money amountRp={after} />}
+                    </td>
                   </tr>
                 );
               })}

@@ -183,7 +183,7 @@ export function RegisterMemberScreen() {
   return (
     <>
       <PageTitle>{t('members.register.title')}</PageTitle>
-      <p class="field__hint">{t('members.register.intro')}</p>
+      <p class="page-intro">{t('members.register.intro')}</p>
       <Form onSubmit={submit} aria-label={t('members.register.title')} class="card register-form">
         <TextField
           id="nik"

@@ -15,6 +15,7 @@ import { t, type MessageKey } from '../../i18n/i18n';
 import { paidWajibMonths, type MemberFile } from '../members/member-data';
 import { monthNames } from '../members/savings-words';
 import { sendSavings, wajibChoices, type Movement, type SavingsKind, type SavingsRequest } from './savings-request';
+import { keepTogether } from './keep-together';
 import { WajibMonths } from './WajibMonths';
 
 interface SavingsDeskProps {
@@ -166,7 +167,7 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
         <dl class="summary">
           <dt>{t('savings.member')}</dt>
           <dd>
-            {member.fullName} ({member.memberNo})
+            {member.fullName} <span class="nowrap">({member.memberNo})</span>
           </dd>
           <dt>{t('savings.kind')}</dt>
           <dd>{t(KIND_LABEL[request.kind])}</dd>
@@ -214,7 +215,7 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
         <dl class="summary">
           <dt>{t('savings.member')}</dt>
           <dd>
-            {member.fullName} ({member.memberNo})
+            {member.fullName} <span class="nowrap">({member.memberNo})</span>
           </dd>
           <dt>{t('savings.kind')}</dt>
           <dd>{t(KIND_LABEL[request.kind])}</dd>
@@ -223,7 +224,7 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
               <dt>{t('savings.wajib.months')}</dt>
               <dd>{monthNames(request.periods)}</dd>
               <dt>{t('savings.wajib.calculation')}</dt>
-              <dd>{t('savings.wajib.times', { count: request.periods.length, rate: formatRupiah(koperasi.simpananWajibMonthlyAmount) })}</dd>
+              <dd>{t('savings.wajib.times', { count: request.periods.length, rate: keepTogether(formatRupiah(koperasi.simpananWajibMonthlyAmount)) })}</dd>
             </>
           )}
           <dt>{t(request.kind === 'tarik' ? 'savings.confirm.payOut' : 'savings.confirm.takeIn')}</dt>

@@ -2,6 +2,7 @@ import { formatRupiah } from '../../format/rupiah';
 import { formatPeriod } from '../../format/wib';
 import { locale, t } from '../../i18n/i18n';
 import type { WajibChoice } from './savings-request';
+import { keepTogether } from './keep-together';
 
 interface WajibMonthsProps {
   choices: WajibChoice[];
@@ -33,7 +34,7 @@ export function WajibMonths({ choices, chosen, onChosen, monthlyRp, error }: Waj
         ))}
       </ul>
       <p id="wajib-months-total" class="wajib-months__total" aria-live="polite">
-        {t('savings.wajib.total', { count: chosen.length, rate: formatRupiah(monthlyRp), total: formatRupiah(chosen.length * monthlyRp) })}
+        {t('savings.wajib.total', { count: chosen.length, rate: keepTogether(formatRupiah(monthlyRp)), total: keepTogether(formatRupiah(chosen.length * monthlyRp)) })}
       </p>
       {error && (
         <p id="wajib-months-error" class="field__error" role="alert">
