@@ -96,10 +96,16 @@ function DifferencesTable({ differences }: { differences: Difference[] }) {
         <tbody>
           {differences.map((difference) => (
             <tr key={`${difference.kind}-${difference.ref}`}>
-              <td>{t(`supervisor.deposit.recon.${difference.kind}` as MessageKey)}</td>
-              <td class="cell-ref">{difference.ref}</td>
-              <td class="num">{amountOrDash(difference.ours)}</td>
-              <td class="num">{amountOrDash(difference.theirs)}</td>
+              <td data-label={t('supervisor.deposit.reconKind')}>{t(`supervisor.deposit.recon.${difference.kind}` as MessageKey)}</td>
+              <td class="cell-ref" data-label={t('supervisor.deposit.reconRef')}>
+                {difference.ref}
+              </td>
+              <td class="num" data-label={t('supervisor.deposit.reconOursAmount')}>
+                {amountOrDash(difference.ours)}
+              </td>
+              <td class="num" data-label={t('supervisor.deposit.reconTheirsAmount')}>
+                {amountOrDash(difference.theirs)}
+              </td>
             </tr>
           ))}
         </tbody>

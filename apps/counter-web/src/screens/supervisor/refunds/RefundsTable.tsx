@@ -37,19 +37,23 @@ export function RefundsTable({ rows, paid, disabled, onPay }: RefundsTableProps)
         <tbody>
           {rows.map((refund) => (
             <tr key={refund.paymentId} data-payment-id={refund.paymentId}>
-              <td>
-                <span class="cell-main">{refund.customerName ?? refund.customerNo}</span>
-                {refund.customerName && <span class="cell-sub">{refund.customerNo}</span>}
-                <span class="cell-sub">{refund.productName}</span>
+              <td data-label={t('supervisor.refunds.customerAndProduct')}>
+                <div>
+                  <span class="cell-main">{refund.customerName ?? refund.customerNo}</span>
+                  {refund.customerName && <span class="cell-sub">{refund.customerNo}</span>}
+                  <span class="cell-sub">{refund.productName}</span>
+                </div>
               </td>
-              <td>
-                <span class="cell-main">{refund.tellerName}</span>
-                <span class="cell-sub">{formatWibDateTime(refund.createdAt)}</span>
+              <td data-label={t('supervisor.refunds.tellerAndTime')}>
+                <div>
+                  <span class="cell-main">{refund.tellerName}</span>
+                  <span class="cell-sub">{formatWibDateTime(refund.createdAt)}</span>
+                </div>
               </td>
-              <td class="num">
+              <td class="num" data-label={t('supervisor.amount')}>
                 <Money amountRp={refund.amount} />
               </td>
-              <td>
+              <td class="cell-action">
                 {paid.has(refund.paymentId) ? (
                   <span class="badge badge--SUCCESS">{t('supervisor.refunds.paidBadge')}</span>
                 ) : (

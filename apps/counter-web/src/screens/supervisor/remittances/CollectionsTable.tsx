@@ -24,20 +24,24 @@ export function CollectionsTable({ collections }: { collections: Collection[] })
         <tbody>
           {collections.map((collection) => (
             <tr key={collection.collectionId}>
-              <td>
-                <span class="cell-main">{collection.borrowerName}</span>
-                <span class="cell-sub">
-                  {collection.product} · {collection.loanNo}
-                </span>
+              <td data-label={t('supervisor.remit.loan')}>
+                <div>
+                  <span class="cell-main">{collection.borrowerName}</span>
+                  <span class="cell-sub">
+                    {collection.product} · {collection.loanNo}
+                  </span>
+                </div>
               </td>
-              <td>
-                <span class="cell-main">{collection.period}</span>
-                <span class="cell-sub">{formatWibDateTime(collection.collectedAt)}</span>
+              <td data-label={t('supervisor.remit.period')}>
+                <div>
+                  <span class="cell-main">{collection.period}</span>
+                  <span class="cell-sub">{formatWibDateTime(collection.collectedAt)}</span>
+                </div>
               </td>
-              <td class="num">
+              <td class="num" data-label={t('supervisor.amount')}>
                 <Money amountRp={collection.amount} />
               </td>
-              <td>
+              <td data-label={t('supervisor.remit.bankStatus')}>
                 <span class={`badge badge--${collection.noticeStatus === 'ACKNOWLEDGED' ? 'SUCCESS' : 'PENDING'}`}>
                   {t(`supervisor.remit.notice.${collection.noticeStatus}` as MessageKey)}
                 </span>
