@@ -16,11 +16,6 @@ export interface RecordedPrint {
 export class ReceiptPrintsRepository {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
-  /**
-   * Records one more print of the receipt. Prints of the same receipt are serialised by a transaction-scoped
-   * advisory lock, so two counters printing the same receipt at the same moment get numbers 1 and 2, never
-   * two originals; the primary key (kind, receipt, number) would refuse a duplicate anyway.
-   */
   /** How often each of the koperasi's receipts has been printed so far, keyed `kind:id` (ids lower-cased); unprinted ones are absent. */
   async printCounts(koperasiId: string, receipts: ReadonlyArray<{ kind: ReceiptKind; id: string }>): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
@@ -35,6 +30,11 @@ export class ReceiptPrintsRepository {
     return counts;
   }
 
+  /**
+   * Records one more print of the receipt. Prints of the same receipt are serialised by a transaction-scoped
+   * advisory lock, so two counters printing the same receipt at the same moment get numbers 1 and 2, never
+   * two originals; the primary key (kind, receipt, number) would refuse a duplicate anyway.
+   */
   async record(kind: ReceiptKind, receiptId: string, koperasiId: string, printedBy: string): Promise<RecordedPrint> {
     const client = await this.pool.connect();
     try {
