@@ -1,7 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { databaseUrlFor, dropDatabase } from '@koperasi/database';
+import { createKafka } from '@koperasi/messaging';
 import { testDatabaseUrl, testKafkaBrokers, waitFor } from '@koperasi/testing';
 
 export type ServiceName = 'members' | 'billpay' | 'loans' | 'ledger' | 'partner-sim' | 'gateway';
@@ -9,18 +11,21 @@ export type ServiceName = 'members' | 'billpay' | 'loans' | 'ledger' | 'partner-
 /** Started in this order: partners and owners of data first, the gateway that fronts them last. */
 export const ALL_SERVICES: readonly ServiceName[] = ['partner-sim', 'members', 'billpay', 'loans', 'ledger', 'gateway'];
 
-const PORT_BASE = 13_000 + Math.floor(Math.random() * 400) * 10;
-const PORTS: Record<ServiceName, number> = {
-  gateway: PORT_BASE,
-  members: PORT_BASE + 1,
-  billpay: PORT_BASE + 2,
-  loans: PORT_BASE + 3,
-  ledger: PORT_BASE + 4,
-  'partner-sim': PORT_BASE + 5,
-};
+const PORT_SLOTS = 400;
+/** Port blocks taken by harnesses of this process: two suites side by side must not answer each other's probes. */
+const takenPortBases = new Set<number>();
+
+function portsOfNewRun(): Record<ServiceName, number> {
+  let base: number;
+  do base = 13_000 + Math.floor(Math.random() * PORT_SLOTS) * 10;
+  while (takenPortBases.has(base));
+  takenPortBases.add(base);
+  return { gateway: base, members: base + 1, billpay: base + 2, loans: base + 3, ledger: base + 4, 'partner-sim': base + 5 };
+}
 /** Services with a database of their own. */
 type ServiceWithDatabase = Exclude<ServiceName, 'partner-sim'>;
 export const DEMO_PASSWORD = 'e2e-password-2026';
+const PROVISION_ATTEMPTS = 5;
 
 /**
  * Runs the built services as real processes against fresh databases of their own, real Kafka and real
@@ -30,9 +35,14 @@ export class SuiteHarness {
   private readonly processes = new Map<ServiceName, ChildProcess>();
   private readonly databases: Record<ServiceWithDatabase, string>;
   private readonly logs = new Map<ServiceName, string[]>();
+  /** Topics and consumer groups of this run only (KAFKA_NAMESPACE): other runs on the same broker never see them. */
+  readonly kafkaNamespace: string;
+  private readonly ports = portsOfNewRun();
+  private topicsCreated = false;
 
   constructor() {
     const suffix = randomUUID().replaceAll('-', '').slice(0, 10);
+    this.kafkaNamespace = `e2e-${suffix}`;
     this.databases = {
       gateway: `e2e_gateway_${suffix}`,
       members: `e2e_members_${suffix}`,
@@ -43,12 +53,12 @@ export class SuiteHarness {
   }
 
   get gatewayUrl(): string {
-    return `http://127.0.0.1:${PORTS.gateway}/api/v1`;
+    return `http://127.0.0.1:${this.ports.gateway}/api/v1`;
   }
 
   /** partner-sim's own URL: its admin endpoint sets faults and shows the request log. */
   get partnerSimUrl(): string {
-    return `http://127.0.0.1:${PORTS['partner-sim']}`;
+    return `http://127.0.0.1:${this.ports['partner-sim']}`;
   }
 
   databaseUrl(service: ServiceWithDatabase): string {
@@ -59,9 +69,26 @@ export class SuiteHarness {
     for (const service of ALL_SERVICES) if (services.includes(service)) await this.start(service);
   }
 
+  /** The run's own topics, made by the same provisioning `npm start` uses, in this run's namespace. */
+  async createTopics(): Promise<void> {
+    if (this.topicsCreated) return;
+    // Idempotent: a try that met partitions without a leader yet (a busy broker) is simply made again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await promisify(execFile)(process.execPath, ['dist/deploy/provision/provision.js'], { env: this.environment(), timeout: 120_000 });
+        break;
+      } catch (error) {
+        if (attempt >= PROVISION_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+    this.topicsCreated = true;
+  }
+
   async start(service: ServiceName): Promise<void> {
     const entry = `dist/apps/${service}/src/main.js`;
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` before the end-to-end tests`);
+    await this.createTopics();
     const child = spawn(process.execPath, [entry], { env: this.environment(), stdio: ['ignore', 'pipe', 'pipe'] });
     const log = this.logs.get(service) ?? [];
     this.logs.set(service, log);
@@ -93,13 +120,30 @@ export class SuiteHarness {
     for (const child of this.processes.values()) if (child.exitCode === null) child.kill('SIGKILL');
     this.processes.clear();
     for (const database of Object.values(this.databases)) await dropDatabase(testDatabaseUrl(), database);
+    if (this.topicsCreated) await this.deleteKafkaNamespace();
+  }
+
+  /** A run leaves nothing on the broker: hundreds of partitions per run would otherwise pile up. */
+  private async deleteKafkaNamespace(): Promise<void> {
+    const admin = createKafka('e2e-cleanup', testKafkaBrokers()).admin();
+    await admin.connect();
+    try {
+      const prefix = `${this.kafkaNamespace}.`;
+      const groups = (await admin.listGroups()).groups.map((group) => group.groupId).filter((id) => id.startsWith(prefix));
+      if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
+      const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+      if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
+    } finally {
+      await admin.disconnect();
+    }
+    this.topicsCreated = false;
   }
 
   private async isReady(service: ServiceName): Promise<boolean> {
     const child = this.processes.get(service);
     if (!child || child.exitCode !== null) throw new Error(`${service} exited with ${child?.exitCode}`);
     try {
-      const response = await fetch(`http://127.0.0.1:${PORTS[service]}/health/ready`);
+      const response = await fetch(`http://127.0.0.1:${this.ports[service]}/health/ready`);
       return response.status === 200;
     } catch {
       return false;
@@ -112,19 +156,20 @@ export class SuiteHarness {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       KAFKA_BROKERS: testKafkaBrokers().join(','),
-      GATEWAY_HTTP_PORT: String(PORTS.gateway),
-      MEMBERS_HTTP_PORT: String(PORTS.members),
-      LEDGER_HTTP_PORT: String(PORTS.ledger),
-      BILLPAY_HTTP_PORT: String(PORTS.billpay),
-      LOANS_HTTP_PORT: String(PORTS.loans),
-      PARTNER_SIM_HTTP_PORT: String(PORTS['partner-sim']),
-      MEMBERS_INTERNAL_URL: `http://127.0.0.1:${PORTS.members}`,
-      LEDGER_INTERNAL_URL: `http://127.0.0.1:${PORTS.ledger}`,
-      BILLPAY_INTERNAL_URL: `http://127.0.0.1:${PORTS.billpay}`,
-      LOANS_INTERNAL_URL: `http://127.0.0.1:${PORTS.loans}`,
+      KAFKA_NAMESPACE: this.kafkaNamespace,
+      GATEWAY_HTTP_PORT: String(this.ports.gateway),
+      MEMBERS_HTTP_PORT: String(this.ports.members),
+      LEDGER_HTTP_PORT: String(this.ports.ledger),
+      BILLPAY_HTTP_PORT: String(this.ports.billpay),
+      LOANS_HTTP_PORT: String(this.ports.loans),
+      PARTNER_SIM_HTTP_PORT: String(this.ports['partner-sim']),
+      MEMBERS_INTERNAL_URL: `http://127.0.0.1:${this.ports.members}`,
+      LEDGER_INTERNAL_URL: `http://127.0.0.1:${this.ports.ledger}`,
+      BILLPAY_INTERNAL_URL: `http://127.0.0.1:${this.ports.billpay}`,
+      LOANS_INTERNAL_URL: `http://127.0.0.1:${this.ports.loans}`,
       AGGREGATOR_URL: this.partnerSimUrl,
       BANK_URL: this.partnerSimUrl,
-      AGGREGATOR_CALLBACK_URL: `http://127.0.0.1:${PORTS.gateway}/api/v1/billpay/callbacks/digiflazz`,
+      AGGREGATOR_CALLBACK_URL: `http://127.0.0.1:${this.ports.gateway}/api/v1/billpay/callbacks/digiflazz`,
       GATEWAY_DATABASE_URL: this.databaseUrl('gateway'),
       MEMBERS_DATABASE_URL: this.databaseUrl('members'),
       BILLPAY_DATABASE_URL: this.databaseUrl('billpay'),

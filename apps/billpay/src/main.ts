@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
-import { Topics } from '@koperasi/contracts';
+import { namespaced, Topics } from '@koperasi/contracts';
 import { Partitioners } from 'kafkajs';
 import { ensureDatabase, databaseNameOf, runMigrations } from '@koperasi/database';
 import { JsonLogger } from '@koperasi/platform';
@@ -30,7 +30,7 @@ async function bootstrap(): Promise<void> {
         client: { clientId: 'billpay', brokers: config.kafkaBrokers },
         postfixId: '',
         consumer: {
-          groupId: 'billpay-commands',
+          groupId: namespaced('billpay-commands'),
           sessionTimeout: 10_000,
           heartbeatInterval: 3_000,
           maxWaitTimeInMs: 1_000,

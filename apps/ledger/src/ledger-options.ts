@@ -1,4 +1,4 @@
-import { Topics } from '@koperasi/contracts';
+import { namespaced, Topics } from '@koperasi/contracts';
 
 /** Everything the ledger module is configured with; main.ts fills it from the environment, tests directly. */
 export interface LedgerOptions {
@@ -23,7 +23,7 @@ export const LEDGER_OPTIONS = Symbol('LEDGER_OPTIONS');
 
 export function resolveLedgerOptions(options: LedgerOptions): ResolvedLedgerOptions {
   return {
-    groupIdPrefix: 'ledger',
+    groupIdPrefix: namespaced('ledger'),
     consumerNamePrefix: 'ledger',
     membersEventsTopic: Topics.membersEvents,
     billpayEventsTopic: Topics.billpayEvents,

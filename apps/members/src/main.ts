@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
-import { Topics } from '@koperasi/contracts';
+import { namespaced, Topics } from '@koperasi/contracts';
 import { Partitioners } from 'kafkajs';
 import { ensureDatabase, databaseNameOf, runMigrations } from '@koperasi/database';
 import { JsonLogger } from '@koperasi/platform';
@@ -30,7 +30,7 @@ async function bootstrap(): Promise<void> {
         // This process has no Kafka client of Nest's to collide with, so the ids stay as written.
         postfixId: '',
         consumer: {
-          groupId: 'members-commands',
+          groupId: namespaced('members-commands'),
           // A restarted instance rejoins sooner when the broker drops its dead predecessor sooner.
           sessionTimeout: 10_000,
           heartbeatInterval: 3_000,

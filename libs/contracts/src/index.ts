@@ -10,3 +10,4 @@ export * from './loans/loan-commands.js';
 export * from './loans/loan-events.js';
 export * from './partners/aggregator-protocol.js';
 export * from './partners/bank-protocol.js';
+export * from './kafka-namespace.js';

@@ -1,3 +1,4 @@
+import { namespaced } from './kafka-namespace.js';
 import { BillpayCommandTopics } from './billpay/billpay-commands.js';
 import { LoanCommandTopics } from './loans/loan-commands.js';
 import { MemberCommandTopics } from './members/member-commands.js';
@@ -5,11 +6,11 @@ import { replyTopicOf } from './command-envelope.js';
 
 /** Kafka topics. Event topics are keyed by stream id and never deleted by time. */
 export const Topics = {
-  membersEvents: 'members.events',
-  billpayEvents: 'billpay.events',
-  loansEvents: 'loans.events',
-  ledgerEvents: 'ledger.events',
-  deadLetter: 'dead-letter.events',
+  membersEvents: namespaced('members.events'),
+  billpayEvents: namespaced('billpay.events'),
+  loansEvents: namespaced('loans.events'),
+  ledgerEvents: namespaced('ledger.events'),
+  deadLetter: namespaced('dead-letter.events'),
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
-import { ALL_COMMAND_TOPICS, replyTopicOf, type CommandEnvelope, type CommandReply } from '@koperasi/contracts';
+import { ALL_COMMAND_TOPICS, namespaced, replyTopicOf, type CommandEnvelope, type CommandReply } from '@koperasi/contracts';
 import { Partitioners } from 'kafkajs';
 import { firstValueFrom, timeout } from 'rxjs';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
@@ -22,7 +22,7 @@ export class KafkaCommandSender implements CommandSender, OnApplicationBootstrap
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {
     this.client = new ClientKafka({
       client: { clientId: 'gateway', brokers: config.kafkaBrokers },
-      consumer: { groupId: 'gateway-replies' },
+      consumer: { groupId: namespaced('gateway-replies') },
       // Keep the ids as configured; Nest would otherwise append "-client".
       postfixId: '',
       // Keyed messages: one member's commands land on one partition, so the service sees them in order.

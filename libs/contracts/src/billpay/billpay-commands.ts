@@ -1,8 +1,10 @@
+import { namespaced } from '../kafka-namespace.js';
+
 /** Command topics of the billpay service; each is answered on `<topic>.reply`. */
 export const BillpayCommandTopics = {
-  payBill: 'billpay.cmd.pay-bill',
-  refundPayment: 'billpay.cmd.refund-payment',
-  topUpDeposit: 'billpay.cmd.top-up-deposit',
+  payBill: namespaced('billpay.cmd.pay-bill'),
+  refundPayment: namespaced('billpay.cmd.refund-payment'),
+  topUpDeposit: namespaced('billpay.cmd.top-up-deposit'),
 } as const;
 
 export type ProductKind = 'PREPAID' | 'POSTPAID';

@@ -1,7 +1,9 @@
+import { namespaced } from '../kafka-namespace.js';
+
 /** Command topics of the loans service; each is answered on `<topic>.reply`. */
 export const LoanCommandTopics = {
-  collectInstallment: 'loans.cmd.collect-installment',
-  closeRemittance: 'loans.cmd.close-remittance',
+  collectInstallment: namespaced('loans.cmd.collect-installment'),
+  closeRemittance: namespaced('loans.cmd.close-remittance'),
 } as const;
 
 export type LoanProduct = 'KUR' | 'KUPEDES';

@@ -1,12 +1,14 @@
+import { namespaced } from '../kafka-namespace.js';
+
 /** Command topics of the members service; each is also a Kafka topic, answered on `<topic>.reply`. */
 export const MemberCommandTopics = {
-  registerKoperasi: 'members.cmd.register-koperasi',
-  registerMember: 'members.cmd.register-member',
-  paySimpananPokok: 'members.cmd.pay-simpanan-pokok',
-  paySimpananWajib: 'members.cmd.pay-simpanan-wajib',
-  depositSukarela: 'members.cmd.deposit-sukarela',
-  withdrawSukarela: 'members.cmd.withdraw-sukarela',
-  resignMember: 'members.cmd.resign-member',
+  registerKoperasi: namespaced('members.cmd.register-koperasi'),
+  registerMember: namespaced('members.cmd.register-member'),
+  paySimpananPokok: namespaced('members.cmd.pay-simpanan-pokok'),
+  paySimpananWajib: namespaced('members.cmd.pay-simpanan-wajib'),
+  depositSukarela: namespaced('members.cmd.deposit-sukarela'),
+  withdrawSukarela: namespaced('members.cmd.withdraw-sukarela'),
+  resignMember: namespaced('members.cmd.resign-member'),
 } as const;
 
 export interface RegisterKoperasiPayload {
