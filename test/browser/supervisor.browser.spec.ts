@@ -258,7 +258,7 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
     const page = await supervisorPage('/penyelia/kasir', viewport);
     const problems: Record<string, unknown> = {};
     for (const screen of SCREENS) {
-      await page.getByRole('navigation').getByRole('link', { name: screenLink(screen.name) }).click();
+      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: screenLink(screen.name) }).click();
       await page.getByRole('heading', { name: screen.title, level: 1 }).waitFor();
       if (screen.name === 'refund' || screen.name === 'setoran-bank') await page.getByRole('table').first().waitFor();
       if (screen.name === 'deposit') await page.getByTestId('reconciliation').waitFor();

@@ -87,7 +87,7 @@ export class BrowserSuite {
     await page.getByLabel('Nama pengguna').fill(this.staff[who].username);
     await page.getByLabel('Kata sandi').fill(this.staff[who].password);
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('navigation').waitFor();
+    await page.getByRole('navigation', { name: 'Menu' }).waitFor();
   }
 
   /** Saved under .run/screenshots (git-ignored) for a reviewer to look at. */
