@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { waitFor } from '@koperasi/testing';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
@@ -87,8 +88,16 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
     await checkLayout(page, 'installments-confirm-1280');
 
     await confirm.dblclick();
-    await page.getByRole('heading', { name: 'Setoran angsuran diterima' }).waitFor();
-    expect(collects).toHaveLength(1);
+    // On a busy machine the gateway may answer that the outcome is unknown: "Periksa lagi" asks again with the same key.
+    const done = page.getByRole('heading', { name: 'Setoran angsuran diterima' });
+    const checkAgain = page.getByRole('button', { name: 'Periksa lagi' });
+    for (let attempt = 0; !(await done.isVisible()); attempt += 1) {
+      await done.or(checkAgain).waitFor({ timeout: 60_000 });
+      if (attempt > 5) throw new Error('the collection stayed unknown');
+      if (await checkAgain.isVisible()) await checkAgain.click();
+    }
+    expect(collects.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(collects).size).toBe(1);
     expect(collects[0]).toMatch(/^[0-9a-f-]{36}$/);
 
     await page.getByRole('button', { name: 'Cetak struk' }).click();
@@ -97,8 +106,8 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
     const text = (await paper.textContent()) ?? '';
     expect(text).toContain(LOAN.loanNo);
     expect(text).toContain(LOAN.borrowerName);
-    expect(text).toMatch(/JUMLAH SETOR +Rp 1\.250\.000/);
-    expect(text).toMatch(/Fee koperasi +Rp 2\.500/);
+    expect(text).toMatch(/JUMLAH SETOR +Rp ?1\.250\.000/);
+    expect(text).toMatch(/Fee koperasi +Rp ?2\.500/);
     expect(text.trim().split('\n').at(-1)).toBe('CA');
     expect(await printsOf(page)).toBe(1);
     await checkLayout(page, 'installments-1280');
@@ -131,14 +140,21 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
 
   it("shows the teller's totals on Beranda after the installment and a sukarela deposit", async () => {
     const teller = suite.staff.teller.api;
-    const member = await teller.post<{ id: string }>('/members', { nik: NIK, fullName: 'Sri Wahyuni', address: 'Jl. Gedawang Raya 12', kelurahan: 'Gedawang' });
+    /** As the counter does: an answer that never came is asked again with the same key. */
+    const post = async <T>(path: string, body: unknown) => {
+      const key = randomUUID();
+      let response = await teller.post<T>(path, body, key);
+      for (let attempt = 0; response.status === 503 && attempt < 5; attempt += 1) response = await teller.post<T>(path, body, key);
+      return response;
+    };
+    const member = await post<{ id: string }>('/members', { nik: NIK, fullName: 'Sri Wahyuni', address: 'Jl. Gedawang Raya 12', kelurahan: 'Gedawang' });
     expect(member.status).toBe(201);
-    expect((await teller.post(`/members/${member.body.id}/simpanan-pokok`, { amount: POKOK_RP })).status).toBeLessThan(300);
-    expect((await teller.post(`/members/${member.body.id}/simpanan-sukarela/deposits`, { amount: SUKARELA_RP })).status).toBeLessThan(300);
+    expect((await post(`/members/${member.body.id}/simpanan-pokok`, { amount: POKOK_RP })).status).toBeLessThan(300);
+    expect((await post(`/members/${member.body.id}/simpanan-sukarela/deposits`, { amount: SUKARELA_RP })).status).toBeLessThan(300);
     await waitFor('the deposit in the day', async () => {
       const today = (await teller.get<Today>('/counter/today')).body;
       return today.totals.some((total) => total.kind === 'simpanan_sukarela_setor' && total.count === 1);
-    });
+    }, 60_000);
 
     for (const [viewport, name] of [[DESKTOP, 'home-1280'], [PHONE, 'home-360']] as const) {
       const page = await suite.newPage(viewport);
@@ -157,13 +173,19 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
   });
 
   it("lists both in today's transactions, and reprints the installment receipt as CU with the time", async () => {
+    const day = await suite.staff.teller.api.get<Today>('/counter/today');
+    expect(day.status).toBe(200);
+    expect(day.body.transactions.map((transaction) => transaction.kind).sort()).toEqual(['angsuran', 'simpanan_pokok', 'simpanan_sukarela_setor']);
     for (const [viewport, name] of [[PHONE, 'today-360'], [DESKTOP, 'today-1280']] as const) {
       const page = await suite.newPage(viewport);
       await countPrints(page);
       await suite.logIn(page, 'teller', '/transaksi');
       const installment = page.locator('[data-testid=transaction][data-kind=angsuran]');
       const deposit = page.locator('[data-testid=transaction][data-kind=simpanan_sukarela_setor]');
-      await installment.waitFor();
+      await installment.waitFor().catch(async (error: unknown) => {
+        await suite.screenshot(page, `${name}-failed`);
+        throw error;
+      });
       expect(await installment.textContent()).toContain(`${LOAN.loanNo} · ${LOAN.borrowerName}`);
       expect(await installment.textContent()).toContain('Rp 1.250.000');
       expect(await installment.textContent()).toContain('Sukses');
@@ -228,5 +250,7 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
     const mediaBox = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
     expect(mediaBox).not.toBeNull();
     expect(Number(mediaBox![1])).toBeCloseTo(PAPER_WIDTH_PT, 0);
+    // One page as long as the test page: the roll feeds no blank paper, and nothing spills onto a second page.
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
   });
 });

@@ -113,6 +113,7 @@ export const en: Record<MessageKey, string> = {
   'home.refundsNone': 'No refund is owed.',
   'home.refundsNote': 'A supervisor pays the money back to the customer.',
   'home.refresh': 'Refresh',
+  'home.cashTitle': "Today's cash",
   // (home keys above this line)
 
   // --- members ---
@@ -385,7 +386,7 @@ export const en: Record<MessageKey, string> = {
   'today.checkStatus': 'Check status',
   'today.checking': 'Checking…',
   'today.statusNow': 'Status now: {status}.',
-  'today.printReceipt': 'Receipt',
+  'today.printReceipt': 'View receipt',
   'today.reprintReceipt': 'Reprint receipt',
   'today.closeReceipt': 'Close receipt',
   'today.refresh': 'Refresh',

@@ -114,6 +114,7 @@ export const id = {
   'home.refundsNone': 'Tidak ada refund yang tertunda.',
   'home.refundsNote': 'Penyelia mengembalikan uangnya kepada pelanggan.',
   'home.refresh': 'Muat ulang',
+  'home.cashTitle': 'Uang tunai hari ini',
   // (home keys above this line)
 
   // --- members ---
@@ -386,7 +387,7 @@ export const id = {
   'today.checkStatus': 'Cek status',
   'today.checking': 'Memeriksa…',
   'today.statusNow': 'Status sekarang: {status}.',
-  'today.printReceipt': 'Struk',
+  'today.printReceipt': 'Lihat struk',
   'today.reprintReceipt': 'Cetak ulang struk',
   'today.closeReceipt': 'Tutup struk',
   'today.refresh': 'Muat ulang',

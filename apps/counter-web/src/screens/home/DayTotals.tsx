@@ -7,8 +7,6 @@ type Total = ApiSchemas['CounterKindTotalResponse'];
 
 /** One card per kind: how many and how much this teller took today (a withdrawal is paid out). */
 export function DayTotals({ totals }: { totals: Total[] }) {
-  const cashIn = totals.filter((total) => total.kind !== 'simpanan_sukarela_tarik').reduce((sum, total) => sum + total.amount, 0);
-  const cashOut = totals.find((total) => total.kind === 'simpanan_sukarela_tarik')?.amount ?? 0;
   return (
     <section aria-labelledby="totals-heading">
       <h2 id="totals-heading">{t('home.totalsTitle')}</h2>
@@ -23,6 +21,17 @@ export function DayTotals({ totals }: { totals: Total[] }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** The cash the teller should hold for today's work: taken in, less sukarela paid out. */
+export function CashSummary({ totals }: { totals: Total[] }) {
+  const cashIn = totals.filter((total) => total.kind !== 'simpanan_sukarela_tarik').reduce((sum, total) => sum + total.amount, 0);
+  const cashOut = totals.find((total) => total.kind === 'simpanan_sukarela_tarik')?.amount ?? 0;
+  return (
+    <section aria-labelledby="cash-heading" class="card">
+      <h2 id="cash-heading">{t('home.cashTitle')}</h2>
       <dl class="summary home-cash" data-testid="cash-net">
         <dt>{t('home.cashIn')}</dt>
         <dd>
@@ -36,7 +45,7 @@ export function DayTotals({ totals }: { totals: Total[] }) {
         <dd class="summary__total">
           <Money amountRp={cashIn - cashOut} />
         </dd>
-      </dl>
+    </dl>
     </section>
   );
 }

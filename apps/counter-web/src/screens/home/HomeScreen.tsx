@@ -6,7 +6,7 @@ import { useLoad } from '../../components/use-load';
 import { formatWibDate } from '../../format/wib';
 import { t } from '../../i18n/i18n';
 import { currentUser } from '../../session/session';
-import { DayTotals } from './DayTotals';
+import { CashSummary, DayTotals } from './DayTotals';
 import { PpobWatchList } from './PpobWatchList';
 import { QuickActions } from './QuickActions';
 
@@ -26,13 +26,16 @@ export function HomeScreen() {
       {today && (
         <>
           <DayTotals totals={today.totals} />
-          <section aria-labelledby="deposit-heading" class="card home-deposit" data-testid="ppob-deposit">
-            <h2 id="deposit-heading">{t('home.depositTitle')}</h2>
-            <p class="figure">
-              <Money amountRp={today.ppobDeposit.available} />
-            </p>
-            <p class="field__hint">{t('home.depositHint')}</p>
-          </section>
+          <div class="home-summary">
+            <CashSummary totals={today.totals} />
+            <section aria-labelledby="deposit-heading" class="card home-deposit" data-testid="ppob-deposit">
+              <h2 id="deposit-heading">{t('home.depositTitle')}</h2>
+              <p class="figure">
+                <Money amountRp={today.ppobDeposit.available} />
+              </p>
+              <p class="field__hint">{t('home.depositHint')}</p>
+            </section>
+          </div>
           <div class="home-lists">
             <PpobWatchList id="ppob-pending" title={t('home.pendingTitle')} empty={t('home.pendingNone')} note={t('home.pendingNote')} list={today.ppobPending} />
             <PpobWatchList id="ppob-refunds" title={t('home.refundsTitle')} empty={t('home.refundsNone')} note={t('home.refundsNote')} list={today.ppobRefundsOwed} />

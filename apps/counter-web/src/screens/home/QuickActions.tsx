@@ -12,12 +12,19 @@ const ACTIONS: Array<{ href: string; label: MessageKey }> = [
 /** The counter's main flows, one tap (or Tab and Enter) away. */
 export function QuickActions() {
   return (
-    <nav aria-label={t('home.actionsTitle')} class="home-actions">
-      {ACTIONS.map((action) => (
-        <a key={action.href} href={action.href} class="button home-actions__link">
-          {t(action.label)}
-        </a>
-      ))}
-    </nav>
+    <section aria-labelledby="home-actions-heading">
+      <h2 id="home-actions-heading" class="visually-hidden">
+        {t('home.actionsTitle')}
+      </h2>
+      <ul class="home-actions">
+        {ACTIONS.map((action) => (
+          <li key={action.href}>
+            <a href={action.href} class="button button--block home-actions__link">
+              {t(action.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
