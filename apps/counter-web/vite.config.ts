@@ -29,8 +29,14 @@ export default defineConfig({
   root: appDir,
   base: '/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  // The domain rules the services check (NIK, periods) are the ones the app checks as the teller types.
-  resolve: { alias: { '@koperasi/domain': resolve(appDir, '../../libs/domain/src/index.ts') } },
+  // The domain rules the services check (NIK, periods) are the ones the app checks as the teller types, and the
+  // receipt layout the gateway prints is the one the printer test prints.
+  resolve: {
+    alias: {
+      '@koperasi/domain': resolve(appDir, '../../libs/domain/src/index.ts'),
+      '@koperasi/receipt-layout': resolve(appDir, '../../libs/receipt-layout/src/index.ts'),
+    },
+  },
   build: { outDir, emptyOutDir: true, target: 'es2019', sourcemap: false, reportCompressedSize: false },
   plugins: [gzipTwins()],
   server: {

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { wibDateTime } from '@koperasi/receipt-layout';
 import { UsersRepository } from '../auth/users.repository.js';
 import { billReceiptLines } from '../billpay/receipts/bill-receipt-text.js';
 import { ApiException } from '../http/api-exception.js';
@@ -8,10 +9,6 @@ import { BillpayQueries } from '../queries/billpay-queries.js';
 import { LoansQueries } from '../queries/loans-queries.js';
 import { MembersQueries } from '../queries/query-clients.js';
 import type { ReceiptKind } from './receipt-prints.repository.js';
-
-/** The width of a 58 mm roll in characters. */
-export const RECEIPT_WIDTH = 32;
-const WIB_OFFSET_MS = 7 * 3600 * 1000;
 
 /**
  * The text of a receipt of the caller's koperasi, built from where the transaction lives: billpay (PPOB),
@@ -27,9 +24,7 @@ export class ReceiptLinesService {
   ) {}
 
   async linesOf(kind: ReceiptKind, koperasiId: string, id: string): Promise<string[]> {
-    const lines = await this.build(kind, koperasiId, id);
-    // A receipt's lines may carry a line break (an amount too wide for its label); the printer gets them apart.
-    return lines.flatMap((line) => line.split('\n'));
+    return this.build(kind, koperasiId, id);
   }
 
   private async build(kind: ReceiptKind, koperasiId: string, id: string): Promise<string[]> {
@@ -89,7 +84,5 @@ export class ReceiptLinesService {
 
 /** The copy mark closing every print: `CA` for the original, `CU  dd-mm-yyyy HH:mm WIB` for a reprint. */
 export function copyMarkLine(copy: 'CA' | 'CU', printedAt: string): string {
-  if (copy === 'CA') return 'CA';
-  const wib = new Date(Date.parse(printedAt) + WIB_OFFSET_MS).toISOString();
-  return `CU  ${wib.slice(8, 10)}-${wib.slice(5, 7)}-${wib.slice(0, 4)} ${wib.slice(11, 16)} WIB`;
+  return copy === 'CA' ? 'CA' : `CU  ${wibDateTime(printedAt)}`;
 }

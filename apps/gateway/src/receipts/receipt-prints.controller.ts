@@ -9,13 +9,14 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { assertFitsPaper } from '@koperasi/receipt-layout';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { koperasiOf } from '../auth/koperasi-of.js';
 import { ApiException } from '../http/api-exception.js';
 import { ReceiptPrintResponse } from './receipt-print.response.js';
 import { RECEIPT_KINDS, ReceiptPrintsRepository, type ReceiptKind } from './receipt-prints.repository.js';
-import { RECEIPT_WIDTH, ReceiptLinesService, copyMarkLine } from './receipt-lines.service.js';
+import { ReceiptLinesService, copyMarkLine } from './receipt-lines.service.js';
 
 /** Printing a receipt at the counter: the first print of a receipt is the original (CA), every later one a reprint (CU). */
 @ApiTags('receipts')
@@ -47,8 +48,7 @@ export class ReceiptPrintsController {
     const koperasiId = koperasiOf(user);
     // Built first: a receipt that cannot be printed (not found, not successful) leaves no print behind.
     const body = await this.receipts.linesOf(receiptKind, koperasiId, id);
-    const tooWide = body.find((line) => line.length > RECEIPT_WIDTH);
-    if (tooWide !== undefined) throw new Error(`receipt ${receiptKind}/${id} has a line wider than ${RECEIPT_WIDTH}: ${JSON.stringify(tooWide)}`);
+    assertFitsPaper(body, `receipt ${receiptKind}/${id}`);
     // Ids are UUIDs: one receipt, however its id is cased, has one print count.
     const receiptId = id.toLowerCase();
     const recorded = await this.prints.record(receiptKind, receiptId, koperasiId, user.id);

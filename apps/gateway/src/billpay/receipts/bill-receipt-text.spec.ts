@@ -1,5 +1,6 @@
 import { billReceiptHtml } from './bill-receipt-html.js';
-import { RECEIPT_WIDTH, billReceiptLines, type PrintableBillReceipt } from './bill-receipt-text.js';
+import { RECEIPT_WIDTH } from '@koperasi/receipt-layout';
+import { billReceiptLines, type PrintableBillReceipt } from './bill-receipt-text.js';
 
 const plnToken: PrintableBillReceipt = {
   refId: 'KKMP0123456789ABCDEF01234567',

@@ -1,4 +1,5 @@
-import { RECEIPT_WIDTH, receiptLines, type PrintableReceipt } from './receipt-text.js';
+import { RECEIPT_WIDTH } from '@koperasi/receipt-layout';
+import { receiptLines, type PrintableReceipt } from './receipt-text.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -1,5 +1,6 @@
 import { receiptHtml } from './receipt-html.js';
-import { RECEIPT_WIDTH, receiptLines, type PrintableReceipt } from './receipt-text.js';
+import { RECEIPT_WIDTH } from '@koperasi/receipt-layout';
+import { receiptLines, type PrintableReceipt } from './receipt-text.js';
 
 const receipt: PrintableReceipt = {
   koperasiName: 'KKMP Gedawang',
@@ -30,11 +31,11 @@ describe('installment receipt for a 58 mm printer', () => {
     expect(lines).toContain('JUMLAH SETOR         Rp2.295.000');
     expect(lines).toContain('Fee koperasi            Rp11.475');
     expect(lines).toContain('Fee dipotong saat setor ke bank');
-    expect(lines).toContain('Waktu  : 20-11-2026 16:05:09 WIB');
-    expect(lines).toContain('No. Rek: 000101000002002');
-    expect(lines).toContain('Nama   : SRI WAHYUNI');
-    expect(lines).toContain('Periode: 2026-09');
-    expect(lines).toContain('Teller : teller.gedawang');
+    expect(lines).toContain('Waktu     : 20-11-2026 16:05 WIB');
+    expect(lines).toContain('No. Rek   : 000101000002002');
+    expect(lines).toContain('Nama      : SRI WAHYUNI');
+    expect(lines).toContain('Periode   : 2026-09');
+    expect(lines).toContain('Teller    : teller.gedawang');
   });
 
   it('escapes what it prints into HTML', () => {

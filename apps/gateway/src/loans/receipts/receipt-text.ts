@@ -1,7 +1,4 @@
-import { formatRupiah } from '@koperasi/domain';
-
-/** A 58 mm thermal printer prints 32 characters of its standard font on a line. */
-export const RECEIPT_WIDTH = 32;
+import { amountLines, centered, labelled, RECEIPT_RULE, wibDateTime, wrapped } from '@koperasi/receipt-layout';
 
 export interface PrintableReceipt {
   koperasiName: string;
@@ -20,76 +17,29 @@ export interface PrintableReceipt {
   bankRef?: string | null;
 }
 
-const RULE = '-'.repeat(RECEIPT_WIDTH);
-
 /**
  * The receipt (struk) as the printer's lines, in Indonesian as the counter hands it over: every line at most
  * RECEIPT_WIDTH characters, long values wrapped rather than cut, amounts right-aligned.
  */
 export function receiptLines(receipt: PrintableReceipt): string[] {
-  const [date, time] = receipt.collectedAt.slice(0, 19).split('T');
-  const [year, month, day] = date.split('-');
   return [
-    ...wrap(receipt.koperasiName.toUpperCase()).map(center),
-    center('BUKTI SETORAN ANGSURAN'),
-    center(`PINJAMAN ${receipt.product} BRI`),
-    RULE,
-    ...field('Waktu', `${day}-${month}-${year} ${time} WIB`),
-    ...field('No. Ref', receipt.collectionId),
-    ...(receipt.bankRef ? field('Ref Bank', receipt.bankRef) : []),
-    ...field('No. Rek', receipt.loanNo),
-    ...field('Nama', receipt.borrowerName),
-    ...field('Periode', receipt.period),
-    RULE,
-    amountLine('JUMLAH SETOR', receipt.amountRp),
-    RULE,
-    amountLine('Fee koperasi', receipt.feeRp),
-    ...wrap(receipt.feeMode === 'BANK_PAYS' ? 'Fee dibayar oleh bank' : 'Fee dipotong saat setor ke bank'),
-    ...field('Teller', receipt.tellerName),
-    RULE,
-    ...wrap('Uang diterima untuk disetor ke bank. Simpan struk ini sebagai bukti.').map(center),
+    ...wrapped(receipt.koperasiName.toUpperCase()).map(centered),
+    centered('BUKTI SETORAN ANGSURAN'),
+    centered(`PINJAMAN ${receipt.product} BRI`),
+    RECEIPT_RULE,
+    ...labelled('Waktu', wibDateTime(receipt.collectedAt)),
+    ...labelled('No. Ref', receipt.collectionId),
+    ...(receipt.bankRef ? labelled('Ref Bank', receipt.bankRef) : []),
+    ...labelled('No. Rek', receipt.loanNo),
+    ...labelled('Nama', receipt.borrowerName),
+    ...labelled('Periode', receipt.period),
+    RECEIPT_RULE,
+    ...amountLines('JUMLAH SETOR', receipt.amountRp),
+    RECEIPT_RULE,
+    ...amountLines('Fee koperasi', receipt.feeRp),
+    ...wrapped(receipt.feeMode === 'BANK_PAYS' ? 'Fee dibayar oleh bank' : 'Fee dipotong saat setor ke bank'),
+    ...labelled('Teller', receipt.tellerName),
+    RECEIPT_RULE,
+    ...wrapped('Uang diterima untuk disetor ke bank. Simpan struk ini sebagai bukti.').map(centered),
   ];
-}
-
-/** `Label   : value`, the value wrapped under itself when it does not fit. */
-function field(label: string, value: string): string[] {
-  const prefix = `${label.padEnd(7)}: `;
-  const room = RECEIPT_WIDTH - prefix.length;
-  if (value.length <= room) return [`${prefix}${value}`];
-  return [`${label}:`, ...wrap(value)];
-}
-
-function amountLine(label: string, amountRp: number): string {
-  const amount = formatRupiah(amountRp);
-  const gap = Math.max(1, RECEIPT_WIDTH - label.length - amount.length);
-  const line = `${label}${' '.repeat(gap)}${amount}`;
-  return line.length <= RECEIPT_WIDTH ? line : `${label}\n${amount.padStart(RECEIPT_WIDTH)}`;
-}
-
-function center(line: string): string {
-  return `${' '.repeat(Math.floor((RECEIPT_WIDTH - line.length) / 2))}${line}`;
-}
-
-/** Breaks at spaces where it can, and inside a word (an id, a long name) where it must. */
-function wrap(text: string): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let rest = word;
-    while (rest.length > 0) {
-      const joined = current ? `${current} ${rest}` : rest;
-      if (joined.length <= RECEIPT_WIDTH) {
-        current = joined;
-        rest = '';
-      } else if (current) {
-        lines.push(current);
-        current = '';
-      } else {
-        lines.push(rest.slice(0, RECEIPT_WIDTH));
-        rest = rest.slice(RECEIPT_WIDTH);
-      }
-    }
-  }
-  if (current) lines.push(current);
-  return lines;
 }

@@ -1,4 +1,5 @@
-import { RECEIPT_WIDTH, savingsReceiptLines, type PrintableSavingsReceipt } from './savings-receipt-text.js';
+import { RECEIPT_WIDTH } from '@koperasi/receipt-layout';
+import { savingsReceiptLines, type PrintableSavingsReceipt } from './savings-receipt-text.js';
 
 const deposit: PrintableSavingsReceipt = {
   koperasiName: 'KKMP Gedawang',
@@ -26,13 +27,13 @@ describe('savings receipt (bukti setor / tarik simpanan) for a 58 mm printer', (
     expectFits(lines);
     expect(lines[0].trim()).toBe('KKMP GEDAWANG');
     expect(lines[1].trim()).toBe('BUKTI SETOR SIMPANAN');
-    expect(lines).toContain('Tgl   : 22-11-2026 10:15 WIB');
-    expect(lines).toContain('No.Agt: GDW-000012');
-    expect(lines).toContain('Nama  : Budi Santoso');
-    expect(lines).toContain('Jenis : Simpanan Sukarela');
+    expect(lines).toContain('Tgl       : 22-11-2026 10:15 WIB');
+    expect(lines).toContain('No.Agt    : GDW-000012');
+    expect(lines).toContain('Nama      : Budi Santoso');
+    expect(lines).toContain('Jenis     : Simpanan Sukarela');
     expect(lines).toContain(`JUMLAH SETOR${'Rp150.000'.padStart(20)}`);
     expect(lines).toContain(`Saldo${'Rp1.250.000'.padStart(27)}`);
-    expect(lines).toContain('Kasir : Siti Rahmawati');
+    expect(lines).toContain('Kasir     : Siti Rahmawati');
     // The 36-character reference does not fit beside its label: it wraps beneath it, whole.
     expect(lines.join('').replace(/\s/g, '')).toContain(deposit.eventId);
   });
@@ -48,7 +49,7 @@ describe('savings receipt (bukti setor / tarik simpanan) for a 58 mm printer', (
     const periods = ['2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02'];
     const lines = savingsReceiptLines({ ...deposit, kind: 'wajib', amountRp: 90_000, periods, balanceAfterRp: 180_000 });
     expectFits(lines);
-    expect(lines).toContain('Jenis : Simpanan Wajib');
+    expect(lines).toContain('Jenis     : Simpanan Wajib');
     const text = lines.join(' ');
     for (const period of periods) expect(text).toContain(period);
   });
@@ -56,7 +57,7 @@ describe('savings receipt (bukti setor / tarik simpanan) for a 58 mm printer', (
   it('given simpanan pokok without a known balance, then no balance line is printed', () => {
     const lines = savingsReceiptLines({ ...deposit, kind: 'pokok', amountRp: 25_000, balanceAfterRp: null });
     expectFits(lines);
-    expect(lines).toContain('Jenis : Simpanan Pokok');
+    expect(lines).toContain('Jenis     : Simpanan Pokok');
     expect(lines.some((line) => line.startsWith('Saldo'))).toBe(false);
   });
 
