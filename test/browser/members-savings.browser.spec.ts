@@ -65,8 +65,7 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
 
     // The kelurahan is the koperasi's own to start with.
     const kelurahan = page.getByLabel('Kelurahan/desa');
-    await page.waitForFunction(() => (document.getElementById('kelurahan') as HTMLInputElement | null)?.value === 'Gedawang');
-    expect(await kelurahan.inputValue()).toBe('Gedawang');
+    await expectSoon(() => kelurahan.inputValue(), 'Gedawang');
 
     // A NIK whose birth day is 99: its message under the field, and nothing registered.
     const badNik = '3374019901900001';
@@ -287,3 +286,13 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     }
   });
 });
+
+/** Waits, as a teller would glance again, until what the page shows is what it should become. */
+async function expectSoon<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const seen = await read();
+    if (seen === expected || Date.now() > deadline) return expect(seen).toBe(expected);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -5,7 +5,8 @@ const NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
  * benchmarks set a unique one, so two runs on one broker never take each other's commands; `npm start` and
  * production leave it unset and use the plain names. Read once, when the process loads.
  */
-export const KAFKA_NAMESPACE = readNamespace(typeof process === 'undefined' ? undefined : process.env.KAFKA_NAMESPACE);
+// Through globalThis: the counter app's build reads these contracts' types too, and has no Node `process`.
+export const KAFKA_NAMESPACE = readNamespace((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.KAFKA_NAMESPACE);
 
 function readNamespace(value: string | undefined): string {
   if (value === undefined || value === '') return '';
