@@ -1,8 +1,7 @@
 import { formatRupiah } from '../../format/rupiah';
-import { formatWibDateTime } from '../../format/wib';
 import { t } from '../../i18n/i18n';
-import { BillDetails } from './BillDetails';
 import type { Payment } from './product-kinds';
+import { TakenPaymentDetails } from './TakenPaymentDetails';
 
 interface PendingSlipProps {
   payment: Payment;
@@ -35,29 +34,7 @@ export function PendingSlip({ payment, productName, customerNoLabel, prepaid, fo
           </>
         )}
       </div>
-      <div class="card">
-        <BillDetails
-          bill={{
-            productName,
-            customerNo: payment.customerNo,
-            customerNoLabel,
-            customerName: payment.customerName,
-            subscriberId: null,
-            segmentPower: null,
-            period: null,
-            prepaid,
-            billAmount: payment.billAmount,
-            penalty: payment.penalty,
-            adminFee: payment.adminFee,
-            totalAmount: payment.totalAmount,
-          }}
-        >
-          <dt>{t('ppob.detail.ref')}</dt>
-          <dd class="ppob-number">{payment.refId}</dd>
-          <dt>{t('ppob.detail.takenAt')}</dt>
-          <dd>{formatWibDateTime(payment.createdAt)}</dd>
-        </BillDetails>
-      </div>
+      <TakenPaymentDetails payment={payment} productName={productName} customerNoLabel={customerNoLabel} prepaid={prepaid} />
     </section>
   );
 }
