@@ -40,11 +40,7 @@ describe('auditors end to end: a realistic day through the gateway, then replay,
   let supervisor: ApiClient;
   const outDir = mkdtempSync(join(tmpdir(), 'audit-e2e-'));
 
-  async function sim(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${suite.partnerSimUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!response.ok) throw new Error(`partner-sim ${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json().catch(() => null);
-  }
+  const sim = <T = any>(method: string, path: string, body?: unknown) => suite.partnerSim<T>(method, path, body);
 
   /** The auditors' CLI as a process, on the suite's databases. */
   function audit(...args: string[]): Promise<CliRun> {

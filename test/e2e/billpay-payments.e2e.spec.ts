@@ -13,7 +13,6 @@ process.env.BILLPAY_RESUME_AFTER_MS = '3000';
 process.env.BILLPAY_STATUS_POLL_BASE_MS = '2000';
 process.env.BILLPAY_STATUS_POLL_MAX_MS = '3000';
 
-const CALLBACK_SECRET = 'e2e-aggregator-callback-secret';
 /**
  * The relays publish only below the server-wide oldest open transaction, so another suite's long transaction on
  * the same PostgreSQL delays the books; tests that wait for the ledger get this long, and twice that to run.
@@ -74,16 +73,7 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
   /** Left pending by the callback tests; the restart test sees them resolved. */
   const pendingForRestart: string[] = [];
 
-  async function sim<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${suite.partnerSimUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`partner-sim ${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  }
+  const sim = <T = any>(method: string, path: string, body?: unknown) => suite.partnerSim<T>(method, path, body);
 
   /** The printed struk's lines (the HTML receipt's monospace block), checked to fit 32 columns. */
   let receiptToken: string | null = null;
@@ -126,7 +116,7 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
 
   function signedCallback(data: Record<string, unknown>, sentAt = new Date().toISOString()): { raw: string; signature: string } {
     const raw = JSON.stringify({ callback_id: randomUUID(), sent_at: sentAt, data });
-    return { raw, signature: `sha1=${createHmac('sha1', CALLBACK_SECRET).update(raw).digest('hex')}` };
+    return { raw, signature: `sha1=${createHmac('sha1', suite.secrets.AGGREGATOR_CALLBACK_SECRET).update(raw).digest('hex')}` };
   }
 
   async function postCallback(raw: string, signature: string): Promise<ApiResponse> {

@@ -86,16 +86,7 @@ describe('counter API end to end: names, supervisors creating tellers, the day a
   let pendingPaymentId: string;
   let failedPaymentId: string;
 
-  async function sim<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${suite.partnerSimUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`partner-sim ${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  }
+  const sim = <T = any>(method: string, path: string, body?: unknown) => suite.partnerSim<T>(method, path, body);
 
   const forceOutcome = (customerNo: string, outcome: string) => sim('PUT', '/admin/aggregator/faults', { outcomeByCustomer: { [customerNo]: outcome } });
 

@@ -54,16 +54,7 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
   let nextGeneratedLoan = 1;
   let nextKoperasi = 1;
 
-  async function sim<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${suite.partnerSimUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`partner-sim ${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  }
+  const sim = <T = any>(method: string, path: string, body?: unknown) => suite.partnerSim<T>(method, path, body);
 
   const bankFaults = (patch: Record<string, unknown>) => sim('PUT', '/admin/bank/faults', patch);
 

@@ -1,7 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { databaseUrlFor, dropDatabase } from '@koperasi/database';
 import { createKafka } from '@koperasi/messaging';
 import { testDatabaseUrl, testKafkaBrokers, waitFor } from '@koperasi/testing';
@@ -24,7 +24,37 @@ function portsOfNewRun(): Record<ServiceName, number> {
 }
 /** Services with a database of their own. */
 type ServiceWithDatabase = Exclude<ServiceName, 'partner-sim'>;
-export const DEMO_PASSWORD = 'e2e-password-2026';
+/** Random per test process, like every secret of a run: no password or key of a test is written in the code. */
+export const DEMO_PASSWORD = `e2e-${randomBytes(12).toString('hex')}`;
+
+/** The secrets every service reads (the names deploy/suite-secrets.sh makes for npm start). */
+export interface SuiteSecrets {
+  JWT_SECRET: string;
+  INTERNAL_API_TOKEN: string;
+  AGGREGATOR_API_KEY: string;
+  AGGREGATOR_CALLBACK_SECRET: string;
+  BANK_API_KEY: string;
+  DEMO_PASSWORD: string;
+}
+
+export function randomSuiteSecrets(): SuiteSecrets {
+  const secret = () => randomBytes(32).toString('hex');
+  return {
+    JWT_SECRET: secret(),
+    INTERNAL_API_TOKEN: secret(),
+    AGGREGATOR_API_KEY: secret(),
+    AGGREGATOR_CALLBACK_SECRET: secret(),
+    BANK_API_KEY: secret(),
+    DEMO_PASSWORD,
+  };
+}
+
+export interface SuiteHarnessOptions {
+  /** Random ones by default; a test of npm start's own passes those deploy/suite-secrets.sh made. */
+  secrets?: SuiteSecrets;
+  /** More variables for every service, e.g. short lockouts for the login throttling test. */
+  environment?: Record<string, string>;
+}
 const PROVISION_ATTEMPTS = 5;
 
 /**
@@ -39,8 +69,12 @@ export class SuiteHarness {
   readonly kafkaNamespace: string;
   private readonly ports = portsOfNewRun();
   private topicsCreated = false;
+  readonly secrets: SuiteSecrets;
+  private readonly extraEnvironment: Record<string, string>;
 
-  constructor() {
+  constructor(options: SuiteHarnessOptions = {}) {
+    this.secrets = options.secrets ?? randomSuiteSecrets();
+    this.extraEnvironment = options.environment ?? {};
     const suffix = randomUUID().replaceAll('-', '').slice(0, 10);
     this.kafkaNamespace = `e2e-${suffix}`;
     this.databases = {
@@ -61,8 +95,30 @@ export class SuiteHarness {
     return `http://127.0.0.1:${this.ports['partner-sim']}`;
   }
 
+  /** partner-sim's admin API (faults, forced outcomes, the request log); a refusal fails the test. */
+  async partnerSim<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.partnerSimUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`partner-sim ${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  }
+
   databaseUrl(service: ServiceWithDatabase): string {
     return databaseUrlFor(testDatabaseUrl(), this.databases[service]);
+  }
+
+  /** The run's own databases, to find their PostgreSQL backends. */
+  get databaseNames(): string[] {
+    return Object.values(this.databases);
+  }
+
+  /** The operating system's id of a running service's process. */
+  pid(service: ServiceName): number | undefined {
+    return this.processes.get(service)?.pid;
   }
 
   async startAll(services: readonly ServiceName[] = ALL_SERVICES): Promise<void> {
@@ -175,16 +231,12 @@ export class SuiteHarness {
       BILLPAY_DATABASE_URL: this.databaseUrl('billpay'),
       LOANS_DATABASE_URL: this.databaseUrl('loans'),
       LEDGER_DATABASE_URL: this.databaseUrl('ledger'),
-      INTERNAL_API_TOKEN: 'e2e-internal-token',
-      JWT_SECRET: 'e2e-jwt-secret-at-least-16-chars',
+      ...this.secrets,
+      ADMIN_PASSWORD: this.secrets.DEMO_PASSWORD,
       AGGREGATOR_USERNAME: 'kkmp-e2e',
-      AGGREGATOR_API_KEY: 'e2e-aggregator-api-key',
-      AGGREGATOR_CALLBACK_SECRET: 'e2e-aggregator-callback-secret',
-      BANK_API_KEY: 'e2e-bank-api-key',
       // Tests run at any hour; the one that checks the PLN cut-off sets the window through partner-sim's admin endpoint.
       AGGREGATOR_PLN_CUTOFF_WIB: 'off',
-      ADMIN_PASSWORD: DEMO_PASSWORD,
-      DEMO_PASSWORD,
+      ...this.extraEnvironment,
     };
   }
 }

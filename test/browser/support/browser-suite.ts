@@ -112,15 +112,8 @@ export class BrowserSuite {
   }
 
   /** partner-sim's admin API: faults, forced outcomes, the request log. */
-  async partnerSim<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.harness.partnerSimUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`partner-sim ${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
+  partnerSim<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.harness.partnerSim<T>(method, path, body);
   }
 
   /** How many calls partner-sim received on a path, optionally for one customer or loan. */
