@@ -52,6 +52,9 @@ import { AuditQueries } from './queries/audit-queries.js';
 import { LedgerQueries, MembersQueries } from './queries/query-clients.js';
 import { CreateUserController } from './users/create-user/create-user.controller.js';
 import { CounterTodayController } from './counter/today/counter-today.controller.js';
+import { CashDrawerController } from './cash-drawer/cash-drawer.controller.js';
+import { CashDrawersController } from './cash-drawer/cash-drawers.controller.js';
+import { CashDrawerGate } from './cash-drawer/cash-drawer-gate.js';
 import { ReceiptLinesService } from './receipts/receipt-lines.service.js';
 import { ReceiptPrintsController } from './receipts/receipt-prints.controller.js';
 import { ReceiptPrintsRepository } from './receipts/receipt-prints.repository.js';
@@ -147,6 +150,8 @@ export class AppModule {
         LoanAgreementsController,
         CounterTodayController,
         ReceiptPrintsController,
+        CashDrawerController,
+        CashDrawersController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -168,6 +173,7 @@ export class AppModule {
         LoansQueries,
         ReceiptLinesService,
         ReceiptPrintsRepository,
+        CashDrawerGate,
       ],
     };
   }

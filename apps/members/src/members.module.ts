@@ -12,6 +12,9 @@ import {
   eventStoreAuditController,
   pgPoolProvider,
 } from '@koperasi/service-kit';
+import { CashDrawerCommandHandler } from './cash-drawer/commands/cash-drawer-command.handler.js';
+import { CashDrawerCommandsController } from './cash-drawer/commands/cash-drawer-commands.controller.js';
+import { CashDrawerQueriesController } from './cash-drawer/queries/cash-drawer-queries.controller.js';
 import { DepositSukarelaController } from './commands/deposit-sukarela/deposit-sukarela.controller.js';
 import { MemberCommandHandler } from './commands/member-command.handler.js';
 import { PaySimpananPokokController } from './commands/pay-simpanan-pokok/pay-simpanan-pokok.controller.js';
@@ -58,9 +61,11 @@ export class MembersModule {
         DepositSukarelaController,
         WithdrawSukarelaController,
         ResignMemberController,
+        CashDrawerCommandsController,
         KoperasiQueriesController,
         MemberQueriesController,
         SavingsMovementQueriesController,
+        CashDrawerQueriesController,
         eventStoreAuditController({ service: 'members', internalApiToken: config.internalApiToken }),
       ],
       providers: [
@@ -76,6 +81,7 @@ export class MembersModule {
         CommandResults,
         IdempotentCommandExecutor,
         MemberCommandHandler,
+        CashDrawerCommandHandler,
         RegisterMemberHandler,
         RegisterKoperasiHandler,
         CommandConsumerState,

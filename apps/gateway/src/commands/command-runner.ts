@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandEnvelope, CommandError } from '@koperasi/contracts';
+import { nowInWib } from '@koperasi/service-kit';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { CashDrawerGate } from '../cash-drawer/cash-drawer-gate.js';
 import type { ApiErrorBody } from '../http/api-error-body.js';
 import { ApiException } from '../http/api-exception.js';
 import type { StoredResponse } from '../idempotency/idempotency.repository.js';
@@ -24,6 +26,8 @@ export interface CommandRequest<TPayload, TResult> {
   payload: TPayload;
   successStatus: 200 | 201;
   present(result: TResult): unknown;
+  /** Cash crosses the acting user's drawer: refused once that drawer is closed for the day. */
+  movesDrawerCash?: boolean;
 }
 
 /**
@@ -35,6 +39,7 @@ export class CommandRunner {
   constructor(
     private readonly idempotency: IdempotencyService,
     @Inject(COMMAND_SENDER) private readonly sender: CommandSender,
+    private readonly drawers: CashDrawerGate,
   ) {}
 
   async run<TPayload, TResult>(request: CommandRequest<TPayload, TResult>): Promise<unknown> {
@@ -43,6 +48,8 @@ export class CommandRunner {
     const response = await this.idempotency.run(
       { scope, userId: user.id, key: write.key, method: write.method, path: write.path, body: request.body },
       async (commandId) => {
+        // Inside the key's first run only: a repeat of a transaction taken before the closing still answers as it did.
+        if (request.movesDrawerCash) await this.drawers.assertTakesCash(request.koperasiId, user.id, nowInWib().slice(0, 10));
         const envelope: CommandEnvelope<TPayload> = {
           commandId,
           koperasiId: request.koperasiId,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { KoperasiView, MemberView, SavingsMovementView, StatementLine } from '@koperasi/contracts';
+import type { CashDrawerView, ExpectedCash, KoperasiView, MemberView, SavingsMovementView, StatementLine } from '@koperasi/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { InternalHttpClient } from './internal-http.client.js';
 
@@ -42,6 +42,20 @@ export class MembersQueries {
   /** One savings movement by its event id (404 when it is another koperasi's). */
   savingsMovement(koperasiId: string, eventId: string): Promise<SavingsMovementView> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/savings-movements/${segment(eventId)}`);
+  }
+
+  /** A teller's drawer of a WIB day (today without date); UNOPENED when never opened or counted. */
+  cashDrawer(koperasiId: string, tellerId: string, date?: string): Promise<CashDrawerView> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-drawers/${segment(tellerId)}`, { date });
+  }
+
+  /** The drawers opened or counted on a WIB day. */
+  cashDrawers(koperasiId: string, date: string): Promise<CashDrawerView[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-drawers`, { date });
+  }
+
+  cashDrawerById(koperasiId: string, drawerId: string): Promise<CashDrawerView> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-drawers/by-id/${segment(drawerId)}`);
   }
 }
 
@@ -123,6 +137,11 @@ export class LedgerQueries {
 
   cashByTeller(koperasiId: string, date: string | undefined): Promise<TellerCash[]> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-by-teller`, { date });
+  }
+
+  /** What one teller's drawer should hold on a WIB day, by kind, as booked. */
+  drawerCash(koperasiId: string, tellerId: string, date: string): Promise<ExpectedCash> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-by-teller/${segment(tellerId)}`, { date });
   }
 
   feeIncome(koperasiId: string, query: { from: string; to: string; groupBy?: string }): Promise<FeeIncomeReport> {

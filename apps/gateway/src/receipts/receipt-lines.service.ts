@@ -7,7 +7,9 @@ import { receiptLines } from '../loans/receipts/receipt-text.js';
 import { savingsReceiptLines, type SavingsReceiptKind } from '../members/receipts/savings-receipt-text.js';
 import { BillpayQueries } from '../queries/billpay-queries.js';
 import { LoansQueries } from '../queries/loans-queries.js';
-import { MembersQueries } from '../queries/query-clients.js';
+import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
+import { cashDrawerRecapLines } from '../cash-drawer/cash-drawer-recap-text.js';
+import { presentDrawer } from '../cash-drawer/cash-drawer.responses.js';
 import type { ReceiptKind } from './receipt-prints.repository.js';
 
 /**
@@ -21,6 +23,7 @@ export class ReceiptLinesService {
     private readonly loans: LoansQueries,
     private readonly members: MembersQueries,
     private readonly users: UsersRepository,
+    private readonly ledger: LedgerQueries,
   ) {}
 
   async linesOf(kind: ReceiptKind, koperasiId: string, id: string): Promise<string[]> {
@@ -39,6 +42,16 @@ export class ReceiptLinesService {
         const collection = await this.loans.collection(koperasiId, id);
         const [koperasiName, tellerName] = await Promise.all([this.koperasiName(koperasiId), this.users.fullNameOf(collection.tellerId)]);
         return receiptLines({ ...collection, koperasiName, tellerName, bankRef: collection.bankRef });
+      }
+      case 'kasir': {
+        // A drawer is found once opened or counted; another koperasi's drawer id is not found here.
+        const view = await this.members.cashDrawerById(koperasiId, id);
+        const [koperasiName, tellerName, expected] = await Promise.all([
+          this.koperasiName(koperasiId),
+          this.users.fullNameOf(view.tellerId),
+          this.ledger.drawerCash(koperasiId, view.tellerId, view.businessDate),
+        ]);
+        return cashDrawerRecapLines(koperasiName, presentDrawer(view, expected, tellerName));
       }
       case 'simpanan': {
         const movement = await this.members.savingsMovement(koperasiId, id);

@@ -35,12 +35,13 @@ export class ReceiptPrintsController {
     summary: "Print a receipt of the caller's koperasi: records the print and answers the 32-column text with the copy mark (CA or CU)",
     description:
       'kind ppob: a bill payment id (only once SUCCESS); angsuran: an installment collection id; simpanan: the eventId a savings ' +
-      'deposit, withdrawal, pokok or wajib payment answered. The first print of a receipt is CA, every later one CU with its time.',
+      'deposit, withdrawal, pokok or wajib payment answered; kasir: a drawerId (the teller\'s daily recap, once opened or counted). ' +
+      'The first print of a receipt is CA, every later one CU with its time.',
   })
   @ApiParam({ name: 'kind', enum: RECEIPT_KINDS })
-  @ApiParam({ name: 'id', description: 'payment id (ppob), collection id (angsuran) or savings event id (simpanan)' })
+  @ApiParam({ name: 'id', description: 'payment id (ppob), collection id (angsuran), savings event id (simpanan) or drawer id (kasir)' })
   @ApiCreatedResponse({ type: ReceiptPrintResponse })
-  @ApiBadRequestResponse({ description: 'kind is not ppob, angsuran or simpanan' })
+  @ApiBadRequestResponse({ description: 'kind is not ppob, angsuran, simpanan or kasir' })
   @ApiNotFoundResponse({ description: "no such transaction in the caller's koperasi" })
   @ApiConflictResponse({ description: 'RECEIPT_NOT_AVAILABLE: the PPOB payment is not SUCCESS (yet), or the transaction has no counter receipt' })
   async print(@CurrentUser() user: AuthenticatedUser, @Param('kind') kind: string, @Param('id') id: string): Promise<ReceiptPrintResponse> {

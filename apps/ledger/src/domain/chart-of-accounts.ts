@@ -15,6 +15,8 @@ export interface Account {
  */
 export const startingChartOfAccounts = [
   { code: '111000', name: 'Kas', kind: 'asset', normalBalance: 'debit' },
+  // Cash kept in the koperasi's vault (brankas): opening floats leave it, drawers come back to it at closing.
+  { code: '111100', name: 'Kas brankas', kind: 'asset', normalBalance: 'debit' },
   { code: '112100', name: 'Bank BRI', kind: 'asset', normalBalance: 'debit' },
   { code: '113100', name: 'Deposit PPOB at the aggregator', kind: 'asset', normalBalance: 'debit' },
   { code: '114100', name: 'Fee receivable from the bank', kind: 'asset', normalBalance: 'debit' },
@@ -28,6 +30,8 @@ export const startingChartOfAccounts = [
   { code: '420000', name: 'Fee income, installment collection', kind: 'income', normalBalance: 'credit' },
   // The aggregator may debit more than the customer paid (a price change after the quote): a real loss.
   { code: '510000', name: 'PPOB loss, price above amount collected', kind: 'expense', normalBalance: 'debit' },
+  // Over and short of the tellers' drawers at closing (selisih kas): short is a debit, over a credit.
+  { code: '530000', name: 'Selisih kas', kind: 'expense', normalBalance: 'debit' },
 ] as const satisfies readonly Account[];
 
 /** A code of the starting chart; postings use it so a mistyped account fails to compile. */

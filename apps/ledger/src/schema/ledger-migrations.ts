@@ -2,6 +2,12 @@ import type { MigrationClass } from '@koperasi/database';
 import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 import { LedgerSchema1790000000300 } from './ledger-schema.migration.js';
 import { LedgerTraceAndFees1790000000301 } from './ledger-trace-and-fees.migration.js';
+import { LedgerCashDrawerAccounts1790000000310 } from './ledger-cash-drawer.migration.js';
 
 /** Every migration of the ledger database, in order; main.ts applies the pending ones at start. */
-export const LEDGER_MIGRATIONS: MigrationClass[] = [ConsumerSchema1790000000001, LedgerSchema1790000000300, LedgerTraceAndFees1790000000301];
+export const LEDGER_MIGRATIONS: MigrationClass[] = [
+  ConsumerSchema1790000000001,
+  LedgerSchema1790000000300,
+  LedgerTraceAndFees1790000000301,
+  LedgerCashDrawerAccounts1790000000310,
+];

@@ -9,6 +9,9 @@ export const MemberCommandTopics = {
   depositSukarela: namespaced('members.cmd.deposit-sukarela'),
   withdrawSukarela: namespaced('members.cmd.withdraw-sukarela'),
   resignMember: namespaced('members.cmd.resign-member'),
+  openCashDrawer: namespaced('members.cmd.open-cash-drawer'),
+  countCashDrawer: namespaced('members.cmd.count-cash-drawer'),
+  approveCashDrawer: namespaced('members.cmd.approve-cash-drawer'),
 } as const;
 
 export interface RegisterKoperasiPayload {

@@ -66,6 +66,7 @@ export class PayBillController {
       partitionKey: null,
       payload: payloadOf(body),
       successStatus: 201,
+      movesDrawerCash: true,
       present: (result) => result,
     })) as PayBillResult;
     const payment = await this.billpay.payment(koperasiId, taken.paymentId, OUTCOME_WAIT_MS).catch(() => null);

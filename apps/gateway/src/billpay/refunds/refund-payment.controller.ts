@@ -45,6 +45,7 @@ export class RefundPaymentController {
       partitionKey: paymentId,
       payload: { paymentId },
       successStatus: 200,
+      movesDrawerCash: true,
       present: (result): RefundResponse => ({ paymentId: result.paymentId, amount: result.amountRp, refund: result.refund, eventId: result.eventId }),
     });
   }

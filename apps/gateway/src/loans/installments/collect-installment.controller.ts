@@ -59,6 +59,7 @@ export class CollectInstallmentController {
       partitionKey: body.loanNo,
       payload: { loanNo: body.loanNo, amountRp: body.amount, loan },
       successStatus: 201,
+      movesDrawerCash: true,
       present: presentCollected,
     });
   }

@@ -100,6 +100,7 @@ export class MemberSavingsController {
       partitionKey: payload.memberId,
       payload,
       successStatus: 200,
+      movesDrawerCash: true,
       present: presentMovement,
     });
   }

@@ -37,6 +37,7 @@ export class ResignMemberController {
       partitionKey: memberId,
       payload: { memberId },
       successStatus: 200,
+      movesDrawerCash: true,
       present: presentMovement,
     });
   }

@@ -1,0 +1,7 @@
+export type CashDrawerErrorCode =
+  | 'INVALID_AMOUNT'
+  | 'INVALID_DENOMINATIONS'
+  | 'DRAWER_ALREADY_OPEN'
+  | 'DRAWER_CLOSED'
+  | 'DRAWER_NOT_COUNTED'
+  | 'SELF_APPROVAL';
