@@ -4,7 +4,7 @@
  * measures verify (hash chains) and replay (rebuild from the stores, then the comparison with live).
  * Prints JSON lines. Knobs: BENCH_KAFKA=1 also publishes the history through the relay and measures the
  * Kafka check and the replay from Kafka; BENCH_WORKERS sets verify's worker threads; BENCH_KEEP=1 keeps the
- * databases. Needs DATABASE_URL (and KAFKA_BROKERS with BENCH_KAFKA=1).
+ * databases.
  */
 import { loadavg } from 'node:os';
 import pg from 'pg';
@@ -17,6 +17,7 @@ import { readStoreHistory } from '../../apps/ledger/src/audit/replay/event-sourc
 import { projectEvents } from '../../apps/ledger/src/posting/project-events.js';
 import { LEDGER_MIGRATIONS } from '../../apps/ledger/src/schema/ledger-migrations.js';
 import { generateHistory, HISTORY_SERVICES, publishHistory, type HistoryService } from './history-generator.js';
+import { useLocalInfrastructureByDefault } from './bench-environment.js';
 import { report } from './percentile.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -31,7 +32,7 @@ const KEEP = process.env.BENCH_KEEP === '1';
 const LIVE_EVENTS_PER_TRANSACTION = 5_000;
 
 async function main(): Promise<void> {
-  process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+  useLocalInfrastructureByDefault();
   process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
   const databases: TestDatabase[] = [];
   try {

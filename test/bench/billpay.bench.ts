@@ -10,6 +10,7 @@ import pg from 'pg';
 import { waitFor } from '@koperasi/testing';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
+import { useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
 
 const COUNTERS = Number(process.env.BENCH_COUNTERS ?? 50);
@@ -24,8 +25,7 @@ const PRODUCTS = [
 ];
 
 async function main(): Promise<void> {
-  process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
-  process.env.KAFKA_BROKERS ??= '127.0.0.1:9092';
+  useLocalInfrastructureByDefault();
   // The pending share resolves by callback; the status poll is the fallback, not the race.
   process.env.BILLPAY_STATUS_POLL_BASE_MS ??= '5000';
   const suite = new SuiteHarness();
@@ -62,7 +62,7 @@ async function setUpKoperasi(suite: SuiteHarness): Promise<ApiClient[]> {
     });
     if (koperasi.status !== 201) throw new Error(`koperasi: ${koperasi.status} ${JSON.stringify(koperasi.body)}`);
     for (const role of ['teller', 'supervisor']) {
-      const user = await admin.call('POST', '/users', { username: `${role}.bench${index}`, fullName: `Petugas Bench ${role}`, password: DEMO_PASSWORD, role, koperasiId: koperasi.body.id });
+      const user = await admin.post('/users', { username: `${role}.bench${index}`, fullName: `Petugas Bench ${role}`, password: DEMO_PASSWORD, role, koperasiId: koperasi.body.id });
       if (user.status !== 201) throw new Error(`user: ${user.status} ${JSON.stringify(user.body)}`);
     }
     const supervisor = await new ApiClient(suite.gatewayUrl).login(`supervisor.bench${index}`, DEMO_PASSWORD);

@@ -1,11 +1,13 @@
 /**
  * npm run bench:eventstore: appends EVENTS events from concurrent writers over many streams while the relay
  * and one idempotent consumer run, then has a fresh relay publish the whole backlog. Prints JSON lines.
- * Needs DATABASE_URL and KAFKA_BROKERS (npm run infra:up gives both on this machine).
+ * Topics and consumer group of its own, deleted at the end, so it runs beside `npm start` on the same broker.
  */
+import type { Kafka } from 'kafkajs';
 import { OutboxRelay, PostgresEventStore, EventStoreSchema1790000000000 } from '@koperasi/eventstore';
 import { ConsumerSchema1790000000001, IdempotentBatchConsumer, createKafka, kafkaBrokersFromEnv } from '@koperasi/messaging';
 import { createTestDatabase, createTestTopics, waitFor } from '@koperasi/testing';
+import { useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
@@ -16,8 +18,7 @@ const WRITE_LANES = Number(process.env.BENCH_WRITE_LANES ?? 2);
 const CATCH_UP_TIMEOUT_MS = 300_000;
 
 async function main(): Promise<void> {
-  process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
-  process.env.KAFKA_BROKERS ??= kafkaBrokersFromEnv().join(',');
+  useLocalInfrastructureByDefault();
   const db = await createTestDatabase('bench_eventstore', [EventStoreSchema1790000000000, ConsumerSchema1790000000001]);
   const kafka = createKafka('bench-eventstore', kafkaBrokersFromEnv());
   const [topic, backlogTopic] = await createTestTopics(kafka, 'bench-live', 'bench-backlog');
@@ -103,6 +104,18 @@ async function main(): Promise<void> {
   if (rows[0].n !== total) throw new Error(`projected ${rows[0].n} events, appended ${total}`);
   await producer.disconnect();
   await db.drop();
+  await deleteBenchTopics(kafka, [topic, backlogTopic], [`bench-${topic}`]);
+}
+
+async function deleteBenchTopics(kafka: Kafka, topics: string[], groups: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.deleteGroups(groups).catch(() => undefined);
+    await admin.deleteTopics({ topics, timeout: 30_000 });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 function reportError(error: unknown): void {

@@ -12,6 +12,7 @@ import { waitFor } from '@koperasi/testing';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
+import { useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
 
 const COUNTERS = Number(process.env.BENCH_COUNTERS ?? 50);
@@ -21,8 +22,7 @@ const MAX_REMITTANCE_BATCHES = 100;
 const IDLE_SAMPLE_MS = 10_000;
 
 async function main(): Promise<void> {
-  process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
-  process.env.KAFKA_BROKERS ??= '127.0.0.1:9092';
+  useLocalInfrastructureByDefault();
   const suite = new SuiteHarness();
   await suite.startAll(['partner-sim', 'members', 'loans', 'ledger', 'gateway']);
   try {
@@ -49,7 +49,7 @@ async function run(suite: SuiteHarness): Promise<void> {
   const staff: ApiClient[] = [];
   for (const role of ['teller', 'supervisor']) {
     const user = { username: `${role}.bench-loans`, fullName: `Petugas Bench ${role}`, password: DEMO_PASSWORD, role, koperasiId: koperasi.body.id };
-    const created = await admin.call('POST', '/users', user);
+    const created = await admin.post('/users', user);
     if (created.status !== 201) throw new Error(`user: ${created.status} ${JSON.stringify(created.body)}`);
     staff.push(await new ApiClient(suite.gatewayUrl).login(user.username, user.password));
   }

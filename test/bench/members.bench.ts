@@ -7,6 +7,7 @@ import pg from 'pg';
 import { waitFor } from '@koperasi/testing';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
+import { useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
 
 const COUNTERS = Number(process.env.BENCH_COUNTERS ?? 50);
@@ -14,8 +15,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 60);
 const DEPOSIT_RP = 10_000;
 
 async function main(): Promise<void> {
-  process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
-  process.env.KAFKA_BROKERS ??= '127.0.0.1:9092';
+  useLocalInfrastructureByDefault();
   const suite = new SuiteHarness();
   await suite.startAll();
   try {
@@ -39,7 +39,7 @@ async function run(suite: SuiteHarness): Promise<void> {
   });
   if (koperasi.status !== 201) throw new Error(`koperasi: ${koperasi.status} ${JSON.stringify(koperasi.body)}`);
   const user = { username: 'teller.bench', fullName: 'Petugas Bench', password: DEMO_PASSWORD, role: 'teller', koperasiId: koperasi.body.id };
-  await admin.call('POST', '/users', user);
+  await admin.post('/users', user);
   const teller = await new ApiClient(suite.gatewayUrl).login(user.username, user.password);
 
   const members: string[] = [];

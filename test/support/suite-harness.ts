@@ -107,6 +107,11 @@ export class SuiteHarness {
     return (text ? JSON.parse(text) : null) as T;
   }
 
+  /** A service's own HTTP address (the internal API of members, billpay, loans and ledger). */
+  serviceUrl(service: ServiceName): string {
+    return `http://127.0.0.1:${this.ports[service]}`;
+  }
+
   databaseUrl(service: ServiceWithDatabase): string {
     return databaseUrlFor(testDatabaseUrl(), this.databases[service]);
   }

@@ -1,4 +1,5 @@
 export * from './event-store-schema.migration.js';
+export * from './events-appended-channel.js';
 export * from './hash-chain.js';
 export * from './outbox-relay.js';
 export * from './postgres-event-store.js';

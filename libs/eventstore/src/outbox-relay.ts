@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Producer } from 'kafkajs';
+import { EVENTS_APPENDED_CHANNEL } from './events-appended-channel.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import { START_OF_LOG, type GlobalCheckpoint, type StoredEvent } from './stored-event.js';
 
@@ -10,7 +11,13 @@ export interface OutboxRelayOptions {
   /** Names the checkpoint; one relay of a name runs at a time per database. */
   relayName: string;
   batchSize?: number;
-  idlePollMs?: number;
+  /**
+   * The safety net: with no notification, the relay reads again after this long anyway (events written by
+   * other means than the event store, or notifications lost with a connection).
+   */
+  safetyPollMs?: number;
+  /** While committed events wait behind an older transaction still open, the relay reads again this soon. */
+  heldBackRetryMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -23,21 +30,31 @@ const MAX_RETRY_PAUSE_MS = 5000;
  * Publishes committed events to Kafka in commit order, keyed by stream id. The checkpoint is written only
  * after Kafka acknowledged the batch, so a relay that dies in between publishes the batch again on restart
  * (consumers drop the duplicates by `event-id`); an event is never lost.
+ *
+ * It wakes on commit: one dedicated connection holds the relay's advisory lock and LISTENs for the event
+ * store's notification, and every notification that arrives while a read is under way folds into one more
+ * read, so a burst of commits costs a handful of reads. At rest it reads only every `safetyPollMs`.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
-  private readonly idlePollMs: number;
+  private readonly safetyPollMs: number;
+  private readonly heldBackRetryMs: number;
   private readonly store: PostgresEventStore;
   private lockClient: PoolClient | null = null;
   private running = false;
   private killed = false;
   private loop: Promise<void> | null = null;
   private publishedCount = 0;
+  private consecutiveFailures = 0;
+  /** A notification (or stop) came since the last read began: read again without waiting. */
+  private woken = false;
+  private interruptWait: (() => void) | null = null;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.store = new PostgresEventStore(options.pool);
     this.batchSize = options.batchSize ?? 2000;
-    this.idlePollMs = options.idlePollMs ?? 10;
+    this.safetyPollMs = options.safetyPollMs ?? 1_000;
+    this.heldBackRetryMs = options.heldBackRetryMs ?? 10;
   }
 
   get published(): number {
@@ -53,6 +70,7 @@ export class OutboxRelay {
   /** Stops after the batch in flight is published and checkpointed. */
   async stop(): Promise<void> {
     this.running = false;
+    this.wakeUp();
     await this.loop;
     this.dropLockConnection(new Error('relay stopped'));
   }
@@ -64,13 +82,16 @@ export class OutboxRelay {
   async kill(): Promise<void> {
     this.running = false;
     this.killed = true;
+    this.wakeUp();
     this.dropLockConnection(new Error('relay killed'));
     await this.loop;
   }
 
-  /** A failed read, publish or checkpoint is retried from the saved checkpoint after a growing pause. */
+  /**
+   * A failed read, publish or checkpoint, or a lost lock connection, is retried from the saved checkpoint on
+   * a new connection after a pause that grows while failures follow each other.
+   */
   private async run(): Promise<void> {
-    let failures = 0;
     while (this.running) {
       try {
         await this.relayUntilStopped();
@@ -78,21 +99,38 @@ export class OutboxRelay {
       } catch (error) {
         this.dropLockConnection(error);
         if (!this.running) return;
-        failures += 1;
+        this.consecutiveFailures += 1;
         this.options.onError?.(error);
-        await sleep(Math.min(MAX_RETRY_PAUSE_MS, 100 * 2 ** Math.min(failures, 6)));
+        await sleep(Math.min(MAX_RETRY_PAUSE_MS, 100 * 2 ** Math.min(this.consecutiveFailures, 6)));
       }
     }
   }
 
   private async relayUntilStopped(): Promise<void> {
-    this.lockClient = await this.options.pool.connect();
-    await this.acquireLock(this.lockClient);
+    const connection = await this.options.pool.connect();
+    this.lockClient = connection;
+    // Per connection: a dropped one ends this pass (and with it the lock), and the next pass starts afresh.
+    const lost: { error: Error | null } = { error: null };
+    connection.on('error', (error) => {
+      lost.error = error;
+      this.wakeUp();
+    });
+    connection.on('end', () => {
+      lost.error ??= new Error('the relay\'s lock and LISTEN connection closed');
+      this.wakeUp();
+    });
+    connection.on('notification', () => this.wakeUp());
+    await this.acquireLock(connection);
+    await connection.query(`LISTEN ${EVENTS_APPENDED_CHANNEL}`);
     let checkpoint = await this.loadCheckpoint();
     while (this.running) {
+      if (lost.error) throw lost.error;
+      this.woken = false;
       const { events, checkpoint: next } = await this.store.readAll(checkpoint, this.batchSize);
       if (events.length === 0) {
-        await sleep(this.idlePollMs);
+        this.consecutiveFailures = 0;
+        const heldBack = await this.store.hasCommittedEventsHeldBack();
+        await this.waitForWakeUp(heldBack ? this.heldBackRetryMs : this.safetyPollMs);
         continue;
       }
       await this.publish(events);
@@ -100,7 +138,26 @@ export class OutboxRelay {
       await this.saveCheckpoint(next);
       checkpoint = next;
       this.publishedCount += events.length;
+      this.consecutiveFailures = 0;
     }
+  }
+
+  private wakeUp(): void {
+    this.woken = true;
+    this.interruptWait?.();
+  }
+
+  private waitForWakeUp(ms: number): Promise<void> {
+    if (this.woken || !this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.interruptWait = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.interruptWait = done;
+    });
   }
 
   private async publish(events: StoredEvent[]): Promise<void> {

@@ -7,6 +7,7 @@ import {
   type EventEnvelope,
   type NewEvent,
 } from '@koperasi/contracts';
+import { EVENTS_APPENDED_CHANNEL } from './events-appended-channel.js';
 import { chainHash } from './hash-chain.js';
 import { StreamVersionConflictError } from './stream-version-conflict.error.js';
 import {
@@ -136,6 +137,17 @@ export class PostgresEventStore {
       events,
       checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : checkpoint,
     };
+  }
+
+  /**
+   * Whether committed events exist that readAll leaves for later because an older transaction is still
+   * open somewhere on the server (see COMMITTED_AFTER_CHECKPOINT): their readers should look again soon.
+   */
+  async hasCommittedEventsHeldBack(): Promise<boolean> {
+    const { rows } = await this.pool.query<{ held: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM events WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS held`,
+    );
+    return rows[0].held;
   }
 
   private assertAppendable({ streamId, expectedVersion, events }: AppendRequest): void {
@@ -288,12 +300,23 @@ async function insertEvents(client: PoolClient, events: EventEnvelope[]): Promis
   );
 }
 
+/**
+ * Also tells the relay that events are coming: PostgreSQL delivers the notification when (and only if) the
+ * transaction commits, so the relay wakes on commit. Same statement, so no extra round trip.
+ */
 async function upsertStreamHeads(client: PoolClient, heads: Map<string, StreamHead>): Promise<void> {
   const entries = [...heads.entries()];
   await client.query(
-    `INSERT INTO streams (stream_id, version, last_hash)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::text[])
-     ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash`,
-    [entries.map(([id]) => id), entries.map(([, head]) => head.version), entries.map(([, head]) => head.lastHash)],
+    `WITH heads AS (
+       INSERT INTO streams (stream_id, version, last_hash)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[])
+       ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash)
+     SELECT pg_notify($4, '')`,
+    [
+      entries.map(([id]) => id),
+      entries.map(([, head]) => head.version),
+      entries.map(([, head]) => head.lastHash),
+      EVENTS_APPENDED_CHANNEL,
+    ],
   );
 }

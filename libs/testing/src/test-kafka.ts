@@ -15,15 +15,27 @@ export async function createTestTopics(kafka: Kafka, ...names: string[]): Promis
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: topics.map((topic) => ({
-        topic,
-        numPartitions: EVENT_TOPIC_PARTITIONS,
-        replicationFactor: 1,
-        configEntries: EVENT_TOPIC_CONFIG,
-      })),
-    });
+    await admin
+      .createTopics({
+        waitForLeaders: true,
+        topics: topics.map((topic) => ({
+          topic,
+          numPartitions: EVENT_TOPIC_PARTITIONS,
+          replicationFactor: 1,
+          configEntries: EVENT_TOPIC_CONFIG,
+        })),
+      })
+      .catch(async (error: { retriable?: boolean }) => {
+        // A busy broker answers the wait for leaders with "does not host this topic-partition" while the
+        // topics are still being made: wait for their leaders here instead.
+        if (!error.retriable) throw error;
+        await waitFor(`leaders of ${topics.join(', ')}`, async () =>
+          admin.fetchTopicMetadata({ topics }).then(
+            ({ topics: found }) => found.every((topic) => topic.partitions.every((partition) => partition.leader >= 0)),
+            () => false,
+          ),
+        );
+      });
   } finally {
     await admin.disconnect();
   }
