@@ -831,9 +831,97 @@ export interface paths {
         put?: never;
         /**
          * Print a receipt of the caller's koperasi: records the print and answers the 32-column text with the copy mark (CA or CU)
-         * @description kind ppob: a bill payment id (only once SUCCESS); angsuran: an installment collection id; simpanan: the eventId a savings deposit, withdrawal, pokok or wajib payment answered. The first print of a receipt is CA, every later one CU with its time.
+         * @description kind ppob: a bill payment id (only once SUCCESS); angsuran: an installment collection id; simpanan: the eventId a savings deposit, withdrawal, pokok or wajib payment answered; kasir: a drawerId (the teller's daily recap, once opened or counted). The first print of a receipt is CA, every later one CU with its time.
          */
         post: operations["ReceiptPrintsController_print"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-drawer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's drawer today: status, opening float, the expected cash by kind, the count and the difference */
+        get: operations["CashDrawerController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-drawer/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buka kasir: the opening float moves from the vault (kas brankas) into the caller's drawer */
+        post: operations["CashDrawerController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-drawer/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tutup kasir: the counted cash (optionally by note and coin) against the expected; the drawer takes no more cash today
+         * @description A supervisor then approves the closing (POST /cash-drawers/{date}/{tellerId}/approve). A recount before the approval replaces the count.
+         */
+        post: operations["CashDrawerController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-drawers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The koperasi's drawers of a WIB day (today by default): every teller who opened one or moved cash, with who has not closed */
+        get: operations["CashDrawersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-drawers/{date}/{tellerId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a counted drawer's closing: the counted cash goes back to the vault and the difference to selisih kas, naming the approver */
+        post: operations["CashDrawersController_approve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2163,7 +2251,7 @@ export interface components {
         };
         ReceiptPrintResponse: {
             /** @enum {string} */
-            kind: "ppob" | "angsuran" | "simpanan";
+            kind: "ppob" | "angsuran" | "simpanan" | "kasir";
             /** @description the receipt printed: payment id, collection id or savings event id */
             id: string;
             /**
@@ -2183,6 +2271,105 @@ export interface components {
             printCount: number;
             /** @description the receipt as plain text for a 58 mm printer, every line at most 32 characters, print them as they are; the last line is the copy mark: `CA`, or `CU  dd-mm-yyyy HH:mm WIB` for a reprint */
             lines: string[];
+        };
+        CashLineResponse: {
+            /**
+             * @description opening-float (modal awal), simpanan, ppob, angsuran, refund, other
+             * @enum {string}
+             */
+            kind: "opening-float" | "simpanan" | "ppob" | "angsuran" | "refund" | "other";
+            /** @description entries booked in the drawer */
+            count: number;
+            /** @description rupiah taken into the drawer */
+            in: number;
+            /** @description rupiah paid out of the drawer */
+            out: number;
+        };
+        ExpectedCashResponse: {
+            lines: components["schemas"]["CashLineResponse"][];
+            /** @description what the drawer should hold: opening float + taken − paid out */
+            total: number;
+        };
+        DenominationResponse: {
+            /**
+             * @description the note or coin, rupiah
+             * @example 100000
+             */
+            value: number;
+            /** @example 5 */
+            count: number;
+        };
+        CashDrawerResponse: {
+            /**
+             * Format: uuid
+             * @description also the recap receipt id: POST /receipts/kasir/{drawerId}/prints
+             */
+            drawerId: string;
+            /** Format: uuid */
+            tellerId: string;
+            tellerName: string;
+            /**
+             * Format: date
+             * @description the WIB day of the drawer
+             */
+            businessDate: string;
+            /**
+             * @description UNOPENED and OPEN take cash; COUNTED (tutup kasir, waiting for approval) and CLOSED do not
+             * @enum {string}
+             */
+            status: "UNOPENED" | "OPEN" | "COUNTED" | "CLOSED";
+            /** @description modal awal from the vault, rupiah (0 when not opened) */
+            openingFloat: number;
+            /** @description by kind, as the ledger booked it */
+            expected: components["schemas"]["ExpectedCashResponse"];
+            /** @description the cash the teller counted, rupiah */
+            counted: number | null;
+            /** @description counted − expected: below zero short (kurang), above zero over (lebih) */
+            difference: number | null;
+            /** @description the count by note and coin, when the teller gave it */
+            denominations: components["schemas"]["DenominationResponse"][];
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            countedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description the supervisor who approved the closing */
+            approverName: string | null;
+        };
+        OpenCashDrawerRequest: {
+            /**
+             * @description modal awal: the opening float handed over from the vault
+             * @example 25000
+             */
+            openingFloat: number;
+        };
+        DenominationRequest: {
+            /**
+             * @description the note or coin, rupiah
+             * @example 100000
+             * @enum {number}
+             */
+            value: 100000 | 50000 | 20000 | 10000 | 5000 | 2000 | 1000 | 500 | 200 | 100;
+            /** @example 5 */
+            count: number;
+        };
+        CloseCashDrawerRequest: {
+            /**
+             * @description the cash counted in the drawer, rupiah
+             * @example 585000
+             */
+            counted: number;
+            /** @description the count by note and coin; must add up to counted */
+            denominations?: components["schemas"]["DenominationRequest"][];
+        };
+        CashDrawersResponse: {
+            /** Format: date */
+            date: string;
+            /** @description every teller who opened a drawer or moved cash that day; not closed first */
+            drawers: components["schemas"]["CashDrawerResponse"][];
+            /** @description tellers of that day whose drawer is not CLOSED */
+            notClosed: number;
         };
     };
     responses: never;
@@ -3702,8 +3889,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ppob" | "angsuran" | "simpanan";
-                /** @description payment id (ppob), collection id (angsuran) or savings event id (simpanan) */
+                kind: "ppob" | "angsuran" | "simpanan" | "kasir";
+                /** @description payment id (ppob), collection id (angsuran), savings event id (simpanan) or drawer id (kasir) */
                 id: string;
             };
             cookie?: never;
@@ -3718,7 +3905,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceiptPrintResponse"];
                 };
             };
-            /** @description kind is not ppob, angsuran or simpanan */
+            /** @description kind is not ppob, angsuran, simpanan or kasir */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3733,6 +3920,167 @@ export interface operations {
                 content?: never;
             };
             /** @description RECEIPT_NOT_AVAILABLE: the PPOB payment is not SUCCESS (yet), or the transaction has no counter receipt */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CashDrawerController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashDrawerResponse"];
+                };
+            };
+        };
+    };
+    CashDrawerController_open: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new unique value (e.g. a UUID) per intended request. Sending the same key and body again returns the first response and moves no money; the same key with a different body is refused with 422; missing gives 400. After a 503 OUTCOME_UNKNOWN, retry with the same key. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenCashDrawerRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashDrawerResponse"];
+                };
+            };
+            /** @description DRAWER_ALREADY_OPEN, or DRAWER_CLOSED: the drawer was counted or closed today */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CashDrawerController_close: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new unique value (e.g. a UUID) per intended request. Sending the same key and body again returns the first response and moves no money; the same key with a different body is refused with 422; missing gives 400. After a 503 OUTCOME_UNKNOWN, retry with the same key. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseCashDrawerRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashDrawerResponse"];
+                };
+            };
+            /** @description INVALID_DENOMINATIONS: the notes and coins do not add up to counted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DRAWER_CLOSED: the closing was already approved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CashDrawersController_list: {
+        parameters: {
+            query?: {
+                /** @description the WIB day to show; today (WIB) when left out */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashDrawersResponse"];
+                };
+            };
+            /** @description date is not a real calendar date written YYYY-MM-DD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CashDrawersController_approve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new unique value (e.g. a UUID) per intended request. Sending the same key and body again returns the first response and moves no money; the same key with a different body is refused with 422; missing gives 400. After a 503 OUTCOME_UNKNOWN, retry with the same key. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description the WIB day of the drawer, YYYY-MM-DD */
+                date: string;
+                tellerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashDrawerResponse"];
+                };
+            };
+            /** @description SELF_APPROVAL: a supervisor does not approve their own drawer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DRAWER_NOT_COUNTED: the teller has not done tutup kasir; DRAWER_CLOSED: already approved */
             409: {
                 headers: {
                     [name: string]: unknown;
