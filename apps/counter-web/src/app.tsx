@@ -4,7 +4,7 @@ import { AppShell } from './components/AppShell';
 import { listenForEscape } from './components/use-escape';
 import { t } from './i18n/i18n';
 import { LoginScreen } from './screens/login/LoginScreen';
-import { currentUser, isSupervisor } from './session/session';
+import { currentUser, isAuditor, isSupervisor } from './session/session';
 
 // Each screen is its own chunk: the first load carries the login and the shell only.
 const HomeScreen = lazy(() => import('./screens/home/HomeScreen').then((m) => m.HomeScreen));
@@ -20,7 +20,16 @@ const PrinterTestScreen = lazy(() => import('./screens/printer-test/PrinterTestS
 const RefundsScreen = lazy(() => import('./screens/supervisor/refunds/RefundsScreen').then((m) => m.RefundsScreen));
 const DepositScreen = lazy(() => import('./screens/supervisor/deposit/DepositScreen').then((m) => m.DepositScreen));
 const RemittancesScreen = lazy(() => import('./screens/supervisor/remittances/RemittancesScreen').then((m) => m.RemittancesScreen));
+const CashDrawerScreen = lazy(() => import('./screens/cash/CashDrawerScreen').then((m) => m.CashDrawerScreen));
+const CashClosingScreen = lazy(() => import('./screens/cash/CashClosingScreen').then((m) => m.CashClosingScreen));
 const TellersScreen = lazy(() => import('./screens/supervisor/tellers/TellersScreen').then((m) => m.TellersScreen));
+const AuditSummaryScreen = lazy(() => import('./screens/audit/summary/AuditSummaryScreen').then((m) => m.AuditSummaryScreen));
+const VerifyScreen = lazy(() => import('./screens/audit/verify/VerifyScreen').then((m) => m.VerifyScreen));
+const ReplayScreen = lazy(() => import('./screens/audit/replay/ReplayScreen').then((m) => m.ReplayScreen));
+const HistoryScreen = lazy(() => import('./screens/audit/history/HistoryScreen').then((m) => m.HistoryScreen));
+const BooksScreen = lazy(() => import('./screens/audit/books/BooksScreen').then((m) => m.BooksScreen));
+const EntryTraceScreen = lazy(() => import('./screens/audit/books/EntryTraceScreen').then((m) => m.EntryTraceScreen));
+const ExportScreen = lazy(() => import('./screens/audit/export/ExportScreen').then((m) => m.ExportScreen));
 
 function NotFound() {
   return <p class="alert alert--info">{t('app.notFound')}</p>;
@@ -38,11 +47,58 @@ function SupervisorOnly({ screen: Screen }: { screen: () => preact.JSX.Element |
   return <Screen />;
 }
 
+/** An auditor's screen: counter staff who follow a link to one are told it is the auditors', and nothing loads. */
+function AuditorOnly({ screen: Screen }: { screen: () => preact.JSX.Element | null }) {
+  if (!isAuditor.value) {
+    return (
+      <p class="alert alert--error" role="alert" data-testid="forbidden">
+        {t('audit.forbidden')}
+      </p>
+    );
+  }
+  return <Screen />;
+}
+
+/** Any counter address an auditor types: not theirs (the counter's screens write), and nothing of it loads. */
+function NotForAuditor() {
+  return (
+    <p class="alert alert--error" role="alert" data-testid="forbidden">
+      {t('audit.counterForbidden')}
+    </p>
+  );
+}
+
+/** The auditor's own routes only: the history, verify, replay, the books and exports, none of which writes. */
+function AuditorScreens() {
+  return (
+    <Router>
+      <Route path="/" component={() => <AuditorOnly screen={AuditSummaryScreen} />} />
+      <Route path="/audit/verifikasi" component={() => <AuditorOnly screen={VerifyScreen} />} />
+      <Route path="/audit/replay" component={() => <AuditorOnly screen={ReplayScreen} />} />
+      <Route path="/audit/riwayat" component={() => <AuditorOnly screen={HistoryScreen} />} />
+      <Route path="/audit/buku" component={() => <AuditorOnly screen={BooksScreen} />} />
+      <Route path="/audit/buku/entri/:entryId" component={() => <AuditorOnly screen={EntryTraceScreen} />} />
+      <Route path="/audit/ekspor" component={() => <AuditorOnly screen={ExportScreen} />} />
+      <Route path="/audit/*" component={NotFound} />
+      <Route default component={NotForAuditor} />
+    </Router>
+  );
+}
+
 function Screens() {
   const location = useLocation();
   useEffect(() => listenForEscape(() => (location.path === '/' ? undefined : history.back())), [location.path]);
   // Without a session every address shows the login; after it, the same address shows its screen again.
   if (!currentUser.value) return <LoginScreen />;
+  if (isAuditor.value) {
+    return (
+      <AppShell>
+        <ErrorBoundary>
+          <AuditorScreens />
+        </ErrorBoundary>
+      </AppShell>
+    );
+  }
   return (
     <AppShell>
       <ErrorBoundary>
@@ -58,10 +114,13 @@ function Screens() {
           <Route path="/angsuran" component={InstallmentScreen} />
           <Route path="/transaksi" component={TodayScreen} />
           <Route path="/tes-printer" component={PrinterTestScreen} />
+          <Route path="/kasir" component={CashDrawerScreen} />
+          <Route path="/penyelia/tutup-kasir" component={() => <SupervisorOnly screen={CashClosingScreen} />} />
           <Route path="/penyelia/refund" component={() => <SupervisorOnly screen={RefundsScreen} />} />
           <Route path="/penyelia/deposit" component={() => <SupervisorOnly screen={DepositScreen} />} />
           <Route path="/penyelia/setoran-bank" component={() => <SupervisorOnly screen={RemittancesScreen} />} />
           <Route path="/penyelia/kasir" component={() => <SupervisorOnly screen={TellersScreen} />} />
+          <Route path="/audit/*" component={() => <AuditorOnly screen={NotFound} />} />
           <Route default component={NotFound} />
         </Router>
       </ErrorBoundary>

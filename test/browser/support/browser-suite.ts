@@ -25,13 +25,14 @@ export interface CounterStaff {
 interface SeedUser {
   username: string;
   fullName: string;
-  role: 'teller' | 'supervisor';
+  role: 'teller' | 'supervisor' | 'auditor';
 }
 
-const STAFF: Record<'teller' | 'supervisor' | 'otherTeller', SeedUser & { koperasi: 0 | 1 }> = {
+const STAFF: Record<'teller' | 'supervisor' | 'otherTeller' | 'auditor', SeedUser & { koperasi: 0 | 1 }> = {
   teller: { username: 'teller.gedawang', fullName: 'Siti Rahmawati', role: 'teller', koperasi: 0 },
   supervisor: { username: 'supervisor.gedawang', fullName: 'Bambang Suryanto', role: 'supervisor', koperasi: 0 },
   otherTeller: { username: 'teller.tegalsari', fullName: 'Dewi Anggraini', role: 'teller', koperasi: 1 },
+  auditor: { username: 'auditor.gedawang', fullName: 'Dewi Lestari', role: 'auditor', koperasi: 0 },
 };
 export type StaffName = keyof typeof STAFF;
 

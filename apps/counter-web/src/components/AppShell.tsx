@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { t, type MessageKey } from '../i18n/i18n';
-import { currentUser, endSession, isSupervisor } from '../session/session';
+import { currentUser, endSession, isAuditor, isSupervisor } from '../session/session';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface NavItem {
@@ -18,6 +18,7 @@ const TELLER_NAV: NavItem[] = [
   { href: '/angsuran', label: 'nav.installments' },
   { href: '/transaksi', label: 'nav.today' },
   { href: '/tes-printer', label: 'nav.printerTest' },
+  { href: '/kasir', label: 'cash.nav' },
 ];
 // Cash closing and the auditors' screens join these groups in later issues.
 const SUPERVISOR_NAV: NavItem[] = [
@@ -25,6 +26,17 @@ const SUPERVISOR_NAV: NavItem[] = [
   { href: '/penyelia/deposit', label: 'nav.deposit' },
   { href: '/penyelia/setoran-bank', label: 'nav.remittances' },
   { href: '/penyelia/kasir', label: 'nav.tellers' },
+  { href: '/penyelia/tutup-kasir', label: 'cash.supervisor.nav' },
+];
+
+/** An auditor's own menu: reading the history and the books, nothing that writes; the counter's screens are not theirs. */
+const AUDITOR_NAV: NavItem[] = [
+  { href: '/', label: 'audit.nav.summary' },
+  { href: '/audit/verifikasi', label: 'audit.nav.verify' },
+  { href: '/audit/replay', label: 'audit.nav.replay' },
+  { href: '/audit/riwayat', label: 'audit.nav.history' },
+  { href: '/audit/buku', label: 'audit.nav.books' },
+  { href: '/audit/ekspor', label: 'audit.nav.export' },
 ];
 
 interface AppShellProps {
@@ -53,7 +65,7 @@ export function AppShell({ children }: AppShellProps) {
         <div class="shell__brand">
           <span class="shell__logo" aria-hidden="true" />
           <div>
-            <p class="shell__koperasi">{user.koperasiName ?? t('app.title')}</p>
+            <p class="shell__koperasi">{user.koperasiName ?? user.kotaKabupaten ?? t('app.title')}</p>
             <p class="shell__user">{t('app.loggedInAs', { name: user.fullName, role: t(roleKey) })}</p>
           </div>
         </div>
@@ -65,7 +77,7 @@ export function AppShell({ children }: AppShellProps) {
         </div>
       </header>
       <nav class="shell__nav" aria-label={t('app.menu')}>
-        <ul class="nav">{TELLER_NAV.map(link)}</ul>
+        <ul class="nav">{(isAuditor.value ? AUDITOR_NAV : TELLER_NAV).map(link)}</ul>
         {isSupervisor.value && (
           <>
             <p class="nav__group">{t('nav.supervisor')}</p>

@@ -26,6 +26,8 @@ function storedSession(): Session | null {
 export const session = signal<Session | null>(storedSession());
 export const currentUser = computed(() => session.value?.user ?? null);
 export const isSupervisor = computed(() => currentUser.value?.role === 'supervisor');
+/** Auditors read the history and the books; they never see a screen that writes. */
+export const isAuditor = computed(() => currentUser.value?.role === 'auditor');
 export const endReason = signal<EndReason>(null);
 
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;

@@ -9,7 +9,8 @@ import { TextField } from '../../components/TextField';
 import { t } from '../../i18n/i18n';
 import { endReason, endSession, logIn } from '../../session/session';
 
-const COUNTER_ROLES = new Set(['teller', 'supervisor']);
+/** The platform admin works through the API; everyone else signs in here (auditors to their own screens). */
+const COUNTER_ROLES = new Set(['teller', 'supervisor', 'auditor']);
 
 /** Masuk. After an expired session it says so, and the app returns to the screen the teller was on. */
 export function LoginScreen() {

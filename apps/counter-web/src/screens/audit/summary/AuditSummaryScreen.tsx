@@ -1,0 +1,88 @@
+import { api } from '../../../api/client';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Money } from '../../../components/Money';
+import { PageTitle } from '../../../components/PageTitle';
+import { useLoad } from '../../../components/use-load';
+import { formatWibDate, formatWibDateTime, wibToday } from '../../../format/wib';
+import { t } from '../../../i18n/i18n';
+import { currentUser } from '../../../session/session';
+import { lastVerify } from '../shared/last-verify';
+import { wibDayBefore } from '../shared/wib-input';
+
+/** What the counter left open, as the per-day reports tell it: yesterday's and today's. */
+async function openItems(signal: AbortSignal) {
+  const today = wibToday();
+  const yesterday = wibDayBefore(today, 1);
+  const [pendingYesterday, pendingToday, unremittedYesterday, unremittedToday, reconciliation] = await Promise.all([
+    api.get('/api/v1/billpay/payments', { query: { date: yesterday, status: 'PENDING' }, signal }),
+    api.get('/api/v1/billpay/payments', { query: { date: today, status: 'PENDING' }, signal }),
+    api.get('/api/v1/loans/collections', { query: { date: yesterday, status: 'UNREMITTED' }, signal }),
+    api.get('/api/v1/loans/collections', { query: { date: today, status: 'UNREMITTED' }, signal }),
+    api.get('/api/v1/billpay/reconciliation', { query: { date: yesterday }, signal }),
+  ]);
+  return {
+    yesterday,
+    pendingOld: pendingYesterday.length,
+    pendingToday: pendingToday.length,
+    unremittedCount: unremittedYesterday.count + unremittedToday.count,
+    unremittedAmount: unremittedYesterday.amount + unremittedToday.amount,
+    reconciliationDifferences: reconciliation.differences.length,
+  };
+}
+
+/**
+ * Ringkasan, the auditor's home: the last verify run in this session and what the counter has left open
+ * (pending payments, installments not yet remitted, yesterday's PPOB reconciliation differences).
+ */
+export function AuditSummaryScreen() {
+  const user = currentUser.value;
+  const cityAuditor = user?.koperasiId === null;
+  const items = useLoad((signal) => (cityAuditor ? Promise.resolve(null) : openItems(signal)), [cityAuditor]);
+  const verify = lastVerify.value;
+  return (
+    <div class="audit-screen">
+      <PageTitle>{t('audit.summary.title')}</PageTitle>
+      <p class="page-intro">{cityAuditor ? t('audit.summary.city', { city: user?.kotaKabupaten ?? '' }) : t('audit.summary.koperasi', { name: user?.koperasiName ?? '' })}</p>
+      <div class="cards">
+        <section class="card" aria-labelledby="summary-verify">
+          <h2 id="summary-verify">{t('audit.summary.verify')}</h2>
+          {verify ? (
+            <>
+              <p class={`figure ${verify.ok ? 'audit-ok' : 'audit-bad'}`}>{verify.ok ? t('audit.summary.intact') : t('audit.summary.broken', { count: verify.breaks })}</p>
+              <p class="field__hint">{t('audit.verify.checkedAt', { time: formatWibDateTime(verify.checkedAt) })}</p>
+            </>
+          ) : (
+            <p>{t('audit.summary.noVerify')}</p>
+          )}
+          <a class="button" href="/audit/verifikasi">
+            {t('audit.summary.toVerify')}
+          </a>
+        </section>
+        {items.data && (
+          <>
+            <section class="card" aria-labelledby="summary-pending">
+              <h2 id="summary-pending">{t('audit.summary.pending')}</h2>
+              <p class="figure">{items.data.pendingOld}</p>
+              <p class="field__hint">{t('audit.summary.pendingHint', { day: formatWibDate(`${items.data.yesterday}T12:00:00+07:00`), today: items.data.pendingToday })}</p>
+            </section>
+            <section class="card" aria-labelledby="summary-unremitted">
+              <h2 id="summary-unremitted">{t('audit.summary.unremitted')}</h2>
+              <p class="figure">
+                <Money amountRp={items.data.unremittedAmount} />
+              </p>
+              <p class="field__hint">{t('audit.summary.unremittedHint', { count: items.data.unremittedCount })}</p>
+            </section>
+            <section class="card" aria-labelledby="summary-recon">
+              <h2 id="summary-recon">{t('audit.summary.reconciliation')}</h2>
+              <p class="figure">{items.data.reconciliationDifferences}</p>
+              <p class="field__hint">{t('audit.summary.reconciliationHint', { day: formatWibDate(`${items.data.yesterday}T12:00:00+07:00`) })}</p>
+            </section>
+          </>
+        )}
+      </div>
+      {items.loading && !items.data && !cityAuditor && <p role="status">{t('app.loading')}</p>}
+      <ErrorMessage message={items.error} />
+      {cityAuditor && <p class="alert alert--info">{t('audit.summary.cityNote')}</p>}
+    </div>
+  );
+}

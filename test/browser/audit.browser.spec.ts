@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
+
+/** The auditor's screens, their addresses and the heading each shows. */
+const SCREENS = [
+  { name: 'audit-ringkasan', path: '/', title: 'Ringkasan' },
+  { name: 'audit-verifikasi', path: '/audit/verifikasi', title: 'Verifikasi' },
+  { name: 'audit-replay', path: '/audit/replay', title: 'Replay' },
+  { name: 'audit-riwayat', path: '/audit/riwayat', title: 'Riwayat' },
+  { name: 'audit-buku', path: '/audit/buku', title: 'Buku' },
+  { name: 'audit-ekspor', path: '/audit/ekspor', title: 'Ekspor' },
+] as const;
+
+/** What an auditor may send besides GET: signing in, and starting a replay (a job that only reads). */
+const ALLOWED_WRITES = [/\/api\/v1\/auth\/login$/, /\/api\/v1\/audit\/replays$/];
+
+/** A fresh 11-digit meter number partner-sim treats as a valid PLN customer. */
+let meterSerial = 0;
+function freshMeter(): string {
+  meterSerial += 1;
+  return `148${String(Date.now() % 100_000).padStart(5, '0')}${String(meterSerial).padStart(3, '0')}`;
+}
+
+function wibDay(offsetDays: number): string {
+  return new Date(Date.now() + 7 * 3600_000 + offsetDays * 24 * 3600_000).toISOString().slice(0, 10);
+}
+
+describe('counter app: the auditor screens (verify, replay, history, books, export; real suite, Debian Chromium)', () => {
+  const suite = new BrowserSuite(['partner-sim', 'members', 'billpay', 'loans', 'ledger', 'gateway']);
+  /** Every non-GET request any auditor page sent. */
+  const writes: string[] = [];
+  let paymentId = '';
+
+  beforeAll(async () => {
+    await suite.start();
+    const paid = await suite.staff.teller.api.post('/billpay/payments', { productCode: 'PLN20', customerNo: freshMeter() });
+    expect(paid.status).toBe(200);
+    expect(paid.body.status).toBe('SUCCESS');
+    paymentId = paid.body.paymentId;
+  }, 240_000);
+  afterAll(() => suite.stop(), 60_000);
+
+  async function auditorPage(path: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
+    const page = await suite.newPage(viewport);
+    page.on('request', (request) => {
+      if (request.method() !== 'GET' && !ALLOWED_WRITES.some((allowed) => allowed.test(new URL(request.url()).pathname))) writes.push(`${request.method()} ${request.url()}`);
+    });
+    await suite.logIn(page, 'auditor', path);
+    return page;
+  }
+
+  async function expectTidy(page: Page, name: string): Promise<void> {
+    expect(await suite.horizontalOverflowPx(page)).toBe(0);
+    expect(await suite.seriousA11yViolations(page)).toEqual([]);
+    await suite.screenshot(page, name);
+  }
+
+  it('signs an auditor in to the auditor menu only: the counter screens are not theirs, and a teller cannot open the auditor screens', async () => {
+    const page = await auditorPage('/');
+    await page.getByRole('heading', { name: 'Ringkasan' }).waitFor();
+    const menu = page.getByRole('navigation', { name: 'Menu' });
+    expect(await menu.getByRole('link').allTextContents()).toEqual(['Ringkasan', 'Verifikasi', 'Replay', 'Riwayat', 'Buku', 'Ekspor']);
+    await page.getByText('Dewi Lestari').waitFor();
+    for (const path of ['/ppob', '/anggota', '/simpanan', '/penyelia/refund']) {
+      await page.goto(path);
+      await page.getByTestId('forbidden').waitFor();
+      expect(await page.getByTestId('forbidden').textContent()).toContain('untuk kasir dan penyelia');
+      expect(await page.getByRole('textbox').count()).toBe(0);
+    }
+
+    const teller = await suite.newPage(DESKTOP);
+    await suite.logIn(teller, 'teller', '/audit/verifikasi');
+    await teller.getByTestId('forbidden').waitFor();
+    expect(await teller.getByTestId('forbidden').textContent()).toContain('hanya untuk auditor');
+    expect(await teller.getByRole('link', { name: 'Verifikasi' }).count()).toBe(0);
+    expect(await teller.getByRole('button', { name: 'Jalankan verifikasi' }).count()).toBe(0);
+  });
+
+  it('verifies the whole history: every store and the books intact', async () => {
+    const page = await auditorPage('/audit/verifikasi');
+    await page.getByRole('button', { name: 'Jalankan verifikasi' }).click();
+    await page.getByText('Semua utuh: 1 koperasi diperiksa').waitFor({ timeout: 60_000 });
+    for (const service of ['members', 'billpay', 'loans']) {
+      expect(await page.getByTestId(`store-${service}`).getByText('Utuh', { exact: true }).count()).toBe(1);
+    }
+    expect(await page.getByTestId('books-check').getByText('Utuh', { exact: true }).count()).toBe(1);
+    await expectTidy(page, 'audit-verifikasi-1280');
+    // The overview remembers the verify of this session.
+    await page.getByRole('link', { name: 'Ringkasan' }).click();
+    await page.getByRole('heading', { name: 'Verifikasi terakhir' }).waitFor();
+    await page.getByText('Utuh', { exact: true }).waitFor();
+  });
+
+  it('runs a replay from the stores and watches its progress reach "identik"', async () => {
+    const page = await auditorPage('/audit/replay');
+    await page.getByText('Penyimpanan layanan').waitFor();
+    await page.getByRole('button', { name: 'Mulai replay' }).click();
+    await page.getByRole('progressbar', { name: 'Kemajuan replay' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('job')).toMatch(/^[0-9a-f-]{36}$/);
+    await page.getByText('Identik: buku yang dibangun ulang sama persis').waitFor({ timeout: 120_000 });
+    expect(await page.getByRole('progressbar', { name: 'Kemajuan replay' }).getAttribute('aria-valuenow')).toBe('100');
+    await page.getByText(/kejadian diputar ulang/).waitFor();
+    await expectTidy(page, 'audit-replay-1280');
+  });
+
+  it("finds a payment's history, follows it to its journal entry and back to the event", async () => {
+    const page = await auditorPage('/audit/riwayat');
+    await page.getByLabel('ID aliran').fill(`payment-${paymentId}`);
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await page.getByRole('heading', { name: `Aliran payment-${paymentId}` }).waitFor();
+    const table = page.getByRole('table');
+    await table.getByText('BillPaymentRequested').waitFor();
+    await table.getByText('BillPaymentSucceeded').waitFor();
+    // Expanding the success shows its data as stored and its metadata.
+    const successRow = table.getByRole('row').filter({ hasText: 'BillPaymentSucceeded' });
+    await successRow.getByRole('button').click();
+    await page.getByLabel('Data kejadian').waitFor();
+    expect(await page.getByLabel('Data kejadian').textContent()).toContain(paymentId);
+    await expectTidy(page, 'audit-riwayat-1280');
+
+    await page.getByRole('button', { name: 'Entri jurnalnya' }).click();
+    await page.getByRole('link', { name: /^Entri \d+:/ }).click();
+    await page.getByRole('heading', { name: /^Jejak entri/ }).waitFor();
+    await page.getByText('teller.gedawang (Kasir)').waitFor();
+    await page.getByText(`Struk pembayaran PPOB ${paymentId}`).waitFor();
+    await page.getByText(/POST \/api\/v1\/billpay\/payments/).waitFor();
+    await expectTidy(page, 'audit-jejak-1280');
+
+    await page.getByRole('link', { name: new RegExp(`Buka di Riwayat: payment-${paymentId} versi \\d+`) }).click();
+    await page.getByRole('heading', { name: `Aliran payment-${paymentId}` }).waitFor();
+    // Back at the event: it is open, with the way on to its related events.
+    await page.getByLabel('Data kejadian').waitFor();
+    await page.getByRole('link', { name: 'Kejadian terkait (korelasi)' }).click();
+    await page.getByText(/kejadian dengan ID korelasi ini/).waitFor();
+    expect(await page.getByRole('table').getByText('BillPaymentSucceeded').count()).toBeGreaterThan(0);
+  });
+
+  it("opens the trial balance as of yesterday (before today's business) and today's Kas entries", async () => {
+    const yesterday = wibDay(-1);
+    const page = await auditorPage('/audit/buku');
+    await page.getByRole('heading', { name: /^Neraca saldo per/ }).waitFor();
+    await page.getByLabel('Per tanggal', { exact: true }).fill(yesterday);
+    await page.getByLabel('Jam (WIB)').fill('23:59');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.getByRole('heading', { name: new RegExp(`Neraca saldo per ${yesterday.split('-').reverse().join('/')} 23\\.59 WIB`) }).waitFor();
+    const asOfYesterday = await suite.staff.auditor.api.get(`/ledger/trial-balance?asOf=${yesterday}T23:59:00%2B07:00`);
+    if (asOfYesterday.body.lines.length === 0) await page.getByText('Belum ada entri sampai waktu ini.').waitFor();
+    else expect(await page.getByRole('table').getByRole('row').count()).toBe(asOfYesterday.body.lines.length + 2);
+
+    await page.getByLabel('Per tanggal', { exact: true }).fill(wibDay(0));
+    await page.getByLabel('Jam (WIB)').fill('23:59');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.getByText('Seimbang: total debit sama dengan total kredit.').waitFor();
+    await page.getByRole('link', { name: /^111000/ }).click();
+    const entries = page.getByTestId('account-entries');
+    await entries.getByRole('heading', { name: /Buku besar 111000/ }).waitFor();
+    await entries.getByRole('link').first().waitFor();
+    await expectTidy(page, 'audit-buku-1280');
+  });
+
+  it('downloads the events and the journal entries as files that parse', async () => {
+    const page = await auditorPage('/audit/ekspor');
+    await page.getByText('JSON Lines').click();
+    const [events] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh berkas' }).click()]);
+    expect(events.suggestedFilename()).toMatch(/^kejadian-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.jsonl$/);
+    const eventLines = readFileSync((await events.path())!, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; streamId: string });
+    expect(eventLines).toContainEqual(expect.objectContaining({ type: 'BillPaymentSucceeded', streamId: `payment-${paymentId}` }));
+    await page.getByText(/sudah diunduh/).waitFor();
+
+    await page.getByText('Entri jurnal', { exact: true }).click();
+    await page.getByText('CSV', { exact: true }).click();
+    const [entries] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh berkas' }).click()]);
+    expect(entries.suggestedFilename()).toMatch(/^jurnal-.*\.csv$/);
+    const rows = readFileSync((await entries.path())!, 'utf8').trim().split('\n');
+    expect(rows[0].split(',').slice(0, 3)).toEqual(['entry_id', 'koperasi_id', 'occurred_at']);
+    expect(rows.length).toBeGreaterThan(1);
+    await expectTidy(page, 'audit-ekspor-1280');
+  });
+
+  it('shows every audit screen at 360 and 1280 px without overflow or serious accessibility findings', async () => {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const page = await auditorPage('/', viewport);
+      for (const screen of SCREENS) {
+        await page.goto(screen.path);
+        await page.getByRole('heading', { name: screen.title, exact: true }).waitFor();
+        await page.getByText('Memuat…').waitFor({ state: 'detached' });
+        // No button on an auditor's screen writes: only searching, showing, verifying, replaying and downloading.
+        for (const label of await page.getByRole('main').getByRole('button').allTextContents()) {
+          expect(label).toMatch(/^(Jalankan verifikasi|Mulai replay|Cari|Tampilkan|Unduh berkas)$/);
+        }
+        await expectTidy(page, `${screen.name}-${viewport.width}`);
+      }
+    }
+    const phone = await auditorPage(`/audit/riwayat?stream=payment-${paymentId}&version=1`, PHONE);
+    await phone.getByLabel('Data kejadian').waitFor();
+    await expectTidy(phone, 'audit-riwayat-stream-360');
+    expect(writes).toEqual([]);
+  });
+
+  it('names a tampered event (changed behind the triggers) with its store, stream and version, linking to it', async () => {
+    const billpay = new pg.Client({ connectionString: suite.harness.databaseUrl('billpay') });
+    await billpay.connect();
+    let version: number;
+    try {
+      const { rows } = await billpay.query<{ stream_version: number }>(`SELECT stream_version FROM events WHERE stream_id = $1 AND type = 'BillPaymentSucceeded'`, [`payment-${paymentId}`]);
+      version = rows[0].stream_version;
+      await billpay.query('ALTER TABLE events DISABLE TRIGGER events_append_only');
+      await billpay.query(`UPDATE events SET data = jsonb_set(data, '{feeRp}', '0') WHERE stream_id = $1 AND stream_version = $2`, [`payment-${paymentId}`, version]);
+      await billpay.query('ALTER TABLE events ENABLE TRIGGER events_append_only');
+    } finally {
+      await billpay.end();
+    }
+    const page = await auditorPage('/audit/verifikasi', PHONE);
+    await page.getByRole('button', { name: 'Jalankan verifikasi' }).click();
+    await page.getByText('Ada temuan').waitFor({ timeout: 60_000 });
+    const store = page.getByTestId('store-billpay');
+    await store.getByText('Rusak', { exact: true }).waitFor();
+    await store.getByText(`PPOB · aliran payment-${paymentId} · versi ${version}`).waitFor();
+    await store.getByText('Isi kejadian ini diubah setelah dicatat').waitFor();
+    expect(await page.getByTestId('store-members').getByText('Utuh', { exact: true }).count()).toBe(1);
+    await expectTidy(page, 'audit-verifikasi-rusak-360');
+    await store.getByRole('link', { name: `Buka kejadian versi ${version} di Riwayat` }).click();
+    await page.getByRole('heading', { name: `Aliran payment-${paymentId}` }).waitFor();
+    expect(await page.getByLabel('Data kejadian').textContent()).toMatch(/"feeRp": 0/);
+  });
+});
