@@ -86,7 +86,7 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
       expect(await page.getByTestId(`store-${service}`).getByText('Utuh', { exact: true }).count()).toBe(1);
     }
     expect(await page.getByTestId('books-check').getByText('Utuh', { exact: true }).count()).toBe(1);
-    await expectTidy(page, 'audit-verifikasi-1280');
+    await expectTidy(page, 'audit-verifikasi-utuh-1280');
     // The overview remembers the verify of this session.
     await page.getByRole('link', { name: 'Ringkasan' }).click();
     await page.getByRole('heading', { name: 'Verifikasi terakhir' }).waitFor();
@@ -102,7 +102,7 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByText('Identik: buku yang dibangun ulang sama persis').waitFor({ timeout: 120_000 });
     expect(await page.getByRole('progressbar', { name: 'Kemajuan replay' }).getAttribute('aria-valuenow')).toBe('100');
     await page.getByText(/kejadian diputar ulang/).waitFor();
-    await expectTidy(page, 'audit-replay-1280');
+    await expectTidy(page, 'audit-replay-identik-1280');
   });
 
   it("finds a payment's history, follows it to its journal entry and back to the event", async () => {
@@ -113,12 +113,11 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     const table = page.getByRole('table');
     await table.getByText('BillPaymentRequested').waitFor();
     await table.getByText('BillPaymentSucceeded').waitFor();
-    // Expanding the success shows its data as stored and its metadata.
-    const successRow = table.getByRole('row').filter({ hasText: 'BillPaymentSucceeded' });
-    await successRow.getByRole('button').click();
+    // Expanding the teller's request shows its data as stored and its metadata.
+    await table.getByRole('row').filter({ hasText: 'BillPaymentRequested' }).getByRole('button').click();
     await page.getByLabel('Data kejadian').waitFor();
     expect(await page.getByLabel('Data kejadian').textContent()).toContain(paymentId);
-    await expectTidy(page, 'audit-riwayat-1280');
+    await expectTidy(page, 'audit-riwayat-aliran-1280');
 
     await page.getByRole('button', { name: 'Entri jurnalnya' }).click();
     await page.getByRole('link', { name: /^Entri \d+:/ }).click();
@@ -157,7 +156,7 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     const entries = page.getByTestId('account-entries');
     await entries.getByRole('heading', { name: /Buku besar 111000/ }).waitFor();
     await entries.getByRole('link').first().waitFor();
-    await expectTidy(page, 'audit-buku-1280');
+    await expectTidy(page, 'audit-buku-akun-1280');
   });
 
   it('downloads the events and the journal entries as files that parse', async () => {
@@ -176,7 +175,7 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     const rows = readFileSync((await entries.path())!, 'utf8').trim().split('\n');
     expect(rows[0].split(',').slice(0, 3)).toEqual(['entry_id', 'koperasi_id', 'occurred_at']);
     expect(rows.length).toBeGreaterThan(1);
-    await expectTidy(page, 'audit-ekspor-1280');
+    await expectTidy(page, 'audit-ekspor-unduh-1280');
   });
 
   it('shows every audit screen at 360 and 1280 px without overflow or serious accessibility findings', async () => {

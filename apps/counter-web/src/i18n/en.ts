@@ -728,6 +728,8 @@ export const en: Record<MessageKey, string> = {
   'audit.summary.reconciliation': 'PPOB reconciliation differences',
   'audit.summary.reconciliationHint': 'Deposit reconciliation of {day}.',
   'audit.summary.cityNote': 'Counter figures (pending PPOB, installments, reconciliation) are read per koperasi with its auditor account; Verify, Replay, History and Export cover the whole city.',
+  'audit.trace.actorOnly': 'Written by {actor} (not an app user, for instance a partner\'s answer).',
+  'audit.history.changeSearch': 'Change the search',
   // (audit keys above this line)
 
   // --- cash ---

@@ -729,6 +729,8 @@ export const id = {
   'audit.summary.reconciliation': 'Selisih rekonsiliasi PPOB',
   'audit.summary.reconciliationHint': 'Rekonsiliasi deposit tanggal {day}.',
   'audit.summary.cityNote': 'Angka loket (PPOB tertunda, angsuran, rekonsiliasi) dibaca per koperasi dengan akun auditor koperasinya; Verifikasi, Replay, Riwayat dan Ekspor mencakup seluruh kota.',
+  'audit.trace.actorOnly': 'Dicatat oleh {actor} (bukan pengguna aplikasi, misalnya jawaban mitra).',
+  'audit.history.changeSearch': 'Ubah pencarian',
   // (audit keys above this line)
 
   // --- cash ---

@@ -100,7 +100,7 @@ export function EntryTraceScreen() {
                   {trace.data.user.username} ({t(`app.role.${trace.data.user.role as 'teller' | 'supervisor' | 'auditor' | 'admin'}`)})
                 </p>
               ) : (
-                <p>{t('audit.trace.noUser')}</p>
+                <p>{trace.data.event ? t('audit.trace.actorOnly', { actor: trace.data.event.actor }) : t('audit.trace.noUser')}</p>
               )}
             </li>
             <li class="card">

@@ -19,7 +19,15 @@ export function HistoryScreen() {
   return (
     <div class="audit-screen">
       <PageTitle>{t('audit.history.title')}</PageTitle>
-      <HistorySearch key={location.url} initial={query} />
+      {query.event || query.stream ? (
+        // A stream on a phone comes first; the search folds away until asked for.
+        <details class="history-search-toggle">
+          <summary>{t('audit.history.changeSearch')}</summary>
+          <HistorySearch key={location.url} initial={query} />
+        </details>
+      ) : (
+        <HistorySearch key={location.url} initial={query} />
+      )}
       {query.event ? (
         <EventById eventId={query.event} />
       ) : query.stream ? (
