@@ -21,7 +21,7 @@ async function provision(): Promise<void> {
       waitForLeaders: true,
       topics: missing.map((topic) => ({
         topic: topic.name,
-        numPartitions: topic.partitions,
+        numPartitions: partitionsOf(topic.partitions),
         replicationFactor: 1,
         configEntries: topic.configEntries,
       })),
@@ -31,6 +31,17 @@ async function provision(): Promise<void> {
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * A test run's own topics (KAFKA_NAMESPACE) need few partitions: a suite's partitions are created and deleted for
+ * every end-to-end spec, and twelve each would keep a one-broker test machine busy doing only that.
+ */
+function partitionsOf(defaultPartitions: number): number {
+  const override = process.env.KAFKA_TOPIC_PARTITIONS;
+  if (override === undefined || override === '') return defaultPartitions;
+  if (!/^[1-9]\d{0,2}$/.test(override)) throw new Error(`KAFKA_TOPIC_PARTITIONS must be 1-999, got ${JSON.stringify(override)}`);
+  return Number(override);
 }
 
 /** The first group request on a new broker meets a coordinator still loading; take that wait here, not in a service. */

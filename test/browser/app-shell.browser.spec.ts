@@ -38,7 +38,7 @@ describe('counter app: login, the shell, roles, budgets (real suite, Debian Chro
 
     await page.getByLabel('Kata sandi').fill(suite.staff.teller.password);
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByText('Siti Rahmawati').waitFor();
+    await page.getByRole('banner').getByText('Siti Rahmawati').waitFor();
     expect(await page.getByRole('link', { name: 'PPOB' }).count()).toBe(1);
     // A teller is not offered the supervisor's screens, and a typed address to one of them shows nothing of it.
     expect(await page.getByRole('link', { name: 'Refund' }).count()).toBe(0);
@@ -59,10 +59,11 @@ describe('counter app: login, the shell, roles, budgets (real suite, Debian Chro
     const page = await suite.newPage(DESKTOP);
     await suite.logIn(page, 'teller');
     await page.getByLabel('Bahasa').selectOption('en');
-    await page.getByRole('link', { name: "Today's transactions" }).waitFor();
+    const menu = page.getByRole('navigation', { name: 'Menu' });
+    await menu.getByRole('link', { name: "Today's transactions" }).waitFor();
     await page.getByRole('button', { name: 'Log out' }).waitFor();
     await page.getByLabel('Language').selectOption('id');
-    await page.getByRole('link', { name: 'Transaksi hari ini' }).waitFor();
+    await menu.getByRole('link', { name: 'Transaksi hari ini' }).waitFor();
   });
 
   it('ends the session when the token expires: back to the login, then back to the same screen', async () => {

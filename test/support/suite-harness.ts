@@ -218,6 +218,7 @@ export class SuiteHarness {
       LOG_LEVEL: 'warn',
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       KAFKA_NAMESPACE: this.kafkaNamespace,
+      KAFKA_TOPIC_PARTITIONS: '3',
       GATEWAY_HTTP_PORT: String(this.ports.gateway),
       MEMBERS_HTTP_PORT: String(this.ports.members),
       LEDGER_HTTP_PORT: String(this.ports.ledger),
