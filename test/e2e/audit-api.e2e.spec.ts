@@ -90,7 +90,7 @@ describe('audit API end to end: auditors read, trace, export and verify; they ne
     });
     expect(created.status).toBe(201);
     const username = `teller.${code.toLowerCase()}`;
-    expect((await admin.call('POST', '/users', { username, fullName: `Teller ${kelurahan}`, password: DEMO_PASSWORD, role: 'teller', koperasiId: created.body.id })).status).toBe(201);
+    expect((await admin.post('/users', { username, fullName: `Teller ${kelurahan}`, password: DEMO_PASSWORD, role: 'teller', koperasiId: created.body.id })).status).toBe(201);
     const teller = await new ApiClient(suite.gatewayUrl).login(username, DEMO_PASSWORD);
     const member = await teller.post('/members', { nik: nik(nextSerial++), fullName: `Anggota ${code}`, address: `Jl. ${kelurahan} 1`, kelurahan });
     expect(member.status).toBe(201);
@@ -125,9 +125,9 @@ describe('audit API end to end: auditors read, trace, export and verify; they ne
     depositEventId = deposit.body.eventId;
 
     expect(
-      (await admin.call('POST', '/users', { username: 'auditor.gdw', fullName: 'Agus Prasetyo', password: DEMO_PASSWORD, role: 'auditor', koperasiId: gedawang.id })).status,
+      (await admin.post('/users', { username: 'auditor.gdw', fullName: 'Agus Prasetyo', password: DEMO_PASSWORD, role: 'auditor', koperasiId: gedawang.id })).status,
     ).toBe(201);
-    const city = await admin.call<any>('POST', '/users', {
+    const city = await admin.post<any>('/users', {
       username: 'auditor.semarang',
       fullName: 'Hendra Wijaya',
       password: DEMO_PASSWORD,
@@ -148,12 +148,12 @@ describe('audit API end to end: auditors read, trace, export and verify; they ne
 
   it('given the admin, when a city auditor is created wrongly, then 4xx names the problem and no user appears', async () => {
     const base = { fullName: 'Auditor Kota', password: DEMO_PASSWORD, role: 'auditor' };
-    const unknownCity = await admin.call<any>('POST', '/users', { ...base, username: 'auditor.nowhere', kotaKabupaten: 'Kota Atlantis' });
+    const unknownCity = await admin.post<any>('/users', { ...base, username: 'auditor.nowhere', kotaKabupaten: 'Kota Atlantis' });
     expect(unknownCity.status).toBe(422);
     expect(unknownCity.body.error).toBe('UNKNOWN_KOTA_KABUPATEN');
-    const both = await admin.call<any>('POST', '/users', { ...base, username: 'auditor.both', kotaKabupaten: CITY, koperasiId: gedawang.id });
+    const both = await admin.post<any>('/users', { ...base, username: 'auditor.both', kotaKabupaten: CITY, koperasiId: gedawang.id });
     expect(both.status).toBe(400);
-    const tellerOfCity = await admin.call<any>('POST', '/users', { ...base, role: 'teller', username: 'teller.city', kotaKabupaten: CITY });
+    const tellerOfCity = await admin.post<any>('/users', { ...base, role: 'teller', username: 'teller.city', kotaKabupaten: CITY });
     expect(tellerOfCity.status).toBe(400);
     for (const username of ['auditor.nowhere', 'auditor.both', 'teller.city']) {
       expect((await admin.call('POST', '/auth/login', { username, password: DEMO_PASSWORD })).status).toBe(401);

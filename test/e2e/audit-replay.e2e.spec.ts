@@ -102,7 +102,7 @@ describe('auditors end to end: a realistic day through the gateway, then replay,
       ['teller.audit', 'teller'],
       ['supervisor.audit', 'supervisor'],
     ]) {
-      expect((await admin.call('POST', '/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
+      expect((await admin.post('/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
     }
     teller = await new ApiClient(suite.gatewayUrl).login('teller.audit', DEMO_PASSWORD);
     supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.audit', DEMO_PASSWORD);

@@ -173,7 +173,7 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
       ['teller.tegalsari', 'teller', ids[1]],
       ['supervisor.tegalsari', 'supervisor', ids[1]],
     ]) {
-      expect((await admin.call('POST', '/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
+      expect((await admin.post('/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
     }
     teller = await new ApiClient(suite.gatewayUrl).login('teller.gedawang', DEMO_PASSWORD);
     supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.gedawang', DEMO_PASSWORD);

@@ -131,7 +131,7 @@ describe('counter API end to end: names, supervisors creating tellers, the day a
       ['supervisor.gedawang', 'Bambang Sutrisno', 'supervisor', gedawangId],
       ['teller.tegalsari', 'Agus Setiawan', 'teller', tegalsariId],
     ]) {
-      const created = await admin.call('POST', '/users', { username, fullName, password: DEMO_PASSWORD, role, koperasiId });
+      const created = await admin.post('/users', { username, fullName, password: DEMO_PASSWORD, role, koperasiId });
       expect(created.status).toBe(201);
     }
     supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.gedawang', DEMO_PASSWORD);
@@ -153,7 +153,7 @@ describe('counter API end to end: names, supervisors creating tellers, the day a
     it('given the admin, when a user is created without a valid fullName, then 400 names the field', async () => {
       const base = { username: 'teller.noname', password: DEMO_PASSWORD, role: 'teller', koperasiId: gedawangId };
       for (const fullName of [undefined, 'S', 'R2D2 Droid', '<script>', 'x'.repeat(101)]) {
-        const response = await admin.call<any>('POST', '/users', { ...base, fullName });
+        const response = await admin.post<any>('/users', { ...base, fullName });
         expect(response.status).toBe(400);
         expect(response.body.error).toBe('VALIDATION_FAILED');
         expect(response.body.details.map((detail: { field: string }) => detail.field)).toContain('fullName');
@@ -161,7 +161,7 @@ describe('counter API end to end: names, supervisors creating tellers, the day a
     });
 
     it('given a supervisor, when it creates a teller without naming a koperasi, then the teller is in its koperasi with the trimmed full name', async () => {
-      const created = await supervisor.call<any>('POST', '/users', {
+      const created = await supervisor.post<any>('/users', {
         username: 'teller.gedawang',
         fullName: `  Siti   Rahmawati `,
         password: DEMO_PASSWORD,
@@ -170,7 +170,7 @@ describe('counter API end to end: names, supervisors creating tellers, the day a
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ username: 'teller.gedawang', fullName: TELLER_NAME, role: 'teller', koperasiId: gedawangId, kotaKabupaten: null });
       tellerId = created.body.id;
-      const again = await supervisor.call<any>('POST', '/users', { username: 'teller.gedawang2', fullName: "Dewi O'Neil-Putri", password: DEMO_PASSWORD, role: 'teller', koperasiId: gedawangId });
+      const again = await supervisor.post<any>('/users', { username: 'teller.gedawang2', fullName: "Dewi O'Neil-Putri", password: DEMO_PASSWORD, role: 'teller', koperasiId: gedawangId });
       expect(again.status).toBe(201);
       expect(again.body.fullName).toBe("Dewi O'Neil-Putri");
       teller = await new ApiClient(suite.gatewayUrl).login('teller.gedawang', DEMO_PASSWORD);
@@ -178,16 +178,16 @@ describe('counter API end to end: names, supervisors creating tellers, the day a
 
     it('given a supervisor, when it asks for another role or another koperasi, then 403 says what it may do; a teller may not create users', async () => {
       const base = { fullName: 'Rina Wati', password: DEMO_PASSWORD };
-      const asSupervisor = await supervisor.call<any>('POST', '/users', { ...base, username: 'supervisor.baru', role: 'supervisor' });
+      const asSupervisor = await supervisor.post<any>('/users', { ...base, username: 'supervisor.baru', role: 'supervisor' });
       expect(asSupervisor.status).toBe(403);
       expect(asSupervisor.body.message).toMatch(/only tellers/);
-      const asAuditor = await supervisor.call<any>('POST', '/users', { ...base, username: 'auditor.baru', role: 'auditor' });
+      const asAuditor = await supervisor.post<any>('/users', { ...base, username: 'auditor.baru', role: 'auditor' });
       expect(asAuditor.status).toBe(403);
-      const elsewhere = await supervisor.call<any>('POST', '/users', { ...base, username: 'teller.lain', role: 'teller', koperasiId: tegalsariId });
+      const elsewhere = await supervisor.post<any>('/users', { ...base, username: 'teller.lain', role: 'teller', koperasiId: tegalsariId });
       expect(elsewhere.status).toBe(403);
       expect(elsewhere.body).toMatchObject({ error: 'FORBIDDEN', details: [{ field: 'koperasiId' }] });
       expect(elsewhere.body.message).toMatch(/own koperasi/);
-      const byTeller = await teller.call<any>('POST', '/users', { ...base, username: 'teller.ketiga', role: 'teller' });
+      const byTeller = await teller.post<any>('/users', { ...base, username: 'teller.ketiga', role: 'teller' });
       expect(byTeller.status).toBe(403);
       for (const username of ['supervisor.baru', 'auditor.baru', 'teller.lain', 'teller.ketiga']) {
         expect((await admin.call('POST', '/auth/login', { username, password: DEMO_PASSWORD })).status).toBe(401);

@@ -51,7 +51,7 @@ describe('ledger end to end: PPOB, installments and savings through the gateway 
       ['auditor.bendan', 'auditor', ids[0]],
       ['supervisor.podosugih', 'supervisor', ids[1]],
     ]) {
-      expect((await admin.call('POST', '/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
+      expect((await admin.post('/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
     }
     teller = await new ApiClient(suite.gatewayUrl).login('teller.bendan', DEMO_PASSWORD);
     supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.bendan', DEMO_PASSWORD);

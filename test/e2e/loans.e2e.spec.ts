@@ -79,7 +79,7 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
     const clients: ApiClient[] = [];
     for (const role of ['teller', 'supervisor', 'auditor']) {
       const username = `${role}.pinjaman${serial}`;
-      const user = await admin.call('POST', '/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId: id });
+      const user = await admin.post('/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId: id });
       expect(user.status).toBe(201);
       clients.push(await new ApiClient(suite.gatewayUrl).login(username, DEMO_PASSWORD));
     }

@@ -65,7 +65,7 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
       ['teller.tegalsari', 'teller', ids[1]],
     ];
     for (const [username, role, koperasiId] of staff) {
-      const user = await admin.call('POST', '/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId });
+      const user = await admin.post('/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId });
       expect(user.status).toBe(201);
     }
     teller = await new ApiClient(suite.gatewayUrl).login('teller.gedawang', DEMO_PASSWORD);

@@ -1,10 +1,24 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
+import { metricsBehindToken } from './http/metrics-token.js';
+import { securityHeaders } from './http/security-headers.js';
+import { strictJsonBody } from './http/strict-json-body.js';
 
 export const API_PREFIX = 'api/v1';
 
-/** What main and the HTTP tests both need: the /api/v1 prefix (probes stay at the root) and OpenAPI at /docs. */
+/** Nest's own body parsers are off: configureApp installs the gateway's strict JSON reader in their place. */
+export const GATEWAY_APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
+
+/**
+ * What main and the HTTP tests both need (the app created with GATEWAY_APP_OPTIONS): security headers, the
+ * strict body reader and the metrics token before any route, the /api/v1 prefix (probes stay at the root) and
+ * OpenAPI at /docs.
+ */
 export function configureApp(app: INestApplication): void {
+  app.use(securityHeaders);
+  app.use('/metrics', metricsBehindToken(app.get<GatewayConfig>(GATEWAY_CONFIG).internalApiToken));
+  app.use(strictJsonBody);
   setApiPrefix(app);
   SwaggerModule.setup('docs', app, createOpenApiDocument(app));
 }

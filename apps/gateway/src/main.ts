@@ -6,7 +6,7 @@ import { AppModule } from './app.module.js';
 import { bootstrapAdmin } from './auth/admin-bootstrap.js';
 import { UsersRepository } from './auth/users.repository.js';
 import { readGatewayConfig } from './config/gateway-config.js';
-import { configureApp } from './configure-app.js';
+import { configureApp, GATEWAY_APP_OPTIONS } from './configure-app.js';
 import { gatewayMigrations } from './database/gateway-migrations.js';
 import { createGatewayPool } from './database/pg-pool.js';
 
@@ -18,11 +18,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.pino.info({ migrations: applied }, 'migrations applied');
 
   const pool = createGatewayPool(config.databaseUrl);
-  const app = await NestFactory.create(AppModule.register({ config, pool, ownsPool: true }), {
-    logger,
-    // The aggregator's callback signature covers the exact bytes it sent, so the raw body is kept beside the parsed one.
-    rawBody: true,
-  });
+  const app = await NestFactory.create(AppModule.register({ config, pool, ownsPool: true }), { ...GATEWAY_APP_OPTIONS, logger });
   app.enableShutdownHooks();
   configureApp(app);
   if (await bootstrapAdmin(app.get(UsersRepository), config.adminPassword)) {

@@ -97,7 +97,7 @@ describe('gateway queries and users (members service faked over HTTP)', () => {
 
   describe('POST /users', () => {
     const create = (token: string, body: object) =>
-      request(server).post('/api/v1/users').set('authorization', `Bearer ${token}`).send(body);
+      request(server).post('/api/v1/users').set('authorization', `Bearer ${token}`).set('idempotency-key', randomUUID()).send(body);
 
     it('lets the admin create staff who can then log in', async () => {
       const created = await create(tokens.admin, {

@@ -23,3 +23,11 @@ export function localDateOf(isoTimestamp: string): string | null {
   if (!isCalendarDate(Number(year), Number(month), Number(day))) return null;
   return `${year}-${month}-${day}`;
 }
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `text` is a day that exists, written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDay(text: string): boolean {
+  const match = DAY.exec(text);
+  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}

@@ -136,7 +136,7 @@ export class BrowserSuite {
     }
     for (const [name, user] of Object.entries(STAFF) as [StaffName, (typeof STAFF)[StaffName]][]) {
       const body = { username: user.username, fullName: user.fullName, password: DEMO_PASSWORD, role: user.role, koperasiId: this.koperasiIds[user.koperasi] };
-      const created = await admin.call('POST', '/users', body);
+      const created = await admin.post('/users', body);
       if (created.status !== 201) throw new Error(`user ${user.username}: ${created.status} ${JSON.stringify(created.body)}`);
       this.staff[name] = { username: user.username, fullName: user.fullName, password: DEMO_PASSWORD, api: await new ApiClient(this.harness.gatewayUrl).login(user.username, DEMO_PASSWORD) };
     }

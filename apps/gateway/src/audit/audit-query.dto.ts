@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { EVENT_STORE_SERVICES, type EventStoreService } from '../queries/audit-queries.js';
-import { DAY_OR_INSTANT, DAY_OR_INSTANT_MESSAGE } from './audit-time-range.js';
+import { CalendarDayOrInstant } from '../http/calendar-day.decorator.js';
 
 export const MAX_AUDIT_PAGE = 1000;
 
@@ -30,12 +30,12 @@ export class AuditServiceQuery extends AuditScopeQuery {
 export class AuditTimeRangeQuery extends AuditScopeQuery {
   @ApiPropertyOptional({ example: '2026-03-01', description: 'from this day (WIB) or instant, inclusive' })
   @IsOptional()
-  @Matches(DAY_OR_INSTANT, { message: `from ${DAY_OR_INSTANT_MESSAGE}` })
+  @CalendarDayOrInstant()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'up to and including this day (WIB), or up to this instant, exclusive' })
   @IsOptional()
-  @Matches(DAY_OR_INSTANT, { message: `to ${DAY_OR_INSTANT_MESSAGE}` })
+  @CalendarDayOrInstant()
   to?: string;
 }
 

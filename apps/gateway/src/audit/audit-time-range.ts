@@ -1,8 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { ApiException } from '../http/api-exception.js';
 
-export const DAY_OR_INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-export const DAY_OR_INSTANT_MESSAGE = 'must be a day (YYYY-MM-DD, a WIB day) or an ISO 8601 date-time with its offset';
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface TimeRange {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { RupiahAmount } from '../../http/rupiah-amount.decorator.js';
+import { CalendarDay } from '../../http/calendar-day.decorator.js';
 
 export class TopUpRequest {
   @RupiahAmount('rupiah transferred from the koperasi bank account to the aggregator deposit')
@@ -15,6 +16,6 @@ export class TopUpRequest {
 export class ReconciliationQuery {
   @ApiProperty({ example: '2026-11-22', description: 'WIB business date' })
   @IsString({ message: 'date is required, written YYYY-MM-DD' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be a date written YYYY-MM-DD' })
+  @CalendarDay()
   date!: string;
 }

@@ -9,11 +9,12 @@ import { ApiException } from '../../http/api-exception.js';
 import { BillpayQueries } from '../../queries/billpay-queries.js';
 import { MembersQueries } from '../../queries/query-clients.js';
 import { PaymentResponse, ReceiptResponse, presentPayment, presentReceipt } from '../billpay.responses.js';
-import { billReceiptHtml } from '../receipts/bill-receipt-html.js';
+import { BILL_RECEIPT_PAGE_POLICY, billReceiptHtml } from '../receipts/bill-receipt-html.js';
 import { PaymentsQuery } from './read-payments.query.js';
 
 interface HtmlResponse {
   type(contentType: string): void;
+  setHeader(name: string, value: string): void;
 }
 
 /** Payments of the caller's koperasi; another koperasi's payment is not found. */
@@ -63,6 +64,7 @@ export class ReadPaymentsController {
     if (!html) return presentReceipt(receipt);
     const [koperasiName, tellerName] = await Promise.all([this.koperasiName(koperasiId), this.tellerName(receipt.tellerId)]);
     response.type('text/html; charset=utf-8');
+    response.setHeader('Content-Security-Policy', BILL_RECEIPT_PAGE_POLICY);
     return billReceiptHtml({ ...receipt, koperasiName, tellerName });
   }
 

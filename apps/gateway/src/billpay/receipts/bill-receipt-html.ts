@@ -1,4 +1,14 @@
+import { receiptPagePolicy } from '../../receipts/receipt-page-policy.js';
 import { billReceiptLines, type PrintableBillReceipt } from './bill-receipt-text.js';
+
+const STYLE = `
+@page { size: 58mm auto; margin: 0; }
+body { margin: 0; width: 58mm; }
+pre { margin: 2mm; font-family: "Courier New", monospace; font-size: 9pt; line-height: 1.2; white-space: pre; }
+`;
+
+/** The Content-Security-Policy the page is served with: its own stylesheet and nothing else. */
+export const BILL_RECEIPT_PAGE_POLICY = receiptPagePolicy({ style: STYLE });
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -7,11 +17,7 @@ export function billReceiptHtml(receipt: PrintableBillReceipt): string {
   const text = billReceiptLines(receipt).map(escapeHtml).join('\n');
   return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><title>Struk ${escapeHtml(receipt.refId)}</title>
-<style>
-@page { size: 58mm auto; margin: 0; }
-body { margin: 0; width: 58mm; }
-pre { margin: 2mm; font-family: "Courier New", monospace; font-size: 9pt; line-height: 1.2; white-space: pre; }
-</style></head>
+<style>${STYLE}</style></head>
 <body><pre>${text}</pre></body></html>
 `;
 }

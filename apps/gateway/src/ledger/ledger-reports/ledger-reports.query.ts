@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { CalendarDay } from '../../http/calendar-day.decorator.js';
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MAX_STATEMENT_LINES = 500;
 
 /** An unencoded `+07:00` in a query string arrives as ` 07:00`, since `+` there means a space. */
@@ -33,13 +33,11 @@ export class SavingsStatementQuery extends AsOfQuery {
 
 export class FeeIncomeQuery {
   @ApiProperty({ example: '2026-03-01', description: 'first business day (WIB), YYYY-MM-DD' })
-  @Matches(DAY, { message: 'from must be a day written YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from must be a day that exists' })
+  @CalendarDay()
   from!: string;
 
   @ApiProperty({ example: '2026-03-31', description: 'last business day (WIB), YYYY-MM-DD, included; at most 366 days after from' })
-  @Matches(DAY, { message: 'to must be a day written YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'to must be a day that exists' })
+  @CalendarDay()
   to!: string;
 
   @ApiPropertyOptional({ enum: ['product', 'day'], description: 'product when left out' })
@@ -58,6 +56,6 @@ export class EntriesQuery {
 export class CashByTellerQuery {
   @ApiPropertyOptional({ example: '2026-03-31', description: 'day, YYYY-MM-DD; today when left out' })
   @IsOptional()
-  @Matches(DAY, { message: 'date must be a day written YYYY-MM-DD' })
+  @CalendarDay()
   date?: string;
 }

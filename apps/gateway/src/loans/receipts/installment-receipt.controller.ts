@@ -9,10 +9,11 @@ import { ApiException } from '../../http/api-exception.js';
 import { LoansQueries } from '../../queries/loans-queries.js';
 import { MembersQueries } from '../../queries/query-clients.js';
 import { PrintableReceiptResponse, presentCollection } from '../loan.responses.js';
-import { receiptHtml } from './receipt-html.js';
+import { INSTALLMENT_RECEIPT_PAGE_POLICY, receiptHtml } from './receipt-html.js';
 
 interface HtmlResponse {
   type(contentType: string): void;
+  setHeader(name: string, value: string): void;
 }
 
 /** A receipt can be printed again at any time, also by an auditor; another koperasi's is not found. */
@@ -45,6 +46,7 @@ export class InstallmentReceiptController {
     const [koperasiName, tellerName] = await Promise.all([this.koperasiName(koperasiId), this.tellerName(collection.tellerId)]);
     if (!wantsHtml(format, accept)) return { ...presentCollection(collection), koperasiName, tellerName };
     response.type('text/html; charset=utf-8');
+    response.setHeader('Content-Security-Policy', INSTALLMENT_RECEIPT_PAGE_POLICY);
     return receiptHtml({ ...collection, koperasiName, tellerName });
   }
 

@@ -1,5 +1,16 @@
 import { RECEIPT_WIDTH } from '@koperasi/receipt-layout';
+import { receiptPagePolicy } from '../../receipts/receipt-page-policy.js';
 import { receiptLines, type PrintableReceipt } from './receipt-text.js';
+
+const STYLE = `
+  @page { size: 58mm auto; margin: 0; }
+  body { margin: 0; }
+  pre { font-family: "Courier New", monospace; font-size: 9pt; width: ${RECEIPT_WIDTH}ch; margin: 2mm; white-space: pre; }
+`;
+const PRINT_ON_LOAD = 'window.print()';
+
+/** The Content-Security-Policy the page is served with: its own stylesheet and print handler, nothing else. */
+export const INSTALLMENT_RECEIPT_PAGE_POLICY = receiptPagePolicy({ style: STYLE, handler: PRINT_ON_LOAD });
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -18,13 +29,9 @@ export function receiptHtml(receipt: PrintableReceipt): string {
 <head>
 <meta charset="utf-8">
 <title>Struk ${escapeHtml(receipt.collectionId)}</title>
-<style>
-  @page { size: 58mm auto; margin: 0; }
-  body { margin: 0; }
-  pre { font-family: "Courier New", monospace; font-size: 9pt; width: ${RECEIPT_WIDTH}ch; margin: 2mm; white-space: pre; }
-</style>
+<style>${STYLE}</style>
 </head>
-<body onload="window.print()">
+<body onload="${PRINT_ON_LOAD}">
 <pre>
 ${body}
 </pre>

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches, type ValidationArguments } from 'class-validator';
+import { PersonName } from '../../http/person-name.decorator.js';
 
 /** The domain checks the NIK fully (birth date, region); here only its shape, with a plain word on old 15-digit NIKs. */
 function nikShapeMessage({ value }: ValidationArguments): string {
@@ -16,9 +17,7 @@ export class RegisterMemberRequest {
   @Matches(/^\d{16}$/, { message: nikShapeMessage })
   nik!: string;
 
-  @ApiProperty({ example: 'Siti Rahayu' })
-  @IsString()
-  @Length(2, 200)
+  @PersonName('Siti Rahayu', 200)
   fullName!: string;
 
   @ApiPropertyOptional({ example: 'Semarang' })

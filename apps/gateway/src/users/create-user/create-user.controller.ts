@@ -6,6 +6,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
@@ -16,7 +17,11 @@ import { scopeFitsRole, type AuthenticatedUser } from '../../auth/authenticated-
 import { sameKotaKabupaten } from '../../auth/koperasi-of.js';
 import { hashPassword } from '../../auth/password-hasher.js';
 import { UsersRepository } from '../../auth/users.repository.js';
+import { PLATFORM_SCOPE } from '../../commands/command-runner.js';
 import { ApiException } from '../../http/api-exception.js';
+import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header.js';
+import { IdempotencyService } from '../../idempotency/idempotency.service.js';
+import { IdempotentWriteRequest, type IdempotentWrite } from '../../idempotency/idempotent-write.decorator.js';
 import { MembersQueries } from '../../queries/query-clients.js';
 import { CreateUserRequest, UserResponse } from './create-user.dto.js';
 
@@ -27,6 +32,7 @@ export class CreateUserController {
   constructor(
     private readonly users: UsersRepository,
     private readonly members: MembersQueries,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Post()
@@ -36,13 +42,27 @@ export class CreateUserController {
     summary:
       'Create a staff user of a koperasi, or a city auditor of a kota/kabupaten (admin); a supervisor creates tellers of its own koperasi',
   })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ type: UserResponse })
   @ApiBadRequestResponse({ description: 'koperasiId and kotaKabupaten do not fit the role, or a field is invalid (fullName, username, password)' })
   @ApiForbiddenResponse({ description: 'a supervisor asked for a role other than teller, or for another koperasi' })
   @ApiConflictResponse({ description: 'the username is taken' })
   @ApiNotFoundResponse({ description: 'no such koperasi' })
   @ApiUnprocessableEntityResponse({ description: 'no koperasi is registered in that kota/kabupaten' })
-  async create(@CurrentUser() caller: AuthenticatedUser, @Body() body: CreateUserRequest): Promise<UserResponse> {
+  async create(
+    @CurrentUser() caller: AuthenticatedUser,
+    @IdempotentWriteRequest() write: IdempotentWrite,
+    @Body() body: CreateUserRequest,
+  ): Promise<UserResponse> {
+    // The password stays out of the stored request hash; a retry is recognised by everything else.
+    const { password: _password, ...hashedBody } = body;
+    const request = { scope: caller.koperasiId ?? PLATFORM_SCOPE, userId: caller.id, key: write.key, method: write.method, path: write.path };
+    const stored = await this.idempotency.run({ ...request, body: hashedBody }, async () => ({ status: HttpStatus.CREATED, body: await this.createOnce(caller, body) }));
+    return stored.body as UserResponse;
+  }
+
+  /** Refusals are thrown, so the key is freed and a corrected retry with it runs again. */
+  private async createOnce(caller: AuthenticatedUser, body: CreateUserRequest): Promise<UserResponse> {
     if (caller.role === 'supervisor') supervisorMayCreate(caller, body);
     const koperasiId = body.koperasiId ?? (caller.role === 'supervisor' ? caller.koperasiId : null);
     if (!scopeFitsRole(body.role, koperasiId, body.kotaKabupaten ?? null)) throw scopeMismatch(body.role);

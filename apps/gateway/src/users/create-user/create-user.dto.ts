@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { PersonName } from '../../http/person-name.decorator.js';
 import { STAFF_ROLES, type StaffRole } from '../../auth/authenticated-user.js';
 
 export class CreateUserRequest {
@@ -8,16 +8,8 @@ export class CreateUserRequest {
   @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'username must be 3-64 lower-case letters, digits, dots, dashes or underscores' })
   username!: string;
 
-  @ApiProperty({
-    example: 'Siti Rahmawati',
-    minLength: 2,
-    maxLength: 100,
-    description: "the name receipts print for this user: 2-100 characters, letters, spaces and . ' - only (trimmed)",
-  })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value))
-  @IsString({ message: 'fullName must be the name written out, e.g. Siti Rahmawati' })
-  @Length(2, 100, { message: 'fullName must be 2 to 100 characters' })
-  @Matches(/^[\p{L}][\p{L} .'-]*$/u, { message: "fullName may hold only letters, spaces and . ' - and must start with a letter" })
+  /** The name receipts print for this user. */
+  @PersonName('Siti Rahmawati', 100)
   fullName!: string;
 
   @ApiProperty({ minLength: 10, maxLength: 200 })

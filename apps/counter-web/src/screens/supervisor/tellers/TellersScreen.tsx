@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../../api/api-error';
-import { api } from '../../../api/client';
+import { api, newIdempotencyKey } from '../../../api/client';
 import { describeError, fieldErrorsOf } from '../../../api/describe-error';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Form } from '../../../components/Form';
@@ -28,6 +28,8 @@ export function TellersScreen() {
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const createdNotice = useRef<HTMLDivElement>(null);
+  /** One Idempotency-Key per teller asked for: a retry of the same form (no answer came) reuses it, an edited form gets a new one. */
+  const attempt = useRef<{ key: string; body: string } | null>(null);
 
   useEffect(() => {
     if (created) createdNotice.current?.focus();
@@ -46,7 +48,10 @@ export function TellersScreen() {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const user = await api.post('/api/v1/users', { body: { username: form.username, fullName: tidyFullName(form.fullName), password: form.password, role: 'teller' } });
+      const body = JSON.stringify({ username: form.username, fullName: tidyFullName(form.fullName), password: form.password, role: 'teller' });
+      if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
+      const user = await api.post('/api/v1/users', { body: JSON.parse(body), idempotencyKey: attempt.current.key });
+      attempt.current = null;
       saveDraft(DRAFT, null);
       setForm(EMPTY);
       setCreated({ fullName: user.fullName, username: user.username });
