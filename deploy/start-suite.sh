@@ -17,7 +17,9 @@ npm run --silent build
 
 export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 export KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:9092}
-export DEMO_PASSWORD=${DEMO_PASSWORD:-koperasi-demo-2026}
+# Secrets: random on the first start, kept in .run/secrets.env (owner only, git-ignored), reused after.
+source deploy/suite-secrets.sh
+load_suite_secrets .run/secrets.env
 export GATEWAY_HTTP_PORT=${GATEWAY_HTTP_PORT:-3000} MEMBERS_HTTP_PORT=${MEMBERS_HTTP_PORT:-3001} BILLPAY_HTTP_PORT=${BILLPAY_HTTP_PORT:-3002}
 export LOANS_HTTP_PORT=${LOANS_HTTP_PORT:-3003} LEDGER_HTTP_PORT=${LEDGER_HTTP_PORT:-3004} PARTNER_SIM_HTTP_PORT=${PARTNER_SIM_HTTP_PORT:-3005}
 # The adapters talk to partner-sim here; production points AGGREGATOR_URL and BANK_URL at the real partners.
@@ -63,7 +65,7 @@ for service in "${SERVICES[@]}"; do
 done
 
 node dist/deploy/demo/seed-demo-data.js
-echo "suite: ready. Counter app: http://127.0.0.1:$GATEWAY_HTTP_PORT/ (sign in as teller.gedawang or supervisor.gedawang with DEMO_PASSWORD)"
+echo "suite: ready. Counter app: http://127.0.0.1:$GATEWAY_HTTP_PORT/ (sign in as teller.gedawang or supervisor.gedawang with the DEMO_PASSWORD in .run/secrets.env)"
 echo "suite: API: http://127.0.0.1:$GATEWAY_HTTP_PORT/api/v1 (OpenAPI: http://127.0.0.1:$GATEWAY_HTTP_PORT/docs). Ctrl-C stops."
 wait -n "${pids[@]}" || true
 echo "suite: a service exited; see .run/logs" >&2

@@ -3,7 +3,8 @@
  * and their staff. Safe to run again: what exists is left as it is.
  */
 const GATEWAY = `http://127.0.0.1:${process.env.GATEWAY_HTTP_PORT ?? '3000'}/api/v1`;
-const PASSWORD = process.env.DEMO_PASSWORD ?? 'koperasi-demo-2026';
+/** npm start makes it on the first start and keeps it in .run/secrets.env. */
+const PASSWORD = process.env.DEMO_PASSWORD ?? '';
 /** The PPOB deposit a demo supervisor tops up, so the counter can take bill payments at once. */
 const DEMO_DEPOSIT_RP = 10_000_000;
 
@@ -60,8 +61,12 @@ async function call<T>(method: string, path: string, token: string | null, body?
 }
 
 async function seed(): Promise<void> {
+  if (PASSWORD.length < 10) throw new Error('DEMO_PASSWORD is missing or shorter than 10 characters (npm start keeps one in .run/secrets.env)');
   const login = await call<{ accessToken: string }>('POST', '/auth/login', null, { username: 'admin', password: PASSWORD });
-  if (login.status !== 200 && login.status !== 201) throw new Error(`admin login failed: ${login.status}`);
+  if (login.status !== 200 && login.status !== 201) {
+    // A database made before npm start kept its secrets in .run/secrets.env has the admin of an older password.
+    throw new Error(`admin login failed: ${login.status}; the admin's password is not DEMO_PASSWORD (.run/secrets.env): set DEMO_PASSWORD to it`);
+  }
   const token = login.body.accessToken;
   const existing = await call<Koperasi[]>('GET', '/koperasi', token);
   for (const { staff, ...koperasi } of KOPERASI) {
@@ -74,7 +79,7 @@ async function seed(): Promise<void> {
     for (const role of staff) {
       const username = `${role}.${koperasi.kelurahan.toLowerCase()}`;
       const fullName = FULL_NAMES[username] ?? 'Petugas Koperasi';
-      const user = await call('POST', '/users', token, { username, fullName, password: PASSWORD, role, koperasiId: found.id }, `demo-user-${username}`);
+      const user = await call('POST', '/users', token, { username, fullName, password: PASSWORD, role, koperasiId: found.id });
       if (user.status !== 201 && user.status !== 409) throw new Error(`user ${username}: ${user.status} ${JSON.stringify(user.body)}`);
     }
     if (staff.includes('supervisor')) await topUpDeposit(koperasi.code, `supervisor.${koperasi.kelurahan.toLowerCase()}`);
@@ -86,7 +91,7 @@ async function seed(): Promise<void> {
     role: 'auditor',
     kotaKabupaten: 'Kota Semarang',
   };
-  const created = await call('POST', '/users', token, cityAuditor, `demo-user-${cityAuditor.username}`);
+  const created = await call('POST', '/users', token, cityAuditor);
   if (created.status !== 201 && created.status !== 409) throw new Error(`city auditor: ${created.status} ${JSON.stringify(created.body)}`);
   process.stdout.write(`${JSON.stringify({ step: 'demo-data', koperasi: KOPERASI.map((k) => k.name) })}\n`);
 }

@@ -14,6 +14,10 @@ import { CommandOrigins } from './audit/audit-trace/command-origins.js';
 import { AuditVerifyController } from './audit/audit-verify/audit-verify.controller.js';
 import { AccessTokenService } from './auth/access-token.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { LoginAttemptsRepository } from './auth/login/login-attempts.repository.js';
+import { LoginRecordsController } from './auth/login/login-records.controller.js';
+import { LoginRecordsPruner } from './auth/login/login-records-pruner.js';
+import { LoginThrottle } from './auth/login/login-throttle.js';
 import { LoginController } from './auth/login/login.controller.js';
 import { LoginService } from './auth/login/login.service.js';
 import { UsersRepository } from './auth/users.repository.js';
@@ -121,6 +125,7 @@ export class AppModule {
       ],
       controllers: [
         LoginController,
+        LoginRecordsController,
         CreateUserController,
         RegisterKoperasiController,
         ReadKoperasiController,
@@ -159,6 +164,9 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         AccessTokenService,
         LoginService,
+        LoginThrottle,
+        LoginAttemptsRepository,
+        LoginRecordsPruner,
         UsersRepository,
         IdempotencyRepository,
         IdempotencyService,

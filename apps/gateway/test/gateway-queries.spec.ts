@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { KoperasiView, MemberView } from '@koperasi/contracts';
 import request from 'supertest';
 import type { AuthenticatedUser } from '../src/auth/authenticated-user.js';
@@ -33,6 +33,8 @@ const member: MemberView = {
   wajibArrears: { months: ['2026-04'], amountRp: 15000 },
 };
 
+const INTERNAL_TOKEN = randomBytes(32).toString('hex');
+
 describe('gateway queries and users (members service faked over HTTP)', () => {
   let gateway: GatewayTestApp;
   let members: FakeService;
@@ -45,12 +47,12 @@ describe('gateway queries and users (members service faked over HTTP)', () => {
   };
 
   beforeAll(async () => {
-    members = await startFakeService('dev-internal-token', {
+    members = await startFakeService(INTERNAL_TOKEN, {
       [`/internal/koperasi/${KOPERASI_A}`]: koperasiA,
       '/internal/koperasi': [koperasiA],
       [`/internal/koperasi/${KOPERASI_A}/members/${MEMBER}`]: member,
     });
-    gateway = await startGatewayTestApp({ membersInternalUrl: members.url });
+    gateway = await startGatewayTestApp({ membersInternalUrl: members.url, internalApiToken: INTERNAL_TOKEN });
     server = gateway.app.getHttpServer();
     for (const [name, user] of Object.entries(users)) tokens[name] = await gateway.tokenFor(user);
   });
@@ -74,7 +76,7 @@ describe('gateway queries and users (members service faked over HTTP)', () => {
       savings: { pokok: 25000, wajib: 45000, sukarela: 10000 },
       wajibArrears: { months: ['2026-04'], amount: 15000 },
     });
-    expect(members.requests.at(-1)).toEqual({ path: `/internal/koperasi/${KOPERASI_A}/members/${MEMBER}`, token: 'dev-internal-token' });
+    expect(members.requests.at(-1)).toEqual({ path: `/internal/koperasi/${KOPERASI_A}/members/${MEMBER}`, token: INTERNAL_TOKEN });
   });
 
   it("gives another koperasi's teller 404 for the member, asking only within their own koperasi", async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CommandEnvelope, CommandReply } from '@koperasi/contracts';
@@ -7,7 +8,7 @@ import { AccessTokenService } from '../src/auth/access-token.service.js';
 import type { AuthenticatedUser } from '../src/auth/authenticated-user.js';
 import type { CommandSender } from '../src/commands/command-sender.js';
 import { readGatewayConfig, type GatewayConfig } from '../src/config/gateway-config.js';
-import { configureApp, GATEWAY_APP_OPTIONS } from '../src/configure-app.js';
+import { configureApp } from '../src/configure-app.js';
 import { gatewayMigrations } from '../src/database/gateway-migrations.js';
 
 export interface SentCommand {
@@ -43,11 +44,17 @@ export interface GatewayTestApp {
   close(): Promise<void>;
 }
 
+/** Secrets of one test run: random, so no test's secret is ever written in the code. */
+export function randomGatewaySecrets(): Record<'JWT_SECRET' | 'INTERNAL_API_TOKEN' | 'ADMIN_PASSWORD', string> {
+  const secret = () => randomBytes(32).toString('hex');
+  return { JWT_SECRET: secret(), INTERNAL_API_TOKEN: secret(), ADMIN_PASSWORD: secret() };
+}
+
 /** The real gateway over a fresh database, with only the outbound command sender stubbed. */
 export async function startGatewayTestApp(overrides: Partial<GatewayConfig> = {}): Promise<GatewayTestApp> {
   const database = await createTestDatabase('gateway', gatewayMigrations);
   const config = {
-    ...readGatewayConfig({ NODE_ENV: 'test', GATEWAY_DATABASE_URL: database.url }),
+    ...readGatewayConfig({ NODE_ENV: 'test', GATEWAY_DATABASE_URL: database.url, ...randomGatewaySecrets() }),
     // Nothing listens here: a query that escapes the stubs fails fast.
     membersInternalUrl: 'http://127.0.0.1:9',
     ledgerInternalUrl: 'http://127.0.0.1:9',
@@ -57,7 +64,6 @@ export async function startGatewayTestApp(overrides: Partial<GatewayConfig> = {}
   };
   const sender = new StubCommandSender();
   const app = await NestFactory.create(AppModule.register({ config, pool: database.pool, ownsPool: false, commandSender: sender }), {
-    ...GATEWAY_APP_OPTIONS,
     logger: false,
   });
   configureApp(app);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { databaseNameOf, ensureDatabase, runMigrations } from '@koperasi/database';
-import { INTERNAL_HTTP_HOST, JsonLogger, PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
+import { INTERNAL_HTTP_HOST, JsonLogger, PORT_PATTERN, readEnvConfig, secretEnv } from '@koperasi/platform';
 import { LedgerModule } from './ledger.module.js';
 import { LEDGER_MIGRATIONS } from './schema/ledger-migrations.js';
 import { parseBrokerList } from '@koperasi/messaging';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       description: 'PostgreSQL URL of the ledger database',
     },
     KAFKA_BROKERS: { default: '127.0.0.1:9092', description: 'comma-separated Kafka brokers, host:port' },
-    INTERNAL_API_TOKEN: { default: 'dev-internal-token', description: 'shared token for x-internal-token' },
+    INTERNAL_API_TOKEN: secretEnv('shared token for x-internal-token'),
     INTERNAL_HTTP_HOST,
   });
   const logger = new JsonLogger('ledger');

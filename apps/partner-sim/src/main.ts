@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INTERNAL_HTTP_HOST, JsonLogger, PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
+import { INTERNAL_HTTP_HOST, JsonLogger, PORT_PATTERN, readEnvConfig, secretEnv } from '@koperasi/platform';
 import { parseWibWindow } from './aggregator/aggregator-faults.js';
 import { createPartnerSimApp } from './create-partner-sim-app.js';
 
@@ -8,14 +8,14 @@ async function main(): Promise<void> {
     PARTNER_SIM_HTTP_PORT: { default: '3005', pattern: PORT_PATTERN, description: 'HTTP port of partner-sim' },
     INTERNAL_HTTP_HOST,
     AGGREGATOR_USERNAME: { default: 'kkmp-dev', description: 'the agent username the aggregator expects' },
-    AGGREGATOR_API_KEY: { default: 'dev-aggregator-api-key', description: 'key of the request signatures (HMAC-SHA256)' },
-    AGGREGATOR_CALLBACK_SECRET: { default: 'dev-aggregator-callback-secret', description: 'key of the callback signatures (HMAC-SHA1)' },
+    AGGREGATOR_API_KEY: secretEnv('key of the request signatures (HMAC-SHA256)'),
+    AGGREGATOR_CALLBACK_SECRET: secretEnv('key of the callback signatures (HMAC-SHA1)'),
     AGGREGATOR_CALLBACK_URL: {
       default: 'http://127.0.0.1:3000/api/v1/billpay/callbacks/digiflazz',
       pattern: /^https?:\/\/\S+$/,
       description: 'where pending outcomes are POSTed',
     },
-    BANK_API_KEY: { default: 'dev-bank-api-key', description: 'the Bearer token the bank expects' },
+    BANK_API_KEY: secretEnv('the Bearer token the bank expects'),
     AGGREGATOR_PLN_CUTOFF_WIB: {
       default: '23:00-01:00',
       pattern: /^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/,

@@ -1,4 +1,4 @@
-import { INTERNAL_HTTP_HOST, PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
+import { INTERNAL_HTTP_HOST, PORT_PATTERN, readEnvConfig, secretEnv } from '@koperasi/platform';
 import { parseBrokerList } from '@koperasi/messaging';
 
 export interface BillpayConfig {
@@ -54,15 +54,12 @@ export function readBillpayConfig(env: NodeJS.ProcessEnv = process.env): Omit<Bi
         description: 'PostgreSQL URL of the billpay database',
       },
       KAFKA_BROKERS: { default: '127.0.0.1:9092', pattern: /^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, description: 'comma-separated Kafka brokers, host:port' },
-      INTERNAL_API_TOKEN: { default: 'dev-internal-token', description: 'shared secret in x-internal-token' },
+      INTERNAL_API_TOKEN: secretEnv('shared secret in x-internal-token'),
       INTERNAL_HTTP_HOST,
       AGGREGATOR_URL: { default: 'http://127.0.0.1:3005', pattern: URL_PATTERN, description: 'base URL of the PPOB aggregator' },
       AGGREGATOR_USERNAME: { default: 'kkmp-dev', description: 'our username at the aggregator' },
-      AGGREGATOR_API_KEY: { default: 'dev-aggregator-api-key', description: 'key that signs requests to the aggregator' },
-      AGGREGATOR_CALLBACK_SECRET: {
-        default: 'dev-aggregator-callback-secret',
-        description: "secret of the aggregator's callback signature (X-Hub-Signature, HMAC-SHA1)",
-      },
+      AGGREGATOR_API_KEY: secretEnv('key that signs requests to the aggregator'),
+      AGGREGATOR_CALLBACK_SECRET: secretEnv("secret of the aggregator's callback signature (X-Hub-Signature, HMAC-SHA1)"),
       AGGREGATOR_TIMEOUT_MS: { default: '30000', pattern: POSITIVE_INTEGER, description: 'how long a transaction call may take' },
       AGGREGATOR_QUERY_TIMEOUT_MS: { default: '10000', pattern: POSITIVE_INTEGER, description: 'how long an inquiry or status call may take' },
       AGGREGATOR_CALLBACK_MAX_AGE_MS: { default: '300000', pattern: POSITIVE_INTEGER, description: 'oldest callback accepted, by sent_at' },

@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A WIB day's sign-ins, successful and failed, with the address they came from: a supervisor sees its koperasi's users, the admin every attempt */
+        get: operations["LoginRecordsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1020,6 +1037,40 @@ export interface components {
             expiresAt: string;
             user: components["schemas"]["LoginUser"];
         };
+        LoginRecordResponse: {
+            /**
+             * Format: date-time
+             * @example 2026-11-22T01:02:03.000Z
+             */
+            at: string;
+            /**
+             * @description the username as typed, also when no such user exists
+             * @example teller.gedawang
+             */
+            username: string;
+            /**
+             * @description the client address the gateway saw
+             * @example 10.8.0.12
+             */
+            address: string;
+            /**
+             * @description SUCCESS; WRONG_PASSWORD (or unknown username); LOCKED: refused during a lockout (the first refusal of each)
+             * @enum {string}
+             */
+            outcome: "SUCCESS" | "WRONG_PASSWORD" | "LOCKED";
+        };
+        LoginRecordsResponse: {
+            /**
+             * Format: date
+             * @description the WIB day shown
+             * @example 2026-11-22
+             */
+            date: string;
+            /** @description newest first */
+            logins: components["schemas"]["LoginRecordResponse"][];
+            /** @description true when the day has more sign-ins than were listed (the newest are listed) */
+            truncated: boolean;
+        };
         CreateUserRequest: {
             /**
              * @description 3-64 lower-case letters, digits, dots, dashes or underscores
@@ -1027,7 +1078,7 @@ export interface components {
              */
             username: string;
             /**
-             * @description as on the KTP: 2-100 characters, letters, spaces and . , ' - only, starting with a letter (trimmed)
+             * @description the name receipts print for this user: 2-100 characters, letters, spaces and . ' - only (trimmed)
              * @example Siti Rahmawati
              */
             fullName: string;
@@ -1122,10 +1173,7 @@ export interface components {
              * @example 3374011501900001
              */
             nik: string;
-            /**
-             * @description as on the KTP: 2-200 characters, letters, spaces and . , ' - only, starting with a letter (trimmed)
-             * @example Siti Rahayu
-             */
+            /** @example Siti Rahayu */
             fullName: string;
             /** @example Semarang */
             birthPlace?: string;
@@ -2404,8 +2452,44 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            /** @description unknown user or wrong password (same answer for both) */
+            /** @description unknown user or wrong password (same answer for both); each one answered later than the last */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LOGIN_LOCKED: too many wrong passwords for this username or from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LoginRecordsController_list: {
+        parameters: {
+            query?: {
+                /** @description the WIB day to show; today (WIB) when left out */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginRecordsResponse"];
+                };
+            };
+            /** @description date is not a real calendar date written YYYY-MM-DD */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2416,10 +2500,7 @@ export interface operations {
     CreateUserController_create: {
         parameters: {
             query?: never;
-            header: {
-                /** @description A new unique value (e.g. a UUID) per intended request. Sending the same key and body again returns the first response and moves no money; the same key with a different body is refused with 422; missing gives 400. After a 503 OUTCOME_UNKNOWN, retry with the same key. */
-                "Idempotency-Key": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

@@ -1,4 +1,4 @@
-import { PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
+import { PORT_PATTERN, readEnvConfig, secretEnv } from '@koperasi/platform';
 import { parseBrokerList } from '@koperasi/messaging';
 
 export interface GatewayConfig {
@@ -14,17 +14,32 @@ export interface GatewayConfig {
   tokenTtlSeconds: number;
   commandTimeoutMs: number;
   adminPassword: string;
+  login: LoginThrottleConfig;
+}
+
+/** How wrong passwords are slowed and then locked out, per username and per client address. */
+export interface LoginThrottleConfig {
+  /** Wrong passwords in a row that lock a username out. */
+  maxFailuresPerUser: number;
+  /** Wrong passwords from one address (any usernames) that lock the address out; a koperasi office shares one. */
+  maxFailuresPerAddress: number;
+  /** The first lockout; each further one doubles, up to lockoutMaxMs. */
+  lockoutMs: number;
+  lockoutMaxMs: number;
+  /** A wrong password is answered after this, doubled for each earlier failure in a row (capped at 2 s). */
+  failureDelayMs: number;
+  /** Failures older than this are forgotten. */
+  failureWindowMs: number;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
 const URL_PATTERN = /^https?:\/\/\S+$/;
 const POSITIVE_INTEGER = /^[1-9]\d{0,8}$/;
-const DEV_JWT_SECRET = 'dev-jwt-secret-change-me';
+const MILLISECONDS = /^\d{1,9}$/;
 
-/** Reads and checks the gateway's environment once at start; a production start without JWT_SECRET is refused. */
+/** Reads and checks the gateway's environment once at start; a start without its secrets, or with published ones, is refused. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const production = env.NODE_ENV === 'production';
   const values = readEnvConfig(
     {
       GATEWAY_HTTP_PORT: { default: '3000', pattern: PORT_PATTERN, description: 'public HTTP port' },
@@ -34,29 +49,27 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
         description: 'PostgreSQL URL of the gateway database (users, idempotency keys)',
       },
       KAFKA_BROKERS: { default: '127.0.0.1:9092', description: 'comma-separated Kafka brokers' },
-      INTERNAL_API_TOKEN: { default: 'dev-internal-token', description: 'x-internal-token sent to the services' },
+      INTERNAL_API_TOKEN: secretEnv('x-internal-token sent to the services'),
       MEMBERS_INTERNAL_URL: { default: 'http://127.0.0.1:3001', pattern: URL_PATTERN, description: 'members service internal HTTP' },
       LEDGER_INTERNAL_URL: { default: 'http://127.0.0.1:3004', pattern: URL_PATTERN, description: 'ledger service internal HTTP' },
       BILLPAY_INTERNAL_URL: { default: 'http://127.0.0.1:3002', pattern: URL_PATTERN, description: 'billpay service internal HTTP' },
       LOANS_INTERNAL_URL: { default: 'http://127.0.0.1:3003', pattern: URL_PATTERN, description: 'loans service internal HTTP' },
-      JWT_SECRET: {
-        ...(production ? {} : { default: DEV_JWT_SECRET }),
-        pattern: /^.{16,}$/,
-        description: 'secret that signs access tokens (at least 16 characters; required when NODE_ENV=production)',
-      },
+      JWT_SECRET: secretEnv('secret that signs access tokens'),
       TOKEN_TTL_SECONDS: { default: '3600', pattern: POSITIVE_INTEGER, description: 'access token lifetime in seconds' },
       COMMAND_TIMEOUT_MS: { default: '10000', pattern: POSITIVE_INTEGER, description: 'how long to wait for a command reply' },
       ADMIN_PASSWORD: {
-        default: env.DEMO_PASSWORD || 'koperasi-demo-2026',
-        pattern: /^.{10,}$/,
-        description: 'password of the bootstrap admin user (at least 10 characters), defaults to DEMO_PASSWORD',
+        ...secretEnv('password of the bootstrap admin user, defaults to DEMO_PASSWORD', 10),
+        ...(env.DEMO_PASSWORD ? { default: env.DEMO_PASSWORD } : {}),
       },
+      LOGIN_MAX_FAILURES_PER_USER: { default: '5', pattern: POSITIVE_INTEGER, description: 'wrong passwords in a row that lock a username out' },
+      LOGIN_MAX_FAILURES_PER_ADDRESS: { default: '20', pattern: POSITIVE_INTEGER, description: 'wrong passwords from one client address that lock it out' },
+      LOGIN_LOCKOUT_MS: { default: '180000', pattern: POSITIVE_INTEGER, description: 'first lockout after too many wrong passwords (doubles each time)' },
+      LOGIN_LOCKOUT_MAX_MS: { default: '3600000', pattern: POSITIVE_INTEGER, description: 'longest lockout' },
+      LOGIN_FAILURE_DELAY_MS: { default: '250', pattern: MILLISECONDS, description: 'delay of the answer to a wrong password (doubles per failure, up to 2 s)' },
+      LOGIN_FAILURE_WINDOW_MS: { default: '900000', pattern: POSITIVE_INTEGER, description: 'failures older than this are forgotten' },
     },
     env,
   );
-  if (production && values.JWT_SECRET === DEV_JWT_SECRET) {
-    throw new Error('Configuration refused:\n  JWT_SECRET is the development default; set a real secret in production');
-  }
   return {
     httpPort: Number(values.GATEWAY_HTTP_PORT),
     databaseUrl: values.GATEWAY_DATABASE_URL,
@@ -70,5 +83,13 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     tokenTtlSeconds: Number(values.TOKEN_TTL_SECONDS),
     commandTimeoutMs: Number(values.COMMAND_TIMEOUT_MS),
     adminPassword: values.ADMIN_PASSWORD,
+    login: {
+      maxFailuresPerUser: Number(values.LOGIN_MAX_FAILURES_PER_USER),
+      maxFailuresPerAddress: Number(values.LOGIN_MAX_FAILURES_PER_ADDRESS),
+      lockoutMs: Number(values.LOGIN_LOCKOUT_MS),
+      lockoutMaxMs: Math.max(Number(values.LOGIN_LOCKOUT_MAX_MS), Number(values.LOGIN_LOCKOUT_MS)),
+      failureDelayMs: Number(values.LOGIN_FAILURE_DELAY_MS),
+      failureWindowMs: Number(values.LOGIN_FAILURE_WINDOW_MS),
+    },
   };
 }

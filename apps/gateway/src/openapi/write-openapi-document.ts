@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
@@ -17,7 +18,9 @@ const refusingSender: CommandSender = {
 };
 
 async function main(outputPath: string): Promise<void> {
-  const config = readGatewayConfig({ NODE_ENV: 'test' });
+  // Nothing is signed or called: throwaway secrets satisfy the configuration check.
+  const secret = randomBytes(32).toString('hex');
+  const config = readGatewayConfig({ NODE_ENV: 'test', JWT_SECRET: secret, INTERNAL_API_TOKEN: secret, ADMIN_PASSWORD: secret });
   // A pool connects on its first query; the writer makes none.
   const pool = new pg.Pool({ connectionString: config.databaseUrl });
   const app = await NestFactory.create(AppModule.register({ config, pool, ownsPool: true, commandSender: refusingSender }), { logger: false });

@@ -1,4 +1,4 @@
-import { INTERNAL_HTTP_HOST, PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
+import { INTERNAL_HTTP_HOST, PORT_PATTERN, readEnvConfig, secretEnv } from '@koperasi/platform';
 import { parseBrokerList } from '@koperasi/messaging';
 
 export interface LoansConfig {
@@ -37,10 +37,10 @@ export function readLoansConfig(env: NodeJS.ProcessEnv = process.env): Omit<Loan
         pattern: /^[^,\s]+:\d+(,[^,\s]+:\d+)*$/,
         description: 'comma-separated Kafka brokers, host:port',
       },
-      INTERNAL_API_TOKEN: { default: 'dev-internal-token', description: 'shared secret in x-internal-token' },
+      INTERNAL_API_TOKEN: secretEnv('shared secret in x-internal-token'),
       INTERNAL_HTTP_HOST,
       BANK_URL: { default: 'http://127.0.0.1:3005', pattern: /^https?:\/\/\S+$/, description: "base URL of the bank's collection-agent API" },
-      BANK_API_KEY: { default: 'dev-bank-api-key', description: 'bearer key the bank issued to this deployment' },
+      BANK_API_KEY: secretEnv('bearer key the bank issued to this deployment'),
       BANK_TIMEOUT_MS: { default: '3000', pattern: POSITIVE_MS, description: 'how long a loan lookup or a collection notice waits for the bank' },
       BANK_REMITTANCE_TIMEOUT_MS: { default: '15000', pattern: POSITIVE_MS, description: 'how long a remittance batch waits for the bank' },
       BANK_MAX_RETRY_DELAY_MS: { default: '10000', pattern: POSITIVE_MS, description: 'the longest pause between retries to the bank' },

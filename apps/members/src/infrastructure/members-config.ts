@@ -1,4 +1,4 @@
-import { INTERNAL_HTTP_HOST, PORT_PATTERN, readEnvConfig } from '@koperasi/platform';
+import { INTERNAL_HTTP_HOST, PORT_PATTERN, readEnvConfig, secretEnv } from '@koperasi/platform';
 import { parseBrokerList } from '@koperasi/messaging';
 
 export interface MembersConfig {
@@ -27,7 +27,7 @@ export function readMembersConfig(env: NodeJS.ProcessEnv = process.env): Omit<Me
         pattern: /^[^,\s]+:\d+(,[^,\s]+:\d+)*$/,
         description: 'comma-separated Kafka brokers, host:port',
       },
-      INTERNAL_API_TOKEN: { default: 'dev-internal-token', description: 'shared secret in x-internal-token' },
+      INTERNAL_API_TOKEN: secretEnv('shared secret in x-internal-token'),
       INTERNAL_HTTP_HOST,
     },
     env,

@@ -1,8 +1,13 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpStatus, Ip, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '../auth.decorators.js';
+import { LoginLockedException } from './login-locked.exception.js';
 import { LoginRequest, LoginResponse } from './login.dto.js';
 import { LoginService } from './login.service.js';
+
+interface HeaderSetter {
+  setHeader(name: string, value: string): void;
+}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,8 +19,21 @@ export class LoginController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Exchange username and password for an access token' })
   @ApiOkResponse({ type: LoginResponse })
-  @ApiUnauthorizedResponse({ description: 'unknown user or wrong password (same answer for both)' })
-  handle(@Body() request: LoginRequest): Promise<LoginResponse> {
-    return this.login.login(request.username, request.password);
+  @ApiUnauthorizedResponse({ description: 'unknown user or wrong password (same answer for both); each one answered later than the last' })
+  @ApiTooManyRequestsResponse({
+    description: 'LOGIN_LOCKED: too many wrong passwords for this username or from this address; Retry-After says when to try again',
+  })
+  async handle(@Body() request: LoginRequest, @Ip() ip: string, @Res({ passthrough: true }) response: HeaderSetter): Promise<LoginResponse> {
+    try {
+      return await this.login.login(request.username, request.password, clientAddress(ip));
+    } catch (error) {
+      if (error instanceof LoginLockedException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
+}
+
+/** The address as the gateway sees it, an IPv4 caller without its IPv6-mapped prefix. */
+function clientAddress(ip: string | undefined): string {
+  return (ip ?? 'unknown').replace(/^::ffff:/, '');
 }

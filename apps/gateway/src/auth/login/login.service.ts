@@ -4,6 +4,9 @@ import { MembersQueries } from '../../queries/query-clients.js';
 import { AccessTokenService } from '../access-token.service.js';
 import { decoyPasswordHash, verifyPassword } from '../password-hasher.js';
 import { UsersRepository } from '../users.repository.js';
+import { LoginAttemptsRepository } from './login-attempts.repository.js';
+import { LoginLockedException } from './login-locked.exception.js';
+import { LoginThrottle } from './login-throttle.js';
 import type { LoginResponse } from './login.dto.js';
 
 @Injectable()
@@ -14,15 +17,32 @@ export class LoginService {
     private readonly users: UsersRepository,
     private readonly tokens: AccessTokenService,
     private readonly members: MembersQueries,
+    private readonly throttle: LoginThrottle,
+    private readonly attempts: LoginAttemptsRepository,
   ) {}
 
-  /** Unknown user and wrong password answer the same, after the same amount of hashing. */
-  async login(username: string, password: string): Promise<LoginResponse> {
+  /**
+   * Unknown user and wrong password answer the same, after the same amount of hashing. A locked-out username or
+   * address is refused before any password is checked, so guessing stops costing us scrypt time too.
+   */
+  async login(username: string, password: string, address: string): Promise<LoginResponse> {
+    const lockout = await this.throttle.lockoutOf(username, address);
+    if (lockout) {
+      if (lockout.firstRefusal) await this.recordLocked(username, address);
+      throw new LoginLockedException(lockout);
+    }
     const user = await this.users.findByUsername(username);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
+    const koperasiId = user?.koperasiId ?? null;
     if (!user || !matches) {
+      const failure = await this.throttle.recordFailure(username, address);
+      await this.attempts.record({ username, address, outcome: 'WRONG_PASSWORD', koperasiId });
+      if (failure.lockout) throw new LoginLockedException(failure.lockout);
+      await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
       throw new ApiException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Username or password is wrong');
     }
+    await this.throttle.recordSuccess(username);
+    await this.attempts.record({ username, address, outcome: 'SUCCESS', koperasiId });
     const view = { id: user.id, username: user.username, role: user.role, koperasiId: user.koperasiId };
     const kotaKabupaten = user.kotaKabupaten ?? null;
     const authenticated = kotaKabupaten === null ? view : { ...view, kotaKabupaten };
@@ -33,6 +53,11 @@ export class LoginService {
       expiresAt: this.tokens.expiryOf(accessToken),
       user: { ...view, fullName: user.fullName ?? user.username, koperasiName, kotaKabupaten },
     };
+  }
+
+  private async recordLocked(username: string, address: string): Promise<void> {
+    const user = await this.users.findByUsername(username);
+    await this.attempts.record({ username, address, outcome: 'LOCKED', koperasiId: user?.koperasiId ?? null });
   }
 
   /** The koperasi's name for the app's header; a login still succeeds when the registry does not answer. */
