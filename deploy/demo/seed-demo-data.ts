@@ -79,7 +79,7 @@ async function seed(): Promise<void> {
     for (const role of staff) {
       const username = `${role}.${koperasi.kelurahan.toLowerCase()}`;
       const fullName = FULL_NAMES[username] ?? 'Petugas Koperasi';
-      const user = await call('POST', '/users', token, { username, fullName, password: PASSWORD, role, koperasiId: found.id });
+      const user = await call('POST', '/users', token, { username, fullName, password: PASSWORD, role, koperasiId: found.id }, `demo-user-${username}`);
       if (user.status !== 201 && user.status !== 409) throw new Error(`user ${username}: ${user.status} ${JSON.stringify(user.body)}`);
     }
     if (staff.includes('supervisor')) await topUpDeposit(koperasi.code, `supervisor.${koperasi.kelurahan.toLowerCase()}`);
@@ -91,7 +91,7 @@ async function seed(): Promise<void> {
     role: 'auditor',
     kotaKabupaten: 'Kota Semarang',
   };
-  const created = await call('POST', '/users', token, cityAuditor);
+  const created = await call('POST', '/users', token, cityAuditor, `demo-user-${cityAuditor.username}`);
   if (created.status !== 201 && created.status !== 409) throw new Error(`city auditor: ${created.status} ${JSON.stringify(created.body)}`);
   process.stdout.write(`${JSON.stringify({ step: 'demo-data', koperasi: KOPERASI.map((k) => k.name) })}\n`);
 }

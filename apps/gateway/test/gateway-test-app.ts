@@ -8,7 +8,7 @@ import { AccessTokenService } from '../src/auth/access-token.service.js';
 import type { AuthenticatedUser } from '../src/auth/authenticated-user.js';
 import type { CommandSender } from '../src/commands/command-sender.js';
 import { readGatewayConfig, type GatewayConfig } from '../src/config/gateway-config.js';
-import { configureApp } from '../src/configure-app.js';
+import { configureApp, GATEWAY_APP_OPTIONS } from '../src/configure-app.js';
 import { gatewayMigrations } from '../src/database/gateway-migrations.js';
 
 export interface SentCommand {
@@ -64,6 +64,7 @@ export async function startGatewayTestApp(overrides: Partial<GatewayConfig> = {}
   };
   const sender = new StubCommandSender();
   const app = await NestFactory.create(AppModule.register({ config, pool: database.pool, ownsPool: false, commandSender: sender }), {
+    ...GATEWAY_APP_OPTIONS,
     logger: false,
   });
   configureApp(app);

@@ -1078,7 +1078,7 @@ export interface components {
              */
             username: string;
             /**
-             * @description the name receipts print for this user: 2-100 characters, letters, spaces and . ' - only (trimmed)
+             * @description as on the KTP: 2-100 characters, letters, spaces and . , ' - only, starting with a letter (trimmed)
              * @example Siti Rahmawati
              */
             fullName: string;
@@ -1173,7 +1173,10 @@ export interface components {
              * @example 3374011501900001
              */
             nik: string;
-            /** @example Siti Rahayu */
+            /**
+             * @description as on the KTP: 2-200 characters, letters, spaces and . , ' - only, starting with a letter (trimmed)
+             * @example Siti Rahayu
+             */
             fullName: string;
             /** @example Semarang */
             birthPlace?: string;
@@ -2500,7 +2503,10 @@ export interface operations {
     CreateUserController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description A new unique value (e.g. a UUID) per intended request. Sending the same key and body again returns the first response and moves no money; the same key with a different body is refused with 422; missing gives 400. After a 503 OUTCOME_UNKNOWN, retry with the same key. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
