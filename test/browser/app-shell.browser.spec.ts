@@ -47,6 +47,21 @@ describe('counter app: login, the shell, roles, budgets (real suite, Debian Chro
     expect(await page.getByTestId('forbidden').textContent()).toContain('hanya untuk penyelia');
   });
 
+  it('tells a teller in plain words when repeated wrong passwords have locked the name', async () => {
+    const page = await suite.newPage(PHONE);
+    await page.goto('/');
+    const locked = page.getByText('Terlalu banyak kata sandi salah');
+    // The gateway locks a name after five failures (LOGIN_* settings); each wrong try is answered a little later.
+    for (let attempt = 1; attempt <= 8 && !(await locked.isVisible()); attempt++) {
+      await page.getByLabel('Nama pengguna').fill(suite.staff.otherTeller.username);
+      await page.getByLabel('Kata sandi').fill(`wrong-password-${attempt}`);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByRole('alert').waitFor();
+    }
+    await locked.waitFor();
+    expect(await page.getByRole('navigation', { name: 'Menu' }).count()).toBe(0);
+  });
+
   it('shows a supervisor the supervisor group as well', async () => {
     const page = await suite.newPage(DESKTOP);
     await suite.logIn(page, 'supervisor');
