@@ -1,3 +1,5 @@
+import { useEffect } from 'preact/hooks';
+
 interface ReceiptPaperProps {
   lines: readonly string[];
 }
@@ -12,12 +14,25 @@ const PADDING_MM = 8;
  */
 export function ReceiptPaper({ lines }: ReceiptPaperProps) {
   const lengthMm = Math.ceil(lines.join('\n').split('\n').length * LINE_MM + PADDING_MM);
+  usePageSize(`58mm ${lengthMm}mm`);
   return (
-    <>
-      <style>{`@page { size: 58mm ${lengthMm}mm; margin: 0; }`}</style>
-      <pre class="receipt-paper" data-testid="receipt-paper">
-        {lines.join('\n')}
-      </pre>
-    </>
+    <pre class="receipt-paper" data-testid="receipt-paper">
+      {lines.join('\n')}
+    </pre>
   );
+}
+
+/**
+ * The print page size as a constructed stylesheet: the gateway's Content-Security-Policy refuses inline <style>
+ * elements, while stylesheets made through the CSS object model are the page's own script at work.
+ */
+function usePageSize(size: string): void {
+  useEffect(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`@page { size: ${size}; margin: 0; }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    };
+  }, [size]);
 }
