@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { MemberCommandTopics, type ApproveCashDrawerPayload, type CashDrawerView } from '@koperasi/contracts';
-import { localDateOf } from '@koperasi/domain';
+import { isCalendarDay } from '@koperasi/domain';
 import { nowInWib } from '@koperasi/service-kit';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -86,7 +86,7 @@ export class CashDrawersController {
     @Param('date') date: string,
     @Param('tellerId') tellerId: string,
   ): Promise<unknown> {
-    if (!isDay(date)) {
+    if (!isCalendarDay(date)) {
       throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'date must be a day that exists, written YYYY-MM-DD', [
         { field: 'date', problems: ['must be YYYY-MM-DD'] },
       ]);
@@ -109,9 +109,4 @@ export class CashDrawersController {
       present: (view) => presentDrawer(view, expected, tellerName),
     });
   }
-}
-
-/** A day that exists, written YYYY-MM-DD (2026-02-30 is not). */
-function isDay(text: string): boolean {
-  return localDateOf(`${text}T00:00:00+07:00`) === text;
 }

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { CalendarDay } from '../../http/calendar-day.decorator.js';
 import { LOGIN_OUTCOMES, type LoginOutcome } from './login-attempts.repository.js';
 
 export class LoginRecordsQuery {
   @ApiPropertyOptional({ example: '2026-11-22', format: 'date', description: 'the WIB day to show; today (WIB) when left out' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a day written YYYY-MM-DD, e.g. 2026-11-22' })
-  @IsISO8601({ strict: true }, { message: 'date must be a day that exists, e.g. 2026-11-22' })
+  @CalendarDay()
   date?: string;
 }
 

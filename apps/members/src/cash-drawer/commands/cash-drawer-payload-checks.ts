@@ -1,5 +1,5 @@
 import type { ApproveCashDrawerPayload, CommandReply, CountCashDrawerPayload, OpenCashDrawerPayload } from '@koperasi/contracts';
-import { localDateOf } from '@koperasi/domain';
+import { isCalendarDay } from '@koperasi/domain';
 import { badField } from '@koperasi/service-kit';
 
 const MAX_DENOMINATION_LINES = 20;
@@ -29,7 +29,7 @@ export function checkCountPayload(payload: CountCashDrawerPayload): CommandReply
 
 export function checkApprovePayload(payload: ApproveCashDrawerPayload): CommandReply<never> | null {
   if (typeof payload.tellerId !== 'string' || payload.tellerId.trim() === '') return badField('tellerId', 'is required');
-  if (typeof payload.businessDate !== 'string' || !isDay(payload.businessDate)) return badField('businessDate', 'must be YYYY-MM-DD');
+  if (typeof payload.businessDate !== 'string' || !isCalendarDay(payload.businessDate)) return badField('businessDate', 'must be YYYY-MM-DD');
   if (!isInteger(payload.expectedRp)) return badField('expectedRp', 'must be whole rupiah');
   if (typeof payload.approverName !== 'string' || payload.approverName.length > MAX_NAME_LENGTH) {
     return badField('approverName', `must be text of at most ${MAX_NAME_LENGTH} characters`);
@@ -39,9 +39,4 @@ export function checkApprovePayload(payload: ApproveCashDrawerPayload): CommandR
 
 function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);
-}
-
-/** A day that exists, written YYYY-MM-DD (2026-02-30 is not). */
-function isDay(text: string): boolean {
-  return localDateOf(`${text}T00:00:00+07:00`) === text;
 }

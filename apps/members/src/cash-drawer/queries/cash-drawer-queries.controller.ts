@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
 import type { CashDrawerView } from '@koperasi/contracts';
-import { localDateOf } from '@koperasi/domain';
+import { isCalendarDay } from '@koperasi/domain';
 import type { Pool } from 'pg';
 import { PG_POOL, isUuid, nowInWib } from '@koperasi/service-kit';
 import { InternalTokenGuard } from '../../queries/internal-token.guard.js';
@@ -47,11 +47,6 @@ export class CashDrawerQueriesController {
 
 function dayOf(date: string | undefined): string {
   if (date === undefined) return nowInWib().slice(0, 10);
-  if (!isDay(date)) throw new BadRequestException('date must be a calendar date YYYY-MM-DD');
+  if (!isCalendarDay(date)) throw new BadRequestException('date must be a calendar date YYYY-MM-DD');
   return date;
-}
-
-/** A day that exists, written YYYY-MM-DD (2026-02-30 is not). */
-function isDay(text: string): boolean {
-  return localDateOf(`${text}T00:00:00+07:00`) === text;
 }

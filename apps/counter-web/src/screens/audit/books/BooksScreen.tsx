@@ -9,7 +9,8 @@ import { useLoad } from '../../../components/use-load';
 import { wibToday } from '../../../format/wib';
 import { t } from '../../../i18n/i18n';
 import { currentUser } from '../../../session/session';
-import { isDay, isTime, wibInstant, wibTimeNow } from '../shared/wib-input';
+import { isCalendarDay } from '@koperasi/domain';
+import { isTime, wibInstant, wibTimeNow } from '../shared/wib-input';
 import { AccountEntries } from './AccountEntries';
 import { booksHref } from './books-href';
 import { TrialBalanceTable } from './TrialBalanceTable';
@@ -20,7 +21,7 @@ import { TrialBalanceTable } from './TrialBalanceTable';
  */
 export function BooksScreen() {
   const { query, route } = useLocation();
-  const day = query.day && isDay(query.day) ? query.day : wibToday();
+  const day = query.day && isCalendarDay(query.day) ? query.day : wibToday();
   const time = query.time && isTime(query.time) ? query.time : wibTimeNow();
   const account = query.account ?? null;
   const [typedDay, setTypedDay] = useState(day);
@@ -32,7 +33,7 @@ export function BooksScreen() {
   const balance = useLoad((signal) => (cityAuditor ? Promise.resolve(null) : api.get('/api/v1/ledger/trial-balance', { query: { asOf }, signal })), [asOf, cityAuditor]);
 
   const submit = () => {
-    const found = { day: isDay(typedDay) ? undefined : t('audit.history.badDay'), time: isTime(typedTime) ? undefined : t('audit.history.badTime') };
+    const found = { day: isCalendarDay(typedDay) ? undefined : t('audit.history.badDay'), time: isTime(typedTime) ? undefined : t('audit.history.badTime') };
     setErrors(found);
     if (found.day || found.time) return;
     route(booksHref(typedDay, typedTime, account ?? undefined));

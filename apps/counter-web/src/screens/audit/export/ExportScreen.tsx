@@ -8,7 +8,8 @@ import { wibToday } from '../../../format/wib';
 import { t } from '../../../i18n/i18n';
 import { AUDIT_SERVICES, serviceLabel } from '../shared/audit-words';
 import { fetchAuditFile, saveFile } from '../shared/audit-download';
-import { isDay, wibDayBefore } from '../shared/wib-input';
+import { isCalendarDay } from '@koperasi/domain';
+import { wibDayBefore } from '../shared/wib-input';
 
 type What = 'events' | 'entries';
 type Format = 'csv' | 'jsonl';
@@ -31,8 +32,8 @@ export function ExportScreen() {
 
   const submit = async () => {
     const found = {
-      from: isDay(fromDay) ? undefined : t('audit.history.badDay'),
-      to: !isDay(toDay) ? t('audit.history.badDay') : isDay(fromDay) && toDay < fromDay ? t('audit.history.badOrder') : undefined,
+      from: isCalendarDay(fromDay) ? undefined : t('audit.history.badDay'),
+      to: !isCalendarDay(toDay) ? t('audit.history.badDay') : isCalendarDay(fromDay) && toDay < fromDay ? t('audit.history.badOrder') : undefined,
     };
     setErrors(found);
     setSaved(null);

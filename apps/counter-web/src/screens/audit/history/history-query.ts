@@ -1,4 +1,5 @@
-import { isDay, isTime, wibDayBefore } from '../shared/wib-input';
+import { isCalendarDay } from '@koperasi/domain';
+import { isTime, wibDayBefore } from '../shared/wib-input';
 
 /** What Riwayat shows, all of it in the address so every link (a break, a difference, a trace) opens it. */
 export interface HistoryQuery {
@@ -40,8 +41,8 @@ const TYPE_LIST = /^[A-Za-z][A-Za-z0-9._-]{0,99}(,[A-Za-z][A-Za-z0-9._-]{0,99}){
 /** The message keys of what is wrong with the search as typed, by field. */
 export function searchProblems(query: HistoryQuery): Record<string, 'day' | 'time' | 'order' | 'type'> {
   const problems: Record<string, 'day' | 'time' | 'order' | 'type'> = {};
-  if (query.fromDay && !isDay(query.fromDay)) problems.fromDay = 'day';
-  if (query.toDay && !isDay(query.toDay)) problems.toDay = 'day';
+  if (query.fromDay && !isCalendarDay(query.fromDay)) problems.fromDay = 'day';
+  if (query.toDay && !isCalendarDay(query.toDay)) problems.toDay = 'day';
   if (query.fromTime && (!isTime(query.fromTime) || !query.fromDay)) problems.fromTime = 'time';
   if (query.toTime && (!isTime(query.toTime) || !query.toDay)) problems.toTime = 'time';
   if (query.type && !TYPE_LIST.test(query.type.replace(/\s+/g, ''))) problems.type = 'type';

@@ -17,12 +17,7 @@ export function wibTimeNow(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(11, 16);
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export function isDay(value: string): boolean {
-  return DAY.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-}
 
 export function isTime(value: string): boolean {
   return TIME.test(value);
