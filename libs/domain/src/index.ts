@@ -4,3 +4,4 @@ export * from './domain-error.js';
 export * from './nik.js';
 export * from './rupiah.js';
 export * from './year-month.js';
+export * from './person-name.js';

@@ -515,7 +515,7 @@ export const en: Record<MessageKey, string> = {
   'supervisor.tellers.submit': 'Create teller account',
   'supervisor.tellers.fullNameRequired': "Enter the teller's full name.",
   'supervisor.tellers.fullNameLength': 'The full name is 2 to 100 characters.',
-  'supervisor.tellers.fullNameChars': "The full name starts with a letter and holds only letters, spaces and . ' -.",
+  'supervisor.tellers.fullNameChars': "The full name as on the KTP: starting with a letter, only letters, spaces and . , ' -.",
   'supervisor.tellers.usernameRequired': 'Enter a username.',
   'supervisor.tellers.usernameInvalid': 'The username is 3–64 lower-case letters, digits, dots, dashes or underscores, without spaces.',
   'supervisor.tellers.usernameTaken': 'This username is taken. Choose another.',

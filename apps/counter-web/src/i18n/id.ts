@@ -516,7 +516,7 @@ export const id = {
   'supervisor.tellers.submit': 'Buat akun kasir',
   'supervisor.tellers.fullNameRequired': 'Isi nama lengkap kasir.',
   'supervisor.tellers.fullNameLength': 'Nama lengkap 2 sampai 100 karakter.',
-  'supervisor.tellers.fullNameChars': 'Nama lengkap diawali huruf dan hanya berisi huruf, spasi, titik, petik atau strip.',
+  'supervisor.tellers.fullNameChars': 'Nama lengkap seperti di KTP: diawali huruf, hanya huruf, spasi, titik, koma, petik atau strip.',
   'supervisor.tellers.usernameRequired': 'Isi nama pengguna.',
   'supervisor.tellers.usernameInvalid': 'Nama pengguna 3–64 karakter: huruf kecil, angka, titik, strip atau garis bawah, tanpa spasi.',
   'supervisor.tellers.usernameTaken': 'Nama pengguna ini sudah dipakai. Pilih nama lain.',

@@ -2,9 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Length, Matches } from 'class-validator';
-
-/** What a KTP prints in a name: letters of any script, spaces and . , ' - (no digits, symbols or emoji). */
-const KTP_NAME = /^\p{L}[\p{L} .,'-]*$/u;
+import { KTP_NAME } from '@koperasi/domain';
 
 /** A person's name as on the KTP (members, staff): it is printed on receipts and read aloud at the counter. */
 export function PersonName(example: string, maxLength: number): PropertyDecorator {

@@ -1,8 +1,8 @@
+import { isKtpName } from '@koperasi/domain';
 import type { MessageKey } from '../../../i18n/i18n';
 
 /** The gateway's rules for a new user (apps/gateway/src/users/create-user/create-user.dto.ts), checked before sending. */
 export const USERNAME = /^[a-z0-9._-]{3,64}$/;
-const FULL_NAME = /^[\p{L}][\p{L} .'-]*$/u;
 
 export interface TellerForm {
   fullName: string;
@@ -24,7 +24,7 @@ export function checkTeller(form: TellerForm): TellerProblems {
   const fullName = tidyFullName(form.fullName);
   if (fullName === '') problems.fullName = 'supervisor.tellers.fullNameRequired';
   else if (fullName.length < 2 || fullName.length > 100) problems.fullName = 'supervisor.tellers.fullNameLength';
-  else if (!FULL_NAME.test(fullName)) problems.fullName = 'supervisor.tellers.fullNameChars';
+  else if (!isKtpName(fullName)) problems.fullName = 'supervisor.tellers.fullNameChars';
   if (form.username === '') problems.username = 'supervisor.tellers.usernameRequired';
   else if (!USERNAME.test(form.username)) problems.username = 'supervisor.tellers.usernameInvalid';
   if (form.password.length < 10 || form.password.length > 200) problems.password = 'supervisor.tellers.passwordLength';
