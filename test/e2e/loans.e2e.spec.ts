@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { addYearMonths } from '@koperasi/domain';
 import { waitFor } from '@koperasi/testing';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
 import { ApiClient, type ApiResponse } from '../support/api-client.js';
@@ -110,6 +111,16 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
     const receipt = await client.get(`/loans/installments/${collectionId}/receipt`);
     expect(receipt.status).toBe(200);
     return receipt.body;
+  }
+
+  /** The lines of the printable 58 mm receipt page. */
+  async function printedReceipt(client: ApiClient, collectionId: string): Promise<string[]> {
+    const token = (client as unknown as { token: string }).token;
+    const html = await fetch(`${suite.gatewayUrl}/loans/installments/${collectionId}/receipt?format=html`, { headers: { authorization: `Bearer ${token}` } });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await html.text();
+    return page.slice(page.indexOf('<pre>') + 6, page.indexOf('</pre>')).split('\n').filter((line) => line !== '');
   }
 
   async function remittanceWhen(client: ApiClient, remittanceId: string, status: Remittance['status'], timeoutMs = 45_000): Promise<Remittance> {
@@ -252,11 +263,32 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       expect(partial.status).toBe(201);
       // 0.50% of 295.100 = 1.475,5, half up.
       expect(partial.body.receipt).toMatchObject({ amount: 295_100, fee: 1_476, feeMode: 'NETTED', feeStatus: 'NETTED_FROM_REMITTANCE', borrowerName: 'SRI WAHYUNI' });
+      // Two months in arrears before the month due: the part goes to the older one.
+      const { period } = partial.body.receipt;
+      const [olderMonth, lastMonth] = [addYearMonths(period, -2), addYearMonths(period, -1)];
+      expect(partial.body.receipt.allocation).toEqual({ arrears: 295_100, arrearsPeriods: [olderMonth], penalty: 0, current: 0, currentPeriod: period, ahead: 0 });
       await waitFor('the first notice acknowledged', async () => (await collection(gedawang.teller, partial.body.collectionId)).noticeStatus === 'ACKNOWLEDGED');
       const rest = await collect(gedawang.teller, TEST_LOANS.inArrears.loanNo, 1_999_900);
       expect(rest.status).toBe(201);
       // 0.50% of 1.999.900 = 9.999,5, half up.
       expect(rest.body.receipt).toMatchObject({ amount: 1_999_900, fee: 10_000 });
+      expect(rest.body.receipt.allocation).toEqual({
+        arrears: 1_500_000 - 295_100,
+        arrearsPeriods: [olderMonth, lastMonth],
+        penalty: 45_000,
+        current: 750_000,
+        currentPeriod: period,
+        ahead: 0,
+      });
+      // The printed struk says what the amount paid: the months in arrears, the denda and this month's installment.
+      const printed = await printedReceipt(gedawang.teller, rest.body.collectionId);
+      const total = printed.indexOf('JUMLAH SETOR         Rp1.999.900');
+      expect(printed.slice(total - 4, total)).toEqual([
+        'Tunggakan 2 bln      Rp1.204.900',
+        `  ${olderMonth}, ${lastMonth}`,
+        'Denda                   Rp45.000',
+        `Angsuran ${period}       Rp750.000`,
+      ]);
       const more = await collect(gedawang.teller, TEST_LOANS.inArrears.loanNo, 1);
       expect(more.status).toBe(422);
       expect(more.body.error).toBe('OVERPAYMENT');
@@ -340,17 +372,11 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       expect(json.status).toBe(200);
       expect(json.body).toMatchObject({ collectionId, amount: 250_000, fee: 1_250, tellerName: fullNameOf('teller.pinjaman1'), koperasiName: 'KKMP Pinjaman 1' });
 
-      const token = (gedawang.teller as unknown as { token: string }).token;
-      const html = await fetch(`${suite.gatewayUrl}/loans/installments/${collectionId}/receipt?format=html`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      expect(html.status).toBe(200);
-      expect(html.headers.get('content-type')).toMatch(/text\/html/);
-      const page = await html.text();
-      const printed = page.slice(page.indexOf('<pre>') + 6, page.indexOf('</pre>')).split('\n').filter((line) => line !== '');
+      const printed = await printedReceipt(gedawang.teller, collectionId);
       expect(printed.every((line) => line.length <= 32)).toBe(true);
       expect(printed.join('\n')).toContain('Rp250.000');
       expect(printed.join('\n')).toContain(loan.loanNo);
+      const token = (gedawang.teller as unknown as { token: string }).token;
       const byAccept = await fetch(`${suite.gatewayUrl}/loans/installments/${collectionId}/receipt`, {
         headers: { authorization: `Bearer ${token}`, accept: 'text/html' },
       });

@@ -5,3 +5,4 @@ export * from './nik.js';
 export * from './rupiah.js';
 export * from './year-month.js';
 export * from './person-name.js';
+export * from './installment-allocation.js';

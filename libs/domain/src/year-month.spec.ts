@@ -1,4 +1,4 @@
-import { compareYearMonths, isYearMonth, monthsFromTo, nextYearMonth } from './year-month.js';
+import { compareYearMonths, isYearMonth, monthsFromTo, nextYearMonth, addYearMonths } from './year-month.js';
 
 describe('year-month', () => {
   it.each(['2025-01', '2025-12', '1999-07'])('accepts %s', (value) => {
@@ -18,6 +18,9 @@ describe('year-month', () => {
   it('steps over the year end', () => {
     expect(nextYearMonth('2025-12')).toBe('2026-01');
     expect(nextYearMonth('2025-09')).toBe('2025-10');
+    expect(addYearMonths('2026-01', -1)).toBe('2025-12');
+    expect(addYearMonths('2025-11', -14)).toBe('2024-09');
+    expect(addYearMonths('2025-11', 2)).toBe('2026-01');
   });
 
   it('lists months inclusively across a year end', () => {

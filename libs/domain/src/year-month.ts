@@ -31,6 +31,13 @@ export function nextYearMonth(value: YearMonth): YearMonth {
   return month === 12 ? formatYearMonth(year + 1, 1) : formatYearMonth(year, month + 1);
 }
 
+/** The month `months` later (earlier when negative), in one step however far. */
+export function addYearMonths(value: YearMonth, months: number): YearMonth {
+  assertYearMonth(value);
+  const index = Number(value.slice(0, 4)) * 12 + Number(value.slice(5, 7)) - 1 + months;
+  return formatYearMonth(Math.floor(index / 12), (index % 12) + 1);
+}
+
 function formatYearMonth(year: number, month: number): YearMonth {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }

@@ -1948,6 +1948,29 @@ export interface components {
              */
             amount: number;
         };
+        InstallmentAllocationResponse: {
+            /** @description towards installments in arrears, rupiah */
+            arrears: number;
+            /**
+             * @description the months in arrears it paid, oldest first; a month may be paid in part
+             * @example [
+             *       "2026-09",
+             *       "2026-10"
+             *     ]
+             */
+            arrearsPeriods: string[];
+            /** @description towards the late-payment penalty (denda), rupiah */
+            penalty: number;
+            /** @description towards the current month's installment, rupiah */
+            current: number;
+            /**
+             * @description the month of the current installment
+             * @example 2026-11
+             */
+            currentPeriod: string;
+            /** @description beyond the current installment: paid ahead on the outstanding balance, rupiah */
+            ahead: number;
+        };
         InstallmentReceiptResponse: {
             /**
              * Format: uuid
@@ -1962,6 +1985,8 @@ export interface components {
             period: string;
             /** @description rupiah taken in cash */
             amount: number;
+            /** @description what the amount paid, in the order the bank applies it; null for collections recorded before this was kept */
+            allocation: components["schemas"]["InstallmentAllocationResponse"] | null;
             /** @description the koperasi's fee, rupiah; not paid by the borrower */
             fee: number;
             /** @enum {string} */
@@ -2000,6 +2025,8 @@ export interface components {
             period: string;
             /** @description rupiah taken in cash */
             amount: number;
+            /** @description what the amount paid, in the order the bank applies it; null for collections recorded before this was kept */
+            allocation: components["schemas"]["InstallmentAllocationResponse"] | null;
             /** @description the koperasi's fee, rupiah; not paid by the borrower */
             fee: number;
             /** @enum {string} */
@@ -2091,6 +2118,8 @@ export interface components {
             period: string;
             /** @description rupiah taken in cash */
             amount: number;
+            /** @description what the amount paid, in the order the bank applies it; null for collections recorded before this was kept */
+            allocation: components["schemas"]["InstallmentAllocationResponse"] | null;
             /** @description the koperasi's fee, rupiah; not paid by the borrower */
             fee: number;
             /** @enum {string} */

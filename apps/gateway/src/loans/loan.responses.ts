@@ -3,6 +3,7 @@ import type {
   CollectInstallmentResult,
   CollectionAgreementView,
   CollectionView,
+  InstallmentAllocation,
   InstallmentReceipt,
   LoanAccountView,
   RemittanceView,
@@ -26,6 +27,16 @@ export class LoanAccountResponse {
   @ApiProperty({ format: 'date-time', description: 'when the bank was asked' }) viewedAt!: string;
 }
 
+export class InstallmentAllocationResponse {
+  @ApiProperty({ type: 'integer', description: 'towards installments in arrears, rupiah' }) arrears!: number;
+  @ApiProperty({ type: [String], example: ['2026-09', '2026-10'], description: 'the months in arrears it paid, oldest first; a month may be paid in part' })
+  arrearsPeriods!: string[];
+  @ApiProperty({ type: 'integer', description: 'towards the late-payment penalty (denda), rupiah' }) penalty!: number;
+  @ApiProperty({ type: 'integer', description: "towards the current month's installment, rupiah" }) current!: number;
+  @ApiProperty({ example: '2026-11', description: 'the month of the current installment' }) currentPeriod!: string;
+  @ApiProperty({ type: 'integer', description: 'beyond the current installment: paid ahead on the outstanding balance, rupiah' }) ahead!: number;
+}
+
 export class InstallmentReceiptResponse {
   @ApiProperty({ format: 'uuid', description: "the collection's reference, also the bank's" }) collectionId!: string;
   @ApiProperty() loanNo!: string;
@@ -33,6 +44,12 @@ export class InstallmentReceiptResponse {
   @ApiProperty({ enum: PRODUCTS }) product!: string;
   @ApiProperty({ example: '2026-11' }) period!: string;
   @ApiProperty({ type: 'integer', description: 'rupiah taken in cash' }) amount!: number;
+  @ApiProperty({
+    type: InstallmentAllocationResponse,
+    nullable: true,
+    description: 'what the amount paid, in the order the bank applies it; null for collections recorded before this was kept',
+  })
+  allocation!: InstallmentAllocationResponse | null;
   @ApiProperty({ type: 'integer', description: "the koperasi's fee, rupiah; not paid by the borrower" }) fee!: number;
   @ApiProperty({ enum: FEE_MODES }) feeMode!: string;
   @ApiProperty({ enum: FEE_STATUSES, description: 'who settles the fee: the bank pays it, or it is kept from the remittance' })
@@ -119,6 +136,17 @@ export function presentLoanAccount(view: LoanAccountView): LoanAccountResponse {
   };
 }
 
+function presentAllocation(allocation: InstallmentAllocation): InstallmentAllocationResponse {
+  return {
+    arrears: allocation.arrearsRp,
+    arrearsPeriods: allocation.arrearsPeriods,
+    penalty: allocation.penaltyRp,
+    current: allocation.currentRp,
+    currentPeriod: allocation.currentPeriod,
+    ahead: allocation.aheadRp,
+  };
+}
+
 export function presentReceipt(receipt: InstallmentReceipt): InstallmentReceiptResponse {
   return {
     collectionId: receipt.collectionId,
@@ -127,6 +155,7 @@ export function presentReceipt(receipt: InstallmentReceipt): InstallmentReceiptR
     product: receipt.product,
     period: receipt.period,
     amount: receipt.amountRp,
+    allocation: receipt.allocation ? presentAllocation(receipt.allocation) : null,
     fee: receipt.feeRp,
     feeMode: receipt.feeMode,
     feeStatus: receipt.feeMode === 'BANK_PAYS' ? 'RECEIVABLE_FROM_BANK' : 'NETTED_FROM_REMITTANCE',

@@ -71,6 +71,7 @@ describe('decideCollectInstallment', () => {
             feeRp: 2_500,
             feeMode: 'BANK_PAYS',
             tellerId: 'teller-siti',
+            allocation: { arrearsRp: 0, arrearsPeriods: [], penaltyRp: 0, currentRp: 1_250_000, currentPeriod: '2026-11', aheadRp: 0 },
           },
         },
       ],
@@ -80,6 +81,23 @@ describe('decideCollectInstallment', () => {
   it('given a Kupedes loan in arrears, when everything owed is paid, then the fee is 0.50% netted', () => {
     const decision = decideCollectInstallment(collect(inArrears, 2_295_000));
     expect(decision.ok && decision.events[0].data).toMatchObject({ amountRp: 2_295_000, feeRp: 11_475, feeMode: 'NETTED' });
+  });
+
+  it('given a loan in arrears, when everything owed is paid, then the event keeps what it paid: the arrears months, the penalty and the current month', () => {
+    const decision = decideCollectInstallment(collect(inArrears, 2_295_000));
+    expect(decision.ok && decision.events[0].data.allocation).toEqual({
+      arrearsRp: 1_500_000,
+      arrearsPeriods: ['2026-07', '2026-08'],
+      penaltyRp: 45_000,
+      currentRp: 750_000,
+      currentPeriod: '2026-09',
+      aheadRp: 0,
+    });
+  });
+
+  it('given arrears already paid here and not yet at the bank, when the next payment is taken, then it pays the penalty and the current month', () => {
+    const decision = decideCollectInstallment(collect(inArrears, 795_000, { notYetAtBankRp: 1_500_000 }));
+    expect(decision.ok && decision.events[0].data.allocation).toMatchObject({ arrearsRp: 0, arrearsPeriods: [], penaltyRp: 45_000, currentRp: 750_000 });
   });
 
   it('given partial payments allowed, when less than one installment is paid, then it is collected and the fee rounds half up', () => {

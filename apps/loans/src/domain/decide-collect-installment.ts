@@ -1,4 +1,4 @@
-import { formatRupiah, isPositiveRupiah } from '@koperasi/domain';
+import { allocateInstallment, formatRupiah, isPositiveRupiah } from '@koperasi/domain';
 import { feeFor } from './collection-agreement.js';
 import { MAX_CLOCK_SKEW_MS, MAX_LOAN_VIEW_AGE_MS, type CollectInstallment } from './collect-installment.js';
 import { refuse, type LoanDecision } from './loan-decision.js';
@@ -61,6 +61,8 @@ export function decideCollectInstallment(command: CollectInstallment): LoanDecis
           feeRp: feeFor(agreement.fee, amountRp),
           feeMode: agreement.feeMode,
           tellerId: command.tellerId,
+          // What was taken here and is not in the bank's figures yet was applied before this payment.
+          allocation: allocateInstallment(loan, amountRp, command.notYetAtBankRp),
         },
       },
     ],

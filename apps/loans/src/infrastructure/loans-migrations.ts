@@ -2,6 +2,7 @@ import type { MigrationClass } from '@koperasi/database';
 import { EventStoreSchema1790000000000 } from '@koperasi/eventstore';
 import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 import { CommandResultsSchema1790000000002 } from '@koperasi/service-kit';
+import { LoansCollectionAllocation1790000000301 } from './loans-collection-allocation.migration.js';
 import { LoansReadModel1790000000300 } from './loans-read-model.migration.js';
 
 export const loansMigrations: MigrationClass[] = [
@@ -9,4 +10,5 @@ export const loansMigrations: MigrationClass[] = [
   ConsumerSchema1790000000001,
   CommandResultsSchema1790000000002,
   LoansReadModel1790000000300,
+  LoansCollectionAllocation1790000000301,
 ];

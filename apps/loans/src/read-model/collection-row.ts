@@ -1,4 +1,4 @@
-import type { CollectionRemittanceState, CollectionView, InstallmentReceipt, LoanProduct } from '@koperasi/contracts';
+import type { CollectionRemittanceState, CollectionView, InstallmentAllocation, InstallmentReceipt, LoanProduct } from '@koperasi/contracts';
 import { nowInWib } from '@koperasi/service-kit';
 import type { FeeMode } from '../domain/index.js';
 
@@ -10,6 +10,8 @@ export interface CollectionRow {
   borrower_name: string;
   period: string;
   amount_rp: string;
+  /** Null for collections recorded before the split was kept. */
+  allocation: InstallmentAllocation | null;
   fee_rp: string;
   fee_mode: FeeMode;
   teller_id: string;
@@ -22,7 +24,7 @@ export interface CollectionRow {
 }
 
 export const COLLECTION_COLUMNS = `
-  c.collection_id, c.koperasi_id, c.loan_no, c.product, c.borrower_name, c.period, c.amount_rp, c.fee_rp, c.fee_mode,
+  c.collection_id, c.koperasi_id, c.loan_no, c.product, c.borrower_name, c.period, c.amount_rp, c.allocation, c.fee_rp, c.fee_mode,
   c.teller_id, c.collected_at, to_char(c.business_date, 'YYYY-MM-DD') AS business_date, c.notice_status, c.bank_ref,
   c.remittance_id, r.status AS remittance_status`;
 
@@ -36,6 +38,7 @@ export function receiptOf(row: CollectionRow): InstallmentReceipt {
     product: row.product,
     period: row.period,
     amountRp: Number(row.amount_rp),
+    allocation: row.allocation,
     feeRp: Number(row.fee_rp),
     feeMode: row.fee_mode,
     collectedAt: nowInWib(row.collected_at.getTime()),

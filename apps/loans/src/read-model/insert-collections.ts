@@ -20,6 +20,7 @@ export async function insertCollections(tx: PoolClient, collections: CollectionI
     product: data.product,
     period: data.period,
     amountRp: data.amountRp,
+    allocation: data.allocation ?? null,
     feeRp: data.feeRp,
     feeMode: data.feeMode,
     collectedAt: nowInWib(Date.parse(event.occurredAt)),
@@ -29,9 +30,9 @@ export async function insertCollections(tx: PoolClient, collections: CollectionI
   const column = <T>(pick: (collection: CollectionInsert, index: number) => T) => collections.map(pick);
   await tx.query(
     `INSERT INTO collections (collection_id, koperasi_id, loan_no, product, borrower_name, period, amount_rp, fee_rp, fee_mode,
-                              teller_id, event_id, collected_at, business_date)
+                              teller_id, event_id, collected_at, business_date, allocation)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[],
-                          $9::text[], $10::text[], $11::uuid[], $12::timestamptz[], $13::date[])`,
+                          $9::text[], $10::text[], $11::uuid[], $12::timestamptz[], $13::date[], $14::jsonb[])`,
     [
       column(({ data }) => data.collectionId),
       column(({ koperasiId }) => koperasiId),
@@ -46,6 +47,7 @@ export async function insertCollections(tx: PoolClient, collections: CollectionI
       column(({ event }) => event.eventId),
       column(({ event }) => event.occurredAt),
       column((_, index) => receipts[index].collectedAt.slice(0, 10)),
+      column(({ data }) => (data.allocation ? JSON.stringify(data.allocation) : null)),
     ],
   );
   return receipts;

@@ -1,4 +1,5 @@
 import { namespaced } from '../kafka-namespace.js';
+import type { InstallmentAllocation } from './loan-events.js';
 
 /** Command topics of the loans service; each is answered on `<topic>.reply`. */
 export const LoanCommandTopics = {
@@ -45,6 +46,8 @@ export interface InstallmentReceipt {
   /** The installment period the bank reported as due, e.g. 2026-11. */
   period: string;
   amountRp: number;
+  /** What the amount paid; null for collections recorded before the split was kept. */
+  allocation: InstallmentAllocation | null;
   feeRp: number;
   /** BANK_PAYS: the bank owes the fee; NETTED: kept from the remittance. */
   feeMode: 'BANK_PAYS' | 'NETTED';

@@ -10,6 +10,22 @@ export const LoanEventTypes = {
   remittanceRejected: 'RemittanceRejected',
 } as const;
 
+/**
+ * What one collection paid, in the order the bank applies a payment: installments in arrears (oldest month
+ * first), the penalty (denda), the current installment, then ahead on the outstanding balance. The parts add up
+ * to the amount collected.
+ */
+export interface InstallmentAllocation {
+  arrearsRp: number;
+  /** The months in arrears this payment went to, oldest first, e.g. ['2026-09', '2026-10']; a month may be paid in part. */
+  arrearsPeriods: string[];
+  penaltyRp: number;
+  currentRp: number;
+  /** The installment period due, e.g. 2026-11. */
+  currentPeriod: string;
+  aheadRp: number;
+}
+
 /** Cash in from the teller's drawer, owed to the bank; the fee earned at the same moment. */
 export interface InstallmentCollectedData {
   collectionId: string;
@@ -21,6 +37,8 @@ export interface InstallmentCollectedData {
   feeRp: number;
   feeMode: 'BANK_PAYS' | 'NETTED';
   tellerId: string;
+  /** Absent on collections recorded before the split was kept. */
+  allocation?: InstallmentAllocation;
 }
 
 export interface CollectionNoticeAcknowledgedData {

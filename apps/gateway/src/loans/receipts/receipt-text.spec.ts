@@ -38,6 +38,51 @@ describe('installment receipt for a 58 mm printer', () => {
     expect(lines).toContain('Teller    : teller.gedawang');
   });
 
+  it('given a collection that paid two months in arrears, the denda and the current month, then it prints each part above the total', () => {
+    const lines = receiptLines({
+      ...receipt,
+      period: '2026-11',
+      allocation: { arrearsRp: 1_500_000, arrearsPeriods: ['2026-09', '2026-10'], penaltyRp: 45_000, currentRp: 750_000, currentPeriod: '2026-11', aheadRp: 0 },
+    });
+    const total = lines.indexOf('JUMLAH SETOR         Rp2.295.000');
+    expect(lines.slice(total - 4, total + 1)).toEqual([
+      'Tunggakan 2 bln      Rp1.500.000',
+      '  2026-09, 2026-10',
+      'Denda                   Rp45.000',
+      'Angsuran 2026-11       Rp750.000',
+      'JUMLAH SETOR         Rp2.295.000',
+    ]);
+    expect(lines.join('\n')).not.toContain('Bayar di muka');
+  });
+
+  it('given a payment beyond the current installment, then the rest prints as paid ahead, and a long run of months wraps within the paper', () => {
+    const lines = receiptLines({
+      ...receipt,
+      amountRp: 9_000_000,
+      allocation: {
+        arrearsRp: 6_000_000,
+        arrearsPeriods: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08'],
+        penaltyRp: 0,
+        currentRp: 750_000,
+        currentPeriod: '2026-09',
+        aheadRp: 2_250_000,
+      },
+    });
+    expect(lines).toContain('Tunggakan 8 bln      Rp6.000.000');
+    expect(lines).toContain('Bayar di muka        Rp2.250.000');
+    expect(lines).not.toContain('Denda                         Rp0');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(RECEIPT_WIDTH);
+    expect(lines.filter((line) => line.startsWith('  2026-'))).toEqual(['  2026-01, 2026-02, 2026-03,', '  2026-04, 2026-05, 2026-06,', '  2026-07, 2026-08']);
+  });
+
+  it('given a collection recorded before the split was kept, then it prints the total alone as before', () => {
+    for (const allocation of [undefined, null]) {
+      const lines = receiptLines({ ...receipt, allocation });
+      expect(lines.some((line) => /^(Tunggakan|Denda|Angsuran|Bayar di muka)/.test(line))).toBe(false);
+      expect(lines).toContain('JUMLAH SETOR         Rp2.295.000');
+    }
+  });
+
   it('escapes what it prints into HTML', () => {
     const html = receiptHtml({ ...receipt, borrowerName: '<script>alert(1)</script>' });
     expect(html).not.toContain('<script>alert');
