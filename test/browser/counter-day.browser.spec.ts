@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { addYearMonths } from '@koperasi/domain';
 import { waitFor } from '@koperasi/testing';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
 import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
@@ -106,7 +107,9 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
     const text = (await paper.textContent()) ?? '';
     expect(text).toContain(LOAN.loanNo);
     expect(text).toContain(LOAN.borrowerName);
-    expect(text).toMatch(/JUMLAH SETOR +Rp ?1\.250\.000/);
+    // What the amount paid: the whole of this month's installment, above the total.
+    expect(text).toMatch(/Angsuran \d{4}-\d{2} +Rp ?1\.250\.000\nJUMLAH SETOR +Rp ?1\.250\.000/);
+    expect(text).not.toContain('Tunggakan');
     expect(text).toMatch(/Fee koperasi +Rp ?2\.500/);
     expect(text.trim().split('\n').at(-1)).toBe('CA');
     expect(await printsOf(page)).toBe(1);
@@ -132,7 +135,10 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
     await page.getByLabel('Jumlah yang dibayar (Rp)').press('Enter');
     const breakdown = page.getByTestId('payment-breakdown');
     await breakdown.waitFor();
-    expect(await breakdown.textContent()).toContain('Untuk tunggakanRp 800.000');
+    // Arrears oldest month first: 800.000 is the older month whole and part of the last one, named by month.
+    const { period } = (await suite.staff.teller.api.get<{ period: string }>(`/loans/accounts/${TEST_LOANS.inArrears.loanNo}`)).body;
+    expect(await breakdown.textContent()).toContain(`Untuk tunggakanRp 800.000 ${addYearMonths(period, -2)}, ${addYearMonths(period, -1)}`);
+    expect(await breakdown.textContent()).toContain(`Untuk angsuran ${period}Rp 0`);
     await checkLayout(page, 'installments-360');
     await page.keyboard.press('Escape');
     await page.getByLabel('Jumlah yang dibayar (Rp)').waitFor();

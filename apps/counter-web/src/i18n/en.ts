@@ -365,7 +365,7 @@ export const en: Record<MessageKey, string> = {
   'installments.confirmHint': 'Take the cash first, then press the button below once.',
   'installments.paysArrears': 'Towards arrears',
   'installments.paysPenalty': 'Towards the penalty',
-  'installments.paysCurrent': 'Towards this month\'s installment',
+  'installments.paysCurrent': 'Towards the installment of {period}',
   'installments.paysAhead': 'Paid ahead',
   'installments.amountPaid': 'Amount paid',
   'installments.collect': 'Take {amount}',

@@ -366,7 +366,7 @@ export const id = {
   'installments.confirmHint': 'Terima uangnya dulu, lalu tekan tombol di bawah sekali saja.',
   'installments.paysArrears': 'Untuk tunggakan',
   'installments.paysPenalty': 'Untuk denda',
-  'installments.paysCurrent': 'Untuk angsuran bulan ini',
+  'installments.paysCurrent': 'Untuk angsuran {period}',
   'installments.paysAhead': 'Pelunasan di muka',
   'installments.amountPaid': 'Jumlah dibayar',
   'installments.collect': 'Terima setoran {amount}',

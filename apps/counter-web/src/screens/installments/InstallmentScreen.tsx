@@ -14,7 +14,7 @@ import { useLoad } from '../../components/use-load';
 import { formatRupiah } from '../../format/rupiah';
 import { formatWibDateTime } from '../../format/wib';
 import { t } from '../../i18n/i18n';
-import { allocate, dueNowRp, feeRp, minimumRp, type Agreement, type LoanView } from './installment-math';
+import { allocationOf, dueNowRp, feeRp, minimumRp, type Agreement, type LoanView } from './installment-math';
 import { LoanSummary } from './LoanSummary';
 import { PaymentBreakdown } from './PaymentBreakdown';
 
@@ -316,7 +316,7 @@ function ConfirmStep({ step, agreement, sending, sent, unknown, error, onConfirm
         </dl>
         <PaymentBreakdown
           amountRp={step.amountRp}
-          allocation={allocate(step.loan, step.amountRp)}
+          allocation={allocationOf(step.loan, step.amountRp)}
           feeRp={feeRp(agreement, step.amountRp)}
           feeMode={agreement?.feeMode}
         />
@@ -368,7 +368,7 @@ function DoneStep({ step, onNext }: { step: Extract<Step, { name: 'done' }>; onN
           <dt>{t('installments.reference')}</dt>
           <dd class="installments__ref">{receipt.collectionId}</dd>
         </dl>
-        <PaymentBreakdown amountRp={receipt.amount} allocation={allocate(step.loan, receipt.amount)} feeRp={receipt.fee} feeMode={receipt.feeMode} />
+        <PaymentBreakdown amountRp={receipt.amount} allocation={allocationOf(step.loan, receipt.amount, receipt.allocation)} feeRp={receipt.fee} feeMode={receipt.feeMode} />
       </div>
       <ReceiptPanel kind="angsuran" id={step.collected.collectionId} />
       <div class="button-row">

@@ -1,7 +1,8 @@
+import { arrearsOwedRp } from '@koperasi/domain';
 import { Money } from '../../components/Money';
 import { formatWibTime } from '../../format/wib';
 import { t } from '../../i18n/i18n';
-import { arrearsRp, type LoanView } from './installment-math';
+import { loanDueOf, type LoanView } from './installment-math';
 
 /** The bank's view of the loan as the teller reads it out to the borrower. */
 export function LoanSummary({ loan }: { loan: LoanView }) {
@@ -23,7 +24,7 @@ export function LoanSummary({ loan }: { loan: LoanView }) {
       <dd>
         {loan.installmentsInArrears > 0 ? (
           <>
-            {t('installments.arrearsCount', { count: loan.installmentsInArrears })} · <Money amountRp={arrearsRp(loan)} />
+            {t('installments.arrearsCount', { count: loan.installmentsInArrears })} · <Money amountRp={arrearsOwedRp(loanDueOf(loan))} />
           </>
         ) : (
           t('installments.noArrears')

@@ -1,43 +1,47 @@
+import type { InstallmentAllocation } from '@koperasi/contracts';
 import { Money } from '../../components/Money';
 import { t } from '../../i18n/i18n';
-import type { Allocation } from './installment-math';
 
 interface PaymentBreakdownProps {
   amountRp: number;
-  allocation: Allocation;
+  allocation: InstallmentAllocation;
   feeRp: number | null;
   feeMode: string | undefined;
 }
 
-/** What the amount pays (arrears, penalty, this month's installment) and the koperasi's fee, which the borrower does not pay. */
+/** What the amount pays (the months in arrears, penalty, this month's installment, ahead) and the koperasi's fee, which the borrower does not pay. */
 export function PaymentBreakdown({ amountRp, allocation, feeRp, feeMode }: PaymentBreakdownProps) {
   return (
     <dl class="summary installment-breakdown" data-testid="payment-breakdown">
-      {allocation.arrears > 0 && (
+      {allocation.arrearsRp > 0 && (
         <>
           <dt>{t('installments.paysArrears')}</dt>
           <dd>
-            <Money amountRp={allocation.arrears} />
+            <Money amountRp={allocation.arrearsRp} />
+            <span class="installment-breakdown__note" data-testid="arrears-periods">
+              {' '}
+              {allocation.arrearsPeriods.join(', ')}
+            </span>
           </dd>
         </>
       )}
-      {allocation.penalty > 0 && (
+      {allocation.penaltyRp > 0 && (
         <>
           <dt>{t('installments.paysPenalty')}</dt>
           <dd>
-            <Money amountRp={allocation.penalty} />
+            <Money amountRp={allocation.penaltyRp} />
           </dd>
         </>
       )}
-      <dt>{t('installments.paysCurrent')}</dt>
+      <dt>{t('installments.paysCurrent', { period: allocation.currentPeriod })}</dt>
       <dd>
-        <Money amountRp={allocation.current} />
+        <Money amountRp={allocation.currentRp} />
       </dd>
-      {allocation.ahead > 0 && (
+      {allocation.aheadRp > 0 && (
         <>
           <dt>{t('installments.paysAhead')}</dt>
           <dd>
-            <Money amountRp={allocation.ahead} />
+            <Money amountRp={allocation.aheadRp} />
           </dd>
         </>
       )}

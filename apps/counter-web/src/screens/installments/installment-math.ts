@@ -1,17 +1,25 @@
+import type { InstallmentAllocation } from '@koperasi/contracts';
+import { allocateInstallment, arrearsOwedRp, type LoanDue } from '@koperasi/domain';
 import type { ApiSchemas } from '../../api/client';
 
 export type LoanView = ApiSchemas['LoanAccountResponse'];
 export type Agreement = ApiSchemas['AgreementResponse'];
+type Receipt = ApiSchemas['InstallmentReceiptResponse'];
 
-/** The arrears in rupiah as the bank's view implies them (whole installments, less what was paid towards them). */
-export function arrearsRp(loan: LoanView): number {
-  if (loan.installmentsInArrears <= 0) return 0;
-  return Math.min(loan.installmentsInArrears * loan.installmentDue, Math.max(0, loan.maxPayment - loan.penalty - loan.installmentDue));
+/** The bank's view in the terms of the domain rules the loans service applies. */
+export function loanDueOf(loan: LoanView): LoanDue {
+  return {
+    period: loan.period,
+    installmentDueRp: loan.installmentDue,
+    installmentsInArrears: loan.installmentsInArrears,
+    penaltyRp: loan.penalty,
+    maxPaymentRp: loan.maxPayment,
+  };
 }
 
 /** What the borrower owes now: arrears, penalty and the current installment, never more than the bank accepts. */
 export function dueNowRp(loan: LoanView): number {
-  return Math.min(loan.maxPayment, arrearsRp(loan) + loan.penalty + loan.installmentDue);
+  return Math.min(loan.maxPayment, arrearsOwedRp(loanDueOf(loan)) + loan.penalty + loan.installmentDue);
 }
 
 /** The least the koperasi may take: a whole installment unless partial payments are agreed (a last one may be smaller). */
@@ -30,24 +38,18 @@ export function feeRp(agreement: Agreement | undefined, amountRp: number): numbe
   return Math.min(raw, amountRp);
 }
 
-export interface Allocation {
-  arrears: number;
-  penalty: number;
-  current: number;
-  /** Beyond this month's installment: paid ahead on the outstanding balance. */
-  ahead: number;
-}
-
-/** How the bank applies a payment: arrears first, then the penalty, then the current installment, then ahead. */
-export function allocate(loan: LoanView, amountRp: number): Allocation {
-  let rest = amountRp;
-  const take = (owed: number) => {
-    const part = Math.min(rest, owed);
-    rest -= part;
-    return part;
+/**
+ * What the amount pays, split as the loans service splits it: the receipt's own split once there is one (it also
+ * counts collections the bank has not seen yet), the bank's view before.
+ */
+export function allocationOf(loan: LoanView, amountRp: number, recorded?: Receipt['allocation']): InstallmentAllocation {
+  if (!recorded) return allocateInstallment(loanDueOf(loan), amountRp);
+  return {
+    arrearsRp: recorded.arrears,
+    arrearsPeriods: recorded.arrearsPeriods,
+    penaltyRp: recorded.penalty,
+    currentRp: recorded.current,
+    currentPeriod: recorded.currentPeriod,
+    aheadRp: recorded.ahead,
   };
-  const arrears = take(arrearsRp(loan));
-  const penalty = take(loan.penalty);
-  const current = take(loan.installmentDue);
-  return { arrears, penalty, current, ahead: rest };
 }
