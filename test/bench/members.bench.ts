@@ -45,7 +45,7 @@ async function run(suite: SuiteHarness): Promise<void> {
   const members: string[] = [];
   for (let counter = 0; counter < COUNTERS; counter++) {
     const nik = `337401150890${String(counter + 1).padStart(4, '0')}`;
-    const registered = await teller.post('/members', { nik, fullName: `Anggota ${counter}`, address: 'Jl. Bench', kelurahan: 'Gedawang' });
+    const registered = await teller.post('/members', { nik, fullName: `Anggota Loket ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[counter % 26]}${'abcdefghijklmnopqrstuvwxyz'[Math.floor(counter / 26) % 26]}`, address: 'Jl. Bench', kelurahan: 'Gedawang' });
     if (registered.status !== 201) throw new Error(`member: ${registered.status} ${JSON.stringify(registered.body)}`);
     await teller.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: 25_000 });
     members.push(registered.body.id);

@@ -73,7 +73,7 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     await nikField.pressSequentially(badNik);
     await page.getByText('Tanggal lahir pada NIK tidak valid.').waitFor();
     expect(await nikField.getAttribute('aria-invalid')).toBe('true');
-    const fullName = `Sri Wahyuningsih ${randomInt(100, 999)}`;
+    const fullName = `Sri Wahyuningsih ${nameTag()}`;
     await page.getByLabel('Nama lengkap').fill(fullName);
     await page.getByLabel('Alamat sesuai KTP').fill('Jl. Gedawang Raya 12 RT 02/RW 03');
     await page.getByLabel('Nomor HP (tidak wajib)').fill('0812 3456 7890');
@@ -178,7 +178,7 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
   });
 
   it('takes a sukarela deposit, then refuses a withdrawal larger than the balance next to the amount, the balance unchanged', async () => {
-    const member = await memberThroughApi(`Endang Lestari ${randomInt(100, 999)}`, { pokok: true });
+    const member = await memberThroughApi(`Endang Lestari ${nameTag()}`, { pokok: true });
     const page = await suite.newPage(DESKTOP);
     await suite.logIn(page, 'teller', `/simpanan/${member.id}`);
 
@@ -235,8 +235,8 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
 
   it('lays out every members and savings screen at 360 px and 1280 px without sideways scrolling or serious accessibility findings', async () => {
     const today = wibMonth(Date.now());
-    const member = await memberThroughApi(`Sri Rejeki Wahyuningsih ${randomInt(100, 999)}`, { pokok: true, wajib: [today], sukarelaRp: 125_000 });
-    await memberThroughApi(`Wahyu Setiawan ${randomInt(100, 999)}`);
+    const member = await memberThroughApi(`Sri Rejeki Wahyuningsih ${nameTag()}`, { pokok: true, wajib: [today], sukarelaRp: 125_000 });
+    await memberThroughApi(`Wahyu Setiawan ${nameTag()}`);
     const screens: Array<{ name: string; path: string; ready: (page: Page) => Promise<void> }> = [
       {
         name: 'members-search',
@@ -295,4 +295,13 @@ async function expectSoon<T>(read: () => Promise<T>, expected: T, timeoutMs = 10
     if (seen === expected || Date.now() > deadline) return expect(seen).toBe(expected);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A made-up family name that tells this run's members apart: a KTP name has letters only, no digits. */
+function nameTag(): string {
+  const letters = 'bcdfghjklmnprstw';
+  const vowels = 'aiueo';
+  let tag = '';
+  for (let i = 0; i < 3; i++) tag += letters[randomInt(0, letters.length)] + vowels[randomInt(0, vowels.length)];
+  return tag[0].toUpperCase() + tag.slice(1);
 }
