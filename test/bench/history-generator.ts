@@ -3,6 +3,7 @@ import pg from 'pg';
 import { Partitioners, type Kafka } from 'kafkajs';
 import { GENESIS_HASH, type EventEnvelope } from '@koperasi/contracts';
 import { OutboxRelay, chainHash } from '@koperasi/eventstore';
+import { createPgPool } from '@koperasi/service-kit';
 import { copyIn, copyRow } from '../../apps/ledger/src/audit/replay/copy-in.js';
 import { HistoryModel, type HistoryEvent, type HistoryService } from './history-generator-model.js';
 
@@ -147,7 +148,7 @@ export async function publishHistory(
 ): Promise<void> {
   await Promise.all(
     HISTORY_SERVICES.map(async (service) => {
-      const pool = new pg.Pool({ connectionString: stores[service], max: 3 });
+      const pool = createPgPool({ databaseUrl: stores[service], maxConnections: 3 });
       const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       await producer.connect();
       try {
@@ -194,7 +195,7 @@ class StoreWriter {
   private failure: unknown = null;
 
   constructor(url: string) {
-    this.pool = new pg.Pool({ connectionString: url, max: MAX_WRITES_IN_FLIGHT + 1 });
+    this.pool = createPgPool({ databaseUrl: url, maxConnections: MAX_WRITES_IN_FLIGHT + 1 });
   }
 
   async flush(): Promise<void> {
