@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -15,14 +14,7 @@ process.env.BILLPAY_SCAN_INTERVAL_MS = '250';
 process.env.BILLPAY_STATUS_POLL_BASE_MS = '1000';
 process.env.BILLPAY_STATUS_POLL_MAX_MS = '2000';
 
-const CLI = 'dist/apps/ledger/src/audit-cli.js';
 const STORES = ['members', 'billpay', 'loans'] as const;
-
-interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 function nik(serial: number): string {
   return `337401150890${String(serial).padStart(4, '0')}`;
@@ -42,27 +34,7 @@ describe('auditors end to end: a realistic day through the gateway, then replay,
 
   const sim = <T = any>(method: string, path: string, body?: unknown) => suite.partnerSim<T>(method, path, body);
 
-  /** The auditors' CLI as a process, on the suite's databases. */
-  function audit(...args: string[]): Promise<CliRun> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, ...args, '--quiet'], {
-        env: {
-          ...process.env,
-          LEDGER_DATABASE_URL: suite.databaseUrl('ledger'),
-          MEMBERS_DATABASE_URL: suite.databaseUrl('members'),
-          BILLPAY_DATABASE_URL: suite.databaseUrl('billpay'),
-          LOANS_DATABASE_URL: suite.databaseUrl('loans'),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.once('error', reject);
-      child.once('close', (status) => resolve({ status, stdout, stderr }));
-    });
-  }
+  const audit = (...args: string[]) => suite.runAuditCli(...args);
 
   async function withDatabase<T>(service: 'ledger' | (typeof STORES)[number], work: (client: pg.Client) => Promise<T>): Promise<T> {
     const client = new pg.Client({ connectionString: suite.databaseUrl(service) });
@@ -83,7 +55,6 @@ describe('auditors end to end: a realistic day through the gateway, then replay,
   }
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` before the end-to-end tests`);
     await suite.startAll();
     const admin = await new ApiClient(suite.gatewayUrl).login('admin', DEMO_PASSWORD);
     const created = await admin.post('/koperasi', {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { waitFor } from '@koperasi/testing';
 import { TEST_CUSTOMERS } from '../../apps/partner-sim/src/aggregator/test-customers.js';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
@@ -6,7 +5,6 @@ import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
 import { fullNameOf } from '../support/user-names.js';
 
-const CLI = 'dist/apps/ledger/src/audit-cli.js';
 const FLOAT_RP = 500_000;
 const SHORT_RP = 5_000;
 const NOTES = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100];
@@ -194,24 +192,7 @@ describe('cash at the counter end to end: buka kasir, a mixed day, tutup kasir s
 
   it('given the day, when the auditors replay it from the event stores, then the rebuilt books are identical to live', async () => {
     await waitFor('the ledger to post every event', async () => (await balances())['111000'] === 70_000, 30_000);
-    const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, 'replay', '--json', '--quiet'], {
-        env: {
-          ...process.env,
-          LEDGER_DATABASE_URL: suite.databaseUrl('ledger'),
-          MEMBERS_DATABASE_URL: suite.databaseUrl('members'),
-          BILLPAY_DATABASE_URL: suite.databaseUrl('billpay'),
-          LOANS_DATABASE_URL: suite.databaseUrl('loans'),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.once('error', reject);
-      child.once('close', (status) => resolve({ status, stdout, stderr }));
-    });
+    const run = await suite.runAuditCli('replay', '--json');
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
     expect(JSON.parse(run.stdout).comparison).toMatchObject({ identical: true, accounts: [], members: [], cashByTellerDay: [] });
   }, 120_000);

@@ -25,6 +25,14 @@ function portsOfNewRun(): Record<ServiceName, number> {
 /** Services with a database of their own. */
 type ServiceWithDatabase = Exclude<ServiceName, 'partner-sim'>;
 /** Random per test process, like every secret of a run: no password or key of a test is written in the code. */
+const AUDIT_CLI = 'dist/apps/ledger/src/audit-cli.js';
+
+export interface AuditCliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
 export const DEMO_PASSWORD = `e2e-${randomBytes(12).toString('hex')}`;
 
 /** The secrets every service reads (the names deploy/suite-secrets.sh makes for npm start). */
@@ -93,6 +101,29 @@ export class SuiteHarness {
   /** partner-sim's own URL: its admin endpoint sets faults and shows the request log. */
   get partnerSimUrl(): string {
     return `http://127.0.0.1:${this.ports['partner-sim']}`;
+  }
+
+  /** The auditors' CLI (`npm run audit`) as a process on this run's databases, quiet, its output collected. */
+  runAuditCli(...args: string[]): Promise<AuditCliRun> {
+    if (!existsSync(AUDIT_CLI)) throw new Error(`${AUDIT_CLI} is missing: run \`npm run build\` before the end-to-end tests`);
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [AUDIT_CLI, ...args, '--quiet'], {
+        env: {
+          ...process.env,
+          LEDGER_DATABASE_URL: this.databaseUrl('ledger'),
+          MEMBERS_DATABASE_URL: this.databaseUrl('members'),
+          BILLPAY_DATABASE_URL: this.databaseUrl('billpay'),
+          LOANS_DATABASE_URL: this.databaseUrl('loans'),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once('error', reject);
+      child.once('close', (status) => resolve({ status, stdout, stderr }));
+    });
   }
 
   /** partner-sim's admin API (faults, forced outcomes, the request log); a refusal fails the test. */

@@ -16,6 +16,11 @@ export function formatWibDate(iso: string | Date): string {
   return DATE.format(new Date(iso));
 }
 
+/** A YYYY-MM-DD day as the API gives it (a WIB day), written out: `1 Desember 2026`. */
+export function formatWibDay(day: string): string {
+  return formatWibDate(`${day}T12:00:00+07:00`);
+}
+
 export function formatWibTime(iso: string | Date): string {
   return `${TIME.format(new Date(iso))} WIB`;
 }

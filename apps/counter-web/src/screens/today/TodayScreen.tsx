@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageTitle } from '../../components/PageTitle';
 import { useEscape } from '../../components/use-escape';
 import { useLoad } from '../../components/use-load';
-import { formatWibDate } from '../../format/wib';
+import { formatWibDay } from '../../format/wib';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { TransactionRow, type Transaction } from './TransactionRow';
 
@@ -50,7 +50,7 @@ export function TodayScreen() {
   return (
     <div class="today">
       <PageTitle>{t('today.title')}</PageTitle>
-      <p>{day.data ? t('today.subtitle', { date: formatWibDate(new Date(`${day.data.date}T12:00:00+07:00`)), name: day.data.tellerName }) : ''}</p>
+      <p>{day.data ? t('today.subtitle', { date: formatWibDay(day.data.date), name: day.data.tellerName }) : ''}</p>
       <ErrorMessage message={day.error} />
       {day.loading && !day.data && <p role="status">{t('app.loading')}</p>}
       {day.data && transactions.length === 0 && <p class="alert alert--info">{t('today.none')}</p>}

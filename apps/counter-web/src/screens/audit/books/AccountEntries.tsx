@@ -1,7 +1,7 @@
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Money } from '../../../components/Money';
+import { DebitCreditCells, DebitCreditHeads } from './DebitCreditColumns';
 import { useLoad } from '../../../components/use-load';
-import { formatWibDate, formatWibDateTime } from '../../../format/wib';
+import { formatWibDateTime, formatWibDay } from '../../../format/wib';
 import { t } from '../../../i18n/i18n';
 import type { ApiSchemas } from '../../../api/client';
 import { fetchAuditFile } from '../shared/audit-download';
@@ -38,7 +38,7 @@ export function AccountEntries({ accountCode, accountName, day, time }: { accoun
   return (
     <section class="card" aria-labelledby="account-entries-title" data-testid="account-entries">
       <h2 id="account-entries-title">{t('audit.books.entriesOf', { code: accountCode, name: accountName })}</h2>
-      <p class="field__hint">{t('audit.books.period', { from: formatWibDate(`${fromDay}T12:00:00+07:00`), to: formatWibDateTime(wibInstant(day, time)) })}</p>
+      <p class="field__hint">{t('audit.books.period', { from: formatWibDay(fromDay), to: formatWibDateTime(wibInstant(day, time)) })}</p>
       {lines.loading && !lines.data && <p role="status">{t('app.loading')}</p>}
       <ErrorMessage message={lines.error} />
       {lines.data && lines.data.length === 0 && <p>{t('audit.books.noEntries')}</p>}
@@ -49,12 +49,7 @@ export function AccountEntries({ accountCode, accountName, day, time }: { accoun
               <tr>
                 <th scope="col">{t('audit.history.when')}</th>
                 <th scope="col">{t('audit.books.description')}</th>
-                <th scope="col" class="num">
-                  {t('audit.books.debit')}
-                </th>
-                <th scope="col" class="num">
-                  {t('audit.books.credit')}
-                </th>
+                <DebitCreditHeads />
               </tr>
             </thead>
             <tbody>
@@ -66,12 +61,7 @@ export function AccountEntries({ accountCode, accountName, day, time }: { accoun
                   <td data-label={t('audit.books.description')}>
                     <a href={entryHref(entry.id)}>{entry.description}</a>
                   </td>
-                  <td data-label={t('audit.books.debit')} class="num">
-                    {line.debit > 0 ? <Money amountRp={line.debit} /> : ''}
-                  </td>
-                  <td data-label={t('audit.books.credit')} class="num">
-                    {line.credit > 0 ? <Money amountRp={line.credit} /> : ''}
-                  </td>
+                  <DebitCreditCells debitRp={line.debit} creditRp={line.credit} />
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 import { useRoute } from 'preact-iso';
 import { api } from '../../../api/client';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Money } from '../../../components/Money';
+import { DebitCreditCells, DebitCreditHeads } from './DebitCreditColumns';
 import { PageTitle } from '../../../components/PageTitle';
 import { useLoad } from '../../../components/use-load';
 import { formatWibDateTime } from '../../../format/wib';
@@ -34,12 +34,7 @@ export function EntryTraceScreen() {
                 <thead>
                   <tr>
                     <th scope="col">{t('audit.books.account')}</th>
-                    <th scope="col" class="num">
-                      {t('audit.books.debit')}
-                    </th>
-                    <th scope="col" class="num">
-                      {t('audit.books.credit')}
-                    </th>
+                    <DebitCreditHeads />
                   </tr>
                 </thead>
                 <tbody>
@@ -48,12 +43,7 @@ export function EntryTraceScreen() {
                       <td data-label={t('audit.books.account')} class="cell-ref">
                         {line.accountCode}
                       </td>
-                      <td data-label={t('audit.books.debit')} class="num">
-                        {line.debit > 0 ? <Money amountRp={line.debit} /> : ''}
-                      </td>
-                      <td data-label={t('audit.books.credit')} class="num">
-                        {line.credit > 0 ? <Money amountRp={line.credit} /> : ''}
-                      </td>
+                      <DebitCreditCells debitRp={line.debit} creditRp={line.credit} />
                     </tr>
                   ))}
                 </tbody>

@@ -1,5 +1,6 @@
 import type { ApiSchemas } from '../../../api/client';
 import { Money } from '../../../components/Money';
+import { DebitCreditCells, DebitCreditHeads } from './DebitCreditColumns';
 import { formatWibDateTime } from '../../../format/wib';
 import { t } from '../../../i18n/i18n';
 import { booksHref } from './books-href';
@@ -28,12 +29,7 @@ export function TrialBalanceTable({ balance, day, time, openAccount }: TrialBala
             <thead>
               <tr>
                 <th scope="col">{t('audit.books.account')}</th>
-                <th scope="col" class="num">
-                  {t('audit.books.debit')}
-                </th>
-                <th scope="col" class="num">
-                  {t('audit.books.credit')}
-                </th>
+                <DebitCreditHeads />
               </tr>
             </thead>
             <tbody>
@@ -44,12 +40,7 @@ export function TrialBalanceTable({ balance, day, time, openAccount }: TrialBala
                       <span class="cell-ref">{line.code}</span> {line.name}
                     </a>
                   </td>
-                  <td data-label={t('audit.books.debit')} class="num">
-                    {line.debit > 0 ? <Money amountRp={line.debit} /> : ''}
-                  </td>
-                  <td data-label={t('audit.books.credit')} class="num">
-                    {line.credit > 0 ? <Money amountRp={line.credit} /> : ''}
-                  </td>
+                  <DebitCreditCells debitRp={line.debit} creditRp={line.credit} />
                 </tr>
               ))}
             </tbody>

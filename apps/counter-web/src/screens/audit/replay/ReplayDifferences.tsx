@@ -1,5 +1,5 @@
 import { Money } from '../../../components/Money';
-import { formatWibDate } from '../../../format/wib';
+import { formatWibDay } from '../../../format/wib';
 import { t } from '../../../i18n/i18n';
 import { shortId } from '../shared/audit-words';
 import { eventHref } from '../shared/history-links';
@@ -115,7 +115,7 @@ export function ReplayDifferences({ result }: { result: ReplayResult }) {
           <ul class="audit-breaks">
             {result.cashByTellerDay.map((difference) => (
               <li key={`${difference.businessDate}-${difference.tellerId}`} class="audit-break">
-                <span class="audit-break__where">{t('audit.replay.cashDay', { day: formatWibDate(`${difference.businessDate}T12:00:00+07:00`), teller: shortId(difference.tellerId) })}</span>
+                <span class="audit-break__where">{t('audit.replay.cashDay', { day: formatWibDay(difference.businessDate), teller: shortId(difference.tellerId) })}</span>
                 <span>
                   {t('audit.replay.rebuilt')} <Net amounts={difference.rebuilt} /> · {t('audit.replay.live')} <Net amounts={difference.live} />
                 </span>

@@ -1,3 +1,7 @@
+import { wibToday } from '../../../format/wib';
+
+const DAY_MS = 24 * 3600 * 1000;
+
 /**
  * The date and time fields an auditor types are WIB, whatever the browser's zone: `2026-03-31` and `23:59`
  * become `2026-03-31T23:59:00+07:00`, as the API's asOf/from/to take them.
@@ -8,8 +12,7 @@ export function wibInstant(date: string, time: string): string {
 
 /** The WIB day `days` before a YYYY-MM-DD day. */
 export function wibDayBefore(day: string, days: number): string {
-  const noon = new Date(`${day}T12:00:00+07:00`).getTime() - days * 24 * 3600 * 1000;
-  return new Date(noon + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  return wibToday(new Date(Date.parse(`${day}T12:00:00+07:00`) - days * DAY_MS));
 }
 
 /** The time now in WIB as HH:MM. */

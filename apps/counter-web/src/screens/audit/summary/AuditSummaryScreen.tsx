@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { useLoad } from '../../../components/use-load';
-import { formatWibDate, formatWibDateTime, wibToday } from '../../../format/wib';
+import { formatWibDateTime, formatWibDay, wibToday } from '../../../format/wib';
 import { t } from '../../../i18n/i18n';
 import { currentUser } from '../../../session/session';
 import { lastVerify } from '../shared/last-verify';
@@ -63,7 +63,7 @@ export function AuditSummaryScreen() {
             <section class="card" aria-labelledby="summary-pending">
               <h2 id="summary-pending">{t('audit.summary.pending')}</h2>
               <p class="figure">{items.data.pendingOld}</p>
-              <p class="field__hint">{t('audit.summary.pendingHint', { day: formatWibDate(`${items.data.yesterday}T12:00:00+07:00`), today: items.data.pendingToday })}</p>
+              <p class="field__hint">{t('audit.summary.pendingHint', { day: formatWibDay(items.data.yesterday), today: items.data.pendingToday })}</p>
             </section>
             <section class="card" aria-labelledby="summary-unremitted">
               <h2 id="summary-unremitted">{t('audit.summary.unremitted')}</h2>
@@ -75,7 +75,7 @@ export function AuditSummaryScreen() {
             <section class="card" aria-labelledby="summary-recon">
               <h2 id="summary-recon">{t('audit.summary.reconciliation')}</h2>
               <p class="figure">{items.data.reconciliationDifferences}</p>
-              <p class="field__hint">{t('audit.summary.reconciliationHint', { day: formatWibDate(`${items.data.yesterday}T12:00:00+07:00`) })}</p>
+              <p class="field__hint">{t('audit.summary.reconciliationHint', { day: formatWibDay(items.data.yesterday) })}</p>
             </section>
           </>
         )}

@@ -5,7 +5,7 @@ import { Form } from '../../../components/Form';
 import { Money } from '../../../components/Money';
 import { TextField } from '../../../components/TextField';
 import { useLoad } from '../../../components/use-load';
-import { formatWibDate, wibToday } from '../../../format/wib';
+import { formatWibDay, wibToday } from '../../../format/wib';
 import { t, type MessageKey } from '../../../i18n/i18n';
 
 type Difference = ApiSchemas['ReconciliationDifferenceResponse'];
@@ -47,7 +47,7 @@ export function Reconciliation() {
       {recon.loading && !data && <p role="status">{t('app.loading')}</p>}
       {data && (
         <div data-testid="reconciliation">
-          <p class="recon-date">{formatWibDate(`${data.date}T12:00:00+07:00`)}</p>
+          <p class="recon-date">{formatWibDay(data.date)}</p>
           <dl class="summary">
             <dt>{t('supervisor.deposit.reconOurs')}</dt>
             <dd>

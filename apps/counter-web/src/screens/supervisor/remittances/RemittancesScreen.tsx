@@ -8,7 +8,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { UnknownOutcome } from '../../../components/UnknownOutcome';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
-import { formatWibDate } from '../../../format/wib';
+import { formatWibDay } from '../../../format/wib';
 import { t } from '../../../i18n/i18n';
 import { ConfirmPanel } from '../ConfirmPanel';
 import { BatchPanel, forgetBatch, rememberBatch, rememberedBatch } from './BatchPanel';
@@ -115,7 +115,7 @@ export function RemittancesScreen() {
       {pool.loading && !data && <p role="status">{t('app.loading')}</p>}
       {data && (
         <>
-          <p>{t('supervisor.remit.window', { days: DAYS_SHOWN, from: formatWibDate(`${data.days[data.days.length - 1]}T12:00:00+07:00`) })}</p>
+          <p>{t('supervisor.remit.window', { days: DAYS_SHOWN, from: formatWibDay(data.days[data.days.length - 1]) })}</p>
           <dl class="cards remit-figures" data-testid="remit-figures">
             <div class="card">
               <dt>{t('supervisor.remit.count')}</dt>
