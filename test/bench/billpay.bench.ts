@@ -10,7 +10,7 @@ import pg from 'pg';
 import { waitFor } from '@koperasi/testing';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
-import { useLocalInfrastructureByDefault } from './bench-environment.js';
+import { BENCH_SUITE_OPTIONS, useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
 
 const COUNTERS = Number(process.env.BENCH_COUNTERS ?? 50);
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   useLocalInfrastructureByDefault();
   // The pending share resolves by callback; the status poll is the fallback, not the race.
   process.env.BILLPAY_STATUS_POLL_BASE_MS ??= '5000';
-  const suite = new SuiteHarness();
+  const suite = new SuiteHarness(BENCH_SUITE_OPTIONS);
   try {
     // Inside the try: a service that fails to start must not leave the others running, consuming shared topics.
     await suite.startAll(['partner-sim', 'members', 'billpay', 'ledger', 'gateway']);

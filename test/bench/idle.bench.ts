@@ -9,7 +9,7 @@ import { loadavg } from 'node:os';
 import pg from 'pg';
 import { testDatabaseUrl } from '@koperasi/testing';
 import { ALL_SERVICES, SuiteHarness } from '../support/suite-harness.js';
-import { useLocalInfrastructureByDefault } from './bench-environment.js';
+import { BENCH_SUITE_OPTIONS, useLocalInfrastructureByDefault } from './bench-environment.js';
 import { report } from './percentile.js';
 
 const SETTLE_S = Number(process.env.BENCH_SETTLE_S ?? 20);
@@ -18,7 +18,7 @@ const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK']).toString()
 
 async function main(): Promise<void> {
   useLocalInfrastructureByDefault();
-  const suite = new SuiteHarness();
+  const suite = new SuiteHarness(BENCH_SUITE_OPTIONS);
   try {
     await suite.startAll();
     await run(suite);

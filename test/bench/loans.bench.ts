@@ -12,7 +12,7 @@ import { waitFor } from '@koperasi/testing';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
-import { useLocalInfrastructureByDefault } from './bench-environment.js';
+import { BENCH_SUITE_OPTIONS, useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
 
 const COUNTERS = Number(process.env.BENCH_COUNTERS ?? 50);
@@ -23,7 +23,7 @@ const IDLE_SAMPLE_MS = 10_000;
 
 async function main(): Promise<void> {
   useLocalInfrastructureByDefault();
-  const suite = new SuiteHarness();
+  const suite = new SuiteHarness(BENCH_SUITE_OPTIONS);
   await suite.startAll(['partner-sim', 'members', 'loans', 'ledger', 'gateway']);
   try {
     await run(suite);

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { waitFor } from '@koperasi/testing';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
-import { useLocalInfrastructureByDefault } from './bench-environment.js';
+import { BENCH_SUITE_OPTIONS, useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
 
 const COUNTERS = Number(process.env.BENCH_COUNTERS ?? 50);
@@ -16,7 +16,7 @@ const DEPOSIT_RP = 10_000;
 
 async function main(): Promise<void> {
   useLocalInfrastructureByDefault();
-  const suite = new SuiteHarness();
+  const suite = new SuiteHarness(BENCH_SUITE_OPTIONS);
   await suite.startAll();
   try {
     await run(suite);
