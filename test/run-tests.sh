@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: type check, unit tests, and integration tests against real PostgreSQL and Kafka.
+# Runs every test: lint, type check, unit tests, and integration tests against real PostgreSQL and Kafka.
 # Uses DATABASE_URL / KAFKA_BROKERS when set; else Testcontainers where a Docker engine runs; else it
 # starts the local infrastructure (npm run infra:up) so the command also works on a fresh machine.
 set -euo pipefail
@@ -21,6 +21,8 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   "${apt_get[@]}" update -qq && DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq chromium >/dev/null
 fi
 
+# House rules a machine checks (test names; eslint and dependency rules), then the type check.
+npm run --silent lint
 npm run --silent typecheck
 # End-to-end tests run the built services as real processes; browser tests also the built app.
 npm run --silent build

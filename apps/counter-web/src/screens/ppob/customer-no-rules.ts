@@ -2,7 +2,7 @@ import type { MessageKey } from '../../i18n/i18n';
 
 /**
  * The customer-number rules billpay checks (apps/billpay/src/domain/customer-no-rule.ts), by the name the
- * products answer carries in `customerNoRule`; customer-no-rules.spec.ts keeps the two the same.
+ * products answer carries in `customerNoRule`; customer-no-rules.unit.spec.ts keeps the two the same.
  */
 export const CUSTOMER_NO_RULES = {
   PLN_METER: { pattern: /^\d{11}$/, message: 'ppob.rule.PLN_METER', digits: 11 },
