@@ -13,6 +13,7 @@ import { FeeIncomeController } from './queries/fee-income/fee-income.controller.
 import { EntriesController } from './queries/entries/entries.controller.js';
 import { MemberSavingsController } from './queries/member-savings/member-savings.controller.js';
 import { TrialBalanceController } from './queries/trial-balance/trial-balance.controller.js';
+import { StatementsController } from './statements/statements.controller.js';
 
 @Module({})
 export class LedgerModule {
@@ -31,7 +32,7 @@ export class LedgerModule {
           ],
         }),
       ],
-      controllers: [AccountsController, TrialBalanceController, EntriesController, MemberSavingsController, CashByTellerController, FeeIncomeController],
+      controllers: [AccountsController, TrialBalanceController, EntriesController, MemberSavingsController, CashByTellerController, FeeIncomeController, StatementsController],
       providers: [optionsProvider, pgPoolProvider, PgPoolCloser, LedgerEventConsumers, InternalTokenGuard],
       exports: [optionsProvider, pgPoolProvider, LedgerEventConsumers],
     };

@@ -1,5 +1,13 @@
 export type AccountKind = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
 export type BalanceSide = 'debit' | 'credit';
+/**
+ * Whose business earned an income account's income, for the laporan hasil usaha (partisipasi anggota apart
+ * from non-anggota). Decided per account from what its postings can show: an account is `member` only when
+ * every entry into it is caused by a member's own transaction (its events name the member); income whose
+ * events carry no member (PPOB bills and loan installments are paid at the counter by whoever brings them,
+ * and neither the billpay nor the loans events name a member) is `non-member`.
+ */
+export type IncomeParticipation = 'member' | 'non-member';
 
 export interface Account {
   code: string;
@@ -7,6 +15,8 @@ export interface Account {
   kind: AccountKind;
   /** The side that increases the account; a trial balance shows each account on this side. */
   normalBalance: BalanceSide;
+  /** On income accounts only: whose business it is (see IncomeParticipation). */
+  participation?: IncomeParticipation;
 }
 
 /**
@@ -26,8 +36,12 @@ export const startingChartOfAccounts = [
   { code: '214000', name: 'Refunds owed to customers', kind: 'liability', normalBalance: 'credit' },
   { code: '310000', name: 'Simpanan pokok', kind: 'equity', normalBalance: 'credit' },
   { code: '320000', name: 'Simpanan wajib', kind: 'equity', normalBalance: 'credit' },
-  { code: '410000', name: 'Fee income, PPOB', kind: 'income', normalBalance: 'credit' },
-  { code: '420000', name: 'Fee income, installment collection', kind: 'income', normalBalance: 'credit' },
+  // The reserve the AD/ART sets aside from each year's SHU; not shared out, it stays with the koperasi.
+  { code: '330000', name: 'Cadangan', kind: 'equity', normalBalance: 'credit' },
+  // The year's surplus once the books are closed, until the RAT's distribution is booked out of it.
+  { code: '340000', name: 'SHU belum dibagi', kind: 'equity', normalBalance: 'credit' },
+  { code: '410000', name: 'Fee income, PPOB', kind: 'income', normalBalance: 'credit', participation: 'non-member' },
+  { code: '420000', name: 'Fee income, installment collection', kind: 'income', normalBalance: 'credit', participation: 'non-member' },
   // The aggregator may debit more than the customer paid (a price change after the quote): a real loss.
   { code: '510000', name: 'PPOB loss, price above amount collected', kind: 'expense', normalBalance: 'debit' },
   // Over and short of the tellers' drawers at closing (selisih kas): short is a debit, over a credit.

@@ -1,4 +1,4 @@
-import { startingChartOfAccounts, type AccountKind, type BalanceSide } from './chart-of-accounts.js';
+import { startingChartOfAccounts, type Account, type AccountKind, type BalanceSide } from './chart-of-accounts.js';
 
 describe('starting chart of accounts', () => {
   it('has unique six-digit codes', () => {
@@ -23,5 +23,24 @@ describe('starting chart of accounts', () => {
     for (const account of startingChartOfAccounts) {
       expect(`${account.code} ${account.normalBalance}`).toBe(`${account.code} ${normal[account.kind]}`);
     }
+  });
+});
+
+describe('the chart as the statements read it', () => {
+  it('tags every income account member or non-member, and only income accounts', () => {
+    for (const account of startingChartOfAccounts as readonly Account[]) {
+      const tagged = account.participation === 'member' || account.participation === 'non-member';
+      expect(`${account.code} ${tagged}`).toBe(`${account.code} ${account.kind === 'income'}`);
+    }
+  });
+
+  it('has the equity accounts the year end books into: cadangan and SHU belum dibagi', () => {
+    const equity = startingChartOfAccounts.filter((account) => account.kind === 'equity').map((account) => account.name);
+    expect(equity).toEqual(expect.arrayContaining(['Cadangan', 'SHU belum dibagi']));
+  });
+
+  it('is in code order, as the ledger lists it', () => {
+    const codes = startingChartOfAccounts.map((account) => account.code);
+    expect(codes).toEqual([...codes].sort());
   });
 });

@@ -3,6 +3,7 @@ import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 import { LedgerSchema1790000000300 } from './ledger-schema.migration.js';
 import { LedgerTraceAndFees1790000000301 } from './ledger-trace-and-fees.migration.js';
 import { LedgerCashDrawerAccounts1790000000310 } from './ledger-cash-drawer.migration.js';
+import { LedgerEquityAccounts1790000000340 } from './ledger-equity-accounts.migration.js';
 
 /** Every migration of the ledger database, in order; main.ts applies the pending ones at start. */
 export const LEDGER_MIGRATIONS: MigrationClass[] = [
@@ -10,4 +11,5 @@ export const LEDGER_MIGRATIONS: MigrationClass[] = [
   LedgerSchema1790000000300,
   LedgerTraceAndFees1790000000301,
   LedgerCashDrawerAccounts1790000000310,
+  LedgerEquityAccounts1790000000340,
 ];
