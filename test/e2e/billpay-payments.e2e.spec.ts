@@ -637,20 +637,26 @@ describe('PPOB bill payments end to end: gateway -> billpay -> partner-sim, call
   });
 
   describe('deposit and books', () => {
-    it('reconciles our deposit with the aggregator statement: none missing, closing balances equal; then names an unknown line', async () => {
+    it("reconciles our deposit with the aggregator statement: another koperasi's top-up on the shared account is no difference, opening and movement compare like with like; then names an unknown line", async () => {
       const deposit = (await supervisor.get('/billpay/deposit')).body;
       const aggregatorBalance = (await sim<{ balanceRp: number }>('GET', '/admin/aggregator/deposit')).balanceRp;
       expect(deposit.reserved).toBe(0);
       expect(deposit.balance).toBe(aggregatorBalance);
+      // Tegalsari's top-up reaches the same aggregator account: a line on the statement that is not Gedawang's.
+      await sim('POST', '/admin/aggregator/deposit/topups', { amountRp: 20_000, ref: 'BRI-TGS-0001' });
       const clean = await supervisor.get(`/billpay/reconciliation?date=${wibToday()}`);
       expect(clean.status).toBe(200);
       expect(clean.body.differences).toEqual([]);
-      expect(clean.body.ours.closing).toBe(clean.body.theirs.closing);
+      expect(clean.body.ours.closing - clean.body.ours.opening).toBe(clean.body.ours.movement);
+      expect(clean.body.ours.movement).toBe(clean.body.theirs.movement);
+      expect(clean.body.theirs.closing - clean.body.ours.closing).toBe(20_000);
+      const tegalsari = await otherSupervisor.get(`/billpay/reconciliation?date=${wibToday()}`);
+      expect(tegalsari.body).toMatchObject({ differences: [], ours: { movement: 20_000 }, theirs: { movement: 20_000 } });
 
       await sim('POST', '/admin/aggregator/deposit/topups', { amountRp: 5_000, ref: 'BRI-UNRECORDED-9' });
       const differing = await auditor.get(`/billpay/reconciliation?date=${wibToday()}`);
       expect(differing.body.differences).toEqual([{ kind: 'MISSING_ON_OUR_SIDE', ref: 'BRI-UNRECORDED-9', ours: null, theirs: 5_000, ourStatus: null }]);
-      expect(differing.body.theirs.closing - differing.body.ours.closing).toBe(5_000);
+      expect(differing.body.theirs.movement - differing.body.ours.movement).toBe(5_000);
       expect((await teller.get(`/billpay/reconciliation?date=${wibToday()}`)).status).toBe(403);
       expect((await supervisor.get('/billpay/reconciliation?date=2026-13-01')).status).toBe(400);
     });

@@ -18,20 +18,33 @@ export interface ReconciliationDifference {
   ourStatus: PaymentStatus | null;
 }
 
+export interface Reconciled {
+  differences: ReconciliationDifference[];
+  matched: number;
+  /** The net of the statement's lines that are this koperasi's (every line not another koperasi's), signed. */
+  theirMovementRp: number;
+}
+
 /**
  * Compares our movements of a day with the aggregator's statement lines of that day, reference by reference
  * (a pending payment that failed appears there as a DEBIT and a REFUND: their net is compared). `isOthers`
- * tells references of other koperasi on the same aggregator account, which are not this koperasi's differences.
+ * tells payments and top-ups of other koperasi on the same aggregator account, which are not this koperasi's
+ * differences nor its movement.
  */
 export function reconcile(
   ours: OurMovement[],
   theirs: AggregatorStatementLine[],
-  isOthers: (ref: string) => boolean,
-): { differences: ReconciliationDifference[]; matched: number } {
+  isOthers: (kind: OurMovement['kind'], ref: string) => boolean,
+): Reconciled {
   const theirNet = new Map<string, number>();
+  let theirMovementRp = 0;
   for (const line of theirs) {
-    const key = line.type === 'TOPUP' ? `TOPUP:${line.ref_id}` : `PAYMENT:${line.ref_id}`;
-    theirNet.set(key, (theirNet.get(key) ?? 0) + (line.type === 'DEBIT' ? -line.amount_rp : line.amount_rp));
+    const kind = line.type === 'TOPUP' ? 'TOPUP' : 'PAYMENT';
+    if (isOthers(kind, line.ref_id)) continue;
+    const netRp = line.type === 'DEBIT' ? -line.amount_rp : line.amount_rp;
+    const key = `${kind}:${line.ref_id}`;
+    theirNet.set(key, (theirNet.get(key) ?? 0) + netRp);
+    theirMovementRp += netRp;
   }
   const differences: ReconciliationDifference[] = [];
   let matched = 0;
@@ -48,8 +61,7 @@ export function reconcile(
     } else matched += 1;
   }
   for (const [key, theirsRp] of theirNet) {
-    const ref = key.slice(key.indexOf(':') + 1);
-    if (!isOthers(ref)) differences.push({ kind: 'MISSING_ON_OUR_SIDE', ref, oursRp: null, theirsRp, ourStatus: null });
+    differences.push({ kind: 'MISSING_ON_OUR_SIDE', ref: key.slice(key.indexOf(':') + 1), oursRp: null, theirsRp, ourStatus: null });
   }
-  return { differences, matched };
+  return { differences, matched, theirMovementRp };
 }

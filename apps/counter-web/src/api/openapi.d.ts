@@ -1884,9 +1884,12 @@ export interface components {
             deposit: components["schemas"]["DepositResponse"];
         };
         ReconciliationSideResponse: {
-            opening?: number;
-            /** @description deposit at the end of the date */
+            /** @description deposit at the start of the date (theirs: the whole aggregator account) */
+            opening: number;
+            /** @description deposit at the end of the date (theirs: the whole aggregator account) */
             closing: number;
+            /** @description net of this koperasi's movements on the date (theirs: the statement lines that are not another koperasi's), rupiah, debits negative */
+            movement: number;
         };
         ReconciliationDifferenceResponse: {
             /** @enum {string} */

@@ -158,8 +158,13 @@ export class ReconciliationDifferenceResponse {
 }
 
 export class ReconciliationSideResponse {
-  @ApiPropertyOptional({ type: 'integer' }) opening?: number;
-  @ApiProperty({ type: 'integer', description: 'deposit at the end of the date' }) closing!: number;
+  @ApiProperty({ type: 'integer', description: 'deposit at the start of the date (theirs: the whole aggregator account)' }) opening!: number;
+  @ApiProperty({ type: 'integer', description: 'deposit at the end of the date (theirs: the whole aggregator account)' }) closing!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: "net of this koperasi's movements on the date (theirs: the statement lines that are not another koperasi's), rupiah, debits negative",
+  })
+  movement!: number;
 }
 
 export class ReconciliationResponse {
@@ -276,8 +281,8 @@ export function presentTopUp(result: TopUpResult): TopUpResponse {
 export function presentReconciliation(reconciliation: Reconciliation): ReconciliationResponse {
   return {
     date: reconciliation.date,
-    ours: { closing: reconciliation.ours.closingRp },
-    theirs: { opening: reconciliation.theirs.openingRp, closing: reconciliation.theirs.closingRp },
+    ours: { opening: reconciliation.ours.openingRp, closing: reconciliation.ours.closingRp, movement: reconciliation.ours.movementRp },
+    theirs: { opening: reconciliation.theirs.openingRp, closing: reconciliation.theirs.closingRp, movement: reconciliation.theirs.movementRp },
     matched: reconciliation.matched,
     differences: reconciliation.differences.map((difference) => ({
       kind: difference.kind,

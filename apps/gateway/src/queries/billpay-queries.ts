@@ -76,8 +76,8 @@ export interface ReconciliationDifference {
 
 export interface Reconciliation {
   date: string;
-  ours: { closingRp: number; movements: number };
-  theirs: { openingRp: number; closingRp: number; lines: number };
+  ours: { openingRp: number; closingRp: number; movementRp: number; movements: number };
+  theirs: { openingRp: number; closingRp: number; movementRp: number; lines: number };
   matched: number;
   differences: ReconciliationDifference[];
 }

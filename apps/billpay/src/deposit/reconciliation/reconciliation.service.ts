@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { AggregatorRc, type PaymentStatus } from '@koperasi/contracts';
+import { AggregatorRc, type AggregatorStatementLine, type PaymentStatus } from '@koperasi/contracts';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@koperasi/service-kit';
 import { AggregatorClient } from '../../aggregator/aggregator-client.js';
@@ -8,8 +8,13 @@ import { BillpayHttpError } from '../../infrastructure/billpay-error.js';
 
 export interface ReconciliationView {
   date: string;
-  ours: { closingRp: number; movements: number };
-  theirs: { openingRp: number; closingRp: number; lines: number };
+  /** Our booked deposit at the start and the end of the date, and the net of our movements between. */
+  ours: { openingRp: number; closingRp: number; movementRp: number; movements: number };
+  /**
+   * The aggregator account's balances (an account several koperasi may share) and the net of the statement
+   * lines that are this koperasi's: the movement compares like with like with ours.
+   */
+  theirs: { openingRp: number; closingRp: number; movementRp: number; lines: number };
   matched: number;
   differences: ReconciliationDifference[];
 }
@@ -57,32 +62,43 @@ export class ReconciliationService {
       day,
     );
     const ours: OurMovement[] = rows.map((row) => ({ ref: row.ref, kind: row.kind, netRp: Number(row.net_rp), status: row.status }));
-    const theirRefs = statement.lines.filter((line) => line.type !== 'TOPUP').map((line) => line.ref_id);
-    const others = await this.pool.query<{ ref_id: string }>('SELECT ref_id FROM payments WHERE ref_id = ANY($1) AND koperasi_id <> $2', [
-      theirRefs,
-      koperasiId,
-    ]);
-    const othersRefs = new Set(others.rows.map((row) => row.ref_id));
-    const { differences, matched } = reconcile(ours, statement.lines, (ref) => othersRefs.has(ref));
+    const othersRefs = await this.othersRefs(koperasiId, statement.lines);
+    const { differences, matched, theirMovementRp } = reconcile(ours, statement.lines, (kind, ref) => othersRefs.has(`${kind}:${ref}`));
+    const [openingRp, closingRp] = await Promise.all([this.balanceRp(koperasiId, date, 'START'), this.balanceRp(koperasiId, date, 'END')]);
     return {
       date,
-      ours: { closingRp: await this.closingRp(koperasiId, date), movements: ours.length },
-      theirs: { openingRp: statement.opening_rp, closingRp: statement.closing_rp, lines: statement.lines.length },
+      ours: { openingRp, closingRp, movementRp: closingRp - openingRp, movements: ours.length },
+      theirs: { openingRp: statement.opening_rp, closingRp: statement.closing_rp, movementRp: theirMovementRp, lines: statement.lines.length },
       matched,
       differences,
     };
   }
 
-  /** Our booked deposit at the end of `date`: top-ups recorded minus successful payments requested by then. */
-  private async closingRp(koperasiId: string, date: string): Promise<number> {
-    const { rows } = await this.pool.query<{ closing_rp: string }>(
+  /** The statement's payments and top-ups that another koperasi on the same aggregator account made, as `KIND:ref`. */
+  private async othersRefs(koperasiId: string, lines: readonly AggregatorStatementLine[]): Promise<Set<string>> {
+    const paymentRefs = lines.filter((line) => line.type !== 'TOPUP').map((line) => line.ref_id);
+    const topUpRefs = lines.filter((line) => line.type === 'TOPUP').map((line) => line.ref_id);
+    const { rows } = await this.pool.query<{ key: string }>(
+      `SELECT 'PAYMENT:' || ref_id AS key FROM payments WHERE ref_id = ANY($1) AND koperasi_id <> $3
+       UNION
+       SELECT 'TOPUP:' || bank_transfer_ref FROM deposit_topups WHERE bank_transfer_ref = ANY($2) AND koperasi_id <> $3
+       EXCEPT
+       SELECT 'TOPUP:' || bank_transfer_ref FROM deposit_topups WHERE bank_transfer_ref = ANY($2) AND koperasi_id = $3`,
+      [paymentRefs, topUpRefs, koperasiId],
+    );
+    return new Set(rows.map((row) => row.key));
+  }
+
+  /** Our booked deposit at the start or the end of the WIB `date`: top-ups recorded minus successful payments requested before. */
+  private async balanceRp(koperasiId: string, date: string, at: 'START' | 'END'): Promise<number> {
+    const { rows } = await this.pool.query<{ balance_rp: string }>(
       `SELECT (SELECT coalesce(sum(amount_rp), 0) FROM deposit_topups
-               WHERE koperasi_id = $1 AND recorded_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta'))
+               WHERE koperasi_id = $1 AND recorded_at < (($2::date + $3::int)::timestamp AT TIME ZONE 'Asia/Jakarta'))
             - (SELECT coalesce(sum(price_rp), 0) FROM payments
                WHERE koperasi_id = $1 AND status = 'SUCCESS'
-                 AND created_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')) AS closing_rp`,
-      [koperasiId, date],
+                 AND created_at < (($2::date + $3::int)::timestamp AT TIME ZONE 'Asia/Jakarta')) AS balance_rp`,
+      [koperasiId, date, at === 'START' ? 0 : 1],
     );
-    return Number(rows[0].closing_rp);
+    return Number(rows[0].balance_rp);
   }
 }

@@ -9,6 +9,7 @@ import { formatWibDay, wibToday } from '../../../format/wib';
 import { t, type MessageKey } from '../../../i18n/i18n';
 
 type Difference = ApiSchemas['ReconciliationDifferenceResponse'];
+type Side = ApiSchemas['ReconciliationSideResponse'];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,15 +49,9 @@ export function Reconciliation() {
       {data && (
         <div data-testid="reconciliation">
           <p class="recon-date">{formatWibDay(data.date)}</p>
+          <BalancesTable ours={data.ours} theirs={data.theirs} />
+          <p class="field__hint">{t('supervisor.deposit.reconSharedNote')}</p>
           <dl class="summary">
-            <dt>{t('supervisor.deposit.reconOurs')}</dt>
-            <dd>
-              <Money amountRp={data.ours.closing} />
-            </dd>
-            <dt>{t('supervisor.deposit.reconTheirs')}</dt>
-            <dd>
-              <Money amountRp={data.theirs.closing} />
-            </dd>
             <dt>{t('supervisor.deposit.reconMatched')}</dt>
             <dd>{data.matched}</dd>
             <dt>{t('supervisor.deposit.reconDifferences')}</dt>
@@ -73,6 +68,46 @@ export function Reconciliation() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Opening, this koperasi's movement and closing side by side, so ours and the aggregator's compare like with like. */
+function BalancesTable({ ours, theirs }: { ours: Side; theirs: Side }) {
+  const rows: [MessageKey, keyof Side][] = [
+    ['supervisor.deposit.reconOpening', 'opening'],
+    ['supervisor.deposit.reconMovement', 'movement'],
+    ['supervisor.deposit.reconClosing', 'closing'],
+  ];
+  return (
+    <div class="table-wrap">
+      <table class="supervisor-table" data-testid="reconciliation-balances">
+        <caption class="visually-hidden">{t('supervisor.deposit.reconBalancesLabel')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('supervisor.deposit.reconBalance')}</th>
+            <th scope="col" class="num">
+              {t('supervisor.deposit.reconOursAmount')}
+            </th>
+            <th scope="col" class="num">
+              {t('supervisor.deposit.reconTheirsAmount')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, field]) => (
+            <tr key={field}>
+              <th scope="row">{t(label)}</th>
+              <td class="num" data-label={t('supervisor.deposit.reconOursAmount')}>
+                <Money amountRp={ours[field]} />
+              </td>
+              <td class="num" data-label={t('supervisor.deposit.reconTheirsAmount')}>
+                <Money amountRp={theirs[field]} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
