@@ -1,3 +1,5 @@
+export * from './batched-kafka-client.js';
+export * from './batched-kafka-server.js';
 export * from './check-envelope.js';
 export * from './command-consumer-state.js';
 export * from './command-reply.js';
@@ -7,7 +9,7 @@ export * from './idempotent-command-executor.js';
 export * from './in-transaction.js';
 export * from './pg-pool.js';
 export * from './service-outbox-relay.js';
-export * from './tracked-server-kafka.js';
+export * from './start-event-sourced-service.js';
 export * from './unique-violation.js';
 export * from './uuid.js';
 export * from './wib-time.js';

@@ -1,0 +1,295 @@
+import { Logger } from '@nestjs/common';
+import { KafkaHeaders, Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import { createKafka } from '@koperasi/messaging';
+import {
+  Partitioners,
+  type Consumer,
+  type EachBatchPayload,
+  type IHeaders,
+  type KafkaMessage,
+  type Message,
+  type Producer,
+} from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import type { CommandConsumerState } from './command-consumer-state.js';
+
+/** One command as the batch handler sees it: the parsed value of a message on `topic`. */
+export interface CommandMessage {
+  topic: string;
+  /** The Kafka key: the aggregate whose commands must be handled in order. */
+  key: string;
+  value: unknown;
+}
+
+/**
+ * Handles a batch of commands in one call and answers each, in the same order. Commands of one key come in
+ * the order they were sent; the handler keeps that order. A throw fails the whole batch, which Kafka delivers
+ * again; a handler answers a command it cannot carry out with a refusal or an `UnansweredCommand` instead.
+ */
+export type BatchCommandHandler = (commands: CommandMessage[]) => Promise<unknown[]>;
+
+/** In place of a reply: the command failed unexpectedly, so the sender learns that its outcome is unknown. */
+export class UnansweredCommand {
+  constructor(readonly reason: string) {}
+}
+
+export interface BatchedKafkaServerOptions {
+  clientId: string;
+  brokers: string[];
+  groupId: string;
+  state: CommandConsumerState;
+  /** Commands handed to the handlers in one flush, taken from every partition that has some waiting. */
+  maxCommandsPerFlush?: number;
+  /**
+   * Flushes at once. A partition's next batch waits for its flush, so flushes never share a partition and
+   * a key's order holds; more than one lets a slow command (a partner call) hold up only its own flush.
+   */
+  maxFlushesInFlight?: number;
+}
+
+interface WaitingBatch {
+  messages: { topic: string; message: KafkaMessage }[];
+  done: (error?: unknown) => void;
+}
+
+interface Routed {
+  handler: BatchCommandHandler;
+  commands: CommandMessage[];
+  indexes: number[];
+}
+
+const HEARTBEAT_WHILE_WAITING_MS = 3_000;
+
+/**
+ * A Kafka transport for @nestjs/microservices that takes commands in batches. Each partition's fetch is
+ * queued; a flush takes what is queued across partitions, gives each batch handler all its commands in one
+ * call (topics without one go to their @MessagePattern handler one by one, a key's commands in turn), sends
+ * every reply in one produce request, and only then lets the partitions' offsets be committed. A crash
+ * before the commit delivers the commands again, and the handlers answer a repeat from their stored results.
+ */
+export class BatchedKafkaServer extends Server implements CustomTransportStrategy {
+  private readonly log = new Logger(BatchedKafkaServer.name);
+  private readonly batchHandlers = new Map<string, BatchCommandHandler>();
+  private readonly waiting: WaitingBatch[] = [];
+  private flushesInFlight = 0;
+  private consumer: Consumer | null = null;
+  private producer: Producer | null = null;
+  private readonly maxCommandsPerFlush: number;
+  private readonly maxFlushesInFlight: number;
+
+  constructor(private readonly options: BatchedKafkaServerOptions) {
+    super();
+    this.maxCommandsPerFlush = options.maxCommandsPerFlush ?? 500;
+    this.maxFlushesInFlight = options.maxFlushesInFlight ?? 2;
+  }
+
+  /** `handler` takes every command of these topics; register before the microservice starts. */
+  handleBatches(topics: readonly string[], handler: BatchCommandHandler): this {
+    for (const topic of topics) this.batchHandlers.set(topic, handler);
+    return this;
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      await this.start();
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.options.state.lost();
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+    this.consumer = null;
+    this.producer = null;
+  }
+
+  on(): never {
+    throw new Error('BatchedKafkaServer has no events to listen to');
+  }
+
+  unwrap<T>(): T {
+    return [this.consumer, this.producer] as T;
+  }
+
+  private async start(): Promise<void> {
+    const kafka = createKafka(this.options.clientId, this.options.brokers);
+    this.producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.consumer = kafka.consumer({
+      groupId: this.options.groupId,
+      // A restarted instance rejoins sooner when the broker drops its dead predecessor sooner.
+      sessionTimeout: 10_000,
+      heartbeatInterval: 3_000,
+      // Shutdown waits for the fetch in flight; an idle long poll this short keeps that wait short.
+      maxWaitTimeInMs: 1_000,
+    });
+    this.trackMembership(this.consumer);
+    await this.producer.connect();
+    await this.consumer.connect();
+    const topics = [...new Set([...this.messageHandlers.keys(), ...this.batchHandlers.keys()])];
+    await this.consumer.subscribe({ topics });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 64,
+      eachBatch: (payload) => this.takeBatch(payload),
+    });
+  }
+
+  /** Listeners go on before `run()`, which waits for the first join: attached afterwards they would miss it. */
+  private trackMembership(consumer: Consumer): void {
+    const { state } = this.options;
+    consumer.on(consumer.events.GROUP_JOIN, (event) => state.joined(event.payload.memberAssignment));
+    for (const event of [consumer.events.REBALANCING, consumer.events.STOP, consumer.events.CRASH, consumer.events.DISCONNECT]) {
+      consumer.on(event as typeof consumer.events.STOP, () => state.lost());
+    }
+  }
+
+  private async takeBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    const heartbeats = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_WHILE_WAITING_MS);
+    try {
+      for (let start = 0; start < batch.messages.length; start += this.maxCommandsPerFlush) {
+        const messages = batch.messages.slice(start, start + this.maxCommandsPerFlush);
+        await new Promise<void>((resolve, reject) => {
+          this.waiting.push({
+            messages: messages.map((message) => ({ topic: batch.topic, message })),
+            done: (error) => (error === undefined ? resolve() : reject(error)),
+          });
+          this.flushWhenFree();
+        });
+        // Replies are out: a redelivery from here on would only repeat answers.
+        resolveOffset(messages[messages.length - 1].offset);
+        await commitOffsetsIfNecessary();
+      }
+    } finally {
+      clearInterval(heartbeats);
+    }
+  }
+
+  private flushWhenFree(): void {
+    while (this.waiting.length > 0 && this.flushesInFlight < this.maxFlushesInFlight) {
+      const taken: WaitingBatch[] = [];
+      let size = 0;
+      while (this.waiting.length > 0 && (taken.length === 0 || size + this.waiting[0].messages.length <= this.maxCommandsPerFlush)) {
+        const next = this.waiting.shift()!;
+        taken.push(next);
+        size += next.messages.length;
+      }
+      this.flushesInFlight += 1;
+      void this.flush(taken)
+        .then(
+          () => taken.forEach((batch) => batch.done()),
+          (error: unknown) => {
+            this.log.error(`command batch failed, Kafka delivers it again: ${String(error)}`);
+            taken.forEach((batch) => batch.done(error));
+          },
+        )
+        .finally(() => {
+          this.flushesInFlight -= 1;
+          this.flushWhenFree();
+        });
+    }
+  }
+
+  private async flush(batches: WaitingBatch[]): Promise<void> {
+    const received = batches.flatMap((batch) => batch.messages);
+    const replies = new Array<unknown>(received.length);
+    const routed = new Map<BatchCommandHandler, Routed>();
+    const oneByOne: number[] = [];
+    received.forEach(({ topic, message }, index) => {
+      const handler = this.batchHandlers.get(topic);
+      if (!handler) return void oneByOne.push(index);
+      const group = routed.get(handler) ?? { handler, commands: [], indexes: [] };
+      routed.set(handler, group);
+      group.commands.push({ topic, key: message.key?.toString() ?? '', value: parseValue(message.value) });
+      group.indexes.push(index);
+    });
+    await Promise.all([
+      ...[...routed.values()].map(async ({ handler, commands, indexes }) => {
+        const answers = await handler(commands);
+        if (answers.length !== commands.length) throw new Error(`a batch handler answered ${answers.length} of ${commands.length} commands`);
+        answers.forEach((answer, position) => (replies[indexes[position]] = answer));
+      }),
+      this.handleOneByOne(
+        oneByOne.map((index) => received[index]),
+        (position, reply) => (replies[oneByOne[position]] = reply),
+      ),
+    ]);
+    await this.sendReplies(received.map(({ message }) => message.headers ?? {}), replies);
+  }
+
+  /** Topics with a @MessagePattern handler: keys at once, each key's commands in turn. */
+  private async handleOneByOne(
+    received: { topic: string; message: KafkaMessage }[],
+    answer: (position: number, reply: unknown) => void,
+  ): Promise<void> {
+    const byKey = new Map<string, number[]>();
+    received.forEach(({ topic, message }, position) => {
+      const key = `${topic}\u0000${message.key?.toString() ?? ''}`;
+      const positions = byKey.get(key);
+      if (positions) positions.push(position);
+      else byKey.set(key, [position]);
+    });
+    await Promise.all(
+      [...byKey.values()].map(async (positions) => {
+        for (const position of positions) {
+          const { topic, message } = received[position];
+          answer(position, await this.handleOne(topic, parseValue(message.value)));
+        }
+      }),
+    );
+  }
+
+  private async handleOne(topic: string, value: unknown): Promise<unknown> {
+    const handler: MessageHandler | undefined = this.messageHandlers.get(topic);
+    if (!handler) return new UnansweredCommand(`no handler for ${topic}`);
+    try {
+      return await lastValueFrom(this.transformToObservable(await handler(value)));
+    } catch (error) {
+      this.log.error(`${topic}: ${String(error)}`);
+      return new UnansweredCommand(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** One produce request for the flush; a message without a reply address (a bare event) gets no answer. */
+  private async sendReplies(headers: IHeaders[], replies: unknown[]): Promise<void> {
+    const byTopic = new Map<string, Message[]>();
+    headers.forEach((header, index) => {
+      const replyTopic = header[KafkaHeaders.REPLY_TOPIC]?.toString();
+      const correlationId = header[KafkaHeaders.CORRELATION_ID]?.toString();
+      if (!replyTopic || !correlationId) return;
+      const reply = replies[index];
+      const partition = header[KafkaHeaders.REPLY_PARTITION]?.toString();
+      const message: Message = {
+        value: reply instanceof UnansweredCommand ? null : JSON.stringify(reply),
+        headers: {
+          [KafkaHeaders.CORRELATION_ID]: correlationId,
+          ...(reply instanceof UnansweredCommand ? { [KafkaHeaders.NEST_ERR]: reply.reason } : {}),
+        },
+        ...(partition === undefined ? {} : { partition: Number(partition) }),
+      };
+      const messages = byTopic.get(replyTopic);
+      if (messages) messages.push(message);
+      else byTopic.set(replyTopic, [message]);
+    });
+    if (byTopic.size === 0) return;
+    await this.producer!.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+}
+
+/** JSON when it parses; otherwise the text, which the handler's envelope check refuses. */
+function parseValue(value: Buffer | null): unknown {
+  if (value === null) return null;
+  const text = value.toString();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

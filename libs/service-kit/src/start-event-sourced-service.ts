@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { namespaced } from '@koperasi/contracts';
+import { databaseNameOf, ensureDatabase, runMigrations, type MigrationClass } from '@koperasi/database';
+import { JsonLogger } from '@koperasi/platform';
+import { BatchedKafkaServer, type BatchCommandHandler } from './batched-kafka-server.js';
+import { CommandConsumerState } from './command-consumer-state.js';
+
+/** How long start-up waits for the command consumer's first partitions before saying ready anyway. */
+const GROUP_JOIN_WAIT_MS = 60_000;
+
+export interface EventSourcedServiceConfig {
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  httpPort: number;
+  httpHost: string;
+}
+
+export interface EventSourcedService<C extends EventSourcedServiceConfig> {
+  /** Names the logger, the Kafka client and the command group (`<name>-commands`). */
+  name: string;
+  config: C;
+  migrations: MigrationClass[];
+  module: (config: C) => DynamicModule;
+  /** Command topics handled a batch at a call, with their handler from the started app. */
+  batchHandlers?: (app: INestApplication) => { topics: readonly string[]; handler: BatchCommandHandler }[];
+  /** See BatchedKafkaServerOptions: more for a service whose commands wait on partners. */
+  maxFlushesInFlight?: number;
+  /** rawBody: for a service that checks a signature over a request's exact bytes. */
+  rawBody?: boolean;
+}
+
+/**
+ * Starts an event-sourced service: its database and migrations, the Nest app, the batched command
+ * consumer, then HTTP; it logs ready once the consumer holds partitions. A failure to start ends the process.
+ */
+export function startEventSourcedService<C extends EventSourcedServiceConfig>(service: EventSourcedService<C>): void {
+  const logger = new JsonLogger(service.name);
+  start(service, logger).catch((error: unknown) => {
+    logger.pino.fatal({ err: error }, `${service.name} failed to start`);
+    process.exit(1);
+  });
+}
+
+async function start<C extends EventSourcedServiceConfig>(service: EventSourcedService<C>, logger: JsonLogger): Promise<void> {
+  const { config } = service;
+  await ensureDatabase(config.databaseUrl, databaseNameOf(config.databaseUrl));
+  const applied = await runMigrations(config.databaseUrl, service.migrations);
+  if (applied.length > 0) logger.pino.info({ applied }, 'migrations applied');
+
+  const app = await NestFactory.create(service.module(config), { logger, rawBody: service.rawBody ?? false });
+  app.enableShutdownHooks();
+  const consumerState = app.get(CommandConsumerState);
+  const server = new BatchedKafkaServer({
+    clientId: service.name,
+    brokers: config.kafkaBrokers,
+    groupId: namespaced(`${service.name}-commands`),
+    state: consumerState,
+    maxFlushesInFlight: service.maxFlushesInFlight,
+  });
+  for (const { topics, handler } of service.batchHandlers?.(app) ?? []) server.handleBatches(topics, handler);
+  app.connectMicroservice({ strategy: server });
+  await app.startAllMicroservices();
+  await app.listen(config.httpPort, config.httpHost);
+  await waitUntil(() => consumerState.ready, GROUP_JOIN_WAIT_MS);
+  logger.pino.info({ port: config.httpPort, partitionsAssigned: consumerState.ready }, `${service.name} ready`);
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+}
