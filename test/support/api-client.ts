@@ -24,6 +24,12 @@ export class ApiClient {
     return this.call<T>('GET', path);
   }
 
+  /** A download (CSV, an HTML page): the body as text, with the response's headers. */
+  async getText(path: string): Promise<{ status: number; headers: Headers; text: string }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  }
+
   /** A money POST with its own fresh Idempotency-Key unless one is given. */
   post<T = any>(path: string, body: unknown, idempotencyKey: string | null = randomUUID()): Promise<ApiResponse<T>> {
     return this.call<T>('POST', path, body, idempotencyKey);

@@ -40,6 +40,7 @@ import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { ReadKoperasiController } from './koperasi/read-koperasi/read-koperasi.controller.js';
 import { RegisterKoperasiController } from './koperasi/register-koperasi/register-koperasi.controller.js';
 import { LedgerReportsController } from './ledger/ledger-reports/ledger-reports.controller.js';
+import { StatementsController } from './ledger/statements/statements.controller.js';
 import { LoanAgreementsController } from './loans/agreements/agreements.controller.js';
 import { LoanCollectionsController } from './loans/collections/collections.controller.js';
 import { CollectInstallmentController } from './loans/installments/collect-installment.controller.js';
@@ -134,6 +135,7 @@ export class AppModule {
         MemberSavingsController,
         ResignMemberController,
         LedgerReportsController,
+        StatementsController,
         AuditEventsController,
         AuditStreamsController,
         AuditTraceController,

@@ -346,6 +346,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posisi keuangan (at the end of `to`), hasil usaha, perubahan ekuitas and arus kas over WIB days */
+        get: operations["StatementsController_statements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/statements/{statement}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One statement as CSV or as an A4 page to print or save as PDF */
+        get: operations["StatementsController_exportStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/general-ledger/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Buku besar of one account: opening balance, every entry of the period with its source event, closing balance */
+        get: operations["StatementsController_generalLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/general-ledger/{code}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Buku besar of one account as CSV or as an A4 page to print or save as PDF */
+        get: operations["StatementsController_exportGeneralLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/events": {
         parameters: {
             query?: never;
@@ -1377,6 +1445,132 @@ export interface components {
             /** @description the latest lines up to asOf, oldest first */
             lines: components["schemas"]["SavingsStatementLineResponse"][];
             /** @description true when earlier lines were left out */
+            truncated: boolean;
+        };
+        StatementSectionResponse: {
+            lines: components["schemas"]["StatementLineResponse"][];
+            total: number;
+        };
+        FinancialPositionResponse: {
+            /** @example 2026-03-01 */
+            from: string;
+            /**
+             * @description the position is at the end of this WIB day
+             * @example 2026-03-31
+             */
+            to: string;
+            assets: components["schemas"]["StatementSectionResponse"];
+            liabilities: components["schemas"]["StatementSectionResponse"];
+            /** @description equity accounts and the surplus not yet closed into them */
+            equity: components["schemas"]["StatementSectionResponse"];
+            /** @description equals assets.total */
+            liabilitiesAndEquity: number;
+        };
+        OperatingResultResponse: {
+            from: string;
+            to: string;
+            /** @description partisipasi anggota */
+            memberIncome: components["schemas"]["StatementSectionResponse"];
+            /** @description income from non-members */
+            nonMemberIncome: components["schemas"]["StatementSectionResponse"];
+            totalIncome: number;
+            expenses: components["schemas"]["StatementSectionResponse"];
+            /** @description income less expenses of the period */
+            surplus: number;
+        };
+        EquityChangeRowResponse: {
+            code: string | null;
+            name: string;
+            opening: number;
+            change: number;
+            closing: number;
+        };
+        EquityChangesResponse: {
+            from: string;
+            to: string;
+            rows: components["schemas"]["EquityChangeRowResponse"][];
+            opening: number;
+            /** @description the change from operations: the hasil usaha surplus */
+            surplus: number;
+            /** @description members' capital paid in or back, and other changes booked to equity */
+            otherChanges: number;
+            closing: number;
+        };
+        CashAccountResponse: {
+            code: string;
+            name: string;
+            opening: number;
+            closing: number;
+        };
+        CashFlowLineResponse: {
+            /** @description the account on the other side of the cash movements */
+            code: string;
+            name: string;
+            receipts: number;
+            payments: number;
+        };
+        CashFlowSectionResponse: {
+            /** @enum {string} */
+            activity: "operating" | "investing" | "financing";
+            lines: components["schemas"]["CashFlowLineResponse"][];
+            net: number;
+        };
+        CashFlowsResponse: {
+            from: string;
+            to: string;
+            cashAccounts: components["schemas"]["CashAccountResponse"][];
+            openingCash: number;
+            activities: components["schemas"]["CashFlowSectionResponse"][];
+            /** @description equals closingCash - openingCash */
+            netChange: number;
+            closingCash: number;
+        };
+        FinancialStatementsResponse: {
+            koperasiId: string;
+            /** @example 2026-03-01 */
+            from: string;
+            /** @example 2026-03-31 */
+            to: string;
+            /** @description laporan posisi keuangan */
+            financialPosition: components["schemas"]["FinancialPositionResponse"];
+            /** @description laporan hasil usaha */
+            operatingResult: components["schemas"]["OperatingResultResponse"];
+            /** @description laporan perubahan ekuitas */
+            equityChanges: components["schemas"]["EquityChangesResponse"];
+            /** @description laporan arus kas, direct method */
+            cashFlows: components["schemas"]["CashFlowsResponse"];
+        };
+        GeneralLedgerLineResponse: {
+            entryId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            description: string;
+            /**
+             * Format: uuid
+             * @description the event the entry was posted from
+             */
+            sourceEventId: string;
+            eventType: string | null;
+            debit: number;
+            credit: number;
+            /** @description balance after the entry, normal direction */
+            balance: number;
+        };
+        GeneralLedgerResponse: {
+            koperasiId: string;
+            from: string;
+            to: string;
+            code: string;
+            name: string;
+            kind: string;
+            /** @enum {string} */
+            normalBalance: "debit" | "credit";
+            opening: number;
+            totalDebit: number;
+            totalCredit: number;
+            closing: number;
+            lines: components["schemas"]["GeneralLedgerLineResponse"][];
+            /** @description true when the period has more entries than listed (2000); totals and closing count them all */
             truncated: boolean;
         };
         AuditEventResponse: {
@@ -3104,6 +3298,117 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SavingsStatementResponse"];
                 };
+            };
+        };
+    };
+    StatementsController_statements: {
+        parameters: {
+            query: {
+                /** @description first business day (WIB), YYYY-MM-DD */
+                from: string;
+                /** @description last business day (WIB), YYYY-MM-DD, included; the position is at its end */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancialStatementsResponse"];
+                };
+            };
+        };
+    };
+    StatementsController_exportStatement: {
+        parameters: {
+            query: {
+                /** @description first business day (WIB), YYYY-MM-DD */
+                from: string;
+                /** @description last business day (WIB), YYYY-MM-DD, included; the position is at its end */
+                to: string;
+                /** @description csv for a spreadsheet, html for an A4 page to print or save as PDF */
+                format: "csv" | "html";
+            };
+            header?: never;
+            path: {
+                statement: "posisi-keuangan" | "hasil-usaha" | "perubahan-ekuitas" | "arus-kas";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the statement as a CSV file or a printable A4 page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatementsController_generalLedger: {
+        parameters: {
+            query: {
+                /** @description first business day (WIB), YYYY-MM-DD */
+                from: string;
+                /** @description last business day (WIB), YYYY-MM-DD, included; the position is at its end */
+                to: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneralLedgerResponse"];
+                };
+            };
+            /** @description no such account in the chart */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatementsController_exportGeneralLedger: {
+        parameters: {
+            query: {
+                /** @description first business day (WIB), YYYY-MM-DD */
+                from: string;
+                /** @description last business day (WIB), YYYY-MM-DD, included; the position is at its end */
+                to: string;
+                /** @description csv for a spreadsheet, html for an A4 page to print or save as PDF */
+                format: "csv" | "html";
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the buku besar as a CSV file or a printable A4 page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

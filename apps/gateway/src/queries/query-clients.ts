@@ -147,4 +147,14 @@ export class LedgerQueries {
   feeIncome(koperasiId: string, query: { from: string; to: string; groupBy?: string }): Promise<FeeIncomeReport> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/fee-income`, query);
   }
+
+  /** The four financial statements over WIB days; amounts keep the ledger's `Rp` names. */
+  statements(koperasiId: string, period: { from: string; to: string }): Promise<unknown> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/statements`, period);
+  }
+
+  /** Buku besar of one account over WIB days; 404 for a code not in the chart. */
+  generalLedger(koperasiId: string, accountCode: string, period: { from: string; to: string }): Promise<unknown> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/general-ledger/${segment(accountCode)}`, period);
+  }
 }

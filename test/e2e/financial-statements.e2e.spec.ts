@@ -1,0 +1,175 @@
+import { waitFor } from '@koperasi/testing';
+import { TEST_CUSTOMERS } from '../../apps/partner-sim/src/aggregator/test-customers.js';
+import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
+import { ApiClient } from '../support/api-client.js';
+import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
+import { fullNameOf } from '../support/user-names.js';
+
+const todayWib = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+describe('financial statements end to end: a day at the counter, then the RAT statements and the buku besar agree with the books', () => {
+  const suite = new SuiteHarness();
+  let teller: ApiClient;
+  let supervisor: ApiClient;
+  let auditor: ApiClient;
+  let otherSupervisor: ApiClient;
+
+  beforeAll(async () => {
+    await suite.startAll();
+    const admin = await new ApiClient(suite.gatewayUrl).login('admin', DEMO_PASSWORD);
+    const ids: string[] = [];
+    for (const [code, kelurahan] of [
+      ['KRP', 'Krapyak'],
+      ['PNJ', 'Panjang Wetan'],
+    ]) {
+      const created = await admin.post('/koperasi', {
+        code,
+        name: `KKMP ${kelurahan}`,
+        kelurahan,
+        kecamatan: 'Pekalongan Utara',
+        kotaKabupaten: 'Kota Pekalongan',
+        provinsi: 'Jawa Tengah',
+        simpananPokokAmount: 25_000,
+        simpananWajibMonthlyAmount: 15_000,
+      });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    for (const [username, role, koperasiId] of [
+      ['teller.krapyak', 'teller', ids[0]],
+      ['supervisor.krapyak', 'supervisor', ids[0]],
+      ['auditor.krapyak', 'auditor', ids[0]],
+      ['supervisor.panjang', 'supervisor', ids[1]],
+    ]) {
+      expect((await admin.post('/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId })).status).toBe(201);
+    }
+    teller = await new ApiClient(suite.gatewayUrl).login('teller.krapyak', DEMO_PASSWORD);
+    supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.krapyak', DEMO_PASSWORD);
+    auditor = await new ApiClient(suite.gatewayUrl).login('auditor.krapyak', DEMO_PASSWORD);
+    otherSupervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.panjang', DEMO_PASSWORD);
+  }, 240_000);
+
+  afterAll(async () => {
+    await suite.stopAll();
+  }, 60_000);
+
+  async function balances(): Promise<Record<string, number>> {
+    const response = await auditor.get('/ledger/accounts');
+    expect(response.status).toBe(200);
+    return Object.fromEntries(response.body.map((account: { code: string; balance: number }) => [account.code, account.balance]));
+  }
+
+  it('given savings, a PPOB payment, installments and a remittance, then posisi keuangan balances, hasil usaha is the change in equity from operations, arus kas is the change in cash and each buku besar closes at the trial balance', async () => {
+    const registered = await teller.post('/members', { nik: '3375064108900002', fullName: 'Siti Aminah', address: 'Jl. Krapyak 7', kelurahan: 'Krapyak' });
+    expect(registered.status).toBe(201);
+    const memberId = registered.body.id;
+    expect((await teller.post(`/members/${memberId}/simpanan-pokok`, { amount: 25_000 })).status).toBeLessThan(300);
+    expect((await teller.post(`/members/${memberId}/simpanan-wajib`, { amount: 15_000, periods: [todayWib().slice(0, 7)] })).status).toBeLessThan(300);
+    expect((await supervisor.post('/billpay/deposit/topups', { amount: 1_000_000, bankTransferRef: 'BRI-TRF-STM-1' })).status).toBeLessThan(300);
+    const payment = await teller.post('/billpay/payments', { productCode: 'PLN20', customerNo: TEST_CUSTOMERS.plnPrepaid.valid.customerNo });
+    expect(payment.status).toBeLessThan(300);
+    await waitFor('the PLN token payment to succeed', async () => (await teller.get(`/billpay/payments/${payment.body.paymentId}`)).body.status === 'SUCCESS');
+    const agreement = await supervisor.call('PUT', '/loans/agreements/KUR', { fee: { kind: 'FIXED', amount: 2_500 }, partialAllowed: false, feeMode: 'NETTED' });
+    expect(agreement.status).toBeLessThan(300);
+    expect((await teller.post('/loans/installments', { loanNo: TEST_LOANS.current.loanNo, amount: TEST_LOANS.current.installmentRp })).status).toBeLessThan(300);
+    const remittance = await supervisor.post('/loans/remittances', {});
+    expect(remittance.status).toBe(201);
+    await waitFor('the bank to confirm the batch', async () => (await supervisor.get(`/loans/remittances/${remittance.body.remittanceId}`)).body.status === 'CONFIRMED');
+    let books: Record<string, number> = {};
+    await waitFor('the ledger to post the day', async () => {
+      books = await balances();
+      return books['320000'] === 15_000 && books['212000'] === 0 && books['213000'] === 0 && books['420000'] === 2_500;
+    }, 45_000);
+
+    const today = todayWib();
+    const response = await auditor.get(`/ledger/statements?from=${today}&to=${today}`);
+    expect(response.status).toBe(200);
+    const { financialPosition, operatingResult, equityChanges, cashFlows } = response.body;
+
+    // Posisi keuangan: assets = liabilities + equity, and each account line is the account's balance now.
+    expect(financialPosition.assets.total).toBe(financialPosition.liabilitiesAndEquity);
+    for (const section of [financialPosition.assets, financialPosition.liabilities, financialPosition.equity]) {
+      for (const line of section.lines.filter((entry: { code: string | null }) => entry.code !== null)) expect(`${line.code} ${line.amount}`).toBe(`${line.code} ${books[line.code]}`);
+    }
+
+    // Hasil usaha: the fees the counter earned, all from non-members; the surplus is the change in equity from operations.
+    const feeIncome = await supervisor.get(`/ledger/fee-income?from=${today}&to=${today}`);
+    expect(operatingResult.totalIncome).toBe(feeIncome.body.total + (books['510000'] ?? 0));
+    expect(operatingResult.memberIncome.total).toBe(0);
+    expect(operatingResult.nonMemberIncome.lines.map((line: { code: string }) => line.code)).toContain('420000');
+    expect(operatingResult.surplus).toBe(operatingResult.totalIncome - operatingResult.expenses.total);
+    expect(equityChanges.surplus).toBe(operatingResult.surplus);
+    expect(equityChanges.closing - equityChanges.opening - equityChanges.otherChanges).toBe(operatingResult.surplus);
+    expect(equityChanges.otherChanges).toBe(25_000 + 15_000);
+    expect(equityChanges.closing).toBe(financialPosition.equity.total);
+
+    // Arus kas: the period's flows are the change in the cash accounts the books hold.
+    const cashNow = ['111000', '111100', '112100'].reduce((sum, code) => sum + (books[code] ?? 0), 0);
+    expect(cashFlows.openingCash).toBe(0);
+    expect(cashFlows.closingCash).toBe(cashNow);
+    expect(cashFlows.netChange).toBe(cashFlows.closingCash - cashFlows.openingCash);
+    const financing = cashFlows.activities.find((activity: { activity: string }) => activity.activity === 'financing');
+    expect(financing.net).toBe(40_000);
+
+    // Buku besar: every account of the trial balance closes at its balance, line by line from the opening.
+    const trialBalance = await auditor.get('/ledger/trial-balance');
+    for (const account of trialBalance.body.lines as { code: string }[]) {
+      const ledger = await auditor.get(`/ledger/general-ledger/${account.code}?from=${today}&to=${today}`);
+      expect(ledger.status).toBe(200);
+      expect(`${account.code} ${ledger.body.closing}`).toBe(`${account.code} ${books[account.code]}`);
+      const last = ledger.body.lines.at(-1);
+      expect(last.balance).toBe(ledger.body.closing);
+      expect(ledger.body.lines.every((line: { sourceEventId: string; description: string }) => line.sourceEventId && line.description)).toBe(true);
+    }
+    const kas = (await auditor.get(`/ledger/general-ledger/111000?from=${today}&to=${today}`)).body;
+    expect(kas.opening).toBe(0);
+    expect(kas.lines.length).toBeGreaterThanOrEqual(4);
+
+    // Yesterday the koperasi had no books yet; another koperasi's supervisor sees only their own.
+    const yesterday = dayBefore(today);
+    const before = (await supervisor.get(`/ledger/statements?from=${yesterday}&to=${yesterday}`)).body;
+    expect(before.financialPosition.assets).toEqual({ lines: [], total: 0 });
+    expect((await otherSupervisor.get(`/ledger/statements?from=${today}&to=${today}`)).body.financialPosition.assets.total).toBe(0);
+  }, 240_000);
+
+  it('exports each statement as CSV and as an A4 page under a strict CSP, with the same figures', async () => {
+    const today = todayWib();
+    const statements = (await auditor.get(`/ledger/statements?from=${today}&to=${today}`)).body;
+    for (const name of ['posisi-keuangan', 'hasil-usaha', 'perubahan-ekuitas', 'arus-kas']) {
+      const csv = await auditor.getText(`/ledger/statements/${name}/export?from=${today}&to=${today}&format=csv`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(csv.headers.get('content-disposition')).toContain(`${name}-${today}`);
+      expect(csv.text.split('\r\n')[0]).toBe('KKMP Krapyak');
+      const html = await supervisor.getText(`/ledger/statements/${name}/export?from=${today}&to=${today}&format=html`);
+      expect(html.status).toBe(200);
+      expect(html.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[^']+'; script-src 'none'/);
+      expect(html.text).toContain('size: A4');
+    }
+    const position = await auditor.getText(`/ledger/statements/posisi-keuangan/export?from=${today}&to=${today}&format=csv`);
+    const totalRow = position.text.split('\r\n').find((row) => row.startsWith(',Jumlah liabilitas dan ekuitas,'));
+    expect(totalRow).toBe(`,Jumlah liabilitas dan ekuitas,${statements.financialPosition.liabilitiesAndEquity}`);
+    const page = await auditor.getText(`/ledger/statements/posisi-keuangan/export?from=${today}&to=${today}&format=html`);
+    expect(page.text).toContain('Laporan Posisi Keuangan');
+    const ledger = await auditor.getText(`/ledger/general-ledger/111000/export?from=${today}&to=${today}&format=csv`);
+    expect(ledger.status).toBe(200);
+    expect(ledger.text).toContain('Saldo akhir');
+  });
+
+  it('refuses tellers, bad periods and unknown accounts or statements in words', async () => {
+    const today = todayWib();
+    expect((await teller.get(`/ledger/statements?from=${today}&to=${today}`)).status).toBe(403);
+    const missing = await auditor.get(`/ledger/statements?to=${today}`);
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(missing.body)).toContain('from');
+    const backwards = await auditor.get('/ledger/statements?from=2026-02-01&to=2026-01-31');
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.message).toMatch(/before from/);
+    expect((await auditor.get('/ledger/statements?from=2026-02-30&to=2026-03-31')).status).toBe(400);
+    expect((await auditor.get(`/ledger/general-ledger/999999?from=${today}&to=${today}`)).status).toBe(404);
+    expect((await auditor.get(`/ledger/general-ledger/kas?from=${today}&to=${today}`)).status).toBe(404);
+    expect((await auditor.get(`/ledger/statements/neraca/export?from=${today}&to=${today}&format=csv`)).status).toBe(404);
+    expect((await auditor.get(`/ledger/statements/arus-kas/export?from=${today}&to=${today}&format=pdf`)).status).toBe(400);
+  });
+});
