@@ -89,16 +89,15 @@ describe('relay to Kafka and the idempotent consumer', () => {
 
     // The first relay dies right after Kafka acknowledged its third batch, before writing the checkpoint.
     let sends = 0;
-    let firstRelay: OutboxRelay | undefined;
     const dyingProducer = {
       send: async (record: Parameters<Producer['send']>[0]) => {
         const acks = await producer.send(record);
         sends += 1;
-        if (sends === 3) void firstRelay?.kill();
+        if (sends === 3) void firstRelay.kill();
         return acks;
       },
     } as Producer;
-    firstRelay = new OutboxRelay({ pool: source.pool, producer: dyingProducer, topic, relayName: topic, batchSize: 200 });
+    const firstRelay: OutboxRelay = new OutboxRelay({ pool: source.pool, producer: dyingProducer, topic, relayName: topic, batchSize: 200 });
     await firstRelay.start();
 
     const store = new PostgresEventStore(source.pool);

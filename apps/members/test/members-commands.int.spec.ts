@@ -9,8 +9,6 @@ import type {
   MemberView,
   RegisterKoperasiPayload,
   RegisterMemberPayload,
-  RegisterMemberResult,
-  SavingsMovementResult,
   StatementLine,
   UserRole,
 } from '@koperasi/contracts';

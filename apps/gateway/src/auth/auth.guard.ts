@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { HttpStatus, Injectable, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { UserRole } from '@koperasi/contracts';
 import { HealthController, MetricsController } from '@koperasi/platform';
@@ -12,7 +12,7 @@ interface HttpRequest extends RequestWithUser {
 }
 
 // Probes and scrapers call these without tokens; they are not part of /api/v1.
-const UNAUTHENTICATED_CONTROLLERS: Function[] = [HealthController, MetricsController];
+const UNAUTHENTICATED_CONTROLLERS: Type[] = [HealthController, MetricsController];
 
 /**
  * Global guard: a valid bearer token on every route except login and the platform probes (401 otherwise),

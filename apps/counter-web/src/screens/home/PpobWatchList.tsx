@@ -2,7 +2,6 @@ import type { ApiSchemas } from '../../api/client';
 import { Money } from '../../components/Money';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatWibDateTime } from '../../format/wib';
-import { t } from '../../i18n/i18n';
 
 type PpobList = ApiSchemas['CounterPpobListResponse'];
 
