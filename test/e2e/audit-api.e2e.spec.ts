@@ -13,6 +13,7 @@ interface AuditEvent {
   koperasiId: string;
   occurredAt: string;
   actor: string;
+  correlationId: string;
   causationId: string | null;
   prevHash: string;
   hash: string;
@@ -188,6 +189,67 @@ describe('audit API end to end: auditors read, trace, export and verify; they ne
     const bad = await auditor.get('/audit/events?limit=0&from=yesterday');
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((problem: { field: string }) => problem.field).sort()).toEqual(['from', 'limit']);
+  });
+
+  it('given every store of a city, when the city auditor walks the merged pages two at a time, then the walk is the whole set once, in the same order', async () => {
+    const walked = await allEvents(cityAuditor, '', 2);
+    const whole = await allEvents(cityAuditor, '', 1000);
+    expect(walked.map((event) => event.eventId)).toEqual(whole.map((event) => event.eventId));
+    expect(new Set(walked.map((event) => event.eventId)).size).toBe(walked.length);
+    expect(new Set(walked.map((event) => event.koperasiId))).toEqual(new Set([gedawang.id, tegalsari.id]));
+  });
+
+  it('given a correlation id, when the auditor filters by it, then exactly the events of that request come; an unknown one finds none, a malformed one is a 400', async () => {
+    const deposit = await auditor.get(`/audit/events/${depositEventId}`);
+    expect(deposit.status).toBe(200);
+    const correlationId: string = deposit.body.correlationId;
+    const everything = await allEvents(cityAuditor, '', 1000);
+    const expected = everything.filter((event) => event.correlationId === correlationId);
+    expect(expected.map((event) => event.eventId)).toContain(depositEventId);
+
+    const filtered = await allEvents(auditor, `&correlationId=${encodeURIComponent(correlationId)}`, 1000);
+    expect(filtered.map((event) => event.eventId)).toEqual(expected.map((event) => event.eventId));
+    expect((await allEvents(auditor, `&correlationId=${randomUUID()}`, 100))).toEqual([]);
+    // Another koperasi's auditor does not see it through the filter either.
+    expect(await allEvents(cityAuditor, `&koperasiId=${tegalsari.id}&correlationId=${encodeURIComponent(correlationId)}`, 100)).toEqual([]);
+    const bad = await auditor.get(`/audit/events?correlationId=${encodeURIComponent('a b')}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((problem: { field: string }) => problem.field)).toEqual(['correlationId']);
+  });
+
+  it('given the journal, when the city auditor walks the entries one at a time, then it gets every entry of its city once; by account, only entries with a line on it', async () => {
+    await waitFor('the ledger to post the deposit', async () => {
+      const entries = await auditor.get(`/ledger/entries?sourceEventId=${depositEventId}`);
+      return entries.status === 200 && entries.body.length === 1;
+    });
+    const walk = async (query: string, limit: number) => {
+      const entries: { id: string; koperasiId: string; lines: { accountCode: string }[] }[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < 200; page++) {
+        const response: ApiResponse = await cityAuditor.get(`/audit/entries?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(response.status).toBe(200);
+        expect(response.body.entries.length).toBeLessThanOrEqual(limit);
+        entries.push(...response.body.entries);
+        cursor = response.body.nextCursor;
+        if (cursor === null) return entries;
+      }
+      throw new Error('paging did not end');
+    };
+    const walked = await walk('', 1);
+    const whole = await walk('', 1000);
+    expect(walked.length).toBeGreaterThan(2);
+    expect(walked.map((entry) => entry.id)).toEqual(whole.map((entry) => entry.id));
+    expect(new Set(walked.map((entry) => entry.id)).size).toBe(walked.length);
+    expect(new Set(walked.map((entry) => entry.koperasiId))).toEqual(new Set([gedawang.id, tegalsari.id]));
+
+    const cash = await walk('&accountCode=111000', 1);
+    expect(cash.map((entry) => entry.id)).toEqual(whole.filter((entry) => entry.lines.some((line) => line.accountCode === '111000')).map((entry) => entry.id));
+    expect(cash.length).toBeGreaterThan(0);
+    const bad = await cityAuditor.get('/audit/entries?cursor=abc&accountCode=kas');
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((problem: { field: string }) => problem.field)).toEqual(['accountCode']);
+    expect((await cityAuditor.get('/audit/entries?cursor=abc')).status).toBe(400);
+    expect((await cityAuditor.get(`/audit/entries?koperasiId=${pekalongan.id}`)).status).toBe(404);
   });
 
   it('given the journal entry of a savings deposit, when it is traced, then it leads to the event, the command with its key and path, the teller, and the statement line', async () => {

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PlatformModule } from '@koperasi/platform';
 import type pg from 'pg';
 import { AuditEventReader } from './audit/audit-event-reader.js';
+import { AuditEntriesController } from './audit/audit-entries/audit-entries.controller.js';
 import { AuditEventsController } from './audit/audit-events/audit-events.controller.js';
 import { AuditExportController } from './audit/audit-export/audit-export.controller.js';
 import { AuditReplaysController } from './audit/audit-replays/audit-replays.controller.js';
@@ -136,6 +137,7 @@ export class AppModule {
         ResignMemberController,
         LedgerReportsController,
         StatementsController,
+        AuditEntriesController,
         AuditEventsController,
         AuditStreamsController,
         AuditTraceController,

@@ -1,3 +1,4 @@
+export * from './event-store-audit-indexes.migration.js';
 export * from './event-store-schema.migration.js';
 export * from './events-appended-channel.js';
 export * from './hash-chain.js';

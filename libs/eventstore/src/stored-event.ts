@@ -23,7 +23,7 @@ export const EVENT_COLUMNS = `global_position, transaction_id::text AS transacti
  */
 export const COMMITTED_AFTER_CHECKPOINT = `(transaction_id, global_position) > ($1::xid8, $2::bigint)
   AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY transaction_id, global_position`;
+  ORDER BY events.transaction_id, events.global_position`;
 
 export interface EventRow {
   global_position: string;

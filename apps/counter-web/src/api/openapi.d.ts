@@ -414,6 +414,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Journal entries of the scope, oldest first, paged; by date range (from/to as in GET /audit/events) and account
+         * @description Entries are ordered by entry id, the order the ledger posted them; the cursor is where the page ended.
+         */
+        get: operations["AuditEntriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/events": {
         parameters: {
             query?: never;
@@ -1573,6 +1593,50 @@ export interface components {
             /** @description true when the period has more entries than listed (2000); totals and closing count them all */
             truncated: boolean;
         };
+        AuditEntryTraceResponse: {
+            /** @description the store of the event; null on entries from before traces were kept */
+            service: string | null;
+            eventType: string | null;
+            streamId: string | null;
+            streamVersion: number | null;
+            /** @description user id */
+            actor: string | null;
+            correlationId: string | null;
+            /** @description the command id */
+            causationId: string | null;
+        };
+        AuditEntryLineResponse: {
+            lineNo: number;
+            /** @example 111000 */
+            accountCode: string;
+            /** @description rupiah */
+            debit: number;
+            /** @description rupiah */
+            credit: number;
+            tellerId: string | null;
+            memberId: string | null;
+            /** @enum {string|null} */
+            feeSource: "PPOB" | "LOANS" | null;
+            productCode: string | null;
+        };
+        AuditEntryResponse: {
+            id: string;
+            koperasiId: string;
+            /** Format: uuid */
+            sourceEventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            postedAt: string;
+            description: string;
+            trace: components["schemas"]["AuditEntryTraceResponse"];
+            lines: components["schemas"]["AuditEntryLineResponse"][];
+        };
+        AuditEntryPageResponse: {
+            entries: components["schemas"]["AuditEntryResponse"][];
+            /** @description pass as ?cursor= for the next page; null at the end */
+            nextCursor: string | null;
+        };
         AuditEventResponse: {
             /** @description the store's commit order, with transactionId */
             globalPosition: string;
@@ -1648,45 +1712,6 @@ export interface components {
             events: components["schemas"]["AuditStoredEventResponse"][];
             /** @description pass as ?fromVersion= for the rest; null at the end */
             nextFromVersion: number | null;
-        };
-        AuditEntryTraceResponse: {
-            /** @description the store of the event; null on entries from before traces were kept */
-            service: string | null;
-            eventType: string | null;
-            streamId: string | null;
-            streamVersion: number | null;
-            /** @description user id */
-            actor: string | null;
-            correlationId: string | null;
-            /** @description the command id */
-            causationId: string | null;
-        };
-        AuditEntryLineResponse: {
-            lineNo: number;
-            /** @example 111000 */
-            accountCode: string;
-            /** @description rupiah */
-            debit: number;
-            /** @description rupiah */
-            credit: number;
-            tellerId: string | null;
-            memberId: string | null;
-            /** @enum {string|null} */
-            feeSource: "PPOB" | "LOANS" | null;
-            productCode: string | null;
-        };
-        AuditEntryResponse: {
-            id: string;
-            koperasiId: string;
-            /** Format: uuid */
-            sourceEventId: string;
-            /** Format: date-time */
-            occurredAt: string;
-            /** Format: date-time */
-            postedAt: string;
-            description: string;
-            trace: components["schemas"]["AuditEntryTraceResponse"];
-            lines: components["schemas"]["AuditEntryLineResponse"][];
         };
         TraceCommandResponse: {
             /** Format: uuid */
@@ -3412,6 +3437,37 @@ export interface operations {
             };
         };
     };
+    AuditEntriesController_list: {
+        parameters: {
+            query?: {
+                /** @description one koperasi of the caller's scope (404 for any other); all of the scope when left out */
+                koperasiId?: string;
+                /** @description from this day (WIB) or instant, inclusive */
+                from?: string;
+                /** @description up to and including this day (WIB), or up to this instant, exclusive */
+                to?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description only entries with a line on this account (the account's buku besar) */
+                accountCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPageResponse"];
+                };
+            };
+        };
+    };
     AuditEventsController_list: {
         parameters: {
             query?: {
@@ -3425,6 +3481,8 @@ export interface operations {
                 service?: "members" | "billpay" | "loans";
                 /** @description event types, comma-separated */
                 type?: string;
+                /** @description only the events of this correlation id (a teller's request and all that followed from it) */
+                correlationId?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
@@ -3581,6 +3639,8 @@ export interface operations {
                 service?: "members" | "billpay" | "loans";
                 /** @description event types, comma-separated */
                 type?: string;
+                /** @description only the events of this correlation id (a teller's request and all that followed from it) */
+                correlationId?: string;
                 format: "csv" | "jsonl";
             };
             header?: never;

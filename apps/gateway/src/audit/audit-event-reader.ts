@@ -9,6 +9,8 @@ export interface EventFilter {
   service: EventStoreService | null;
   types: string[] | null;
   range: TimeRange;
+  /** null: any correlation. */
+  correlationId: string | null;
 }
 
 /** The stream-id prefixes each service writes (see the event contracts); other ids are looked up everywhere. */
@@ -34,6 +36,7 @@ export class AuditEventReader {
           types: filter.types,
           from: filter.range.from,
           to: filter.range.to,
+          correlationId: filter.correlationId,
           after: cursors[service] ?? null,
           limit,
         }),

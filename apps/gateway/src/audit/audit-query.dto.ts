@@ -54,6 +54,11 @@ export class AuditEventFilterQuery extends AuditTimeRangeQuery {
     message: 'type must be up to 50 event type names, comma-separated',
   })
   type?: string;
+
+  @ApiPropertyOptional({ description: "only the events of this correlation id (a teller's request and all that followed from it)" })
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'correlationId must be one id of at most 200 visible characters' })
+  correlationId?: string;
 }
 
 export class AuditPageQuery {

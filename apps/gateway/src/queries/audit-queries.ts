@@ -12,6 +12,7 @@ export interface StoreEventQuery {
   types: string[] | null;
   from: string | null;
   to: string | null;
+  correlationId: string | null;
   /** The store's own cursor, `<transactionId>.<globalPosition>`; null from the start. */
   after: string | null;
   limit: number;
@@ -58,6 +59,8 @@ export interface EntryQuery {
   koperasiIds: string[];
   from: string | null;
   to: string | null;
+  /** Only entries with a line on this account; null: all. */
+  accountCode: string | null;
   after: string | null;
   limit: number;
 }
@@ -143,6 +146,7 @@ export class AuditQueries {
           type: query.types?.join(','),
           from: query.from ?? undefined,
           to: query.to ?? undefined,
+          correlationId: query.correlationId ?? undefined,
           after: query.after ?? undefined,
           limit: String(query.limit),
         }),
@@ -184,6 +188,7 @@ export class AuditQueries {
           koperasiIds: chunk.join(','),
           from: query.from ?? undefined,
           to: query.to ?? undefined,
+          accountCode: query.accountCode ?? undefined,
           after: query.after ?? undefined,
           limit: String(query.limit),
         }),

@@ -7,6 +7,7 @@ import { auditEntries, auditEntry, type AuditEntry, type AuditEntryPage } from '
 import { verifyBooks, type BooksReport } from './books-verify.query.js';
 
 const ENTRY_ID = /^\d{1,18}$/;
+const ACCOUNT_CODE = /^\d{1,12}$/;
 
 /** The journal for auditors, by koperasi ids (a city auditor's scope), with each entry's trace. */
 @Controller('internal/audit')
@@ -18,9 +19,13 @@ export class AuditEntriesController {
   entries(@Query() query: Record<string, unknown>): Promise<AuditEntryPage> {
     const after = query.after ?? '0';
     if (typeof after !== 'string' || !ENTRY_ID.test(after)) throw badQuery('after', 'is not a cursor this endpoint gave out');
+    const accountCode = query.accountCode ?? null;
+    if (accountCode !== null && (typeof accountCode !== 'string' || !ACCOUNT_CODE.test(accountCode))) {
+      throw badQuery('accountCode', 'must be an account code of the chart, digits only');
+    }
     return auditEntries(
       this.pool,
-      { koperasiIds: parseKoperasiIds(query.koperasiIds), from: instantOf('from', query.from), to: instantOf('to', query.to), after },
+      { koperasiIds: parseKoperasiIds(query.koperasiIds), from: instantOf('from', query.from), to: instantOf('to', query.to), accountCode, after },
       parseLimit(query.limit),
     );
   }

@@ -44,6 +44,8 @@ export interface EntryFilter {
   koperasiIds: string[];
   from: Date | null;
   to: Date | null;
+  /** Only entries with a line on this account (buku besar); null: every entry. */
+  accountCode: string | null;
   /** Entry id to continue after; '0' from the start. */
   after: string;
 }
@@ -77,6 +79,21 @@ const ENTRY_SELECT = `
           FROM journal_lines line WHERE line.entry_id = entry.id) AS lines
   FROM journal_entries entry`;
 
+/**
+ * The entries with a line on account $5, each koperasi's read from the lines index (koperasi, account, entry id)
+ * in entry id order and cut at the page size, so a page reads about a page of lines. Written out only when
+ * asked for: `$5 IS NULL OR ...` would have PostgreSQL read every line of the account for the subquery.
+ */
+const ENTRY_HAS_ACCOUNT_LINE = `entry.id IN (
+         SELECT account_lines.entry_id FROM unnest($2::text[]) AS scope (koperasi_id)
+         CROSS JOIN LATERAL (
+           SELECT account_line.entry_id FROM journal_lines account_line
+           JOIN journal_entries line_entry ON line_entry.id = account_line.entry_id
+           WHERE account_line.koperasi_id = scope.koperasi_id AND account_line.account_code = $5 AND account_line.entry_id > $1
+             AND ($3::timestamptz IS NULL OR line_entry.occurred_at >= $3)
+             AND ($4::timestamptz IS NULL OR line_entry.occurred_at < $4)
+           ORDER BY account_line.entry_id LIMIT $6) account_lines)`;
+
 export async function auditEntry(pool: Pool, entryId: string, koperasiIds: string[]): Promise<AuditEntry | null> {
   const { rows } = await pool.query<EntryRow>(`${ENTRY_SELECT} WHERE entry.id = $1 AND entry.koperasi_id = ANY($2::text[])`, [
     entryId,
@@ -96,8 +113,9 @@ export async function auditEntries(pool: Pool, filter: EntryFilter, limit: numbe
      WHERE entry.id > $1 AND entry.koperasi_id = ANY($2::text[])
        AND ($3::timestamptz IS NULL OR entry.occurred_at >= $3)
        AND ($4::timestamptz IS NULL OR entry.occurred_at < $4)
-     ORDER BY entry.id LIMIT $5`,
-    [filter.after, filter.koperasiIds, filter.from, filter.to, limit],
+       AND ${filter.accountCode === null ? '$5::text IS NULL' : ENTRY_HAS_ACCOUNT_LINE}
+     ORDER BY entry.id LIMIT $6`,
+    [filter.after, filter.koperasiIds, filter.from, filter.to, filter.accountCode, limit],
   );
   const entries = rows.map(entryOf);
   return { entries, nextCursor: entries.length === limit ? entries[entries.length - 1].id : null };

@@ -15,6 +15,7 @@ import { InternalTokenGuard } from '../internal/internal-token.guard.js';
 import { ReplayJobs, ReplayQueueFullError, type ReplayJob } from './replay-jobs.js';
 
 const SOURCES = ['stores', 'kafka'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Controller('internal/audit/replays')
 @UseGuards(InternalTokenGuard)
@@ -24,13 +25,13 @@ export class ReplayJobsController {
   /** Starts (or queues) a replay; answers at once with the job to follow. */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  start(@Body() body: { koperasiIds?: unknown; requestedBy?: unknown; source?: unknown }): ReplayJob {
+  async start(@Body() body: { koperasiIds?: unknown; requestedBy?: unknown; source?: unknown }): Promise<ReplayJob> {
     const koperasiIds = parseKoperasiIds(Array.isArray(body?.koperasiIds) ? body.koperasiIds.join(',') : undefined);
     if (typeof body.requestedBy !== 'string' || body.requestedBy === '') throw badQuery('requestedBy', 'is required: the user id');
     const source = body.source ?? 'stores';
     if (!SOURCES.includes(source as (typeof SOURCES)[number])) throw badQuery('source', 'must be stores or kafka');
     try {
-      return this.jobs.start({ koperasiIds, requestedBy: body.requestedBy, source: source as (typeof SOURCES)[number] });
+      return await this.jobs.start({ koperasiIds, requestedBy: body.requestedBy, source: source as (typeof SOURCES)[number] });
     } catch (error) {
       if (error instanceof ReplayQueueFullError) throw new ServiceUnavailableException(error.message);
       throw error;
@@ -38,8 +39,8 @@ export class ReplayJobsController {
   }
 
   @Get(':id')
-  get(@Param('id') id: string): ReplayJob {
-    const job = this.jobs.get(id);
+  async get(@Param('id') id: string): Promise<ReplayJob> {
+    const job = UUID.test(id) ? await this.jobs.get(id) : null;
     if (!job) throw new NotFoundException(`No replay job ${id}`);
     return job;
   }

@@ -4,6 +4,8 @@ import { LedgerSchema1790000000300 } from './ledger-schema.migration.js';
 import { LedgerTraceAndFees1790000000301 } from './ledger-trace-and-fees.migration.js';
 import { LedgerCashDrawerAccounts1790000000310 } from './ledger-cash-drawer.migration.js';
 import { LedgerEquityAccounts1790000000340 } from './ledger-equity-accounts.migration.js';
+import { LedgerAuditIndexes1790000000350 } from './ledger-audit-indexes.migration.js';
+import { LedgerReplayJobs1790000000351 } from './ledger-replay-jobs.migration.js';
 
 /** Every migration of the ledger database, in order; main.ts applies the pending ones at start. */
 export const LEDGER_MIGRATIONS: MigrationClass[] = [
@@ -12,4 +14,6 @@ export const LEDGER_MIGRATIONS: MigrationClass[] = [
   LedgerTraceAndFees1790000000301,
   LedgerCashDrawerAccounts1790000000310,
   LedgerEquityAccounts1790000000340,
+  LedgerAuditIndexes1790000000350,
+  LedgerReplayJobs1790000000351,
 ];

@@ -1,5 +1,5 @@
 import type { MigrationClass } from '@koperasi/database';
-import { EventStoreSchema1790000000000 } from '@koperasi/eventstore';
+import { EventStoreAuditIndexes1790000000003, EventStoreSchema1790000000000 } from '@koperasi/eventstore';
 import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 import { CommandResultsSchema1790000000002 } from '@koperasi/service-kit';
 import { LoansCollectionAllocation1790000000301 } from './loans-collection-allocation.migration.js';
@@ -9,6 +9,7 @@ export const loansMigrations: MigrationClass[] = [
   EventStoreSchema1790000000000,
   ConsumerSchema1790000000001,
   CommandResultsSchema1790000000002,
+  EventStoreAuditIndexes1790000000003,
   LoansReadModel1790000000300,
   LoansCollectionAllocation1790000000301,
 ];

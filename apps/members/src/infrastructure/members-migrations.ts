@@ -1,5 +1,5 @@
 import type { MigrationClass } from '@koperasi/database';
-import { EventStoreSchema1790000000000 } from '@koperasi/eventstore';
+import { EventStoreAuditIndexes1790000000003, EventStoreSchema1790000000000 } from '@koperasi/eventstore';
 import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 import { MembersMovementsByDay1790000000200 } from './members-movements-index.migration.js';
 import { CashDrawers1790000000400 } from '../cash-drawer/read-model/cash-drawers.migration.js';
@@ -8,6 +8,7 @@ import { MembersReadModel1790000000100 } from './members-read-model.migration.js
 export const membersMigrations: MigrationClass[] = [
   EventStoreSchema1790000000000,
   ConsumerSchema1790000000001,
+  EventStoreAuditIndexes1790000000003,
   MembersReadModel1790000000100,
   MembersMovementsByDay1790000000200,
   CashDrawers1790000000400,

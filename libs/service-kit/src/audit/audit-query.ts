@@ -8,6 +8,8 @@ export interface AuditEventFilter {
   from: Date | null;
   /** occurred_at < to. */
   to: Date | null;
+  /** Only the events of this correlation (one teller request and what followed from it); null: any. */
+  correlationId: string | null;
   after: { transactionId: string; globalPosition: string };
 }
 
@@ -47,6 +49,7 @@ export function parseEventFilter(query: Record<string, unknown>): AuditEventFilt
     types: parseTypes(query.type),
     from: parseInstant('from', query.from),
     to: parseInstant('to', query.to),
+    correlationId: parseCorrelationId(query.correlationId),
     after: parseCursor(query.after),
   };
 }
@@ -71,6 +74,14 @@ function parseTypes(value: unknown): string[] | null {
     throw badQuery('type', `must be up to ${MAX_TYPES_PER_QUERY} event type names, comma-separated`);
   }
   return types;
+}
+
+function parseCorrelationId(value: unknown): string | null {
+  if (value === undefined || value === '') return null;
+  if (typeof value !== 'string' || value.length > MAX_ID_LENGTH || !/^[\x21-\x7e]+$/.test(value)) {
+    throw badQuery('correlationId', `must be one id of at most ${MAX_ID_LENGTH} visible characters`);
+  }
+  return value;
 }
 
 function parseInstant(field: string, value: unknown): Date | null {

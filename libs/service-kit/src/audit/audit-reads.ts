@@ -19,7 +19,9 @@ export interface AuditEventPage {
   nextCursor: string | null;
 }
 
+/** Exactly the expressions EventStoreAuditIndexes indexes, so the planner can use them. */
 const KOPERASI_OF_EVENT = `metadata->>'koperasiId'`;
+const CORRELATION_OF_EVENT = `metadata->>'correlationId'`;
 
 /**
  * Events of one stream in version order, only when the stream belongs to one of the koperasi; another
@@ -70,9 +72,10 @@ export async function readAuditEvents(pool: Pool, filter: AuditEventFilter, limi
        AND ($4::text[] IS NULL OR type = ANY($4::text[]))
        AND ($5::timestamptz IS NULL OR occurred_at >= $5)
        AND ($6::timestamptz IS NULL OR occurred_at < $6)
-     ORDER BY transaction_id, global_position
-     LIMIT $7`,
-    [filter.after.transactionId, filter.after.globalPosition, filter.koperasiIds, filter.types, filter.from, filter.to, limit],
+       AND ($7::text IS NULL OR ${CORRELATION_OF_EVENT} = $7)
+     ORDER BY events.transaction_id, events.global_position
+     LIMIT $8`,
+    [filter.after.transactionId, filter.after.globalPosition, filter.koperasiIds, filter.types, filter.from, filter.to, filter.correlationId, limit],
   );
   const events = rows.map(auditEventOf);
   const last = events.at(-1);

@@ -37,6 +37,7 @@ export class AuditEventsController {
         service: query.service ?? null,
         types: query.type === undefined ? null : query.type.split(','),
         range: timeRangeOf(query.from, query.to),
+      correlationId: query.correlationId ?? null,
       },
       decodeCursor(query.cursor),
       query.limit ?? DEFAULT_PAGE,

@@ -58,6 +58,7 @@ export class AuditExportController {
       service: query.service ?? null,
       types: query.type === undefined ? null : query.type.split(','),
       range: timeRangeOf(query.from, query.to),
+      correlationId: query.correlationId ?? null,
     };
     let cursors: StoreCursors = {};
     let more = true;
@@ -84,7 +85,7 @@ export class AuditExportController {
     const pages: ExportPages = {
       next: async () => {
         if (!more) return null;
-        const page = await this.queries.entries({ koperasiIds: scope.koperasiIds, from: range.from, to: range.to, after, limit: EXPORT_PAGE });
+        const page = await this.queries.entries({ koperasiIds: scope.koperasiIds, from: range.from, to: range.to, accountCode: null, after, limit: EXPORT_PAGE });
         after = page.nextCursor;
         more = page.nextCursor !== null;
         return page.entries.map((entry) => entryExportLines(query.format, entry));

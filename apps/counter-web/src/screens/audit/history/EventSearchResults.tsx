@@ -9,17 +9,10 @@ import { rangeOf, type HistoryQuery } from './history-query';
 import { EventTable } from './EventTable';
 
 const PAGE = 50;
-/**
- * The API has no correlation filter yet: a correlation search reads the window's pages and keeps the matching
- * events, at most this many pages of SCAN_PAGE per click, then offers to read on.
- */
-const SCAN_PAGE = 1000;
-const MAX_SCAN_PAGES = 5;
 
 interface Found {
   events: HistoryEvent[];
   cursor: string | null;
-  scanned: number;
 }
 
 /** Events of the scope matching the search, oldest first across the stores, a page at a time. */
@@ -32,19 +25,19 @@ export function EventSearchResults({ query }: { query: HistoryQuery }) {
   const read = async (from: Found, signal?: AbortSignal) => {
     setBusy(true);
     setError(null);
-    const correlation = query.correlation;
-    let next = from;
     try {
-      for (let page = 0; page < (correlation ? MAX_SCAN_PAGES : 1); page += 1) {
-        const answer = await api.get('/api/v1/audit/events', {
-          query: { ...rangeOf(query), service: (query.service || undefined) as AuditService | undefined, type: query.type || undefined, cursor: next.cursor ?? undefined, limit: correlation ? SCAN_PAGE : PAGE },
-          signal,
-        });
-        const matching = correlation ? answer.events.filter((event) => event.correlationId === correlation || event.causationId === correlation) : answer.events;
-        next = { events: [...next.events, ...matching], cursor: answer.nextCursor, scanned: next.scanned + answer.events.length };
-        setFound(next);
-        if (answer.nextCursor === null) break;
-      }
+      const answer = await api.get('/api/v1/audit/events', {
+        query: {
+          ...rangeOf(query),
+          service: (query.service || undefined) as AuditService | undefined,
+          type: query.type || undefined,
+          correlationId: query.correlation || undefined,
+          cursor: from.cursor ?? undefined,
+          limit: PAGE,
+        },
+        signal,
+      });
+      setFound({ events: [...from.events, ...answer.events], cursor: answer.nextCursor });
     } catch (failure) {
       if (!signal?.aborted) setError(describeError(failure));
     } finally {
@@ -55,7 +48,7 @@ export function EventSearchResults({ query }: { query: HistoryQuery }) {
   useEffect(() => {
     const controller = new AbortController();
     setFound(null);
-    void read({ events: [], cursor: null, scanned: 0 }, controller.signal);
+    void read({ events: [], cursor: null }, controller.signal);
     return () => controller.abort();
   }, [key]);
 
@@ -65,7 +58,7 @@ export function EventSearchResults({ query }: { query: HistoryQuery }) {
       <ErrorMessage message={error} />
       {found && (
         <p role="status" class="field__hint">
-          {query.correlation ? t('audit.history.scanned', { found: found.events.length, scanned: found.scanned }) : t('audit.history.found', { count: found.events.length })}
+          {t(query.correlation ? 'audit.history.correlated' : 'audit.history.found', { count: found.events.length })}
         </p>
       )}
       {found && found.events.length > 0 && <EventTable events={found.events} inStream={false} />}
