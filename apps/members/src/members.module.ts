@@ -15,14 +15,9 @@ import {
 import { CashDrawerCommandHandler } from './cash-drawer/commands/cash-drawer-command.handler.js';
 import { CashDrawerCommandsController } from './cash-drawer/commands/cash-drawer-commands.controller.js';
 import { CashDrawerQueriesController } from './cash-drawer/queries/cash-drawer-queries.controller.js';
-import { DepositSukarelaController } from './commands/deposit-sukarela/deposit-sukarela.controller.js';
-import { MemberCommandHandler } from './commands/member-command.handler.js';
-import { PaySimpananPokokController } from './commands/pay-simpanan-pokok/pay-simpanan-pokok.controller.js';
-import { PaySimpananWajibController } from './commands/pay-simpanan-wajib/pay-simpanan-wajib.controller.js';
+import { memberCommandsProvider } from './commands/member-commands.provider.js';
 import { RegisterMemberController } from './commands/register-member/register-member.controller.js';
 import { RegisterMemberHandler } from './commands/register-member/register-member.handler.js';
-import { ResignMemberController } from './commands/resign-member/resign-member.controller.js';
-import { WithdrawSukarelaController } from './commands/withdraw-sukarela/withdraw-sukarela.controller.js';
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
 import { MEMBERS_CONFIG, type MembersConfig } from './infrastructure/members-config.js';
 import { RegisterKoperasiController } from './koperasi/register-koperasi/register-koperasi.controller.js';
@@ -56,11 +51,6 @@ export class MembersModule {
       controllers: [
         RegisterKoperasiController,
         RegisterMemberController,
-        PaySimpananPokokController,
-        PaySimpananWajibController,
-        DepositSukarelaController,
-        WithdrawSukarelaController,
-        ResignMemberController,
         CashDrawerCommandsController,
         KoperasiQueriesController,
         MemberQueriesController,
@@ -80,7 +70,7 @@ export class MembersModule {
         eventStoreProvider,
         CommandResults,
         IdempotentCommandExecutor,
-        MemberCommandHandler,
+        memberCommandsProvider,
         CashDrawerCommandHandler,
         RegisterMemberHandler,
         RegisterKoperasiHandler,

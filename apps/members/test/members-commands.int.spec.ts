@@ -2,26 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import type {
-  CommandEnvelope,
-  CommandReply,
-  KoperasiView,
-  MemberView,
-  RegisterKoperasiPayload,
-  RegisterMemberPayload,
-  StatementLine,
-  UserRole,
+import {
+  MemberCommandTopics,
+  type CommandEnvelope,
+  type CommandReply,
+  type KoperasiView,
+  type MemberView,
+  type RegisterKoperasiPayload,
+  type RegisterMemberPayload,
+  type SavingsMovementResult,
+  type StatementLine,
+  type UserRole,
 } from '@koperasi/contracts';
 import { nextYearMonth } from '@koperasi/domain';
 import { createTestDatabase, createTestTopics, testKafka, testKafkaBrokers, waitFor, type TestDatabase } from '@koperasi/testing';
-import { DepositSukarelaController } from '../src/commands/deposit-sukarela/deposit-sukarela.controller.js';
-import { PaySimpananPokokController } from '../src/commands/pay-simpanan-pokok/pay-simpanan-pokok.controller.js';
-import { PaySimpananWajibController } from '../src/commands/pay-simpanan-wajib/pay-simpanan-wajib.controller.js';
+import { MEMBER_COMMANDS } from '../src/commands/member-commands.provider.js';
 import { RegisterMemberController } from '../src/commands/register-member/register-member.controller.js';
-import { ResignMemberController } from '../src/commands/resign-member/resign-member.controller.js';
-import { WithdrawSukarelaController } from '../src/commands/withdraw-sukarela/withdraw-sukarela.controller.js';
 import { membersMigrations } from '../src/infrastructure/members-migrations.js';
-import { currentMonthInWib } from '@koperasi/service-kit';
+import { currentMonthInWib, UnansweredCommand, type CommandMessage, type DeciderCommandHandler } from '@koperasi/service-kit';
+import { verifyHashChain } from '@koperasi/eventstore';
 import { RegisterKoperasiController } from '../src/koperasi/register-koperasi/register-koperasi.controller.js';
 import { MembersModule } from '../src/members.module.js';
 
@@ -46,16 +45,23 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
     app.get(RegisterKoperasiController).handle(envelope('', payload, role));
   const registerMember = (koperasiId: string, payload: Partial<RegisterMemberPayload>, role: UserRole = 'teller') =>
     app.get(RegisterMemberController).handle(envelope(koperasiId, payload as RegisterMemberPayload, role));
+  /** One batch of member commands, as the Kafka transport hands them over; the replies in the same order. */
+  const memberBatch = (commands: { topic: string; envelope: CommandEnvelope<unknown> }[]) =>
+    app
+      .get<DeciderCommandHandler<unknown, unknown, never>>(MEMBER_COMMANDS)
+      .handle(commands.map(({ topic, envelope }): CommandMessage => ({ topic, key: '', value: envelope }))) as Promise<
+      CommandReply<SavingsMovementResult>[]
+    >;
+  const memberCommand = async (topic: string, envelope: CommandEnvelope<unknown>) => (await memberBatch([{ topic, envelope }]))[0];
   const pokok = (koperasiId: string, memberId: string, amountRp: number) =>
-    app.get(PaySimpananPokokController).handle(envelope(koperasiId, { memberId, amountRp }));
+    memberCommand(MemberCommandTopics.paySimpananPokok, envelope(koperasiId, { memberId, amountRp }));
   const wajib = (koperasiId: string, memberId: string, periods: string[], amountRp: number) =>
-    app.get(PaySimpananWajibController).handle(envelope(koperasiId, { memberId, periods, amountRp }));
+    memberCommand(MemberCommandTopics.paySimpananWajib, envelope(koperasiId, { memberId, periods, amountRp }));
   const deposit = (koperasiId: string, memberId: string, amountRp: number, commandId?: string, role?: UserRole) =>
-    app.get(DepositSukarelaController).handle(envelope(koperasiId, { memberId, amountRp }, role, commandId));
+    memberCommand(MemberCommandTopics.depositSukarela, envelope(koperasiId, { memberId, amountRp }, role, commandId));
   const withdraw = (koperasiId: string, memberId: string, amountRp: number) =>
-    app.get(WithdrawSukarelaController).handle(envelope(koperasiId, { memberId, amountRp }));
-  const resign = (koperasiId: string, memberId: string) =>
-    app.get(ResignMemberController).handle(envelope(koperasiId, { memberId }));
+    memberCommand(MemberCommandTopics.withdrawSukarela, envelope(koperasiId, { memberId, amountRp }));
+  const resign = (koperasiId: string, memberId: string) => memberCommand(MemberCommandTopics.resignMember, envelope(koperasiId, { memberId }));
   const internalGet = (path: string) => request(app.getHttpServer()).get(path).set('x-internal-token', TOKEN);
 
   const budi = (kelurahan = 'Gedawang'): RegisterMemberPayload => ({
@@ -257,6 +263,99 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
 
     it('when the internal token is missing, then 401', async () => {
       await request(app.getHttpServer()).get(`/internal/koperasi/${gedawang.id}`).expect(401);
+    });
+  });
+
+  describe('a batch of commands, as the Kafka transport hands it over', () => {
+    const depositIn = (koperasiId: string, memberId: string, amountRp: number, commandId?: string, userId?: string) => {
+      const command = envelope(koperasiId, { memberId, amountRp }, 'teller', commandId);
+      if (userId) command.actor.userId = userId;
+      return { topic: MemberCommandTopics.depositSukarela, envelope: command };
+    };
+    const withdrawIn = (memberId: string, amountRp: number) => ({
+      topic: MemberCommandTopics.withdrawSukarela,
+      envelope: envelope(gedawang.id, { memberId, amountRp }),
+    });
+
+    it('given 20 deposits then a withdrawal of their total for one member, all in one batch, then all succeed in order and the balance is exact', async () => {
+      const memberId = await activeMember('3374010101900011');
+      const other = await activeMember('3374010101900012');
+      const commands = Array.from({ length: 20 }, (_, n) => depositIn(gedawang.id, memberId, 1_000 * (n + 1)));
+      commands.splice(7, 0, depositIn(gedawang.id, other, 5_000));
+      commands.push(withdrawIn(memberId, 210_000));
+      const replies = await memberBatch(commands);
+      const balances = replies.map((reply) => resultOf(reply).savings.sukarelaRp);
+      const running = [1, 3, 6, 10, 15, 21, 28, 5, 36, 45, 55, 66, 78, 91, 105, 120, 136, 153, 171, 190, 210, 0].map((k) => k * 1_000);
+      expect(balances).toEqual(running);
+      expect(await memberSnapshot(memberId)).toEqual({ version: 23, sukarela: '0', movements: '22' });
+      expect(await memberSnapshot(other)).toEqual({ version: 3, sukarela: '5000', movements: '2' });
+      expect(await verifyHashChain(db.pool)).toMatchObject({ ok: true });
+    });
+
+    it('given refusals among them (too much withdrawn, another koperasi, a bad payload, an auditor), then those alone are refused and the rest commit', async () => {
+      const memberId = await activeMember('3374010101900013');
+      const replies = await memberBatch([
+        depositIn(gedawang.id, memberId, 10_000),
+        withdrawIn(memberId, 10_001),
+        depositIn(tegalsari.id, memberId, 10_000),
+        { topic: MemberCommandTopics.depositSukarela, envelope: envelope(gedawang.id, { amountRp: 5_000 }) },
+        { topic: MemberCommandTopics.depositSukarela, envelope: envelope(gedawang.id, { memberId, amountRp: 5_000 }, 'auditor') },
+        depositIn(gedawang.id, memberId, -1),
+        withdrawIn(memberId, 10_000),
+        depositIn(gedawang.id, memberId, 2_500),
+      ]);
+      expect(replies.map((reply) => (reply.ok ? reply.result.savings.sukarelaRp : reply.error.code))).toEqual([
+        10_000, 'INSUFFICIENT_SUKARELA', 'MEMBER_NOT_FOUND', 'VALIDATION_FAILED', 'FORBIDDEN', 'INVALID_AMOUNT', 0, 2_500,
+      ]);
+      expect(await memberSnapshot(memberId)).toEqual({ version: 5, sukarela: '2500', movements: '4' });
+    });
+
+    it('given one command PostgreSQL refuses to store (a NUL in the teller id), then it alone goes unanswered and the others commit', async () => {
+      const memberId = await activeMember('3374010101900014');
+      const replies = await memberBatch([
+        depositIn(gedawang.id, memberId, 1_000),
+        depositIn(gedawang.id, memberId, 2_000, undefined, 'teller\u0000'),
+        depositIn(gedawang.id, memberId, 4_000),
+      ]);
+      expect(resultOf(replies[0]).savings.sukarelaRp).toBe(1_000);
+      expect(replies[1]).toBeInstanceOf(UnansweredCommand);
+      expect(resultOf(replies[2]).savings.sukarelaRp).toBe(5_000);
+      expect(await memberSnapshot(memberId)).toEqual({ version: 4, sukarela: '5000', movements: '3' });
+    });
+
+    it('given the same commandId twice in a batch and one answered before, then each acts once and repeats answer the same', async () => {
+      const memberId = await activeMember('3374010101900015');
+      const earlier = randomUUID();
+      const first = resultOf(await deposit(gedawang.id, memberId, 1_000, earlier));
+      const twice = randomUUID();
+      const replies = await memberBatch([
+        depositIn(gedawang.id, memberId, 2_000, twice),
+        depositIn(gedawang.id, memberId, 1_000, earlier),
+        depositIn(gedawang.id, memberId, 2_000, twice),
+      ]);
+      expect(replies[0]).toEqual(replies[2]);
+      expect(resultOf(replies[1])).toEqual(first);
+      expect(await memberSnapshot(memberId)).toEqual({ version: 4, sukarela: '3000', movements: '3' });
+    });
+
+    it('given two instances writing one member at the same moment, then the stream that moved is decided again and nothing is lost or doubled', async () => {
+      const shared = await activeMember('3374010101900016');
+      const mine = await activeMember('3374010101900017');
+      const first = [...Array.from({ length: 10 }, () => depositIn(gedawang.id, shared, 1_000)), depositIn(gedawang.id, mine, 7_000)];
+      const second = Array.from({ length: 10 }, () => depositIn(gedawang.id, shared, 100));
+      const [a, b] = await Promise.all([memberBatch(first), memberBatch(second)]);
+      for (const reply of [...a, ...b]) resultOf(reply);
+      expect(await memberSnapshot(shared)).toEqual({ version: 22, sukarela: '11000', movements: '21' });
+      expect(await memberSnapshot(mine)).toEqual({ version: 3, sukarela: '7000', movements: '2' });
+      const { rows } = await db.pool.query(
+        `SELECT array_agg(sukarela_rp ORDER BY stream_version) AS balances FROM savings_movements WHERE member_id = $1 AND kind = 'sukarela-deposit'`,
+        [shared],
+      );
+      // Each movement's balance is the one before it plus its own amount: no two were decided on the same state.
+      const balances = (rows[0].balances as string[]).map(Number);
+      expect(new Set(balances).size).toBe(20);
+      expect(balances.at(-1)).toBe(11_000);
+      expect(await verifyHashChain(db.pool)).toMatchObject({ ok: true });
     });
   });
 });

@@ -36,7 +36,7 @@ export interface EventStoreOptions {
   upcasters?: UpcasterRegistry;
 }
 
-interface AppendRequest {
+export interface AppendRequest {
   streamId: string;
   expectedVersion: number;
   events: NewEvent[];
@@ -107,6 +107,16 @@ export class PostgresEventStore {
     const [outcome] = await this.writeInTransaction(tx, [request]);
     if (outcome instanceof Error) throw outcome;
     return outcome;
+  }
+
+  /**
+   * A batch's appends inside the caller's open transaction: one insert, one stream update. Each append
+   * answers on its own, with its result or a StreamVersionConflictError. The appends of a stream are a chain,
+   * each decided on the state the one before it left: once one conflicts, the later ones of its stream do too.
+   */
+  async appendBatchWithin(tx: PoolClient, requests: AppendRequest[]): Promise<(AppendResult | StreamVersionConflictError)[]> {
+    for (const request of requests) this.assertAppendable(request);
+    return this.writeInTransaction(tx, requests, true);
   }
 
   async readStream(streamId: string, fromVersion = 1): Promise<EventEnvelope[]> {
@@ -190,6 +200,7 @@ export class PostgresEventStore {
   private async writeInTransaction(
     client: PoolClient,
     batch: AppendRequest[],
+    chained = false,
   ): Promise<(AppendResult | StreamVersionConflictError)[]> {
     const streamIds = [...new Set(batch.map((append) => append.streamId))].sort();
     const { rows } = await client.query<{ stream_id: string; version: number; last_hash: string }>(
@@ -202,9 +213,11 @@ export class PostgresEventStore {
     const occurredAt = new Date().toISOString();
     const written: EventEnvelope[] = [];
     const touched = new Map<string, StreamHead>();
+    const conflicted = new Set<string>();
     const outcomes = batch.map((append) => {
       const head = heads.get(append.streamId) ?? { version: 0, lastHash: GENESIS_HASH };
-      if (head.version !== append.expectedVersion) {
+      if (head.version !== append.expectedVersion || (chained && conflicted.has(append.streamId))) {
+        conflicted.add(append.streamId);
         return new StreamVersionConflictError(append.streamId, append.expectedVersion, head.version);
       }
       const envelopes = buildEnvelopes(append, head, occurredAt);

@@ -3,38 +3,63 @@ import type { PoolClient } from 'pg';
 import { evolveMember, type MemberEvent, type MemberState, type RegisteredMember } from '../domain/index.js';
 import { statementEntryOf } from './statement-entry.js';
 
-/**
- * Brings the read model up to date with events just appended, inside the appending transaction.
- * `before` is the state the events were decided on; each movement records the balances right after it.
- */
-export async function projectMemberEvents(
-  tx: PoolClient,
-  before: MemberState,
-  appended: readonly EventEnvelope<MemberEvent['data']>[],
-  events: readonly MemberEvent[],
-): Promise<RegisteredMember> {
-  let state = before;
-  for (const [index, event] of events.entries()) {
-    const envelope = appended[index];
-    state = evolveMember(state, event);
-    if (state.status === 'UNREGISTERED') throw new Error(`${event.type} left ${envelope.streamId} unregistered`);
-    await projectOne(tx, state, envelope, event);
-  }
-  if (state.status === 'UNREGISTERED') throw new Error('projectMemberEvents: no events');
-  const last = appended[appended.length - 1];
-  await tx.query(
-    `UPDATE members SET status = $2, pokok_rp = $3, wajib_rp = $4, sukarela_rp = $5, stream_version = $6, updated_at = $7,
-                        state = $8
-     WHERE id = $1`,
-    [
-      state.memberId, state.status, state.pokokBalanceRp, state.wajibBalanceRp, state.sukarelaBalanceRp, last.streamVersion,
-      last.occurredAt, JSON.stringify(state),
-    ],
-  );
-  return state;
+/** Events just appended to one member's stream, and the state they were decided on. */
+export interface MemberChange {
+  before: MemberState;
+  appended: readonly EventEnvelope[];
+  events: readonly MemberEvent[];
 }
 
-async function projectOne(tx: PoolClient, after: RegisteredMember, envelope: EventEnvelope, event: MemberEvent): Promise<void> {
+/**
+ * Brings the read model up to date with a batch's appended events, inside the appending transaction: every
+ * statement line in one insert, every member's row in one update. Each movement records the balances right
+ * after it. Returns each change's state after its events.
+ */
+export async function projectMemberChanges(tx: PoolClient, changes: readonly MemberChange[]): Promise<RegisteredMember[]> {
+  const movements = new MovementRows();
+  const latest = new Map<string, { state: RegisteredMember; envelope: EventEnvelope }>();
+  const afters: RegisteredMember[] = [];
+  for (const change of changes) {
+    let state = change.before;
+    for (const [index, event] of change.events.entries()) {
+      const envelope = change.appended[index];
+      state = evolveMember(state, event);
+      if (state.status === 'UNREGISTERED') throw new Error(`${event.type} left ${envelope.streamId} unregistered`);
+      await projectRegistries(tx, state, envelope, event);
+      movements.add(state, envelope, event);
+    }
+    if (state.status === 'UNREGISTERED') throw new Error('projectMemberChanges: a change without events');
+    latest.set(state.memberId, { state, envelope: change.appended[change.appended.length - 1] });
+    afters.push(state);
+  }
+  await movements.insert(tx);
+  await updateMembers(tx, [...latest.values()]);
+  return afters;
+}
+
+async function updateMembers(tx: PoolClient, rows: { state: RegisteredMember; envelope: EventEnvelope }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `UPDATE members m SET status = u.status, pokok_rp = u.pokok_rp, wajib_rp = u.wajib_rp, sukarela_rp = u.sukarela_rp,
+                          stream_version = u.stream_version, updated_at = u.updated_at, state = u.state
+     FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::int[], $7::timestamptz[], $8::jsonb[])
+          AS u(id, status, pokok_rp, wajib_rp, sukarela_rp, stream_version, updated_at, state)
+     WHERE m.id = u.id`,
+    [
+      rows.map(({ state }) => state.memberId),
+      rows.map(({ state }) => state.status),
+      rows.map(({ state }) => state.pokokBalanceRp),
+      rows.map(({ state }) => state.wajibBalanceRp),
+      rows.map(({ state }) => state.sukarelaBalanceRp),
+      rows.map(({ envelope }) => envelope.streamVersion),
+      rows.map(({ envelope }) => envelope.occurredAt),
+      rows.map(({ state }) => JSON.stringify(state)),
+    ],
+  );
+}
+
+/** The registration itself and the registries beside the statement: paid wajib months, the NIK claim. */
+async function projectRegistries(tx: PoolClient, after: RegisteredMember, envelope: EventEnvelope, event: MemberEvent): Promise<void> {
   if (event.type === 'MemberRegistered') {
     const { data } = event;
     await tx.query(
@@ -47,7 +72,6 @@ async function projectOne(tx: PoolClient, after: RegisteredMember, envelope: Eve
         envelope.occurredAt,
       ],
     );
-    return;
   }
   if (event.type === 'SimpananWajibPaid') {
     await tx.query(
@@ -59,15 +83,42 @@ async function projectOne(tx: PoolClient, after: RegisteredMember, envelope: Eve
     // A former member may join a koperasi again, this one or another.
     await tx.query('DELETE FROM member_niks WHERE member_id = $1', [after.memberId]);
   }
-  const entry = statementEntryOf(event);
-  if (!entry) return;
-  await tx.query(
-    `INSERT INTO savings_movements (event_id, member_id, koperasi_id, stream_version, occurred_at, kind, description,
-                                    amount_rp, pokok_rp, wajib_rp, sukarela_rp)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      envelope.eventId, after.memberId, after.koperasiId, envelope.streamVersion, envelope.occurredAt, entry.kind,
-      entry.description, entry.amountRp, after.pokokBalanceRp, after.wajibBalanceRp, after.sukarelaBalanceRp,
-    ],
-  );
+}
+
+/** The statement lines of a batch, gathered for one insert. */
+class MovementRows {
+  private readonly columns = {
+    eventId: [] as string[], memberId: [] as string[], koperasiId: [] as string[], streamVersion: [] as number[],
+    occurredAt: [] as string[], kind: [] as string[], description: [] as string[], amountRp: [] as number[],
+    pokokRp: [] as number[], wajibRp: [] as number[], sukarelaRp: [] as number[],
+  };
+
+  add(after: RegisteredMember, envelope: EventEnvelope, event: MemberEvent): void {
+    const entry = statementEntryOf(event);
+    if (!entry) return;
+    const c = this.columns;
+    c.eventId.push(envelope.eventId);
+    c.memberId.push(after.memberId);
+    c.koperasiId.push(after.koperasiId);
+    c.streamVersion.push(envelope.streamVersion);
+    c.occurredAt.push(envelope.occurredAt);
+    c.kind.push(entry.kind);
+    c.description.push(entry.description);
+    c.amountRp.push(entry.amountRp);
+    c.pokokRp.push(after.pokokBalanceRp);
+    c.wajibRp.push(after.wajibBalanceRp);
+    c.sukarelaRp.push(after.sukarelaBalanceRp);
+  }
+
+  async insert(tx: PoolClient): Promise<void> {
+    const c = this.columns;
+    if (c.eventId.length === 0) return;
+    await tx.query(
+      `INSERT INTO savings_movements (event_id, member_id, koperasi_id, stream_version, occurred_at, kind, description,
+                                      amount_rp, pokok_rp, wajib_rp, sukarela_rp)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::timestamptz[], $6::text[], $7::text[],
+                            $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[])`,
+      [c.eventId, c.memberId, c.koperasiId, c.streamVersion, c.occurredAt, c.kind, c.description, c.amountRp, c.pokokRp, c.wajibRp, c.sukarelaRp],
+    );
+  }
 }

@@ -6,10 +6,10 @@ import type { Pool, PoolClient } from 'pg';
 import { CommandResults, IdempotentCommandExecutor, PG_POOL, accepted, checkEnvelope, inTransaction, isUniqueViolation, isUuid, nowInWib, refused } from '@koperasi/service-kit';
 import { decideMember, initialMemberState, type MemberEvent } from '../../domain/index.js';
 import { takeMemberNumber } from '../../koperasi/take-member-number.js';
-import { projectMemberEvents } from '../../read-model/project-member-events.js';
+import { projectMemberChanges } from '../../read-model/project-member-events.js';
 import { checkTextFields } from '../check-text-fields.js';
 import { memberErrorReply } from '../member-error-replies.js';
-import { memberStreamId } from '../member-command.handler.js';
+import { memberStreamId } from '../member-stream-id.js';
 import { RefusalInTransaction } from '../refusal-in-transaction.js';
 
 const PAYLOAD_RULES = {
@@ -84,12 +84,7 @@ export class RegisterMemberHandler {
       correlationId: envelope.correlationId,
       causationId: envelope.commandId,
     });
-    const after = await projectMemberEvents(
-      tx,
-      initialMemberState,
-      appended.events as EventEnvelope<MemberEvent['data']>[],
-      decision.events,
-    );
+    const [after] = await projectMemberChanges(tx, [{ before: initialMemberState, appended: appended.events, events: decision.events }]);
     const reply = accepted<RegisterMemberResult>({ id: memberId, memberNo: numbered.memberNo, status: after.status });
     await this.results.save(tx, envelope.commandId, reply);
     return reply;

@@ -1,0 +1,3 @@
+export function memberStreamId(memberId: string): string {
+  return `member-${memberId}`;
+}
