@@ -58,6 +58,7 @@ import { AuditQueries } from './queries/audit-queries.js';
 import { LedgerQueries, MembersQueries } from './queries/query-clients.js';
 import { CreateUserController } from './users/create-user/create-user.controller.js';
 import { CounterTodayController } from './counter/today/counter-today.controller.js';
+import { BankController } from './bank/bank.controller.js';
 import { CashDrawerController } from './cash-drawer/cash-drawer.controller.js';
 import { CashDrawersController } from './cash-drawer/cash-drawers.controller.js';
 import { CashDrawerGate } from './cash-drawer/cash-drawer-gate.js';
@@ -161,6 +162,7 @@ export class AppModule {
         ReceiptPrintsController,
         CashDrawerController,
         CashDrawersController,
+        BankController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -8,6 +8,7 @@ import { InternalTokenGuard } from './internal/internal-token.guard.js';
 import { LEDGER_OPTIONS, resolveLedgerOptions, type LedgerOptions } from './ledger-options.js';
 import { LedgerEventConsumers } from './posting/ledger-event-consumers.js';
 import { AccountsController } from './queries/accounts/accounts.controller.js';
+import { BankFeesController } from './queries/bank-fees/bank-fees.controller.js';
 import { CashByTellerController } from './queries/cash-by-teller/cash-by-teller.controller.js';
 import { FeeIncomeController } from './queries/fee-income/fee-income.controller.js';
 import { EntriesController } from './queries/entries/entries.controller.js';
@@ -32,7 +33,7 @@ export class LedgerModule {
           ],
         }),
       ],
-      controllers: [AccountsController, TrialBalanceController, EntriesController, MemberSavingsController, CashByTellerController, FeeIncomeController, StatementsController],
+      controllers: [AccountsController, TrialBalanceController, EntriesController, MemberSavingsController, CashByTellerController, FeeIncomeController, StatementsController, BankFeesController],
       providers: [optionsProvider, pgPoolProvider, PgPoolCloser, LedgerEventConsumers, InternalTokenGuard],
       exports: [optionsProvider, pgPoolProvider, LedgerEventConsumers],
     };

@@ -12,6 +12,9 @@ import {
   eventStoreAuditController,
   pgPoolProvider,
 } from '@koperasi/service-kit';
+import { BankCommandHandler } from './bank/commands/bank-command.handler.js';
+import { BankCommandsController } from './bank/commands/bank-commands.controller.js';
+import { BankQueriesController } from './bank/queries/bank-queries.controller.js';
 import { CashDrawerCommandHandler } from './cash-drawer/commands/cash-drawer-command.handler.js';
 import { CashDrawerCommandsController } from './cash-drawer/commands/cash-drawer-commands.controller.js';
 import { CashDrawerQueriesController } from './cash-drawer/queries/cash-drawer-queries.controller.js';
@@ -52,10 +55,12 @@ export class MembersModule {
         RegisterKoperasiController,
         RegisterMemberController,
         CashDrawerCommandsController,
+        BankCommandsController,
         KoperasiQueriesController,
         MemberQueriesController,
         SavingsMovementQueriesController,
         CashDrawerQueriesController,
+        BankQueriesController,
         eventStoreAuditController({ service: 'members', internalApiToken: config.internalApiToken }),
       ],
       providers: [
@@ -72,6 +77,7 @@ export class MembersModule {
         IdempotentCommandExecutor,
         memberCommandsProvider,
         CashDrawerCommandHandler,
+        BankCommandHandler,
         RegisterMemberHandler,
         RegisterKoperasiHandler,
         CommandConsumerState,

@@ -1033,6 +1033,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bank/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Setor ke bank: the vault balance now and the deposits recorded, newest first */
+        get: operations["BankController_deposits"];
+        put?: never;
+        /** Setor ke bank: cash from the vault (kas brankas) deposited to the koperasi's bank account, with the bank's slip */
+        post: operations["BankController_recordDeposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collection fees the bank owes (114100) by month: accrued, settled and still owed; the settlements recorded */
+        get: operations["BankController_fees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank/fee-settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The bank paid collection fees of a month into the bank account: the fee receivable goes down, the bank account up */
+        post: operations["BankController_settleFees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -2675,6 +2727,89 @@ export interface components {
             drawers: components["schemas"]["CashDrawerResponse"][];
             /** @description tellers of that day whose drawer is not CLOSED */
             notClosed: number;
+        };
+        BankDepositResponse: {
+            /** Format: uuid */
+            depositId: string;
+            /** @example SLIP-20261201-0042 */
+            slipRef: string;
+            amount: number;
+            /** @description the supervisor who recorded it */
+            recordedBy: string;
+            /** @example Budi Santoso */
+            recordedByName: string;
+            /** @example 2026-12-01T16:45:00+07:00 */
+            recordedAt: string;
+        };
+        BankDepositsResponse: {
+            /** @description kas brankas (111100) as the ledger has it now: what a deposit may take at most */
+            vaultBalance: number;
+            /** @description newest first */
+            deposits: components["schemas"]["BankDepositResponse"][];
+        };
+        BankDepositRequest: {
+            /**
+             * @description cash taken from the vault (kas brankas) and deposited to the koperasi bank account
+             * @example 25000
+             */
+            amount: number;
+            /**
+             * @description the bank's slip reference; recorded once per koperasi
+             * @example SLIP-20261201-0042
+             */
+            slipRef: string;
+        };
+        BankFeeMonthResponse: {
+            /**
+             * @description the WIB month the installments were collected in
+             * @example 2026-11
+             */
+            period: string;
+            /** @description collection fees the bank came to owe for the month (114100) */
+            accrued: number;
+            /** @description what the bank has paid of them */
+            settled: number;
+            /** @description accrued − settled: what the bank still owes for the month */
+            owed: number;
+        };
+        BankFeeSettlementResponse: {
+            /** Format: uuid */
+            settlementId: string;
+            /** @example BRI-FEE-202611 */
+            reference: string;
+            /** @example 2026-11 */
+            period: string;
+            amount: number;
+            recordedBy: string;
+            /** @example Budi Santoso */
+            recordedByName: string;
+            /** @example 2026-12-01T16:45:00+07:00 */
+            recordedAt: string;
+        };
+        BankFeesResponse: {
+            /** @description every month with fees or settlements, oldest first */
+            months: components["schemas"]["BankFeeMonthResponse"][];
+            /** @description what the bank still owes over all months */
+            totalOwed: number;
+            /** @description newest first */
+            settlements: components["schemas"]["BankFeeSettlementResponse"][];
+        };
+        BankFeeSettlementRequest: {
+            /**
+             * @description collection fees the bank paid into the koperasi bank account
+             * @example 25000
+             */
+            amount: number;
+            /**
+             * @description the bank's transfer reference; recorded once per koperasi
+             * @example BRI-FEE-202611
+             */
+            reference: string;
+            /**
+             * @description the month whose fees the bank paid, YYYY-MM
+             * @example 2026-11
+             */
+            period: string;
         };
     };
     responses: never;
@@ -4572,6 +4707,124 @@ export interface operations {
             };
             /** @description DRAWER_NOT_COUNTED: the teller has not done tutup kasir; DRAWER_CLOSED: already approved */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BankController_deposits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankDepositsResponse"];
+                };
+            };
+        };
+    };
+    BankController_recordDeposit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new unique value (e.g. a UUID) per intended request. Sending the same key and body again returns the first response and moves no money; the same key with a different body is refused with 422; missing gives 400. After a 503 OUTCOME_UNKNOWN, retry with the same key. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankDepositRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankDepositResponse"];
+                };
+            };
+            /** @description SLIP_ALREADY_RECORDED: this koperasi already recorded the slip */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MORE_THAN_VAULT: the vault holds less than the amount */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BankController_fees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankFeesResponse"];
+                };
+            };
+        };
+    };
+    BankController_settleFees: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new unique value (e.g. a UUID) per intended request. Sending the same key and body again returns the first response and moves no money; the same key with a different body is refused with 422; missing gives 400. After a 503 OUTCOME_UNKNOWN, retry with the same key. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankFeeSettlementRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankFeeSettlementResponse"];
+                };
+            };
+            /** @description REFERENCE_ALREADY_RECORDED: this koperasi already recorded the reference */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MORE_THAN_OWED: the bank owes less than the amount for that month */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

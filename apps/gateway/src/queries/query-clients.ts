@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CashDrawerView, ExpectedCash, KoperasiView, MemberView, SavingsMovementView, StatementLine } from '@koperasi/contracts';
+import type { BankDepositView, BankFeeSettlementView, CashDrawerView, ExpectedCash, KoperasiView, MemberView, SavingsMovementView, StatementLine } from '@koperasi/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { InternalHttpClient } from './internal-http.client.js';
 
@@ -56,6 +56,20 @@ export class MembersQueries {
 
   cashDrawerById(koperasiId: string, drawerId: string): Promise<CashDrawerView> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-drawers/by-id/${segment(drawerId)}`);
+  }
+
+  /** Setor ke bank, newest first. */
+  bankDeposits(koperasiId: string): Promise<BankDepositView[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/bank/deposits`);
+  }
+
+  bankFeeSettlements(koperasiId: string): Promise<BankFeeSettlementView[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/bank/fee-settlements`);
+  }
+
+  /** What the bank has paid of each month's collection fees. */
+  bankFeesSettled(koperasiId: string): Promise<{ period: string; settledRp: number }[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/bank/fee-settled`);
   }
 }
 
@@ -142,6 +156,11 @@ export class LedgerQueries {
   /** What one teller's drawer should hold on a WIB day, by kind, as booked. */
   drawerCash(koperasiId: string, tellerId: string, date: string): Promise<ExpectedCash> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-by-teller/${segment(tellerId)}`, { date });
+  }
+
+  /** The collection fees the bank came to owe, by the month they were earned. */
+  bankFeesAccrued(koperasiId: string): Promise<{ period: string; accruedRp: number }[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/bank-fees/accrued`);
   }
 
   feeIncome(koperasiId: string, query: { from: string; to: string; groupBy?: string }): Promise<FeeIncomeReport> {

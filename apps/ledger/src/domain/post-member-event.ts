@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@koperasi/contracts';
 import type { StartingAccountCode } from './chart-of-accounts.js';
 import { entryFromEvent, type Posting } from './entry-from-event.js';
+import { postBankEvent } from './post-bank-event.js';
 import { postCashDrawerEvent } from './post-cash-drawer-event.js';
 import type { JournalEntry, JournalLine } from './journal-entry.js';
 import { dataOf, malformed, readPositiveRupiah, readRupiahOrZero, readText } from './read-event-data.js';
@@ -44,6 +45,9 @@ function postingFor(event: EventEnvelope): Posting | null {
     case 'CashDrawerOpened':
     case 'CashDrawerClosed':
       return postCashDrawerEvent(event);
+    case 'BankDepositRecorded':
+    case 'BankFeesSettled':
+      return postBankEvent(event);
     case 'MemberResigned': {
       const lines = resignationPayout(event);
       return lines && { description: 'Pengembalian simpanan anggota keluar', lines };

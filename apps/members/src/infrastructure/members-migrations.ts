@@ -2,6 +2,7 @@ import type { MigrationClass } from '@koperasi/database';
 import { EventStoreAuditIndexes1790000000003, EventStoreSchema1790000000000 } from '@koperasi/eventstore';
 import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 import { MembersMovementsByDay1790000000200 } from './members-movements-index.migration.js';
+import { BankMoney1790000000410 } from '../bank/read-model/bank-money.migration.js';
 import { CashDrawers1790000000400 } from '../cash-drawer/read-model/cash-drawers.migration.js';
 import { MembersReadModel1790000000100 } from './members-read-model.migration.js';
 
@@ -12,4 +13,5 @@ export const membersMigrations: MigrationClass[] = [
   MembersReadModel1790000000100,
   MembersMovementsByDay1790000000200,
   CashDrawers1790000000400,
+  BankMoney1790000000410,
 ];

@@ -12,6 +12,8 @@ export const MemberCommandTopics = {
   openCashDrawer: namespaced('members.cmd.open-cash-drawer'),
   countCashDrawer: namespaced('members.cmd.count-cash-drawer'),
   approveCashDrawer: namespaced('members.cmd.approve-cash-drawer'),
+  recordBankDeposit: namespaced('members.cmd.record-bank-deposit'),
+  settleBankFees: namespaced('members.cmd.settle-bank-fees'),
 } as const;
 
 export interface RegisterKoperasiPayload {

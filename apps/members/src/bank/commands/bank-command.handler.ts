@@ -1,0 +1,152 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  BankDepositView,
+  BankFeeSettlementView,
+  CommandEnvelope,
+  CommandReply,
+  RecordBankDepositPayload,
+  SettleBankFeesPayload,
+} from '@koperasi/contracts';
+import type { Decision } from '@koperasi/domain';
+import { PostgresEventStore } from '@koperasi/eventstore';
+import type { Pool, PoolClient } from 'pg';
+import {
+  CommandResults,
+  IdempotentCommandExecutor,
+  PG_POOL,
+  accepted,
+  checkEnvelope,
+  inTransaction,
+  isUniqueViolation,
+  nowInWib,
+  refused,
+} from '@koperasi/service-kit';
+import {
+  bankDepositIdOf,
+  bankDepositStreamId,
+  bankFeeMonthStreamId,
+  bankFeeSettlementIdOf,
+  decideBankDeposit,
+  decideBankFeeSettlement,
+  evolveBankDeposit,
+  evolveBankFeeMonth,
+  initialBankDepositState,
+  initialBankFeeMonthState,
+  type BankDepositRecorded,
+  type BankErrorCode,
+  type BankEvent,
+  type BankFeesSettled,
+} from '../domain/index.js';
+import { projectBankDeposit, projectBankFeeSettlement } from '../read-model/project-bank-events.js';
+import { bankErrorReply } from './bank-error-replies.js';
+import { checkBankDepositPayload, checkBankFeesPayload } from './bank-payload-checks.js';
+
+/**
+ * Setor ke bank and the bank's fee settlements, a supervisor's commands: fold the slip's (or the month's) short
+ * stream, decide, and in one transaction append, write the row and keep the reply.
+ */
+@Injectable()
+export class BankCommandHandler {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly store: PostgresEventStore,
+    private readonly results: CommandResults,
+    private readonly executor: IdempotentCommandExecutor,
+  ) {}
+
+  recordDeposit(envelope: CommandEnvelope<RecordBankDepositPayload>): Promise<CommandReply<BankDepositView>> {
+    const invalid = supervisorOnly(envelope) ?? checkBankDepositPayload(envelope.payload);
+    if (invalid) return Promise.resolve(invalid);
+    const { payload, koperasiId } = envelope;
+    const depositId = bankDepositIdOf(koperasiId, payload.slipRef);
+    return this.run(envelope, bankDepositStreamId(depositId), (history: BankDepositRecorded[]) =>
+      decideBankDeposit(
+        {
+          type: 'RecordBankDeposit',
+          depositId,
+          slipRef: payload.slipRef,
+          amountRp: payload.amountRp,
+          vaultBalanceRp: payload.vaultBalanceRp,
+          recordedBy: envelope.actor.userId,
+          recordedByName: payload.recordedByName,
+          now: nowInWib(),
+        },
+        history.reduce(evolveBankDeposit, initialBankDepositState),
+      ),
+      (tx, event) => projectBankDeposit(tx, koperasiId, event),
+    );
+  }
+
+  settleFees(envelope: CommandEnvelope<SettleBankFeesPayload>): Promise<CommandReply<BankFeeSettlementView>> {
+    const invalid = supervisorOnly(envelope) ?? checkBankFeesPayload(envelope.payload);
+    if (invalid) return Promise.resolve(invalid);
+    const { payload, koperasiId } = envelope;
+    return this.run(envelope, bankFeeMonthStreamId(koperasiId, payload.period), (history: BankFeesSettled[]) =>
+      decideBankFeeSettlement(
+        {
+          type: 'SettleBankFees',
+          settlementId: bankFeeSettlementIdOf(koperasiId, payload.reference),
+          reference: payload.reference,
+          period: payload.period,
+          amountRp: payload.amountRp,
+          accruedRp: payload.accruedRp,
+          recordedBy: envelope.actor.userId,
+          recordedByName: payload.recordedByName,
+          now: nowInWib(),
+        },
+        history.reduce(evolveBankFeeMonth, initialBankFeeMonthState),
+      ),
+      async (tx, event) => {
+        try {
+          return await projectBankFeeSettlement(tx, koperasiId, event);
+        } catch (error) {
+          if (isUniqueViolation(error, 'bank_fee_settlements_pkey')) throw new DuplicateReference(event.data.reference);
+          throw error;
+        }
+      },
+    );
+  }
+
+  private run<E extends BankEvent, V>(
+    envelope: CommandEnvelope<unknown>,
+    streamId: string,
+    decide: (history: E[]) => Decision<E, BankErrorCode>,
+    project: (tx: PoolClient, event: E) => Promise<V>,
+  ): Promise<CommandReply<V>> {
+    return this.executor.execute(envelope.commandId, async () => {
+      const history = (await this.store.readStream(streamId)) as unknown as E[];
+      const decision = decide(history);
+      if (!decision.ok) return bankErrorReply(decision.error);
+      try {
+        return await inTransaction(this.pool, async (tx) => {
+          await this.store.appendWithin(tx, streamId, history.length, decision.events, {
+            koperasiId: envelope.koperasiId,
+            actor: envelope.actor.userId,
+            correlationId: envelope.correlationId,
+            causationId: envelope.commandId,
+          });
+          const reply = accepted(await project(tx, decision.events[0]));
+          await this.results.save(tx, envelope.commandId, reply);
+          return reply;
+        });
+      } catch (error) {
+        // Rolled back: nothing was appended for the reference another settlement already holds.
+        if (!(error instanceof DuplicateReference)) throw error;
+        const reply = bankErrorReply({ code: 'REFERENCE_ALREADY_RECORDED', message: `Reference ${error.reference} is already recorded` });
+        return reply as CommandReply<V>;
+      }
+    });
+  }
+}
+
+class DuplicateReference extends Error {
+  constructor(readonly reference: string) {
+    super(`Reference ${reference} is already recorded`);
+  }
+}
+
+function supervisorOnly(envelope: CommandEnvelope<unknown>): CommandReply<never> | null {
+  const invalid = checkEnvelope(envelope, 'not-auditor');
+  if (invalid) return invalid;
+  return envelope.actor.role === 'supervisor' ? null : refused(403, 'FORBIDDEN', 'Only a supervisor records money with the bank');
+}
