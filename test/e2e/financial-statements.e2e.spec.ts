@@ -73,6 +73,11 @@ describe('financial statements end to end: a day at the counter, then the RAT st
     const agreement = await supervisor.call('PUT', '/loans/agreements/KUR', { fee: { kind: 'FIXED', amount: 2_500 }, partialAllowed: false, feeMode: 'NETTED' });
     expect(agreement.status).toBeLessThan(300);
     expect((await teller.post('/loans/installments', { loanNo: TEST_LOANS.current.loanNo, amount: TEST_LOANS.current.installmentRp })).status).toBeLessThan(300);
+    // A notice the bank has not acknowledged yet is not remitted: wait for the bank as a supervisor would.
+    await waitFor('the bank to acknowledge the notice', async () => {
+      const { collections } = (await supervisor.get('/loans/collections?status=UNREMITTED')).body as { collections: { noticeStatus: string }[] };
+      return collections.length === 1 && collections[0].noticeStatus === 'ACKNOWLEDGED';
+    });
     const remittance = await supervisor.post('/loans/remittances', {});
     expect(remittance.status).toBe(201);
     await waitFor('the bank to confirm the batch', async () => (await supervisor.get(`/loans/remittances/${remittance.body.remittanceId}`)).body.status === 'CONFIRMED');
@@ -156,6 +161,67 @@ describe('financial statements end to end: a day at the counter, then the RAT st
     expect(ledger.status).toBe(200);
     expect(ledger.text).toContain('Saldo akhir');
   });
+
+  it("given the AD/ART percentages, then the year's SHU divides the hasil usaha surplus exactly, each member's share adds up to the pools, and each member gets a slip", async () => {
+    const year = todayWib().slice(0, 4);
+    const second = await teller.post('/members', { nik: '3375064108900003', fullName: 'Bambang Irawan', address: 'Jl. Krapyak 9', kelurahan: 'Krapyak' });
+    expect(second.status).toBe(201);
+    expect((await teller.post(`/members/${second.body.id}/simpanan-pokok`, { amount: 25_000 })).status).toBeLessThan(300);
+    await waitFor('the second member\'s pokok in the books', async () => (await balances())['310000'] === 50_000, 45_000);
+
+    const unset = await auditor.get(`/shu/${year}`);
+    expect(unset.status).toBe(404);
+    expect(unset.body.message).toMatch(/belum diatur/);
+    const allocation = {
+      cadanganPercent: 25,
+      jasaModalPercent: 20,
+      jasaUsahaPercent: 30,
+      others: [
+        { name: 'Dana pengurus', percent: 10 },
+        { name: 'Dana pendidikan', percent: 7.5 },
+        { name: 'Dana sosial', percent: 7.5 },
+      ],
+    };
+    const short = await supervisor.call<any>('PUT', '/shu/allocation', { ...allocation, cadanganPercent: 24 });
+    expect(short.status).toBe(400);
+    expect(short.body.message).toContain('jumlah persentase harus tepat 100, bukan 99');
+    expect((await auditor.call('PUT', '/shu/allocation', allocation)).status).toBe(403);
+    expect((await teller.call('PUT', '/shu/allocation', allocation)).status).toBe(403);
+    const set = await supervisor.call<any>('PUT', '/shu/allocation', allocation);
+    expect(set.status).toBe(200);
+    expect((await auditor.get('/shu/allocation')).body).toMatchObject({ allocation, setBy: expect.any(String) });
+
+    const statements = (await auditor.get(`/ledger/statements?from=${year}-01-01&to=${year}-12-31`)).body;
+    const shu = await auditor.get(`/shu/${year}`);
+    expect(shu.status).toBe(200);
+    expect(shu.body.surplus).toBe(statements.operatingResult.surplus);
+    expect(shu.body.pools.reduce((sum: number, pool: { amount: number }) => sum + pool.amount, 0)).toBe(shu.body.surplus);
+    const pool = (key: string) => shu.body.pools.find((candidate: { key: string }) => candidate.key === key).amount;
+    type Share = { memberId: string; fullName: string; transactions: number; savings: number; jasaUsaha: number; jasaModal: number; share: number };
+    const shares: Share[] = shu.body.members;
+    expect(shares.map((share) => [share.fullName, share.transactions, share.savings])).toEqual([
+      ['Siti Aminah', 40_000, 40_000],
+      ['Bambang Irawan', 25_000, 25_000],
+    ]);
+    expect(shares.reduce((sum, share) => sum + share.jasaUsaha, 0)).toBe(pool('jasaUsaha'));
+    expect(shares.reduce((sum, share) => sum + share.jasaModal, 0)).toBe(pool('jasaModal'));
+    expect(shares.every((share) => share.share === share.jasaUsaha + share.jasaModal)).toBe(true);
+    expect(shu.body.distributed).toBe(pool('jasaUsaha') + pool('jasaModal'));
+
+    const slip = await supervisor.getText(`/shu/${year}/members/${shares[1].memberId}/slip`);
+    expect(slip.status).toBe(200);
+    expect(slip.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-/);
+    expect(slip.text).toContain('Bambang Irawan');
+    expect(slip.text).toContain(`Slip SHU Tahun ${year}`);
+    const csv = await auditor.getText(`/shu/${year}/export?format=csv`);
+    expect(csv.text.split('\r\n').find((row) => row.includes('Bambang Irawan'))).toContain(`,${shares[1].share}`);
+    expect((await auditor.get(`/shu/${year}/members/00000000-0000-4000-8000-000000000000/slip`)).status).toBe(404);
+    const noSurplus = await auditor.get('/shu/2020');
+    expect(noSurplus.status).toBe(422);
+    expect(noSurplus.body.message).toMatch(/Tidak ada SHU/);
+    expect((await auditor.get('/shu/20x6')).status).toBe(400);
+    expect((await teller.get(`/shu/${year}`)).status).toBe(403);
+  }, 120_000);
 
   it('refuses tellers, bad periods and unknown accounts or statements in words', async () => {
     const today = todayWib();

@@ -42,6 +42,7 @@ import { ReadKoperasiController } from './koperasi/read-koperasi/read-koperasi.c
 import { RegisterKoperasiController } from './koperasi/register-koperasi/register-koperasi.controller.js';
 import { LedgerReportsController } from './ledger/ledger-reports/ledger-reports.controller.js';
 import { StatementsController } from './ledger/statements/statements.controller.js';
+import { ShuController } from './shu/shu.controller.js';
 import { LoanAgreementsController } from './loans/agreements/agreements.controller.js';
 import { LoanCollectionsController } from './loans/collections/collections.controller.js';
 import { CollectInstallmentController } from './loans/installments/collect-installment.controller.js';
@@ -139,6 +140,7 @@ export class AppModule {
         LedgerReportsController,
         StatementsController,
         AuditEntriesController,
+        ShuController,
         AuditEventsController,
         AuditStreamsController,
         AuditTraceController,

@@ -434,6 +434,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shu/allocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The koperasi's SHU percentages (AD/ART) as last set, with who set them and when */
+        get: operations["ShuController_allocation"];
+        /** Set the SHU percentages of the AD/ART: cadangan, jasa modal, jasa usaha and the others, together exactly 100 */
+        put: operations["ShuController_setAllocation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shu/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's SHU (the hasil usaha's surplus) divided by the AD/ART, and each member's share by savings and by transactions */
+        get: operations["ShuController_distribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shu/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's SHU per member as CSV or as an A4 page to print */
+        get: operations["ShuController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shu/{year}/members/{memberId}/slip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One member's SHU slip for the year, an A4 page to print */
+        get: operations["ShuController_slip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/events": {
         parameters: {
             query?: never;
@@ -1519,8 +1588,15 @@ export interface components {
             /** @description true when earlier lines were left out */
             truncated: boolean;
         };
-        StatementSectionResponse: {
-            lines: components["schemas"]["StatementLineResponse"][];
+        FinancialStatementLineResponse: {
+            /** @description account code; null on a figure the statement works out (the surplus) */
+            code: string | null;
+            name: string;
+            /** @description rupiah, in the account's normal direction */
+            amount: number;
+        };
+        FinancialStatementSectionResponse: {
+            lines: components["schemas"]["FinancialStatementLineResponse"][];
             total: number;
         };
         FinancialPositionResponse: {
@@ -1531,10 +1607,10 @@ export interface components {
              * @example 2026-03-31
              */
             to: string;
-            assets: components["schemas"]["StatementSectionResponse"];
-            liabilities: components["schemas"]["StatementSectionResponse"];
+            assets: components["schemas"]["FinancialStatementSectionResponse"];
+            liabilities: components["schemas"]["FinancialStatementSectionResponse"];
             /** @description equity accounts and the surplus not yet closed into them */
-            equity: components["schemas"]["StatementSectionResponse"];
+            equity: components["schemas"]["FinancialStatementSectionResponse"];
             /** @description equals assets.total */
             liabilitiesAndEquity: number;
         };
@@ -1542,11 +1618,11 @@ export interface components {
             from: string;
             to: string;
             /** @description partisipasi anggota */
-            memberIncome: components["schemas"]["StatementSectionResponse"];
+            memberIncome: components["schemas"]["FinancialStatementSectionResponse"];
             /** @description income from non-members */
-            nonMemberIncome: components["schemas"]["StatementSectionResponse"];
+            nonMemberIncome: components["schemas"]["FinancialStatementSectionResponse"];
             totalIncome: number;
-            expenses: components["schemas"]["StatementSectionResponse"];
+            expenses: components["schemas"]["FinancialStatementSectionResponse"];
             /** @description income less expenses of the period */
             surplus: number;
         };
@@ -1688,6 +1764,81 @@ export interface components {
             entries: components["schemas"]["AuditEntryResponse"][];
             /** @description pass as ?cursor= for the next page; null at the end */
             nextCursor: string | null;
+        };
+        OtherAllocationRequest: {
+            /** @example Dana pengurus */
+            name: string;
+            /**
+             * @description percent, at most two decimals
+             * @example 10
+             */
+            percent: number;
+        };
+        ShuAllocationRequest: {
+            /**
+             * @description cadangan (reserve), percent
+             * @example 25
+             */
+            cadanganPercent: number;
+            /**
+             * @description jasa modal: shared by members' savings, percent
+             * @example 20
+             */
+            jasaModalPercent: number;
+            /**
+             * @description jasa usaha: shared by members' transactions, percent
+             * @example 30
+             */
+            jasaUsahaPercent: number;
+            /** @description the other uses the AD/ART names (dana pengurus, pendidikan, sosial...), at most 8 */
+            others?: components["schemas"]["OtherAllocationRequest"][];
+        };
+        ShuAllocationResponse: {
+            allocation: components["schemas"]["ShuAllocationRequest"];
+            /** @description the user who set it */
+            setBy: string;
+            /** Format: date-time */
+            setAt: string;
+        };
+        ShuPoolResponse: {
+            /** @enum {string} */
+            key: "cadangan" | "jasaModal" | "jasaUsaha" | "other";
+            name: string;
+            percent: number;
+            /** @description rupiah */
+            amount: number;
+        };
+        MemberShuShareResponse: {
+            memberId: string;
+            memberNo: string;
+            fullName: string;
+            /** @description rupiah the member paid in during the year */
+            transactions: number;
+            /** @description simpanan pokok + wajib at the end of the year */
+            savings: number;
+            jasaUsaha: number;
+            jasaModal: number;
+            /** @description jasaUsaha + jasaModal */
+            share: number;
+        };
+        ShuDistributionResponse: {
+            koperasiId: string;
+            year: number;
+            /** @description the year's surplus from the hasil usaha, rupiah */
+            surplus: number;
+            allocation: components["schemas"]["ShuAllocationRequest"];
+            /** @description adds up to surplus exactly */
+            pools: components["schemas"]["ShuPoolResponse"][];
+            members: components["schemas"]["MemberShuShareResponse"][];
+            totalTransactions: number;
+            totalSavings: number;
+            /** @description sum of the members' shares */
+            distributed: number;
+            /** @description a members pool nobody had a basis for */
+            undistributed: number;
+            definitions: {
+                [key: string]: string;
+            };
         };
         AuditEventResponse: {
             /** @description the store's commit order, with transactionId */
@@ -3600,6 +3751,147 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditEntryPageResponse"];
                 };
+            };
+        };
+    };
+    ShuController_allocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShuAllocationResponse"];
+                };
+            };
+            /** @description never set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShuController_setAllocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShuAllocationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShuAllocationResponse"];
+                };
+            };
+            /** @description a percentage out of range, or the percentages do not add up to 100 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShuController_distribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShuDistributionResponse"];
+                };
+            };
+            /** @description the SHU percentages were never set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the year has no surplus to divide */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShuController_export: {
+        parameters: {
+            query: {
+                format: "csv" | "html";
+            };
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file or printable A4 page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShuController_slip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description printable A4 page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the member has no share that year */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

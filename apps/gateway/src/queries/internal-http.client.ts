@@ -3,7 +3,10 @@ import { ApiException } from '../http/api-exception.js';
 
 const QUERY_TIMEOUT_MS = 5000;
 
-/** GETs a service's internal query endpoint with the shared token; 404 passes through, other failures are 502/503. */
+/**
+ * Calls a service's internal endpoint with the shared token; 400, 404 and 422 pass through with the service's
+ * words, other failures are 502/503.
+ */
 export class InternalHttpClient {
   private readonly logger: Logger;
 
@@ -15,30 +18,47 @@ export class InternalHttpClient {
     this.logger = new Logger(`InternalHttpClient:${service}`);
   }
 
-  async get<T>(path: string, query: Record<string, string | undefined> = {}): Promise<T> {
+  get<T>(path: string, query: Record<string, string | undefined> = {}): Promise<T> {
+    return this.send('GET', path, query);
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.send('PUT', path, {}, body);
+  }
+
+  private async send<T>(method: 'GET' | 'PUT', path: string, query: Record<string, string | undefined>, body?: unknown): Promise<T> {
     const url = new URL(`${this.baseUrl}${path}`);
     for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
     let response: Response;
     try {
       response = await fetch(url, {
-        headers: { 'x-internal-token': this.internalToken, accept: 'application/json' },
+        method,
+        headers: {
+          'x-internal-token': this.internalToken,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(QUERY_TIMEOUT_MS),
       });
     } catch (error) {
-      this.logger.warn(`GET ${url.pathname} failed: ${String(error)}`);
+      this.logger.warn(`${method} ${url.pathname} failed: ${String(error)}`);
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', `The ${this.service} service did not answer; try again`);
     }
     if (response.ok) return (await response.json()) as T;
-    const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
+    const answer = (await response.json().catch(() => null)) as { message?: unknown } | null;
     if (response.status === HttpStatus.NOT_FOUND) {
-      const message = typeof body?.message === 'string' ? body.message : 'Not found';
+      const message = typeof answer?.message === 'string' ? answer.message : 'Not found';
       throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', message);
     }
     if (response.status === HttpStatus.BAD_REQUEST) {
-      const message = typeof body?.message === 'string' ? body.message : 'Bad query';
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'BAD_QUERY', message, (body as { details?: unknown } | null)?.details ?? null);
+      const message = typeof answer?.message === 'string' ? answer.message : 'Bad query';
+      throw new ApiException(HttpStatus.BAD_REQUEST, 'BAD_QUERY', message, (answer as { details?: unknown } | null)?.details ?? null);
     }
-    this.logger.warn(`GET ${url.pathname} answered ${response.status}`);
+    if (response.status === HttpStatus.UNPROCESSABLE_ENTITY && typeof answer?.message === 'string') {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, 'UNPROCESSABLE', answer.message);
+    }
+    this.logger.warn(`${method} ${url.pathname} answered ${response.status}`);
     throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', `The ${this.service} service failed to answer this query`);
   }
 }

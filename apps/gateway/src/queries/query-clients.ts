@@ -172,6 +172,21 @@ export class LedgerQueries {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/statements`, period);
   }
 
+  /** The koperasi's SHU percentages (AD/ART) as last set; 404 when never set. */
+  shuAllocation(koperasiId: string): Promise<unknown> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/shu-allocation`);
+  }
+
+  /** Records new SHU percentages; 400 in words when they do not add up to 100. */
+  setShuAllocation(koperasiId: string, allocation: unknown, setBy: string): Promise<unknown> {
+    return this.http.put(`/internal/koperasi/${segment(koperasiId)}/shu-allocation`, { allocation, setBy });
+  }
+
+  /** The year's SHU divided by the percentages; 422 when the year has no surplus to divide. */
+  shu(koperasiId: string, year: string): Promise<unknown> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/shu/${segment(year)}`);
+  }
+
   /** Buku besar of one account over WIB days; 404 for a code not in the chart. */
   generalLedger(koperasiId: string, accountCode: string, period: { from: string; to: string }): Promise<unknown> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/general-ledger/${segment(accountCode)}`, period);

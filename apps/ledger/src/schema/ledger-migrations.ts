@@ -6,6 +6,7 @@ import { LedgerCashDrawerAccounts1790000000310 } from './ledger-cash-drawer.migr
 import { LedgerEquityAccounts1790000000340 } from './ledger-equity-accounts.migration.js';
 import { LedgerAuditIndexes1790000000350 } from './ledger-audit-indexes.migration.js';
 import { LedgerReplayJobs1790000000351 } from './ledger-replay-jobs.migration.js';
+import { LedgerShuAllocation1790000000360 } from './ledger-shu-allocation.migration.js';
 
 /** Every migration of the ledger database, in order; main.ts applies the pending ones at start. */
 export const LEDGER_MIGRATIONS: MigrationClass[] = [
@@ -16,4 +17,5 @@ export const LEDGER_MIGRATIONS: MigrationClass[] = [
   LedgerEquityAccounts1790000000340,
   LedgerAuditIndexes1790000000350,
   LedgerReplayJobs1790000000351,
+  LedgerShuAllocation1790000000360,
 ];

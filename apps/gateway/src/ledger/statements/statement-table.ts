@@ -1,5 +1,5 @@
 import type { StatementName } from './statements.query.js';
-import type { FinancialStatementsResponse, GeneralLedgerResponse, StatementSectionResponse } from './statements.responses.js';
+import type { FinancialStatementsResponse, GeneralLedgerResponse, FinancialStatementSectionResponse } from './statements.responses.js';
 
 export interface StatementRow {
   cells: (string | number | null)[];
@@ -99,7 +99,7 @@ export function generalLedgerTable(ledger: GeneralLedgerResponse): StatementTabl
   };
 }
 
-function section(heading: string, figures: StatementSectionResponse, totalName: string): StatementRow[] {
+function section(heading: string, figures: FinancialStatementSectionResponse, totalName: string): StatementRow[] {
   return [
     { cells: ['', heading, null], emphasis: 'heading' },
     ...figures.lines.map((line) => ({ cells: [line.code ?? '', line.name, line.amount] })),

@@ -6,15 +6,10 @@ import { koperasiOf } from '../../auth/koperasi-of.js';
 import { ApiException } from '../../http/api-exception.js';
 import { LedgerQueries, MembersQueries } from '../../queries/query-clients.js';
 import { withoutRupiahSuffix } from '../ledger-reports/ledger.responses.js';
-import { STATEMENT_PAGE_POLICY, statementCsv, statementHtml } from './statement-export.js';
-import { generalLedgerTable, statementTable, type StatementTable } from './statement-table.js';
+import { sendStatement, type FileResponse } from './send-statement.js';
+import { generalLedgerTable, statementTable } from './statement-table.js';
 import { STATEMENT_NAMES, StatementExportQuery, StatementPeriodQuery, type StatementName } from './statements.query.js';
 import { FinancialStatementsResponse, GeneralLedgerResponse } from './statements.responses.js';
-
-interface FileResponse {
-  type(contentType: string): void;
-  setHeader(name: string, value: string): void;
-}
 
 const ACCOUNT_CODE = /^\d{6}$/;
 
@@ -51,7 +46,7 @@ export class StatementsController {
       throw new ApiException(404, 'NOT_FOUND', `Laporan ${statement} tidak ada; pilih ${STATEMENT_NAMES.join(', ')}`);
     }
     const statements = await this.statements(user, query);
-    return this.send(koperasiOf(user), statementTable(statement as StatementName, statements), `${statement}-${query.from}-${query.to}`, query.format, response);
+    return sendStatement(this.members, koperasiOf(user), statementTable(statement as StatementName, statements), { name: `${statement}-${query.from}-${query.to}`, format: query.format }, response);
   }
 
   @Get('general-ledger/:code')
@@ -74,27 +69,6 @@ export class StatementsController {
     @Res({ passthrough: true }) response: FileResponse,
   ): Promise<string> {
     const ledger = await this.generalLedger(user, code, query);
-    return this.send(koperasiOf(user), generalLedgerTable(ledger), `buku-besar-${code}-${query.from}-${query.to}`, query.format, response);
-  }
-
-  private async send(koperasiId: string, table: StatementTable, fileName: string, format: 'csv' | 'html', response: FileResponse): Promise<string> {
-    const header = { koperasiName: await this.koperasiName(koperasiId), printedAt: new Date().toISOString() };
-    if (format === 'csv') {
-      response.type('text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="${fileName}.csv"`);
-      return statementCsv(table, header);
-    }
-    response.type('text/html; charset=utf-8');
-    response.setHeader('Content-Security-Policy', STATEMENT_PAGE_POLICY);
-    return statementHtml(table, header);
-  }
-
-  /** The name printed at the top; the statement still prints if the members service does not answer. */
-  private async koperasiName(koperasiId: string): Promise<string> {
-    try {
-      return (await this.members.koperasi(koperasiId)).name;
-    } catch {
-      return koperasiId;
-    }
+    return sendStatement(this.members, koperasiOf(user), generalLedgerTable(ledger), { name: `buku-besar-${code}-${query.from}-${query.to}`, format: query.format }, response);
   }
 }

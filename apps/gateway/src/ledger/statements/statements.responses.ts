@@ -1,32 +1,32 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class StatementLineResponse {
+export class FinancialStatementLineResponse {
   @ApiProperty({ type: 'string', nullable: true, description: 'account code; null on a figure the statement works out (the surplus)' }) code!: string | null;
   @ApiProperty() name!: string;
   @ApiProperty({ type: 'integer', description: "rupiah, in the account's normal direction" }) amount!: number;
 }
 
-export class StatementSectionResponse {
-  @ApiProperty({ type: [StatementLineResponse] }) lines!: StatementLineResponse[];
+export class FinancialStatementSectionResponse {
+  @ApiProperty({ type: [FinancialStatementLineResponse] }) lines!: FinancialStatementLineResponse[];
   @ApiProperty({ type: 'integer' }) total!: number;
 }
 
 export class FinancialPositionResponse {
   @ApiProperty({ example: '2026-03-01' }) from!: string;
   @ApiProperty({ example: '2026-03-31', description: 'the position is at the end of this WIB day' }) to!: string;
-  @ApiProperty({ type: StatementSectionResponse }) assets!: StatementSectionResponse;
-  @ApiProperty({ type: StatementSectionResponse }) liabilities!: StatementSectionResponse;
-  @ApiProperty({ type: StatementSectionResponse, description: 'equity accounts and the surplus not yet closed into them' }) equity!: StatementSectionResponse;
+  @ApiProperty({ type: FinancialStatementSectionResponse }) assets!: FinancialStatementSectionResponse;
+  @ApiProperty({ type: FinancialStatementSectionResponse }) liabilities!: FinancialStatementSectionResponse;
+  @ApiProperty({ type: FinancialStatementSectionResponse, description: 'equity accounts and the surplus not yet closed into them' }) equity!: FinancialStatementSectionResponse;
   @ApiProperty({ type: 'integer', description: 'equals assets.total' }) liabilitiesAndEquity!: number;
 }
 
 export class OperatingResultResponse {
   @ApiProperty() from!: string;
   @ApiProperty() to!: string;
-  @ApiProperty({ type: StatementSectionResponse, description: 'partisipasi anggota' }) memberIncome!: StatementSectionResponse;
-  @ApiProperty({ type: StatementSectionResponse, description: 'income from non-members' }) nonMemberIncome!: StatementSectionResponse;
+  @ApiProperty({ type: FinancialStatementSectionResponse, description: 'partisipasi anggota' }) memberIncome!: FinancialStatementSectionResponse;
+  @ApiProperty({ type: FinancialStatementSectionResponse, description: 'income from non-members' }) nonMemberIncome!: FinancialStatementSectionResponse;
   @ApiProperty({ type: 'integer' }) totalIncome!: number;
-  @ApiProperty({ type: StatementSectionResponse }) expenses!: StatementSectionResponse;
+  @ApiProperty({ type: FinancialStatementSectionResponse }) expenses!: FinancialStatementSectionResponse;
   @ApiProperty({ type: 'integer', description: 'income less expenses of the period' }) surplus!: number;
 }
 

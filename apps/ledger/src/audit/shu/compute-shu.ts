@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { ProgressListener } from '../progress.js';
 import { lastPosition, positionWindows } from '../sources/position-windows.js';
-import { financialYearWib, ShuBasisFold } from './shu-basis.js';
+import { financialYearWib, ShuBasisFold, type MemberShuBasis } from './shu-basis.js';
 import { calculateShu, type ShuCalculation, type ShuInput } from './shu-calculation.js';
 
 export interface ComputeShuOptions extends ShuInput {
@@ -17,14 +17,26 @@ export interface ShuResult extends ShuCalculation {
 const PAGE_SIZE = 20_000;
 
 /**
- * Reads the koperasi's members events up to the end of the financial year from the members event store,
- * in position order (a member's events in version order), and shares the SHU by them.
+ * Shares the SHU by the koperasi's members history up to the end of the financial year (readShuBases).
  */
 export async function computeShu(options: ComputeShuOptions, onProgress?: ProgressListener): Promise<ShuResult> {
   const { membersDatabaseUrl, pageSize = PAGE_SIZE, ...input } = options;
-  const year = financialYearWib(input.year);
   // Checked before reading anything: a mistyped percentage should not cost a scan of the store.
   calculateShu(input, []);
+  const { bases, eventsRead } = await readShuBases({ membersDatabaseUrl, koperasiId: input.koperasiId, year: input.year, pageSize }, onProgress);
+  return { ...calculateShu(input, bases), eventsRead };
+}
+
+/**
+ * Reads the koperasi's members events up to the end of the financial year from the members event store,
+ * in position order (a member's events in version order), into each member's basis for the year.
+ */
+export async function readShuBases(
+  options: { membersDatabaseUrl: string; koperasiId: string; year: number; pageSize?: number },
+  onProgress?: ProgressListener,
+): Promise<{ bases: MemberShuBasis[]; eventsRead: number }> {
+  const { membersDatabaseUrl, koperasiId, pageSize = PAGE_SIZE } = options;
+  const year = financialYearWib(options.year);
   const fold = new ShuBasisFold(year);
   const client = new pg.Client({ connectionString: membersDatabaseUrl });
   await client.connect();
@@ -37,7 +49,7 @@ export async function computeShu(options: ComputeShuOptions, onProgress?: Progre
                WHERE e.global_position > $1 AND e.global_position <= $4 AND e.stream_id LIKE 'member-%'
                  AND e.metadata->>'koperasiId' = $2 AND e.occurred_at < $3
                ORDER BY e.global_position`,
-        values: [after, input.koperasiId, new Date(year.endMs), through],
+        values: [after, koperasiId, new Date(year.endMs), through],
         rowMode: 'array',
       });
       for (const [type, data, occurredAt] of rows) fold.add({ type, data, occurredAt: occurredAt.toISOString() });
@@ -48,5 +60,5 @@ export async function computeShu(options: ComputeShuOptions, onProgress?: Progre
   } finally {
     await client.end();
   }
-  return { ...calculateShu(input, fold.bases()), eventsRead };
+  return { bases: fold.bases(), eventsRead };
 }

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { koperasiOf } from '../auth/koperasi-of.js';
+import { ApiException } from '../http/api-exception.js';
+import { withoutRupiahSuffix } from '../ledger/ledger-reports/ledger.responses.js';
+import { sendStatement, type FileResponse } from '../ledger/statements/send-statement.js';
+import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
+import { shuSlipTable, shuTable } from './shu-tables.js';
+import { ShuAllocationRequest, ShuExportQuery } from './shu.dto.js';
+import { ShuAllocationResponse, ShuDistributionResponse } from './shu.responses.js';
+
+const YEAR = /^\d{4}$/;
+
+/** SHU over the API: the koperasi's AD/ART percentages, the year's calculation per member, and each member's slip. */
+@ApiTags('shu')
+@ApiBearerAuth()
+@Controller('shu')
+@Roles('supervisor', 'auditor')
+export class ShuController {
+  constructor(
+    private readonly ledger: LedgerQueries,
+    private readonly members: MembersQueries,
+  ) {}
+
+  @Get('allocation')
+  @ApiOperation({ summary: "The koperasi's SHU percentages (AD/ART) as last set, with who set them and when" })
+  @ApiOkResponse({ type: ShuAllocationResponse })
+  @ApiNotFoundResponse({ description: 'never set' })
+  async allocation(@CurrentUser() user: AuthenticatedUser): Promise<ShuAllocationResponse> {
+    return (await this.ledger.shuAllocation(koperasiOf(user))) as ShuAllocationResponse;
+  }
+
+  @Put('allocation')
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Set the SHU percentages of the AD/ART: cadangan, jasa modal, jasa usaha and the others, together exactly 100' })
+  @ApiOkResponse({ type: ShuAllocationResponse })
+  @ApiBadRequestResponse({ description: 'a percentage out of range, or the percentages do not add up to 100' })
+  async setAllocation(@CurrentUser() user: AuthenticatedUser, @Body() body: ShuAllocationRequest): Promise<ShuAllocationResponse> {
+    const allocation = { cadanganPercent: body.cadanganPercent, jasaModalPercent: body.jasaModalPercent, jasaUsahaPercent: body.jasaUsahaPercent, others: body.others ?? [] };
+    return (await this.ledger.setShuAllocation(koperasiOf(user), allocation, user.id)) as ShuAllocationResponse;
+  }
+
+  @Get(':year')
+  @ApiOperation({ summary: "The year's SHU (the hasil usaha's surplus) divided by the AD/ART, and each member's share by savings and by transactions" })
+  @ApiOkResponse({ type: ShuDistributionResponse })
+  @ApiNotFoundResponse({ description: 'the SHU percentages were never set' })
+  @ApiUnprocessableEntityResponse({ description: 'the year has no surplus to divide' })
+  async distribution(@CurrentUser() user: AuthenticatedUser, @Param('year') year: string): Promise<ShuDistributionResponse> {
+    if (!YEAR.test(year)) throw new ApiException(400, 'VALIDATION_FAILED', 'year must be a year written YYYY, e.g. 2026', [{ field: 'year', problems: ['must be YYYY'] }]);
+    return withoutRupiahSuffix(await this.ledger.shu(koperasiOf(user), year)) as ShuDistributionResponse;
+  }
+
+  @Get(':year/export')
+  @ApiOperation({ summary: "The year's SHU per member as CSV or as an A4 page to print" })
+  @ApiProduces('text/csv', 'text/html')
+  @ApiOkResponse({ description: 'CSV file or printable A4 page' })
+  async export(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('year') year: string,
+    @Query() query: ShuExportQuery,
+    @Res({ passthrough: true }) response: FileResponse,
+  ): Promise<string> {
+    const shu = await this.distribution(user, year);
+    return sendStatement(this.members, koperasiOf(user), shuTable(shu), { name: `shu-${year}`, format: query.format }, response);
+  }
+
+  @Get(':year/members/:memberId/slip')
+  @ApiOperation({ summary: "One member's SHU slip for the year, an A4 page to print" })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'printable A4 page' })
+  @ApiNotFoundResponse({ description: 'the member has no share that year' })
+  async slip(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('year') year: string,
+    @Param('memberId') memberId: string,
+    @Res({ passthrough: true }) response: FileResponse,
+  ): Promise<string> {
+    const shu = await this.distribution(user, year);
+    const member = shu.members.find((candidate) => candidate.memberId === memberId);
+    if (!member) throw new ApiException(404, 'NOT_FOUND', `Anggota ini tidak mendapat SHU tahun ${shu.year}: bukan anggota pada akhir tahun itu`);
+    return sendStatement(this.members, koperasiOf(user), shuSlipTable(shu, member), { name: `slip-shu-${year}-${member.memberNo}`, format: 'html' }, response);
+  }
+}
