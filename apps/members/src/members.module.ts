@@ -15,15 +15,12 @@ import {
 import { BankCommandHandler } from './bank/commands/bank-command.handler.js';
 import { BankCommandsController } from './bank/commands/bank-commands.controller.js';
 import { BankQueriesController } from './bank/queries/bank-queries.controller.js';
-import { CashDrawerCommandHandler } from './cash-drawer/commands/cash-drawer-command.handler.js';
-import { CashDrawerCommandsController } from './cash-drawer/commands/cash-drawer-commands.controller.js';
+import { cashDrawerCommandsProvider } from './cash-drawer/commands/cash-drawer-commands.provider.js';
 import { CashDrawerQueriesController } from './cash-drawer/queries/cash-drawer-queries.controller.js';
 import { memberCommandsProvider } from './commands/member-commands.provider.js';
-import { RegisterMemberController } from './commands/register-member/register-member.controller.js';
 import { RegisterMemberHandler } from './commands/register-member/register-member.handler.js';
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
 import { MEMBERS_CONFIG, type MembersConfig } from './infrastructure/members-config.js';
-import { RegisterKoperasiController } from './koperasi/register-koperasi/register-koperasi.controller.js';
 import { RegisterKoperasiHandler } from './koperasi/register-koperasi/register-koperasi.handler.js';
 import { KoperasiQueriesController } from './queries/koperasi-queries.controller.js';
 import { MemberQueriesController } from './queries/member-queries.controller.js';
@@ -52,9 +49,6 @@ export class MembersModule {
         }),
       ],
       controllers: [
-        RegisterKoperasiController,
-        RegisterMemberController,
-        CashDrawerCommandsController,
         BankCommandsController,
         KoperasiQueriesController,
         MemberQueriesController,
@@ -76,7 +70,7 @@ export class MembersModule {
         CommandResults,
         IdempotentCommandExecutor,
         memberCommandsProvider,
-        CashDrawerCommandHandler,
+        cashDrawerCommandsProvider,
         BankCommandHandler,
         RegisterMemberHandler,
         RegisterKoperasiHandler,

@@ -17,11 +17,11 @@ import {
 import { nextYearMonth } from '@koperasi/domain';
 import { createTestDatabase, createTestTopics, testKafka, testKafkaBrokers, waitFor, type TestDatabase } from '@koperasi/testing';
 import { MEMBER_COMMANDS } from '../src/commands/member-commands.provider.js';
-import { RegisterMemberController } from '../src/commands/register-member/register-member.controller.js';
+import { RegisterMemberHandler } from '../src/commands/register-member/register-member.handler.js';
 import { membersMigrations } from '../src/infrastructure/members-migrations.js';
 import { currentMonthInWib, UnansweredCommand, type CommandMessage, type DeciderCommandHandler } from '@koperasi/service-kit';
 import { verifyHashChain } from '@koperasi/eventstore';
-import { RegisterKoperasiController } from '../src/koperasi/register-koperasi/register-koperasi.controller.js';
+import { RegisterKoperasiHandler } from '../src/koperasi/register-koperasi/register-koperasi.handler.js';
 import { MembersModule } from '../src/members.module.js';
 
 const TOKEN = 'test-internal-token';
@@ -42,9 +42,9 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
     payload,
   });
   const registerKoperasi = (payload: RegisterKoperasiPayload, role: UserRole = 'admin') =>
-    app.get(RegisterKoperasiController).handle(envelope('', payload, role));
+    app.get(RegisterKoperasiHandler).execute(envelope('', payload, role));
   const registerMember = (koperasiId: string, payload: Partial<RegisterMemberPayload>, role: UserRole = 'teller') =>
-    app.get(RegisterMemberController).handle(envelope(koperasiId, payload as RegisterMemberPayload, role));
+    app.get(RegisterMemberHandler).execute(envelope(koperasiId, payload as RegisterMemberPayload, role));
   /** One batch of member commands, as the Kafka transport hands them over; the replies in the same order. */
   const memberBatch = (commands: { topic: string; envelope: CommandEnvelope<unknown> }[]) =>
     app

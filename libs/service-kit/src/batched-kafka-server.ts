@@ -12,6 +12,7 @@ import {
 } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { CommandConsumerState } from './command-consumer-state.js';
+import { oneCommandAtATime } from './one-command-at-a-time.js';
 
 /** One command as the batch handler sees it: the parsed value of a message on `topic`. */
 export interface CommandMessage {
@@ -198,50 +199,25 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     const received = batches.flatMap((batch) => batch.messages);
     const replies = new Array<unknown>(received.length);
     const routed = new Map<BatchCommandHandler, Routed>();
-    const oneByOne: number[] = [];
     received.forEach(({ topic, message }, index) => {
-      const handler = this.batchHandlers.get(topic);
-      if (!handler) return void oneByOne.push(index);
+      // Topics without a batch handler go to their @MessagePattern handler, one command at a time.
+      const handler = this.batchHandlers.get(topic) ?? this.oneByOne;
       const group = routed.get(handler) ?? { handler, commands: [], indexes: [] };
       routed.set(handler, group);
       group.commands.push({ topic, key: message.key?.toString() ?? '', value: parseValue(message.value) });
       group.indexes.push(index);
     });
-    await Promise.all([
-      ...[...routed.values()].map(async ({ handler, commands, indexes }) => {
+    await Promise.all(
+      [...routed.values()].map(async ({ handler, commands, indexes }) => {
         const answers = await handler(commands);
         if (answers.length !== commands.length) throw new Error(`a batch handler answered ${answers.length} of ${commands.length} commands`);
         answers.forEach((answer, position) => (replies[indexes[position]] = answer));
       }),
-      this.handleOneByOne(
-        oneByOne.map((index) => received[index]),
-        (position, reply) => (replies[oneByOne[position]] = reply),
-      ),
-    ]);
+    );
     await this.sendReplies(received.map(({ message }) => message.headers ?? {}), replies);
   }
 
-  /** Topics with a @MessagePattern handler: keys at once, each key's commands in turn. */
-  private async handleOneByOne(
-    received: { topic: string; message: KafkaMessage }[],
-    answer: (position: number, reply: unknown) => void,
-  ): Promise<void> {
-    const byKey = new Map<string, number[]>();
-    received.forEach(({ topic, message }, position) => {
-      const key = `${topic}\u0000${message.key?.toString() ?? ''}`;
-      const positions = byKey.get(key);
-      if (positions) positions.push(position);
-      else byKey.set(key, [position]);
-    });
-    await Promise.all(
-      [...byKey.values()].map(async (positions) => {
-        for (const position of positions) {
-          const { topic, message } = received[position];
-          answer(position, await this.handleOne(topic, parseValue(message.value)));
-        }
-      }),
-    );
-  }
+  private readonly oneByOne = oneCommandAtATime(({ topic, value }) => this.handleOne(topic, value));
 
   private async handleOne(topic: string, value: unknown): Promise<unknown> {
     const handler: MessageHandler | undefined = this.messageHandlers.get(topic);

@@ -39,7 +39,7 @@ export interface Actor {
 /** One command topic: the payload's own checks and how payload and actor make the decider's command. */
 export interface CommandRoute<C> {
   check?: (payload: never) => CommandReply<never> | null;
-  toCommand: (payload: never, actor: Actor) => C;
+  toCommand: (payload: never, actor: Actor, envelope: CommandEnvelope<unknown>) => C;
   /** Who may send it; 'not-auditor' unless said. */
   permission?: Permission;
 }
@@ -52,7 +52,7 @@ export interface BatchAggregate<S, C, E extends NewEvent> {
   decide(command: C, state: S): Decision<E> | { ok: false; reply: CommandReply<never> };
   evolve(state: S, event: E): S;
   /** Which stream a command acts on, or a refusal (a missing or malformed id). */
-  target(envelope: CommandEnvelope<Record<string, unknown>>): StreamTarget | CommandReply<never>;
+  target(envelope: CommandEnvelope<Record<string, unknown>>, command: C): StreamTarget | CommandReply<never>;
   /** The states of the streams, as of their latest event, in as few queries as it can. */
   load(pool: Pool, targets: StreamTarget[]): Promise<Map<string, LoadedState<S>>>;
   /** A state the envelope may not act on (another koperasi's member, a missing one), as a refusal. */
@@ -116,9 +116,10 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
     const envelope = value as CommandEnvelope<Record<string, unknown>>;
     const badPayload = route.check?.(envelope.payload as never);
     if (badPayload) return { reply: badPayload };
-    const target = this.aggregate.target(envelope);
+    const command = route.toCommand(envelope.payload as never, envelope.actor, envelope);
+    const target = this.aggregate.target(envelope, command);
     if ('ok' in target) return { reply: target };
-    return { index, envelope, target, command: route.toCommand(envelope.payload as never, envelope.actor) };
+    return { index, envelope, target, command };
   }
 
   private async carryOut(work: Work<C>[], replies: unknown[]): Promise<void> {

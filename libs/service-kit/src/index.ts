@@ -8,6 +8,7 @@ export * from './command-results.js';
 export * from './command-results-schema.migration.js';
 export * from './idempotent-command-executor.js';
 export * from './in-transaction.js';
+export * from './one-command-at-a-time.js';
 export * from './pg-pool.js';
 export * from './service-outbox-relay.js';
 export * from './start-event-sourced-service.js';

@@ -10,6 +10,12 @@ import { CommandConsumerState } from './command-consumer-state.js';
 /** How long start-up waits for the command consumer's first partitions before saying ready anyway. */
 const GROUP_JOIN_WAIT_MS = 60_000;
 
+/** Command topics that share one handler, which takes a batch of their commands at a call. */
+export interface CommandTableEntry {
+  topics: readonly string[];
+  handler: BatchCommandHandler;
+}
+
 export interface EventSourcedServiceConfig {
   databaseUrl: string;
   kafkaBrokers: string[];
@@ -23,8 +29,8 @@ export interface EventSourcedService<C extends EventSourcedServiceConfig> {
   config: C;
   migrations: MigrationClass[];
   module: (config: C) => DynamicModule;
-  /** Command topics handled a batch at a call, with their handler from the started app. */
-  batchHandlers?: (app: INestApplication) => { topics: readonly string[]; handler: BatchCommandHandler }[];
+  /** Command topics and their handlers, from the started app; topics left out go to @MessagePattern handlers. */
+  commandTable?: (app: INestApplication) => CommandTableEntry[];
   /** See BatchedKafkaServerOptions: more for a service whose commands wait on partners. */
   maxFlushesInFlight?: number;
   /** rawBody: for a service that checks a signature over a request's exact bytes. */
@@ -59,7 +65,7 @@ async function start<C extends EventSourcedServiceConfig>(service: EventSourcedS
     state: consumerState,
     maxFlushesInFlight: service.maxFlushesInFlight,
   });
-  for (const { topics, handler } of service.batchHandlers?.(app) ?? []) server.handleBatches(topics, handler);
+  for (const { topics, handler } of service.commandTable?.(app) ?? []) server.handleBatches(topics, handler);
   app.connectMicroservice({ strategy: server });
   await app.startAllMicroservices();
   await app.listen(config.httpPort, config.httpHost);
