@@ -4,8 +4,9 @@
  * (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069) that make a printed name or reference read
  * differently from what is stored.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
-const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const UNSAFE_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** Bodies are at most 8 deep (strict-json.ts); queries and path ids are flat. */
 const MAX_WALK_DEPTH = 10;
