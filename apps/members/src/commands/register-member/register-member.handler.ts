@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandEnvelope, CommandReply, EventEnvelope, RegisterMemberPayload, RegisterMemberResult } from '@koperasi/contracts';
+import type { CommandEnvelope, CommandReply, RegisterMemberPayload, RegisterMemberResult } from '@koperasi/contracts';
 import { PostgresEventStore } from '@koperasi/eventstore';
 import type { Pool, PoolClient } from 'pg';
 import { CommandResults, IdempotentCommandExecutor, PG_POOL, accepted, checkEnvelope, inTransaction, isUniqueViolation, isUuid, nowInWib, refused } from '@koperasi/service-kit';
