@@ -17,7 +17,8 @@ function wibToday(): string {
 
 /**
  * A whole koperasi day and month end through the gateway (issue 14): the opening float, a mixed day, tutup kasir
- * short and approved, setor ke bank, a remittance, the bank paying its fees; the books balance after, and the
+ * short and approved, a notice the bank refuses reversed and paid back, setor ke bank, a remittance, the bank paying
+ * its fees; the books balance after, and the
  * auditors' replay rebuilds the same books from the events.
  */
 describe('a koperasi day and month end to end: drawer, setor ke bank, remittance, the bank paying its fees, the books', () => {
@@ -91,7 +92,7 @@ describe('a koperasi day and month end to end: drawer, setor ke bank, remittance
     await suite.stopAll();
   }, 60_000);
 
-  it('given buka kasir and a mixed day, when the teller counts Rp3.000 short and the supervisor approves, then the vault holds the count less the float', async () => {
+  it('given buka kasir and a mixed day with a notice the bank refuses (reversed, paid back from the drawer), when the teller counts Rp3.000 short and the supervisor approves, then the vault holds the count less the float', async () => {
     const opened = await teller.post('/cash-drawer/open', { openingFloat: FLOAT_RP });
     expect(opened.status).toBe(200);
     tellerId = opened.body.tellerId;
@@ -104,8 +105,34 @@ describe('a koperasi day and month end to end: drawer, setor ke bank, remittance
     const loans = [await kurLoan(), await kurLoan()];
     for (const loan of loans) expect((await teller.post('/loans/installments', { loanNo: loan.loanNo, amount: loan.installmentDue })).status).toBe(201);
     const installmentsRp = loans.reduce((sum, loan) => sum + loan.installmentDue, 0);
+
+    // The bank refuses one notice for good: the collection is reversed and the supervisor pays it back from the teller's drawer.
+    const refusedLoan = await kurLoan();
+    await sim('PUT', '/admin/bank/faults', { refuseCollectionByLoan: { [refusedLoan.loanNo]: 'Rekening pinjaman sedang direstrukturisasi' } });
+    const refusedCollection = await teller.post('/loans/installments', { loanNo: refusedLoan.loanNo, amount: refusedLoan.installmentDue });
+    expect(refusedCollection.status).toBe(201);
+    let refused: any[] = [];
+    await waitFor('the bank to refuse the notice', async () => (refused = (await supervisor.get('/loans/refused-collections')).body).length === 1, LEDGER_WAIT_MS);
+    expect(refused[0]).toMatchObject({
+      collectionId: refusedCollection.body.collectionId,
+      noticeStatus: 'REFUSED',
+      remittance: 'REFUSED',
+      refusal: { code: 'COLLECTION_REFUSED', reason: expect.stringContaining('direstrukturisasi'), paidBack: null },
+    });
+    await booksReach('the refusal in the books', (b) => b['215000'] === refusedLoan.installmentDue);
+    const payBackPath = `/loans/refused-collections/${refusedCollection.body.collectionId}/pay-back`;
+    expect((await teller.post(payBackPath, { tellerId })).status).toBe(403);
+    const paidBack = await supervisor.post(payBackPath, { tellerId });
+    expect(paidBack.status).toBe(200);
+    expect(paidBack.body.refusal.paidBack).toMatchObject({ tellerId, paidByName: 'Supervisor Hadi' });
+    const again = await supervisor.post(payBackPath, { tellerId });
+    expect({ status: again.status, error: again.body.error }).toEqual({ status: 409, error: 'ALREADY_PAID_BACK' });
+    await booksReach('the pay-back in the books', (b) => b['215000'] === 0);
     expectedRp = FLOAT_RP + 25_000 + 200_000 + payment.body.totalAmount + installmentsRp;
-    await waitFor('the whole day in the drawer', async () => (await teller.get('/cash-drawer')).body.expected.total === expectedRp, LEDGER_WAIT_MS);
+    let drawer: any;
+    await waitFor('the whole day in the drawer', async () => (drawer = (await teller.get('/cash-drawer')).body).expected.total === expectedRp, LEDGER_WAIT_MS);
+    expect(drawer.expected.lines).toContainEqual({ kind: 'angsuran', count: 3, in: installmentsRp + refusedLoan.installmentDue, out: 0 });
+    expect(drawer.expected.lines).toContainEqual({ kind: 'refund', count: 1, in: 0, out: refusedLoan.installmentDue });
 
     expect((await teller.post('/cash-drawer/close', { counted: expectedRp - SHORT_RP })).status).toBe(200);
     const approved = await supervisor.post(`/cash-drawers/${wibToday()}/${tellerId}/approve`, {});
@@ -148,6 +175,8 @@ describe('a koperasi day and month end to end: drawer, setor ke bank, remittance
     LEDGER_WAIT_MS);
     const closed = await supervisor.post('/loans/remittances', {});
     expect(closed.status).toBe(201);
+    // The refused collection is never remitted.
+    expect(closed.body.collectionCount).toBe(2);
     await waitFor('the bank to confirm', async () => (await supervisor.get(`/loans/remittances/${closed.body.remittanceId}`)).body.status === 'CONFIRMED', LEDGER_WAIT_MS);
     const books = await booksReach('the remittance in the books', (b) => b['212000'] === 0);
     expect(books['114100']).toBe(2 * KUR_FEE_RP);

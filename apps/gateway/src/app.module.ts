@@ -45,6 +45,7 @@ import { StatementsController } from './ledger/statements/statements.controller.
 import { ShuController } from './shu/shu.controller.js';
 import { LoanAgreementsController } from './loans/agreements/agreements.controller.js';
 import { LoanCollectionsController } from './loans/collections/collections.controller.js';
+import { RefusedCollectionsController } from './loans/refused/refused-collections.controller.js';
 import { CollectInstallmentController } from './loans/installments/collect-installment.controller.js';
 import { LoanAccountsController } from './loans/loan-accounts/loan-accounts.controller.js';
 import { InstallmentReceiptController } from './loans/receipts/installment-receipt.controller.js';
@@ -159,6 +160,7 @@ export class AppModule {
         InstallmentReceiptController,
         LoanRemittancesController,
         LoanCollectionsController,
+        RefusedCollectionsController,
         LoanAgreementsController,
         CounterTodayController,
         ReceiptPrintsController,

@@ -18,6 +18,8 @@ import { CloseRemittanceController } from './commands/close-remittance/close-rem
 import { CloseRemittanceHandler } from './commands/close-remittance/close-remittance.handler.js';
 import { CollectInstallmentController } from './commands/collect-installment/collect-installment.controller.js';
 import { CollectInstallmentHandler } from './commands/collect-installment/collect-installment.handler.js';
+import { PayBackRefusedController } from './commands/pay-back-refused/pay-back-refused.controller.js';
+import { PayBackRefusedHandler } from './commands/pay-back-refused/pay-back-refused.handler.js';
 import { CollectionWriter } from './commands/collect-installment/collection-writer.js';
 import { NoticeDispatcher } from './dispatch/notice-dispatcher.js';
 import { RemittanceDispatcher } from './dispatch/remittance-dispatcher.js';
@@ -54,6 +56,7 @@ export class LoansModule {
         CollectInstallmentController,
         eventStoreAuditController({ service: 'loans', internalApiToken: config.internalApiToken }),
         CloseRemittanceController,
+        PayBackRefusedController,
         LoanLookupController,
         CollectionQueriesController,
         RemittanceQueriesController,
@@ -78,6 +81,7 @@ export class LoansModule {
         CollectionWriter,
         CollectInstallmentHandler,
         CloseRemittanceHandler,
+        PayBackRefusedHandler,
         CommandConsumerState,
         ServiceOutboxRelay,
       ],

@@ -943,6 +943,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/refused-collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collections the bank refused, with its reason: those still owed back to the customer first */
+        get: operations["RefusedCollectionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/refused-collections/{collectionId}/pay-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a refused collection back to the customer in cash from a teller's drawer (the supervisor's own without tellerId)
+         * @description The drawer's expected cash goes down by the amount (kind refund); the liability 215000 is cleared.
+         */
+        post: operations["RefusedCollectionsController_payBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans/agreements": {
         parameters: {
             query?: never;
@@ -2436,6 +2473,32 @@ export interface components {
             collectionId: string;
             receipt: components["schemas"]["InstallmentReceiptResponse"];
         };
+        CollectionPaidBackResponse: {
+            /** @description the teller whose drawer paid the cash out */
+            tellerId: string;
+            /** @description the supervisor who paid it back */
+            paidBy: string;
+            /** @example Budi Santoso */
+            paidByName: string;
+            /** @example 2026-12-01T10:15:00Z */
+            paidAt: string;
+        };
+        CollectionRefusalResponse: {
+            /**
+             * @description the bank's error code
+             * @example LOAN_CLOSED
+             */
+            code: string;
+            /**
+             * @description the bank's reason
+             * @example the bank refused (422): Loan 000101000003003 is closed
+             */
+            reason: string;
+            /** @example 2026-12-01T10:00:00Z */
+            refusedAt: string;
+            /** @description null while the cash is still owed back to the customer */
+            paidBack: components["schemas"]["CollectionPaidBackResponse"] | null;
+        };
         PrintableReceiptResponse: {
             /**
              * Format: uuid
@@ -2476,15 +2539,16 @@ export interface components {
              */
             businessDate: string;
             /**
-             * @description whether the bank acknowledged the collection notice
+             * @description whether the bank acknowledged the collection notice; REFUSED: for good (422), the cash is owed back to the customer
              * @enum {string}
              */
-            noticeStatus: "PENDING" | "ACKNOWLEDGED";
+            noticeStatus: "PENDING" | "ACKNOWLEDGED" | "REFUSED";
             bankRef?: string | null;
             /** Format: uuid */
             remittanceId?: string | null;
             /** @enum {string} */
-            remittance: "UNREMITTED" | "IN_BATCH" | "REMITTED";
+            remittance: "UNREMITTED" | "IN_BATCH" | "REMITTED" | "REFUSED";
+            refusal: components["schemas"]["CollectionRefusalResponse"] | null;
             /** @example KKMP Gedawang */
             koperasiName: string;
             /**
@@ -2569,21 +2633,22 @@ export interface components {
              */
             businessDate: string;
             /**
-             * @description whether the bank acknowledged the collection notice
+             * @description whether the bank acknowledged the collection notice; REFUSED: for good (422), the cash is owed back to the customer
              * @enum {string}
              */
-            noticeStatus: "PENDING" | "ACKNOWLEDGED";
+            noticeStatus: "PENDING" | "ACKNOWLEDGED" | "REFUSED";
             bankRef?: string | null;
             /** Format: uuid */
             remittanceId?: string | null;
             /** @enum {string} */
-            remittance: "UNREMITTED" | "IN_BATCH" | "REMITTED";
+            remittance: "UNREMITTED" | "IN_BATCH" | "REMITTED" | "REFUSED";
+            refusal: components["schemas"]["CollectionRefusalResponse"] | null;
         };
         CollectionListResponse: {
             /** @example 2026-11-20 */
             date: string;
             /** @enum {string|null} */
-            status?: "UNREMITTED" | "IN_BATCH" | "REMITTED" | null;
+            status?: "UNREMITTED" | "IN_BATCH" | "REMITTED" | "REFUSED" | null;
             /** @description all matching collections */
             count: number;
             /** @description their total, rupiah */
@@ -2594,6 +2659,13 @@ export interface components {
             collections: components["schemas"]["CollectionResponse"][];
             /** @description true when more matched than are listed */
             truncated: boolean;
+        };
+        PayBackRequest: {
+            /**
+             * Format: uuid
+             * @description the teller whose drawer pays the cash out; the supervisor's own drawer when left out
+             */
+            tellerId?: string;
         };
         FeeRuleResponse: {
             /** @enum {string} */
@@ -4709,8 +4781,8 @@ export interface operations {
             query?: {
                 /** @description WIB business date; today when left out */
                 date?: string;
-                /** @description UNREMITTED: in the pool; IN_BATCH: in a batch the bank has not confirmed; REMITTED: confirmed */
-                status?: "UNREMITTED" | "IN_BATCH" | "REMITTED";
+                /** @description UNREMITTED: in the pool; IN_BATCH: in a batch the bank has not confirmed; REMITTED: confirmed; REFUSED: refused by the bank for good */
+                status?: "UNREMITTED" | "IN_BATCH" | "REMITTED" | "REFUSED";
             };
             header?: never;
             path?: never;
@@ -4725,6 +4797,67 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CollectionListResponse"];
                 };
+            };
+        };
+    };
+    RefusedCollectionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionResponse"][];
+                };
+            };
+        };
+    };
+    RefusedCollectionsController_payBack: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new unique value (e.g. a UUID) per intended request. Sending the same key and body again returns the first response and moves no money; the same key with a different body is refused with 422; missing gives 400. After a 503 OUTCOME_UNKNOWN, retry with the same key. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayBackRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionResponse"];
+                };
+            };
+            /** @description no such collection in this koperasi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COLLECTION_NOT_REFUSED, ALREADY_PAID_BACK, or CASH_DRAWER_CLOSED: that drawer is closed today */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

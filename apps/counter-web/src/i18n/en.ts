@@ -484,6 +484,7 @@ export const en: Record<MessageKey, string> = {
   'supervisor.remit.bankStatus': 'Bank',
   'supervisor.remit.notice.ACKNOWLEDGED': 'Acknowledged by the bank',
   'supervisor.remit.notice.PENDING': 'Waiting for the bank',
+  'supervisor.remit.notice.REFUSED': 'Refused by the bank',
   'supervisor.remit.close': 'Close the batch and remit to the bank',
   'supervisor.remit.confirmTitle': 'Close a remittance batch',
   'supervisor.remit.confirmText': 'The {count} installments the bank has acknowledged go in this batch, earlier days included. Transfer {amount} from the koperasi account to the bank.',

@@ -485,6 +485,7 @@ export const id = {
   'supervisor.remit.bankStatus': 'Bank',
   'supervisor.remit.notice.ACKNOWLEDGED': 'Sudah diterima bank',
   'supervisor.remit.notice.PENDING': 'Menunggu bank',
+  'supervisor.remit.notice.REFUSED': 'Ditolak bank',
   'supervisor.remit.close': 'Tutup batch dan setor ke bank',
   'supervisor.remit.confirmTitle': 'Tutup batch setoran',
   'supervisor.remit.confirmText': '{count} angsuran yang sudah diterima bank masuk batch ini, termasuk yang dari hari sebelumnya. Transfer {amount} dari rekening koperasi ke bank.',

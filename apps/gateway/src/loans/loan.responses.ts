@@ -64,13 +64,32 @@ export class CollectInstallmentResponse {
   @ApiProperty({ type: InstallmentReceiptResponse }) receipt!: InstallmentReceiptResponse;
 }
 
+export class CollectionPaidBackResponse {
+  @ApiProperty({ description: 'the teller whose drawer paid the cash out' }) tellerId!: string;
+  @ApiProperty({ description: 'the supervisor who paid it back' }) paidBy!: string;
+  @ApiProperty({ example: 'Budi Santoso' }) paidByName!: string;
+  @ApiProperty({ example: '2026-12-01T10:15:00Z' }) paidAt!: string;
+}
+
+export class CollectionRefusalResponse {
+  @ApiProperty({ example: 'LOAN_CLOSED', description: "the bank's error code" }) code!: string;
+  @ApiProperty({ example: 'the bank refused (422): Loan 000101000003003 is closed', description: "the bank's reason" }) reason!: string;
+  @ApiProperty({ example: '2026-12-01T10:00:00Z' }) refusedAt!: string;
+  @ApiProperty({ type: CollectionPaidBackResponse, nullable: true, description: 'null while the cash is still owed back to the customer' })
+  paidBack!: CollectionPaidBackResponse | null;
+}
+
 export class CollectionResponse extends InstallmentReceiptResponse {
   @ApiProperty({ example: '2026-11-20', description: 'the WIB business date' }) businessDate!: string;
-  @ApiProperty({ enum: ['PENDING', 'ACKNOWLEDGED'], description: 'whether the bank acknowledged the collection notice' })
+  @ApiProperty({
+    enum: ['PENDING', 'ACKNOWLEDGED', 'REFUSED'],
+    description: 'whether the bank acknowledged the collection notice; REFUSED: for good (422), the cash is owed back to the customer',
+  })
   noticeStatus!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) bankRef!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) remittanceId!: string | null;
-  @ApiProperty({ enum: ['UNREMITTED', 'IN_BATCH', 'REMITTED'] }) remittance!: string;
+  @ApiProperty({ enum: ['UNREMITTED', 'IN_BATCH', 'REMITTED', 'REFUSED'] }) remittance!: string;
+  @ApiProperty({ type: CollectionRefusalResponse, nullable: true }) refusal!: CollectionRefusalResponse | null;
 }
 
 export class PrintableReceiptResponse extends CollectionResponse {
@@ -80,7 +99,7 @@ export class PrintableReceiptResponse extends CollectionResponse {
 
 export class CollectionListResponse {
   @ApiProperty({ example: '2026-11-20' }) date!: string;
-  @ApiPropertyOptional({ nullable: true, enum: ['UNREMITTED', 'IN_BATCH', 'REMITTED'] }) status!: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['UNREMITTED', 'IN_BATCH', 'REMITTED', 'REFUSED'] }) status!: string | null;
   @ApiProperty({ type: 'integer', description: 'all matching collections' }) count!: number;
   @ApiProperty({ type: 'integer', description: 'their total, rupiah' }) amount!: number;
   @ApiProperty({ type: 'integer', description: 'their fees, rupiah' }) fee!: number;
@@ -177,6 +196,7 @@ export function presentCollection(view: CollectionView): CollectionResponse {
     bankRef: view.bankRef,
     remittanceId: view.remittanceId,
     remittance: view.remittance,
+    refusal: view.refusal ?? null,
   };
 }
 

@@ -48,6 +48,11 @@ export class LoansQueries {
     return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/collections/${segment(collectionId)}`);
   }
 
+  /** Collections the bank refused: owed back to the customer first, then the latest paid back. */
+  refusedCollections(koperasiId: string): Promise<CollectionView[]> {
+    return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/collections/refused`);
+  }
+
   collections(koperasiId: string, query: { date?: string; status?: string }): Promise<CollectionList> {
     return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/collections`, query);
   }

@@ -34,6 +34,8 @@ export const startingChartOfAccounts = [
   { code: '212000', name: 'Installments collected, owed to the bank', kind: 'liability', normalBalance: 'credit' },
   { code: '213000', name: 'PPOB payments pending (suspense)', kind: 'liability', normalBalance: 'credit' },
   { code: '214000', name: 'Refunds owed to customers', kind: 'liability', normalBalance: 'credit' },
+  // Installments the bank refused for good: the cash is the customer's again until a supervisor pays it out.
+  { code: '215000', name: 'Angsuran ditolak bank, dikembalikan', kind: 'liability', normalBalance: 'credit' },
   { code: '310000', name: 'Simpanan pokok', kind: 'equity', normalBalance: 'credit' },
   { code: '320000', name: 'Simpanan wajib', kind: 'equity', normalBalance: 'credit' },
   // The reserve the AD/ART sets aside from each year's SHU; not shared out, it stays with the koperasi.

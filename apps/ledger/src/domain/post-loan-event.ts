@@ -9,6 +9,7 @@ const KAS: StartingAccountCode = '111000';
 const BANK_BRI: StartingAccountCode = '112100';
 const FEE_RECEIVABLE: StartingAccountCode = '114100';
 const OWED_TO_BANK: StartingAccountCode = '212000';
+const REFUSED_OWED_TO_CUSTOMER: StartingAccountCode = '215000';
 const FEE_INCOME_COLLECTION: StartingAccountCode = '420000';
 
 const LOAN_PRODUCTS = ['KUR', 'KUPEDES'] as const;
@@ -43,9 +44,43 @@ function postingFor(event: EventEnvelope): Posting | null {
         lines: [debit(OWED_TO_BANK, remitRp), credit(BANK_BRI, remitRp)],
       };
     }
+    case LoanEventTypes.collectionRefusedByBank:
+      return refusedByBank(event);
+    case LoanEventTypes.refusedCollectionPaidBack: {
+      const data = dataOf(event);
+      const amountRp = readPositiveRupiah(event, data, 'amountRp');
+      return {
+        description: `Angsuran ${readText(event, data, 'loanNo')} ditolak bank, dikembalikan tunai oleh ${readText(event, data, 'paidByName')}`,
+        lines: [debit(REFUSED_OWED_TO_CUSTOMER, amountRp), { ...credit(KAS, amountRp), tellerId: readText(event, data, 'tellerId') }],
+      };
+    }
     default:
       return null;
   }
+}
+
+/**
+ * The bank refused the collection for good: what was owed to the bank is owed back to the customer, and the
+ * fee the collection earned is undone (a receivable the bank will never pay, or a part kept back from a
+ * remittance that will not happen).
+ */
+function refusedByBank(event: EventEnvelope): Posting {
+  const data = dataOf(event);
+  const amountRp = readPositiveRupiah(event, data, 'amountRp');
+  const feeRp = readRupiahOrZero(event, data, 'feeRp');
+  const feeMode = readOneOf(event, data, 'feeMode', FEE_MODES);
+  const product = readOneOf(event, data, 'product', LOAN_PRODUCTS);
+  if (feeMode === 'NETTED' && feeRp > amountRp) malformed(event, `netted feeRp ${feeRp} is more than amountRp ${amountRp}`);
+  const nettedRp = feeMode === 'NETTED' ? feeRp : 0;
+  const lines: JournalLine[] = [debit(OWED_TO_BANK, amountRp - nettedRp), credit(REFUSED_OWED_TO_CUSTOMER, amountRp)];
+  if (feeRp > 0) {
+    lines.push({ ...debit(FEE_INCOME_COLLECTION, feeRp), fee: { source: 'LOANS', productCode: product } });
+    if (feeMode === 'BANK_PAYS') lines.push(credit(FEE_RECEIVABLE, feeRp));
+  }
+  return {
+    description: `Angsuran ${product} ${readText(event, data, 'loanNo')} ditolak bank: ${readText(event, data, 'reason')}`,
+    lines: lines.filter((line) => line.debitRp > 0 || line.creditRp > 0),
+  };
 }
 
 function collected(event: EventEnvelope): Posting {

@@ -121,3 +121,73 @@ describe('postLoanEvent', () => {
     });
   });
 });
+
+describe('a collection the bank refused, and its paying back', () => {
+  const refusalEnvelope = (type: string, data: unknown): EventEnvelope => ({
+    eventId: `evt-${type}`,
+    type,
+    schemaVersion: 1,
+    streamId: 'collection-c9',
+    streamVersion: 2,
+    koperasiId: 'kop-1',
+    occurredAt: '2026-12-01T10:00:00+07:00',
+    actor: 'loans-notice-dispatcher',
+    correlationId: 'c9',
+    causationId: 'evt-collected',
+    data,
+    prevHash: '0'.repeat(64),
+    hash: 'f'.repeat(64),
+  });
+  const refused = (feeMode: 'BANK_PAYS' | 'NETTED') =>
+    postLoanEvent(
+      refusalEnvelope('CollectionRefusedByBank', {
+        collectionId: 'c9',
+        loanNo: '000101000003003',
+        product: 'KUR',
+        amountRp: 500_000,
+        feeRp: 2_500,
+        feeMode,
+        code: 'LOAN_CLOSED',
+        reason: 'Loan is closed',
+      }),
+    )!;
+
+  it('given a bank-pays fee, then the installment is owed back to the customer and the fee and its receivable are undone', () => {
+    const entry = refused('BANK_PAYS');
+    expect(balanceCheck(entry).ok).toBe(true);
+    expect(entry.lines).toEqual([
+      { accountCode: '212000', debitRp: 500_000, creditRp: 0 },
+      { accountCode: '215000', debitRp: 0, creditRp: 500_000 },
+      { accountCode: '420000', debitRp: 2_500, creditRp: 0, fee: { source: 'LOANS', productCode: 'KUR' } },
+      { accountCode: '114100', debitRp: 0, creditRp: 2_500 },
+    ]);
+    expect(entry.description).toContain('ditolak bank: Loan is closed');
+  });
+
+  it('given a netted fee, then only what was still owed to the bank leaves 212000 and the fee comes off income', () => {
+    const entry = refused('NETTED');
+    expect(balanceCheck(entry).ok).toBe(true);
+    expect(entry.lines).toEqual([
+      { accountCode: '212000', debitRp: 497_500, creditRp: 0 },
+      { accountCode: '215000', debitRp: 0, creditRp: 500_000 },
+      { accountCode: '420000', debitRp: 2_500, creditRp: 0, fee: { source: 'LOANS', productCode: 'KUR' } },
+    ]);
+  });
+
+  it('given the supervisor paying it back, then the liability is cleared from the named drawer', () => {
+    const entry = postLoanEvent(
+      refusalEnvelope('RefusedCollectionPaidBack', {
+        collectionId: 'c9',
+        loanNo: '000101000003003',
+        amountRp: 500_000,
+        tellerId: 'teller-siti',
+        paidBy: 'spv-budi',
+        paidByName: 'Budi Santoso',
+      }),
+    )!;
+    expect(entry.lines).toEqual([
+      { accountCode: '215000', debitRp: 500_000, creditRp: 0 },
+      { accountCode: '111000', debitRp: 0, creditRp: 500_000, tellerId: 'teller-siti' },
+    ]);
+  });
+});

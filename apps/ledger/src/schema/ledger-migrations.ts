@@ -7,6 +7,7 @@ import { LedgerEquityAccounts1790000000340 } from './ledger-equity-accounts.migr
 import { LedgerAuditIndexes1790000000350 } from './ledger-audit-indexes.migration.js';
 import { LedgerReplayJobs1790000000351 } from './ledger-replay-jobs.migration.js';
 import { LedgerShuAllocation1790000000360 } from './ledger-shu-allocation.migration.js';
+import { LedgerRefusedInstallmentsAccount1790000000370 } from './ledger-refused-installments-account.migration.js';
 
 /** Every migration of the ledger database, in order; main.ts applies the pending ones at start. */
 export const LEDGER_MIGRATIONS: MigrationClass[] = [
@@ -18,4 +19,5 @@ export const LEDGER_MIGRATIONS: MigrationClass[] = [
   LedgerAuditIndexes1790000000350,
   LedgerReplayJobs1790000000351,
   LedgerShuAllocation1790000000360,
+  LedgerRefusedInstallmentsAccount1790000000370,
 ];

@@ -24,6 +24,8 @@ const LOAN_ERROR_REPLIES: Record<LoanErrorCode, ErrorReply> = {
   NOTHING_TO_REMIT: { status: 422 },
   REMITTANCE_TOO_LARGE: { status: 422 },
   REMITTANCE_NOT_OPEN: { status: 409 },
+  COLLECTION_NOT_REFUSED: { status: 409 },
+  ALREADY_PAID_BACK: { status: 409 },
 };
 
 export function loanErrorReply(error: { code: LoanErrorCode; message: string }): CommandReply<never> {

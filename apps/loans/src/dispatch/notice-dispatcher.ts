@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import { PG_POOL } from '@koperasi/service-kit';
 import { BankClient, type BankResult } from '../bank/bank-client.js';
 import { collectionStreamId } from '../commands/collect-installment/collection-writer.js';
-import type { CollectionNoticeAcknowledged } from '../domain/index.js';
+import type { CollectionNoticeAcknowledged, CollectionRefusedByBank, FeeMode } from '../domain/index.js';
 import { LOANS_CONFIG, type LoansConfig } from '../infrastructure/loans-config.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { retryDelayMs } from './retry-delay.js';
@@ -25,10 +25,22 @@ interface DueNotice {
   collection_id: string;
   koperasi_id: string;
   loan_no: string;
+  product: 'KUR' | 'KUPEDES';
   amount_rp: string;
+  fee_rp: string;
+  fee_mode: FeeMode;
   collected_at: Date;
   notice_attempts: number;
   event_id: string;
+}
+
+/** The bank's answer to a notice that no retry changes (a closed loan, more than it accepts): the collection is reversed. */
+const FINAL_REFUSAL_STATUS = 422;
+
+interface Refusal {
+  row: DueNotice;
+  code: string;
+  reason: string;
 }
 
 /**
@@ -64,7 +76,7 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
 
   async deliverDue(): Promise<'more' | 'idle'> {
     const { rows } = await this.pool.query<DueNotice>(
-      `SELECT collection_id, koperasi_id, loan_no, amount_rp, collected_at, notice_attempts, event_id FROM collections
+      `SELECT collection_id, koperasi_id, loan_no, product, amount_rp, fee_rp, fee_mode, collected_at, notice_attempts, event_id FROM collections
        WHERE notice_status = 'PENDING' AND next_notice_at <= now() ORDER BY next_notice_at LIMIT $1`,
       [MAX_NOTICES_PER_PASS],
     );
@@ -78,13 +90,20 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
       }),
     );
     const acknowledged: { row: DueNotice; bankRef: string }[] = [];
+    const refusals: Refusal[] = [];
     const failed: { row: DueNotice; error: string }[] = [];
     rows.forEach((row, index) => {
-      const outcome = acknowledgementOf(results[index], row.collection_id);
+      const result = results[index];
+      if (!result.ok && result.kind === 'REFUSED' && result.status === FINAL_REFUSAL_STATUS) {
+        refusals.push({ row, code: result.code ?? 'REFUSED', reason: result.message });
+        return;
+      }
+      const outcome = acknowledgementOf(result, row.collection_id);
       if (typeof outcome === 'string') failed.push({ row, error: outcome });
       else acknowledged.push({ row, bankRef: outcome.bankRef });
     });
     if (acknowledged.length > 0) await this.recordAcknowledged(acknowledged);
+    if (refusals.length > 0) await this.recordRefused(refusals);
     if (failed.length > 0) await this.scheduleRetries(failed);
     return rows.length === MAX_NOTICES_PER_PASS ? 'more' : 'idle';
   }
@@ -121,6 +140,48 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
        FROM unnest($1::uuid[], $2::text[]) AS a(collection_id, bank_ref)
        WHERE c.collection_id = a.collection_id`,
       [acknowledged.map(({ row }) => row.collection_id), acknowledged.map(({ bankRef }) => bankRef)],
+    );
+  }
+
+  /**
+   * A refusal is the collection stream's second event, in place of the acknowledgement, and the row leaves the
+   * notices due and the remittance pool. Appended at version 1 like an acknowledgement: a pass that stopped
+   * short finds it there, and the bank answers the same refusal again.
+   */
+  private async recordRefused(refusals: Refusal[]): Promise<void> {
+    this.logger.warn(`${refusals.length} collection notice(s) refused by the bank for good: ${refusals[0].reason}`);
+    for (const { row, code, reason } of refusals) {
+      const event: CollectionRefusedByBank = {
+        type: 'CollectionRefusedByBank',
+        schemaVersion: 1,
+        data: {
+          collectionId: row.collection_id,
+          loanNo: row.loan_no,
+          product: row.product,
+          amountRp: Number(row.amount_rp),
+          feeRp: Number(row.fee_rp),
+          feeMode: row.fee_mode,
+          code,
+          reason,
+        },
+      };
+      try {
+        await this.store.append(collectionStreamId(row.collection_id), 1, [event], {
+          koperasiId: row.koperasi_id,
+          actor: DISPATCHER_ACTOR,
+          correlationId: row.collection_id,
+          causationId: row.event_id,
+        });
+      } catch (error) {
+        if (!(error instanceof StreamVersionConflictError)) throw error;
+      }
+    }
+    await this.pool.query(
+      `UPDATE collections c SET notice_status = 'REFUSED', notice_error = NULL, notice_attempts = c.notice_attempts + 1,
+                                refusal = jsonb_build_object('code', r.code, 'reason', r.reason, 'refusedAt', now(), 'paidBack', NULL)
+       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(collection_id, code, reason)
+       WHERE c.collection_id = r.collection_id AND c.notice_status = 'PENDING'`,
+      [refusals.map(({ row }) => row.collection_id), refusals.map(({ code }) => code.slice(0, 100)), refusals.map(({ reason }) => reason.slice(0, 500))],
     );
   }
 

@@ -1,5 +1,7 @@
 import type {
   CollectionNoticeAcknowledgedData,
+  CollectionRefusedByBankData,
+  RefusedCollectionPaidBackData,
   InstallmentCollectedData,
   NewEvent,
   RemittanceClosedData,
@@ -14,6 +16,16 @@ export interface InstallmentCollected extends NewEvent<InstallmentCollectedData>
 
 export interface CollectionNoticeAcknowledged extends NewEvent<CollectionNoticeAcknowledgedData> {
   type: 'CollectionNoticeAcknowledged';
+  schemaVersion: 1;
+}
+
+export interface CollectionRefusedByBank extends NewEvent<CollectionRefusedByBankData> {
+  type: 'CollectionRefusedByBank';
+  schemaVersion: 1;
+}
+
+export interface RefusedCollectionPaidBack extends NewEvent<RefusedCollectionPaidBackData> {
+  type: 'RefusedCollectionPaidBack';
   schemaVersion: 1;
 }
 
@@ -32,5 +44,5 @@ export interface RemittanceRejected extends NewEvent<RemittanceRejectedData> {
   schemaVersion: 1;
 }
 
-export type CollectionEvent = InstallmentCollected | CollectionNoticeAcknowledged;
+export type CollectionEvent = InstallmentCollected | CollectionNoticeAcknowledged | CollectionRefusedByBank | RefusedCollectionPaidBack;
 export type RemittanceEvent = RemittanceClosed | RemittanceConfirmed | RemittanceRejected;

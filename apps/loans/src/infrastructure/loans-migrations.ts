@@ -3,6 +3,7 @@ import { EventStoreAuditIndexes1790000000003, EventStoreSchema1790000000000 } fr
 import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 import { CommandResultsSchema1790000000002 } from '@koperasi/service-kit';
 import { LoansCollectionAllocation1790000000301 } from './loans-collection-allocation.migration.js';
+import { LoansCollectionRefusal1790000000302 } from './loans-collection-refusal.migration.js';
 import { LoansReadModel1790000000300 } from './loans-read-model.migration.js';
 
 export const loansMigrations: MigrationClass[] = [
@@ -12,4 +13,5 @@ export const loansMigrations: MigrationClass[] = [
   EventStoreAuditIndexes1790000000003,
   LoansReadModel1790000000300,
   LoansCollectionAllocation1790000000301,
+  LoansCollectionRefusal1790000000302,
 ];

@@ -8,12 +8,13 @@ import { InternalTokenGuard } from './internal-token.guard.js';
 
 /** A busy counter takes a few hundred a day; a list longer than this is summarised, not listed in full. */
 const MAX_COLLECTIONS_LISTED = 1_000;
-const STATES: readonly CollectionRemittanceState[] = ['UNREMITTED', 'IN_BATCH', 'REMITTED'];
+const STATES: readonly CollectionRemittanceState[] = ['UNREMITTED', 'IN_BATCH', 'REMITTED', 'REFUSED'];
 
 const STATE_CONDITION: Record<CollectionRemittanceState, string> = {
-  UNREMITTED: 'c.remittance_id IS NULL',
+  UNREMITTED: `c.remittance_id IS NULL AND c.notice_status <> 'REFUSED'`,
   IN_BATCH: `c.remittance_id IS NOT NULL AND r.status <> 'CONFIRMED'`,
   REMITTED: `r.status = 'CONFIRMED'`,
+  REFUSED: `c.notice_status = 'REFUSED'`,
 };
 
 export interface CollectionList {
@@ -68,6 +69,19 @@ export class CollectionQueriesController {
       collections: listed.rows.map(collectionViewOf),
       truncated: count > listed.rows.length,
     };
+  }
+
+  /** Collections the bank refused, those still owed back to the customer first, then the latest paid back. */
+  @Get('refused')
+  async refused(@Param('koperasiId') koperasiId: string): Promise<CollectionView[]> {
+    if (!isUuid(koperasiId)) return [];
+    const { rows } = await this.pool.query<CollectionRow>(
+      `SELECT ${COLLECTION_COLUMNS} FROM ${COLLECTION_FROM}
+       WHERE c.koperasi_id = $1 AND c.notice_status = 'REFUSED'
+       ORDER BY (c.refusal -> 'paidBack') IS NOT NULL AND jsonb_typeof(c.refusal -> 'paidBack') = 'object', c.collected_at DESC LIMIT $2`,
+      [koperasiId, MAX_COLLECTIONS_LISTED],
+    );
+    return rows.map(collectionViewOf);
   }
 
   @Get(':collectionId')

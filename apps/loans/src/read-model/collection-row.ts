@@ -1,4 +1,4 @@
-import type { CollectionRemittanceState, CollectionView, InstallmentAllocation, InstallmentReceipt, LoanProduct } from '@koperasi/contracts';
+import type { CollectionRefusal, CollectionRemittanceState, CollectionView, InstallmentAllocation, InstallmentReceipt, LoanProduct } from '@koperasi/contracts';
 import { nowInWib } from '@koperasi/service-kit';
 import type { FeeMode } from '../domain/index.js';
 
@@ -17,7 +17,8 @@ export interface CollectionRow {
   teller_id: string;
   collected_at: Date;
   business_date: string;
-  notice_status: 'PENDING' | 'ACKNOWLEDGED';
+  notice_status: 'PENDING' | 'ACKNOWLEDGED' | 'REFUSED';
+  refusal: CollectionRefusal | null;
   bank_ref: string | null;
   remittance_id: string | null;
   remittance_status: 'SENT' | 'UNKNOWN' | 'CONFIRMED' | null;
@@ -26,7 +27,7 @@ export interface CollectionRow {
 export const COLLECTION_COLUMNS = `
   c.collection_id, c.koperasi_id, c.loan_no, c.product, c.borrower_name, c.period, c.amount_rp, c.allocation, c.fee_rp, c.fee_mode,
   c.teller_id, c.collected_at, to_char(c.business_date, 'YYYY-MM-DD') AS business_date, c.notice_status, c.bank_ref,
-  c.remittance_id, r.status AS remittance_status`;
+  c.refusal, c.remittance_id, r.status AS remittance_status`;
 
 export const COLLECTION_FROM = `collections c LEFT JOIN remittances r ON r.remittance_id = c.remittance_id`;
 
@@ -55,10 +56,12 @@ export function collectionViewOf(row: CollectionRow): CollectionView {
     bankRef: row.bank_ref,
     remittanceId: row.remittance_id,
     remittance: remittanceStateOf(row),
+    refusal: row.refusal,
   };
 }
 
 function remittanceStateOf(row: CollectionRow): CollectionRemittanceState {
+  if (row.notice_status === 'REFUSED') return 'REFUSED';
   if (row.remittance_id === null) return 'UNREMITTED';
   return row.remittance_status === 'CONFIRMED' ? 'REMITTED' : 'IN_BATCH';
 }

@@ -17,6 +17,8 @@ export interface BankFaults {
   /** Share of requests that are done but whose answer is lost (connection destroyed). */
   dropShare: number;
   faultByLoan: Record<string, LoanFault>;
+  /** A collection notice on the loan is refused (422 COLLECTION_REFUSED) with this reason: a refusal no retry changes. */
+  refuseCollectionByLoan: Record<string, string>;
   /** What the bank decides on a well-formed batch; HOLD leaves it RECEIVED until the knob changes. */
   remittanceOutcome: RemittanceOutcome;
   rejectReason: string;
@@ -36,6 +38,7 @@ export function defaultBankFaults(): BankFaults {
     hangMs: 15_000,
     dropShare: 0,
     faultByLoan: {},
+    refuseCollectionByLoan: {},
     remittanceOutcome: 'CONFIRM',
     rejectReason: 'Batch rejected by the bank',
     remittanceDecisionDelayMs: 0,
@@ -54,6 +57,7 @@ const CHECKS: { [K in keyof BankFaults]: KnobCheck } = {
   hangMs: isDelayMs,
   dropShare: isShare,
   faultByLoan: isMapOf(isOneOf(LOAN_FAULTS)),
+  refuseCollectionByLoan: isMapOf(isReason),
   remittanceOutcome: isOneOf(REMITTANCE_OUTCOMES),
   rejectReason: isReason,
   remittanceDecisionDelayMs: isDelayMs,

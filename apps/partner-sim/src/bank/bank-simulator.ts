@@ -103,6 +103,8 @@ export class BankSimulator {
     const loan = this.loanOf(notice.loan_no);
     if (!loan) return loanNotFound(notice.loan_no);
     if (loan.closed) return error(HttpStatus.UNPROCESSABLE_ENTITY, 'LOAN_CLOSED', `Loan ${notice.loan_no} is closed`);
+    const refusal = this.faultsNow.refuseCollectionByLoan[notice.loan_no];
+    if (refusal) return error(HttpStatus.UNPROCESSABLE_ENTITY, 'COLLECTION_REFUSED', refusal);
     const maxPaymentRp = maxPaymentOf(loan);
     if (notice.amount_rp > maxPaymentRp) {
       return error(HttpStatus.UNPROCESSABLE_ENTITY, 'AMOUNT_EXCEEDS_DUE', `Loan ${notice.loan_no} accepts at most ${maxPaymentRp} now; got ${notice.amount_rp}`);

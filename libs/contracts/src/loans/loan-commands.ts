@@ -5,7 +5,16 @@ import type { InstallmentAllocation } from './loan-events.js';
 export const LoanCommandTopics = {
   collectInstallment: namespaced('loans.cmd.collect-installment'),
   closeRemittance: namespaced('loans.cmd.close-remittance'),
+  payBackRefusedCollection: namespaced('loans.cmd.pay-back-refused-collection'),
 } as const;
+
+/** A supervisor pays a collection the bank refused back to the customer from a teller's drawer. */
+export interface PayBackRefusedCollectionPayload {
+  collectionId: string;
+  /** The teller whose drawer pays the cash out. */
+  tellerId: string;
+  paidByName: string;
+}
 
 export type LoanProduct = 'KUR' | 'KUPEDES';
 
@@ -56,16 +65,26 @@ export interface InstallmentReceipt {
   tellerId: string;
 }
 
-export type CollectionRemittanceState = 'UNREMITTED' | 'IN_BATCH' | 'REMITTED';
+/** REFUSED: the bank refused the notice for good; the collection is never remitted and is owed back to the customer. */
+export type CollectionRemittanceState = 'UNREMITTED' | 'IN_BATCH' | 'REMITTED' | 'REFUSED';
+
+/** The bank's refusal of a collection's notice, and its paying back to the customer once a supervisor did. */
+export interface CollectionRefusal {
+  code: string;
+  reason: string;
+  refusedAt: string;
+  paidBack: { tellerId: string; paidBy: string; paidByName: string; paidAt: string } | null;
+}
 
 /** A collection as the loans service's queries show it: the receipt plus where the money and the notice are. */
 export interface CollectionView extends InstallmentReceipt {
   /** The WIB date of the counter the collection belongs to. */
   businessDate: string;
-  noticeStatus: 'PENDING' | 'ACKNOWLEDGED';
+  noticeStatus: 'PENDING' | 'ACKNOWLEDGED' | 'REFUSED';
   bankRef: string | null;
   remittanceId: string | null;
   remittance: CollectionRemittanceState;
+  refusal: CollectionRefusal | null;
 }
 
 export type LoanFeeRule = { kind: 'FIXED'; feeRp: number } | { kind: 'PERCENT'; basisPoints: number };

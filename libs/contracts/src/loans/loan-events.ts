@@ -8,6 +8,8 @@ export const LoanEventTypes = {
   remittanceClosed: 'RemittanceClosed',
   remittanceConfirmed: 'RemittanceConfirmed',
   remittanceRejected: 'RemittanceRejected',
+  collectionRefusedByBank: 'CollectionRefusedByBank',
+  refusedCollectionPaidBack: 'RefusedCollectionPaidBack',
 } as const;
 
 /**
@@ -44,6 +46,34 @@ export interface InstallmentCollectedData {
 export interface CollectionNoticeAcknowledgedData {
   collectionId: string;
   bankRef: string;
+}
+
+/**
+ * The bank refused the collection's notice for good (HTTP 422): the installment is not the bank's, the cash is
+ * owed back to the customer, and the fee it would have earned is undone. The figures repeat the collection's
+ * so the ledger books the reversal from this event alone.
+ */
+export interface CollectionRefusedByBankData {
+  collectionId: string;
+  loanNo: string;
+  product: 'KUR' | 'KUPEDES';
+  amountRp: number;
+  feeRp: number;
+  feeMode: 'BANK_PAYS' | 'NETTED';
+  /** The bank's error code and reason, as it gave them. */
+  code: string;
+  reason: string;
+}
+
+/** A supervisor paid a refused collection back to the customer in cash from a teller's drawer. */
+export interface RefusedCollectionPaidBackData {
+  collectionId: string;
+  loanNo: string;
+  amountRp: number;
+  /** The drawer the cash left. */
+  tellerId: string;
+  paidBy: string;
+  paidByName: string;
 }
 
 /** A supervisor closed a batch of collections not yet remitted; the money has not moved yet. */

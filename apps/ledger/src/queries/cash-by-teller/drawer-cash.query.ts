@@ -44,5 +44,6 @@ function cashKindOf(service: string, eventType: string): CashKind {
     if (eventType === BillpayEventTypes.billPaymentRefunded) return 'refund';
   }
   if (service === 'loans' && eventType === LoanEventTypes.installmentCollected) return 'angsuran';
+  if (service === 'loans' && eventType === LoanEventTypes.refusedCollectionPaidBack) return 'refund';
   return 'other';
 }
