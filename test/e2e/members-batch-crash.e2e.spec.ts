@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { verifyHashChain } from '@koperasi/eventstore';
-import { waitFor } from '@koperasi/testing';
+import { createKafka } from '@koperasi/messaging';
+import { testKafkaBrokers, waitFor } from '@koperasi/testing';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
 
@@ -66,6 +67,29 @@ describe('members killed in the middle of batches: nothing lost, nothing doubled
     }
   }
 
+  /**
+   * Every deposit command taken is committed in the members group: a restart starts after them instead of
+   * at the end of the topic (which would skip commands sent while members was down) or at its beginning.
+   */
+  async function expectCommandOffsetsCommitted(): Promise<void> {
+    const admin = createKafka('e2e-crash-offsets', testKafkaBrokers()).admin();
+    await admin.connect();
+    try {
+      const topic = `${suite.kafkaNamespace}.members.cmd.deposit-sukarela`;
+      const ends = await admin.fetchTopicOffsets(topic);
+      await waitFor(
+        'members to commit every deposit command it answered',
+        async () => {
+          const [committed] = await admin.fetchOffsets({ groupId: `${suite.kafkaNamespace}.members-commands`, topics: [topic] });
+          return ends.every(({ partition, high }) => committed.partitions.find((p) => p.partition === partition)?.offset === high);
+        },
+        20_000,
+      );
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   it('given deposits from 20 counters, when members is SIGKILLed and restarted, then every deposit counts once in the events, the read model and the books', async () => {
     let answered = 0;
     const statuses: number[] = [];
@@ -106,6 +130,7 @@ describe('members killed in the middle of batches: nothing lost, nothing doubled
         async () => (await ledger.query(`SELECT count(*)::int AS entries FROM journal_entries`)).rows[0].entries >= postedEvents,
         90_000,
       );
+      await expectCommandOffsetsCommitted();
       const books = await ledger.query(`SELECT count(*)::int AS entries, count(DISTINCT source_event_id)::int AS sources FROM journal_entries`);
       expect(books.rows[0]).toEqual({ entries: postedEvents, sources: postedEvents });
     } finally {

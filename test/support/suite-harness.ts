@@ -181,7 +181,9 @@ export class SuiteHarness {
     const entry = `dist/apps/${service}/src/main.js`;
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` before the end-to-end tests`);
     await this.createTopics();
-    const child = spawn(process.execPath, [entry], { env: this.environment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    // SUITE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: flags Node refuses in NODE_OPTIONS, for profiling a bench.
+    const nodeArgs = (process.env.SUITE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, entry], { env: this.environment(), stdio: ['ignore', 'pipe', 'pipe'] });
     const log = this.logs.get(service) ?? [];
     this.logs.set(service, log);
     const keep = (chunk: Buffer) => {

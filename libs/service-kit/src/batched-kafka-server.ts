@@ -132,7 +132,8 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     const topics = [...new Set([...this.messageHandlers.keys(), ...this.batchHandlers.keys()])];
     await this.consumer.subscribe({ topics });
     await this.consumer.run({
-      autoCommit: false,
+      // kafkajs commits the offsets resolved so far after each batch, and when a batch fails; only offsets whose
+      // replies are out are resolved (takeBatch), so a crash before that delivers the commands again.
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 64,
       eachBatch: (payload) => this.takeBatch(payload),
@@ -148,7 +149,7 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     }
   }
 
-  private async takeBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async takeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const heartbeats = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_WHILE_WAITING_MS);
     try {
@@ -163,7 +164,6 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
         });
         // Replies are out: a redelivery from here on would only repeat answers.
         resolveOffset(messages[messages.length - 1].offset);
-        await commitOffsetsIfNecessary();
       }
     } finally {
       clearInterval(heartbeats);
