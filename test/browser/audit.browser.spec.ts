@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
+import { ApiClient } from '../support/api-client.js';
+import { DEMO_PASSWORD } from '../support/suite-harness.js';
 import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
 
 /** The auditor's screens, their addresses and the heading each shows. */
@@ -196,6 +198,75 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await phone.getByLabel('Data kejadian').waitFor();
     await expectTidy(phone, 'audit-riwayat-stream-360');
     expect(writes).toEqual([]);
+  });
+
+  it("lets a city auditor switch between two koperasi of its city, and never shows a third city's", async () => {
+    const admin = await new ApiClient(suite.harness.gatewayUrl).login('admin', DEMO_PASSWORD);
+    const elsewhere = await admin.post('/koperasi', {
+      code: 'BDK',
+      name: 'KKMP Bendan Kergon',
+      kelurahan: 'Bendan Kergon',
+      kecamatan: 'Pekalongan Barat',
+      kotaKabupaten: 'Kota Pekalongan',
+      provinsi: 'Jawa Tengah',
+      simpananPokokAmount: 25_000,
+      simpananWajibMonthlyAmount: 15_000,
+    });
+    expect(elsewhere.status).toBe(201);
+    const city = await admin.post('/users', { username: 'auditor.semarang', fullName: 'Hendra Wijaya', password: DEMO_PASSWORD, role: 'auditor', kotaKabupaten: 'Kota Semarang' });
+    expect(city.status).toBe(201);
+
+    const page = await suite.newPage(DESKTOP);
+    page.on('request', (request) => {
+      if (request.method() !== 'GET' && !ALLOWED_WRITES.some((allowed) => allowed.test(new URL(request.url()).pathname))) writes.push(`${request.method()} ${request.url()}`);
+    });
+    await page.goto('/audit/verifikasi');
+    await page.getByLabel('Nama pengguna').fill('auditor.semarang');
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    const choice = page.getByLabel('Koperasi yang diaudit');
+    await page.getByText('2 koperasi di Kota Semarang.').waitFor();
+    expect(await choice.locator('option').allTextContents()).toEqual([
+      'Seluruh Kota Semarang',
+      'KKMP Gedawang (GDW, Gedawang)',
+      'KKMP Tegalsari (TGS, Tegalsari)',
+    ]);
+    await page.getByRole('button', { name: 'Jalankan verifikasi' }).click();
+    await page.getByText('Semua utuh: 2 koperasi diperiksa').waitFor({ timeout: 60_000 });
+
+    // One koperasi of the city: verify and the history read that one only.
+    await page.getByLabel('Cari koperasi (nama, kode, kelurahan)').fill('gedaw');
+    expect(await choice.locator('option').allTextContents()).toEqual(['Seluruh Kota Semarang', 'KKMP Gedawang (GDW, Gedawang)']);
+    await choice.selectOption({ label: 'KKMP Gedawang (GDW, Gedawang)' });
+    await page.getByRole('button', { name: 'Jalankan verifikasi' }).click();
+    await page.getByText('Semua utuh: 1 koperasi diperiksa').waitFor({ timeout: 60_000 });
+    await expectTidy(page, 'audit-kota-pilih-koperasi-1280');
+
+    await page.getByRole('link', { name: 'Riwayat' }).click();
+    await page.getByLabel('Jenis kejadian').fill('BillPaymentRequested');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await page.getByText(/^[1-9]\d* kejadian ditemukan\.$/).waitFor();
+    expect(await page.getByRole('table').getByText('BillPaymentRequested').count()).toBeGreaterThan(0);
+    // Tegalsari has had no PPOB payment: the same search finds nothing there.
+    await page.getByLabel('Cari koperasi (nama, kode, kelurahan)').fill('');
+    await choice.selectOption({ label: 'KKMP Tegalsari (TGS, Tegalsari)' });
+    await page.getByText('0 kejadian ditemukan.').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+
+    // A third city's koperasi is never offered, and one slipped into the stored choice is dropped, said in words.
+    await page.getByLabel('Cari koperasi (nama, kode, kelurahan)').fill('Bendan');
+    await page.getByText('Tidak ada koperasi kota ini yang cocok dengan pencarian.').waitFor();
+    expect(await choice.locator('option', { hasText: 'Bendan Kergon' }).count()).toBe(0);
+    await page.evaluate(`sessionStorage.setItem('audit.koperasi', JSON.stringify({ userId: ${JSON.stringify(city.body.id)}, koperasiId: ${JSON.stringify(elsewhere.body.id)} }))`);
+    await page.reload();
+    await page.getByText('Koperasi yang dipilih sebelumnya tidak ada dalam wilayah audit Anda').waitFor();
+    expect(await choice.inputValue()).toBe('');
+    expect(await choice.locator('option:checked').textContent()).toBe('Seluruh Kota Semarang');
+    const cityAuditor = await new ApiClient(suite.harness.gatewayUrl).login('auditor.semarang', DEMO_PASSWORD);
+    expect((await cityAuditor.get(`/audit/events?koperasiId=${elsewhere.body.id}`)).status).toBe(404);
+
+    await page.setViewportSize(PHONE);
+    await expectTidy(page, 'audit-kota-pilih-koperasi-360');
   });
 
   it('names a tampered event (changed behind the triggers) with its store, stream and version, linking to it', async () => {

@@ -5,6 +5,8 @@ import { listenForEscape } from './components/use-escape';
 import { t } from './i18n/i18n';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { currentUser, isAuditor, isSupervisor } from './session/session';
+import { AuditKoperasiSwitcher } from './screens/audit/shared/AuditKoperasiSwitcher';
+import { auditKoperasiId, isCityAuditor } from './screens/audit/shared/audit-koperasi';
 
 // Each screen is its own chunk: the first load carries the login and the shell only.
 const HomeScreen = lazy(() => import('./screens/home/HomeScreen').then((m) => m.HomeScreen));
@@ -56,7 +58,13 @@ function AuditorOnly({ screen: Screen }: { screen: () => preact.JSX.Element | nu
       </p>
     );
   }
-  return <Screen />;
+  // A city auditor chooses the koperasi above every screen; the screen starts afresh on each choice.
+  return (
+    <>
+      {isCityAuditor.value && <AuditKoperasiSwitcher />}
+      <Screen key={auditKoperasiId.value ?? 'whole-scope'} />
+    </>
+  );
 }
 
 /** Any counter address an auditor types: not theirs (the counter's screens write), and nothing of it loads. */

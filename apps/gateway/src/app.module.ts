@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { AuditEventReader } from './audit/audit-event-reader.js';
 import { AuditEntriesController } from './audit/audit-entries/audit-entries.controller.js';
 import { AuditEventsController } from './audit/audit-events/audit-events.controller.js';
+import { AuditKoperasiController } from './audit/audit-koperasi/audit-koperasi.controller.js';
 import { AuditExportController } from './audit/audit-export/audit-export.controller.js';
 import { AuditReplaysController } from './audit/audit-replays/audit-replays.controller.js';
 import { AuditScopeGuard } from './audit/audit-scope.guard.js';
@@ -143,6 +144,7 @@ export class AppModule {
         AuditEntriesController,
         ShuController,
         AuditEventsController,
+        AuditKoperasiController,
         AuditStreamsController,
         AuditTraceController,
         AuditVerifyController,

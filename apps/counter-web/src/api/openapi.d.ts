@@ -540,6 +540,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/koperasi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The koperasi in the caller's audit scope, by name: its own, or every koperasi of a city auditor's kota/kabupaten
+         * @description Each one can be named as ?koperasiId= on every audit route; any other koperasi is answered 404 there.
+         */
+        get: operations["AuditKoperasiController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/streams/{streamId}": {
         parameters: {
             query?: never;
@@ -2088,6 +2108,13 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             error: string | null;
+            /** @description times the ledger stopped while the job was unfinished and started it again from the beginning */
+            restarts: number;
+            /**
+             * Format: date-time
+             * @description when it was last started again after a ledger restart
+             */
+            lastRestartedAt: string | null;
         };
         ProductResponse: {
             /** @example PLN20 */
@@ -4032,6 +4059,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuditKoperasiController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KoperasiResponse"][];
+                };
             };
         };
     };

@@ -116,8 +116,8 @@ export class ReplayJobs implements OnApplicationBootstrap, OnApplicationShutdown
     const schema = replaySchemaName();
     job.status = 'running';
     job.startedAt = new Date().toISOString();
-    this.current = job;
     await this.store.started(job, schema);
+    this.current = job;
     const startedMs = performance.now();
     let written = job.progress;
     const writer = setInterval(() => {

@@ -8,12 +8,13 @@ import { formatWibDateTime } from '../../../format/wib';
 import { t } from '../../../i18n/i18n';
 import { serviceLabel } from '../shared/audit-words';
 import { streamHref } from '../shared/history-links';
+import { auditScopeQuery } from '../shared/audit-koperasi';
 
 /** A journal entry and where it came from: the event, the request (command) behind it, the user, the receipt. */
 export function EntryTraceScreen() {
   const { params } = useRoute();
   const entryId = params.entryId ?? '';
-  const trace = useLoad((signal) => api.get('/api/v1/audit/entries/{entryId}/trace', { path: { entryId }, signal }), [entryId]);
+  const trace = useLoad((signal) => api.get('/api/v1/audit/entries/{entryId}/trace', { path: { entryId }, query: auditScopeQuery(), signal }), [entryId]);
   return (
     <div class="audit-screen">
       <PageTitle>{t('audit.trace.title', { id: entryId })}</PageTitle>

@@ -10,6 +10,7 @@ import { AUDIT_SERVICES, serviceLabel } from '../shared/audit-words';
 import { fetchAuditFile, saveFile } from '../shared/audit-download';
 import { isCalendarDay } from '@koperasi/domain';
 import { wibDayBefore } from '../shared/wib-input';
+import { auditScopeQuery } from '../shared/audit-koperasi';
 
 type What = 'events' | 'entries';
 type Format = 'csv' | 'jsonl';
@@ -42,7 +43,7 @@ export function ExportScreen() {
     setBusy(true);
     try {
       const name = `${what === 'events' ? 'kejadian' : 'jurnal'}-${fromDay}-${toDay}.${format}`;
-      const file = await fetchAuditFile(`/api/v1/audit/export/${what}`, { format, from: fromDay, to: toDay, service: what === 'events' ? service : undefined }, name);
+      const file = await fetchAuditFile(`/api/v1/audit/export/${what}`, { format, from: fromDay, to: toDay, service: what === 'events' ? service : undefined, ...auditScopeQuery() }, name);
       // The file is named by what it holds and its days, whatever name the API suggests.
       saveFile({ blob: file.blob, fileName: name });
       setSaved({ fileName: name, bytes: file.blob.size });

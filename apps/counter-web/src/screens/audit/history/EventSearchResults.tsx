@@ -7,6 +7,7 @@ import type { AuditService } from '../shared/audit-words';
 import type { HistoryEvent } from './history-event';
 import { rangeOf, type HistoryQuery } from './history-query';
 import { EventTable } from './EventTable';
+import { auditScopeQuery } from '../shared/audit-koperasi';
 
 const PAGE = 50;
 
@@ -29,6 +30,7 @@ export function EventSearchResults({ query }: { query: HistoryQuery }) {
       const answer = await api.get('/api/v1/audit/events', {
         query: {
           ...rangeOf(query),
+          ...auditScopeQuery(),
           service: (query.service || undefined) as AuditService | undefined,
           type: query.type || undefined,
           correlationId: query.correlation || undefined,

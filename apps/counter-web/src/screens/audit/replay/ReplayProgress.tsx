@@ -45,6 +45,11 @@ export function ReplayProgress({ job }: { job: ReplayJob }) {
         {left !== null && <span>{t('audit.replay.left', { time: duration(left) })}</span>}
       </p>
       <p class="field__hint">{t('audit.replay.requestedAt', { time: formatWibTime(job.requestedAt) })}</p>
+      {job.lastRestartedAt !== null && (
+        <p class="alert alert--info" data-testid="replay-restarted">
+          {t('audit.replay.restarted', { time: formatWibTime(job.lastRestartedAt), count: job.restarts })}
+        </p>
+      )}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { t } from '../../../i18n/i18n';
 import { ReplayProgress } from './ReplayProgress';
 import { ReplayDifferences } from './ReplayDifferences';
 import type { ReplayResult } from './replay-result';
+import { auditScopeQuery } from '../shared/audit-koperasi';
 
 type ReplayJob = ApiSchemas['ReplayJobResponse'];
 type Source = 'stores' | 'kafka';
@@ -36,7 +37,7 @@ export function ReplayScreen() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const answer = await api.get('/api/v1/audit/replays/{id}', { path: { id: jobId }, signal: controller.signal });
+        const answer = await api.get('/api/v1/audit/replays/{id}', { path: { id: jobId }, query: auditScopeQuery(), signal: controller.signal });
         setJob(answer);
         setError(null);
         if (answer.status === 'queued' || answer.status === 'running') timer = setTimeout(poll, POLL_MS);
@@ -58,7 +59,7 @@ export function ReplayScreen() {
     setStarting(true);
     setError(null);
     try {
-      const started = await api.post('/api/v1/audit/replays', { body: { source } });
+      const started = await api.post('/api/v1/audit/replays', { query: auditScopeQuery(), body: { source } });
       setJob(started);
       route(`/audit/replay?job=${encodeURIComponent(started.id)}`);
     } catch (failure) {

@@ -8,6 +8,7 @@ import { t } from '../../../i18n/i18n';
 import { rememberVerify } from '../shared/last-verify';
 import { BooksCheck } from './BooksCheck';
 import { StoreCheck } from './StoreCheck';
+import { auditScopeQuery } from '../shared/audit-koperasi';
 
 type VerifyResult = ApiSchemas['AuditVerifyResponse'];
 
@@ -24,7 +25,7 @@ export function VerifyScreen() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.get('/api/v1/audit/verify');
+      const answer = await api.get('/api/v1/audit/verify', { query: auditScopeQuery() });
       setResult(answer);
       rememberVerify({
         ok: answer.ok,
