@@ -43,11 +43,15 @@ describe('commit order across a transaction id that gains a digit', () => {
     expect(read).toEqual(['member-a', 'member-b', 'member-c']);
   });
 
-  it('given the same events, when an auditor pages through them one at a time, then each comes once in commit order', async () => {
+  // One koperasi is read from its own index range; a city's many koperasi with the koperasi as a filter.
+  it.each([
+    ['one koperasi', ['kop-1']],
+    ['a city of twelve', ['kop-1', ...Array.from({ length: 11 }, (_, index) => `kop-city-${index}`)]],
+  ])('given the same events, when an auditor of %s pages through them one at a time, then each comes once in commit order', async (_scope, koperasiIds) => {
     const read: string[] = [];
     let after = { transactionId: '0', globalPosition: '0' };
     for (let page = 0; page < 5; page++) {
-      const next = await readAuditEvents(db.pool, { koperasiIds: ['kop-1'], types: null, from: null, to: null, correlationId: null, after }, 1);
+      const next = await readAuditEvents(db.pool, { koperasiIds, types: null, from: null, to: null, correlationId: null, after }, 1);
       read.push(...next.events.map((event) => event.streamId));
       if (next.nextCursor === null) break;
       const last = next.events[next.events.length - 1];

@@ -59,24 +59,46 @@ export async function readAuditStream(
   };
 }
 
+/** The filters of an event page besides the koperasi: $1, $2 the cursor, $4 types, $5 from, $6 to, $7 correlation. */
+const PAGE_FILTERS = `(transaction_id, global_position) > ($1::xid8, $2::bigint)
+       AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       AND ($4::text[] IS NULL OR type = ANY($4::text[]))
+       AND ($5::timestamptz IS NULL OR occurred_at >= $5)
+       AND ($6::timestamptz IS NULL OR occurred_at < $6)
+       AND ($7::text IS NULL OR ${CORRELATION_OF_EVENT} = $7)`;
+
+/**
+ * Up to this many koperasi, each one's page is read from its own range of the koperasi index, already in
+ * commit order, and the pages merged: a page then reads about a page of rows, however long the history. A
+ * larger scope (a city) is most of the store, so the commit order index read with the koperasi as a filter
+ * does better; `= ANY` on the koperasi index would read every event of the scope to sort them.
+ */
+const MAX_KOPERASI_READ_APART = 10;
+
 /**
  * Committed events of the koperasi in commit order ((transaction_id, global_position), the relay's order),
  * so paging with the cursor never skips an event whose transaction committed late.
  */
 export async function readAuditEvents(pool: Pool, filter: AuditEventFilter, limit: number): Promise<AuditEventPage> {
-  const { rows } = await pool.query<EventRow>(
-    `SELECT ${AUDIT_EVENT_COLUMNS} FROM events
-     WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-       AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       AND ${KOPERASI_OF_EVENT} = ANY($3::text[])
-       AND ($4::text[] IS NULL OR type = ANY($4::text[]))
-       AND ($5::timestamptz IS NULL OR occurred_at >= $5)
-       AND ($6::timestamptz IS NULL OR occurred_at < $6)
-       AND ($7::text IS NULL OR ${CORRELATION_OF_EVENT} = $7)
-     ORDER BY events.transaction_id, events.global_position
-     LIMIT $8`,
-    [filter.after.transactionId, filter.after.globalPosition, filter.koperasiIds, filter.types, filter.from, filter.to, filter.correlationId, limit],
-  );
+  const sql =
+    filter.koperasiIds.length <= MAX_KOPERASI_READ_APART
+      ? `SELECT ${AUDIT_EVENT_COLUMNS} FROM unnest($3::text[]) AS scope (koperasi_id)
+         CROSS JOIN LATERAL (SELECT * FROM events WHERE ${KOPERASI_OF_EVENT} = scope.koperasi_id AND ${PAGE_FILTERS}
+                             ORDER BY events.transaction_id, events.global_position LIMIT $8) AS events
+         ORDER BY events.transaction_id, events.global_position LIMIT $8`
+      : `SELECT ${AUDIT_EVENT_COLUMNS} FROM events
+         WHERE ${KOPERASI_OF_EVENT} = ANY($3::text[]) AND ${PAGE_FILTERS}
+         ORDER BY events.transaction_id, events.global_position LIMIT $8`;
+  const { rows } = await pool.query<EventRow>(sql, [
+    filter.after.transactionId,
+    filter.after.globalPosition,
+    filter.koperasiIds,
+    filter.types,
+    filter.from,
+    filter.to,
+    filter.correlationId,
+    limit,
+  ]);
   const events = rows.map(auditEventOf);
   const last = events.at(-1);
   return { events, nextCursor: last && events.length === limit ? cursorOf(last) : null };
