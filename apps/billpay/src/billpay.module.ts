@@ -20,7 +20,6 @@ import { ProductsController } from './catalog/products.controller.js';
 import { DepositQueriesController } from './deposit/deposit-queries.controller.js';
 import { ReconciliationController } from './deposit/reconciliation/reconciliation.controller.js';
 import { ReconciliationService } from './deposit/reconciliation/reconciliation.service.js';
-import { TopUpDepositController } from './deposit/top-up-deposit/top-up-deposit.controller.js';
 import { TopUpDepositHandler } from './deposit/top-up-deposit/top-up-deposit.handler.js';
 import { PaymentDispatcher } from './dispatch/payment-dispatcher.js';
 import { PaymentWorker } from './dispatch/payment-worker.js';
@@ -28,12 +27,10 @@ import { BILLPAY_CONFIG, type BillpayConfig } from './infrastructure/billpay-con
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
 import { InquiriesController } from './inquiries/inquiries.controller.js';
 import { InquiryService } from './inquiries/inquiry.service.js';
-import { PayBillController } from './payments/pay-bill/pay-bill.controller.js';
 import { PayBillHandler } from './payments/pay-bill/pay-bill.handler.js';
 import { PaymentOutcomes } from './payments/payment-outcomes.js';
 import { PaymentQueriesController } from './payments/payment-queries.controller.js';
 import { PaymentResolver } from './payments/payment-resolver.js';
-import { RefundPaymentController } from './payments/refund-payment/refund-payment.controller.js';
 import { RefundPaymentHandler } from './payments/refund-payment/refund-payment.handler.js';
 
 /** Readiness: the database answers, the command consumer holds partitions, and the relay is publishing. */
@@ -59,10 +56,7 @@ export class BillpayModule {
         }),
       ],
       controllers: [
-        PayBillController,
         eventStoreAuditController({ service: 'billpay', internalApiToken: config.internalApiToken }),
-        RefundPaymentController,
-        TopUpDepositController,
         ProductsController,
         InquiriesController,
         PaymentQueriesController,

@@ -14,11 +14,8 @@ import {
 } from '@koperasi/service-kit';
 import { AgreementsRepository } from './agreements/agreements.repository.js';
 import { BankClient } from './bank/bank-client.js';
-import { CloseRemittanceController } from './commands/close-remittance/close-remittance.controller.js';
 import { CloseRemittanceHandler } from './commands/close-remittance/close-remittance.handler.js';
-import { CollectInstallmentController } from './commands/collect-installment/collect-installment.controller.js';
 import { CollectInstallmentHandler } from './commands/collect-installment/collect-installment.handler.js';
-import { PayBackRefusedController } from './commands/pay-back-refused/pay-back-refused.controller.js';
 import { PayBackRefusedHandler } from './commands/pay-back-refused/pay-back-refused.handler.js';
 import { CollectionWriter } from './commands/collect-installment/collection-writer.js';
 import { NoticeDispatcher } from './dispatch/notice-dispatcher.js';
@@ -53,10 +50,7 @@ export class LoansModule {
         }),
       ],
       controllers: [
-        CollectInstallmentController,
         eventStoreAuditController({ service: 'loans', internalApiToken: config.internalApiToken }),
-        CloseRemittanceController,
-        PayBackRefusedController,
         LoanLookupController,
         CollectionQueriesController,
         RemittanceQueriesController,

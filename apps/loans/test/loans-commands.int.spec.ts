@@ -11,8 +11,8 @@ import type {
   UserRole,
 } from '@koperasi/contracts';
 import { createTestDatabase, createTestTopics, testKafka, testKafkaBrokers, type TestDatabase } from '@koperasi/testing';
-import { CloseRemittanceController } from '../src/commands/close-remittance/close-remittance.controller.js';
-import { CollectInstallmentController } from '../src/commands/collect-installment/collect-installment.controller.js';
+import { CloseRemittanceHandler } from '../src/commands/close-remittance/close-remittance.handler.js';
+import { CollectInstallmentHandler } from '../src/commands/collect-installment/collect-installment.handler.js';
 import { loansMigrations } from '../src/infrastructure/loans-migrations.js';
 import { LoansModule } from '../src/loans.module.js';
 
@@ -49,8 +49,8 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
   });
 
   const collect = (payload: CollectInstallmentPayload, role?: UserRole, commandId?: string): Promise<CommandReply<CollectInstallmentResult>> =>
-    app.get(CollectInstallmentController).handle(envelope(payload, role, commandId));
-  const close = (): Promise<CommandReply<RemittanceView>> => app.get(CloseRemittanceController).handle(envelope({}, 'supervisor'));
+    app.get(CollectInstallmentHandler).execute(envelope(payload, role, commandId));
+  const close = (): Promise<CommandReply<RemittanceView>> => app.get(CloseRemittanceHandler).execute(envelope({}, 'supervisor'));
 
   let nextLoan = 1;
   const loanNo = () => `0009${String(nextLoan++).padStart(11, '0')}`;
@@ -127,7 +127,7 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
     const no = loanNo();
     const before = (await db.pool.query(`SELECT count(*)::int AS n FROM collections`)).rows[0].n;
     expect(await collect({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'auditor')).toMatchObject({ ok: false, error: { status: 403 } });
-    const asAdmin = await app.get(CollectInstallmentController).handle({ ...envelope({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'admin'), koperasiId: '' });
+    const asAdmin = await app.get(CollectInstallmentHandler).execute({ ...envelope({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'admin'), koperasiId: '' });
     expect(asAdmin).toMatchObject({ ok: false, error: { status: 403 } });
     const stale = view(no, { viewedAt: new Date(Date.now() - 120_000).toISOString() });
     expect(await collect({ loanNo: no, amountRp: 500_000, loan: stale })).toMatchObject({ ok: false, error: { status: 409, code: 'LOAN_VIEW_STALE' } });

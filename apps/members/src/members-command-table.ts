@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { MemberCommandTopics, type CommandEnvelope, type RegisterKoperasiPayload, type RegisterMemberPayload } from '@koperasi/contracts';
-import { oneCommandAtATime, type CommandTableEntry, type DeciderCommandHandler } from '@koperasi/service-kit';
+import { MemberCommandTopics } from '@koperasi/contracts';
+import { commandByCommand, type CommandTableEntry, type DeciderCommandHandler } from '@koperasi/service-kit';
 import { CASH_DRAWER_COMMANDS } from './cash-drawer/commands/cash-drawer-commands.provider.js';
 import { MEMBER_COMMANDS } from './commands/member-commands.provider.js';
 import { RegisterMemberHandler } from './commands/register-member/register-member.handler.js';
@@ -18,13 +18,7 @@ export function membersCommandTable(app: INestApplication): CommandTableEntry[] 
   return [
     { topics: members.topics, handler: members.handle },
     { topics: drawers.topics, handler: drawers.handle },
-    {
-      topics: [MemberCommandTopics.registerMember],
-      handler: oneCommandAtATime(({ value }) => registerMember.execute(value as CommandEnvelope<RegisterMemberPayload>)),
-    },
-    {
-      topics: [MemberCommandTopics.registerKoperasi],
-      handler: oneCommandAtATime(({ value }) => registerKoperasi.execute(value as CommandEnvelope<RegisterKoperasiPayload>)),
-    },
+    commandByCommand(MemberCommandTopics.registerMember, registerMember.execute.bind(registerMember)),
+    commandByCommand(MemberCommandTopics.registerKoperasi, registerKoperasi.execute.bind(registerKoperasi)),
   ];
 }

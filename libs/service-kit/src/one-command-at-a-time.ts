@@ -1,3 +1,4 @@
+import type { CommandEnvelope } from '@koperasi/contracts';
 import type { BatchCommandHandler, CommandMessage } from './batched-kafka-server.js';
 
 /**
@@ -21,4 +22,15 @@ export function oneCommandAtATime(handle: (command: CommandMessage) => Promise<u
     );
     return replies;
   };
+}
+
+/**
+ * A command table entry for a handler that takes one envelope (checking it itself, as it arrived on the
+ * topic): for commands that call partners or claim numbers beside their events, not decided a batch at a time.
+ */
+export function commandByCommand<P>(
+  topic: string,
+  execute: (envelope: CommandEnvelope<P>) => Promise<unknown>,
+): { topics: string[]; handler: BatchCommandHandler } {
+  return { topics: [topic], handler: oneCommandAtATime(({ value }) => execute(value as CommandEnvelope<P>)) };
 }
