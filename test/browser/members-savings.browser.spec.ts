@@ -222,7 +222,8 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     await page.getByLabel('NIK', { exact: true }).fill(nik);
     await page.getByLabel('Nama lengkap').fill('Rukmini Handayani');
     await page.getByLabel('Alamat sesuai KTP').fill('Jl. Setiabudi 5 RT 01/RW 04');
-    await page.clock.fastForward('01:00:05');
+    // Past the end of the sign-in (a 12-hour shift), which no refresh extends.
+    await page.clock.fastForward('12:00:05');
     await page.getByText('Sesi Anda sudah berakhir').waitFor();
     await page.getByLabel('Nama pengguna').fill(suite.staff.teller.username);
     await page.getByLabel('Kata sandi').fill(suite.staff.teller.password);

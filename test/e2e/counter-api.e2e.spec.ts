@@ -207,11 +207,11 @@ describe('counter API end to end: names, supervisors creating tellers, the day a
         koperasiName: 'KKMP Gedawang',
         kotaKabupaten: null,
       });
-      expect(login.body.expiresIn).toBe(3600);
+      expect(login.body.expiresIn).toBe(900);
       const expiresAt = Date.parse(login.body.expiresAt);
       expect(new Date(expiresAt).toISOString()).toBe(login.body.expiresAt);
-      expect(expiresAt).toBeGreaterThanOrEqual(before + 3599_000 - 1000);
-      expect(expiresAt).toBeLessThanOrEqual(Date.now() + 3600_000 + 1000);
+      expect(expiresAt).toBeGreaterThanOrEqual(before + 899_000 - 1000);
+      expect(expiresAt).toBeLessThanOrEqual(Date.now() + 900_000 + 1000);
       const adminLogin = await admin.call<any>('POST', '/auth/login', { username: 'admin', password: DEMO_PASSWORD });
       expect(adminLogin.body.user).toMatchObject({ role: 'admin', koperasiId: null, koperasiName: null });
       expect(typeof adminLogin.body.user.fullName).toBe('string');

@@ -22,6 +22,12 @@ import { LoginRecordsPruner } from './auth/login/login-records-pruner.js';
 import { LoginThrottle } from './auth/login/login-throttle.js';
 import { LoginController } from './auth/login/login.controller.js';
 import { LoginService } from './auth/login/login.service.js';
+import { ChangePasswordController } from './auth/password/change-password.controller.js';
+import { SessionCheck } from './auth/session/session-check.js';
+import { SessionController } from './auth/session/session.controller.js';
+import { SessionService } from './auth/session/session.service.js';
+import { SessionsRepository } from './auth/session/sessions.repository.js';
+import { UnlockLoginController } from './auth/unlock/unlock-login.controller.js';
 import { UsersRepository } from './auth/users.repository.js';
 import { BillpayCallbacksController } from './billpay/callbacks/callbacks.controller.js';
 import { BillpayDepositController } from './billpay/deposit/deposit.controller.js';
@@ -36,6 +42,7 @@ import { KafkaCommandSender } from './commands/kafka-command-sender.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { PG_POOL } from './database/pg-pool.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
+import { TrustedProxies } from './http/client-address.js';
 import { createValidationPipe } from './http/validation.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
@@ -60,6 +67,7 @@ import { BillpayQueries } from './queries/billpay-queries.js';
 import { AuditQueries } from './queries/audit-queries.js';
 import { LedgerQueries, MembersQueries } from './queries/query-clients.js';
 import { CreateUserController } from './users/create-user/create-user.controller.js';
+import { UserAccessController } from './users/user-access/user-access.controller.js';
 import { CounterTodayController } from './counter/today/counter-today.controller.js';
 import { BankController } from './bank/bank.controller.js';
 import { CashDrawerController } from './cash-drawer/cash-drawer.controller.js';
@@ -131,8 +139,12 @@ export class AppModule {
       ],
       controllers: [
         LoginController,
+        SessionController,
+        ChangePasswordController,
+        UnlockLoginController,
         LoginRecordsController,
         CreateUserController,
+        UserAccessController,
         RegisterKoperasiController,
         ReadKoperasiController,
         RegisterMemberController,
@@ -175,6 +187,10 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         AccessTokenService,
+        SessionsRepository,
+        SessionCheck,
+        SessionService,
+        { provide: TrustedProxies, useFactory: (config: GatewayConfig) => new TrustedProxies(config.trustedProxies), inject: [GATEWAY_CONFIG] },
         LoginService,
         LoginThrottle,
         LoginAttemptsRepository,

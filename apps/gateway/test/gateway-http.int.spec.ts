@@ -24,8 +24,8 @@ describe('gateway over HTTP (commands stubbed)', () => {
   beforeAll(async () => {
     gateway = await startGatewayTestApp({ commandTimeoutMs: 1500 });
     server = gateway.app.getHttpServer();
-    for (const [name, user] of Object.entries(users)) tokens[name] = await gateway.tokenFor(user);
     await gateway.app.get(UsersRepository).insert({ ...users.teller, passwordHash: await hashPassword('right-password-1') });
+    for (const [name, user] of Object.entries(users)) tokens[name] = await gateway.tokenFor(user);
     gateway.sender.reply = ({ envelope }) => {
       const payload = envelope.payload as MemberMoneyPayload;
       return {
@@ -56,7 +56,7 @@ describe('gateway over HTTP (commands stubbed)', () => {
     it('gives a token that opens the API', async () => {
       const login = await request(server).post('/api/v1/auth/login').send({ username: 'teller.a', password: 'right-password-1' });
       expect(login.status).toBe(200);
-      expect(login.body).toMatchObject({ expiresIn: 3600, user: { username: 'teller.a', role: 'teller', koperasiId: KOPERASI_A } });
+      expect(login.body).toMatchObject({ expiresIn: 900, refreshToken: expect.any(String), user: { username: 'teller.a', role: 'teller', koperasiId: KOPERASI_A } });
       const response = await deposit(login.body.accessToken, { amount: 1000 });
       expect(response.status).toBe(200);
     });

@@ -4,8 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import type { CommandEnvelope, CommandReply } from '@koperasi/contracts';
 import { createTestDatabase, type TestDatabase } from '@koperasi/testing';
 import { AppModule } from '../src/app.module.js';
-import { AccessTokenService } from '../src/auth/access-token.service.js';
 import type { AuthenticatedUser } from '../src/auth/authenticated-user.js';
+import { SessionService } from '../src/auth/session/session.service.js';
+import { UsersRepository } from '../src/auth/users.repository.js';
 import type { CommandSender } from '../src/commands/command-sender.js';
 import { readGatewayConfig, type GatewayConfig } from '../src/config/gateway-config.js';
 import { configureApp, GATEWAY_APP_OPTIONS } from '../src/configure-app.js';
@@ -40,6 +41,7 @@ export interface GatewayTestApp {
   database: TestDatabase;
   sender: StubCommandSender;
   config: GatewayConfig;
+  /** An access token of a new session of the user, who is added (with no usable password) unless it exists. */
   tokenFor(user: AuthenticatedUser): Promise<string>;
   close(): Promise<void>;
 }
@@ -69,13 +71,19 @@ export async function startGatewayTestApp(overrides: Partial<GatewayConfig> = {}
   });
   configureApp(app);
   await app.init();
-  const tokens = app.get(AccessTokenService);
+  const sessions = app.get(SessionService);
+  const users = app.get(UsersRepository);
   return {
     app,
     database,
     sender,
     config,
-    tokenFor: (user) => tokens.issue(user),
+    async tokenFor(user) {
+      if (!(await users.findById(user.id))) {
+        await users.insert({ ...user, fullName: user.username, passwordHash: 'no-password', kotaKabupaten: user.kotaKabupaten ?? null });
+      }
+      return (await sessions.start(user, '127.0.0.1')).accessToken;
+    },
     async close() {
       await app.close();
       await database.drop();

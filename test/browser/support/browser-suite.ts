@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ApiClient } from '../../support/api-client.js';
-import { DEMO_PASSWORD, SuiteHarness, type ServiceName } from '../../support/suite-harness.js';
+import { DEMO_PASSWORD, SuiteHarness, type ServiceName, type SuiteHarnessOptions } from '../../support/suite-harness.js';
 
 /** Debian's Chromium; test/run-tests.sh installs it on a machine that lacks it. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,13 +41,19 @@ export type StaffName = keyof typeof STAFF;
  * partner-sim) with two koperasi and their staff, and Debian's Chromium driven by playwright-core.
  */
 export class BrowserSuite {
-  readonly harness = new SuiteHarness();
+  readonly harness: SuiteHarness;
   private browser: Browser | null = null;
   private readonly contexts: BrowserContext[] = [];
   readonly staff = {} as Record<StaffName, CounterStaff>;
   koperasiIds: string[] = [];
 
-  constructor(private readonly services?: readonly ServiceName[]) {}
+  /** `options.environment` reaches every service, e.g. a short access-token lifetime for the session test. */
+  constructor(
+    private readonly services?: readonly ServiceName[],
+    options: SuiteHarnessOptions = {},
+  ) {
+    this.harness = new SuiteHarness(options);
+  }
 
   get appUrl(): string {
     return this.harness.gatewayUrl.replace(/\/api\/v1$/, '');

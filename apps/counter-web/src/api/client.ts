@@ -24,14 +24,19 @@ interface RequestOptions<O> {
   /** Writes: one key per business action, reused on every retry of it. */
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** Sign-in, refresh and logout: sent without the bearer token, and a 401 is their own answer. */
+  anonymous?: boolean;
 }
 
-/** Told when a request comes back 401: the token has expired or was refused. */
+/** Told when a request comes back 401 and a refresh did not help: the session has ended. */
 let onUnauthorized: () => void = () => undefined;
 let bearerToken: () => string | null = () => null;
+/** Renews the access token; true when a new one is in place. */
+let refreshToken: () => Promise<boolean> = async () => false;
 
-export function configureApiClient(options: { token: () => string | null; onUnauthorized: () => void }): void {
+export function configureApiClient(options: { token: () => string | null; refresh: () => Promise<boolean>; onUnauthorized: () => void }): void {
   bearerToken = options.token;
+  refreshToken = options.refresh;
   onUnauthorized = options.onUnauthorized;
 }
 
@@ -39,13 +44,23 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
-async function request<P extends keyof paths, M extends Method>(method: M, path: P, options: RequestOptions<Operation<P, M>> = {}): Promise<Success<Operation<P, M>>> {
+/**
+ * A 401 on a request with a token (the token expired while the PC slept, or between the refresh timer and now)
+ * is retried once after a refresh: the guard refused it before anything ran, so the same request, with the same
+ * Idempotency-Key, is safe to send again, and a teller is not thrown out in the middle of a payment.
+ */
+async function request<P extends keyof paths, M extends Method>(
+  method: M,
+  path: P,
+  options: RequestOptions<Operation<P, M>> = {},
+  retried = false,
+): Promise<Success<Operation<P, M>>> {
   const url = new URL(fillPath(String(path), options.path as Record<string, unknown> | undefined), location.origin);
   for (const [name, value] of Object.entries((options.query ?? {}) as Record<string, unknown>)) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, String(value));
   }
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = bearerToken();
+  const token = options.anonymous ? null : bearerToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -61,7 +76,10 @@ async function request<P extends keyof paths, M extends Method>(method: M, path:
   if (response.ok) return payload as Success<Operation<P, M>>;
   const body = (payload ?? {}) as { error?: string; message?: string; details?: unknown };
   const failure = new ApiError(response.status, body.error ?? `HTTP_${response.status}`, body.message ?? response.statusText, body.details ?? null);
-  if (response.status === 401 && token) onUnauthorized();
+  if (response.status === 401 && token) {
+    if (!retried && (await refreshToken())) return request(method, path, options, true);
+    onUnauthorized();
+  }
   throw failure;
 }
 

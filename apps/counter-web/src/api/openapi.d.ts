@@ -21,6 +21,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a refresh token (used once) for a new access token and the next refresh token */
+        post: operations["SessionController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session of this refresh token: its access and refresh tokens stop working */
+        post: operations["SessionController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one's own password: every other session ends; the answer is a new session for this one */
+        post: operations["ChangePasswordController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/unlocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a username's sign-in lockout: a supervisor for its koperasi's users, the admin for anyone; recorded in the sign-in log */
+        post: operations["UnlockLoginController_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logins": {
         parameters: {
             query?: never;
@@ -49,6 +117,40 @@ export interface paths {
         put?: never;
         /** Create a staff user of a koperasi, or a city auditor of a kota/kabupaten (admin); a supervisor creates tellers of its own koperasi */
         post: operations["CreateUserController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a user: it can no longer sign in and its sessions end within seconds (a supervisor: tellers of its koperasi) */
+        post: operations["UserAccessController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled user again; it signs in anew (a supervisor: tellers of its koperasi) */
+        post: operations["UserAccessController_enable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1291,17 +1393,64 @@ export interface components {
             kotaKabupaten: string | null;
         };
         LoginResponse: {
-            /** @description send as `Authorization: Bearer <token>` */
+            /** @description send as `Authorization: Bearer <token>`; lives at most 15 minutes */
             accessToken: string;
-            /** @description seconds until the token expires */
+            /** @description seconds until the access token expires */
             expiresIn: number;
             /**
              * Format: date-time
-             * @description when the token expires; sign in again before then
+             * @description when the access token expires; refresh before then
              * @example 2026-11-22T04:15:00.000Z
              */
             expiresAt: string;
+            /** @description use once with POST /auth/refresh for the next access token (and the next refresh token); keep it secret */
+            refreshToken: string;
+            /**
+             * Format: date-time
+             * @description when the session ends whatever the refreshes (a shift); sign in again then
+             */
+            sessionExpiresAt: string;
             user: components["schemas"]["LoginUser"];
+        };
+        RefreshTokenRequest: {
+            /** @description the refresh token of the last sign-in or refresh */
+            refreshToken: string;
+        };
+        SessionTokens: {
+            /** @description send as `Authorization: Bearer <token>`; lives at most 15 minutes */
+            accessToken: string;
+            /** @description seconds until the access token expires */
+            expiresIn: number;
+            /**
+             * Format: date-time
+             * @description when the access token expires; refresh before then
+             * @example 2026-11-22T04:15:00.000Z
+             */
+            expiresAt: string;
+            /** @description use once with POST /auth/refresh for the next access token (and the next refresh token); keep it secret */
+            refreshToken: string;
+            /**
+             * Format: date-time
+             * @description when the session ends whatever the refreshes (a shift); sign in again then
+             */
+            sessionExpiresAt: string;
+        };
+        ChangePasswordRequest: {
+            /** @description the password used to sign in now */
+            currentPassword: string;
+            newPassword: string;
+        };
+        UnlockLoginRequest: {
+            /**
+             * @description the username whose sign-in is locked out
+             * @example teller.gedawang
+             */
+            username: string;
+        };
+        UnlockLoginResponse: {
+            username: string;
+            /** @description whether a lockout was running (false: there was none; its failures are forgotten all the same) */
+            wasLocked: boolean;
         };
         LoginRecordResponse: {
             /**
@@ -1320,10 +1469,15 @@ export interface components {
              */
             address: string;
             /**
-             * @description SUCCESS; WRONG_PASSWORD (or unknown username); LOCKED: refused during a lockout (the first refusal of each)
+             * @description SUCCESS; WRONG_PASSWORD (or unknown username); LOCKED: refused during a lockout (the first refusal of each); DISABLED: the right password of a disabled user; UNLOCKED: a supervisor or the admin lifted the lockout (see by)
              * @enum {string}
              */
-            outcome: "SUCCESS" | "WRONG_PASSWORD" | "LOCKED";
+            outcome: "SUCCESS" | "WRONG_PASSWORD" | "LOCKED" | "DISABLED" | "UNLOCKED";
+            /**
+             * @description UNLOCKED: who lifted the lockout; null otherwise
+             * @example null
+             */
+            by: string | null;
         };
         LoginRecordsResponse: {
             /**
@@ -1377,6 +1531,13 @@ export interface components {
             koperasiId: string | null;
             /** @description a city auditor's kota/kabupaten, else null */
             kotaKabupaten: string | null;
+        };
+        UserAccessResponse: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            /** @description false: the user cannot sign in and has no live session */
+            active: boolean;
         };
         RegisterKoperasiRequest: {
             /**
@@ -3107,6 +3268,139 @@ export interface operations {
             };
         };
     };
+    SessionController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshTokenRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionTokens"];
+                };
+            };
+            /** @description refreshToken is missing or not a refresh token */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_ENDED: unknown token, logged out, past the end of the shift, the user disabled or its password changed; REFRESH_TOKEN_REUSED: the token was used before, so the whole session is revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description the session is ended (also when it had ended before) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description refreshToken is missing or not a refresh token */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChangePasswordController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionTokens"];
+                };
+            };
+            /** @description newPassword is shorter than 10 characters or the same as the current one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description WRONG_PASSWORD: currentPassword is not the password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnlockLoginController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlockLoginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlockLoginResponse"];
+                };
+            };
+            /** @description a supervisor named a username that is not a user of its koperasi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     LoginRecordsController_list: {
         parameters: {
             query?: {
@@ -3190,6 +3484,76 @@ export interface operations {
             };
             /** @description no koperasi is registered in that kota/kabupaten */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UserAccessController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccessResponse"];
+                };
+            };
+            /** @description a supervisor named someone other than a teller of its koperasi, or a user tried to disable itself */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UserAccessController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccessResponse"];
+                };
+            };
+            /** @description a supervisor named someone other than a teller of its koperasi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no such user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -43,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   'login.invalid': 'Wrong username or password.',
   'login.expired': 'Your session has ended. Please sign in again; anything not yet sent is kept.',
   'login.notForCounter': 'This account is not a koperasi teller or supervisor account.',
+  'login.disabled': 'This account is disabled. Ask your supervisor to enable it again.',
   'login.locked': 'Too many wrong passwords. Signing in with this name is locked for a while: wait a few minutes and try again, or ask your supervisor to check the sign-in log.',
 
   // --- common ---

@@ -44,6 +44,7 @@ export const id = {
   'login.invalid': 'Nama pengguna atau kata sandi salah.',
   'login.expired': 'Sesi Anda sudah berakhir. Silakan masuk lagi; isian yang belum dikirim masih tersimpan.',
   'login.notForCounter': 'Akun ini bukan akun kasir atau penyelia koperasi.',
+  'login.disabled': 'Akun ini dinonaktifkan. Minta penyelia mengaktifkannya lagi.',
   'login.locked': 'Terlalu banyak kata sandi salah. Masuk dengan nama ini dikunci sementara: tunggu beberapa menit lalu coba lagi, atau minta penyelia memeriksa catatan masuk.',
 
   // --- common ---

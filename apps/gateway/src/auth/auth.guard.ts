@@ -5,6 +5,7 @@ import { HealthController, MetricsController } from '@koperasi/platform';
 import { ApiException } from '../http/api-exception.js';
 import { AccessTokenService } from './access-token.service.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, READ_ONLY_JOB, type RequestWithUser } from './auth.decorators.js';
+import { SessionCheck } from './session/session-check.js';
 
 interface HttpRequest extends RequestWithUser {
   method: string;
@@ -15,8 +16,8 @@ interface HttpRequest extends RequestWithUser {
 const UNAUTHENTICATED_CONTROLLERS: Type[] = [HealthController, MetricsController];
 
 /**
- * Global guard: a valid bearer token on every route except login and the platform probes (401 otherwise),
- * then the route's @Roles (403 otherwise). An auditor never writes, whatever a route says; it may only start
+ * Global guard: a valid bearer token of a live session on every route except the public ones (login, refresh,
+ * logout) and the platform probes (401 otherwise), then the route's @Roles (403 otherwise). An auditor never writes, whatever a route says; it may only start
  * read-only jobs (@ReadOnlyJob).
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
+    private readonly sessions: SessionCheck,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,8 +36,12 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const token = bearerToken(request.headers.authorization);
-    const user = token ? await this.tokens.verify(token) : null;
-    if (!user) throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'A valid bearer token is required');
+    const verified = token ? await this.tokens.verify(token) : null;
+    if (!verified) throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'A valid bearer token is required');
+    if (!(await this.sessions.accepts(verified))) {
+      throw new ApiException(HttpStatus.UNAUTHORIZED, 'SESSION_ENDED', 'The session has ended (signed out, disabled or a new password); sign in again');
+    }
+    const { user } = verified;
     request.user = user;
 
     const allowed = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets) ?? [];

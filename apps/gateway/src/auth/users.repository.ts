@@ -13,6 +13,8 @@ export interface UserRecord {
   koperasiId: string | null;
   /** Set for a city auditor only. */
   kotaKabupaten?: string | null;
+  /** A disabled user cannot sign in and its sessions end; new users are active. */
+  active?: boolean;
 }
 
 interface UserRow {
@@ -23,9 +25,11 @@ interface UserRow {
   role: UserRole;
   koperasi_id: string | null;
   kota_kabupaten: string | null;
+  active: boolean;
 }
 
 const USER_COLUMNS = 'id, username, full_name, password_hash, role, koperasi_id, kota_kabupaten';
+const READ_COLUMNS = `${USER_COLUMNS}, active`;
 
 @Injectable()
 export class UsersRepository {
@@ -33,14 +37,14 @@ export class UsersRepository {
 
   async findByUsername(username: string): Promise<UserRecord | null> {
     const { rows } = await this.pool.query<UserRow>(
-      `SELECT ${USER_COLUMNS} FROM users WHERE username = $1`,
+      `SELECT ${READ_COLUMNS} FROM users WHERE username = $1`,
       [username],
     );
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async findById(id: string): Promise<UserRecord | null> {
-    const { rows } = await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id::text = $1`, [id]);
+    const { rows } = await this.pool.query<UserRow>(`SELECT ${READ_COLUMNS} FROM users WHERE id::text = $1`, [id]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
@@ -74,6 +78,23 @@ export class UsersRepository {
     );
     return rowCount === 1;
   }
+
+  /**
+   * Enables or disables the user; disabling also moves its session generation on, which ends every session it
+   * has. False when there is no such user.
+   */
+  async setActive(id: string, active: boolean): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE users SET active = $2, session_generation = session_generation + CASE WHEN $2 THEN 0 ELSE 1 END WHERE id::text = $1`,
+      [id, active],
+    );
+    return rowCount === 1;
+  }
+
+  /** Stores a new password hash and ends every session the user has (a new session generation). */
+  async changePassword(id: string, passwordHash: string): Promise<void> {
+    await this.pool.query(`UPDATE users SET password_hash = $2, session_generation = session_generation + 1 WHERE id::text = $1`, [id, passwordHash]);
+  }
 }
 
 function toRecord(row: UserRow): UserRecord {
@@ -85,5 +106,6 @@ function toRecord(row: UserRow): UserRecord {
     role: row.role,
     koperasiId: row.koperasi_id,
     kotaKabupaten: row.kota_kabupaten,
+    active: row.active,
   };
 }

@@ -11,7 +11,14 @@ export interface GatewayConfig {
   billpayInternalUrl: string;
   loansInternalUrl: string;
   jwtSecret: string;
+  /** Access token lifetime, at most 15 minutes; a refresh token renews it. */
   tokenTtlSeconds: number;
+  /** How long one sign-in lasts at most through refreshes: a shift. */
+  sessionTtlSeconds: number;
+  /** How long a request may trust a cached check of its session and user (disabled, new password, revoked). */
+  sessionCheckCacheMs: number;
+  /** Peers whose X-Forwarded-For names the client (CIDR list); empty: the peer is the client. */
+  trustedProxies: string[];
   commandTimeoutMs: number;
   adminPassword: string;
   login: LoginThrottleConfig;
@@ -37,6 +44,12 @@ export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 const URL_PATTERN = /^https?:\/\/\S+$/;
 const POSITIVE_INTEGER = /^[1-9]\d{0,8}$/;
 const MILLISECONDS = /^\d{1,9}$/;
+/** 1 to 900 seconds: an access token lives at most 15 minutes. */
+const ACCESS_TOKEN_SECONDS = /^([1-9]\d?|[1-8]\d\d|900)$/;
+/** 0 to 5,000 ms: a disabled user or a new password ends sessions within seconds. */
+const CHECK_CACHE_MS = /^([0-9]{1,3}|[1-4]\d{3}|5000)$/;
+/** `none`, or comma-separated IPv4/IPv6 addresses and CIDR blocks (each checked again by trustedProxyList). */
+const CIDR_LIST = /^(none|[0-9a-fA-F.:]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F.:]+(\/\d{1,3})?)*)$/;
 
 /** Reads and checks the gateway's environment once at start; a start without its secrets, or with published ones, is refused. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -55,7 +68,10 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       BILLPAY_INTERNAL_URL: { default: 'http://127.0.0.1:3002', pattern: URL_PATTERN, description: 'billpay service internal HTTP' },
       LOANS_INTERNAL_URL: { default: 'http://127.0.0.1:3003', pattern: URL_PATTERN, description: 'loans service internal HTTP' },
       JWT_SECRET: secretEnv('secret that signs access tokens'),
-      TOKEN_TTL_SECONDS: { default: '3600', pattern: POSITIVE_INTEGER, description: 'access token lifetime in seconds' },
+      TOKEN_TTL_SECONDS: { default: '900', pattern: ACCESS_TOKEN_SECONDS, description: 'access token lifetime in seconds, at most 900' },
+      SESSION_TTL_SECONDS: { default: '43200', pattern: POSITIVE_INTEGER, description: 'longest a sign-in lasts through refreshes (a shift)' },
+      SESSION_CHECK_CACHE_MS: { default: '2000', pattern: CHECK_CACHE_MS, description: 'how long a session check is cached, at most 5000' },
+      TRUSTED_PROXIES: { default: 'none', pattern: CIDR_LIST, description: 'proxies whose X-Forwarded-For names the client (CIDR list)' },
       COMMAND_TIMEOUT_MS: { default: '10000', pattern: POSITIVE_INTEGER, description: 'how long to wait for a command reply' },
       ADMIN_PASSWORD: {
         ...secretEnv('password of the bootstrap admin user, defaults to DEMO_PASSWORD', 10),
@@ -81,6 +97,9 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     loansInternalUrl: values.LOANS_INTERNAL_URL.replace(/\/+$/, ''),
     jwtSecret: values.JWT_SECRET,
     tokenTtlSeconds: Number(values.TOKEN_TTL_SECONDS),
+    sessionTtlSeconds: Math.max(Number(values.SESSION_TTL_SECONDS), Number(values.TOKEN_TTL_SECONDS)),
+    sessionCheckCacheMs: Number(values.SESSION_CHECK_CACHE_MS),
+    trustedProxies: values.TRUSTED_PROXIES === 'none' ? [] : values.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()),
     commandTimeoutMs: Number(values.COMMAND_TIMEOUT_MS),
     adminPassword: values.ADMIN_PASSWORD,
     login: {

@@ -36,7 +36,7 @@ export function LoginScreen() {
         setFailure(t('login.notForCounter'));
       }
     } catch (error) {
-      setFailure(error instanceof ApiError && error.status === 401 ? t('login.invalid') : describeError(error, { LOGIN_LOCKED: () => t('login.locked') }));
+      setFailure(error instanceof ApiError && error.status === 401 ? t('login.invalid') : describeError(error, { LOGIN_LOCKED: () => t('login.locked'), USER_DISABLED: () => t('login.disabled') }));
       setPassword('');
     } finally {
       setBusy(false);

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { SessionsRepository } from '../session/sessions.repository.js';
 import { LoginAttemptsRepository } from './login-attempts.repository.js';
 import { LoginThrottle } from './login-throttle.js';
 
@@ -8,7 +9,7 @@ const PRUNE_BATCH = 5_000;
 /** How long the sign-in log is kept. */
 const LOGIN_LOG_RETENTION_DAYS = 90;
 
-/** Keeps the throttling table to keys with recent failures and the sign-in log to its retention. */
+/** Keeps the throttling table to keys with recent failures, the sign-in log to its retention, and sessions to live ones. */
 @Injectable()
 export class LoginRecordsPruner implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(LoginRecordsPruner.name);
@@ -17,6 +18,7 @@ export class LoginRecordsPruner implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly throttle: LoginThrottle,
     private readonly attempts: LoginAttemptsRepository,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -32,7 +34,10 @@ export class LoginRecordsPruner implements OnModuleInit, OnApplicationShutdown {
     try {
       const keys = await this.throttle.pruneIdle(PRUNE_BATCH);
       const attempts = await this.attempts.pruneOlderThan(LOGIN_LOG_RETENTION_DAYS, PRUNE_BATCH);
-      if (keys + attempts > 0) this.logger.log(`pruned ${keys} idle throttle keys and ${attempts} old sign-in records`);
+      const sessions = await this.sessions.pruneEnded(PRUNE_BATCH);
+      if (keys + attempts + sessions > 0) {
+        this.logger.log(`pruned ${keys} idle throttle keys, ${attempts} old sign-in records and ${sessions} ended sessions`);
+      }
     } catch (error) {
       this.logger.warn(`sign-in records not pruned: ${String(error)}`);
     }

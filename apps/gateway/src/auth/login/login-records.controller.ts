@@ -32,7 +32,7 @@ export class LoginRecordsController {
     const found = await this.attempts.between(from.toISOString(), to.toISOString(), koperasiId, MAX_LISTED + 1);
     return {
       date,
-      logins: found.slice(0, MAX_LISTED).map((attempt) => ({ at: attempt.attemptedAt, username: attempt.username, address: attempt.address, outcome: attempt.outcome })),
+      logins: found.slice(0, MAX_LISTED).map((attempt) => ({ at: attempt.attemptedAt, username: attempt.username, address: attempt.address, outcome: attempt.outcome, by: attempt.by })),
       truncated: found.length > MAX_LISTED,
     };
   }

@@ -16,9 +16,13 @@ export class LoginRecordResponse {
   @ApiProperty({ example: '10.8.0.12', description: 'the client address the gateway saw' }) address!: string;
   @ApiProperty({
     enum: LOGIN_OUTCOMES,
-    description: 'SUCCESS; WRONG_PASSWORD (or unknown username); LOCKED: refused during a lockout (the first refusal of each)',
+    description:
+      'SUCCESS; WRONG_PASSWORD (or unknown username); LOCKED: refused during a lockout (the first refusal of each); ' +
+      'DISABLED: the right password of a disabled user; UNLOCKED: a supervisor or the admin lifted the lockout (see by)',
   })
   outcome!: LoginOutcome;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'UNLOCKED: who lifted the lockout; null otherwise' })
+  by!: string | null;
 }
 
 export class LoginRecordsResponse {

@@ -76,6 +76,15 @@ export class LoginThrottle {
     await this.pool.query(`DELETE FROM login_throttles WHERE scope = 'username' AND key = $1`, [username]);
   }
 
+  /** Lifts a username's lockout and forgets its failures; whether a lockout was running. */
+  async unlock(username: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ was_locked: boolean }>(
+      `DELETE FROM login_throttles WHERE scope = 'username' AND key = $1 RETURNING COALESCE(locked_until > now(), false) AS was_locked`,
+      [username],
+    );
+    return rows[0]?.was_locked ?? false;
+  }
+
   /** Removes keys with no recent failure and no running lockout, at most `limit` rows; the count removed. */
   async pruneIdle(limit: number): Promise<number> {
     const { rowCount } = await this.pool.query(

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Ip, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { clientAddressOf, TrustedProxies, type PeerRequest } from '../../http/client-address.js';
 import { Public } from '../auth.decorators.js';
 import { LoginLockedException } from './login-locked.exception.js';
 import { LoginRequest, LoginResponse } from './login.dto.js';
@@ -12,7 +13,10 @@ interface HeaderSetter {
 @ApiTags('auth')
 @Controller('auth')
 export class LoginController {
-  constructor(private readonly login: LoginService) {}
+  constructor(
+    private readonly login: LoginService,
+    private readonly proxies: TrustedProxies,
+  ) {}
 
   @Post('login')
   @Public()
@@ -23,9 +27,9 @@ export class LoginController {
   @ApiTooManyRequestsResponse({
     description: 'LOGIN_LOCKED: too many wrong passwords for this username or from this address; Retry-After says when to try again',
   })
-  async handle(@Body() request: LoginRequest, @Ip() ip: string, @Res({ passthrough: true }) response: HeaderSetter): Promise<LoginResponse> {
+  async handle(@Body() request: LoginRequest, @Req() http: PeerRequest, @Res({ passthrough: true }) response: HeaderSetter): Promise<LoginResponse> {
     try {
-      return await this.login.login(request.username, request.password, clientAddress(ip));
+      return await this.login.login(request.username, request.password, clientAddressOf(http, this.proxies));
     } catch (error) {
       if (error instanceof LoginLockedException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
@@ -33,7 +37,3 @@ export class LoginController {
   }
 }
 
-/** The address as the gateway sees it, an IPv4 caller without its IPv6-mapped prefix. */
-function clientAddress(ip: string | undefined): string {
-  return (ip ?? 'unknown').replace(/^::ffff:/, '');
-}

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { UserRole } from '@koperasi/contracts';
+import { SessionTokens } from '../session/session.dto.js';
 
 export class LoginRequest {
   @ApiProperty({ example: 'teller.gedawang' })
@@ -32,10 +33,6 @@ export class LoginUser {
   kotaKabupaten!: string | null;
 }
 
-export class LoginResponse {
-  @ApiProperty({ description: 'send as `Authorization: Bearer <token>`' }) accessToken!: string;
-  @ApiProperty({ type: 'integer', description: 'seconds until the token expires' }) expiresIn!: number;
-  @ApiProperty({ format: 'date-time', example: '2026-11-22T04:15:00.000Z', description: 'when the token expires; sign in again before then' })
-  expiresAt!: string;
+export class LoginResponse extends SessionTokens {
   @ApiProperty({ type: LoginUser }) user!: LoginUser;
 }

@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { ApiException } from '../../http/api-exception.js';
 import { MembersQueries } from '../../queries/query-clients.js';
-import { AccessTokenService } from '../access-token.service.js';
 import { decoyPasswordHash, verifyPassword } from '../password-hasher.js';
+import { SessionService } from '../session/session.service.js';
 import { UsersRepository } from '../users.repository.js';
 import { LoginAttemptsRepository } from './login-attempts.repository.js';
 import { LoginLockedException } from './login-locked.exception.js';
@@ -15,7 +15,7 @@ export class LoginService {
 
   constructor(
     private readonly users: UsersRepository,
-    private readonly tokens: AccessTokenService,
+    private readonly sessions: SessionService,
     private readonly members: MembersQueries,
     private readonly throttle: LoginThrottle,
     private readonly attempts: LoginAttemptsRepository,
@@ -42,17 +42,17 @@ export class LoginService {
       throw new ApiException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Username or password is wrong');
     }
     await this.throttle.recordSuccess(username);
+    if (user.active === false) {
+      // Said only to whoever knows the password: the teller learns why, a guesser learns nothing new.
+      await this.attempts.record({ username, address, outcome: 'DISABLED', koperasiId });
+      throw new ApiException(HttpStatus.FORBIDDEN, 'USER_DISABLED', 'This user is disabled; ask your supervisor to enable it again');
+    }
     await this.attempts.record({ username, address, outcome: 'SUCCESS', koperasiId });
     const view = { id: user.id, username: user.username, role: user.role, koperasiId: user.koperasiId };
     const kotaKabupaten = user.kotaKabupaten ?? null;
     const authenticated = kotaKabupaten === null ? view : { ...view, kotaKabupaten };
-    const [accessToken, koperasiName] = await Promise.all([this.tokens.issue(authenticated), this.koperasiName(user.koperasiId)]);
-    return {
-      accessToken,
-      expiresIn: this.tokens.expiresInSeconds,
-      expiresAt: this.tokens.expiryOf(accessToken),
-      user: { ...view, fullName: user.fullName ?? user.username, koperasiName, kotaKabupaten },
-    };
+    const [tokens, koperasiName] = await Promise.all([this.sessions.start(authenticated, address), this.koperasiName(user.koperasiId)]);
+    return { ...tokens, user: { ...view, fullName: user.fullName ?? user.username, koperasiName, kotaKabupaten } };
   }
 
   private async recordLocked(username: string, address: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../api/api-error';
-import { endSession, session } from '../../../session/session';
+import { endSession, refreshSession, session } from '../../../session/session';
 
 export interface Downloaded {
   blob: Blob;
@@ -8,9 +8,16 @@ export interface Downloaded {
 
 /**
  * A file from the audit API, fetched with the session's bearer token (a plain link would carry none), as a
- * Blob; refusals come back as ApiError like every other call, so the screen describes them in words.
+ * Blob; refusals come back as ApiError like every other call, so the screen describes them in words. A 401 is
+ * retried once after a refresh, as the API client does.
  */
-export async function fetchAuditFile(path: string, query: Record<string, string | undefined>, fallbackName: string, signal?: AbortSignal): Promise<Downloaded> {
+export async function fetchAuditFile(
+  path: string,
+  query: Record<string, string | undefined>,
+  fallbackName: string,
+  signal?: AbortSignal,
+  retried = false,
+): Promise<Downloaded> {
   const url = new URL(path, location.origin);
   for (const [name, value] of Object.entries(query)) if (value) url.searchParams.set(name, value);
   const token = session.value?.accessToken;
@@ -23,7 +30,10 @@ export async function fetchAuditFile(path: string, query: Record<string, string 
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string; details?: unknown };
-    if (response.status === 401 && token) endSession('expired');
+    if (response.status === 401 && token) {
+      if (!retried && (await refreshSession())) return fetchAuditFile(path, query, fallbackName, signal, true);
+      endSession('expired');
+    }
     throw new ApiError(response.status, body.error ?? `HTTP_${response.status}`, body.message ?? response.statusText, body.details ?? null);
   }
   const named = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1];
