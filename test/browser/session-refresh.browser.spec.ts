@@ -109,4 +109,26 @@ describe('counter app: a teller is never thrown out in the middle of a payment (
     const read = await fetch(`${suite.harness.gatewayUrl}/koperasi/${suite.koperasiIds[0]}`, { headers: { authorization: `Bearer ${stored.accessToken}` } });
     expect(read.status).toBe(401);
   });
+
+  it("a supervisor lifts a teller's lockout on the Kasir baru screen; the teller signs in at once, and the log says who did it", async () => {
+    const { username, password } = suite.staff.teller;
+    const attempt = (secret: string) =>
+      fetch(`${suite.harness.gatewayUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: secret }) });
+    for (let guess = 0; guess < 5; guess++) await attempt(`salah-${guess}`);
+    expect((await attempt(password)).status).toBe(429);
+
+    const page = await suite.newPage(DESKTOP);
+    await suite.logIn(page, 'supervisor', '/penyelia/kasir');
+    await page.getByRole('heading', { name: 'Buka kunci masuk' }).waitFor();
+    await page.getByLabel('Nama pengguna kasir').fill(username);
+    await page.getByRole('button', { name: 'Buka kunci' }).click();
+    await page.getByText(`Kunci ${username} dibuka. Kasir bisa masuk lagi sekarang.`).waitFor();
+    await suite.screenshot(page, 'supervisor-unlock-1280');
+    expect({ violations: await suite.seriousA11yViolations(page) }).toEqual({ violations: [] });
+
+    expect((await attempt(password)).status).toBe(200);
+    const supervisorApi = await new ApiClient(suite.harness.gatewayUrl).login(suite.staff.supervisor.username, suite.staff.supervisor.password);
+    const log = await supervisorApi.get('/auth/logins');
+    expect(log.body.logins).toContainEqual(expect.objectContaining({ username, outcome: 'UNLOCKED', by: suite.staff.supervisor.username }));
+  });
 });

@@ -529,6 +529,14 @@ export const en: Record<MessageKey, string> = {
   'supervisor.tellers.passwordMismatch': 'The passwords are not the same.',
   'supervisor.tellers.created': 'Teller account {name} created. Username: {username}. Tell the teller the password in person.',
   'supervisor.tellers.another': 'Create another teller account',
+  'supervisor.unlock.title': 'Unlock a sign-in',
+  'supervisor.unlock.intro': 'A teller who mistyped the password too often is locked out for a while. If you are sure it is your teller, lift the lockout here; it is recorded in the sign-in log.',
+  'supervisor.unlock.username': "Teller's username",
+  'supervisor.unlock.usernameRequired': 'Enter the locked-out username.',
+  'supervisor.unlock.submit': 'Unlock',
+  'supervisor.unlock.unlocked': '{username} is unlocked. The teller can sign in again now.',
+  'supervisor.unlock.notLocked': '{username} was not locked out; its count of wrong passwords is cleared.',
+  'supervisor.unlock.notOurs': '{username} is not a user of your koperasi.',
   // (supervisor keys above this line)
 
   // --- audit ---

@@ -530,6 +530,14 @@ export const id = {
   'supervisor.tellers.passwordMismatch': 'Kata sandi tidak sama dengan yang di atas.',
   'supervisor.tellers.created': 'Akun kasir {name} dibuat. Nama pengguna: {username}. Sampaikan kata sandinya langsung kepada kasir.',
   'supervisor.tellers.another': 'Buat akun kasir lain',
+  'supervisor.unlock.title': 'Buka kunci masuk',
+  'supervisor.unlock.intro': 'Kasir yang salah kata sandi berkali-kali dikunci sementara. Jika Anda yakin itu memang kasir Anda, buka kuncinya di sini; tercatat di catatan masuk.',
+  'supervisor.unlock.username': 'Nama pengguna kasir',
+  'supervisor.unlock.usernameRequired': 'Isi nama pengguna yang dikunci.',
+  'supervisor.unlock.submit': 'Buka kunci',
+  'supervisor.unlock.unlocked': 'Kunci {username} dibuka. Kasir bisa masuk lagi sekarang.',
+  'supervisor.unlock.notLocked': '{username} tidak sedang dikunci; hitungan salah kata sandinya dihapus.',
+  'supervisor.unlock.notOurs': '{username} bukan pengguna koperasi Anda.',
   // (supervisor keys above this line)
 
   // --- audit ---

@@ -16,6 +16,8 @@ const SESSIONS_CACHED = 10_000;
 @Injectable()
 export class SessionCheck {
   private readonly states = new ExpiringLru<string, SessionState | null>(SESSIONS_CACHED);
+  /** Reads under way: concurrent requests of one counter share one query (as many entries as requests in flight). */
+  private readonly reading = new Map<string, Promise<SessionState | null>>();
   private readonly cacheMs: number;
 
   constructor(
@@ -41,19 +43,34 @@ export class SessionCheck {
   /** After a logout or a reuse here: this gateway refuses the session's tokens from the next request on. */
   forgetSession(sessionId: string): void {
     this.states.delete(sessionId);
+    this.reading.delete(sessionId);
   }
 
   /** After the user was disabled or its password changed here. */
   forgetUser(userId: string): void {
     this.states.deleteWhere((state) => state?.userId === userId);
+    // A read under way may have started before the change; the next request reads again.
+    this.reading.clear();
   }
 
-  private async stateOf(sessionId: string): Promise<SessionState | null> {
+  private stateOf(sessionId: string): Promise<SessionState | null> {
     const nowMs = Date.now();
     const cached = this.states.get(sessionId, nowMs);
-    if (cached !== undefined) return cached;
-    const state = await this.sessions.stateOf(sessionId);
-    if (this.cacheMs > 0) this.states.set(sessionId, state, nowMs + this.cacheMs);
-    return state;
+    if (cached !== undefined) return Promise.resolve(cached);
+    let read = this.reading.get(sessionId);
+    if (!read) {
+      read = this.sessions
+        .stateOf(sessionId)
+        .then((state) => {
+          // Timed from before the read: the answer is never trusted longer than cacheMs after it was asked.
+          if (this.cacheMs > 0 && this.reading.get(sessionId) === read) this.states.set(sessionId, state, nowMs + this.cacheMs);
+          return state;
+        })
+        .finally(() => {
+          if (this.reading.get(sessionId) === read) this.reading.delete(sessionId);
+        });
+      this.reading.set(sessionId, read);
+    }
+    return read;
   }
 }

@@ -9,6 +9,7 @@ import { TextField } from '../../../components/TextField';
 import { t } from '../../../i18n/i18n';
 import { loadDraft, saveDraft } from '../../../session/session';
 import { checkTeller, tidyFullName, type TellerField, type TellerForm } from './teller-rules';
+import { UnlockPanel } from './UnlockPanel';
 
 const DRAFT = 'supervisor.newTeller';
 const EMPTY: TellerForm = { fullName: '', username: '', password: '', passwordAgain: '' };
@@ -123,6 +124,7 @@ export function TellersScreen() {
           </button>
         </Form>
       </section>
+      <UnlockPanel />
     </div>
   );
 }
