@@ -120,7 +120,7 @@ describe('counter app: a teller is never thrown out in the middle of a payment (
     const page = await suite.newPage(DESKTOP);
     await suite.logIn(page, 'supervisor', '/penyelia/kasir');
     await page.getByRole('heading', { name: 'Buka kunci masuk' }).waitFor();
-    await page.getByLabel('Nama pengguna kasir').fill(username);
+    await page.getByLabel('Akun yang dikunci').fill(username);
     await page.getByRole('button', { name: 'Buka kunci' }).click();
     await page.getByText(`Kunci ${username} dibuka. Kasir bisa masuk lagi sekarang.`).waitFor();
     await suite.screenshot(page, 'supervisor-unlock-1280');

@@ -531,7 +531,7 @@ export const en: Record<MessageKey, string> = {
   'supervisor.tellers.another': 'Create another teller account',
   'supervisor.unlock.title': 'Unlock a sign-in',
   'supervisor.unlock.intro': 'A teller who mistyped the password too often is locked out for a while. If you are sure it is your teller, lift the lockout here; it is recorded in the sign-in log.',
-  'supervisor.unlock.username': "Teller's username",
+  'supervisor.unlock.username': 'Locked-out account',
   'supervisor.unlock.usernameRequired': 'Enter the locked-out username.',
   'supervisor.unlock.submit': 'Unlock',
   'supervisor.unlock.unlocked': '{username} is unlocked. The teller can sign in again now.',

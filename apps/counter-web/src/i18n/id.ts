@@ -532,7 +532,7 @@ export const id = {
   'supervisor.tellers.another': 'Buat akun kasir lain',
   'supervisor.unlock.title': 'Buka kunci masuk',
   'supervisor.unlock.intro': 'Kasir yang salah kata sandi berkali-kali dikunci sementara. Jika Anda yakin itu memang kasir Anda, buka kuncinya di sini; tercatat di catatan masuk.',
-  'supervisor.unlock.username': 'Nama pengguna kasir',
+  'supervisor.unlock.username': 'Akun yang dikunci',
   'supervisor.unlock.usernameRequired': 'Isi nama pengguna yang dikunci.',
   'supervisor.unlock.submit': 'Buka kunci',
   'supervisor.unlock.unlocked': 'Kunci {username} dibuka. Kasir bisa masuk lagi sekarang.',
