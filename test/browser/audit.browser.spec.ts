@@ -63,7 +63,7 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     const page = await auditorPage('/');
     await page.getByRole('heading', { name: 'Ringkasan' }).waitFor();
     const menu = page.getByRole('navigation', { name: 'Menu' });
-    expect(await menu.getByRole('link').allTextContents()).toEqual(['Ringkasan', 'Verifikasi', 'Replay', 'Riwayat', 'Buku', 'Ekspor']);
+    expect(await menu.getByRole('link').allTextContents()).toEqual(['Ringkasan', 'Verifikasi', 'Replay', 'Riwayat', 'Buku', 'Laporan keuangan', 'SHU', 'Ekspor']);
     await page.getByText('Dewi Lestari').waitFor();
     for (const path of ['/ppob', '/anggota', '/simpanan', '/penyelia/refund']) {
       await page.goto(path);

@@ -32,6 +32,8 @@ const HistoryScreen = lazy(() => import('./screens/audit/history/HistoryScreen')
 const BooksScreen = lazy(() => import('./screens/audit/books/BooksScreen').then((m) => m.BooksScreen));
 const EntryTraceScreen = lazy(() => import('./screens/audit/books/EntryTraceScreen').then((m) => m.EntryTraceScreen));
 const ExportScreen = lazy(() => import('./screens/audit/export/ExportScreen').then((m) => m.ExportScreen));
+const StatementsScreen = lazy(() => import('./screens/statements/StatementsScreen').then((m) => m.StatementsScreen));
+const ShuScreen = lazy(() => import('./screens/shu/ShuScreen').then((m) => m.ShuScreen));
 
 function NotFound() {
   return <p class="alert alert--info">{t('app.notFound')}</p>;
@@ -87,6 +89,8 @@ function AuditorScreens() {
       <Route path="/audit/buku" component={() => <AuditorOnly screen={BooksScreen} />} />
       <Route path="/audit/buku/entri/:entryId" component={() => <AuditorOnly screen={EntryTraceScreen} />} />
       <Route path="/audit/ekspor" component={() => <AuditorOnly screen={ExportScreen} />} />
+      <Route path="/audit/laporan" component={() => <AuditorOnly screen={StatementsScreen} />} />
+      <Route path="/audit/shu" component={() => <AuditorOnly screen={ShuScreen} />} />
       <Route path="/audit/*" component={NotFound} />
       <Route default component={NotForAuditor} />
     </Router>
@@ -128,6 +132,8 @@ function Screens() {
           <Route path="/penyelia/deposit" component={() => <SupervisorOnly screen={DepositScreen} />} />
           <Route path="/penyelia/setoran-bank" component={() => <SupervisorOnly screen={RemittancesScreen} />} />
           <Route path="/penyelia/kasir" component={() => <SupervisorOnly screen={TellersScreen} />} />
+          <Route path="/penyelia/laporan" component={() => <SupervisorOnly screen={StatementsScreen} />} />
+          <Route path="/penyelia/shu" component={() => <SupervisorOnly screen={ShuScreen} />} />
           <Route path="/audit/*" component={() => <AuditorOnly screen={NotFound} />} />
           <Route default component={NotFound} />
         </Router>

@@ -27,6 +27,8 @@ const SUPERVISOR_NAV: NavItem[] = [
   { href: '/penyelia/setoran-bank', label: 'nav.remittances' },
   { href: '/penyelia/kasir', label: 'nav.tellers' },
   { href: '/penyelia/tutup-kasir', label: 'cash.supervisor.nav' },
+  { href: '/penyelia/laporan', label: 'nav.statements' },
+  { href: '/penyelia/shu', label: 'nav.shu' },
 ];
 
 /** An auditor's own menu: reading the history and the books, nothing that writes; the counter's screens are not theirs. */
@@ -36,6 +38,8 @@ const AUDITOR_NAV: NavItem[] = [
   { href: '/audit/replay', label: 'audit.nav.replay' },
   { href: '/audit/riwayat', label: 'audit.nav.history' },
   { href: '/audit/buku', label: 'audit.nav.books' },
+  { href: '/audit/laporan', label: 'nav.statements' },
+  { href: '/audit/shu', label: 'nav.shu' },
   { href: '/audit/ekspor', label: 'audit.nav.export' },
 ];
 

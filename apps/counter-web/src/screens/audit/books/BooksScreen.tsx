@@ -42,6 +42,9 @@ export function BooksScreen() {
   return (
     <div class="audit-screen">
       <PageTitle>{t('audit.books.title')}</PageTitle>
+      <p>
+        <a href="/audit/laporan">{t('statements.booksLink')}</a>
+      </p>
       <Form onSubmit={submit} class="books-form" aria-label={t('audit.books.asOfForm')}>
         <TextField id="books-day" type="date" label={t('audit.books.day')} value={typedDay} onValue={setTypedDay} error={errors.day} />
         <TextField id="books-time" type="time" label={t('audit.books.time')} value={typedTime} onValue={setTypedTime} error={errors.time} />
