@@ -62,9 +62,11 @@ export function buildFinancialStatements(
   const movement = netByAccount(sums.during, accountOf);
   const closing = new Map(chart.map((account) => [account.code, add(opening.get(account.code) ?? 0, movement.get(account.code) ?? 0)]));
 
-  const used = (code: string) => sums.before.some((row) => row.accountCode === code) || sums.during.some((row) => row.accountCode === code);
-  const section = (accounts: readonly Account[], amountOf: (code: string) => number): StatementSection => {
-    const lines = accounts.filter((account) => used(account.code)).map((account) => ({ code: account.code, name: account.name, amountRp: amountOf(account.code) }));
+  const usedDuring = (code: string) => movement.has(code);
+  const used = (code: string) => opening.has(code) || usedDuring(code);
+  /** The accounts with a balance at the end (a position), or with movement in the period (income and expenses). */
+  const section = (accounts: readonly Account[], figures: Map<string, number>, shown: (code: string) => boolean): StatementSection => {
+    const lines = accounts.filter((account) => shown(account.code)).map((account) => ({ code: account.code, name: account.name, amountRp: figures.get(account.code) ?? 0 }));
     return { lines, totalRp: total(lines) };
   };
   const ofKind = (kind: Account['kind']) => chart.filter((account) => account.kind === kind);
@@ -78,21 +80,21 @@ export function buildFinancialStatements(
     { code: null, name: 'SHU periode berjalan', amountRp: during },
   ];
 
-  const assets = section(ofKind('asset'), (code) => closing.get(code)!);
-  const liabilities = section(ofKind('liability'), (code) => closing.get(code)!);
-  const equityAccounts = section(ofKind('equity'), (code) => closing.get(code)!);
+  const assets = section(ofKind('asset'), closing, used);
+  const liabilities = section(ofKind('liability'), closing, used);
+  const equityAccounts = section(ofKind('equity'), closing, used);
   const equityLines = [...equityAccounts.lines, ...surplusLines(surplusBeforeRp, surplusRp)];
   const equity = { lines: equityLines, totalRp: total(equityLines) };
 
   const income = ofKind('income');
-  const memberIncome = section(income.filter((account) => account.participation === 'member'), (code) => movement.get(code)!);
-  const nonMemberIncome = section(income.filter((account) => account.participation !== 'member'), (code) => movement.get(code)!);
-  const expenses = section(ofKind('expense'), (code) => movement.get(code)!);
+  const memberIncome = section(income.filter((account) => account.participation === 'member'), movement, usedDuring);
+  const nonMemberIncome = section(income.filter((account) => account.participation !== 'member'), movement, usedDuring);
+  const expenses = section(ofKind('expense'), movement, usedDuring);
 
   const equityRows = [
     ...ofKind('equity')
       .filter((account) => used(account.code))
-      .map((account) => ({ code: account.code, name: account.name, openingRp: opening.get(account.code) ?? 0, changeRp: movement.get(account.code) ?? 0, closingRp: closing.get(account.code)! })),
+      .map((account) => ({ code: account.code, name: account.name, openingRp: opening.get(account.code) ?? 0, changeRp: movement.get(account.code) ?? 0, closingRp: closing.get(account.code) ?? 0 })),
     { code: null, name: 'Sisa hasil usaha belum ditutup', openingRp: surplusBeforeRp, changeRp: surplusRp, closingRp: add(surplusBeforeRp, surplusRp) },
   ];
   const equityOpeningRp = total(equityRows.map((row) => ({ amountRp: row.openingRp })));
@@ -100,7 +102,7 @@ export function buildFinancialStatements(
 
   const cashAccounts = chart
     .filter((account) => isCashAccount(account.code) && used(account.code))
-    .map((account) => ({ code: account.code, name: account.name, openingRp: opening.get(account.code) ?? 0, closingRp: closing.get(account.code)! }));
+    .map((account) => ({ code: account.code, name: account.name, openingRp: opening.get(account.code) ?? 0, closingRp: closing.get(account.code) ?? 0 }));
   const openingCashRp = total(cashAccounts.map((account) => ({ amountRp: account.openingRp })));
   const closingCashRp = total(cashAccounts.map((account) => ({ amountRp: account.closingRp })));
   const activities = ACTIVITIES.map((activity): CashFlowSection => {

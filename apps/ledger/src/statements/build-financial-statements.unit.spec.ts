@@ -86,4 +86,22 @@ describe('buildFinancialStatements', () => {
       'Account 999999 is in the journal but not in the chart',
     );
   });
+
+  it('given fee income before the period and none in it, then the next period shows no income and a zero surplus, and the earlier surplus in equity', async () => {
+    const next = buildFinancialStatements('kop-1', { from: '2026-04-01', to: '2026-04-30' }, startingChartOfAccounts, {
+      before: sums([
+        ['111000', 25_000 + 2_500, 0],
+        ['112100', 0, 1_000_000],
+        ['113100', 1_000_000, 0],
+        ['310000', 0, 25_000],
+        ['410000', 0, 2_500],
+      ]),
+      during: sums([['111000', 10_000, 0], ['211000', 0, 10_000]]),
+      cashCounterparts: sums([['211000', 0, 10_000]]),
+    });
+    expect(next.operatingResult).toMatchObject({ nonMemberIncome: { lines: [], totalRp: 0 }, surplusRp: 0 });
+    expect(next.financialPosition.equity.lines).toContainEqual({ code: null, name: 'SHU periode lalu belum ditutup', amountRp: 2_500 });
+    expect(next.financialPosition.assets.totalRp).toBe(next.financialPosition.liabilitiesAndEquityRp);
+    expect(next.cashFlows.netChangeRp).toBe(next.cashFlows.closingCashRp - next.cashFlows.openingCashRp);
+  });
 });
