@@ -126,4 +126,20 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
     await expectTidy(phone, 'laporan-hasil-usaha-360');
     expect(auditorWrites).toEqual([]);
   });
+
+  it('lets the supervisor close the month in order (a month not begun is refused in words) and lists it with the time', async () => {
+    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+    const page = await open('supervisor', '/penyelia/tutup-buku');
+    await page.getByRole('heading', { name: 'Tutup buku' }).waitFor();
+    await page.getByText('Belum ada bulan yang ditutup.').waitFor();
+    await page.getByRole('textbox', { name: 'Bulan' }).fill('2099-01');
+    await page.getByRole('button', { name: 'Tutup bulan ini' }).click();
+    await page.getByText('Bulan ini tidak dapat ditutup').waitFor();
+    await page.getByRole('textbox', { name: 'Bulan' }).fill(month);
+    await page.getByRole('button', { name: 'Tutup bulan ini' }).click();
+    await page.getByText(`Buku bulan ${month} ditutup.`).waitFor();
+    await page.getByTestId('closings').getByRole('cell', { name: month }).waitFor();
+    await expectTidy(page, 'tutup-buku-1280');
+  });
 });
+

@@ -14,6 +14,7 @@ describe('financial statements end to end: a day at the counter, then the RAT st
   let supervisor: ApiClient;
   let auditor: ApiClient;
   let otherSupervisor: ApiClient;
+  let firstMemberId: string;
 
   beforeAll(async () => {
     await suite.startAll();
@@ -64,6 +65,7 @@ describe('financial statements end to end: a day at the counter, then the RAT st
     const registered = await teller.post('/members', { nik: '3375064108900002', fullName: 'Siti Aminah', address: 'Jl. Krapyak 7', kelurahan: 'Krapyak' });
     expect(registered.status).toBe(201);
     const memberId = registered.body.id;
+    firstMemberId = memberId;
     expect((await teller.post(`/members/${memberId}/simpanan-pokok`, { amount: 25_000 })).status).toBeLessThan(300);
     expect((await teller.post(`/members/${memberId}/simpanan-wajib`, { amount: 15_000, periods: [todayWib().slice(0, 7)] })).status).toBeLessThan(300);
     expect((await supervisor.post('/billpay/deposit/topups', { amount: 1_000_000, bankTransferRef: 'BRI-TRF-STM-1' })).status).toBeLessThan(300);
@@ -84,7 +86,8 @@ describe('financial statements end to end: a day at the counter, then the RAT st
     let books: Record<string, number> = {};
     await waitFor('the ledger to post the day', async () => {
       books = await balances();
-      return books['320000'] === 15_000 && books['212000'] === 0 && books['213000'] === 0 && books['420000'] === 2_500;
+      // The payment has taken the deposit (113100 down) and left nothing pending (213000).
+      return books['320000'] === 15_000 && books['212000'] === 0 && books['113100'] < 1_000_000 && books['213000'] === 0 && books['420000'] === 2_500;
     }, 45_000);
 
     const today = todayWib();
@@ -238,4 +241,54 @@ describe('financial statements end to end: a day at the counter, then the RAT st
     expect((await auditor.get(`/ledger/statements/neraca/export?from=${today}&to=${today}&format=csv`)).status).toBe(404);
     expect((await auditor.get(`/ledger/statements/arus-kas/export?from=${today}&to=${today}&format=pdf`)).status).toBe(400);
   });
+
+  it('given a month closed by the supervisor, then an entry of that month posted after the closing counts in the next month with the date it belongs to, and the closed month stays as it was', async () => {
+    const today = todayWib();
+    const month = today.slice(0, 7);
+    const [year, number] = month.split('-').map(Number);
+    const nextMonth = number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+    const nextMonthEnd = new Date(Date.UTC(Number(nextMonth.slice(0, 4)), Number(nextMonth.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const thisMonth = `from=${month}-01&to=${today}`;
+    const next = `from=${nextMonth}-01&to=${nextMonthEnd}`;
+
+    expect((await teller.call('PUT', `/ledger/period-closings/${month}`)).status).toBe(403);
+    expect((await auditor.call('PUT', `/ledger/period-closings/${month}`)).status).toBe(403);
+    expect((await supervisor.call('PUT', '/ledger/period-closings/2026-13')).status).toBe(400);
+    const future = await supervisor.call<any>('PUT', `/ledger/period-closings/${nextMonth}`);
+    expect(future.status).toBe(409);
+    expect(future.body.message).toMatch(/belum berjalan/);
+    const before = (await auditor.get(`/ledger/statements?${thisMonth}`)).body;
+
+    const closed = await supervisor.call<any>('PUT', `/ledger/period-closings/${month}`);
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ month, closedBy: expect.any(String) });
+    expect((await supervisor.call<any>('PUT', `/ledger/period-closings/${month}`)).body).toEqual(closed.body);
+    const earlier = await supervisor.call<any>('PUT', `/ledger/period-closings/${year - 1}-${String(number).padStart(2, '0')}`);
+    expect(earlier.status).toBe(409);
+    expect(earlier.body.message).toMatch(/sudah termasuk buku yang ditutup/);
+    expect((await auditor.get('/ledger/period-closings')).body).toEqual([closed.body]);
+
+    // A deposit at the counter after the closing: its event is dated this month, the month is closed.
+    expect((await teller.post(`/members/${firstMemberId}/simpanan-sukarela/deposits`, { amount: 10_000 })).status).toBeLessThan(300);
+    await waitFor('the deposit in the books', async () => (await balances())['211000'] === 10_000, 45_000);
+
+    const after = (await auditor.get(`/ledger/statements?${thisMonth}`)).body;
+    expect(after).toEqual(before);
+    const followingResponse = await auditor.get(`/ledger/statements?${next}`);
+    expect({ status: followingResponse.status, body: followingResponse.body }).toMatchObject({ status: 200, body: { financialPosition: expect.anything() } });
+    const following = followingResponse.body;
+    expect(following.financialPosition.assets.total).toBe(following.financialPosition.liabilitiesAndEquity);
+    const financing = following.cashFlows.activities.find((activity: { activity: string }) => activity.activity === 'financing');
+    expect(financing.lines).toEqual([{ code: '211000', name: 'Simpanan sukarela', receipts: 10_000, payments: 0 }]);
+    expect(following.cashFlows.openingCash).toBe(before.cashFlows.closingCash);
+    const savings = (await auditor.get(`/ledger/general-ledger/211000?${next}`)).body;
+    expect(savings.lines).toHaveLength(1);
+    expect(savings.lines[0].bookedAt).toBe(new Date(`${nextMonth}-01T00:00:00+07:00`).toISOString());
+    expect(Date.parse(savings.lines[0].occurredAt)).toBeLessThan(Date.parse(savings.lines[0].bookedAt));
+    expect(savings.closing).toBe(10_000);
+    const ledgerCsv = await auditor.getText(`/ledger/general-ledger/211000/export?${next}&format=csv`);
+    expect(ledgerCsv.text).toContain('bulannya sudah ditutup');
+    // The trial balance is by event time: as of today it has the deposit.
+    expect((await auditor.get(`/ledger/accounts?asOf=${today}`)).body.find((account: { code: string }) => account.code === '211000').balance).toBe(10_000);
+  }, 120_000);
 });

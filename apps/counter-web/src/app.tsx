@@ -34,6 +34,7 @@ const EntryTraceScreen = lazy(() => import('./screens/audit/books/EntryTraceScre
 const ExportScreen = lazy(() => import('./screens/audit/export/ExportScreen').then((m) => m.ExportScreen));
 const StatementsScreen = lazy(() => import('./screens/statements/StatementsScreen').then((m) => m.StatementsScreen));
 const ShuScreen = lazy(() => import('./screens/shu/ShuScreen').then((m) => m.ShuScreen));
+const PeriodClosingScreen = lazy(() => import('./screens/period-closing/PeriodClosingScreen').then((m) => m.PeriodClosingScreen));
 
 function NotFound() {
   return <p class="alert alert--info">{t('app.notFound')}</p>;
@@ -134,6 +135,7 @@ function Screens() {
           <Route path="/penyelia/kasir" component={() => <SupervisorOnly screen={TellersScreen} />} />
           <Route path="/penyelia/laporan" component={() => <SupervisorOnly screen={StatementsScreen} />} />
           <Route path="/penyelia/shu" component={() => <SupervisorOnly screen={ShuScreen} />} />
+          <Route path="/penyelia/tutup-buku" component={() => <SupervisorOnly screen={PeriodClosingScreen} />} />
           <Route path="/audit/*" component={() => <AuditorOnly screen={NotFound} />} />
           <Route default component={NotFound} />
         </Router>

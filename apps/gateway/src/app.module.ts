@@ -50,6 +50,7 @@ import { ReadKoperasiController } from './koperasi/read-koperasi/read-koperasi.c
 import { RegisterKoperasiController } from './koperasi/register-koperasi/register-koperasi.controller.js';
 import { LedgerReportsController } from './ledger/ledger-reports/ledger-reports.controller.js';
 import { StatementsController } from './ledger/statements/statements.controller.js';
+import { PeriodClosingsController } from './ledger/period-closings/period-closings.controller.js';
 import { ShuController } from './shu/shu.controller.js';
 import { LoanAgreementsController } from './loans/agreements/agreements.controller.js';
 import { LoanCollectionsController } from './loans/collections/collections.controller.js';
@@ -153,6 +154,7 @@ export class AppModule {
         ResignMemberController,
         LedgerReportsController,
         StatementsController,
+        PeriodClosingsController,
         AuditEntriesController,
         ShuController,
         AuditEventsController,

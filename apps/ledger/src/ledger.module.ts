@@ -15,6 +15,7 @@ import { EntriesController } from './queries/entries/entries.controller.js';
 import { MemberSavingsController } from './queries/member-savings/member-savings.controller.js';
 import { TrialBalanceController } from './queries/trial-balance/trial-balance.controller.js';
 import { StatementsController } from './statements/statements.controller.js';
+import { PeriodClosingsController } from './period-closing/period-closings.controller.js';
 
 @Module({})
 export class LedgerModule {
@@ -33,7 +34,7 @@ export class LedgerModule {
           ],
         }),
       ],
-      controllers: [AccountsController, TrialBalanceController, EntriesController, MemberSavingsController, CashByTellerController, FeeIncomeController, StatementsController, BankFeesController],
+      controllers: [AccountsController, TrialBalanceController, EntriesController, MemberSavingsController, CashByTellerController, FeeIncomeController, StatementsController, BankFeesController, PeriodClosingsController],
       providers: [optionsProvider, pgPoolProvider, PgPoolCloser, LedgerEventConsumers, InternalTokenGuard],
       exports: [optionsProvider, pgPoolProvider, LedgerEventConsumers],
     };

@@ -516,6 +516,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/period-closings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The months closed so far, oldest first, with who closed them and when */
+        get: operations["PeriodClosingsController_closings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/period-closings/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Close a month (YYYY-MM): the next one after the last closed, up to the current month; closing it again answers the same */
+        put: operations["PeriodClosingsController_close"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/entries": {
         parameters: {
             query?: never;
@@ -1908,8 +1942,16 @@ export interface components {
         };
         GeneralLedgerLineResponse: {
             entryId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description when the event occurred: the date the entry belongs to
+             */
             occurredAt: string;
+            /**
+             * Format: date-time
+             * @description where the statements count it: occurredAt, or the start of the next open month for an entry late for a closed month
+             */
+            bookedAt: string;
             description: string;
             /**
              * Format: uuid
@@ -1938,6 +1980,18 @@ export interface components {
             lines: components["schemas"]["GeneralLedgerLineResponse"][];
             /** @description true when the period has more entries than listed (2000); totals and closing count them all */
             truncated: boolean;
+        };
+        PeriodClosingResponse: {
+            koperasiId: string;
+            /**
+             * @description the month closed, YYYY-MM
+             * @example 2026-03
+             */
+            month: string;
+            /** @description the supervisor who closed it */
+            closedBy: string;
+            /** Format: date-time */
+            closedAt: string;
         };
         AuditEntryTraceResponse: {
             /** @description the store of the event; null on entries from before traces were kept */
@@ -4179,6 +4233,53 @@ export interface operations {
         responses: {
             /** @description the buku besar as a CSV file or a printable A4 page */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeriodClosingsController_closings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodClosingResponse"][];
+                };
+            };
+        };
+    };
+    PeriodClosingsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodClosingResponse"];
+                };
+            };
+            /** @description a month out of order, already inside the closed books, or not begun yet */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,7 @@ const SUPERVISOR_NAV: NavItem[] = [
   { href: '/penyelia/tutup-kasir', label: 'cash.supervisor.nav' },
   { href: '/penyelia/laporan', label: 'nav.statements' },
   { href: '/penyelia/shu', label: 'nav.shu' },
+  { href: '/penyelia/tutup-buku', label: 'nav.periodClosing' },
 ];
 
 /** An auditor's own menu: reading the history and the books, nothing that writes; the counter's screens are not theirs. */

@@ -909,5 +909,17 @@ export const en: Record<MessageKey, string> = {
   'shu.form.notHundred': 'The percentages must add up to exactly 100; they add up to {total}.',
   'shu.form.save': 'Save the percentages',
   'shu.form.saved': 'The SHU percentages are saved.',
+  'nav.periodClosing': 'Close the books',
+  'closing.title': 'Close the books',
+  'closing.intro': 'Close the books month by month, in order. A closed month no longer changes: a transaction of that month recorded after the closing goes into the next open month, with its own date.',
+  'closing.month': 'Month',
+  'closing.monthHint': 'Write YYYY-MM, e.g. 2026-03.',
+  'closing.badMonth': 'Enter the month as YYYY-MM, e.g. 2026-03.',
+  'closing.close': 'Close this month',
+  'closing.closed': 'The books of {month} are closed.',
+  'closing.refused': 'This month cannot be closed: months close in order, and a month that has not begun cannot be closed.',
+  'closing.listTitle': 'Months closed',
+  'closing.closedAt': 'Closed at',
+  'closing.none': 'No month has been closed yet.',
   // (statements and SHU keys above this line)
 };

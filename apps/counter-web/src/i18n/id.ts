@@ -910,6 +910,18 @@ export const id = {
   'shu.form.notHundred': 'Jumlah persentase harus tepat 100, sekarang {total}.',
   'shu.form.save': 'Simpan persentase',
   'shu.form.saved': 'Persentase pembagian SHU disimpan.',
+  'nav.periodClosing': 'Tutup buku',
+  'closing.title': 'Tutup buku',
+  'closing.intro': 'Tutup buku per bulan, berurutan. Bulan yang sudah ditutup tidak berubah lagi: transaksi bulan itu yang baru tercatat sesudahnya masuk ke bulan terbuka berikutnya, dengan tanggal aslinya.',
+  'closing.month': 'Bulan',
+  'closing.monthHint': 'Tulis TTTT-BB, misalnya 2026-03.',
+  'closing.badMonth': 'Isi bulan dengan format TTTT-BB, misalnya 2026-03.',
+  'closing.close': 'Tutup bulan ini',
+  'closing.closed': 'Buku bulan {month} ditutup.',
+  'closing.refused': 'Bulan ini tidak dapat ditutup: tutup buku berurutan, dan bulan yang belum berjalan tidak dapat ditutup.',
+  'closing.listTitle': 'Bulan yang sudah ditutup',
+  'closing.closedAt': 'Ditutup pada',
+  'closing.none': 'Belum ada bulan yang ditutup.',
   // (statements and SHU keys above this line)
 } as const;
 

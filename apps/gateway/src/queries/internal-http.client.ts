@@ -4,7 +4,7 @@ import { ApiException } from '../http/api-exception.js';
 const QUERY_TIMEOUT_MS = 5000;
 
 /**
- * Calls a service's internal endpoint with the shared token; 400, 404 and 422 pass through with the service's
+ * Calls a service's internal endpoint with the shared token; 400, 404, 409 and 422 pass through with the service's
  * words, other failures are 502/503.
  */
 export class InternalHttpClient {
@@ -57,6 +57,9 @@ export class InternalHttpClient {
     }
     if (response.status === HttpStatus.UNPROCESSABLE_ENTITY && typeof answer?.message === 'string') {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, 'UNPROCESSABLE', answer.message);
+    }
+    if (response.status === HttpStatus.CONFLICT && typeof answer?.message === 'string') {
+      throw new ApiException(HttpStatus.CONFLICT, 'CONFLICT', answer.message);
     }
     this.logger.warn(`${method} ${url.pathname} answered ${response.status}`);
     throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', `The ${this.service} service failed to answer this query`);

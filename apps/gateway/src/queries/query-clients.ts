@@ -187,6 +187,16 @@ export class LedgerQueries {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/shu/${segment(year)}`);
   }
 
+  /** The months closed (tutup buku), oldest first. */
+  periodClosings(koperasiId: string): Promise<unknown[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/period-closings`);
+  }
+
+  /** Closes a month; the same month again answers with its closing, a month out of order is a 409 in words. */
+  closePeriod(koperasiId: string, month: string, closedBy: string): Promise<unknown> {
+    return this.http.put(`/internal/koperasi/${segment(koperasiId)}/period-closings/${segment(month)}`, { closedBy });
+  }
+
   /** Buku besar of one account over WIB days; 404 for a code not in the chart. */
   generalLedger(koperasiId: string, accountCode: string, period: { from: string; to: string }): Promise<unknown> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/general-ledger/${segment(accountCode)}`, period);

@@ -8,6 +8,7 @@ import { LedgerAuditIndexes1790000000350 } from './ledger-audit-indexes.migratio
 import { LedgerReplayJobs1790000000351 } from './ledger-replay-jobs.migration.js';
 import { LedgerShuAllocation1790000000360 } from './ledger-shu-allocation.migration.js';
 import { LedgerRefusedInstallmentsAccount1790000000370 } from './ledger-refused-installments-account.migration.js';
+import { LedgerPeriodClosings1790000000380 } from './ledger-period-closings.migration.js';
 
 /** Every migration of the ledger database, in order; main.ts applies the pending ones at start. */
 export const LEDGER_MIGRATIONS: MigrationClass[] = [
@@ -20,4 +21,5 @@ export const LEDGER_MIGRATIONS: MigrationClass[] = [
   LedgerReplayJobs1790000000351,
   LedgerShuAllocation1790000000360,
   LedgerRefusedInstallmentsAccount1790000000370,
+  LedgerPeriodClosings1790000000380,
 ];

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { rupiahFromColumn } from '../database/rupiah-column.js';
 import { startingChartOfAccounts } from '../domain/index.js';
+import { BOOKED_ENTRIES } from '../period-closing/booked-entries.js';
 import { buildFinancialStatements, isCashAccount, type AccountSums } from './build-financial-statements.js';
 import { periodInstants } from './statement-period.js';
 import type { FinancialStatementsView, StatementPeriod } from './statement-views.js';
@@ -13,7 +14,10 @@ interface SumsRow {
   during_credit_rp: string | null;
 }
 
-/** The statements of one koperasi over a period, from two sums over its journal up to the end of the period. */
+/**
+ * The statements of one koperasi over a period, from two sums over its journal up to the end of the period; an
+ * entry counts where it is booked (BOOKED_ENTRIES): an entry late for a closed month, in the next open one.
+ */
 export async function financialStatementsOf(pool: Pool, koperasiId: string, period: StatementPeriod): Promise<FinancialStatementsView> {
   const { start, end } = periodInstants(period);
   const cashCodes = startingChartOfAccounts.map((account) => account.code).filter(isCashAccount);
@@ -23,21 +27,21 @@ export async function financialStatementsOf(pool: Pool, koperasiId: string, peri
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const sums = await client.query<SumsRow>(
       `SELECT line.account_code,
-              sum(line.debit_rp) FILTER (WHERE entry.occurred_at < $2) AS before_debit_rp,
-              sum(line.credit_rp) FILTER (WHERE entry.occurred_at < $2) AS before_credit_rp,
-              sum(line.debit_rp) FILTER (WHERE entry.occurred_at >= $2) AS during_debit_rp,
-              sum(line.credit_rp) FILTER (WHERE entry.occurred_at >= $2) AS during_credit_rp
-       FROM journal_entries entry
+              sum(line.debit_rp) FILTER (WHERE entry.booked_at < $2) AS before_debit_rp,
+              sum(line.credit_rp) FILTER (WHERE entry.booked_at < $2) AS before_credit_rp,
+              sum(line.debit_rp) FILTER (WHERE entry.booked_at >= $2) AS during_debit_rp,
+              sum(line.credit_rp) FILTER (WHERE entry.booked_at >= $2) AS during_credit_rp
+       FROM (${BOOKED_ENTRIES}) entry
        JOIN journal_lines line ON line.entry_id = entry.id
-       WHERE entry.koperasi_id = $1 AND entry.occurred_at < $3
+       WHERE entry.booked_at < $3
        GROUP BY line.account_code`,
       [koperasiId, start, end],
     );
     const counterparts = await client.query<{ account_code: string; debit_rp: string; credit_rp: string }>(
       `SELECT line.account_code, sum(line.debit_rp) AS debit_rp, sum(line.credit_rp) AS credit_rp
-       FROM journal_entries entry
+       FROM (${BOOKED_ENTRIES}) entry
        JOIN journal_lines line ON line.entry_id = entry.id
-       WHERE entry.koperasi_id = $1 AND entry.occurred_at >= $2 AND entry.occurred_at < $3
+       WHERE entry.booked_at >= $2 AND entry.booked_at < $3
          AND NOT (line.account_code = ANY ($4::text[]))
          AND EXISTS (SELECT 1 FROM journal_lines cash WHERE cash.entry_id = entry.id AND cash.account_code = ANY ($4::text[]))
        GROUP BY line.account_code`,

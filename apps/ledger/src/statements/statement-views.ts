@@ -89,7 +89,10 @@ export interface FinancialStatementsView extends StatementPeriod {
 
 export interface GeneralLedgerLine {
   entryId: string;
+  /** When the event occurred: the date the entry belongs to. */
   occurredAt: string;
+  /** Where the statements count it: occurredAt, or the start of the next open month when its month was closed before it was posted. */
+  bookedAt: string;
   description: string;
   sourceEventId: string;
   /** The event type behind the entry; null on entries posted before the ledger kept its trace. */

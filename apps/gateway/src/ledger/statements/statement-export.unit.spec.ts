@@ -18,6 +18,7 @@ const ledger: GeneralLedgerResponse = {
     {
       entryId: '7',
       occurredAt: '2026-03-02T03:00:00.000Z',
+      bookedAt: '2026-03-02T03:00:00.000Z',
       description: '=HYPERLINK("x") <script>alert(1)</script>',
       sourceEventId: '0b7e5a4e-3f0e-4f4e-9a36-0f1f2b3c4d5e',
       eventType: 'DepositToppedUp',

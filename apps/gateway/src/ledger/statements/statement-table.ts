@@ -91,12 +91,17 @@ export function generalLedgerTable(ledger: GeneralLedgerResponse): StatementTabl
     columns: ['Waktu', 'Keterangan', 'Event sumber', 'Debit (Rp)', 'Kredit (Rp)', 'Saldo (Rp)'],
     rows: [
       { cells: ['', 'Saldo awal', '', null, null, ledger.opening], emphasis: 'total' },
-      ...ledger.lines.map((line) => ({ cells: [line.occurredAt, line.description, line.sourceEventId, line.debit, line.credit, line.balance] })),
+      ...ledger.lines.map((line) => ({ cells: [line.bookedAt, describe(line), line.sourceEventId, line.debit, line.credit, line.balance] })),
       ...(ledger.truncated ? [{ cells: ['', 'Entri lain pada periode ini tidak ditampilkan; pilih periode yang lebih pendek', '', null, null, null] }] : []),
       { cells: ['', 'Jumlah mutasi', '', ledger.totalDebit, ledger.totalCredit, null], emphasis: 'total' },
       { cells: ['', 'Saldo akhir', '', null, null, ledger.closing], emphasis: 'total' },
     ],
   };
+}
+
+/** An entry late for a closed month says the date it belongs to. */
+function describe(line: GeneralLedgerResponse['lines'][number]): string {
+  return line.bookedAt === line.occurredAt ? line.description : `${line.description} (milik ${line.occurredAt}; bulannya sudah ditutup)`;
 }
 
 function section(heading: string, figures: FinancialStatementSectionResponse, totalName: string): StatementRow[] {

@@ -90,7 +90,9 @@ export class FinancialStatementsResponse {
 
 export class GeneralLedgerLineResponse {
   @ApiProperty() entryId!: string;
-  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'when the event occurred: the date the entry belongs to' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'where the statements count it: occurredAt, or the start of the next open month for an entry late for a closed month' })
+  bookedAt!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ format: 'uuid', description: 'the event the entry was posted from' }) sourceEventId!: string;
   @ApiProperty({ type: 'string', nullable: true }) eventType!: string | null;
