@@ -72,7 +72,8 @@ export class BatchedKafkaClient {
     await this.consumer.connect();
     // Replies sent before this instance joined answer requests nobody waits for any more.
     await this.consumer.subscribe({ topics: [...this.options.replyTopics], fromBeginning: false });
-    await this.consumer.run({ partitionsConsumedConcurrently: 16, eachBatch: (payload) => this.takeReplies(payload) });
+    // No offsets committed: a reply is only of use to the instance waiting for it, which reads from the end on joining.
+    await this.consumer.run({ autoCommit: false, partitionsConsumedConcurrently: 16, eachBatch: (payload) => this.takeReplies(payload) });
     this.connected = true;
   }
 
