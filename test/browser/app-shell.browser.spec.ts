@@ -67,7 +67,7 @@ describe('counter app: login, the shell, roles, budgets (real suite, Debian Chro
     const page = await suite.newPage(DESKTOP);
     await suite.logIn(page, 'supervisor');
     const menu = page.getByRole('navigation', { name: 'Menu' });
-    for (const name of ['Refund', 'Deposit PPOB', 'Setoran ke bank', 'Kasir baru']) expect(await menu.getByRole('link', { name }).count()).toBe(1);
+    for (const name of ['Refund', 'Deposit PPOB', 'Setoran ke bank', 'Kas & bank', 'Kasir baru']) expect(await menu.getByRole('link', { name }).count()).toBe(1);
     expect(await suite.horizontalOverflowPx(page)).toBe(0);
     await suite.screenshot(page, 'shell-supervisor-1280');
   });

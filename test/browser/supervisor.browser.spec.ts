@@ -114,7 +114,7 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
     const page = await suite.newPage(DESKTOP);
     await suite.logIn(page, 'teller', '/penyelia/refund');
     await page.getByText(suite.staff.teller.fullName, { exact: false }).waitFor();
-    for (const name of ['Refund', 'Deposit PPOB', 'Setoran ke bank', 'Kasir baru']) expect(await page.getByRole('link', { name }).count()).toBe(0);
+    for (const name of ['Refund', 'Deposit PPOB', 'Setoran ke bank', 'Kas & bank', 'Kasir baru']) expect(await page.getByRole('link', { name }).count()).toBe(0);
 
     const calls: string[] = [];
     page.on('request', (request) => calls.push(new URL(request.url()).pathname));

@@ -102,6 +102,9 @@ describe('a koperasi day and month end to end: drawer, setor ke bank, remittance
     expect((await teller.post(`/members/${member.body.id}/simpanan-sukarela/deposits`, { amount: 200_000 })).status).toBe(200);
     const payment = await teller.post('/billpay/payments', { productCode: 'PLN20', customerNo: TEST_CUSTOMERS.plnPrepaid.valid.customerNo });
     expect(payment.status).toBeLessThan(300);
+    // The JSON receipt names the koperasi and the teller as the printed struk does.
+    const receipt = await teller.get(`/billpay/payments/${payment.body.paymentId}/receipt`);
+    expect(receipt.body).toMatchObject({ koperasiName: 'KKMP Karangpanas', tellerName: 'Teller Rini' });
     const loans = [await kurLoan(), await kurLoan()];
     for (const loan of loans) expect((await teller.post('/loans/installments', { loanNo: loan.loanNo, amount: loan.installmentDue })).status).toBe(201);
     const installmentsRp = loans.reduce((sum, loan) => sum + loan.installmentDue, 0);
@@ -117,7 +120,7 @@ describe('a koperasi day and month end to end: drawer, setor ke bank, remittance
       collectionId: refusedCollection.body.collectionId,
       noticeStatus: 'REFUSED',
       remittance: 'REFUSED',
-      refusal: { code: 'COLLECTION_REFUSED', reason: expect.stringContaining('direstrukturisasi'), paidBack: null },
+      refusal: { code: 'COLLECTION_REFUSED', reason: 'Rekening pinjaman sedang direstrukturisasi', paidBack: null },
     });
     await booksReach('the refusal in the books', (b) => b['215000'] === refusedLoan.installmentDue);
     const payBackPath = `/loans/refused-collections/${refusedCollection.body.collectionId}/pay-back`;
@@ -207,6 +210,21 @@ describe('a koperasi day and month end to end: drawer, setor ke bank, remittance
     const books = await booksReach('the settlements in the books', (b) => b['114100'] === 0);
     expect(books['112100']).toBe(bankBefore + 2 * KUR_FEE_RP);
   }, 120_000);
+
+  it('given entries a system step posted (the PPOB fee at the outcome, the bank refusing a notice), when the auditor traces them, then they lead to the teller who took the money', async () => {
+    const fees = await auditor.get('/audit/entries?accountCode=410000');
+    const ppobFee = fees.body.entries.find((entry: any) => entry.lines.some((line: any) => line.accountCode === '410000' && line.credit > 0));
+    expect(ppobFee.trace.actor).toBe('system:billpay-dispatcher');
+    const refusals = await auditor.get('/audit/entries?accountCode=215000');
+    const refusal = refusals.body.entries.find((entry: any) => entry.trace.eventType === 'CollectionRefusedByBank');
+    for (const entry of [ppobFee, refusal]) {
+      const trace = await auditor.get(`/audit/entries/${entry.id}/trace`);
+      expect(trace.status).toBe(200);
+      expect(trace.body.user).toMatchObject({ username: 'teller.rini', role: 'teller' });
+      expect(trace.body.command).toMatchObject({ method: 'POST' });
+      expect(trace.body.origin.type).toMatch(/^(BillPaymentRequested|InstallmentCollected)$/);
+    }
+  }, 60_000);
 
   it('given the day and the month end, then the trial balance balances and the replay rebuilds the same books', async () => {
     const trial = await auditor.get('/ledger/trial-balance');

@@ -21,6 +21,7 @@ const TodayScreen = lazy(() => import('./screens/today/TodayScreen').then((m) =>
 const PrinterTestScreen = lazy(() => import('./screens/printer-test/PrinterTestScreen').then((m) => m.PrinterTestScreen));
 const RefundsScreen = lazy(() => import('./screens/supervisor/refunds/RefundsScreen').then((m) => m.RefundsScreen));
 const DepositScreen = lazy(() => import('./screens/supervisor/deposit/DepositScreen').then((m) => m.DepositScreen));
+const BankScreen = lazy(() => import('./screens/supervisor/bank/BankScreen').then((m) => m.BankScreen));
 const RemittancesScreen = lazy(() => import('./screens/supervisor/remittances/RemittancesScreen').then((m) => m.RemittancesScreen));
 const CashDrawerScreen = lazy(() => import('./screens/cash/CashDrawerScreen').then((m) => m.CashDrawerScreen));
 const CashClosingScreen = lazy(() => import('./screens/cash/CashClosingScreen').then((m) => m.CashClosingScreen));
@@ -132,6 +133,7 @@ function Screens() {
           <Route path="/penyelia/refund" component={() => <SupervisorOnly screen={RefundsScreen} />} />
           <Route path="/penyelia/deposit" component={() => <SupervisorOnly screen={DepositScreen} />} />
           <Route path="/penyelia/setoran-bank" component={() => <SupervisorOnly screen={RemittancesScreen} />} />
+          <Route path="/penyelia/bank" component={() => <SupervisorOnly screen={BankScreen} />} />
           <Route path="/penyelia/kasir" component={() => <SupervisorOnly screen={TellersScreen} />} />
           <Route path="/penyelia/laporan" component={() => <SupervisorOnly screen={StatementsScreen} />} />
           <Route path="/penyelia/shu" component={() => <SupervisorOnly screen={ShuScreen} />} />

@@ -2224,7 +2224,9 @@ export interface components {
             entry: components["schemas"]["AuditEntryResponse"];
             /** @description null: the event is missing from its store, an audit finding */
             event: components["schemas"]["AuditEventResponse"] | null;
-            /** @description null: the event was not caused by a request of this gateway */
+            /** @description for an event a system step wrote (a dispatcher, a callback, the bank's answer): the event of the request it followed, by causation or correlation */
+            origin: components["schemas"]["AuditEventResponse"] | null;
+            /** @description null: neither the event nor its origin was caused by a request of this gateway */
             command: components["schemas"]["TraceCommandResponse"] | null;
             user: components["schemas"]["TraceUserResponse"] | null;
             receipt: components["schemas"]["TraceReceiptResponse"] | null;
@@ -2543,6 +2545,76 @@ export interface components {
             resolvedAt: string | null;
             receipt: components["schemas"]["ReceiptResponse"] | null;
             links: components["schemas"]["PaymentLinksResponse"];
+        };
+        PrintableBillReceiptResponse: {
+            /** @description our reference (ref_id) at the aggregator */
+            refId: string;
+            /**
+             * @description the aggregator's own transaction id, when it gave one
+             * @example TRX480213957712
+             */
+            partnerRef: string | null;
+            productCode: string;
+            productName: string;
+            /** @enum {string} */
+            productKind: "PREPAID" | "POSTPAID";
+            /**
+             * @description PLN, TELKOMSEL, PDAM, BPJS_KESEHATAN, ...
+             * @example PLN
+             */
+            biller: string;
+            /** @description meter number (PLN prepaid), IDPEL (PLN postpaid), customer number, BPJS number or phone number */
+            customerNo: string;
+            customerName: string | null;
+            /**
+             * @description PLN: the customer id (IDPEL, 12 digits)
+             * @example 523010012345
+             */
+            subscriberId: string | null;
+            /**
+             * @description PLN: tariff and power class
+             * @example R1/1300VA
+             */
+            segmentPower: string | null;
+            /**
+             * @description postpaid billing period, YYYYMM
+             * @example 202611
+             */
+            period: string | null;
+            /** @description bill without penalty (postpaid) or face value (prepaid), rupiah */
+            billAmount: number;
+            /**
+             * @description postpaid late-payment penalty (denda), rupiah; 0 when none
+             * @example 0
+             */
+            penalty: number;
+            adminFee: number;
+            /** @description billAmount + penalty + adminFee */
+            totalAmount: number;
+            /**
+             * @description PLN prepaid: kWh bought, a decimal with a point (printed 33,6); null when the aggregator did not say
+             * @example 33.6
+             */
+            kwh: string | null;
+            /** @description the aggregator's serial number (SN); telco credit: the operator's SN */
+            serialNo: string | null;
+            /**
+             * @description PLN prepaid token
+             * @example 1234-5678-9012-3456-7890
+             */
+            token: string | null;
+            /** Format: date-time */
+            paidAt: string;
+            /** Format: uuid */
+            koperasiId: string;
+            tellerId: string;
+            /** @example KKMP Gedawang */
+            koperasiName: string;
+            /**
+             * @description the teller's full name
+             * @example Siti Rahmawati
+             */
+            tellerName: string;
         };
         RefundResponse: {
             /** Format: uuid */
@@ -4940,8 +5012,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReceiptResponse"];
-                    "text/html": components["schemas"]["ReceiptResponse"];
+                    "application/json": components["schemas"]["PrintableBillReceiptResponse"];
+                    "text/html": components["schemas"]["PrintableBillReceiptResponse"];
                 };
             };
             /** @description no such payment in the caller's koperasi */

@@ -25,6 +25,7 @@ const SUPERVISOR_NAV: NavItem[] = [
   { href: '/penyelia/refund', label: 'nav.refunds' },
   { href: '/penyelia/deposit', label: 'nav.deposit' },
   { href: '/penyelia/setoran-bank', label: 'nav.remittances' },
+  { href: '/penyelia/bank', label: 'nav.bank' },
   { href: '/penyelia/kasir', label: 'nav.tellers' },
   { href: '/penyelia/tutup-kasir', label: 'cash.supervisor.nav' },
   { href: '/penyelia/laporan', label: 'nav.statements' },

@@ -15,7 +15,7 @@ export interface EventFilter {
 
 /** The stream-id prefixes each service writes (see the event contracts); other ids are looked up everywhere. */
 const STREAM_PREFIXES: Record<EventStoreService, string[]> = {
-  members: ['member-', 'koperasi-'],
+  members: ['member-', 'koperasi-', 'cash-drawer-', 'bank-'],
   billpay: ['payment-', 'deposit-'],
   loans: ['collection-', 'remittance-'],
 };

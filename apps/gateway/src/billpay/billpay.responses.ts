@@ -95,6 +95,12 @@ export class ReceiptResponse {
   @ApiProperty() tellerId!: string;
 }
 
+/** The receipt as the printed struk names the counter: the koperasi's name and the teller's full name, not only ids. */
+export class PrintableBillReceiptResponse extends ReceiptResponse {
+  @ApiProperty({ example: 'KKMP Gedawang' }) koperasiName!: string;
+  @ApiProperty({ example: 'Siti Rahmawati', description: "the teller's full name" }) tellerName!: string;
+}
+
 export class PaymentLinksResponse {
   @ApiProperty({ example: '/api/v1/billpay/payments/7c1f...' }) self!: string;
   @ApiPropertyOptional({ example: '/api/v1/billpay/payments/7c1f.../receipt' }) receipt?: string;

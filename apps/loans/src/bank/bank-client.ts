@@ -23,7 +23,7 @@ export type BankResult<T> =
   | { ok: true; value: T }
   | { ok: false; kind: 'NOT_FOUND' | 'UNAVAILABLE'; message: string }
   /** `status` and `code` as the bank gave them: a 422 is a refusal no retry changes. */
-  | { ok: false; kind: 'REFUSED'; message: string; status: number; code: string | null };
+  | { ok: false; kind: 'REFUSED'; message: string; status: number; code: string | null; reason: string };
 
 /** The bank's collection-agent API over HTTP (libs/contracts partners/bank-protocol). */
 @Injectable()
@@ -76,7 +76,7 @@ export class BankClient {
     if (status >= 500) return unavailable(`the bank answered ${status}: ${message}`);
     this.logger.warn(`${method} ${path} refused by the bank: ${status} ${message}`);
     const code = (parsed as { code?: unknown } | null)?.code;
-    return { ok: false, kind: 'REFUSED', message: `the bank refused (${status}): ${message}`, status, code: typeof code === 'string' ? code : null };
+    return { ok: false, kind: 'REFUSED', message: `the bank refused (${status}): ${message}`, status, code: typeof code === 'string' ? code : null, reason: message };
   }
 }
 

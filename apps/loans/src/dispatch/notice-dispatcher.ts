@@ -95,7 +95,7 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
     rows.forEach((row, index) => {
       const result = results[index];
       if (!result.ok && result.kind === 'REFUSED' && result.status === FINAL_REFUSAL_STATUS) {
-        refusals.push({ row, code: result.code ?? 'REFUSED', reason: result.message });
+        refusals.push({ row, code: result.code ?? 'REFUSED', reason: result.reason });
         return;
       }
       const outcome = acknowledgementOf(result, row.collection_id);

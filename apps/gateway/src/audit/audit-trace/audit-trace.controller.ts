@@ -7,11 +7,17 @@ import { ApiException } from '../../http/api-exception.js';
 import { AuditQueries, EVENT_STORE_SERVICES, type EventStoreService } from '../../queries/audit-queries.js';
 import { presentAuditEntry } from '../audit-entry.response.js';
 import { AuditEventReader } from '../audit-event-reader.js';
+import type { ServiceEvent } from '../merged-events.js';
 import { AuditScopeQuery } from '../audit-query.dto.js';
 import { AuditScopeGuard, InAuditScope, type AuditScope } from '../audit-scope.guard.js';
 import { AuditTraceResponse, type TraceCommandResponse, type TraceUserResponse } from './audit-trace.response.js';
 import { CommandOrigins, type CommandOriginView } from './command-origins.js';
 import { receiptLinkOf } from './receipt-link.js';
+
+/** Causation and correlation hops from a system step back to a request: a payment's callback is two at most. */
+const MAX_ORIGIN_HOPS = 4;
+/** The first events of a correlation; its origin is the earliest. */
+const CORRELATION_EVENTS_READ = 5;
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -42,15 +48,43 @@ export class AuditTraceController {
     const service = EVENT_STORE_SERVICES.includes(named as EventStoreService) ? (named as EventStoreService) : null;
     // The event of the entry's own koperasi only: an entry never cites another koperasi's event.
     const event = await this.reader.event(entry.sourceEventId, [entry.koperasiId], service);
-    const command = event?.causationId ? await this.command(event.causationId, entry.koperasiId) : null;
+    const { command, origin } = event ? await this.originOf(event, entry.koperasiId) : { command: null, origin: null };
     const userId = command?.userId ?? event?.actor ?? entry.trace.actor;
     return {
       entry: presentAuditEntry(entry),
       event,
+      origin: origin && origin.eventId !== event?.eventId ? origin : null,
       command: command === null ? null : presentCommand(command),
       user: userId ? await this.user(userId) : null,
       receipt: event ? receiptLinkOf(event) : null,
     };
+  }
+
+  /**
+   * The request behind an event. A system step (a dispatcher, a callback, the bank's answer) has no command of its
+   * own: its causation names the event it followed, or else its correlation leads to the first event of the same
+   * business transaction, whose command is the teller's. Followed a few hops at most.
+   */
+  private async originOf(event: ServiceEvent, koperasiId: string): Promise<{ command: CommandOriginView | null; origin: ServiceEvent }> {
+    let current = event;
+    for (let hop = 0; hop < MAX_ORIGIN_HOPS; hop += 1) {
+      const command = current.causationId ? await this.command(current.causationId, koperasiId) : null;
+      if (command) return { command, origin: current };
+      const next = (current.causationId ? await this.reader.event(current.causationId, [koperasiId], null) : null) ?? (await this.firstOfCorrelation(current, koperasiId));
+      if (!next || next.eventId === current.eventId) break;
+      current = next;
+    }
+    return { command: null, origin: current };
+  }
+
+  private async firstOfCorrelation(event: ServiceEvent, koperasiId: string): Promise<ServiceEvent | null> {
+    if (!event.correlationId) return null;
+    const page = await this.reader.page(
+      { koperasiIds: [koperasiId], service: null, types: null, range: { from: null, to: null }, correlationId: event.correlationId },
+      {},
+      CORRELATION_EVENTS_READ,
+    );
+    return page.events.find((candidate) => candidate.eventId !== event.eventId && candidate.occurredAt <= event.occurredAt) ?? null;
   }
 
   private async command(commandId: string, koperasiId: string): Promise<CommandOriginView | null> {

@@ -30,7 +30,13 @@ export class AuditTraceResponse {
   @ApiProperty({ type: AuditEntryResponse }) entry!: AuditEntryResponse;
   @ApiProperty({ type: AuditEventResponse, nullable: true, description: 'null: the event is missing from its store, an audit finding' })
   event!: AuditEventResponse | null;
-  @ApiProperty({ type: TraceCommandResponse, nullable: true, description: 'null: the event was not caused by a request of this gateway' })
+  @ApiProperty({
+    type: AuditEventResponse,
+    nullable: true,
+    description: "for an event a system step wrote (a dispatcher, a callback, the bank's answer): the event of the request it followed, by causation or correlation",
+  })
+  origin!: AuditEventResponse | null;
+  @ApiProperty({ type: TraceCommandResponse, nullable: true, description: 'null: neither the event nor its origin was caused by a request of this gateway' })
   command!: TraceCommandResponse | null;
   @ApiProperty({ type: TraceUserResponse, nullable: true }) user!: TraceUserResponse | null;
   @ApiProperty({ type: TraceReceiptResponse, nullable: true }) receipt!: TraceReceiptResponse | null;

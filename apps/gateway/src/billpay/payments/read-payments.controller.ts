@@ -8,7 +8,7 @@ import { PG_POOL } from '../../database/pg-pool.js';
 import { ApiException } from '../../http/api-exception.js';
 import { BillpayQueries } from '../../queries/billpay-queries.js';
 import { MembersQueries } from '../../queries/query-clients.js';
-import { PaymentResponse, ReceiptResponse, presentPayment, presentReceipt } from '../billpay.responses.js';
+import { PaymentResponse, PrintableBillReceiptResponse, presentPayment, presentReceipt } from '../billpay.responses.js';
 import { BILL_RECEIPT_PAGE_POLICY, billReceiptHtml } from '../receipts/bill-receipt-html.js';
 import { PaymentsQuery } from './read-payments.query.js';
 
@@ -48,7 +48,7 @@ export class ReadPaymentsController {
   @ApiOperation({ summary: 'The receipt of a successful payment: JSON, or a printable 58 mm page with Accept: text/html or ?format=html' })
   @ApiProduces('application/json', 'text/html')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'] })
-  @ApiOkResponse({ type: ReceiptResponse })
+  @ApiOkResponse({ type: PrintableBillReceiptResponse })
   @ApiNotFoundResponse({ description: "no such payment in the caller's koperasi" })
   @ApiConflictResponse({ description: 'RECEIPT_NOT_AVAILABLE: the payment is not SUCCESS (yet)' })
   async receipt(
@@ -57,12 +57,12 @@ export class ReadPaymentsController {
     @Query('format') format: string | undefined,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: HtmlResponse,
-  ): Promise<ReceiptResponse | string> {
+  ): Promise<PrintableBillReceiptResponse | string> {
     const html = wantsHtml(format, accept);
     const koperasiId = koperasiOf(user);
     const receipt = await this.billpay.receipt(koperasiId, paymentId);
-    if (!html) return presentReceipt(receipt);
     const [koperasiName, tellerName] = await Promise.all([this.koperasiName(koperasiId), this.tellerName(receipt.tellerId)]);
+    if (!html) return { ...presentReceipt(receipt), koperasiName, tellerName };
     response.type('text/html; charset=utf-8');
     response.setHeader('Content-Security-Policy', BILL_RECEIPT_PAGE_POLICY);
     return billReceiptHtml({ ...receipt, koperasiName, tellerName });

@@ -1,0 +1,151 @@
+import { useState } from 'preact/hooks';
+import { ApiError } from '../../../api/api-error';
+import { api, newIdempotencyKey } from '../../../api/client';
+import { describeError, fieldErrorsOf } from '../../../api/describe-error';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Form } from '../../../components/Form';
+import { Money } from '../../../components/Money';
+import { MoneyField } from '../../../components/MoneyField';
+import { TextField } from '../../../components/TextField';
+import { UnknownOutcome } from '../../../components/UnknownOutcome';
+import { useLoad } from '../../../components/use-load';
+import { formatRupiah } from '../../../format/rupiah';
+import { t } from '../../../i18n/i18n';
+import { BANK_REFERENCE } from './bank-reference';
+
+interface DepositErrors {
+  amount?: string;
+  slipRef?: string;
+}
+
+/** Setor ke bank: the vault's balance, the form that records a slip, and the slips recorded. */
+export function VaultDeposits() {
+  const loaded = useLoad((signal) => api.get('/api/v1/bank/deposits', { signal }), []);
+  const [amount, setAmount] = useState<number | null>(null);
+  const [slipRef, setSlipRef] = useState('');
+  const [errors, setErrors] = useState<DepositErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState<string | null>(null);
+  const data = loaded.data;
+
+  const edit = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    setIdempotencyKey(null);
+    setFailure(null);
+  };
+
+  const submit = async () => {
+    const ref = slipRef.trim();
+    const checked: DepositErrors = {
+      amount:
+        amount === null
+          ? t('common.amountInvalid')
+          : amount <= 0
+            ? t('common.amountPositive')
+            : data && amount > data.vaultBalance
+              ? t('bank.deposit.moreThanVault', { vault: formatRupiah(Math.max(data.vaultBalance, 0)) })
+              : undefined,
+      slipRef: ref === '' ? t('bank.referenceRequired') : BANK_REFERENCE.test(ref) ? undefined : t('bank.referenceInvalid'),
+    };
+    setErrors(checked);
+    setNotice(null);
+    setFailure(null);
+    if (checked.amount || checked.slipRef || amount === null) return;
+    const key = idempotencyKey ?? newIdempotencyKey();
+    setIdempotencyKey(key);
+    setBusy(true);
+    try {
+      const recorded = await api.post('/api/v1/bank/deposits', { body: { amount, slipRef: ref }, idempotencyKey: key });
+      setNotice(t('bank.deposit.recorded', { amount: formatRupiah(recorded.amount), slip: recorded.slipRef }));
+      setAmount(null);
+      setSlipRef('');
+      setIdempotencyKey(null);
+      loaded.reload();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'SLIP_ALREADY_RECORDED') setErrors({ slipRef: t('bank.deposit.slipUsed') });
+      else if (error instanceof ApiError && error.code === 'MORE_THAN_VAULT') setErrors({ amount: t('bank.deposit.moreThanVaultNow') });
+      else {
+        const byField = fieldErrorsOf(error, { amount: 'common.amountInvalid', slipRef: 'bank.referenceInvalid' });
+        if (byField.amount || byField.slipRef) setErrors(byField);
+        else setFailure(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unknown = failure instanceof ApiError && failure.outcomeUnknown;
+  return (
+    <section class="card" aria-labelledby="vault-title" data-testid="vault-deposits">
+      <h2 id="vault-title">{t('bank.deposit.title')}</h2>
+      <p>{t('bank.deposit.intro')}</p>
+      {loaded.error && !data && <ErrorMessage message={loaded.error} />}
+      {data && (
+        <p>
+          {t('bank.deposit.vault')}{' '}
+          <strong class="figure" data-testid="vault-balance">
+            <Money amountRp={data.vaultBalance} />
+          </strong>
+        </p>
+      )}
+      {notice && (
+        <p class="alert alert--success" role="status">
+          {notice}
+        </p>
+      )}
+      <Form onSubmit={submit} aria-label={t('bank.deposit.title')}>
+        <MoneyField id="bank-deposit-amount" label={t('bank.deposit.amount')} amountRp={amount} onAmount={edit(setAmount)} error={errors.amount} disabled={busy} />
+        <TextField
+          id="bank-deposit-slip"
+          label={t('bank.deposit.slip')}
+          value={slipRef}
+          onValue={edit(setSlipRef)}
+          error={errors.slipRef}
+          hint={t('bank.referenceHint')}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellcheck={false}
+          maxLength={40}
+          disabled={busy}
+        />
+        {unknown ? <UnknownOutcome checking={busy} onCheckAgain={submit} /> : <ErrorMessage message={failure ? describeError(failure) : null} />}
+        <button type="submit" class="button button--primary" disabled={busy}>
+          {busy ? t('supervisor.working') : t('bank.deposit.submit')}
+        </button>
+      </Form>
+      {data && data.deposits.length > 0 && (
+        <div class="table-wrap">
+          <table class="supervisor-table">
+            <caption class="visually-hidden">{t('bank.deposit.listLabel')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('bank.recordedAt')}</th>
+                <th scope="col">{t('bank.deposit.slip')}</th>
+                <th scope="col" class="num">
+                  {t('common.amount')}
+                </th>
+                <th scope="col">{t('bank.recordedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.deposits.map((deposit) => (
+                <tr key={deposit.depositId}>
+                  <td data-label={t('bank.recordedAt')}>{deposit.recordedAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td class="cell-ref" data-label={t('bank.deposit.slip')}>
+                    {deposit.slipRef}
+                  </td>
+                  <td class="num" data-label={t('common.amount')}>
+                    <Money amountRp={deposit.amount} />
+                  </td>
+                  <td data-label={t('bank.recordedBy')}>{deposit.recordedByName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
