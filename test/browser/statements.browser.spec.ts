@@ -133,10 +133,10 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
     await page.getByRole('heading', { name: 'Tutup buku' }).waitFor();
     await page.getByText('Belum ada bulan yang ditutup.').waitFor();
     await page.getByRole('textbox', { name: 'Bulan' }).fill('2099-01');
-    await page.getByRole('button', { name: 'Tutup bulan ini' }).click();
+    await page.getByRole('button', { name: 'Tutup buku' }).click();
     await page.getByText('Bulan ini tidak dapat ditutup').waitFor();
     await page.getByRole('textbox', { name: 'Bulan' }).fill(month);
-    await page.getByRole('button', { name: 'Tutup bulan ini' }).click();
+    await page.getByRole('button', { name: 'Tutup buku' }).click();
     await page.getByText(`Buku bulan ${month} ditutup.`).waitFor();
     await page.getByTestId('closings').getByRole('cell', { name: month }).waitFor();
     await expectTidy(page, 'tutup-buku-1280');

@@ -968,7 +968,7 @@ export const en: Record<MessageKey, string> = {
   'closing.month': 'Month',
   'closing.monthHint': 'Write YYYY-MM, e.g. 2026-03.',
   'closing.badMonth': 'Enter the month as YYYY-MM, e.g. 2026-03.',
-  'closing.close': 'Close this month',
+  'closing.close': 'Close the books',
   'closing.closed': 'The books of {month} are closed.',
   'closing.refused': 'This month cannot be closed: months close in order, and a month that has not begun cannot be closed.',
   'closing.listTitle': 'Months closed',

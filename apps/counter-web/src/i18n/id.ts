@@ -969,7 +969,7 @@ export const id = {
   'closing.month': 'Bulan',
   'closing.monthHint': 'Tulis TTTT-BB, misalnya 2026-03.',
   'closing.badMonth': 'Isi bulan dengan format TTTT-BB, misalnya 2026-03.',
-  'closing.close': 'Tutup bulan ini',
+  'closing.close': 'Tutup buku',
   'closing.closed': 'Buku bulan {month} ditutup.',
   'closing.refused': 'Bulan ini tidak dapat ditutup: tutup buku berurutan, dan bulan yang belum berjalan tidak dapat ditutup.',
   'closing.listTitle': 'Bulan yang sudah ditutup',
