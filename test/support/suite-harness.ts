@@ -22,6 +22,8 @@ function portsOfNewRun(): Record<ServiceName, number> {
   takenPortBases.add(base);
   return { gateway: base, members: base + 1, billpay: base + 2, loans: base + 3, ledger: base + 4, 'partner-sim': base + 5 };
 }
+/** Inside a run's block of ten ports, after the six of the first instances. */
+const SECOND_INSTANCE_PORT_OFFSETS = { members: 6, billpay: 7, loans: 8, ledger: 9 } as const;
 /** Services with a database of their own. */
 type ServiceWithDatabase = Exclude<ServiceName, 'partner-sim'>;
 /** Random per test process, like every secret of a run: no password or key of a test is written in the code. */
@@ -114,6 +116,9 @@ export class SuiteHarness {
           MEMBERS_DATABASE_URL: this.databaseUrl('members'),
           BILLPAY_DATABASE_URL: this.databaseUrl('billpay'),
           LOANS_DATABASE_URL: this.databaseUrl('loans'),
+          // verify compares the stores with this run's topics, not the plain ones of `npm start` on the same broker.
+          KAFKA_BROKERS: testKafkaBrokers().join(','),
+          KAFKA_NAMESPACE: this.kafkaNamespace,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -198,6 +203,32 @@ export class SuiteHarness {
     } catch (error) {
       throw new Error(`${(error as Error).message}\n--- ${service} log ---\n${log.join('').slice(-4000)}`);
     }
+  }
+
+  /**
+   * A second process of a service beside the running one (same databases and consumer groups, its own HTTP
+   * port): Kafka rebalances the partitions between the two. SIGTERM or SIGKILL it through the returned child.
+   */
+  async startSecondInstance(service: Exclude<ServiceName, 'gateway' | 'partner-sim'>): Promise<ChildProcess> {
+    const port = this.ports.gateway + SECOND_INSTANCE_PORT_OFFSETS[service];
+    const portVariable = `${service.toUpperCase()}_HTTP_PORT`;
+    const child = spawn(process.execPath, [`dist/apps/${service}/src/main.js`], { env: { ...this.environment(), [portVariable]: String(port) }, stdio: 'ignore' });
+    await waitFor(`a second ${service} to be ready`, async () => {
+      if (child.exitCode !== null) throw new Error(`the second ${service} exited with ${child.exitCode}`);
+      return (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.status === 200;
+    }, 90_000);
+    return child;
+  }
+
+  /** False once the service's process ended, whether killed or by itself. */
+  isRunning(service: ServiceName): boolean {
+    const child = this.processes.get(service);
+    return child !== undefined && child.exitCode === null && child.signalCode === null;
+  }
+
+  /** The last lines a service wrote: why it ended, when it did. */
+  logTail(service: ServiceName, chars = 2_000): string {
+    return (this.logs.get(service) ?? []).join('').slice(-chars);
   }
 
   kill(service: ServiceName): void {

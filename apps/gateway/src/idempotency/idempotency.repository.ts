@@ -41,6 +41,20 @@ export class IdempotencyRepository {
     return rowCount === 1;
   }
 
+  /**
+   * Takes over a claim of the same request older than `leaseMs`: its owner died or lost its database between
+   * claiming and completing. Executing again is safe: the commandId comes from the key, so the service acts once.
+   */
+  async takeOverStale(scope: string, key: string, requestHash: string, leaseMs: number): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE idempotency_keys SET claimed_at = now()
+       WHERE koperasi_scope = $1 AND key = $2 AND request_hash = $3 AND status = 'in-progress'
+         AND claimed_at < now() - make_interval(secs => $4::double precision / 1000)`,
+      [scope, key, requestHash, leaseMs],
+    );
+    return rowCount === 1;
+  }
+
   async find(scope: string, key: string): Promise<IdempotencyRecord | null> {
     const { rows } = await this.pool.query<IdempotencyRow>(
       'SELECT request_hash, status, response_status, response_body FROM idempotency_keys WHERE koperasi_scope = $1 AND key = $2',

@@ -4,7 +4,7 @@ import { commandIdFor } from '../commands/command-id.js';
 import { gatewayMigrations } from '../database/gateway-migrations.js';
 import { ApiException } from '../http/api-exception.js';
 import { IdempotencyRepository, type StoredResponse } from './idempotency.repository.js';
-import { IdempotencyService, type IdempotentRequest } from './idempotency.service.js';
+import { hashRequest, IdempotencyService, type IdempotentRequest } from './idempotency.service.js';
 
 const TELLER_ID = '6a1f0c4e-2b7d-4e51-9a0c-3d8e7f6b5a41';
 
@@ -89,6 +89,24 @@ describe('IdempotencyService', () => {
     const retried = await service.run(deposit('unknown', 100), slowCommand(calls, { status: 200, body: { ok: 1 } }, 0));
     expect(retried).toEqual({ status: 200, body: { ok: 1 } });
     expect(calls).toEqual([commandIdFor('koperasi-a', 'unknown'), commandIdFor('koperasi-a', 'unknown')]);
+  });
+
+  // Found by the chaos run: a gateway SIGKILLed (or cut from PostgreSQL) between claiming a key and completing it
+  // left the key in progress for ever, so every retry of that counter's request answered "outcome unknown".
+  it('given a claim whose gateway died before completing, when the retry comes after the lease, then it takes the key over and executes once with the same commandId', async () => {
+    const request = deposit('orphaned', 100);
+    const repository = new IdempotencyRepository(database.pool);
+    const origin = { commandId: commandIdFor('koperasi-a', 'orphaned'), userId: TELLER_ID, method: request.method, path: request.path };
+    expect(await repository.claim('koperasi-a', 'orphaned', hashRequest(request), origin)).toBe(true);
+    const calls: string[] = [];
+    const withinLease = await service.run(request, slowCommand(calls, { status: 200, body: { ok: 1 } }, 0)).catch((error: unknown) => error);
+    expect((withinLease as ApiException).body).toMatchObject({ statusCode: 503, error: 'OUTCOME_UNKNOWN' });
+    expect(calls).toEqual([]);
+
+    await database.pool.query(`UPDATE idempotency_keys SET claimed_at = now() - interval '1 minute' WHERE key = 'orphaned'`);
+    await expect(service.run(request, slowCommand(calls, { status: 200, body: { ok: 1 } }, 0))).resolves.toEqual({ status: 200, body: { ok: 1 } });
+    await expect(service.run(request, slowCommand(calls, { status: 200, body: { ok: 2 } }, 0))).resolves.toEqual({ status: 200, body: { ok: 1 } });
+    expect(calls).toEqual([commandIdFor('koperasi-a', 'orphaned')]);
   });
 
   it('hashes the body canonically: reordered fields are the same request', async () => {

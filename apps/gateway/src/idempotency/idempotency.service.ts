@@ -54,6 +54,10 @@ export class IdempotencyService {
         );
       }
       if (existing?.state === 'done') return existing.response;
+      // An owner answers within its command timeout; one silent for twice that is gone, and its claim with it.
+      if (existing && (await this.keys.takeOverStale(scope, key, requestHash, 2 * this.config.commandTimeoutMs))) {
+        return this.executeClaimed(scope, key, execute);
+      }
       // In progress elsewhere (or just released by a timed-out owner, then we try to claim it again).
       if (Date.now() >= deadline) throw outcomeUnknown();
       await sleep(POLL_INTERVAL_MS);
