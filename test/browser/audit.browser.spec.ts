@@ -242,6 +242,11 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByText('Semua utuh: 1 koperasi diperiksa').waitFor({ timeout: 60_000 });
     await expectTidy(page, 'audit-kota-pilih-koperasi-1280');
 
+    // The books of the chosen koperasi: its trial balance, which the whole city has none of.
+    await page.getByRole('link', { name: 'Buku' }).click();
+    await page.getByRole('heading', { name: /^Neraca saldo per / }).waitFor();
+    expect(await page.getByText('Buku disimpan per koperasi').count()).toBe(0);
+
     await page.getByRole('link', { name: 'Riwayat' }).click();
     await page.getByLabel('Jenis kejadian').fill('BillPaymentRequested');
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
@@ -260,10 +265,15 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.evaluate(`sessionStorage.setItem('audit.koperasi', JSON.stringify({ userId: ${JSON.stringify(city.body.id)}, koperasiId: ${JSON.stringify(elsewhere.body.id)} }))`);
     await page.reload();
     await page.getByText('Koperasi yang dipilih sebelumnya tidak ada dalam wilayah audit Anda').waitFor();
+    await page.getByRole('link', { name: 'Buku' }).click();
+    await page.getByText('Buku disimpan per koperasi: pilih satu koperasi kota ini di atas').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
     expect(await choice.inputValue()).toBe('');
     expect(await choice.locator('option:checked').textContent()).toBe('Seluruh Kota Semarang');
     const cityAuditor = await new ApiClient(suite.harness.gatewayUrl).login('auditor.semarang', DEMO_PASSWORD);
     expect((await cityAuditor.get(`/audit/events?koperasiId=${elsewhere.body.id}`)).status).toBe(404);
+    expect((await cityAuditor.get(`/audit/trial-balance?koperasiId=${elsewhere.body.id}`)).status).toBe(404);
+    expect((await cityAuditor.get('/audit/trial-balance')).status).toBe(400);
 
     await page.setViewportSize(PHONE);
     await expectTidy(page, 'audit-kota-pilih-koperasi-360');

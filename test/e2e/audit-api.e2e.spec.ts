@@ -311,6 +311,16 @@ describe('audit API end to end: auditors read, trace, export and verify; they ne
     const books = await cityAuditor.get('/ledger/trial-balance');
     expect(books.status).toBe(403);
     expect(books.body.message).toMatch(/audit/);
+    // Through the audit API it names one koperasi of its city; the koperasi's own auditor gets its own books.
+    const own = await auditor.get('/ledger/trial-balance');
+    expect((await auditor.get('/audit/trial-balance')).body).toEqual({ ...own.body, asOf: expect.any(String) });
+    const chosen = await cityAuditor.get(`/audit/trial-balance?koperasiId=${gedawang.id}`);
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.lines).toEqual(own.body.lines);
+    const whole = await cityAuditor.get('/audit/trial-balance');
+    expect(whole.status).toBe(400);
+    expect(whole.body.details.map((problem: { field: string }) => problem.field)).toEqual(['koperasiId']);
+    expect((await cityAuditor.get(`/audit/trial-balance?koperasiId=${pekalongan.id}`)).status).toBe(404);
   });
 
   it('given every write route of the API, when an auditor or a city auditor calls it, then it is refused and nothing changes', async () => {

@@ -696,6 +696,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trial balance of one koperasi of the scope (a city auditor names it with ?koperasiId=), now or as of a past instant */
+        get: operations["AuditTrialBalanceController_trialBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/streams/{streamId}": {
         parameters: {
             query?: never;
@@ -4615,6 +4632,37 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["KoperasiResponse"][];
                 };
+            };
+        };
+    };
+    AuditTrialBalanceController_trialBalance: {
+        parameters: {
+            query?: {
+                /** @description one koperasi of the caller's scope (404 for any other); all of the scope when left out */
+                koperasiId?: string;
+                /** @description The books as they stood at this instant: every entry whose business event occurred at or before it. A date alone is the end of that day in WIB, a time without a zone is WIB. Now when left out. */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialBalanceResponse"];
+                };
+            };
+            /** @description a city auditor did not name a koperasi: books are kept per koperasi */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -750,7 +750,7 @@ export const en: Record<MessageKey, string> = {
   'audit.books.entriesOf': 'Ledger {code} {name}',
   'audit.books.period': 'Entries from {from} to {to}, in posting order. Pick an entry for its trace.',
   'audit.books.noEntries': 'No entries on this account in this period.',
-  'audit.books.cityAuditor': 'The books are read per koperasi with that koperasi\'s auditor account. A city auditor uses Export for the whole city\'s journal.',
+  'audit.books.cityAuditor': "Books are kept per koperasi: choose one koperasi of the city above to read its trial balance and ledger. Ekspor gives the whole city's journal.",
   'audit.trace.title': 'Trace of entry {id}',
   'audit.trace.occurredAt': 'Occurred',
   'audit.trace.postedAt': 'Posted',

@@ -751,7 +751,7 @@ export const id = {
   'audit.books.entriesOf': 'Buku besar {code} {name}',
   'audit.books.period': 'Entri dari {from} sampai {to}, urut waktu posting. Pilih entri untuk jejaknya.',
   'audit.books.noEntries': 'Tidak ada entri untuk akun ini pada periode ini.',
-  'audit.books.cityAuditor': 'Buku dibaca per koperasi dengan akun auditor koperasi itu. Auditor kota memakai Ekspor untuk jurnal seluruh kota.',
+  'audit.books.cityAuditor': 'Buku disimpan per koperasi: pilih satu koperasi kota ini di atas untuk membaca neraca saldo dan buku besarnya. Ekspor memberi jurnal seluruh kota.',
   'audit.trace.title': 'Jejak entri {id}',
   'audit.trace.occurredAt': 'Terjadi',
   'audit.trace.postedAt': 'Dibukukan',

@@ -8,7 +8,7 @@ import { TextField } from '../../../components/TextField';
 import { useLoad } from '../../../components/use-load';
 import { wibToday } from '../../../format/wib';
 import { t } from '../../../i18n/i18n';
-import { currentUser } from '../../../session/session';
+import { auditKoperasiId, auditScopeQuery, isCityAuditor } from '../shared/audit-koperasi';
 import { isCalendarDay } from '@koperasi/domain';
 import { isTime, wibInstant, wibTimeNow } from '../shared/wib-input';
 import { AccountEntries } from './AccountEntries';
@@ -28,9 +28,12 @@ export function BooksScreen() {
   const [typedTime, setTypedTime] = useState(time);
   const [errors, setErrors] = useState<{ day?: string; time?: string }>({});
   const asOf = wibInstant(day, time);
-  // The ledger reports answer for the caller's own koperasi; a city auditor has none of its own.
-  const cityAuditor = currentUser.value?.koperasiId === null;
-  const balance = useLoad((signal) => (cityAuditor ? Promise.resolve(null) : api.get('/api/v1/ledger/trial-balance', { query: { asOf }, signal })), [asOf, cityAuditor]);
+  // Books are kept per koperasi: a city auditor reads the one chosen above the screen.
+  const needsChoice = isCityAuditor.value && auditKoperasiId.value === null;
+  const balance = useLoad(
+    (signal) => (needsChoice ? Promise.resolve(null) : api.get('/api/v1/audit/trial-balance', { query: { asOf, ...auditScopeQuery() }, signal })),
+    [asOf, needsChoice],
+  );
 
   const submit = () => {
     const found = { day: isCalendarDay(typedDay) ? undefined : t('audit.history.badDay'), time: isTime(typedTime) ? undefined : t('audit.history.badTime') };
@@ -53,7 +56,7 @@ export function BooksScreen() {
         </button>
       </Form>
       {balance.loading && !balance.data && <p role="status">{t('app.loading')}</p>}
-      {cityAuditor && <p class="alert alert--info">{t('audit.books.cityAuditor')}</p>}
+      {needsChoice && <p class="alert alert--info">{t('audit.books.cityAuditor')}</p>}
       <ErrorMessage message={balance.error} />
       {balance.data && <TrialBalanceTable balance={balance.data} day={day} time={time} openAccount={account} />}
       {account && balance.data && <AccountEntries accountCode={account} accountName={balance.data.lines.find((line) => line.code === account)?.name ?? ''} day={day} time={time} />}
