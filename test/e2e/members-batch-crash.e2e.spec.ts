@@ -38,14 +38,28 @@ describe('members killed in the middle of batches: nothing lost, nothing doubled
       simpananWajibMonthlyAmount: 15_000,
     });
     expect(koperasi.status).toBe(201);
-    const user = { username: 'teller.crash', fullName: 'Petugas Crash', password: DEMO_PASSWORD, role: 'teller', koperasiId: koperasi.body.id };
+    const user = {
+      username: 'teller.crash',
+      fullName: 'Petugas Crash',
+      password: DEMO_PASSWORD,
+      role: 'teller',
+      koperasiId: koperasi.body.id,
+    };
     expect((await admin.post('/users', user)).status).toBe(201);
     teller = await new ApiClient(suite.gatewayUrl).login(user.username, user.password);
     for (let counter = 0; counter < COUNTERS; counter++) {
       const nik = `337401150890${String(counter + 1).padStart(4, '0')}`;
-      const registered = await teller.post('/members', { nik, fullName: `Anggota Loket ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[counter]}`, address: 'Jl. Crash', kelurahan: 'Gedawang' });
+      const registered = await teller.post('/members', {
+        nik,
+        fullName: `Anggota Loket ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[counter]}`,
+        address: 'Jl. Crash',
+        kelurahan: 'Gedawang',
+      });
       expect(registered.status).toBe(201);
-      expect((await teller.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: 25_000 })).status).toBeLessThan(300);
+      expect(
+        (await teller.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: 25_000 }))
+          .status,
+      ).toBeLessThan(300);
       memberIds.push(registered.body.id);
     }
   }, 240_000);
@@ -59,10 +73,13 @@ describe('members killed in the middle of batches: nothing lost, nothing doubled
     const key = randomUUID();
     const deadline = Date.now() + RETRY_FOR_MS;
     for (;;) {
-      const response = await teller.post(`/members/${memberId}/simpanan-sukarela/deposits`, { amount }, key).catch(() => null);
+      const response = await teller
+        .post(`/members/${memberId}/simpanan-sukarela/deposits`, { amount }, key)
+        .catch(() => null);
       if (response && response.status !== 503 && response.status !== 409) return response.status;
       unknownOutcomes += 1;
-      if (Date.now() > deadline) throw new Error(`deposit ${key} still unanswered: ${response?.status}`);
+      if (Date.now() > deadline)
+        throw new Error(`deposit ${key} still unanswered: ${response?.status}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -80,8 +97,14 @@ describe('members killed in the middle of batches: nothing lost, nothing doubled
       await waitFor(
         'members to commit every deposit command it answered',
         async () => {
-          const [committed] = await admin.fetchOffsets({ groupId: `${suite.kafkaNamespace}.members-commands`, topics: [topic] });
-          return ends.every(({ partition, high }) => committed.partitions.find((p) => p.partition === partition)?.offset === high);
+          const [committed] = await admin.fetchOffsets({
+            groupId: `${suite.kafkaNamespace}.members-commands`,
+            topics: [topic],
+          });
+          return ends.every(
+            ({ partition, high }) =>
+              committed.partitions.find((p) => p.partition === partition)?.offset === high,
+          );
         },
         20_000,
       );
@@ -99,7 +122,11 @@ describe('members killed in the middle of batches: nothing lost, nothing doubled
         answered += 1;
       }
     });
-    await waitFor('a third of the deposits', async () => answered >= (COUNTERS * DEPOSITS_PER_COUNTER) / 3, 120_000);
+    await waitFor(
+      'a third of the deposits',
+      async () => answered >= (COUNTERS * DEPOSITS_PER_COUNTER) / 3,
+      120_000,
+    );
     suite.kill('members');
     await suite.start('members');
     await Promise.all(counters);
@@ -107,7 +134,9 @@ describe('members killed in the middle of batches: nothing lost, nothing doubled
     expect(unknownOutcomes).toBeGreaterThan(0);
 
     const expectedRp = (counter: number) =>
-      Array.from({ length: DEPOSITS_PER_COUNTER }, (_, deposit) => amountOf(counter, deposit)).reduce((a, b) => a + b, 0);
+      Array.from({ length: DEPOSITS_PER_COUNTER }, (_, deposit) =>
+        amountOf(counter, deposit),
+      ).reduce((a, b) => a + b, 0);
     for (const [counter, memberId] of memberIds.entries()) {
       const member = await teller.get(`/members/${memberId}`);
       expect(member.body.savings.sukarela).toBe(expectedRp(counter));
@@ -116,22 +145,34 @@ describe('members killed in the middle of batches: nothing lost, nothing doubled
     const members = new pg.Pool({ connectionString: suite.databaseUrl('members'), max: 1 });
     const ledger = new pg.Pool({ connectionString: suite.databaseUrl('ledger'), max: 1 });
     try {
-      const { rows } = await members.query<{ deposits: number; distinct_amounts: number; movements: number }>(
+      const { rows } = await members.query<{
+        deposits: number;
+        distinct_amounts: number;
+        movements: number;
+      }>(
         `SELECT (SELECT count(*)::int FROM events WHERE type = 'SimpananSukarelaDeposited') AS deposits,
                 (SELECT count(DISTINCT (data->>'amountRp'))::int FROM events WHERE type = 'SimpananSukarelaDeposited') AS distinct_amounts,
                 (SELECT count(*)::int FROM savings_movements WHERE kind = 'sukarela-deposit') AS movements`,
       );
-      expect(rows[0]).toEqual({ deposits: COUNTERS * DEPOSITS_PER_COUNTER, distinct_amounts: COUNTERS * DEPOSITS_PER_COUNTER, movements: COUNTERS * DEPOSITS_PER_COUNTER });
+      expect(rows[0]).toEqual({
+        deposits: COUNTERS * DEPOSITS_PER_COUNTER,
+        distinct_amounts: COUNTERS * DEPOSITS_PER_COUNTER,
+        movements: COUNTERS * DEPOSITS_PER_COUNTER,
+      });
       expect(await verifyHashChain(members)).toMatchObject({ ok: true });
 
       const postedEvents = COUNTERS * DEPOSITS_PER_COUNTER + COUNTERS;
       await waitFor(
         'the ledger to post every pokok and deposit',
-        async () => (await ledger.query(`SELECT count(*)::int AS entries FROM journal_entries`)).rows[0].entries >= postedEvents,
+        async () =>
+          (await ledger.query(`SELECT count(*)::int AS entries FROM journal_entries`)).rows[0]
+            .entries >= postedEvents,
         90_000,
       );
       await expectCommandOffsetsCommitted();
-      const books = await ledger.query(`SELECT count(*)::int AS entries, count(DISTINCT source_event_id)::int AS sources FROM journal_entries`);
+      const books = await ledger.query(
+        `SELECT count(*)::int AS entries, count(DISTINCT source_event_id)::int AS sources FROM journal_entries`,
+      );
       expect(books.rows[0]).toEqual({ entries: postedEvents, sources: postedEvents });
     } finally {
       await members.end();

@@ -1,6 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { MemberCommandTopics } from '@koperasi/contracts';
-import { commandByCommand, type CommandTableEntry, type DeciderCommandHandler } from '@koperasi/service-kit';
+import {
+  commandByCommand,
+  type CommandTableEntry,
+  type DeciderCommandHandler,
+} from '@koperasi/service-kit';
 import { CASH_DRAWER_COMMANDS } from './cash-drawer/commands/cash-drawer-commands.provider.js';
 import { MEMBER_COMMANDS } from './commands/member-commands.provider.js';
 import { RegisterMemberHandler } from './commands/register-member/register-member.handler.js';
@@ -18,7 +22,13 @@ export function membersCommandTable(app: INestApplication): CommandTableEntry[] 
   return [
     { topics: members.topics, handler: members.handle },
     { topics: drawers.topics, handler: drawers.handle },
-    commandByCommand(MemberCommandTopics.registerMember, registerMember.execute.bind(registerMember)),
-    commandByCommand(MemberCommandTopics.registerKoperasi, registerKoperasi.execute.bind(registerKoperasi)),
+    commandByCommand(
+      MemberCommandTopics.registerMember,
+      registerMember.execute.bind(registerMember),
+    ),
+    commandByCommand(
+      MemberCommandTopics.registerKoperasi,
+      registerKoperasi.execute.bind(registerKoperasi),
+    ),
   ];
 }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { KafkaHeaders } from '@nestjs/microservices';
 import { createKafka } from '@koperasi/messaging';
-import { Partitioners, type Consumer, type EachBatchPayload, type Message, type Producer } from 'kafkajs';
+import {
+  Partitioners,
+  type Consumer,
+  type EachBatchPayload,
+  type Message,
+  type Producer,
+} from 'kafkajs';
 
 export interface BatchedKafkaClientOptions {
   clientId: string;
@@ -55,13 +61,24 @@ export class BatchedKafkaClient {
 
   constructor(private readonly options: BatchedKafkaClientOptions) {
     const kafka = createKafka(options.clientId, options.brokers);
-    this.producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-    this.consumer = kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 1_000 });
+    this.producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 3_000,
+      maxWaitTimeInMs: 1_000,
+    });
     this.lingerMs = options.lingerMs ?? 2;
     this.maxMessagesPerProduce = options.maxMessagesPerProduce ?? 500;
     this.maxPendingRequests = options.maxPendingRequests ?? 10_000;
     const { events } = this.consumer;
-    this.consumer.on(events.GROUP_JOIN, ({ payload }) => (this.assignment = payload.memberAssignment));
+    this.consumer.on(
+      events.GROUP_JOIN,
+      ({ payload }) => (this.assignment = payload.memberAssignment),
+    );
     for (const event of [events.REBALANCING, events.STOP, events.CRASH, events.DISCONNECT]) {
       this.consumer.on(event as typeof events.STOP, () => (this.assignment = {}));
     }
@@ -73,22 +90,38 @@ export class BatchedKafkaClient {
     // Replies sent before this instance joined answer requests nobody waits for any more.
     await this.consumer.subscribe({ topics: [...this.options.replyTopics], fromBeginning: false });
     // No offsets committed: a reply is only of use to the instance waiting for it, which reads from the end on joining.
-    await this.consumer.run({ autoCommit: false, partitionsConsumedConcurrently: 16, eachBatch: (payload) => this.takeReplies(payload) });
+    await this.consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: 16,
+      eachBatch: (payload) => this.takeReplies(payload),
+    });
     this.connected = true;
   }
 
   /** True once every reply topic has a partition here: before that a request cannot name where to answer. */
   isReady(): boolean {
-    return this.connected && this.options.replyTopics.every((topic) => (this.assignment[topic]?.length ?? 0) > 0);
+    return (
+      this.connected &&
+      this.options.replyTopics.every((topic) => (this.assignment[topic]?.length ?? 0) > 0)
+    );
   }
 
   send(topic: string, replyTopic: string, key: string, value: unknown): Promise<unknown> {
     const partitions = this.assignment[replyTopic];
-    if (!partitions || partitions.length === 0) return Promise.reject(new CommandRequestError(`no partition of ${replyTopic} assigned yet`));
-    if (this.pending.size >= this.maxPendingRequests) return Promise.reject(new CommandRequestError('too many requests waiting'));
+    if (!partitions || partitions.length === 0)
+      return Promise.reject(new CommandRequestError(`no partition of ${replyTopic} assigned yet`));
+    if (this.pending.size >= this.maxPendingRequests)
+      return Promise.reject(new CommandRequestError('too many requests waiting'));
     const correlationId = randomUUID();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(correlationId, new CommandRequestError(`no reply within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      const timer = setTimeout(
+        () =>
+          this.settle(
+            correlationId,
+            new CommandRequestError(`no reply within ${this.options.timeoutMs} ms`),
+          ),
+        this.options.timeoutMs,
+      );
       this.pending.set(correlationId, { resolve, reject, timer });
       this.outgoing.push({
         topic,
@@ -98,7 +131,9 @@ export class BatchedKafkaClient {
           headers: {
             [KafkaHeaders.CORRELATION_ID]: correlationId,
             [KafkaHeaders.REPLY_TOPIC]: replyTopic,
-            [KafkaHeaders.REPLY_PARTITION]: String(partitions[Math.floor(Math.random() * partitions.length)]),
+            [KafkaHeaders.REPLY_PARTITION]: String(
+              partitions[Math.floor(Math.random() * partitions.length)],
+            ),
           },
         },
         fail: (error) => this.settle(correlationId, error),
@@ -109,7 +144,8 @@ export class BatchedKafkaClient {
 
   async close(): Promise<void> {
     this.connected = false;
-    for (const id of [...this.pending.keys()]) this.settle(id, new CommandRequestError('the client is closing'));
+    for (const id of [...this.pending.keys()])
+      this.settle(id, new CommandRequestError('the client is closing'));
     await this.consumer.disconnect();
     await this.producer.disconnect();
   }
@@ -134,10 +170,14 @@ export class BatchedKafkaClient {
       else byTopic.set(topic, [message]);
     }
     try {
-      await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
     } catch (error) {
       // Some may have been written: the outcome of each is unknown, not refused.
-      for (const request of taken) request.fail(new CommandRequestError(`send failed: ${String(error)}`));
+      for (const request of taken)
+        request.fail(new CommandRequestError(`send failed: ${String(error)}`));
     } finally {
       this.producing = false;
       if (this.outgoing.length > 0) this.scheduleProduce();
@@ -156,7 +196,10 @@ export class BatchedKafkaClient {
       try {
         this.settle(correlationId, undefined, JSON.parse(message.value?.toString() ?? 'null'));
       } catch (parseError) {
-        this.settle(correlationId, new CommandRequestError(`unreadable reply: ${String(parseError)}`));
+        this.settle(
+          correlationId,
+          new CommandRequestError(`unreadable reply: ${String(parseError)}`),
+        );
       }
     }
   }

@@ -1,5 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { KafkaHeaders, Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import {
+  KafkaHeaders,
+  Server,
+  type CustomTransportStrategy,
+  type MessageHandler,
+} from '@nestjs/microservices';
 import { createKafka } from '@koperasi/messaging';
 import {
   Partitioners,
@@ -117,7 +122,10 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
 
   private async start(): Promise<void> {
     const kafka = createKafka(this.options.clientId, this.options.brokers);
-    this.producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.consumer = kafka.consumer({
       groupId: this.options.groupId,
       // A restarted instance rejoins sooner when the broker drops its dead predecessor sooner.
@@ -143,15 +151,31 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
   /** Listeners go on before `run()`, which waits for the first join: attached afterwards they would miss it. */
   private trackMembership(consumer: Consumer): void {
     const { state } = this.options;
-    consumer.on(consumer.events.GROUP_JOIN, (event) => state.joined(event.payload.memberAssignment));
-    for (const event of [consumer.events.REBALANCING, consumer.events.STOP, consumer.events.CRASH, consumer.events.DISCONNECT]) {
+    consumer.on(consumer.events.GROUP_JOIN, (event) =>
+      state.joined(event.payload.memberAssignment),
+    );
+    for (const event of [
+      consumer.events.REBALANCING,
+      consumer.events.STOP,
+      consumer.events.CRASH,
+      consumer.events.DISCONNECT,
+    ]) {
       consumer.on(event as typeof consumer.events.STOP, () => state.lost());
     }
   }
 
-  private async takeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async takeBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const heartbeats = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_WHILE_WAITING_MS);
+    const heartbeats = setInterval(
+      () => void heartbeat().catch(() => undefined),
+      HEARTBEAT_WHILE_WAITING_MS,
+    );
     try {
       for (let start = 0; start < batch.messages.length; start += this.maxCommandsPerFlush) {
         const messages = batch.messages.slice(start, start + this.maxCommandsPerFlush);
@@ -174,7 +198,10 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     while (this.waiting.length > 0 && this.flushesInFlight < this.maxFlushesInFlight) {
       const taken: WaitingBatch[] = [];
       let size = 0;
-      while (this.waiting.length > 0 && (taken.length === 0 || size + this.waiting[0].messages.length <= this.maxCommandsPerFlush)) {
+      while (
+        this.waiting.length > 0 &&
+        (taken.length === 0 || size + this.waiting[0].messages.length <= this.maxCommandsPerFlush)
+      ) {
         const next = this.waiting.shift()!;
         taken.push(next);
         size += next.messages.length;
@@ -204,17 +231,27 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
       const handler = this.batchHandlers.get(topic) ?? this.oneByOne;
       const group = routed.get(handler) ?? { handler, commands: [], indexes: [] };
       routed.set(handler, group);
-      group.commands.push({ topic, key: message.key?.toString() ?? '', value: parseValue(message.value) });
+      group.commands.push({
+        topic,
+        key: message.key?.toString() ?? '',
+        value: parseValue(message.value),
+      });
       group.indexes.push(index);
     });
     await Promise.all(
       [...routed.values()].map(async ({ handler, commands, indexes }) => {
         const answers = await handler(commands);
-        if (answers.length !== commands.length) throw new Error(`a batch handler answered ${answers.length} of ${commands.length} commands`);
+        if (answers.length !== commands.length)
+          throw new Error(
+            `a batch handler answered ${answers.length} of ${commands.length} commands`,
+          );
         answers.forEach((answer, position) => (replies[indexes[position]] = answer));
       }),
     );
-    await this.sendReplies(received.map(({ message }) => message.headers ?? {}), replies);
+    await this.sendReplies(
+      received.map(({ message }) => message.headers ?? {}),
+      replies,
+    );
   }
 
   private readonly oneByOne = oneCommandAtATime(({ topic, value }) => this.handleOne(topic, value));

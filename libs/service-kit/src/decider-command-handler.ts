@@ -1,6 +1,16 @@
-import type { CommandEnvelope, CommandReply, EventEnvelope, NewEvent, UserRole } from '@koperasi/contracts';
+import type {
+  CommandEnvelope,
+  CommandReply,
+  EventEnvelope,
+  NewEvent,
+  UserRole,
+} from '@koperasi/contracts';
 import type { Decision } from '@koperasi/domain';
-import { StreamVersionConflictError, type AppendRequest, type PostgresEventStore } from '@koperasi/eventstore';
+import {
+  StreamVersionConflictError,
+  type AppendRequest,
+  type PostgresEventStore,
+} from '@koperasi/eventstore';
 import type { Pool, PoolClient } from 'pg';
 import { UnansweredCommand, type CommandMessage } from './batched-kafka-server.js';
 import { checkEnvelope, type Permission } from './check-envelope.js';
@@ -52,7 +62,10 @@ export interface BatchAggregate<S, C, E extends NewEvent> {
   decide(command: C, state: S): Decision<E> | { ok: false; reply: CommandReply<never> };
   evolve(state: S, event: E): S;
   /** Which stream a command acts on, or a refusal (a missing or malformed id). */
-  target(envelope: CommandEnvelope<Record<string, unknown>>, command: C): StreamTarget | CommandReply<never>;
+  target(
+    envelope: CommandEnvelope<Record<string, unknown>>,
+    command: C,
+  ): StreamTarget | CommandReply<never>;
   /** The states of the streams, as of their latest event, in as few queries as it can. */
   load(pool: Pool, targets: StreamTarget[]): Promise<Map<string, LoadedState<S>>>;
   /** A state the envelope may not act on (another koperasi's member, a missing one), as a refusal. */
@@ -108,7 +121,11 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
   };
 
   /** The command as the decider takes it, or the reply refusing it before any state is read. */
-  private accept(topic: string, value: unknown, index: number): Work<C> | { reply: CommandReply<never> } {
+  private accept(
+    topic: string,
+    value: unknown,
+    index: number,
+  ): Work<C> | { reply: CommandReply<never> } {
     const route = this.routes[topic];
     if (!route) return { reply: refused(400, 'INVALID_COMMAND', `No command on ${topic}`) };
     const invalid = checkEnvelope(value, route.permission ?? 'not-auditor');
@@ -142,11 +159,22 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
     });
     try {
       for (let attempt = 1; pending.length > 0 && attempt <= MAX_ATTEMPTS; attempt += 1) {
-        if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * MAX_RETRY_PAUSE_MS * attempt));
-        pending = await this.attempt(pending, replies, attempt === 1 ? firstLoad : this.load(pending));
+        if (attempt > 1)
+          await new Promise((resolve) =>
+            setTimeout(resolve, Math.random() * MAX_RETRY_PAUSE_MS * attempt),
+          );
+        pending = await this.attempt(
+          pending,
+          replies,
+          attempt === 1 ? firstLoad : this.load(pending),
+        );
       }
       for (const item of pending) {
-        replies[item.index] = refused(409, 'CONCURRENT_UPDATE', `The record changed ${MAX_ATTEMPTS} times while this command ran; try again`);
+        replies[item.index] = refused(
+          409,
+          'CONCURRENT_UPDATE',
+          `The record changed ${MAX_ATTEMPTS} times while this command ran; try again`,
+        );
       }
     } catch (error) {
       if (pending.length === 1) {
@@ -155,7 +183,8 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
         for (const item of pending) await this.carryOut([item], replies);
       }
     }
-    for (const item of repeats) replies[item.index] = replies[firstOf.get(item.envelope.commandId)!.index];
+    for (const item of repeats)
+      replies[item.index] = replies[firstOf.get(item.envelope.commandId)!.index];
   }
 
   /** Decides and writes `work`; returns the commands of streams that moved meanwhile, to decide again. */
@@ -164,9 +193,14 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
     return this.aggregate.load(this.pool, targets);
   }
 
-  private async attempt(work: Work<C>[], replies: unknown[], loading: Promise<Map<string, LoadedState<S>>>): Promise<Work<C>[]> {
+  private async attempt(
+    work: Work<C>[],
+    replies: unknown[],
+    loading: Promise<Map<string, LoadedState<S>>>,
+  ): Promise<Work<C>[]> {
     const loaded = await loading;
-    const decided: { item: Work<C>; before: S; after: S; events: E[]; request: AppendRequest }[] = [];
+    const decided: { item: Work<C>; before: S; after: S; events: E[]; request: AppendRequest }[] =
+      [];
     const decisions = new Map<number, unknown>();
     for (const item of work) {
       const current = loaded.get(item.target.streamId)!;
@@ -177,7 +211,10 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
       }
       const decision = this.aggregate.decide(item.command, current.state);
       if (!decision.ok) {
-        decisions.set(item.index, 'reply' in decision ? decision.reply : this.aggregate.refusal(decision.error));
+        decisions.set(
+          item.index,
+          'reply' in decision ? decision.reply : this.aggregate.refusal(decision.error),
+        );
         continue;
       }
       const after = decision.events.reduce(this.aggregate.evolve, current.state);
@@ -193,27 +230,53 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
         },
       };
       decided.push({ item, before: current.state, after, events: decision.events, request });
-      loaded.set(item.target.streamId, { state: after, version: current.version + decision.events.length });
+      loaded.set(item.target.streamId, {
+        state: after,
+        version: current.version + decision.events.length,
+      });
     }
     const moved = new Set<string>();
     if (decided.length > 0) {
       await inTransaction(this.pool, async (tx) => {
-        const outcomes = await this.store.appendBatchWithin(tx, decided.map(({ request }) => request));
+        const outcomes = await this.store.appendBatchWithin(
+          tx,
+          decided.map(({ request }) => request),
+        );
         const done: [Work<C>, StateChange<S, E>][] = [];
         outcomes.forEach((outcome, position) => {
           const { item, before, after, events } = decided[position];
           if (outcome instanceof StreamVersionConflictError) moved.add(item.target.streamId);
-          else done.push([item, { envelope: item.envelope, target: item.target, before, after, events, appended: outcome.events }]);
+          else
+            done.push([
+              item,
+              {
+                envelope: item.envelope,
+                target: item.target,
+                before,
+                after,
+                events,
+                appended: outcome.events,
+              },
+            ]);
         });
-        await this.aggregate.project(tx, done.map(([, change]) => change));
-        const answers = done.map(([item, change]) => [item, accepted(this.aggregate.reply(change))] as const);
-        await saveReplies(tx, answers.map(([item, reply]) => [item.envelope.commandId, reply]));
+        await this.aggregate.project(
+          tx,
+          done.map(([, change]) => change),
+        );
+        const answers = done.map(
+          ([item, change]) => [item, accepted(this.aggregate.reply(change))] as const,
+        );
+        await saveReplies(
+          tx,
+          answers.map(([item, reply]) => [item.envelope.commandId, reply]),
+        );
         for (const [item, reply] of answers) decisions.set(item.index, reply);
       });
     }
     // Every decision on a stream that moved was taken on a stale state, refusals included.
     const again = work.filter((item) => moved.has(item.target.streamId));
-    for (const item of work) if (!moved.has(item.target.streamId)) replies[item.index] = decisions.get(item.index);
+    for (const item of work)
+      if (!moved.has(item.target.streamId)) replies[item.index] = decisions.get(item.index);
     return again;
   }
 
@@ -228,17 +291,22 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
   /** One command's transaction failed on its own: a repeat that raced its first run, or something unexpected. */
   private async afterFailure(item: Work<C>, error: unknown): Promise<unknown> {
     if (isUniqueViolation(error, 'command_results_pkey')) {
-      const first = (await this.storedReplies([item.envelope.commandId])).get(item.envelope.commandId);
+      const first = (await this.storedReplies([item.envelope.commandId])).get(
+        item.envelope.commandId,
+      );
       if (first !== undefined) return first;
     }
     return new UnansweredCommand(error instanceof Error ? error.message : String(error));
   }
 }
 
-async function saveReplies(tx: PoolClient, replies: [string, CommandReply<unknown>][]): Promise<void> {
+async function saveReplies(
+  tx: PoolClient,
+  replies: [string, CommandReply<unknown>][],
+): Promise<void> {
   if (replies.length === 0) return;
-  await tx.query('INSERT INTO command_results (command_id, reply) SELECT * FROM unnest($1::text[], $2::jsonb[])', [
-    replies.map(([commandId]) => commandId),
-    replies.map(([, reply]) => JSON.stringify(reply)),
-  ]);
+  await tx.query(
+    'INSERT INTO command_results (command_id, reply) SELECT * FROM unnest($1::text[], $2::jsonb[])',
+    [replies.map(([commandId]) => commandId), replies.map(([, reply]) => JSON.stringify(reply))],
+  );
 }

@@ -5,7 +5,9 @@ import type { BatchCommandHandler, CommandMessage } from './batched-kafka-server
  * A batch handler made of a handler of one command: the batch's keys at once, each key's commands in turn,
  * so commands on one aggregate still run in the order they were sent.
  */
-export function oneCommandAtATime(handle: (command: CommandMessage) => Promise<unknown>): BatchCommandHandler {
+export function oneCommandAtATime(
+  handle: (command: CommandMessage) => Promise<unknown>,
+): BatchCommandHandler {
   return async (commands) => {
     const replies = new Array<unknown>(commands.length);
     const byKey = new Map<string, number[]>();
@@ -32,5 +34,8 @@ export function commandByCommand<P>(
   topic: string,
   execute: (envelope: CommandEnvelope<P>) => Promise<unknown>,
 ): { topics: string[]; handler: BatchCommandHandler } {
-  return { topics: [topic], handler: oneCommandAtATime(({ value }) => execute(value as CommandEnvelope<P>)) };
+  return {
+    topics: [topic],
+    handler: oneCommandAtATime(({ value }) => execute(value as CommandEnvelope<P>)),
+  };
 }

@@ -2,7 +2,11 @@ import type { CommandMessage } from './batched-kafka-server.js';
 import { oneCommandAtATime } from './one-command-at-a-time.js';
 
 describe('oneCommandAtATime', () => {
-  const command = (key: string, value: number, topic = 'members.cmd.deposit'): CommandMessage => ({ topic, key, value });
+  const command = (key: string, value: number, topic = 'members.cmd.deposit'): CommandMessage => ({
+    topic,
+    key,
+    value,
+  });
 
   it("runs one key's commands in the order they came, other keys meanwhile, and answers in the batch's order", async () => {
     const started: string[] = [];
@@ -17,7 +21,13 @@ describe('oneCommandAtATime', () => {
       running -= 1;
       return `${key}=${String(value)}`;
     });
-    const replies = await handler([command('a', 1), command('b', 1), command('a', 2), command('b', 2), command('a', 3)]);
+    const replies = await handler([
+      command('a', 1),
+      command('b', 1),
+      command('a', 2),
+      command('b', 2),
+      command('a', 3),
+    ]);
     expect(replies).toEqual(['a=1', 'b=1', 'a=2', 'b=2', 'a=3']);
     expect(started.filter((entry) => entry.startsWith('a:'))).toEqual(['a:1', 'a:2', 'a:3']);
     expect(started.indexOf('b:2')).toBeLessThan(started.indexOf('a:2'));
@@ -32,7 +42,10 @@ describe('oneCommandAtATime', () => {
       order.push(`end ${topic}`);
       return topic;
     });
-    expect(await handler([command('a', 1, 'slow'), command('a', 2, 'fast')])).toEqual(['slow', 'fast']);
+    expect(await handler([command('a', 1, 'slow'), command('a', 2, 'fast')])).toEqual([
+      'slow',
+      'fast',
+    ]);
     expect(order.indexOf('end fast')).toBeLessThan(order.indexOf('end slow'));
   });
 });

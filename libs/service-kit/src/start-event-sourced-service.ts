@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { namespaced } from '@koperasi/contracts';
-import { databaseNameOf, ensureDatabase, runMigrations, type MigrationClass } from '@koperasi/database';
+import {
+  databaseNameOf,
+  ensureDatabase,
+  runMigrations,
+  type MigrationClass,
+} from '@koperasi/database';
 import { JsonLogger } from '@koperasi/platform';
 import { BatchedKafkaServer, type BatchCommandHandler } from './batched-kafka-server.js';
 import { CommandConsumerState } from './command-consumer-state.js';
@@ -41,7 +46,9 @@ export interface EventSourcedService<C extends EventSourcedServiceConfig> {
  * Starts an event-sourced service: its database and migrations, the Nest app, the batched command
  * consumer, then HTTP; it logs ready once the consumer holds partitions. A failure to start ends the process.
  */
-export function startEventSourcedService<C extends EventSourcedServiceConfig>(service: EventSourcedService<C>): void {
+export function startEventSourcedService<C extends EventSourcedServiceConfig>(
+  service: EventSourcedService<C>,
+): void {
   const logger = new JsonLogger(service.name);
   start(service, logger).catch((error: unknown) => {
     logger.pino.fatal({ err: error }, `${service.name} failed to start`);
@@ -49,13 +56,19 @@ export function startEventSourcedService<C extends EventSourcedServiceConfig>(se
   });
 }
 
-async function start<C extends EventSourcedServiceConfig>(service: EventSourcedService<C>, logger: JsonLogger): Promise<void> {
+async function start<C extends EventSourcedServiceConfig>(
+  service: EventSourcedService<C>,
+  logger: JsonLogger,
+): Promise<void> {
   const { config } = service;
   await ensureDatabase(config.databaseUrl, databaseNameOf(config.databaseUrl));
   const applied = await runMigrations(config.databaseUrl, service.migrations);
   if (applied.length > 0) logger.pino.info({ applied }, 'migrations applied');
 
-  const app = await NestFactory.create(service.module(config), { logger, rawBody: service.rawBody ?? false });
+  const app = await NestFactory.create(service.module(config), {
+    logger,
+    rawBody: service.rawBody ?? false,
+  });
   app.enableShutdownHooks();
   const consumerState = app.get(CommandConsumerState);
   const server = new BatchedKafkaServer({
@@ -65,15 +78,20 @@ async function start<C extends EventSourcedServiceConfig>(service: EventSourcedS
     state: consumerState,
     maxFlushesInFlight: service.maxFlushesInFlight,
   });
-  for (const { topics, handler } of service.commandTable?.(app) ?? []) server.handleBatches(topics, handler);
+  for (const { topics, handler } of service.commandTable?.(app) ?? [])
+    server.handleBatches(topics, handler);
   app.connectMicroservice({ strategy: server });
   await app.startAllMicroservices();
   await app.listen(config.httpPort, config.httpHost);
   await waitUntil(() => consumerState.ready, GROUP_JOIN_WAIT_MS);
-  logger.pino.info({ port: config.httpPort, partitionsAssigned: consumerState.ready }, `${service.name} ready`);
+  logger.pino.info(
+    { port: config.httpPort, partitionsAssigned: consumerState.ready },
+    `${service.name} ready`,
+  );
 }
 
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (!condition() && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }

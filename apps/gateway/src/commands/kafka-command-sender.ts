@@ -1,5 +1,17 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ALL_COMMAND_TOPICS, namespaced, replyTopicOf, type CommandEnvelope, type CommandReply } from '@koperasi/contracts';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  ALL_COMMAND_TOPICS,
+  namespaced,
+  replyTopicOf,
+  type CommandEnvelope,
+  type CommandReply,
+} from '@koperasi/contracts';
 import { BatchedKafkaClient } from '@koperasi/service-kit';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { CommandOutcomeUnknownError, type CommandSender } from './command-sender.js';
@@ -11,7 +23,9 @@ export const COMMAND_TOPICS: string[] = ALL_COMMAND_TOPICS;
 
 /** Kafka request-reply, batched both ways (BatchedKafkaClient); replies come back on `<topic>.reply`. */
 @Injectable()
-export class KafkaCommandSender implements CommandSender, OnApplicationBootstrap, OnApplicationShutdown {
+export class KafkaCommandSender
+  implements CommandSender, OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger('KafkaCommandSender');
   private readonly client: BatchedKafkaClient;
   private stopping = false;
@@ -39,7 +53,9 @@ export class KafkaCommandSender implements CommandSender, OnApplicationBootstrap
         return;
       } catch (error) {
         const delayMs = Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * attempt);
-        this.logger.warn(`Kafka connect attempt ${attempt} failed (${String(error)}); retrying in ${delayMs} ms`);
+        this.logger.warn(
+          `Kafka connect attempt ${attempt} failed (${String(error)}); retrying in ${delayMs} ms`,
+        );
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
     }
@@ -49,11 +65,22 @@ export class KafkaCommandSender implements CommandSender, OnApplicationBootstrap
     return this.client.isReady();
   }
 
-  async send<TPayload, TResult>(topic: string, key: string, envelope: CommandEnvelope<TPayload>): Promise<CommandReply<TResult>> {
+  async send<TPayload, TResult>(
+    topic: string,
+    key: string,
+    envelope: CommandEnvelope<TPayload>,
+  ): Promise<CommandReply<TResult>> {
     try {
-      return (await this.client.send(topic, replyTopicOf(topic), key, envelope)) as CommandReply<TResult>;
+      return (await this.client.send(
+        topic,
+        replyTopicOf(topic),
+        key,
+        envelope,
+      )) as CommandReply<TResult>;
     } catch (error) {
-      this.logger.warn(`command ${envelope.commandId} on ${topic}: outcome unknown (${String(error)})`);
+      this.logger.warn(
+        `command ${envelope.commandId} on ${topic}: outcome unknown (${String(error)})`,
+      );
       throw new CommandOutcomeUnknownError(topic, error);
     }
   }

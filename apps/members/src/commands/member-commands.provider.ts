@@ -10,5 +10,6 @@ export const MEMBER_COMMANDS = Symbol('MEMBER_COMMANDS');
 export const memberCommandsProvider = {
   provide: MEMBER_COMMANDS,
   inject: [PG_POOL, PostgresEventStore],
-  useFactory: (pool: Pool, store: PostgresEventStore) => new DeciderCommandHandler(pool, store, memberAggregate(store), MEMBER_COMMAND_ROUTES),
+  useFactory: (pool: Pool, store: PostgresEventStore) =>
+    new DeciderCommandHandler(pool, store, memberAggregate(store), MEMBER_COMMAND_ROUTES),
 };

@@ -1,6 +1,11 @@
 import type { EventEnvelope } from '@koperasi/contracts';
 import type { PoolClient } from 'pg';
-import { evolveMember, type MemberEvent, type MemberState, type RegisteredMember } from '../domain/index.js';
+import {
+  evolveMember,
+  type MemberEvent,
+  type MemberState,
+  type RegisteredMember,
+} from '../domain/index.js';
 import { statementEntryOf } from './statement-entry.js';
 
 /** Events just appended to one member's stream, and the state they were decided on. */
@@ -15,7 +20,10 @@ export interface MemberChange {
  * statement line in one insert, every member's row in one update. Each movement records the balances right
  * after it. Returns each change's state after its events.
  */
-export async function projectMemberChanges(tx: PoolClient, changes: readonly MemberChange[]): Promise<RegisteredMember[]> {
+export async function projectMemberChanges(
+  tx: PoolClient,
+  changes: readonly MemberChange[],
+): Promise<RegisteredMember[]> {
   const movements = new MovementRows();
   const latest = new Map<string, { state: RegisteredMember; envelope: EventEnvelope }>();
   const afters: RegisteredMember[] = [];
@@ -24,11 +32,13 @@ export async function projectMemberChanges(tx: PoolClient, changes: readonly Mem
     for (const [index, event] of change.events.entries()) {
       const envelope = change.appended[index];
       state = evolveMember(state, event);
-      if (state.status === 'UNREGISTERED') throw new Error(`${event.type} left ${envelope.streamId} unregistered`);
+      if (state.status === 'UNREGISTERED')
+        throw new Error(`${event.type} left ${envelope.streamId} unregistered`);
       await projectRegistries(tx, state, envelope, event);
       movements.add(state, envelope, event);
     }
-    if (state.status === 'UNREGISTERED') throw new Error('projectMemberChanges: a change without events');
+    if (state.status === 'UNREGISTERED')
+      throw new Error('projectMemberChanges: a change without events');
     latest.set(state.memberId, { state, envelope: change.appended[change.appended.length - 1] });
     afters.push(state);
   }
@@ -37,7 +47,10 @@ export async function projectMemberChanges(tx: PoolClient, changes: readonly Mem
   return afters;
 }
 
-async function updateMembers(tx: PoolClient, rows: { state: RegisteredMember; envelope: EventEnvelope }[]): Promise<void> {
+async function updateMembers(
+  tx: PoolClient,
+  rows: { state: RegisteredMember; envelope: EventEnvelope }[],
+): Promise<void> {
   if (rows.length === 0) return;
   await tx.query(
     `UPDATE members m SET status = u.status, pokok_rp = u.pokok_rp, wajib_rp = u.wajib_rp, sukarela_rp = u.sukarela_rp,
@@ -59,7 +72,12 @@ async function updateMembers(tx: PoolClient, rows: { state: RegisteredMember; en
 }
 
 /** The registration itself and the registries beside the statement: paid wajib months, the NIK claim. */
-async function projectRegistries(tx: PoolClient, after: RegisteredMember, envelope: EventEnvelope, event: MemberEvent): Promise<void> {
+async function projectRegistries(
+  tx: PoolClient,
+  after: RegisteredMember,
+  envelope: EventEnvelope,
+  event: MemberEvent,
+): Promise<void> {
   if (event.type === 'MemberRegistered') {
     const { data } = event;
     await tx.query(
@@ -67,8 +85,21 @@ async function projectRegistries(tx: PoolClient, after: RegisteredMember, envelo
                             phone, status, joined_at, joined_month, stream_version, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
-        data.memberId, data.koperasiId, data.memberNo, data.nik, data.fullName, data.sex, data.birthDate, data.birthPlace,
-        data.address, data.kelurahan, data.phone, after.status, data.joinedAt, after.joinedMonth, envelope.streamVersion,
+        data.memberId,
+        data.koperasiId,
+        data.memberNo,
+        data.nik,
+        data.fullName,
+        data.sex,
+        data.birthDate,
+        data.birthPlace,
+        data.address,
+        data.kelurahan,
+        data.phone,
+        after.status,
+        data.joinedAt,
+        after.joinedMonth,
+        envelope.streamVersion,
         envelope.occurredAt,
       ],
     );
@@ -88,9 +119,17 @@ async function projectRegistries(tx: PoolClient, after: RegisteredMember, envelo
 /** The statement lines of a batch, gathered for one insert. */
 class MovementRows {
   private readonly columns = {
-    eventId: [] as string[], memberId: [] as string[], koperasiId: [] as string[], streamVersion: [] as number[],
-    occurredAt: [] as string[], kind: [] as string[], description: [] as string[], amountRp: [] as number[],
-    pokokRp: [] as number[], wajibRp: [] as number[], sukarelaRp: [] as number[],
+    eventId: [] as string[],
+    memberId: [] as string[],
+    koperasiId: [] as string[],
+    streamVersion: [] as number[],
+    occurredAt: [] as string[],
+    kind: [] as string[],
+    description: [] as string[],
+    amountRp: [] as number[],
+    pokokRp: [] as number[],
+    wajibRp: [] as number[],
+    sukarelaRp: [] as number[],
   };
 
   add(after: RegisteredMember, envelope: EventEnvelope, event: MemberEvent): void {
@@ -118,7 +157,19 @@ class MovementRows {
                                       amount_rp, pokok_rp, wajib_rp, sukarela_rp)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::timestamptz[], $6::text[], $7::text[],
                             $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[])`,
-      [c.eventId, c.memberId, c.koperasiId, c.streamVersion, c.occurredAt, c.kind, c.description, c.amountRp, c.pokokRp, c.wajibRp, c.sukarelaRp],
+      [
+        c.eventId,
+        c.memberId,
+        c.koperasiId,
+        c.streamVersion,
+        c.occurredAt,
+        c.kind,
+        c.description,
+        c.amountRp,
+        c.pokokRp,
+        c.wajibRp,
+        c.sukarelaRp,
+      ],
     );
   }
 }

@@ -1,7 +1,13 @@
 import type { CashDrawerView } from '@koperasi/contracts';
 import type { PostgresEventStore } from '@koperasi/eventstore';
 import type { BatchAggregate, LoadedState } from '@koperasi/service-kit';
-import { cashDrawerDecider, cashDrawerStreamId, type CashDrawerCommand, type CashDrawerEvent, type CashDrawerState } from '../domain/index.js';
+import {
+  cashDrawerDecider,
+  cashDrawerStreamId,
+  type CashDrawerCommand,
+  type CashDrawerEvent,
+  type CashDrawerState,
+} from '../domain/index.js';
 import { nextCashDrawerView, unopenedCashDrawer } from '../read-model/cash-drawer-view.js';
 import { projectCashDrawerEvents } from '../read-model/project-cash-drawer-events.js';
 import { cashDrawerErrorReply } from './cash-drawer-error-replies.js';
@@ -17,18 +23,26 @@ function evolve(fold: CashDrawerFold, event: CashDrawerEvent): CashDrawerFold {
   const { drawerId, tellerId, businessDate } = event.data;
   return {
     state: cashDrawerDecider.evolve(fold.state, event),
-    view: nextCashDrawerView(fold.view ?? unopenedCashDrawer(drawerId, tellerId, businessDate), event),
+    view: nextCashDrawerView(
+      fold.view ?? unopenedCashDrawer(drawerId, tellerId, businessDate),
+      event,
+    ),
   };
 }
 
 const UNOPENED: CashDrawerFold = { state: cashDrawerDecider.initialState(), view: null };
 
 /** A teller's drawer of one day, for the batch handler: its stream is a handful of events, folded whole. */
-export function cashDrawerAggregate(store: PostgresEventStore): BatchAggregate<CashDrawerFold, CashDrawerCommand, CashDrawerEvent> {
+export function cashDrawerAggregate(
+  store: PostgresEventStore,
+): BatchAggregate<CashDrawerFold, CashDrawerCommand, CashDrawerEvent> {
   return {
     decide: (command, fold) => cashDrawerDecider.decide(command, fold.state),
     evolve,
-    target: (_envelope, command) => ({ streamId: cashDrawerStreamId(command.drawerId), aggregateId: command.drawerId }),
+    target: (_envelope, command) => ({
+      streamId: cashDrawerStreamId(command.drawerId),
+      aggregateId: command.drawerId,
+    }),
     load: async (_pool, targets) => {
       const loaded = new Map<string, LoadedState<CashDrawerFold>>();
       for (const { streamId } of targets) {
@@ -41,8 +55,15 @@ export function cashDrawerAggregate(store: PostgresEventStore): BatchAggregate<C
     project: async (tx, changes) => {
       for (const { envelope, before, events, appended } of changes) {
         const first = events[0].data;
-        const view = before.view ?? unopenedCashDrawer(first.drawerId, first.tellerId, first.businessDate);
-        await projectCashDrawerEvents(tx, envelope.koperasiId, view, events, appended[appended.length - 1].streamVersion);
+        const view =
+          before.view ?? unopenedCashDrawer(first.drawerId, first.tellerId, first.businessDate);
+        await projectCashDrawerEvents(
+          tx,
+          envelope.koperasiId,
+          view,
+          events,
+          appended[appended.length - 1].streamVersion,
+        );
       }
     },
     reply: ({ after }) => after.view,

@@ -7,12 +7,20 @@ import {
 } from '@koperasi/contracts';
 import { nowInWib, type Actor, type CommandRoute } from '@koperasi/service-kit';
 import { cashDrawerIdOf, type CashDrawerCommand } from '../domain/index.js';
-import { checkApprovePayload, checkCountPayload, checkOpenPayload } from './cash-drawer-payload-checks.js';
+import {
+  checkApprovePayload,
+  checkCountPayload,
+  checkOpenPayload,
+} from './cash-drawer-payload-checks.js';
 
 /** Buka kasir and tutup kasir act on the acting teller's drawer of today (WIB). */
 function ownDrawerToday(actor: Actor, envelope: CommandEnvelope<unknown>, now: string) {
   const businessDate = now.slice(0, 10);
-  return { drawerId: cashDrawerIdOf(envelope.koperasiId, actor.userId, businessDate), tellerId: actor.userId, businessDate };
+  return {
+    drawerId: cashDrawerIdOf(envelope.koperasiId, actor.userId, businessDate),
+    tellerId: actor.userId,
+    businessDate,
+  };
 }
 
 export const CASH_DRAWER_COMMAND_ROUTES: Record<string, CommandRoute<CashDrawerCommand>> = {
@@ -20,7 +28,12 @@ export const CASH_DRAWER_COMMAND_ROUTES: Record<string, CommandRoute<CashDrawerC
     check: checkOpenPayload,
     toCommand: (payload: OpenCashDrawerPayload, actor, envelope) => {
       const now = nowInWib();
-      return { type: 'OpenCashDrawer', ...ownDrawerToday(actor, envelope, now), openingFloatRp: payload.openingFloatRp, now };
+      return {
+        type: 'OpenCashDrawer',
+        ...ownDrawerToday(actor, envelope, now),
+        openingFloatRp: payload.openingFloatRp,
+        now,
+      };
     },
   },
   [MemberCommandTopics.countCashDrawer]: {
