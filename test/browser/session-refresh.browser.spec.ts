@@ -19,26 +19,42 @@ function watch(page: Page): Calls {
     const path = new URL(request.url()).pathname;
     if (path === '/api/v1/auth/login') calls.logins += 1;
     if (path === '/api/v1/auth/refresh') calls.refreshes += 1;
-    if (request.method() === 'POST' && path.endsWith('/simpanan-sukarela/deposits')) calls.deposits.push(request);
+    if (request.method() === 'POST' && path.endsWith('/simpanan-sukarela/deposits'))
+      calls.deposits.push(request);
   });
   return calls;
 }
 
 describe('counter app: a teller is never thrown out in the middle of a payment (real suite, Debian Chromium)', () => {
-  const suite = new BrowserSuite(['partner-sim', 'members', 'billpay', 'gateway'], { environment: { TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_SECONDS) } });
+  const suite = new BrowserSuite(['partner-sim', 'members', 'billpay', 'gateway'], {
+    environment: { TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_SECONDS) },
+  });
 
   beforeAll(() => suite.start(), 240_000);
   afterAll(() => suite.stop(), 60_000);
 
   /** The test's own calls sign in afresh: the staff's clients from the seeding hold tokens long expired. */
-  const tellerApi = (): Promise<ApiClient> => new ApiClient(suite.harness.gatewayUrl).login(suite.staff.teller.username, suite.staff.teller.password);
+  const tellerApi = (): Promise<ApiClient> =>
+    new ApiClient(suite.harness.gatewayUrl).login(
+      suite.staff.teller.username,
+      suite.staff.teller.password,
+    );
 
   async function memberWithPokok(fullName: string): Promise<string> {
     const api = await tellerApi();
     const nik = `337401550590${String(randomInt(1000, 9999))}`;
-    const registered = await api.post('/members', { nik, fullName, address: 'Jl. Gedawang Raya 12 RT 02/RW 03', kelurahan: 'Gedawang', phone: '081234567890' });
-    if (registered.status !== 201) throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
-    expect((await api.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: 25_000 })).status).toBe(200);
+    const registered = await api.post('/members', {
+      nik,
+      fullName,
+      address: 'Jl. Gedawang Raya 12 RT 02/RW 03',
+      kelurahan: 'Gedawang',
+      phone: '081234567890',
+    });
+    if (registered.status !== 201)
+      throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
+    expect(
+      (await api.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: 25_000 })).status,
+    ).toBe(200);
     return registered.body.id as string;
   }
 
@@ -51,7 +67,8 @@ describe('counter app: a teller is never thrown out in the middle of a payment (
     await page.getByText(`Setor sukarela ${shown} diterima.`).waitFor();
   }
 
-  const sukarelaOf = async (memberId: string): Promise<number> => (await (await tellerApi()).get(`/members/${memberId}`)).body.savings.sukarela;
+  const sukarelaOf = async (memberId: string): Promise<number> =>
+    (await (await tellerApi()).get(`/members/${memberId}`)).body.savings.sukarela;
 
   it(`refreshes before the ${ACCESS_TOKEN_SECONDS}-second token ends: a deposit made three lifetimes after signing in goes through, no login screen`, async () => {
     const memberId = await memberWithPokok('Endang Lestari');
@@ -85,7 +102,12 @@ describe('counter app: a teller is never thrown out in the middle of a payment (
     await depositSukarela(page, '30000', 'Rp 30.000');
     expect(calls.refreshes).toBe(refreshesBefore + 1);
     expect(calls.deposits).toHaveLength(2);
-    const [refused, retried] = await Promise.all(calls.deposits.map(async (request) => ({ key: request.headers()['idempotency-key'], status: (await request.response())?.status() })));
+    const [refused, retried] = await Promise.all(
+      calls.deposits.map(async (request) => ({
+        key: request.headers()['idempotency-key'],
+        status: (await request.response())?.status(),
+      })),
+    );
     expect(refused.status).toBe(401);
     expect(retried).toEqual({ key: refused.key, status: 200 });
     expect(calls.logins).toBe(1);
@@ -95,8 +117,12 @@ describe('counter app: a teller is never thrown out in the middle of a payment (
   it('logout revokes the session at the gateway: its refresh token no longer works', async () => {
     const page = await suite.newPage(DESKTOP);
     await suite.logIn(page, 'teller', '/');
-    const stored = JSON.parse((await page.evaluate(`sessionStorage.getItem('counter.session')`)) as string) as { refreshToken: string; accessToken: string };
-    const loggedOut = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/auth/logout');
+    const stored = JSON.parse(
+      (await page.evaluate(`sessionStorage.getItem('counter.session')`)) as string,
+    ) as { refreshToken: string; accessToken: string };
+    const loggedOut = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/api/v1/auth/logout',
+    );
     await page.getByRole('button', { name: 'Keluar' }).click();
     expect((await loggedOut).status()).toBe(204);
     await page.getByLabel('Nama pengguna').waitFor();
@@ -106,14 +132,20 @@ describe('counter app: a teller is never thrown out in the middle of a payment (
       body: JSON.stringify({ refreshToken: stored.refreshToken }),
     });
     expect(refresh.status).toBe(401);
-    const read = await fetch(`${suite.harness.gatewayUrl}/koperasi/${suite.koperasiIds[0]}`, { headers: { authorization: `Bearer ${stored.accessToken}` } });
+    const read = await fetch(`${suite.harness.gatewayUrl}/koperasi/${suite.koperasiIds[0]}`, {
+      headers: { authorization: `Bearer ${stored.accessToken}` },
+    });
     expect(read.status).toBe(401);
   });
 
   it("a supervisor lifts a teller's lockout on the Kasir baru screen; the teller signs in at once, and the log says who did it", async () => {
     const { username, password } = suite.staff.teller;
     const attempt = (secret: string) =>
-      fetch(`${suite.harness.gatewayUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: secret }) });
+      fetch(`${suite.harness.gatewayUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: secret }),
+      });
     for (let guess = 0; guess < 5; guess++) await attempt(`salah-${guess}`);
     expect((await attempt(password)).status).toBe(429);
 
@@ -127,8 +159,17 @@ describe('counter app: a teller is never thrown out in the middle of a payment (
     expect({ violations: await suite.seriousA11yViolations(page) }).toEqual({ violations: [] });
 
     expect((await attempt(password)).status).toBe(200);
-    const supervisorApi = await new ApiClient(suite.harness.gatewayUrl).login(suite.staff.supervisor.username, suite.staff.supervisor.password);
+    const supervisorApi = await new ApiClient(suite.harness.gatewayUrl).login(
+      suite.staff.supervisor.username,
+      suite.staff.supervisor.password,
+    );
     const log = await supervisorApi.get('/auth/logins');
-    expect(log.body.logins).toContainEqual(expect.objectContaining({ username, outcome: 'UNLOCKED', by: suite.staff.supervisor.username }));
+    expect(log.body.logins).toContainEqual(
+      expect.objectContaining({
+        username,
+        outcome: 'UNLOCKED',
+        by: suite.staff.supervisor.username,
+      }),
+    );
   });
 });

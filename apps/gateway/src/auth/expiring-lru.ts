@@ -7,7 +7,8 @@ export class ExpiringLru<K, V> {
   private readonly entries = new Map<K, { value: V; expiresAtMs: number }>();
 
   constructor(private readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`ExpiringLru capacity must be a positive integer, not ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new Error(`ExpiringLru capacity must be a positive integer, not ${capacity}`);
   }
 
   get size(): number {
@@ -26,7 +27,8 @@ export class ExpiringLru<K, V> {
   set(key: K, value: V, expiresAtMs: number): void {
     this.entries.delete(key);
     this.entries.set(key, { value, expiresAtMs });
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    while (this.entries.size > this.capacity)
+      this.entries.delete(this.entries.keys().next().value as K);
   }
 
   delete(key: K): void {

@@ -25,6 +25,10 @@ describe('ExpiringLru', () => {
     cache.set('s2', { userId: 'u2' }, 1_000);
     cache.set('s3', { userId: 'u1' }, 1_000);
     cache.deleteWhere((value) => value.userId === 'u1');
-    expect([cache.get('s1', 0), cache.get('s2', 0), cache.get('s3', 0)]).toEqual([undefined, { userId: 'u2' }, undefined]);
+    expect([cache.get('s1', 0), cache.get('s2', 0), cache.get('s3', 0)]).toEqual([
+      undefined,
+      { userId: 'u2' },
+      undefined,
+    ]);
   });
 });

@@ -37,7 +37,9 @@ export class GatewaySessions1790000002300 implements MigrationInterface {
       )`);
     await runner.query(`CREATE INDEX refresh_tokens_by_session ON refresh_tokens (session_id)`);
     await runner.query(`ALTER TABLE login_attempts DROP CONSTRAINT login_attempts_outcome_check`);
-    await runner.query(`ALTER TABLE login_attempts ADD CONSTRAINT login_attempts_outcome_check CHECK (outcome IN ('SUCCESS', 'WRONG_PASSWORD', 'LOCKED', 'DISABLED', 'UNLOCKED'))`);
+    await runner.query(
+      `ALTER TABLE login_attempts ADD CONSTRAINT login_attempts_outcome_check CHECK (outcome IN ('SUCCESS', 'WRONG_PASSWORD', 'LOCKED', 'DISABLED', 'UNLOCKED'))`,
+    );
     // For UNLOCKED: the supervisor or admin who lifted the lockout.
     await runner.query(`ALTER TABLE login_attempts ADD COLUMN by_username text NULL`);
   }
@@ -46,7 +48,9 @@ export class GatewaySessions1790000002300 implements MigrationInterface {
     await runner.query(`DELETE FROM login_attempts WHERE outcome IN ('DISABLED', 'UNLOCKED')`);
     await runner.query(`ALTER TABLE login_attempts DROP COLUMN by_username`);
     await runner.query(`ALTER TABLE login_attempts DROP CONSTRAINT login_attempts_outcome_check`);
-    await runner.query(`ALTER TABLE login_attempts ADD CONSTRAINT login_attempts_outcome_check CHECK (outcome IN ('SUCCESS', 'WRONG_PASSWORD', 'LOCKED'))`);
+    await runner.query(
+      `ALTER TABLE login_attempts ADD CONSTRAINT login_attempts_outcome_check CHECK (outcome IN ('SUCCESS', 'WRONG_PASSWORD', 'LOCKED'))`,
+    );
     await runner.query(`DROP TABLE refresh_tokens`);
     await runner.query(`DROP TABLE auth_sessions`);
     await runner.query(`ALTER TABLE users DROP COLUMN active, DROP COLUMN session_generation`);

@@ -34,7 +34,11 @@ export class TrustedProxies {
  * right (the hop our proxy added) past every trusted proxy, so a client cannot choose its address by sending
  * the header itself. An IPv4 caller is shown without its IPv6-mapped prefix.
  */
-export function clientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string {
+export function clientAddress(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxies,
+): string {
   let address = plain(peer ?? 'unknown');
   if (trusted.empty || !trusted.has(address)) return address;
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))

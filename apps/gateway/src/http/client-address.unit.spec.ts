@@ -14,7 +14,9 @@ describe('the client address behind trusted proxies', () => {
 
   it('is the last hop before the trusted proxies, read from the right, so a forged left part is ignored', () => {
     expect(clientAddress('10.1.2.3', '198.51.100.1', proxies)).toBe('198.51.100.1');
-    expect(clientAddress('::ffff:10.1.2.3', '6.6.6.6, 198.51.100.1, 192.168.1.5', proxies)).toBe('198.51.100.1');
+    expect(clientAddress('::ffff:10.1.2.3', '6.6.6.6, 198.51.100.1, 192.168.1.5', proxies)).toBe(
+      '198.51.100.1',
+    );
     expect(clientAddress('fd12::1', ['6.6.6.6', '2001:db8::7'], proxies)).toBe('2001:db8::7');
   });
 

@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiException } from '../../http/api-exception.js';
 import { clientAddressOf, TrustedProxies, type PeerRequest } from '../../http/client-address.js';
 import { CurrentUser, Roles } from '../auth.decorators.js';
@@ -32,27 +39,41 @@ export class ChangePasswordController {
   @Post('password')
   @Roles('admin', 'supervisor', 'teller')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: "Change one's own password: every other session ends; the answer is a new session for this one" })
+  @ApiOperation({
+    summary:
+      "Change one's own password: every other session ends; the answer is a new session for this one",
+  })
   @ApiOkResponse({ type: SessionTokens })
-  @ApiBadRequestResponse({ description: 'newPassword is shorter than 10 characters or the same as the current one' })
+  @ApiBadRequestResponse({
+    description: 'newPassword is shorter than 10 characters or the same as the current one',
+  })
   @ApiForbiddenResponse({ description: 'WRONG_PASSWORD: currentPassword is not the password' })
-  async change(@CurrentUser() caller: AuthenticatedUser, @Body() body: ChangePasswordRequest, @Req() http: PeerRequest): Promise<SessionTokens> {
+  async change(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: ChangePasswordRequest,
+    @Req() http: PeerRequest,
+  ): Promise<SessionTokens> {
     const address = clientAddressOf(http, this.proxies);
     const user = await this.users.findById(caller.id);
     if (!user || !(await verifyPassword(body.currentPassword, user.passwordHash))) {
       await this.throttle.recordFailure(caller.username, address);
-      throw new ApiException(HttpStatus.FORBIDDEN, 'WRONG_PASSWORD', 'The current password is wrong', [
-        { field: 'currentPassword', problems: ['is not the password of this user'] },
-      ]);
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        'WRONG_PASSWORD',
+        'The current password is wrong',
+        [{ field: 'currentPassword', problems: ['is not the password of this user'] }],
+      );
     }
     if (body.newPassword === body.currentPassword) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Invalid request: check newPassword', [
-        { field: 'newPassword', problems: ['must differ from the current password'] },
-      ]);
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        'Invalid request: check newPassword',
+        [{ field: 'newPassword', problems: ['must differ from the current password'] }],
+      );
     }
     await this.users.changePassword(user.id, await hashPassword(body.newPassword));
     this.check.forgetUser(user.id);
     return this.sessions.start(caller, address);
   }
 }
-

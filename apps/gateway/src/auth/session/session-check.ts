@@ -63,7 +63,8 @@ export class SessionCheck {
         .stateOf(sessionId)
         .then((state) => {
           // Timed from before the read: the answer is never trusted longer than cacheMs after it was asked.
-          if (this.cacheMs > 0 && this.reading.get(sessionId) === read) this.states.set(sessionId, state, nowMs + this.cacheMs);
+          if (this.cacheMs > 0 && this.reading.get(sessionId) === read)
+            this.states.set(sessionId, state, nowMs + this.cacheMs);
           return state;
         })
         .finally(() => {

@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Public } from '../auth.decorators.js';
 import { RefreshTokenRequest, SessionTokens } from './session.dto.js';
 import { SessionService } from './session.service.js';
@@ -13,7 +20,10 @@ export class SessionController {
   @Post('refresh')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Exchange a refresh token (used once) for a new access token and the next refresh token' })
+  @ApiOperation({
+    summary:
+      'Exchange a refresh token (used once) for a new access token and the next refresh token',
+  })
   @ApiOkResponse({ type: SessionTokens })
   @ApiBadRequestResponse({ description: 'refreshToken is missing or not a refresh token' })
   @ApiUnauthorizedResponse({
@@ -28,7 +38,9 @@ export class SessionController {
   @Post('logout')
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'End the session of this refresh token: its access and refresh tokens stop working' })
+  @ApiOperation({
+    summary: 'End the session of this refresh token: its access and refresh tokens stop working',
+  })
   @ApiNoContentResponse({ description: 'the session is ended (also when it had ended before)' })
   @ApiBadRequestResponse({ description: 'refreshToken is missing or not a refresh token' })
   async logout(@Body() request: RefreshTokenRequest): Promise<void> {

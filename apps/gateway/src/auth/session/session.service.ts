@@ -27,7 +27,13 @@ export class SessionService {
   async start(user: AuthenticatedUser, address: string): Promise<SessionTokens> {
     const sessionId = randomUUID();
     const refreshToken = newRefreshToken();
-    const sessionExpiresAt = await this.sessions.start({ id: sessionId, userId: user.id, address, ttlSeconds: this.config.sessionTtlSeconds, refreshToken });
+    const sessionExpiresAt = await this.sessions.start({
+      id: sessionId,
+      userId: user.id,
+      address,
+      ttlSeconds: this.config.sessionTtlSeconds,
+      refreshToken,
+    });
     return this.tokensFor(user, sessionId, refreshToken, sessionExpiresAt);
   }
 
@@ -37,8 +43,14 @@ export class SessionService {
     const result = await this.sessions.rotate(refreshToken, next);
     if (result.kind === 'rotated') {
       const { session } = result;
-      const view: AuthenticatedUser = { id: session.userId, username: session.username, role: session.role, koperasiId: session.koperasiId };
-      const user = session.kotaKabupaten === null ? view : { ...view, kotaKabupaten: session.kotaKabupaten };
+      const view: AuthenticatedUser = {
+        id: session.userId,
+        username: session.username,
+        role: session.role,
+        koperasiId: session.koperasiId,
+      };
+      const user =
+        session.kotaKabupaten === null ? view : { ...view, kotaKabupaten: session.kotaKabupaten };
       return this.tokensFor(user, session.sessionId, next, session.expiresAt);
     }
     if (result.kind === 'reused') {
@@ -50,7 +62,11 @@ export class SessionService {
         'This sign-in was ended because its refresh token was used twice; sign in again',
       );
     }
-    throw new ApiException(HttpStatus.UNAUTHORIZED, 'SESSION_ENDED', 'The session has ended; sign in again');
+    throw new ApiException(
+      HttpStatus.UNAUTHORIZED,
+      'SESSION_ENDED',
+      'The session has ended; sign in again',
+    );
   }
 
   /** Ends the session the refresh token belongs to; an unknown token ends nothing and says so no differently. */
@@ -59,7 +75,12 @@ export class SessionService {
     if (sessionId !== null) this.check.forgetSession(sessionId);
   }
 
-  private async tokensFor(user: AuthenticatedUser, sessionId: string, refreshToken: string, sessionExpiresAt: Date): Promise<SessionTokens> {
+  private async tokensFor(
+    user: AuthenticatedUser,
+    sessionId: string,
+    refreshToken: string,
+    sessionExpiresAt: Date,
+  ): Promise<SessionTokens> {
     const accessToken = await this.tokens.issue(user, sessionId);
     return {
       accessToken,

@@ -52,7 +52,13 @@ export class SessionsRepository {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   /** A session of the user at its current generation, with its first refresh token. */
-  async start(session: { id: string; userId: string; address: string; ttlSeconds: number; refreshToken: string }): Promise<Date> {
+  async start(session: {
+    id: string;
+    userId: string;
+    address: string;
+    ttlSeconds: number;
+    refreshToken: string;
+  }): Promise<Date> {
     const { rows } = await this.pool.query<{ expires_at: Date }>(
       `WITH started AS (
          INSERT INTO auth_sessions (id, user_id, generation, expires_at, address)
@@ -62,14 +68,23 @@ export class SessionsRepository {
          INSERT INTO refresh_tokens (token_hash, session_id) SELECT $5, id FROM started
        )
        SELECT expires_at FROM started`,
-      [session.id, session.userId, session.address, session.ttlSeconds, refreshTokenHash(session.refreshToken)],
+      [
+        session.id,
+        session.userId,
+        session.address,
+        session.ttlSeconds,
+        refreshTokenHash(session.refreshToken),
+      ],
     );
     if (!rows[0]) throw new Error(`no user ${session.userId} to start a session for`);
     return rows[0].expires_at;
   }
 
   async stateOf(sessionId: string): Promise<SessionState | null> {
-    const { rows } = await this.pool.query<StateRow>(`SELECT ${STATE_COLUMNS} FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`, [sessionId]);
+    const { rows } = await this.pool.query<StateRow>(
+      `SELECT ${STATE_COLUMNS} FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
+      [sessionId],
+    );
     return rows[0] ? toState(rows[0]) : null;
   }
 
@@ -98,8 +113,13 @@ export class SessionsRepository {
         result = { kind: 'reused', sessionId: found.session_id };
       } else if (!found.live) result = { kind: 'ended', sessionId: found.session_id };
       else {
-        await client.query(`UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1`, [refreshTokenHash(token)]);
-        await client.query(`INSERT INTO refresh_tokens (token_hash, session_id) VALUES ($1, $2)`, [refreshTokenHash(next), found.session_id]);
+        await client.query(`UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1`, [
+          refreshTokenHash(token),
+        ]);
+        await client.query(`INSERT INTO refresh_tokens (token_hash, session_id) VALUES ($1, $2)`, [
+          refreshTokenHash(next),
+          found.session_id,
+        ]);
         result = { kind: 'rotated', session: toState(found) };
       }
       await client.query('COMMIT');

@@ -1,5 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiException } from '../../http/api-exception.js';
 import { clientAddressOf, TrustedProxies, type PeerRequest } from '../../http/client-address.js';
 import { CurrentUser, Roles } from '../auth.decorators.js';
@@ -28,15 +34,27 @@ export class UnlockLoginController {
   @Post('unlocks')
   @Roles('supervisor', 'admin')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: "Lift a username's sign-in lockout: a supervisor for its koperasi's users, the admin for anyone; recorded in the sign-in log" })
+  @ApiOperation({
+    summary:
+      "Lift a username's sign-in lockout: a supervisor for its koperasi's users, the admin for anyone; recorded in the sign-in log",
+  })
   @ApiOkResponse({ type: UnlockLoginResponse })
-  @ApiNotFoundResponse({ description: 'a supervisor named a username that is not a user of its koperasi' })
-  async unlock(@CurrentUser() caller: AuthenticatedUser, @Body() body: UnlockLoginRequest, @Req() http: PeerRequest): Promise<UnlockLoginResponse> {
+  @ApiNotFoundResponse({
+    description: 'a supervisor named a username that is not a user of its koperasi',
+  })
+  async unlock(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: UnlockLoginRequest,
+    @Req() http: PeerRequest,
+  ): Promise<UnlockLoginResponse> {
     const user = await this.users.findByUsername(body.username);
     if (caller.role !== 'admin' && (user === null || user.koperasiId !== caller.koperasiId)) {
-      throw new ApiException(HttpStatus.NOT_FOUND, 'USER_NOT_FOUND', `${body.username} is not a user of your koperasi`, [
-        { field: 'username', problems: ['not a user of your koperasi'] },
-      ]);
+      throw new ApiException(
+        HttpStatus.NOT_FOUND,
+        'USER_NOT_FOUND',
+        `${body.username} is not a user of your koperasi`,
+        [{ field: 'username', problems: ['not a user of your koperasi'] }],
+      );
     }
     const wasLocked = await this.throttle.unlock(body.username);
     await this.attempts.record({

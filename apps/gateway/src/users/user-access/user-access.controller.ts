@@ -1,5 +1,12 @@
 import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { SessionCheck } from '../../auth/session/session-check.js';
@@ -25,33 +32,68 @@ export class UserAccessController {
   @Post(':id/disable')
   @Roles('admin', 'supervisor')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Disable a user: it can no longer sign in and its sessions end within seconds (a supervisor: tellers of its koperasi)' })
+  @ApiOperation({
+    summary:
+      'Disable a user: it can no longer sign in and its sessions end within seconds (a supervisor: tellers of its koperasi)',
+  })
   @ApiOkResponse({ type: UserAccessResponse })
-  @ApiForbiddenResponse({ description: 'a supervisor named someone other than a teller of its koperasi, or a user tried to disable itself' })
+  @ApiForbiddenResponse({
+    description:
+      'a supervisor named someone other than a teller of its koperasi, or a user tried to disable itself',
+  })
   @ApiNotFoundResponse({ description: 'no such user' })
-  disable(@CurrentUser() caller: AuthenticatedUser, @Param('id') id: string): Promise<UserAccessResponse> {
+  disable(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id') id: string,
+  ): Promise<UserAccessResponse> {
     return this.set(caller, id, false);
   }
 
   @Post(':id/enable')
   @Roles('admin', 'supervisor')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Enable a disabled user again; it signs in anew (a supervisor: tellers of its koperasi)' })
+  @ApiOperation({
+    summary:
+      'Enable a disabled user again; it signs in anew (a supervisor: tellers of its koperasi)',
+  })
   @ApiOkResponse({ type: UserAccessResponse })
-  @ApiForbiddenResponse({ description: 'a supervisor named someone other than a teller of its koperasi' })
+  @ApiForbiddenResponse({
+    description: 'a supervisor named someone other than a teller of its koperasi',
+  })
   @ApiNotFoundResponse({ description: 'no such user' })
-  enable(@CurrentUser() caller: AuthenticatedUser, @Param('id') id: string): Promise<UserAccessResponse> {
+  enable(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id') id: string,
+  ): Promise<UserAccessResponse> {
     return this.set(caller, id, true);
   }
 
-  private async set(caller: AuthenticatedUser, id: string, active: boolean): Promise<UserAccessResponse> {
+  private async set(
+    caller: AuthenticatedUser,
+    id: string,
+    active: boolean,
+  ): Promise<UserAccessResponse> {
     const user = UUID.test(id) ? await this.users.findById(id) : null;
     // Another koperasi's user answers like no user: a supervisor learns nothing about other koperasi.
-    if (!user || !mayManage(caller, user)) throw new ApiException(HttpStatus.NOT_FOUND, 'USER_NOT_FOUND', `No user ${id} that you manage`);
+    if (!user || !mayManage(caller, user))
+      throw new ApiException(
+        HttpStatus.NOT_FOUND,
+        'USER_NOT_FOUND',
+        `No user ${id} that you manage`,
+      );
     if (user.role !== 'teller' && caller.role === 'supervisor') {
-      throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'A supervisor may disable or enable only tellers; ask the platform admin');
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        'A supervisor may disable or enable only tellers; ask the platform admin',
+      );
     }
-    if (user.id === caller.id) throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'You may not disable or enable yourself');
+    if (user.id === caller.id)
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        'You may not disable or enable yourself',
+      );
     await this.users.setActive(user.id, active);
     if (!active) this.sessions.forgetUser(user.id);
     return { id: user.id, username: user.username, active };
@@ -60,5 +102,7 @@ export class UserAccessController {
 
 /** The admin manages everyone; a supervisor the staff of its own koperasi. */
 function mayManage(caller: AuthenticatedUser, user: UserRecord): boolean {
-  return caller.role === 'admin' || (caller.koperasiId !== null && user.koperasiId === caller.koperasiId);
+  return (
+    caller.role === 'admin' || (caller.koperasiId !== null && user.koperasiId === caller.koperasiId)
+  );
 }

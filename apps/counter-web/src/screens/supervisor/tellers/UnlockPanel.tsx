@@ -26,10 +26,18 @@ export function UnlockPanel() {
     setBusy(true);
     try {
       const answer = await api.post('/api/v1/auth/unlocks', { body: { username: name } });
-      setDone(t(answer.wasLocked ? 'supervisor.unlock.unlocked' : 'supervisor.unlock.notLocked', { username: answer.username }));
+      setDone(
+        t(answer.wasLocked ? 'supervisor.unlock.unlocked' : 'supervisor.unlock.notLocked', {
+          username: answer.username,
+        }),
+      );
       setUsername('');
     } catch (caught) {
-      setFailure(describeError(caught, { USER_NOT_FOUND: () => t('supervisor.unlock.notOurs', { username: name }) }));
+      setFailure(
+        describeError(caught, {
+          USER_NOT_FOUND: () => t('supervisor.unlock.notOurs', { username: name }),
+        }),
+      );
     } finally {
       setBusy(false);
     }
@@ -40,7 +48,18 @@ export function UnlockPanel() {
       <h2 id="unlock-title">{t('supervisor.unlock.title')}</h2>
       <p>{t('supervisor.unlock.intro')}</p>
       <Form onSubmit={submit} aria-label={t('supervisor.unlock.title')}>
-        <TextField id="unlock-username" label={t('supervisor.unlock.username')} value={username} onValue={setUsername} error={error} autoComplete="off" autoCapitalize="none" spellcheck={false} maxLength={100} disabled={busy} />
+        <TextField
+          id="unlock-username"
+          label={t('supervisor.unlock.username')}
+          value={username}
+          onValue={setUsername}
+          error={error}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellcheck={false}
+          maxLength={100}
+          disabled={busy}
+        />
         <ErrorMessage message={failure} />
         {done && (
           <p class="alert alert--success" role="status">
