@@ -15,8 +15,15 @@ export interface InvariantResult {
 type Stores = Record<'gateway' | 'members' | 'billpay' | 'loans' | 'ledger', pg.Pool>;
 
 export function openStores(suite: SuiteHarness): Stores {
-  const pool = (service: keyof Stores) => new pg.Pool({ connectionString: suite.databaseUrl(service), max: 2 });
-  return { gateway: pool('gateway'), members: pool('members'), billpay: pool('billpay'), loans: pool('loans'), ledger: pool('ledger') };
+  const pool = (service: keyof Stores) =>
+    new pg.Pool({ connectionString: suite.databaseUrl(service), max: 2 });
+  return {
+    gateway: pool('gateway'),
+    members: pool('members'),
+    billpay: pool('billpay'),
+    loans: pool('loans'),
+    ledger: pool('ledger'),
+  };
 }
 
 export async function closeStores(stores: Stores): Promise<void> {
@@ -28,7 +35,9 @@ async function one<T = any>(pool: pg.Pool, sql: string, params: unknown[] = []):
 }
 
 async function unpublishedEvents(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query(`SELECT to_regclass('relay_checkpoints') IS NOT NULL AS has_outbox`);
+  const { rows } = await pool.query(
+    `SELECT to_regclass('relay_checkpoints') IS NOT NULL AS has_outbox`,
+  );
   if (!rows[0].has_outbox) return 0;
   // Behind the slowest relay: committed events it has not published yet (commit order: transaction id, position).
   const row = await one<{ behind: number }>(
@@ -44,23 +53,48 @@ async function unpublishedEvents(pool: pg.Pool): Promise<number> {
  * Waits for the suite to finish what the load left in flight: pending payments resolved by the partner,
  * collection notices acknowledged, remittances decided, outboxes published, the ledger no longer moving.
  */
-export async function drainSuite(stores: Stores, timeoutMs: number): Promise<Record<string, number>> {
+export async function drainSuite(
+  stores: Stores,
+  timeoutMs: number,
+): Promise<Record<string, number>> {
   const startedMs = Date.now();
   const open = async () => ({
-    pendingPayments: (await one(stores.billpay, `SELECT count(*)::int AS n FROM payments WHERE status IN ('PROCESSING', 'PENDING')`)).n as number,
-    unacknowledgedNotices: (await one(stores.loans, `SELECT count(*)::int AS n FROM collections WHERE notice_status <> 'ACKNOWLEDGED'`)).n as number,
-    undecidedRemittances: (await one(stores.loans, `SELECT count(*)::int AS n FROM remittances WHERE status IN ('SENT', 'UNKNOWN')`)).n as number,
+    pendingPayments: (
+      await one(
+        stores.billpay,
+        `SELECT count(*)::int AS n FROM payments WHERE status IN ('PROCESSING', 'PENDING')`,
+      )
+    ).n as number,
+    unacknowledgedNotices: (
+      await one(
+        stores.loans,
+        `SELECT count(*)::int AS n FROM collections WHERE notice_status <> 'ACKNOWLEDGED'`,
+      )
+    ).n as number,
+    undecidedRemittances: (
+      await one(
+        stores.loans,
+        `SELECT count(*)::int AS n FROM remittances WHERE status IN ('SENT', 'UNKNOWN')`,
+      )
+    ).n as number,
     unpublished:
-      (await unpublishedEvents(stores.members)) + (await unpublishedEvents(stores.billpay)) + (await unpublishedEvents(stores.loans)),
+      (await unpublishedEvents(stores.members)) +
+      (await unpublishedEvents(stores.billpay)) +
+      (await unpublishedEvents(stores.loans)),
   });
   let last = await open();
-  await waitFor('the suite to drain', async () => Object.values((last = await open())).every((n) => n === 0), timeoutMs).catch(() => undefined);
+  await waitFor(
+    'the suite to drain',
+    async () => Object.values((last = await open())).every((n) => n === 0),
+    timeoutMs,
+  ).catch(() => undefined);
   // The ledger posts after the relays publish: done when its journal stops growing.
   let entries = -1;
   await waitFor(
     'the ledger to stop moving',
     async () => {
-      const now = (await one(stores.ledger, `SELECT count(*)::int AS n FROM journal_entries`)).n as number;
+      const now = (await one(stores.ledger, `SELECT count(*)::int AS n FROM journal_entries`))
+        .n as number;
       const still = now === entries;
       entries = now;
       if (!still) await new Promise((resolve) => setTimeout(resolve, 4_000));
@@ -71,8 +105,10 @@ export async function drainSuite(stores: Stores, timeoutMs: number): Promise<Rec
   return { ...last, drainMs: Date.now() - startedMs };
 }
 
-const succeeded = (records: CounterRequestRecord[], kind: string) => records.filter((r) => r.kind === kind && r.answer === 'succeeded');
-const sumOf = (records: CounterRequestRecord[]) => records.reduce((sum, r) => sum + (r.body as { amount: number }).amount, 0);
+const succeeded = (records: CounterRequestRecord[], kind: string) =>
+  records.filter((r) => r.kind === kind && r.answer === 'succeeded');
+const sumOf = (records: CounterRequestRecord[]) =>
+  records.reduce((sum, r) => sum + (r.body as { amount: number }).amount, 0);
 
 export async function checkInvariants(
   suite: SuiteHarness,
@@ -82,7 +118,8 @@ export async function checkInvariants(
   simDepositStartRp: number,
 ): Promise<InvariantResult[]> {
   const results: InvariantResult[] = [];
-  const check = (name: string, ok: boolean, figures: Record<string, unknown>) => results.push({ name, ok, figures });
+  const check = (name: string, ok: boolean, figures: Record<string, unknown>) =>
+    results.push({ name, ok, figures });
 
   // 0. Every request got a final answer, never a 5xx.
   const gaveUp = records.filter((r) => r.answer === 'gave-up');
@@ -93,54 +130,108 @@ export async function checkInvariants(
   });
 
   // 1. What each counter was told is what the books hold: savings per member, payments, installments, refunds.
-  const memberRows = (await stores.members.query(`SELECT id::text, pokok_rp::int AS pokok, wajib_rp::int AS wajib, sukarela_rp::int AS sukarela FROM members`)).rows;
+  const memberRows = (
+    await stores.members.query(
+      `SELECT id::text, pokok_rp::int AS pokok, wajib_rp::int AS wajib, sukarela_rp::int AS sukarela FROM members`,
+    )
+  ).rows;
   const ledgerSavings = new Map(
-    (await stores.ledger.query(`SELECT member_id, pokok_rp::int AS pokok, wajib_rp::int AS wajib, sukarela_rp::int AS sukarela FROM member_savings`)).rows.map((row) => [row.member_id, row]),
+    (
+      await stores.ledger.query(
+        `SELECT member_id, pokok_rp::int AS pokok, wajib_rp::int AS wajib, sukarela_rp::int AS sukarela FROM member_savings`,
+      )
+    ).rows.map((row) => [row.member_id, row]),
   );
   let toldMismatches = 0;
   let subLedgerMismatches = 0;
   const memberExamples: string[] = [];
   for (const row of memberRows) {
-    const mine = (kind: string) => succeeded(records, kind).filter((r) => r.path.startsWith(`/members/${row.id}/`));
-    const told = { pokok: 25_000, wajib: sumOf(mine('wajib')), sukarela: sumOf(mine('sukarela-deposit')) - sumOf(mine('sukarela-withdrawal')) };
+    const mine = (kind: string) =>
+      succeeded(records, kind).filter((r) => r.path.startsWith(`/members/${row.id}/`));
+    const told = {
+      pokok: 25_000,
+      wajib: sumOf(mine('wajib')),
+      sukarela: sumOf(mine('sukarela-deposit')) - sumOf(mine('sukarela-withdrawal')),
+    };
     const ledgerRow = ledgerSavings.get(row.id) ?? { pokok: 0, wajib: 0, sukarela: 0 };
     const held = { pokok: row.pokok, wajib: row.wajib, sukarela: row.sukarela };
     if (JSON.stringify(told) !== JSON.stringify(held)) {
       toldMismatches += 1;
-      memberExamples.push(`${row.id}: told ${JSON.stringify(told)} read model ${JSON.stringify(held)}`);
+      memberExamples.push(
+        `${row.id}: told ${JSON.stringify(told)} read model ${JSON.stringify(held)}`,
+      );
     }
-    if (JSON.stringify(held) !== JSON.stringify({ pokok: ledgerRow.pokok, wajib: ledgerRow.wajib, sukarela: ledgerRow.sukarela })) subLedgerMismatches += 1;
+    if (
+      JSON.stringify(held) !==
+      JSON.stringify({
+        pokok: ledgerRow.pokok,
+        wajib: ledgerRow.wajib,
+        sukarela: ledgerRow.sukarela,
+      })
+    )
+      subLedgerMismatches += 1;
   }
-  const depositsTold = succeeded(records, 'sukarela-deposit').length + succeeded(records, 'sukarela-withdrawal').length + succeeded(records, 'wajib').length;
-  check('savings: what counters were told = members read model', toldMismatches === 0, { members: memberRows.length, movementsTold: depositsTold, mismatched: toldMismatches, examples: memberExamples.slice(0, 3) });
-  check('savings: members read model = ledger sub-ledger', subLedgerMismatches === 0, { members: memberRows.length, mismatched: subLedgerMismatches });
+  const depositsTold =
+    succeeded(records, 'sukarela-deposit').length +
+    succeeded(records, 'sukarela-withdrawal').length +
+    succeeded(records, 'wajib').length;
+  check('savings: what counters were told = members read model', toldMismatches === 0, {
+    members: memberRows.length,
+    movementsTold: depositsTold,
+    mismatched: toldMismatches,
+    examples: memberExamples.slice(0, 3),
+  });
+  check('savings: members read model = ledger sub-ledger', subLedgerMismatches === 0, {
+    members: memberRows.length,
+    mismatched: subLedgerMismatches,
+  });
 
   const paymentsTold = succeeded(records, 'ppob-payment');
-  const told = new Map(paymentsTold.map((r) => [r.response.paymentId as string, r.response.status as string]));
-  const paymentRows = (await stores.billpay.query(`SELECT id::text, status, refund FROM payments`)).rows as { id: string; status: string; refund: string | null }[];
+  const told = new Map(
+    paymentsTold.map((r) => [r.response.paymentId as string, r.response.status as string]),
+  );
+  const paymentRows = (await stores.billpay.query(`SELECT id::text, status, refund FROM payments`))
+    .rows as { id: string; status: string; refund: string | null }[];
   const byId = new Map(paymentRows.map((row) => [row.id, row]));
-  const contradicted = [...told].filter(([id, status]) => !byId.has(id) || (status !== 'PENDING' && byId.get(id)!.status !== status));
+  const contradicted = [...told].filter(
+    ([id, status]) => !byId.has(id) || (status !== 'PENDING' && byId.get(id)!.status !== status),
+  );
   const untold = paymentRows.filter((row) => !told.has(row.id));
-  check('PPOB: every payment told is in billpay with that outcome, none untold', contradicted.length === 0 && untold.length === 0, {
-    paymentsTold: told.size,
-    inBillpay: paymentRows.length,
-    success: paymentRows.filter((r) => r.status === 'SUCCESS').length,
-    failed: paymentRows.filter((r) => r.status === 'FAILED').length,
-    contradicted: contradicted.length,
-    untold: untold.length,
-  });
+  check(
+    'PPOB: every payment told is in billpay with that outcome, none untold',
+    contradicted.length === 0 && untold.length === 0,
+    {
+      paymentsTold: told.size,
+      inBillpay: paymentRows.length,
+      success: paymentRows.filter((r) => r.status === 'SUCCESS').length,
+      failed: paymentRows.filter((r) => r.status === 'FAILED').length,
+      contradicted: contradicted.length,
+      untold: untold.length,
+    },
+  );
   const refundsTold = succeeded(records, 'refund').length;
   const refundsPaid = paymentRows.filter((r) => r.refund === 'PAID').length;
-  check('refunds: paid once each, as told', refundsTold === refundsPaid, { refundsTold, refundsPaid, owed: paymentRows.filter((r) => r.refund === 'OWED').length });
+  check('refunds: paid once each, as told', refundsTold === refundsPaid, {
+    refundsTold,
+    refundsPaid,
+    owed: paymentRows.filter((r) => r.refund === 'OWED').length,
+  });
 
   const installmentsTold = succeeded(records, 'installment');
-  const collections = await one(stores.loans, `SELECT count(*)::int AS n, coalesce(sum(amount_rp), 0)::bigint AS rp FROM collections`);
-  check('installments: told = collections in loans', installmentsTold.length === collections.n && sumOf(installmentsTold) === Number(collections.rp), {
-    told: installmentsTold.length,
-    toldRp: sumOf(installmentsTold),
-    collections: collections.n,
-    collectionsRp: Number(collections.rp),
-  });
+  const collections = await one(
+    stores.loans,
+    `SELECT count(*)::int AS n, coalesce(sum(amount_rp), 0)::bigint AS rp FROM collections`,
+  );
+  check(
+    'installments: told = collections in loans',
+    installmentsTold.length === collections.n && sumOf(installmentsTold) === Number(collections.rp),
+    {
+      told: installmentsTold.length,
+      toldRp: sumOf(installmentsTold),
+      collections: collections.n,
+      collectionsRp: Number(collections.rp),
+    },
+  );
 
   // 2. One effect per Idempotency-Key (commandId = causationId), and partner-sim's side of the money.
   const doubled: string[] = [];
@@ -149,33 +240,82 @@ export async function checkInvariants(
       `SELECT metadata->>'causationId' AS command, type, count(*)::int AS n, array_agg(stream_id) AS streams
        FROM events WHERE metadata->>'causationId' IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1`,
     );
-    doubled.push(...rows.map((row) => `${row.type} x${row.n} by ${row.command} on ${[...new Set(row.streams)].slice(0, 3).join(',')}`));
+    doubled.push(
+      ...rows.map(
+        (row) =>
+          `${row.type} x${row.n} by ${row.command} on ${[...new Set(row.streams)].slice(0, 3).join(',')}`,
+      ),
+    );
   }
-  const stuckKeys = (await one(stores.gateway, `SELECT count(*)::int AS n FROM idempotency_keys WHERE status = 'in-progress'`)).n;
-  check('no Idempotency-Key with more than one effect', doubled.length === 0, { commandsWithAnEventTwice: doubled.length, examples: doubled.slice(0, 5), keysLeftInProgress: stuckKeys });
+  const stuckKeys = (
+    await one(
+      stores.gateway,
+      `SELECT count(*)::int AS n FROM idempotency_keys WHERE status = 'in-progress'`,
+    )
+  ).n;
+  check('no Idempotency-Key with more than one effect', doubled.length === 0, {
+    commandsWithAnEventTwice: doubled.length,
+    examples: doubled.slice(0, 5),
+    keysLeftInProgress: stuckKeys,
+  });
 
-  const simDeposit = await suite.partnerSim<{ balanceRp: number }>('GET', '/admin/aggregator/deposit');
-  const pricedRp = Number((await one(stores.billpay, `SELECT coalesce(sum(price_rp), 0)::bigint AS rp FROM payments WHERE status = 'SUCCESS'`)).rp);
+  const simDeposit = await suite.partnerSim<{ balanceRp: number }>(
+    'GET',
+    '/admin/aggregator/deposit',
+  );
+  const pricedRp = Number(
+    (
+      await one(
+        stores.billpay,
+        `SELECT coalesce(sum(price_rp), 0)::bigint AS rp FROM payments WHERE status = 'SUCCESS'`,
+      )
+    ).rp,
+  );
   const simSpentRp = simDepositStartRp - simDeposit.balanceRp;
-  check('aggregator: no ref_id debited twice (its deposit spent = billpay successes)', simSpentRp === pricedRp, { aggregatorSpentRp: simSpentRp, billpaySuccessRp: pricedRp });
-  const bank = await suite.partnerSim<{ total: number; collections: { notice: { reference: string; amount_rp: number } }[] }>('GET', '/admin/bank/collections');
+  check(
+    'aggregator: no ref_id debited twice (its deposit spent = billpay successes)',
+    simSpentRp === pricedRp,
+    { aggregatorSpentRp: simSpentRp, billpaySuccessRp: pricedRp },
+  );
+  const bank = await suite.partnerSim<{
+    total: number;
+    collections: { notice: { reference: string; amount_rp: number } }[];
+  }>('GET', '/admin/bank/collections');
   const bankRp = bank.collections.reduce((sum, c) => sum + c.notice.amount_rp, 0);
   const references = new Set(bank.collections.map((c) => c.notice.reference));
-  check('bank: no installment counted twice', bank.total === collections.n && bankRp === Number(collections.rp) && references.size === bank.total, {
-    bankCounted: bank.total,
-    bankRp,
-    loansCollections: collections.n,
-  });
+  check(
+    'bank: no installment counted twice',
+    bank.total === collections.n &&
+      bankRp === Number(collections.rp) &&
+      references.size === bank.total,
+    {
+      bankCounted: bank.total,
+      bankRp,
+      loansCollections: collections.n,
+    },
+  );
 
   // 3. The books: trial balance per koperasi, the deposit and the installments owed against their accounts.
   const balance = async (koperasiId: string, code: string) =>
-    Number((await one(stores.ledger, `SELECT coalesce(sum(debit_total_rp - credit_total_rp), 0)::bigint AS rp FROM account_balances WHERE koperasi_id = $1 AND account_code = $2`, [koperasiId, code])).rp);
+    Number(
+      (
+        await one(
+          stores.ledger,
+          `SELECT coalesce(sum(debit_total_rp - credit_total_rp), 0)::bigint AS rp FROM account_balances WHERE koperasi_id = $1 AND account_code = $2`,
+          [koperasiId, code],
+        )
+      ).rp,
+    );
   const trial: Record<string, unknown> = {};
   let unbalanced = 0;
   for (const k of koperasi) {
     const response = await k.supervisorApi.get('/ledger/trial-balance');
-    trial[`koperasi${k.index}`] = { debit: response.body?.totalDebit, credit: response.body?.totalCredit };
-    if (response.status !== 200 || response.body.totalDebit !== response.body.totalCredit) unbalanced += 1;
+    trial[`koperasi${k.index}`] = {
+      debit: response.body?.totalDebit,
+      credit: response.body?.totalCredit,
+    };
+    if (response.status !== 200 || response.body.totalDebit !== response.body.totalCredit)
+      unbalanced += 1;
   }
   check('every koperasi’s trial balance balances', unbalanced === 0, trial);
   const depositFigures: Record<string, unknown> = {};
@@ -183,7 +323,15 @@ export async function checkInvariants(
   let depositOff = 0;
   let owedOff = 0;
   for (const k of koperasi) {
-    const billpayRp = Number((await one(stores.billpay, `SELECT coalesce(sum(balance_rp), 0)::bigint AS rp FROM deposits WHERE koperasi_id = $1`, [k.id])).rp);
+    const billpayRp = Number(
+      (
+        await one(
+          stores.billpay,
+          `SELECT coalesce(sum(balance_rp), 0)::bigint AS rp FROM deposits WHERE koperasi_id = $1`,
+          [k.id],
+        )
+      ).rp,
+    );
     const ledgerRp = await balance(k.id, '113100');
     depositFigures[`koperasi${k.index}`] = { billpay: billpayRp, account113100: ledgerRp };
     if (billpayRp !== ledgerRp) depositOff += 1;
@@ -201,30 +349,59 @@ export async function checkInvariants(
   check('installments owed in loans = account 212000', owedOff === 0, owedFigures);
 
   // 4. Published, verified, replayed.
-  const unpublished = { members: await unpublishedEvents(stores.members), billpay: await unpublishedEvents(stores.billpay), loans: await unpublishedEvents(stores.loans) };
-  check('nothing left unpublished in the outboxes', Object.values(unpublished).every((n) => n === 0), unpublished);
+  const unpublished = {
+    members: await unpublishedEvents(stores.members),
+    billpay: await unpublishedEvents(stores.billpay),
+    loans: await unpublishedEvents(stores.loans),
+  };
+  check(
+    'nothing left unpublished in the outboxes',
+    Object.values(unpublished).every((n) => n === 0),
+    unpublished,
+  );
   const deadLetters = await deadLetterCount(suite.kafkaNamespace);
   check('nothing on the dead-letter topic', deadLetters === 0, { deadLetters });
   const verify = await suite.runAuditCli('verify', '--json');
-  check('hash chains verify and Kafka holds every event (audit verify)', verify.status === 0, { exitStatus: verify.status, stderr: verify.stderr.slice(0, 300), summary: summaryOf(verify.stdout) });
+  check('hash chains verify and Kafka holds every event (audit verify)', verify.status === 0, {
+    exitStatus: verify.status,
+    stderr: verify.stderr.slice(0, 300),
+    summary: summaryOf(verify.stdout),
+  });
   const replay = await suite.runAuditCli('replay', '--json');
   const comparison = parseJson(replay.stdout)?.comparison;
-  check('replay of the history = the live books', replay.status === 0 && comparison?.identical === true, {
-    exitStatus: replay.status,
-    identical: comparison?.identical ?? null,
-    accountsDiffering: comparison?.accounts?.length ?? null,
-    membersDiffering: comparison?.members?.length ?? null,
-  });
+  check(
+    'replay of the history = the live books',
+    replay.status === 0 && comparison?.identical === true,
+    {
+      exitStatus: replay.status,
+      identical: comparison?.identical ?? null,
+      accountsDiffering: comparison?.accounts?.length ?? null,
+      membersDiffering: comparison?.members?.length ?? null,
+    },
+  );
 
   // 5. Nothing left pending once the partners recovered.
-  const pending = await one(stores.billpay, `SELECT count(*)::int AS n FROM payments WHERE status IN ('PROCESSING', 'PENDING')`);
-  const notices = await one(stores.loans, `SELECT count(*)::int AS n FROM collections WHERE notice_status <> 'ACKNOWLEDGED'`);
-  const remittances = await one(stores.loans, `SELECT count(*)::int AS n FROM remittances WHERE status IN ('SENT', 'UNKNOWN')`);
-  check('pending payments, notices and remittances all final', pending.n + notices.n + remittances.n === 0, {
-    pendingPayments: pending.n,
-    unacknowledgedNotices: notices.n,
-    undecidedRemittances: remittances.n,
-  });
+  const pending = await one(
+    stores.billpay,
+    `SELECT count(*)::int AS n FROM payments WHERE status IN ('PROCESSING', 'PENDING')`,
+  );
+  const notices = await one(
+    stores.loans,
+    `SELECT count(*)::int AS n FROM collections WHERE notice_status <> 'ACKNOWLEDGED'`,
+  );
+  const remittances = await one(
+    stores.loans,
+    `SELECT count(*)::int AS n FROM remittances WHERE status IN ('SENT', 'UNKNOWN')`,
+  );
+  check(
+    'pending payments, notices and remittances all final',
+    pending.n + notices.n + remittances.n === 0,
+    {
+      pendingPayments: pending.n,
+      unacknowledgedNotices: notices.n,
+      undecidedRemittances: remittances.n,
+    },
+  );
   return results;
 }
 
@@ -232,9 +409,13 @@ async function deadLetterCount(namespace: string): Promise<number> {
   const admin = createKafka('chaos-dead-letters', testKafkaBrokers()).admin();
   await admin.connect();
   try {
-    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${namespace}.`) && topic.includes('dead-letter'));
+    const topics = (await admin.listTopics()).filter(
+      (topic) => topic.startsWith(`${namespace}.`) && topic.includes('dead-letter'),
+    );
     let count = 0;
-    for (const topic of topics) for (const partition of await admin.fetchTopicOffsets(topic)) count += Number(partition.high) - Number(partition.low);
+    for (const topic of topics)
+      for (const partition of await admin.fetchTopicOffsets(topic))
+        count += Number(partition.high) - Number(partition.low);
     return count;
   } finally {
     await admin.disconnect();

@@ -26,7 +26,8 @@ async function main(): Promise<number> {
   const positive = (text: string | undefined, fallback: number, name: string) => {
     if (text === undefined) return fallback;
     const value = Number(text);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number, got ${text}`);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`--${name} must be a positive whole number, got ${text}`);
     return value;
   };
   const summary = await runChaos({

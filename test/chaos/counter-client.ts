@@ -46,7 +46,12 @@ export class CounterClient {
     private readonly policy: RetryPolicy,
   ) {}
 
-  async write(kind: string, path: string, body: unknown, key: string = randomUUID()): Promise<CounterRequestRecord> {
+  async write(
+    kind: string,
+    path: string,
+    body: unknown,
+    key: string = randomUUID(),
+  ): Promise<CounterRequestRecord> {
     const record: CounterRequestRecord = {
       kind,
       key,
@@ -75,7 +80,10 @@ export class CounterClient {
     while (record.attempts < maxAttempts) {
       record.attempts += 1;
       const startedMs = Date.now();
-      const response = await withTimeout(this.api.post(record.path, record.body, record.key), this.policy.attemptTimeoutMs).catch(() => null);
+      const response = await withTimeout(
+        this.api.post(record.path, record.body, record.key),
+        this.policy.attemptTimeoutMs,
+      ).catch(() => null);
       record.worstLatencyMs = Math.max(record.worstLatencyMs, Date.now() - startedMs);
       if (response && isFinal(response)) {
         record.answer = response.status < 300 ? 'succeeded' : 'refused';
@@ -86,10 +94,16 @@ export class CounterClient {
       }
       if (response?.status === 500) {
         this.serverErrors += 1;
-        if (this.serverErrorExamples.length < 3) this.serverErrorExamples.push(`${record.path}: ${JSON.stringify(response.body).slice(0, 200)}`);
+        if (this.serverErrorExamples.length < 3)
+          this.serverErrorExamples.push(
+            `${record.path}: ${JSON.stringify(response.body).slice(0, 200)}`,
+          );
       }
       record.status = response?.status ?? null;
-      const delayMs = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** Math.min(record.attempts - 1, 8));
+      const delayMs = Math.min(
+        this.policy.maxDelayMs,
+        this.policy.baseDelayMs * 2 ** Math.min(record.attempts - 1, 8),
+      );
       await new Promise((resolve) => setTimeout(resolve, delayMs * (0.5 + Math.random() / 2)));
     }
   }

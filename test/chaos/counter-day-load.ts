@@ -31,7 +31,13 @@ const MIX: readonly [kind: string, weight: number][] = [
   ['installment', 18],
 ];
 
-export async function setUpKoperasi(suite: SuiteHarness, random: SeededRandom, count: number, membersEach: number, policy: RetryPolicy): Promise<ChaosKoperasi[]> {
+export async function setUpKoperasi(
+  suite: SuiteHarness,
+  random: SeededRandom,
+  count: number,
+  membersEach: number,
+  policy: RetryPolicy,
+): Promise<ChaosKoperasi[]> {
   const admin = await new ApiClient(suite.gatewayUrl).login('admin', DEMO_PASSWORD);
   const all: ChaosKoperasi[] = [];
   for (let index = 0; index < count; index++) {
@@ -47,14 +53,44 @@ export async function setUpKoperasi(suite: SuiteHarness, random: SeededRandom, c
     });
     must(created, 201, 'koperasi');
     for (const role of ['teller', 'supervisor']) {
-      must(await admin.post('/users', { username: `${role}.chaos${index}`, fullName: `Petugas Chaos ${role}`, password: DEMO_PASSWORD, role, koperasiId: created.body.id }), 201, 'user');
+      must(
+        await admin.post('/users', {
+          username: `${role}.chaos${index}`,
+          fullName: `Petugas Chaos ${role}`,
+          password: DEMO_PASSWORD,
+          role,
+          koperasiId: created.body.id,
+        }),
+        201,
+        'user',
+      );
     }
-    const tellerApi = await new ApiClient(suite.gatewayUrl).login(`teller.chaos${index}`, DEMO_PASSWORD);
-    const supervisorApi = await new ApiClient(suite.gatewayUrl).login(`supervisor.chaos${index}`, DEMO_PASSWORD);
-    must(await supervisorApi.post('/billpay/deposit/topups', { amount: PPOB_DEPOSIT_RP, bankTransferRef: `BRI-CHAOS-${index}` }), 201, 'top-up');
+    const tellerApi = await new ApiClient(suite.gatewayUrl).login(
+      `teller.chaos${index}`,
+      DEMO_PASSWORD,
+    );
+    const supervisorApi = await new ApiClient(suite.gatewayUrl).login(
+      `supervisor.chaos${index}`,
+      DEMO_PASSWORD,
+    );
+    must(
+      await supervisorApi.post('/billpay/deposit/topups', {
+        amount: PPOB_DEPOSIT_RP,
+        bankTransferRef: `BRI-CHAOS-${index}`,
+      }),
+      201,
+      'top-up',
+    );
     for (const product of ['KUR', 'KUPEDES']) {
-      const agreement = await supervisorApi.call('PUT', `/loans/agreements/${product}`, { fee: { kind: 'FIXED', amount: INSTALLMENT_FEE_RP }, partialAllowed: true, feeMode: 'BANK_PAYS' });
-      if (agreement.status >= 300) throw new Error(`agreement ${product}: ${agreement.status} ${JSON.stringify(agreement.body)}`);
+      const agreement = await supervisorApi.call('PUT', `/loans/agreements/${product}`, {
+        fee: { kind: 'FIXED', amount: INSTALLMENT_FEE_RP },
+        partialAllowed: true,
+        feeMode: 'BANK_PAYS',
+      });
+      if (agreement.status >= 300)
+        throw new Error(
+          `agreement ${product}: ${agreement.status} ${JSON.stringify(agreement.body)}`,
+        );
     }
     const koperasi: ChaosKoperasi = {
       index,
@@ -67,9 +103,18 @@ export async function setUpKoperasi(suite: SuiteHarness, random: SeededRandom, c
     for (let member = 0; member < membersEach; member++) {
       // Kecamatan 11.. (never 00), born 15-08-198x, a serial per member.
       const nik = `3374${11 + (index % 80)}15088${random.digits(1)}${String(member + 1).padStart(4, '0')}`;
-      const registered = await tellerApi.post('/members', { nik, fullName: `Anggota Chaos ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[member % 26]}`, address: 'Jl. Chaos 1', kelurahan: 'Gedawang' });
+      const registered = await tellerApi.post('/members', {
+        nik,
+        fullName: `Anggota Chaos ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[member % 26]}`,
+        address: 'Jl. Chaos 1',
+        kelurahan: 'Gedawang',
+      });
       must(registered, 201, 'member');
-      must(await tellerApi.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: POKOK_RP }), 200, 'pokok');
+      must(
+        await tellerApi.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: POKOK_RP }),
+        200,
+        'pokok',
+      );
       koperasi.members.push({ id: registered.body.id, nextWajibMonth: 0 });
     }
     all.push(koperasi);
@@ -93,23 +138,30 @@ export class CounterDayLoad {
   }
 
   get serverErrorExamples(): string[] {
-    return this.koperasi.flatMap((k) => [...k.teller.serverErrorExamples, ...k.supervisor.serverErrorExamples]).slice(0, 5);
+    return this.koperasi
+      .flatMap((k) => [...k.teller.serverErrorExamples, ...k.supervisor.serverErrorExamples])
+      .slice(0, 5);
   }
 
   get serverErrors(): number {
-    return this.koperasi.reduce((sum, k) => sum + k.teller.serverErrors + k.supervisor.serverErrors, 0);
+    return this.koperasi.reduce(
+      (sum, k) => sum + k.teller.serverErrors + k.supervisor.serverErrors,
+      0,
+    );
   }
 
   async run(rate: number, durationMs: number): Promise<void> {
     const startedMs = Date.now();
     const intervalMs = 1000 / rate;
     const remittances = setInterval(() => {
-      for (const koperasi of this.koperasi) this.launch(() => koperasi.supervisor.write('remittance-close', '/loans/remittances', {}));
+      for (const koperasi of this.koperasi)
+        this.launch(() => koperasi.supervisor.write('remittance-close', '/loans/remittances', {}));
     }, REMITTANCE_EVERY_MS);
     try {
       for (let tick = 0; Date.now() - startedMs < durationMs && !this.stopped; tick++) {
         const dueMs = startedMs + tick * intervalMs;
-        if (dueMs > Date.now()) await new Promise((resolve) => setTimeout(resolve, dueMs - Date.now()));
+        if (dueMs > Date.now())
+          await new Promise((resolve) => setTimeout(resolve, dueMs - Date.now()));
         if (this.inFlight.size >= MAX_IN_FLIGHT) this.shed += 1;
         else this.launch(() => this.oneTransaction(this.random.pick(this.koperasi)));
       }
@@ -134,14 +186,23 @@ export class CounterDayLoad {
     const member = this.random.pick(koperasi.members);
     switch (this.weightedKind()) {
       case 'sukarela-deposit':
-        await teller.write('sukarela-deposit', `/members/${member.id}/simpanan-sukarela/deposits`, { amount: this.random.int(1, 200) * 1_000 + this.random.int(1, 999) });
+        await teller.write('sukarela-deposit', `/members/${member.id}/simpanan-sukarela/deposits`, {
+          amount: this.random.int(1, 200) * 1_000 + this.random.int(1, 999),
+        });
         return;
       case 'sukarela-withdrawal':
-        await teller.write('sukarela-withdrawal', `/members/${member.id}/simpanan-sukarela/withdrawals`, { amount: this.random.int(1, 20) * 1_000 });
+        await teller.write(
+          'sukarela-withdrawal',
+          `/members/${member.id}/simpanan-sukarela/withdrawals`,
+          { amount: this.random.int(1, 20) * 1_000 },
+        );
         return;
       case 'wajib': {
         const month = monthFromNow(member.nextWajibMonth++);
-        await teller.write('wajib', `/members/${member.id}/simpanan-wajib`, { periods: [month], amount: WAJIB_MONTHLY_RP });
+        await teller.write('wajib', `/members/${member.id}/simpanan-wajib`, {
+          periods: [month],
+          amount: WAJIB_MONTHLY_RP,
+        });
         return;
       }
       case 'ppob-prepaid': {
@@ -152,7 +213,10 @@ export class CounterDayLoad {
           ['TSEL10', `0812${this.random.digits(8)}`],
           ['TSEL25', `0813${this.random.digits(8)}`],
         ]);
-        const payment = await teller.write('ppob-payment', '/billpay/payments', { productCode, customerNo });
+        const payment = await teller.write('ppob-payment', '/billpay/payments', {
+          productCode,
+          customerNo,
+        });
         await this.refundIfFailed(supervisor, payment);
         return;
       }
@@ -162,22 +226,41 @@ export class CounterDayLoad {
           ['PDAM', `3${this.random.digits(9)}`],
           ['BPJSKES', `88888${this.random.digits(11)}`],
         ]);
-        const inquiry = await teller.write('ppob-inquiry', '/billpay/inquiries', { productCode, customerNo });
+        const inquiry = await teller.write('ppob-inquiry', '/billpay/inquiries', {
+          productCode,
+          customerNo,
+        });
         if (inquiry.answer !== 'succeeded') return;
-        const payment = await teller.write('ppob-payment', '/billpay/payments', { inquiryId: inquiry.response.inquiryId });
+        const payment = await teller.write('ppob-payment', '/billpay/payments', {
+          inquiryId: inquiry.response.inquiryId,
+        });
         await this.refundIfFailed(supervisor, payment);
         return;
       }
       case 'installment':
-        await teller.write('installment', '/loans/installments', { loanNo: `0009${this.random.digits(11)}`, amount: this.random.int(50, 300) * 1_000 });
+        await teller.write('installment', '/loans/installments', {
+          loanNo: `0009${this.random.digits(11)}`,
+          amount: this.random.int(50, 300) * 1_000,
+        });
         return;
     }
   }
 
   /** The supervisor pays a failed payment's money back, as the counter does when the customer waits. */
-  private async refundIfFailed(supervisor: CounterClient, payment: CounterRequestRecord): Promise<void> {
-    if (payment.answer === 'succeeded' && payment.response?.status === 'FAILED' && payment.response?.refund === 'OWED') {
-      await supervisor.write('refund', `/billpay/payments/${payment.response.paymentId}/refund`, {});
+  private async refundIfFailed(
+    supervisor: CounterClient,
+    payment: CounterRequestRecord,
+  ): Promise<void> {
+    if (
+      payment.answer === 'succeeded' &&
+      payment.response?.status === 'FAILED' &&
+      payment.response?.refund === 'OWED'
+    ) {
+      await supervisor.write(
+        'refund',
+        `/billpay/payments/${payment.response.paymentId}/refund`,
+        {},
+      );
     }
   }
 
@@ -196,5 +279,6 @@ function monthFromNow(months: number): string {
 }
 
 function must(response: { status: number; body: unknown }, status: number, what: string): void {
-  if (response.status !== status) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== status)
+    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
 }

@@ -13,7 +13,13 @@ export interface InjectedFault extends PlannedFault {
 }
 
 /** partner-sim's knobs while no fault is on: a little latency and a few pending payments, as in real life. */
-export const CALM_AGGREGATOR = { latencyMs: 20, pendingShare: 0.05, dropShare: 0, callbackDelayMs: 1_000, cutOffWib: null };
+export const CALM_AGGREGATOR = {
+  latencyMs: 20,
+  pendingShare: 0.05,
+  dropShare: 0,
+  callbackDelayMs: 1_000,
+  cutOffWib: null,
+};
 export const CALM_BANK = { down: false, latencyMs: 10 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,7 +49,12 @@ export class FaultInjector {
 
   private async inject(fault: PlannedFault): Promise<void> {
     const doIt = async () => {
-      const record: InjectedFault = { ...fault, startedAtMs: Date.now(), endedAtMs: 0, error: null };
+      const record: InjectedFault = {
+        ...fault,
+        startedAtMs: Date.now(),
+        endedAtMs: 0,
+        error: null,
+      };
       this.injected.push(record);
       try {
         await this.perform(fault);
@@ -59,10 +70,17 @@ export class FaultInjector {
     const before = partner
       ? [this.turns.get(target)]
       : fault.kind === 'broker-kill'
-        ? [...this.turns.entries()].filter(([key]) => !key.startsWith('partner-') && key !== 'bank-down').map(([, turn]) => turn)
+        ? [...this.turns.entries()]
+            .filter(([key]) => !key.startsWith('partner-') && key !== 'bank-down')
+            .map(([, turn]) => turn)
         : [this.turns.get(target), this.turns.get('kafka')];
-    const turn = Promise.all(before.filter((earlier): earlier is Promise<unknown> => earlier !== undefined)).then(doIt);
-    this.turns.set(target, turn.catch(() => undefined));
+    const turn = Promise.all(
+      before.filter((earlier): earlier is Promise<unknown> => earlier !== undefined),
+    ).then(doIt);
+    this.turns.set(
+      target,
+      turn.catch(() => undefined),
+    );
     return turn;
   }
 
@@ -98,7 +116,9 @@ export class FaultInjector {
         await this.suite.partnerSim('PUT', '/admin/bank/faults', { down: CALM_BANK.down });
         return;
       case 'scale-out': {
-        const second: ChildProcess = await this.suite.startSecondInstance(fault.target as 'members' | 'ledger');
+        const second: ChildProcess = await this.suite.startSecondInstance(
+          fault.target as 'members' | 'ledger',
+        );
         await sleep(fault.durationMs);
         const exited = new Promise((resolve) => second.once('exit', resolve));
         second.kill('SIGTERM');
@@ -109,7 +129,9 @@ export class FaultInjector {
       case 'db-connections':
         // The database gone for the service: every connection dropped, mid-transaction or not, three times over.
         for (let round = 0; round < 3; round++) {
-          await terminateBackends(this.suite.databaseNames.filter((name) => name.includes(`_${fault.target}_`)));
+          await terminateBackends(
+            this.suite.databaseNames.filter((name) => name.includes(`_${fault.target}_`)),
+          );
           await sleep(fault.durationMs / 3);
         }
         return;
@@ -120,15 +142,25 @@ export class FaultInjector {
         await this.broker.start();
         return;
       case 'pg-restart':
-        await promisify(execFile)('pg_ctlcluster', ['15', 'main', 'restart', '-m', 'fast'], { timeout: 120_000 });
+        await promisify(execFile)('pg_ctlcluster', ['15', 'main', 'restart', '-m', 'fast'], {
+          timeout: 120_000,
+        });
         return;
     }
   }
 
-  private async aggregatorWindow(knobs: Partial<typeof CALM_AGGREGATOR>, durationMs: number): Promise<void> {
+  private async aggregatorWindow(
+    knobs: Partial<typeof CALM_AGGREGATOR>,
+    durationMs: number,
+  ): Promise<void> {
     await this.suite.partnerSim('PUT', '/admin/aggregator/faults', knobs);
     await sleep(durationMs);
-    const calm = Object.fromEntries(Object.keys(knobs).map((knob) => [knob, CALM_AGGREGATOR[knob as keyof typeof CALM_AGGREGATOR]]));
+    const calm = Object.fromEntries(
+      Object.keys(knobs).map((knob) => [
+        knob,
+        CALM_AGGREGATOR[knob as keyof typeof CALM_AGGREGATOR],
+      ]),
+    );
     await this.suite.partnerSim('PUT', '/admin/aggregator/faults', calm);
   }
 }
@@ -137,7 +169,10 @@ async function terminateBackends(databases: string[]): Promise<number> {
   const admin = new pg.Client({ connectionString: testDatabaseUrl() });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()`, [databases]);
+    const { rowCount } = await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()`,
+      [databases],
+    );
     return rowCount ?? 0;
   } finally {
     await admin.end();

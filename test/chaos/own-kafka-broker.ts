@@ -22,7 +22,14 @@ export class OwnKafkaBroker {
   /** Starts it, or starts it again on its data after a kill: the topics and committed offsets survive. */
   async start(): Promise<void> {
     await promisify(execFile)('bash', ['deploy/kafka-local/start.sh'], {
-      env: { ...process.env, KAFKA_DATA_DIR: this.dataDir, KAFKA_PORT: String(this.port), KAFKA_CONTROLLER_PORT: String(this.port + 1), KAFKA_HEAP: '512m', KAFKA_START_TIMEOUT_S: '240' },
+      env: {
+        ...process.env,
+        KAFKA_DATA_DIR: this.dataDir,
+        KAFKA_PORT: String(this.port),
+        KAFKA_CONTROLLER_PORT: String(this.port + 1),
+        KAFKA_HEAP: '512m',
+        KAFKA_START_TIMEOUT_S: '240',
+      },
       timeout: 300_000,
     });
   }
@@ -37,7 +44,8 @@ export class OwnKafkaBroker {
     if (pid) {
       try {
         process.kill(pid, 'SIGTERM');
-        for (let waitedMs = 0; waitedMs < 20_000 && isAlive(pid); waitedMs += 500) await new Promise((resolve) => setTimeout(resolve, 500));
+        for (let waitedMs = 0; waitedMs < 20_000 && isAlive(pid); waitedMs += 500)
+          await new Promise((resolve) => setTimeout(resolve, 500));
         if (isAlive(pid)) process.kill(pid, 'SIGKILL');
       } catch {
         // Already gone.

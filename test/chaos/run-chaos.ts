@@ -2,7 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { ALL_SERVICES, SuiteHarness } from '../support/suite-harness.js';
 import { checkInvariants, closeStores, drainSuite, openStores } from './chaos-invariants.js';
-import { recoveryMs, renderReport, summarizeRequests, throughputSeries, type ChaosSummary } from './chaos-report.js';
+import {
+  recoveryMs,
+  renderReport,
+  summarizeRequests,
+  throughputSeries,
+  type ChaosSummary,
+} from './chaos-report.js';
 import { CounterDayLoad, setUpKoperasi } from './counter-day-load.js';
 import { CALM_AGGREGATOR, CALM_BANK, FaultInjector } from './fault-injector.js';
 import { drawFaultSchedule } from './fault-schedule.js';
@@ -39,7 +45,12 @@ export const LONG_RUN: Omit<ChaosOptions, 'seed' | 'log'> = {
 
 const AGGREGATOR_START_RP = 1_000_000_000_000_000;
 /** Long enough for the partner's 8 s latency spike plus the command timeout; a counter stops sooner than that. */
-const RETRY_POLICY = { maxAttempts: 10, baseDelayMs: 250, maxDelayMs: 4_000, attemptTimeoutMs: 15_000 };
+const RETRY_POLICY = {
+  maxAttempts: 10,
+  baseDelayMs: 250,
+  maxDelayMs: 4_000,
+  attemptTimeoutMs: 15_000,
+};
 const REASK_BATCH = 50;
 
 /** The load-and-fault run: the whole suite as processes, a counter day, the faults of the seed, the invariants. */
@@ -63,14 +74,25 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     await suite.partnerSim('PUT', '/admin/bank/faults', CALM_BANK);
     await suite.partnerSim('PUT', '/admin/aggregator/deposit', { balanceRp: AGGREGATOR_START_RP });
     const random = new SeededRandom(options.seed);
-    const koperasi = await setUpKoperasi(suite, random, options.koperasi, options.membersPerKoperasi, RETRY_POLICY);
+    const koperasi = await setUpKoperasi(
+      suite,
+      random,
+      options.koperasi,
+      options.membersPerKoperasi,
+      RETRY_POLICY,
+    );
     const schedule = drawFaultSchedule(random, options.durationS * 1000, options);
-    log(`chaos: ${schedule.length} faults: ${schedule.map((f) => `${(f.atMs / 1000).toFixed(0)}s ${f.kind} ${f.target}`).join(', ')}`);
+    log(
+      `chaos: ${schedule.length} faults: ${schedule.map((f) => `${(f.atMs / 1000).toFixed(0)}s ${f.kind} ${f.target}`).join(', ')}`,
+    );
 
     const load = new CounterDayLoad(koperasi, random);
     const injector = new FaultInjector(suite, broker);
     const loadStartedMs = Date.now();
-    await Promise.all([load.run(options.rate, options.durationS * 1000), injector.runSchedule(schedule, loadStartedMs)]);
+    await Promise.all([
+      load.run(options.rate, options.durationS * 1000),
+      injector.runSchedule(schedule, loadStartedMs),
+    ]);
     // A service is killed only by a fault, which starts it again: one that ended by itself does not come back.
     const endedByThemselves: Record<string, string> = {};
     for (const service of ALL_SERVICES) {
@@ -87,7 +109,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
       await Promise.all(
         unanswered.slice(at, at + REASK_BATCH).map((record) => {
           const client = koperasi[record.koperasi];
-          return (client.teller.records.includes(record) ? client.teller : client.supervisor).askAgain(record, 5);
+          return (
+            client.teller.records.includes(record) ? client.teller : client.supervisor
+          ).askAgain(record, 5);
         }),
       );
     }
@@ -99,18 +123,31 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     invariants.unshift({
       name: 'every service stayed up unless a fault killed it',
       ok: Object.keys(endedByThemselves).length === 0,
-      figures: { ended: Object.keys(endedByThemselves), lastLog: Object.values(endedByThemselves).map((tail) => tail.slice(-300)) },
+      figures: {
+        ended: Object.keys(endedByThemselves),
+        lastLog: Object.values(endedByThemselves).map((tail) => tail.slice(-300)),
+      },
     });
 
     const series = throughputSeries(records, loadStartedMs, options.durationS);
-    const faults = injector.injected.map((fault) => ({ ...fault, recoveryMs: recoveryMs(series, fault, loadStartedMs) }));
+    const faults = injector.injected.map((fault) => ({
+      ...fault,
+      recoveryMs: recoveryMs(series, fault, loadStartedMs),
+    }));
     const faultsByKind: Record<string, number> = {};
     for (const fault of faults) faultsByKind[fault.kind] = (faultsByKind[fault.kind] ?? 0) + 1;
     const summary: ChaosSummary = {
       seed: options.seed,
       rate: options.rate,
       durationS: options.durationS,
-      options: { oneOfEachKind: options.oneOfEachKind, brokerKill: options.brokerKill, pgRestart: options.pgRestart, koperasi: options.koperasi, membersPerKoperasi: options.membersPerKoperasi, drained },
+      options: {
+        oneOfEachKind: options.oneOfEachKind,
+        brokerKill: options.brokerKill,
+        pgRestart: options.pgRestart,
+        koperasi: options.koperasi,
+        membersPerKoperasi: options.membersPerKoperasi,
+        drained,
+      },
       requests: summarizeRequests(records, load.shed, load.serverErrors, load.serverErrorExamples),
       worstLatencyMs: records.reduce((worst, r) => Math.max(worst, r.worstLatencyMs), 0),
       faults,
@@ -127,7 +164,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     return summary;
   } finally {
     await closeStores(stores).catch(() => undefined);
-    await suite.stopAll().catch((error: unknown) => log(`chaos: stopping the suite: ${String(error)}`));
+    await suite
+      .stopAll()
+      .catch((error: unknown) => log(`chaos: stopping the suite: ${String(error)}`));
     if (broker) {
       await broker.stop();
       if (previousBrokers === undefined) delete process.env.KAFKA_BROKERS;

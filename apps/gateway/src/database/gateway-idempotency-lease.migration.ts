@@ -8,7 +8,9 @@ export class GatewayIdempotencyLease1790000002400 implements MigrationInterface 
   name = 'GatewayIdempotencyLease1790000002400';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE idempotency_keys ADD COLUMN claimed_at timestamptz NOT NULL DEFAULT now()`);
+    await runner.query(
+      `ALTER TABLE idempotency_keys ADD COLUMN claimed_at timestamptz NOT NULL DEFAULT now()`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

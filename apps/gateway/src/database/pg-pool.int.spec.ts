@@ -22,7 +22,10 @@ describe('the gateway pool when PostgreSQL drops its connections', () => {
       expect(pool.idleCount).toBeGreaterThan(0);
       const admin = new pg.Client({ connectionString: testDatabaseUrl() });
       await admin.connect();
-      const { rowCount } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database.name]);
+      const { rowCount } = await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [database.name],
+      );
       await admin.end();
       expect(rowCount).toBeGreaterThan(0);
       await new Promise((resolve) => setTimeout(resolve, 500));
