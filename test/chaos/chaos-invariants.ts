@@ -105,6 +105,7 @@ export async function drainSuite(
   return { ...last, drainMs: Date.now() - startedMs };
 }
 
+const FINAL_PAYMENT = new Set(['SUCCESS', 'FAILED']);
 const succeeded = (records: CounterRequestRecord[], kind: string) =>
   records.filter((r) => r.kind === kind && r.answer === 'succeeded');
 const sumOf = (records: CounterRequestRecord[]) =>
@@ -194,14 +195,19 @@ export async function checkInvariants(
     .rows as { id: string; status: string; refund: string | null }[];
   const byId = new Map(paymentRows.map((row) => [row.id, row]));
   const contradicted = [...told].filter(
-    ([id, status]) => !byId.has(id) || (status !== 'PENDING' && byId.get(id)!.status !== status),
+    // PENDING and PROCESSING are not outcomes yet (the partner had not answered): only SUCCESS/FAILED must hold.
+    ([id, status]) =>
+      !byId.has(id) || (FINAL_PAYMENT.has(status) && byId.get(id)!.status !== status),
   );
+  const toldStatuses: Record<string, number> = {};
+  for (const status of told.values()) toldStatuses[status] = (toldStatuses[status] ?? 0) + 1;
   const untold = paymentRows.filter((row) => !told.has(row.id));
   check(
     'PPOB: every payment told is in billpay with that outcome, none untold',
     contradicted.length === 0 && untold.length === 0,
     {
       paymentsTold: told.size,
+      toldStatuses,
       inBillpay: paymentRows.length,
       success: paymentRows.filter((r) => r.status === 'SUCCESS').length,
       failed: paymentRows.filter((r) => r.status === 'FAILED').length,
