@@ -97,7 +97,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     const endedByThemselves: Record<string, string> = {};
     for (const service of ALL_SERVICES) {
       if (suite.isRunning(service)) continue;
-      endedByThemselves[service] = suite.logTail(service, 600);
+      endedByThemselves[service] = suite.logTail(service, 4_000);
       log(`chaos: ${service} ended by itself; starting it again for the drain`);
       await suite.start(service);
     }
@@ -125,7 +125,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
       ok: Object.keys(endedByThemselves).length === 0,
       figures: {
         ended: Object.keys(endedByThemselves),
-        lastLog: Object.values(endedByThemselves).map((tail) => tail.slice(-300)),
+        lastLog: Object.values(endedByThemselves).map((tail) => tail.slice(-2_000)),
       },
     });
 
