@@ -37,7 +37,13 @@ export default defineConfig({
       '@koperasi/receipt-layout': resolve(appDir, '../../libs/receipt-layout/src/index.ts'),
     },
   },
-  build: { outDir, emptyOutDir: true, target: 'es2019', sourcemap: false, reportCompressedSize: false },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2019',
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
   plugins: [gzipTwins()],
   server: {
     host: '127.0.0.1',

@@ -26,7 +26,10 @@ async function provision(): Promise<void> {
         configEntries: topic.configEntries,
       })),
     });
-    log({ topicsCreated: missing.map((topic) => topic.name), topicsPresent: [...existing].filter((t) => !t.startsWith('__')).length });
+    log({
+      topicsCreated: missing.map((topic) => topic.name),
+      topicsPresent: [...existing].filter((t) => !t.startsWith('__')).length,
+    });
     await warmUpGroupCoordinator(admin);
   } finally {
     await admin.disconnect();
@@ -40,7 +43,8 @@ async function provision(): Promise<void> {
 function partitionsOf(defaultPartitions: number): number {
   const override = process.env.KAFKA_TOPIC_PARTITIONS;
   if (override === undefined || override === '') return defaultPartitions;
-  if (!/^[1-9]\d{0,2}$/.test(override)) throw new Error(`KAFKA_TOPIC_PARTITIONS must be 1-999, got ${JSON.stringify(override)}`);
+  if (!/^[1-9]\d{0,2}$/.test(override))
+    throw new Error(`KAFKA_TOPIC_PARTITIONS must be 1-999, got ${JSON.stringify(override)}`);
   return Number(override);
 }
 
@@ -59,10 +63,14 @@ async function warmUpGroupCoordinator(admin: Admin, attempts = 60): Promise<void
 }
 
 function log(fields: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), step: 'provision', ...fields })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ at: new Date().toISOString(), step: 'provision', ...fields })}\n`,
+  );
 }
 
 provision().catch((error) => {
-  process.stderr.write(`provision failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `provision failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -33,40 +33,87 @@ interface Sample {
  * Times the auditor's main queries as the services run them (the same query functions their endpoints call,
  * without HTTP), each `runs` times over different koperasi, streams, types and windows picked from the history.
  */
-export async function timeAuditQueries(stores: Record<HistoryService, pg.Pool>, ledger: pg.Pool, runs: number): Promise<QueryTiming[]> {
+export async function timeAuditQueries(
+  stores: Record<HistoryService, pg.Pool>,
+  ledger: pg.Pool,
+  runs: number,
+): Promise<QueryTiming[]> {
   const samples = await pickSamples(stores.billpay, ledger, runs);
-  const { rows: everyKoperasi } = await ledger.query<{ koperasi_id: string }>('SELECT DISTINCT koperasi_id FROM account_balances');
+  const { rows: everyKoperasi } = await ledger.query<{ koperasi_id: string }>(
+    'SELECT DISTINCT koperasi_id FROM account_balances',
+  );
   const city = everyKoperasi.map((row) => row.koperasi_id);
   const events = (sample: Sample, filter: Partial<AuditEventFilter>, limit = SCREEN_PAGE) =>
     readAuditEvents(
       stores.billpay,
-      { koperasiIds: [sample.koperasiId], types: null, from: null, to: null, correlationId: null, after: START, ...filter },
+      {
+        koperasiIds: [sample.koperasiId],
+        types: null,
+        from: null,
+        to: null,
+        correlationId: null,
+        after: START,
+        ...filter,
+      },
       limit,
     ).then((page) => page.events.length);
   const deepCursors = await middleCursors(stores.billpay, samples);
 
   const queries: Record<string, (sample: Sample, index: number) => Promise<number>> = {
-    events_of_stream: (sample) => readAuditStream(stores.billpay, sample.streamId, [sample.koperasiId], 1, 1000).then((page) => page?.events.length ?? 0),
+    events_of_stream: (sample) =>
+      readAuditStream(stores.billpay, sample.streamId, [sample.koperasiId], 1, 1000).then(
+        (page) => page?.events.length ?? 0,
+      ),
     events_by_type: (sample) => events(sample, { types: [sample.type] }),
-    events_in_window_1h: (sample) => events(sample, { from: sample.occurredAt, to: new Date(sample.occurredAt.getTime() + 3_600_000) }),
+    events_in_window_1h: (sample) =>
+      events(sample, {
+        from: sample.occurredAt,
+        to: new Date(sample.occurredAt.getTime() + 3_600_000),
+      }),
     events_by_correlation: (sample) => events(sample, { correlationId: sample.correlationId }),
     events_page_deep_in_history: (sample, index) => events(sample, { after: deepCursors[index] }),
     events_city_first_page: () =>
-      readAuditEvents(stores.billpay, { koperasiIds: city, types: null, from: null, to: null, correlationId: null, after: START }, SCREEN_PAGE).then((page) => page.events.length),
+      readAuditEvents(
+        stores.billpay,
+        { koperasiIds: city, types: null, from: null, to: null, correlationId: null, after: START },
+        SCREEN_PAGE,
+      ).then((page) => page.events.length),
     events_city_by_type: (sample) =>
-      readAuditEvents(stores.billpay, { koperasiIds: city, types: [sample.type], from: null, to: null, correlationId: null, after: START }, SCREEN_PAGE).then(
-        (page) => page.events.length,
-      ),
+      readAuditEvents(
+        stores.billpay,
+        {
+          koperasiIds: city,
+          types: [sample.type],
+          from: null,
+          to: null,
+          correlationId: null,
+          after: START,
+        },
+        SCREEN_PAGE,
+      ).then((page) => page.events.length),
     entries_of_account: (sample) =>
-      auditEntries(ledger, { koperasiIds: [sample.koperasiId], from: null, to: null, accountCode: sample.accountCode, after: '0' }, SCREEN_PAGE).then(
-        (page) => page.entries.length,
+      auditEntries(
+        ledger,
+        {
+          koperasiIds: [sample.koperasiId],
+          from: null,
+          to: null,
+          accountCode: sample.accountCode,
+          after: '0',
+        },
+        SCREEN_PAGE,
+      ).then((page) => page.entries.length),
+    trial_balance_as_of: (sample) =>
+      trialBalanceOf(ledger, sample.koperasiId, sample.occurredAt).then(
+        (view) => view.lines.length,
       ),
-    trial_balance_as_of: (sample) => trialBalanceOf(ledger, sample.koperasiId, sample.occurredAt).then((view) => view.lines.length),
     export_events_first_page: (sample) => events(sample, {}, EXPORT_PAGE),
     export_entries_first_page: (sample) =>
-      auditEntries(ledger, { koperasiIds: [sample.koperasiId], from: null, to: null, accountCode: null, after: '0' }, EXPORT_PAGE).then(
-        (page) => page.entries.length,
-      ),
+      auditEntries(
+        ledger,
+        { koperasiIds: [sample.koperasiId], from: null, to: null, accountCode: null, after: '0' },
+        EXPORT_PAGE,
+      ).then((page) => page.entries.length),
   };
   const timings: QueryTiming[] = [];
   for (const [query, run] of Object.entries(queries)) {
@@ -77,14 +124,27 @@ export async function timeAuditQueries(stores: Record<HistoryService, pg.Pool>, 
       rows = await run(sample, index);
       durations.push(performance.now() - startedMs);
     }
-    timings.push({ query, runs: durations.length, p50Ms: round(percentile(durations, 0.5)), p99Ms: round(percentile(durations, 0.99)), maxMs: round(Math.max(...durations)), rows });
+    timings.push({
+      query,
+      runs: durations.length,
+      p50Ms: round(percentile(durations, 0.5)),
+      p99Ms: round(percentile(durations, 0.99)),
+      maxMs: round(Math.max(...durations)),
+      rows,
+    });
   }
   return timings;
 }
 
 /** Random billpay events, each with its koperasi, and an account that koperasi has posted to. */
 async function pickSamples(billpay: pg.Pool, ledger: pg.Pool, count: number): Promise<Sample[]> {
-  const { rows } = await billpay.query<{ koperasi_id: string; stream_id: string; type: string; correlation_id: string; occurred_at: Date }>(
+  const { rows } = await billpay.query<{
+    koperasi_id: string;
+    stream_id: string;
+    type: string;
+    correlation_id: string;
+    occurred_at: Date;
+  }>(
     `SELECT metadata->>'koperasiId' AS koperasi_id, stream_id, type, metadata->>'correlationId' AS correlation_id, occurred_at
      FROM events TABLESAMPLE SYSTEM (1) ORDER BY random() LIMIT $1`,
     [count],
@@ -108,7 +168,10 @@ async function pickSamples(billpay: pg.Pool, ledger: pg.Pool, count: number): Pr
 }
 
 /** For each sample, the commit position halfway through its koperasi's events: a page an auditor reaches by paging on. */
-async function middleCursors(billpay: pg.Pool, samples: Sample[]): Promise<AuditEventFilter['after'][]> {
+async function middleCursors(
+  billpay: pg.Pool,
+  samples: Sample[],
+): Promise<AuditEventFilter['after'][]> {
   const cursors: AuditEventFilter['after'][] = [];
   for (const sample of samples) {
     const { rows } = await billpay.query<{ transaction_id: string; global_position: string }>(
@@ -116,7 +179,11 @@ async function middleCursors(billpay: pg.Pool, samples: Sample[]): Promise<Audit
        ORDER BY transaction_id, global_position OFFSET (SELECT count(*) / 2 FROM events WHERE metadata->>'koperasiId' = $1) LIMIT 1`,
       [sample.koperasiId],
     );
-    cursors.push(rows[0] ? { transactionId: rows[0].transaction_id, globalPosition: rows[0].global_position } : START);
+    cursors.push(
+      rows[0]
+        ? { transactionId: rows[0].transaction_id, globalPosition: rows[0].global_position }
+        : START,
+    );
   }
   return cursors;
 }

@@ -38,9 +38,19 @@ async function main(): Promise<void> {
   }
 }
 
-async function sim(suite: SuiteHarness, method: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${suite.partnerSimUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`partner-sim ${path}: ${response.status} ${await response.text()}`);
+async function sim(
+  suite: SuiteHarness,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<void> {
+  const response = await fetch(`${suite.partnerSimUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`partner-sim ${path}: ${response.status} ${await response.text()}`);
 }
 
 /** One teller per koperasi, its deposit topped up far beyond what the run can spend. */
@@ -60,24 +70,52 @@ async function setUpKoperasi(suite: SuiteHarness): Promise<ApiClient[]> {
       simpananPokokAmount: 25_000,
       simpananWajibMonthlyAmount: 15_000,
     });
-    if (koperasi.status !== 201) throw new Error(`koperasi: ${koperasi.status} ${JSON.stringify(koperasi.body)}`);
+    if (koperasi.status !== 201)
+      throw new Error(`koperasi: ${koperasi.status} ${JSON.stringify(koperasi.body)}`);
     for (const role of ['teller', 'supervisor']) {
-      const user = await admin.post('/users', { username: `${role}.bench${index}`, fullName: `Petugas Bench ${role}`, password: DEMO_PASSWORD, role, koperasiId: koperasi.body.id });
+      const user = await admin.post('/users', {
+        username: `${role}.bench${index}`,
+        fullName: `Petugas Bench ${role}`,
+        password: DEMO_PASSWORD,
+        role,
+        koperasiId: koperasi.body.id,
+      });
       if (user.status !== 201) throw new Error(`user: ${user.status} ${JSON.stringify(user.body)}`);
     }
-    const supervisor = await new ApiClient(suite.gatewayUrl).login(`supervisor.bench${index}`, DEMO_PASSWORD);
-    const topUp = await supervisor.post('/billpay/deposit/topups', { amount: DEPOSIT_RP, bankTransferRef: `BRI-BENCH-${index}` });
-    if (topUp.status !== 201) throw new Error(`top-up: ${topUp.status} ${JSON.stringify(topUp.body)}`);
-    tellers.push(await new ApiClient(suite.gatewayUrl).login(`teller.bench${index}`, DEMO_PASSWORD));
+    const supervisor = await new ApiClient(suite.gatewayUrl).login(
+      `supervisor.bench${index}`,
+      DEMO_PASSWORD,
+    );
+    const topUp = await supervisor.post('/billpay/deposit/topups', {
+      amount: DEPOSIT_RP,
+      bankTransferRef: `BRI-BENCH-${index}`,
+    });
+    if (topUp.status !== 201)
+      throw new Error(`top-up: ${topUp.status} ${JSON.stringify(topUp.body)}`);
+    tellers.push(
+      await new ApiClient(suite.gatewayUrl).login(`teller.bench${index}`, DEMO_PASSWORD),
+    );
   }
   return tellers;
 }
 
 async function run(suite: SuiteHarness): Promise<void> {
-  await sim(suite, 'PUT', '/admin/aggregator/faults', { latencyMs: LATENCY_MS, pendingShare: PENDING_SHARE, callbackDelayMs: 1_000, cutOffWib: null });
+  await sim(suite, 'PUT', '/admin/aggregator/faults', {
+    latencyMs: LATENCY_MS,
+    pendingShare: PENDING_SHARE,
+    callbackDelayMs: 1_000,
+    cutOffWib: null,
+  });
   await sim(suite, 'PUT', '/admin/aggregator/deposit', { balanceRp: DEPOSIT_RP * KOPERASI });
   const tellers = await setUpKoperasi(suite);
-  report({ bench: 'billpay', counters: COUNTERS, koperasi: KOPERASI, durationS: DURATION_S, aggregatorLatencyMs: LATENCY_MS, pendingShare: PENDING_SHARE });
+  report({
+    bench: 'billpay',
+    counters: COUNTERS,
+    koperasi: KOPERASI,
+    durationS: DURATION_S,
+    aggregatorLatencyMs: LATENCY_MS,
+    pendingShare: PENDING_SHARE,
+  });
 
   const cpuBefore = await cpuSeconds(suite);
   const latenciesMs: number[] = [];
@@ -91,7 +129,10 @@ async function run(suite: SuiteHarness): Promise<void> {
       for (let sequence = 0; performance.now() < deadline; sequence++) {
         const product = PRODUCTS[(counter + sequence) % PRODUCTS.length];
         const sentMs = performance.now();
-        const response = await teller.post('/billpay/payments', { productCode: product.code, customerNo: product.customerNo() });
+        const response = await teller.post('/billpay/payments', {
+          productCode: product.code,
+          customerNo: product.customerNo(),
+        });
         latenciesMs.push(performance.now() - sentMs);
         if (response.status >= 300) failures += 1;
         else answered[response.body.status] = (answered[response.body.status] ?? 0) + 1;
@@ -114,7 +155,12 @@ async function run(suite: SuiteHarness): Promise<void> {
   // CPU milliseconds each process spent per payment answered: where the machine's two cores go.
   report({
     metric: 'cpu_ms_per_payment',
-    ...Object.fromEntries(Object.entries(cpuAfter).map(([service, seconds]) => [service, Math.round(((seconds - cpuBefore[service]) * 1000 * 10) / completed) / 10])),
+    ...Object.fromEntries(
+      Object.entries(cpuAfter).map(([service, seconds]) => [
+        service,
+        Math.round(((seconds - cpuBefore[service]) * 1000 * 10) / completed) / 10,
+      ]),
+    ),
   });
   await reportPendingResolution(suite);
   await reportLedgerLag(suite);
@@ -127,7 +173,9 @@ async function cpuSeconds(suite: SuiteHarness): Promise<Record<string, number>> 
   const entries = await Promise.all(
     Object.entries(offsets).map(async ([service, offset]) => {
       const text = await (await fetch(`http://127.0.0.1:${gatewayPort + offset}/metrics`)).text();
-      const line = text.split('\n').find((candidate) => candidate.startsWith('process_cpu_seconds_total '));
+      const line = text
+        .split('\n')
+        .find((candidate) => candidate.startsWith('process_cpu_seconds_total '));
       return [service, Number(line?.split(' ')[1] ?? Number.NaN)] as const;
     }),
   );
@@ -139,7 +187,12 @@ async function reportPendingResolution(suite: SuiteHarness): Promise<void> {
   try {
     await waitFor(
       'every pending payment to be resolved',
-      async () => (await billpay.query(`SELECT count(*)::int AS n FROM payments WHERE status IN ('PROCESSING', 'PENDING')`)).rows[0].n === 0,
+      async () =>
+        (
+          await billpay.query(
+            `SELECT count(*)::int AS n FROM payments WHERE status IN ('PROCESSING', 'PENDING')`,
+          )
+        ).rows[0].n === 0,
       120_000,
     );
     const { rows } = await billpay.query<{ ms: number; resolved_by: string }>(
@@ -150,7 +203,13 @@ async function reportPendingResolution(suite: SuiteHarness): Promise<void> {
     const resolvedBy: Record<string, number> = {};
     for (const row of rows) resolvedBy[row.resolved_by] = (resolvedBy[row.resolved_by] ?? 0) + 1;
     const ms = rows.map((row) => Number(row.ms));
-    report({ metric: 'pending_resolution', pending: rows.length, resolvedBy, p50Ms: Math.round(percentile(ms, 0.5)), p99Ms: Math.round(percentile(ms, 0.99)) });
+    report({
+      metric: 'pending_resolution',
+      pending: rows.length,
+      resolvedBy,
+      p50Ms: Math.round(percentile(ms, 0.5)),
+      p99Ms: Math.round(percentile(ms, 0.99)),
+    });
   } finally {
     await billpay.end();
   }
@@ -160,10 +219,14 @@ async function reportLedgerLag(suite: SuiteHarness): Promise<void> {
   const billpay = new pg.Pool({ connectionString: suite.databaseUrl('billpay'), max: 1 });
   const ledger = new pg.Pool({ connectionString: suite.databaseUrl('ledger'), max: 1 });
   try {
-    const { rows: expected } = await billpay.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE type <> 'BillPaymentPending'`);
+    const { rows: expected } = await billpay.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM events WHERE type <> 'BillPaymentPending'`,
+    );
     await waitFor(
       'the ledger to post every billpay event',
-      async () => (await ledger.query(`SELECT count(*)::int AS n FROM journal_entries`)).rows[0].n >= expected[0].n,
+      async () =>
+        (await ledger.query(`SELECT count(*)::int AS n FROM journal_entries`)).rows[0].n >=
+        expected[0].n,
       300_000,
     );
     const { rows } = await ledger.query<{ p50: number; p99: number; max: number }>(
@@ -171,7 +234,13 @@ async function reportLedgerLag(suite: SuiteHarness): Promise<void> {
               percentile_cont(0.99) WITHIN GROUP (ORDER BY lag_ms) AS p99, max(lag_ms) AS max
        FROM (SELECT extract(epoch FROM posted_at - occurred_at) * 1000 AS lag_ms FROM journal_entries) lags`,
     );
-    report({ metric: 'ledger_lag', entries: expected[0].n, p50Ms: Math.round(rows[0].p50), p99Ms: Math.round(rows[0].p99), maxMs: Math.round(rows[0].max) });
+    report({
+      metric: 'ledger_lag',
+      entries: expected[0].n,
+      p50Ms: Math.round(rows[0].p50),
+      p99Ms: Math.round(rows[0].p99),
+      maxMs: Math.round(rows[0].max),
+    });
   } finally {
     await billpay.end();
     await ledger.end();

@@ -4,8 +4,17 @@
  * Topics and consumer group of its own, deleted at the end, so it runs beside `npm start` on the same broker.
  */
 import type { Kafka } from 'kafkajs';
-import { OutboxRelay, PostgresEventStore, EventStoreSchema1790000000000 } from '@koperasi/eventstore';
-import { ConsumerSchema1790000000001, IdempotentBatchConsumer, createKafka, kafkaBrokersFromEnv } from '@koperasi/messaging';
+import {
+  OutboxRelay,
+  PostgresEventStore,
+  EventStoreSchema1790000000000,
+} from '@koperasi/eventstore';
+import {
+  ConsumerSchema1790000000001,
+  IdempotentBatchConsumer,
+  createKafka,
+  kafkaBrokersFromEnv,
+} from '@koperasi/messaging';
 import { createTestDatabase, createTestTopics, waitFor } from '@koperasi/testing';
 import { useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
@@ -19,11 +28,23 @@ const CATCH_UP_TIMEOUT_MS = 300_000;
 
 async function main(): Promise<void> {
   useLocalInfrastructureByDefault();
-  const db = await createTestDatabase('bench_eventstore', [EventStoreSchema1790000000000, ConsumerSchema1790000000001]);
+  const db = await createTestDatabase('bench_eventstore', [
+    EventStoreSchema1790000000000,
+    ConsumerSchema1790000000001,
+  ]);
   const kafka = createKafka('bench-eventstore', kafkaBrokersFromEnv());
   const [topic, backlogTopic] = await createTestTopics(kafka, 'bench-live', 'bench-backlog');
-  await db.pool.query('CREATE TABLE bench_projection (event_id uuid PRIMARY KEY, stream_id text NOT NULL)');
-  report({ bench: 'eventstore', events: EVENTS, writers: WRITERS, streams: STREAMS, eventsPerAppend: EVENTS_PER_APPEND, writeLanes: WRITE_LANES });
+  await db.pool.query(
+    'CREATE TABLE bench_projection (event_id uuid PRIMARY KEY, stream_id text NOT NULL)',
+  );
+  report({
+    bench: 'eventstore',
+    events: EVENTS,
+    writers: WRITERS,
+    streams: STREAMS,
+    eventsPerAppend: EVENTS_PER_APPEND,
+    writeLanes: WRITE_LANES,
+  });
 
   const lagsMs: number[] = [];
   let projected = 0;
@@ -48,7 +69,13 @@ async function main(): Promise<void> {
 
   const producer = kafka.producer();
   await producer.connect();
-  const relay = new OutboxRelay({ pool: db.pool, producer, topic, relayName: 'live', onError: reportError });
+  const relay = new OutboxRelay({
+    pool: db.pool,
+    producer,
+    topic,
+    relayName: 'live',
+    onError: reportError,
+  });
   await relay.start();
 
   const store = new PostgresEventStore(db.pool, { maxConcurrentBatches: WRITE_LANES });
@@ -76,11 +103,24 @@ async function main(): Promise<void> {
   );
   const appendSeconds = (performance.now() - appendStartedMs) / 1000;
   const total = appendsPerWriter * WRITERS * EVENTS_PER_APPEND;
-  report({ metric: 'append', events: total, seconds: round(appendSeconds), eventsPerSecond: Math.round(total / appendSeconds) });
+  report({
+    metric: 'append',
+    events: total,
+    seconds: round(appendSeconds),
+    eventsPerSecond: Math.round(total / appendSeconds),
+  });
 
-  await waitFor('the live relay to publish everything', async () => relay.published >= total, CATCH_UP_TIMEOUT_MS);
+  await waitFor(
+    'the live relay to publish everything',
+    async () => relay.published >= total,
+    CATCH_UP_TIMEOUT_MS,
+  );
   const liveRelaySeconds = (performance.now() - appendStartedMs) / 1000;
-  await waitFor('the consumer to project everything', async () => projected >= total, CATCH_UP_TIMEOUT_MS);
+  await waitFor(
+    'the consumer to project everything',
+    async () => projected >= total,
+    CATCH_UP_TIMEOUT_MS,
+  );
   report({
     metric: 'end_to_end_lag',
     events: lagsMs.length,
@@ -92,15 +132,33 @@ async function main(): Promise<void> {
   await relay.stop();
   await consumer.stop();
 
-  const backlogRelay = new OutboxRelay({ pool: db.pool, producer, topic: backlogTopic, relayName: 'backlog', batchSize: 5000, onError: reportError });
+  const backlogRelay = new OutboxRelay({
+    pool: db.pool,
+    producer,
+    topic: backlogTopic,
+    relayName: 'backlog',
+    batchSize: 5000,
+    onError: reportError,
+  });
   const backlogStartedMs = performance.now();
   await backlogRelay.start();
-  await waitFor('the backlog relay to publish everything', async () => backlogRelay.published >= total, CATCH_UP_TIMEOUT_MS);
+  await waitFor(
+    'the backlog relay to publish everything',
+    async () => backlogRelay.published >= total,
+    CATCH_UP_TIMEOUT_MS,
+  );
   const backlogSeconds = (performance.now() - backlogStartedMs) / 1000;
-  report({ metric: 'relay', events: total, seconds: round(backlogSeconds), eventsPerSecond: Math.round(total / backlogSeconds) });
+  report({
+    metric: 'relay',
+    events: total,
+    seconds: round(backlogSeconds),
+    eventsPerSecond: Math.round(total / backlogSeconds),
+  });
   await backlogRelay.stop();
 
-  const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM bench_projection');
+  const { rows } = await db.pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM bench_projection',
+  );
   if (rows[0].n !== total) throw new Error(`projected ${rows[0].n} events, appended ${total}`);
   await producer.disconnect();
   await db.drop();

@@ -60,20 +60,123 @@ interface Product {
 }
 
 const PRODUCTS: Product[] = [
-  { code: 'PLN20', kind: 'PREPAID', biller: 'PLN', adminFeeRp: 2_500, marginRp: 700, bill: () => 20_000, customerNo: (r) => r.digits(11) },
-  { code: 'PLN50', kind: 'PREPAID', biller: 'PLN', adminFeeRp: 2_500, marginRp: 700, bill: () => 50_000, customerNo: (r) => r.digits(11) },
-  { code: 'PLN100', kind: 'PREPAID', biller: 'PLN', adminFeeRp: 2_500, marginRp: 700, bill: () => 100_000, customerNo: (r) => r.digits(11) },
-  { code: 'PLNPASCA', kind: 'POSTPAID', biller: 'PLN', adminFeeRp: 2_500, marginRp: 700, bill: (r) => r.int(500, 8_000) * 100, customerNo: (r) => r.digits(12) },
-  { code: 'PDAMSMG', kind: 'POSTPAID', biller: 'PDAM Tirta Moedal', adminFeeRp: 2_500, marginRp: 500, bill: (r) => r.int(300, 3_000) * 100, customerNo: (r) => r.digits(10) },
-  { code: 'BPJSKES', kind: 'POSTPAID', biller: 'BPJS Kesehatan', adminFeeRp: 2_500, marginRp: 1_000, bill: (r) => 35_000 * r.int(1, 4), customerNo: (r) => `0001${r.digits(9)}` },
-  { code: 'TSEL10', kind: 'PREPAID', biller: 'Telkomsel', adminFeeRp: 1_500, marginRp: 1_000, bill: () => 10_000, customerNo: (r) => `0812${r.digits(8)}` },
-  { code: 'TSEL25', kind: 'PREPAID', biller: 'Telkomsel', adminFeeRp: 1_500, marginRp: 1_000, bill: () => 25_000, customerNo: (r) => `0813${r.digits(8)}` },
-  { code: 'XL50', kind: 'PREPAID', biller: 'XL', adminFeeRp: 1_500, marginRp: 1_200, bill: () => 50_000, customerNo: (r) => `0817${r.digits(8)}` },
+  {
+    code: 'PLN20',
+    kind: 'PREPAID',
+    biller: 'PLN',
+    adminFeeRp: 2_500,
+    marginRp: 700,
+    bill: () => 20_000,
+    customerNo: (r) => r.digits(11),
+  },
+  {
+    code: 'PLN50',
+    kind: 'PREPAID',
+    biller: 'PLN',
+    adminFeeRp: 2_500,
+    marginRp: 700,
+    bill: () => 50_000,
+    customerNo: (r) => r.digits(11),
+  },
+  {
+    code: 'PLN100',
+    kind: 'PREPAID',
+    biller: 'PLN',
+    adminFeeRp: 2_500,
+    marginRp: 700,
+    bill: () => 100_000,
+    customerNo: (r) => r.digits(11),
+  },
+  {
+    code: 'PLNPASCA',
+    kind: 'POSTPAID',
+    biller: 'PLN',
+    adminFeeRp: 2_500,
+    marginRp: 700,
+    bill: (r) => r.int(500, 8_000) * 100,
+    customerNo: (r) => r.digits(12),
+  },
+  {
+    code: 'PDAMSMG',
+    kind: 'POSTPAID',
+    biller: 'PDAM Tirta Moedal',
+    adminFeeRp: 2_500,
+    marginRp: 500,
+    bill: (r) => r.int(300, 3_000) * 100,
+    customerNo: (r) => r.digits(10),
+  },
+  {
+    code: 'BPJSKES',
+    kind: 'POSTPAID',
+    biller: 'BPJS Kesehatan',
+    adminFeeRp: 2_500,
+    marginRp: 1_000,
+    bill: (r) => 35_000 * r.int(1, 4),
+    customerNo: (r) => `0001${r.digits(9)}`,
+  },
+  {
+    code: 'TSEL10',
+    kind: 'PREPAID',
+    biller: 'Telkomsel',
+    adminFeeRp: 1_500,
+    marginRp: 1_000,
+    bill: () => 10_000,
+    customerNo: (r) => `0812${r.digits(8)}`,
+  },
+  {
+    code: 'TSEL25',
+    kind: 'PREPAID',
+    biller: 'Telkomsel',
+    adminFeeRp: 1_500,
+    marginRp: 1_000,
+    bill: () => 25_000,
+    customerNo: (r) => `0813${r.digits(8)}`,
+  },
+  {
+    code: 'XL50',
+    kind: 'PREPAID',
+    biller: 'XL',
+    adminFeeRp: 1_500,
+    marginRp: 1_200,
+    bill: () => 50_000,
+    customerNo: (r) => `0817${r.digits(8)}`,
+  },
 ];
 
-const FIRST_NAMES = ['Siti', 'Budi', 'Sri', 'Agus', 'Dewi', 'Eko', 'Rina', 'Joko', 'Wati', 'Slamet', 'Yuni', 'Bambang'];
-const LAST_NAMES = ['Rahayu', 'Santoso', 'Wahyuni', 'Prasetyo', 'Lestari', 'Setiawan', 'Handayani', 'Kurniawan'];
-const KELURAHAN = ['Gedawang', 'Tegalsari', 'Bendan Kergon', 'Jatingaleh', 'Ngesrep', 'Tembalang', 'Pedurungan', 'Sampangan'];
+const FIRST_NAMES = [
+  'Siti',
+  'Budi',
+  'Sri',
+  'Agus',
+  'Dewi',
+  'Eko',
+  'Rina',
+  'Joko',
+  'Wati',
+  'Slamet',
+  'Yuni',
+  'Bambang',
+];
+const LAST_NAMES = [
+  'Rahayu',
+  'Santoso',
+  'Wahyuni',
+  'Prasetyo',
+  'Lestari',
+  'Setiawan',
+  'Handayani',
+  'Kurniawan',
+];
+const KELURAHAN = [
+  'Gedawang',
+  'Tegalsari',
+  'Bendan Kergon',
+  'Jatingaleh',
+  'Ngesrep',
+  'Tembalang',
+  'Pedurungan',
+  'Sampangan',
+];
 
 /** Deterministic numbers from a seed (mulberry32), so a run can be repeated. */
 export class Random {
@@ -159,7 +262,9 @@ interface Deferred {
 export class HistoryModel {
   private readonly random: Random;
   private readonly koperasi: Koperasi[] = [];
-  private readonly deferred = new MinHeap<Deferred>((a, b) => a.dueStep - b.dueStep || a.order - b.order);
+  private readonly deferred = new MinHeap<Deferred>(
+    (a, b) => a.dueStep - b.dueStep || a.order - b.order,
+  );
   private step = 0;
   private deferredOrder = 0;
   private readonly stepMs: number;
@@ -173,8 +278,10 @@ export class HistoryModel {
     this.random = new Random(options.seed);
     this.stepsPerDay = Math.ceil(options.events / options.days);
     this.stepMs = (COUNTER_HOURS * 3600_000) / this.stepsPerDay;
-    this.firstDayStartMs = Date.parse(`${options.firstDay}T00:00:00Z`) - WIB_OFFSET_MS + OPENING_HOUR_WIB * 3600_000;
-    if (Number.isNaN(this.firstDayStartMs)) throw new Error(`firstDay ${options.firstDay} is not a date`);
+    this.firstDayStartMs =
+      Date.parse(`${options.firstDay}T00:00:00Z`) - WIB_OFFSET_MS + OPENING_HOUR_WIB * 3600_000;
+    if (Number.isNaN(this.firstDayStartMs))
+      throw new Error(`firstDay ${options.firstDay} is not a date`);
   }
 
   /** Exactly `options.events` events, in the order they happened. */
@@ -200,7 +307,11 @@ export class HistoryModel {
     }
     const kop = this.random.pick(this.koperasi);
     if (kop.memberCount < 20 || this.random.chance(0.03)) return this.registerMember(kop);
-    if (this.hourOfDay() >= REMITTANCE_HOUR_WIB && kop.lastRemittanceDay < this.day() && kop.unremitted.length > 0) {
+    if (
+      this.hourOfDay() >= REMITTANCE_HOUR_WIB &&
+      kop.lastRemittanceDay < this.day() &&
+      kop.unremitted.length > 0
+    ) {
       return this.closeRemittance(kop);
     }
     const roll = this.random.next();
@@ -247,7 +358,14 @@ export class HistoryModel {
   }
 
   private registerMember(kop: Koperasi): HistoryEvent {
-    const member: Member = { memberId: randomUUID(), pokokRp: 0, wajibRp: 0, sukarelaRp: 0, nextPeriod: this.period(), active: false };
+    const member: Member = {
+      memberId: randomUUID(),
+      pokokRp: 0,
+      wajibRp: 0,
+      sukarelaRp: 0,
+      nextPeriod: this.period(),
+      active: false,
+    };
     kop.memberCount += 1;
     kop.members.push(member);
     const teller = this.random.pick(kop.tellers);
@@ -277,7 +395,11 @@ export class HistoryModel {
       member.pokokRp = kop.pokokRp;
       member.active = true;
       kop.activeMembers.push(member);
-      return this.event(kop, 'members', streamId, 'SimpananPokokPaid', teller, { memberId: member.memberId, amountRp: kop.pokokRp, tellerId: teller });
+      return this.event(kop, 'members', streamId, 'SimpananPokokPaid', teller, {
+        memberId: member.memberId,
+        amountRp: kop.pokokRp,
+        tellerId: teller,
+      });
     });
     return registered;
   }
@@ -294,7 +416,12 @@ export class HistoryModel {
     const amountRp = kop.wajibMonthlyRp * count;
     member.wajibRp += amountRp;
     const teller = this.random.pick(kop.tellers);
-    return this.event(kop, 'members', `member-${member.memberId}`, 'SimpananWajibPaid', teller, { memberId: member.memberId, amountRp, tellerId: teller, periods });
+    return this.event(kop, 'members', `member-${member.memberId}`, 'SimpananWajibPaid', teller, {
+      memberId: member.memberId,
+      amountRp,
+      tellerId: teller,
+      periods,
+    });
   }
 
   private depositSukarela(kop: Koperasi): HistoryEvent | null {
@@ -303,7 +430,14 @@ export class HistoryModel {
     const amountRp = this.random.int(1, 100) * 10_000;
     member.sukarelaRp += amountRp;
     const teller = this.random.pick(kop.tellers);
-    return this.event(kop, 'members', `member-${member.memberId}`, 'SimpananSukarelaDeposited', teller, { memberId: member.memberId, amountRp, tellerId: teller });
+    return this.event(
+      kop,
+      'members',
+      `member-${member.memberId}`,
+      'SimpananSukarelaDeposited',
+      teller,
+      { memberId: member.memberId, amountRp, tellerId: teller },
+    );
   }
 
   private withdrawSukarela(kop: Koperasi): HistoryEvent | null {
@@ -312,7 +446,14 @@ export class HistoryModel {
     const amountRp = this.random.int(1, member.sukarelaRp / 10_000) * 10_000;
     member.sukarelaRp -= amountRp;
     const teller = this.random.pick(kop.tellers);
-    return this.event(kop, 'members', `member-${member.memberId}`, 'SimpananSukarelaWithdrawn', teller, { memberId: member.memberId, amountRp, tellerId: teller });
+    return this.event(
+      kop,
+      'members',
+      `member-${member.memberId}`,
+      'SimpananSukarelaWithdrawn',
+      teller,
+      { memberId: member.memberId, amountRp, tellerId: teller },
+    );
   }
 
   private resign(kop: Koperasi): HistoryEvent | null {
@@ -320,7 +461,11 @@ export class HistoryModel {
     if (!member || kop.activeMembers.length < 10) return null;
     member.active = false;
     kop.activeMembers.splice(kop.activeMembers.indexOf(member), 1);
-    const payouts = { pokokPayoutRp: member.pokokRp, wajibPayoutRp: member.wajibRp, sukarelaPayoutRp: member.sukarelaRp };
+    const payouts = {
+      pokokPayoutRp: member.pokokRp,
+      wajibPayoutRp: member.wajibRp,
+      sukarelaPayoutRp: member.sukarelaRp,
+    };
     member.pokokRp = member.wajibRp = member.sukarelaRp = 0;
     const teller = this.random.pick(kop.tellers);
     return this.event(kop, 'members', `member-${member.memberId}`, 'MemberResigned', teller, {
@@ -364,34 +509,99 @@ export class HistoryModel {
         totalAmountRp,
         priceRp,
         feeRp: totalAmountRp - priceRp,
-        serialNo: product.biller === 'PLN' && product.kind === 'PREPAID' ? this.random.digits(20) : this.random.digits(16),
+        serialNo:
+          product.biller === 'PLN' && product.kind === 'PREPAID'
+            ? this.random.digits(20)
+            : this.random.digits(16),
         resolvedBy,
       };
-      return this.event(kop, 'billpay', streamId, BillpayEventTypes.billPaymentSucceeded, teller, data);
+      return this.event(
+        kop,
+        'billpay',
+        streamId,
+        BillpayEventTypes.billPaymentSucceeded,
+        teller,
+        data,
+      );
     };
     const fail = (resolvedBy: BillPaymentFailedData['resolvedBy']) => (): HistoryEvent => {
       kop.depositAvailableRp += priceRp;
-      if (this.random.chance(0.7)) this.later(this.random.int(50, 5_000), () => this.refund(kop, streamId, paymentId, totalAmountRp, teller));
-      const data: BillPaymentFailedData = { paymentId, refId, totalAmountRp, rc: '02', reason: 'Transaksi gagal dari biller', resolvedBy };
-      return this.event(kop, 'billpay', streamId, BillpayEventTypes.billPaymentFailed, teller, data);
+      if (this.random.chance(0.7))
+        this.later(this.random.int(50, 5_000), () =>
+          this.refund(kop, streamId, paymentId, totalAmountRp, teller),
+        );
+      const data: BillPaymentFailedData = {
+        paymentId,
+        refId,
+        totalAmountRp,
+        rc: '02',
+        reason: 'Transaksi gagal dari biller',
+        resolvedBy,
+      };
+      return this.event(
+        kop,
+        'billpay',
+        streamId,
+        BillpayEventTypes.billPaymentFailed,
+        teller,
+        data,
+      );
     };
     const outcome = this.random.next();
     if (outcome < 0.88) this.later(this.random.int(1, 5), succeed('RESPONSE'));
     else if (outcome < 0.93) this.later(this.random.int(1, 5), fail('RESPONSE'));
     else {
       this.later(this.random.int(1, 5), () => {
-        const resolve = this.random.chance(0.8) ? succeed(this.random.chance(0.5) ? 'CALLBACK' : 'STATUS_CHECK') : fail('STATUS_CHECK');
+        const resolve = this.random.chance(0.8)
+          ? succeed(this.random.chance(0.5) ? 'CALLBACK' : 'STATUS_CHECK')
+          : fail('STATUS_CHECK');
         this.later(this.random.int(20, 3_000), resolve);
-        const data: BillPaymentPendingData = { paymentId, refId, reason: 'rc 03: transaksi diproses' };
-        return this.event(kop, 'billpay', streamId, BillpayEventTypes.billPaymentPending, teller, data);
+        const data: BillPaymentPendingData = {
+          paymentId,
+          refId,
+          reason: 'rc 03: transaksi diproses',
+        };
+        return this.event(
+          kop,
+          'billpay',
+          streamId,
+          BillpayEventTypes.billPaymentPending,
+          teller,
+          data,
+        );
       });
     }
-    return this.event(kop, 'billpay', streamId, BillpayEventTypes.billPaymentRequested, teller, requested);
+    return this.event(
+      kop,
+      'billpay',
+      streamId,
+      BillpayEventTypes.billPaymentRequested,
+      teller,
+      requested,
+    );
   }
 
-  private refund(kop: Koperasi, streamId: string, paymentId: string, amountRp: number, tellerId: string): HistoryEvent {
-    const data: BillPaymentRefundedData = { paymentId, amountRp, supervisorId: kop.supervisor, tellerId };
-    return this.event(kop, 'billpay', streamId, BillpayEventTypes.billPaymentRefunded, kop.supervisor, data);
+  private refund(
+    kop: Koperasi,
+    streamId: string,
+    paymentId: string,
+    amountRp: number,
+    tellerId: string,
+  ): HistoryEvent {
+    const data: BillPaymentRefundedData = {
+      paymentId,
+      amountRp,
+      supervisorId: kop.supervisor,
+      tellerId,
+    };
+    return this.event(
+      kop,
+      'billpay',
+      streamId,
+      BillpayEventTypes.billPaymentRefunded,
+      kop.supervisor,
+      data,
+    );
   }
 
   private topUpDeposit(kop: Koperasi): HistoryEvent {
@@ -402,7 +612,14 @@ export class HistoryModel {
       bankTransferRef: `BRI${this.random.digits(10)}`,
       supervisorId: kop.supervisor,
     };
-    return this.event(kop, 'billpay', `deposit-${kop.koperasiId}`, BillpayEventTypes.depositToppedUp, kop.supervisor, data);
+    return this.event(
+      kop,
+      'billpay',
+      `deposit-${kop.koperasiId}`,
+      BillpayEventTypes.depositToppedUp,
+      kop.supervisor,
+      data,
+    );
   }
 
   private collectInstallment(kop: Koperasi): HistoryEvent {
@@ -425,8 +642,18 @@ export class HistoryModel {
       tellerId: teller,
     };
     this.later(this.random.int(1, 50), () => {
-      const notice: CollectionNoticeAcknowledgedData = { collectionId, bankRef: `BRI-N-${this.random.digits(10)}` };
-      return this.event(kop, 'loans', streamId, LoanEventTypes.collectionNoticeAcknowledged, 'loans-notifier', notice);
+      const notice: CollectionNoticeAcknowledgedData = {
+        collectionId,
+        bankRef: `BRI-N-${this.random.digits(10)}`,
+      };
+      return this.event(
+        kop,
+        'loans',
+        streamId,
+        LoanEventTypes.collectionNoticeAcknowledged,
+        'loans-notifier',
+        notice,
+      );
     });
     return this.event(kop, 'loans', streamId, LoanEventTypes.installmentCollected, teller, data);
   }
@@ -436,7 +663,8 @@ export class HistoryModel {
     const batch = kop.unremitted.splice(0, kop.unremitted.length);
     const remittanceId = randomUUID();
     const collectedRp = batch.reduce((sum, collection) => sum + collection.amountRp, 0);
-    const feeNettedRp = kop.feeMode === 'NETTED' ? batch.reduce((sum, collection) => sum + collection.feeRp, 0) : 0;
+    const feeNettedRp =
+      kop.feeMode === 'NETTED' ? batch.reduce((sum, collection) => sum + collection.feeRp, 0) : 0;
     const remitRp = collectedRp - feeNettedRp;
     const streamId = `remittance-${remittanceId}`;
     const closed: RemittanceClosedData = {
@@ -450,13 +678,44 @@ export class HistoryModel {
     this.later(this.random.int(10, 500), () => {
       if (this.random.chance(0.05)) {
         kop.unremitted.unshift(...batch);
-        const rejected: RemittanceRejectedData = { remittanceId, collectionIds: closed.collectionIds, reason: 'Rekening penampung sedang ditutup' };
-        return this.event(kop, 'loans', streamId, LoanEventTypes.remittanceRejected, 'loans-remitter', rejected);
+        const rejected: RemittanceRejectedData = {
+          remittanceId,
+          collectionIds: closed.collectionIds,
+          reason: 'Rekening penampung sedang ditutup',
+        };
+        return this.event(
+          kop,
+          'loans',
+          streamId,
+          LoanEventTypes.remittanceRejected,
+          'loans-remitter',
+          rejected,
+        );
       }
-      const confirmed: RemittanceConfirmedData = { remittanceId, collectedRp, feeNettedRp, remitRp, bankRef: `BRI-R-${this.random.digits(10)}` };
-      return this.event(kop, 'loans', streamId, LoanEventTypes.remittanceConfirmed, 'loans-remitter', confirmed);
+      const confirmed: RemittanceConfirmedData = {
+        remittanceId,
+        collectedRp,
+        feeNettedRp,
+        remitRp,
+        bankRef: `BRI-R-${this.random.digits(10)}`,
+      };
+      return this.event(
+        kop,
+        'loans',
+        streamId,
+        LoanEventTypes.remittanceConfirmed,
+        'loans-remitter',
+        confirmed,
+      );
     });
-    return this.event(kop, 'loans', streamId, LoanEventTypes.remittanceClosed, kop.supervisor, closed);
+    return this.event(
+      kop,
+      'loans',
+      streamId,
+      LoanEventTypes.remittanceClosed,
+      kop.supervisor,
+      closed,
+    );
   }
 
   private activeMember(kop: Koperasi): Member | null {
@@ -467,8 +726,25 @@ export class HistoryModel {
     this.deferred.push({ dueStep: this.step + steps, order: this.deferredOrder++, emit });
   }
 
-  private event(kop: Koperasi, service: HistoryService, streamId: string, type: string, actor: string, data: unknown): HistoryEvent {
-    return { service, streamId, type, data, koperasiId: kop.koperasiId, actor, occurredAt: this.time(), correlationId: randomUUID(), causationId: randomUUID() };
+  private event(
+    kop: Koperasi,
+    service: HistoryService,
+    streamId: string,
+    type: string,
+    actor: string,
+    data: unknown,
+  ): HistoryEvent {
+    return {
+      service,
+      streamId,
+      type,
+      data,
+      koperasiId: kop.koperasiId,
+      actor,
+      occurredAt: this.time(),
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+    };
   }
 
   private day(): number {
@@ -480,7 +756,10 @@ export class HistoryModel {
   }
 
   private time(): string {
-    const ms = this.firstDayStartMs + this.day() * 86_400_000 + Math.floor((this.step % this.stepsPerDay) * this.stepMs);
+    const ms =
+      this.firstDayStartMs +
+      this.day() * 86_400_000 +
+      Math.floor((this.step % this.stepsPerDay) * this.stepMs);
     return new Date(ms).toISOString();
   }
 
@@ -526,8 +805,10 @@ class MinHeap<T> {
         const left = index * 2 + 1;
         const right = left + 1;
         let smallest = index;
-        if (left < this.items.length && this.before(this.items[left], this.items[smallest]) < 0) smallest = left;
-        if (right < this.items.length && this.before(this.items[right], this.items[smallest]) < 0) smallest = right;
+        if (left < this.items.length && this.before(this.items[left], this.items[smallest]) < 0)
+          smallest = left;
+        if (right < this.items.length && this.before(this.items[right], this.items[smallest]) < 0)
+          smallest = right;
         if (smallest === index) break;
         [this.items[index], this.items[smallest]] = [this.items[smallest], this.items[index]];
         index = smallest;

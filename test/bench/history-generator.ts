@@ -71,14 +71,22 @@ export async function generateHistory(options: GenerateHistoryOptions): Promise<
   } finally {
     await writer.close();
   }
-  return { events: writer.written, byService: writer.byService, streams: writer.streams, seconds: (performance.now() - startedMs) / 1000 };
+  return {
+    events: writer.written,
+    byService: writer.byService,
+    streams: writer.streams,
+    seconds: (performance.now() - startedMs) / 1000,
+  };
 }
 
 /**
  * Writes events of one's own making (a hand-computed example, say) exactly as generateHistory writes its
  * own; only the stores the events belong to need to be given.
  */
-export async function writeHistory(stores: Partial<Record<HistoryService, string>>, events: Iterable<HistoryEvent>): Promise<void> {
+export async function writeHistory(
+  stores: Partial<Record<HistoryService, string>>,
+  events: Iterable<HistoryEvent>,
+): Promise<void> {
   const writer = new HistoryWriter(stores, DEFAULT_BATCH_SIZE);
   try {
     for (const event of events) await writer.append(event);
@@ -105,9 +113,17 @@ class HistoryWriter {
   }
 
   async append(event: HistoryEvent): Promise<void> {
-    const head = this.heads.get(event.streamId) ?? { version: 0, hash: GENESIS_HASH, service: event.service };
+    const head = this.heads.get(event.streamId) ?? {
+      version: 0,
+      hash: GENESIS_HASH,
+      service: event.service,
+    };
     const envelope = envelopeOf(event, head);
-    this.heads.set(event.streamId, { version: envelope.streamVersion, hash: envelope.hash, service: event.service });
+    this.heads.set(event.streamId, {
+      version: envelope.streamVersion,
+      hash: envelope.hash,
+      service: event.service,
+    });
     const writer = this.writerFor(event.service);
     writer.rows.push(envelope);
     this.byService[event.service] += 1;
@@ -119,7 +135,11 @@ class HistoryWriter {
     const writers = Object.entries(this.writers) as [HistoryService, StoreWriter][];
     for (const [, writer] of writers) await writer.flush();
     for (const [, writer] of writers) await writer.drain();
-    await Promise.all(writers.map(([service, writer]) => writer.writeStreamHeads(this.heads, (head) => head.service === service)));
+    await Promise.all(
+      writers.map(([service, writer]) =>
+        writer.writeStreamHeads(this.heads, (head) => head.service === service),
+      ),
+    );
   }
 
   private writerFor(service: HistoryService): StoreWriter {
@@ -135,7 +155,6 @@ class HistoryWriter {
   }
 }
 
-
 /**
  * Publishes every store's events to its topic through the real OutboxRelay, so the messages and relay
  * checkpoints are what a running service would have produced. Resolves when each relay has caught up.
@@ -149,16 +168,26 @@ export async function publishHistory(
   await Promise.all(
     HISTORY_SERVICES.map(async (service) => {
       const pool = createPgPool({ databaseUrl: stores[service], maxConnections: 3 });
-      const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+      const producer = kafka.producer({
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await producer.connect();
       try {
         const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
         const total = Number(rows[0].n);
-        const relay = new OutboxRelay({ pool, producer, topic: topics[service], relayName: service, batchSize: 5_000 });
+        const relay = new OutboxRelay({
+          pool,
+          producer,
+          topic: topics[service],
+          relayName: service,
+          batchSize: 5_000,
+        });
         await relay.start();
         const deadline = Date.now() + timeoutMs;
         while (relay.published < total) {
-          if (Date.now() > deadline) throw new Error(`relay of ${service} published ${relay.published} of ${total} in time`);
+          if (Date.now() > deadline)
+            throw new Error(`relay of ${service} published ${relay.published} of ${total} in time`);
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
         await relay.stop();
@@ -216,12 +245,19 @@ class StoreWriter {
     if (this.failure) throw this.failure;
   }
 
-  async writeStreamHeads<H extends StreamHead>(heads: Map<string, H>, belongs: (head: H) => boolean): Promise<void> {
+  async writeStreamHeads<H extends StreamHead>(
+    heads: Map<string, H>,
+    belongs: (head: H) => boolean,
+  ): Promise<void> {
     let batch: [string, H][] = [];
     const write = async () => {
       await this.pool.query(
         `INSERT INTO streams (stream_id, version, last_hash) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])`,
-        [batch.map(([id]) => id), batch.map(([, head]) => head.version), batch.map(([, head]) => head.hash)],
+        [
+          batch.map(([id]) => id),
+          batch.map(([, head]) => head.version),
+          batch.map(([, head]) => head.hash),
+        ],
       );
       batch = [];
     };
@@ -243,12 +279,32 @@ class StoreWriter {
 async function insertEvents(pool: pg.Pool, events: EventEnvelope[]): Promise<void> {
   let rows = '';
   for (const e of events) {
-    const metadata = JSON.stringify({ koperasiId: e.koperasiId, actor: e.actor, correlationId: e.correlationId, causationId: e.causationId });
-    rows += copyRow([e.streamId, e.streamVersion, e.eventId, e.type, e.schemaVersion, JSON.stringify(e.data), metadata, e.occurredAt, e.prevHash, e.hash]);
+    const metadata = JSON.stringify({
+      koperasiId: e.koperasiId,
+      actor: e.actor,
+      correlationId: e.correlationId,
+      causationId: e.causationId,
+    });
+    rows += copyRow([
+      e.streamId,
+      e.streamVersion,
+      e.eventId,
+      e.type,
+      e.schemaVersion,
+      JSON.stringify(e.data),
+      metadata,
+      e.occurredAt,
+      e.prevHash,
+      e.hash,
+    ]);
   }
   const client = await pool.connect();
   try {
-    await copyIn(client, 'COPY events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, prev_hash, hash) FROM STDIN', rows);
+    await copyIn(
+      client,
+      'COPY events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, prev_hash, hash) FROM STDIN',
+      rows,
+    );
   } finally {
     client.release();
   }

@@ -28,22 +28,34 @@ async function main(): Promise<void> {
 }
 
 async function run(suite: SuiteHarness): Promise<void> {
-  report({ bench: 'idle', services: ALL_SERVICES, settleS: SETTLE_S, durationS: DURATION_S, loadAverage: loadAverage() });
+  report({
+    bench: 'idle',
+    services: ALL_SERVICES,
+    settleS: SETTLE_S,
+    durationS: DURATION_S,
+    loadAverage: loadAverage(),
+  });
   await sleep(SETTLE_S * 1000);
   const servicePids = new Map(ALL_SERVICES.map((service) => [service, suite.pid(service)]));
-  for (const [service, pid] of servicePids) if (pid === undefined) throw new Error(`${service} is not running`);
+  for (const [service, pid] of servicePids)
+    if (pid === undefined) throw new Error(`${service} is not running`);
   const admin = new pg.Client({ connectionString: testDatabaseUrl() });
   await admin.connect();
   try {
     const backendsBefore = await backendTicks(admin, suite.databaseNames);
-    const servicesBefore = new Map([...servicePids].map(([service, pid]) => [service, cpuTicks(pid!) ?? 0]));
+    const servicesBefore = new Map(
+      [...servicePids].map(([service, pid]) => [service, cpuTicks(pid!) ?? 0]),
+    );
     const startedMs = performance.now();
     await sleep(DURATION_S * 1000);
     const seconds = (performance.now() - startedMs) / 1000;
-    const servicesAfter = new Map([...servicePids].map(([service, pid]) => [service, cpuTicks(pid!) ?? 0]));
+    const servicesAfter = new Map(
+      [...servicePids].map(([service, pid]) => [service, cpuTicks(pid!) ?? 0]),
+    );
     const backendsAfter = await backendTicks(admin, suite.databaseNames);
 
-    const percentOfCore = (ticks: number) => Math.round((ticks / CLOCK_TICKS_PER_S / seconds) * 10_000) / 100;
+    const percentOfCore = (ticks: number) =>
+      Math.round((ticks / CLOCK_TICKS_PER_S / seconds) * 10_000) / 100;
     let servicesTicks = 0;
     for (const service of ALL_SERVICES) {
       const ticks = servicesAfter.get(service)! - servicesBefore.get(service)!;
@@ -52,8 +64,14 @@ async function run(suite: SuiteHarness): Promise<void> {
     }
     // A backend that opened during the window counts from zero; one that closed during it is not seen again.
     let backendTicksSpent = 0;
-    for (const [pid, ticks] of backendsAfter) backendTicksSpent += ticks - (backendsBefore.get(pid) ?? 0);
-    report({ metric: 'idle_cpu', process: 'postgres backends', backends: backendsAfter.size, percentOfOneCore: percentOfCore(backendTicksSpent) });
+    for (const [pid, ticks] of backendsAfter)
+      backendTicksSpent += ticks - (backendsBefore.get(pid) ?? 0);
+    report({
+      metric: 'idle_cpu',
+      process: 'postgres backends',
+      backends: backendsAfter.size,
+      percentOfOneCore: percentOfCore(backendTicksSpent),
+    });
     report({
       metric: 'idle_cpu_total',
       seconds: Math.round(seconds * 10) / 10,
@@ -79,7 +97,10 @@ function cpuTicks(pid: number): number | undefined {
 }
 
 async function backendTicks(admin: pg.Client, databases: string[]): Promise<Map<number, number>> {
-  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)', [databases]);
+  const { rows } = await admin.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)',
+    [databases],
+  );
   const ticks = new Map<number, number>();
   for (const { pid } of rows) {
     const spent = cpuTicks(pid);

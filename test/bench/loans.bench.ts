@@ -45,12 +45,20 @@ async function run(suite: SuiteHarness): Promise<void> {
     simpananPokokAmount: 25_000,
     simpananWajibMonthlyAmount: 15_000,
   });
-  if (koperasi.status !== 201) throw new Error(`koperasi: ${koperasi.status} ${JSON.stringify(koperasi.body)}`);
+  if (koperasi.status !== 201)
+    throw new Error(`koperasi: ${koperasi.status} ${JSON.stringify(koperasi.body)}`);
   const staff: ApiClient[] = [];
   for (const role of ['teller', 'supervisor']) {
-    const user = { username: `${role}.bench-loans`, fullName: `Petugas Bench ${role}`, password: DEMO_PASSWORD, role, koperasiId: koperasi.body.id };
+    const user = {
+      username: `${role}.bench-loans`,
+      fullName: `Petugas Bench ${role}`,
+      password: DEMO_PASSWORD,
+      role,
+      koperasiId: koperasi.body.id,
+    };
     const created = await admin.post('/users', user);
-    if (created.status !== 201) throw new Error(`user: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`user: ${created.status} ${JSON.stringify(created.body)}`);
     staff.push(await new ApiClient(suite.gatewayUrl).login(user.username, user.password));
   }
   const [teller, supervisor] = staff;
@@ -62,7 +70,8 @@ async function run(suite: SuiteHarness): Promise<void> {
   for (let counter = 0; counter < COUNTERS; counter++) {
     const loanNo = `${TEST_LOANS.generatedPrefix}${String(counter + 1).padStart(11, '0')}`;
     const account = await teller.get(`/loans/accounts/${loanNo}`);
-    if (account.status !== 200) throw new Error(`lookup ${loanNo}: ${account.status} ${JSON.stringify(account.body)}`);
+    if (account.status !== 200)
+      throw new Error(`lookup ${loanNo}: ${account.status} ${JSON.stringify(account.body)}`);
     loans.push({ loanNo, amount: account.body.installmentDue });
   }
   report({ bench: 'loans', counters: COUNTERS, durationS: DURATION_S });
@@ -111,14 +120,29 @@ async function run(suite: SuiteHarness): Promise<void> {
     const drainStartedMs = performance.now();
     await waitFor(
       'the bank to acknowledge every collection notice',
-      async () => (await loansDb.query(`SELECT count(*)::int AS n FROM collections WHERE notice_status = 'PENDING'`)).rows[0].n === 0,
+      async () =>
+        (
+          await loansDb.query(
+            `SELECT count(*)::int AS n FROM collections WHERE notice_status = 'PENDING'`,
+          )
+        ).rows[0].n === 0,
       600_000,
     );
-    report({ metric: 'bank_notices', acknowledged: completed, drainAfterLoadS: Math.round((performance.now() - drainStartedMs) / 100) / 10 });
+    report({
+      metric: 'bank_notices',
+      acknowledged: completed,
+      drainAfterLoadS: Math.round((performance.now() - drainStartedMs) / 100) / 10,
+    });
 
     await waitFor(
       'the ledger to post every collection',
-      async () => (await ledger.query('SELECT count(*)::int AS n FROM journal_entries WHERE koperasi_id = $1', [koperasiId])).rows[0].n >= completed,
+      async () =>
+        (
+          await ledger.query(
+            'SELECT count(*)::int AS n FROM journal_entries WHERE koperasi_id = $1',
+            [koperasiId],
+          )
+        ).rows[0].n >= completed,
       600_000,
     );
     const { rows } = await ledger.query<{ p50: number; p99: number; max: number }>(
@@ -127,7 +151,13 @@ async function run(suite: SuiteHarness): Promise<void> {
        FROM (SELECT extract(epoch FROM posted_at - occurred_at) * 1000 AS lag_ms FROM journal_entries WHERE koperasi_id = $1) lags`,
       [koperasiId],
     );
-    report({ metric: 'ledger_lag', entries: completed, p50Ms: Math.round(rows[0].p50), p99Ms: Math.round(rows[0].p99), maxMs: Math.round(rows[0].max) });
+    report({
+      metric: 'ledger_lag',
+      entries: completed,
+      p50Ms: Math.round(rows[0].p50),
+      p99Ms: Math.round(rows[0].p99),
+      maxMs: Math.round(rows[0].max),
+    });
 
     // The whole day to the bank: batches are closed until the pool is empty, each followed to CONFIRMED.
     const remitStartedMs = performance.now();
@@ -135,14 +165,17 @@ async function run(suite: SuiteHarness): Promise<void> {
     for (let batch = 0; batch < MAX_REMITTANCE_BATCHES; batch++) {
       const closed = await supervisor.post('/loans/remittances', {});
       if (closed.status === 422 && closed.body.error === 'NOTHING_TO_REMIT') break;
-      if (closed.status !== 201) throw new Error(`remittance: ${closed.status} ${JSON.stringify(closed.body)}`);
+      if (closed.status !== 201)
+        throw new Error(`remittance: ${closed.status} ${JSON.stringify(closed.body)}`);
       batches.push(closed.body);
     }
     const closedS = (performance.now() - remitStartedMs) / 1000;
     for (const batch of batches) {
       await waitFor(
         `remittance ${batch.remittanceId} confirmed`,
-        async () => (await supervisor.get(`/loans/remittances/${batch.remittanceId}`)).body.status === 'CONFIRMED',
+        async () =>
+          (await supervisor.get(`/loans/remittances/${batch.remittanceId}`)).body.status ===
+          'CONFIRMED',
         600_000,
       );
     }
@@ -151,7 +184,13 @@ async function run(suite: SuiteHarness): Promise<void> {
     await waitFor(
       'the ledger to post the remittances',
       async () =>
-        (await ledger.query('SELECT count(*)::int AS n FROM journal_entries WHERE koperasi_id = $1', [koperasiId])).rows[0].n >= completed + batches.length,
+        (
+          await ledger.query(
+            'SELECT count(*)::int AS n FROM journal_entries WHERE koperasi_id = $1',
+            [koperasiId],
+          )
+        ).rows[0].n >=
+        completed + batches.length,
       600_000,
     );
     const postedS = (performance.now() - remitStartedMs) / 1000;
@@ -189,17 +228,32 @@ function cpuByComponent(suite: SuiteHarness): Map<string, number> | null {
     return null;
   }
   const port = new URL(suite.gatewayUrl).port;
-  const databases = (['gateway', 'members', 'loans', 'ledger'] as const).map((service) => new URL(suite.databaseUrl(service)).pathname.slice(1));
+  const databases = (['gateway', 'members', 'loans', 'ledger'] as const).map((service) =>
+    new URL(suite.databaseUrl(service)).pathname.slice(1),
+  );
   const usage = new Map<string, number>();
-  const add = (component: string, ms: number) => usage.set(component, (usage.get(component) ?? 0) + ms);
+  const add = (component: string, ms: number) =>
+    usage.set(component, (usage.get(component) ?? 0) + ms);
   for (const pid of pids) {
     try {
       const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
       const service = /dist\/apps\/([a-z-]+)\/src\/main\.js/.exec(command)?.[1];
       let component: string | null = null;
-      if (service && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`GATEWAY_HTTP_PORT=${port}\0`)) component = service;
-      else if (command.startsWith('postgres: ') && databases.some((database) => command.includes(` ${database} `))) component = 'postgres';
-      else if (command.startsWith('postgres: ') && /walwriter|checkpointer|background writer/.test(command)) component = 'postgres';
+      if (
+        service &&
+        readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`GATEWAY_HTTP_PORT=${port}\0`)
+      )
+        component = service;
+      else if (
+        command.startsWith('postgres: ') &&
+        databases.some((database) => command.includes(` ${database} `))
+      )
+        component = 'postgres';
+      else if (
+        command.startsWith('postgres: ') &&
+        /walwriter|checkpointer|background writer/.test(command)
+      )
+        component = 'postgres';
       else if (command.includes('kafka.Kafka')) component = 'kafka';
       if (!component) continue;
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -225,7 +279,11 @@ interface CpuSamples {
  * CPU ms per collection by component, as measured under load and less what the same component burns at rest
  * (marginal), and the rate the suite could reach with every core to itself at the marginal cost.
  */
-function reportCpu({ idleStart, idleSeconds, before, after }: CpuSamples, completed: number, seconds: number): void {
+function reportCpu(
+  { idleStart, idleSeconds, before, after }: CpuSamples,
+  completed: number,
+  seconds: number,
+): void {
   if (!idleStart || !before || !after || completed === 0) return;
   const measured: Record<string, number> = {};
   const marginal: Record<string, number> = {};
@@ -235,7 +293,8 @@ function reportCpu({ idleStart, idleSeconds, before, after }: CpuSamples, comple
   let marginalTotalMs = 0;
   for (const [component, ms] of after) {
     const used = ms - (before.get(component) ?? 0);
-    const idleRateMsPerS = ((before.get(component) ?? 0) - (idleStart.get(component) ?? 0)) / idleSeconds;
+    const idleRateMsPerS =
+      ((before.get(component) ?? 0) - (idleStart.get(component) ?? 0)) / idleSeconds;
     measured[component] = round(used / completed);
     marginal[component] = round(Math.max(0, used - idleRateMsPerS * seconds) / completed);
     // The bank (partner-sim) and the counters are outside the suite; everything else is what a collection costs us.
@@ -245,7 +304,13 @@ function reportCpu({ idleStart, idleSeconds, before, after }: CpuSamples, comple
     marginalTotalMs += Math.max(0, used - idleRateMsPerS * seconds);
   }
   const cores = cpus().length;
-  report({ metric: 'cpu_per_collection_ms', ...measured, suiteTotalMs: round(totalMs / completed), suiteCoresBusy: round(totalMs / 1000 / seconds), cores });
+  report({
+    metric: 'cpu_per_collection_ms',
+    ...measured,
+    suiteTotalMs: round(totalMs / completed),
+    suiteCoresBusy: round(totalMs / 1000 / seconds),
+    cores,
+  });
   report({
     metric: 'cpu_marginal_per_collection_ms',
     ...marginal,

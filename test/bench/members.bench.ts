@@ -37,16 +37,29 @@ async function run(suite: SuiteHarness): Promise<void> {
     simpananPokokAmount: 25_000,
     simpananWajibMonthlyAmount: 15_000,
   });
-  if (koperasi.status !== 201) throw new Error(`koperasi: ${koperasi.status} ${JSON.stringify(koperasi.body)}`);
-  const user = { username: 'teller.bench', fullName: 'Petugas Bench', password: DEMO_PASSWORD, role: 'teller', koperasiId: koperasi.body.id };
+  if (koperasi.status !== 201)
+    throw new Error(`koperasi: ${koperasi.status} ${JSON.stringify(koperasi.body)}`);
+  const user = {
+    username: 'teller.bench',
+    fullName: 'Petugas Bench',
+    password: DEMO_PASSWORD,
+    role: 'teller',
+    koperasiId: koperasi.body.id,
+  };
   await admin.post('/users', user);
   const teller = await new ApiClient(suite.gatewayUrl).login(user.username, user.password);
 
   const members: string[] = [];
   for (let counter = 0; counter < COUNTERS; counter++) {
     const nik = `337401150890${String(counter + 1).padStart(4, '0')}`;
-    const registered = await teller.post('/members', { nik, fullName: `Anggota Loket ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[counter % 26]}${'abcdefghijklmnopqrstuvwxyz'[Math.floor(counter / 26) % 26]}`, address: 'Jl. Bench', kelurahan: 'Gedawang' });
-    if (registered.status !== 201) throw new Error(`member: ${registered.status} ${JSON.stringify(registered.body)}`);
+    const registered = await teller.post('/members', {
+      nik,
+      fullName: `Anggota Loket ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[counter % 26]}${'abcdefghijklmnopqrstuvwxyz'[Math.floor(counter / 26) % 26]}`,
+      address: 'Jl. Bench',
+      kelurahan: 'Gedawang',
+    });
+    if (registered.status !== 201)
+      throw new Error(`member: ${registered.status} ${JSON.stringify(registered.body)}`);
     await teller.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: 25_000 });
     members.push(registered.body.id);
   }
@@ -60,7 +73,9 @@ async function run(suite: SuiteHarness): Promise<void> {
     members.map(async (memberId) => {
       while (performance.now() < deadline) {
         const sentMs = performance.now();
-        const response = await teller.post(`/members/${memberId}/simpanan-sukarela/deposits`, { amount: DEPOSIT_RP });
+        const response = await teller.post(`/members/${memberId}/simpanan-sukarela/deposits`, {
+          amount: DEPOSIT_RP,
+        });
         latenciesMs.push(performance.now() - sentMs);
         if (response.status >= 300) failures += 1;
       }
@@ -94,7 +109,13 @@ async function run(suite: SuiteHarness): Promise<void> {
               percentile_cont(0.99) WITHIN GROUP (ORDER BY lag_ms) AS p99, max(lag_ms) AS max
        FROM (SELECT extract(epoch FROM posted_at - occurred_at) * 1000 AS lag_ms FROM journal_entries) lags`,
     );
-    report({ metric: 'ledger_lag', entries: expectedEntries, p50Ms: Math.round(rows[0].p50), p99Ms: Math.round(rows[0].p99), maxMs: Math.round(rows[0].max) });
+    report({
+      metric: 'ledger_lag',
+      entries: expectedEntries,
+      p50Ms: Math.round(rows[0].p50),
+      p99Ms: Math.round(rows[0].p99),
+      maxMs: Math.round(rows[0].max),
+    });
   } finally {
     await ledger.end();
   }

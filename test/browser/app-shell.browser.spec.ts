@@ -4,10 +4,22 @@ import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
 /** The issue's budgets: first-load JavaScript and the login screen on a slow village connection. */
 const FIRST_LOAD_JS_BUDGET_GZIP_BYTES = 100 * 1024;
 const THROTTLED_LOGIN_BUDGET_MS = 3_000;
-const THROTTLED = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
+const THROTTLED = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: 1_600_000 / 8,
+  uploadThroughput: 750_000 / 8,
+};
 
 describe('counter app: login, the shell, roles, budgets (real suite, Debian Chromium)', () => {
-  const suite = new BrowserSuite(['partner-sim', 'members', 'billpay', 'loans', 'ledger', 'gateway']);
+  const suite = new BrowserSuite([
+    'partner-sim',
+    'members',
+    'billpay',
+    'loans',
+    'ledger',
+    'gateway',
+  ]);
 
   beforeAll(() => suite.start(), 240_000);
   afterAll(() => suite.stop(), 60_000);
@@ -15,7 +27,9 @@ describe('counter app: login, the shell, roles, budgets (real suite, Debian Chro
   it('serves the app at / and at any app address, and leaves the API and its documents alone', async () => {
     for (const path of ['/', '/anggota/123', '/ppob']) {
       const response = await fetch(`${suite.appUrl}${path}`);
-      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({ path, status: 200, type: expect.stringContaining('text/html') });
+      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual(
+        { path, status: 200, type: expect.stringContaining('text/html') },
+      );
       expect(await response.text()).toContain('<div id="app">');
     }
     const api = await fetch(`${suite.appUrl}/api/v1/no-such-route`);
@@ -67,7 +81,8 @@ describe('counter app: login, the shell, roles, budgets (real suite, Debian Chro
     const page = await suite.newPage(DESKTOP);
     await suite.logIn(page, 'supervisor');
     const menu = page.getByRole('navigation', { name: 'Menu' });
-    for (const name of ['Refund', 'Deposit PPOB', 'Setoran ke bank', 'Kas & bank', 'Kasir baru']) expect(await menu.getByRole('link', { name }).count()).toBe(1);
+    for (const name of ['Refund', 'Deposit PPOB', 'Setoran ke bank', 'Kas & bank', 'Kasir baru'])
+      expect(await menu.getByRole('link', { name }).count()).toBe(1);
     expect(await suite.horizontalOverflowPx(page)).toBe(0);
     await suite.screenshot(page, 'shell-supervisor-1280');
   });
@@ -95,14 +110,19 @@ describe('counter app: login, the shell, roles, budgets (real suite, Debian Chro
     await page.getByLabel('Kata sandi').fill(suite.staff.teller.password);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('link', { name: 'Transaksi hari ini', exact: true }).waitFor();
-    expect(await page.getByRole('link', { name: 'Transaksi hari ini', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(
+      await page
+        .getByRole('link', { name: 'Transaksi hari ini', exact: true })
+        .getAttribute('aria-current'),
+    ).toBe('page');
   });
 
   it(`keeps first-load JavaScript within ${FIRST_LOAD_JS_BUDGET_GZIP_BYTES / 1024} KB gzipped and the login usable within ${THROTTLED_LOGIN_BUDGET_MS} ms at 1.6 Mbit/s, 150 ms RTT`, async () => {
     const page = await suite.newPage(PHONE);
     const scripts: string[] = [];
     page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') scripts.push(new URL(response.url()).pathname);
+      if (response.request().resourceType() === 'script')
+        scripts.push(new URL(response.url()).pathname);
     });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
@@ -116,9 +136,17 @@ describe('counter app: login, the shell, roles, budgets (real suite, Debian Chro
     await page.getByLabel('Nama pengguna').fill('teller.gedawang');
     const usableMs = Date.now() - startedMs;
 
-    const gzipBytes = scripts.reduce((sum, path) => sum + statSync(`dist/counter-web${path}.gz`).size, 0);
-    const rawBytes = scripts.reduce((sum, path) => sum + readFileSync(`dist/counter-web${path}`).length, 0);
-    process.stdout.write(`counter-web first load: ${scripts.length} scripts, ${rawBytes} bytes, ${gzipBytes} bytes gzipped; login usable after ${usableMs} ms throttled\n`);
+    const gzipBytes = scripts.reduce(
+      (sum, path) => sum + statSync(`dist/counter-web${path}.gz`).size,
+      0,
+    );
+    const rawBytes = scripts.reduce(
+      (sum, path) => sum + readFileSync(`dist/counter-web${path}`).length,
+      0,
+    );
+    process.stdout.write(
+      `counter-web first load: ${scripts.length} scripts, ${rawBytes} bytes, ${gzipBytes} bytes gzipped; login usable after ${usableMs} ms throttled\n`,
+    );
     expect(scripts.length).toBeGreaterThan(0);
     expect(gzipBytes).toBeLessThanOrEqual(FIRST_LOAD_JS_BUDGET_GZIP_BYTES);
     expect(usableMs).toBeLessThanOrEqual(THROTTLED_LOGIN_BUDGET_MS);

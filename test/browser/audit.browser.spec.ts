@@ -26,28 +26,47 @@ function freshMeter(): string {
 }
 
 function wibDay(offsetDays: number): string {
-  return new Date(Date.now() + 7 * 3600_000 + offsetDays * 24 * 3600_000).toISOString().slice(0, 10);
+  return new Date(Date.now() + 7 * 3600_000 + offsetDays * 24 * 3600_000)
+    .toISOString()
+    .slice(0, 10);
 }
 
 describe('counter app: the auditor screens (verify, replay, history, books, export; real suite, Debian Chromium)', () => {
-  const suite = new BrowserSuite(['partner-sim', 'members', 'billpay', 'loans', 'ledger', 'gateway']);
+  const suite = new BrowserSuite([
+    'partner-sim',
+    'members',
+    'billpay',
+    'loans',
+    'ledger',
+    'gateway',
+  ]);
   /** Every non-GET request any auditor page sent. */
   const writes: string[] = [];
   let paymentId = '';
 
   beforeAll(async () => {
     await suite.start();
-    const paid = await suite.staff.teller.api.post('/billpay/payments', { productCode: 'PLN20', customerNo: freshMeter() });
+    const paid = await suite.staff.teller.api.post('/billpay/payments', {
+      productCode: 'PLN20',
+      customerNo: freshMeter(),
+    });
     expect(paid.status).toBe(200);
     expect(paid.body.status).toBe('SUCCESS');
     paymentId = paid.body.paymentId;
   }, 240_000);
   afterAll(() => suite.stop(), 60_000);
 
-  async function auditorPage(path: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
+  async function auditorPage(
+    path: string,
+    viewport: { width: number; height: number } = DESKTOP,
+  ): Promise<Page> {
     const page = await suite.newPage(viewport);
     page.on('request', (request) => {
-      if (request.method() !== 'GET' && !ALLOWED_WRITES.some((allowed) => allowed.test(new URL(request.url()).pathname))) writes.push(`${request.method()} ${request.url()}`);
+      if (
+        request.method() !== 'GET' &&
+        !ALLOWED_WRITES.some((allowed) => allowed.test(new URL(request.url()).pathname))
+      )
+        writes.push(`${request.method()} ${request.url()}`);
     });
     await suite.logIn(page, 'auditor', path);
     return page;
@@ -63,12 +82,23 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     const page = await auditorPage('/');
     await page.getByRole('heading', { name: 'Ringkasan' }).waitFor();
     const menu = page.getByRole('navigation', { name: 'Menu' });
-    expect(await menu.getByRole('link').allTextContents()).toEqual(['Ringkasan', 'Verifikasi', 'Replay', 'Riwayat', 'Buku', 'Laporan keuangan', 'SHU', 'Ekspor']);
+    expect(await menu.getByRole('link').allTextContents()).toEqual([
+      'Ringkasan',
+      'Verifikasi',
+      'Replay',
+      'Riwayat',
+      'Buku',
+      'Laporan keuangan',
+      'SHU',
+      'Ekspor',
+    ]);
     await page.getByText('Dewi Lestari').waitFor();
     for (const path of ['/ppob', '/anggota', '/simpanan', '/penyelia/refund']) {
       await page.goto(path);
       await page.getByTestId('forbidden').waitFor();
-      expect(await page.getByTestId('forbidden').textContent()).toContain('untuk kasir dan penyelia');
+      expect(await page.getByTestId('forbidden').textContent()).toContain(
+        'untuk kasir dan penyelia',
+      );
       expect(await page.getByRole('textbox').count()).toBe(0);
     }
 
@@ -85,9 +115,13 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByRole('button', { name: 'Jalankan verifikasi' }).click();
     await page.getByText('Semua utuh: 1 koperasi diperiksa').waitFor({ timeout: 60_000 });
     for (const service of ['members', 'billpay', 'loans']) {
-      expect(await page.getByTestId(`store-${service}`).getByText('Utuh', { exact: true }).count()).toBe(1);
+      expect(
+        await page.getByTestId(`store-${service}`).getByText('Utuh', { exact: true }).count(),
+      ).toBe(1);
     }
-    expect(await page.getByTestId('books-check').getByText('Utuh', { exact: true }).count()).toBe(1);
+    expect(await page.getByTestId('books-check').getByText('Utuh', { exact: true }).count()).toBe(
+      1,
+    );
     await expectTidy(page, 'audit-verifikasi-utuh-1280');
     // The overview remembers the verify of this session.
     await page.getByRole('link', { name: 'Ringkasan' }).click();
@@ -101,8 +135,14 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByRole('button', { name: 'Mulai replay' }).click();
     await page.getByRole('progressbar', { name: 'Kemajuan replay' }).waitFor();
     expect(new URL(page.url()).searchParams.get('job')).toMatch(/^[0-9a-f-]{36}$/);
-    await page.getByText('Identik: buku yang dibangun ulang sama persis').waitFor({ timeout: 120_000 });
-    expect(await page.getByRole('progressbar', { name: 'Kemajuan replay' }).getAttribute('aria-valuenow')).toBe('100');
+    await page
+      .getByText('Identik: buku yang dibangun ulang sama persis')
+      .waitFor({ timeout: 120_000 });
+    expect(
+      await page
+        .getByRole('progressbar', { name: 'Kemajuan replay' })
+        .getAttribute('aria-valuenow'),
+    ).toBe('100');
     await page.getByText(/kejadian diputar ulang/).waitFor();
     await expectTidy(page, 'audit-replay-identik-1280');
   });
@@ -116,7 +156,11 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await table.getByText('BillPaymentRequested').waitFor();
     await table.getByText('BillPaymentSucceeded').waitFor();
     // Expanding the teller's request shows its data as stored and its metadata.
-    await table.getByRole('row').filter({ hasText: 'BillPaymentRequested' }).getByRole('button').click();
+    await table
+      .getByRole('row')
+      .filter({ hasText: 'BillPaymentRequested' })
+      .getByRole('button')
+      .click();
     await page.getByLabel('Data kejadian').waitFor();
     expect(await page.getByLabel('Data kejadian').textContent()).toContain(paymentId);
     await expectTidy(page, 'audit-riwayat-aliran-1280');
@@ -129,13 +173,17 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByText(/POST \/api\/v1\/billpay\/payments/).waitFor();
     await expectTidy(page, 'audit-jejak-1280');
 
-    await page.getByRole('link', { name: new RegExp(`Buka di Riwayat: payment-${paymentId} versi \\d+`) }).click();
+    await page
+      .getByRole('link', { name: new RegExp(`Buka di Riwayat: payment-${paymentId} versi \\d+`) })
+      .click();
     await page.getByRole('heading', { name: `Aliran payment-${paymentId}` }).waitFor();
     // Back at the event: it is open, with the way on to its related events.
     await page.getByLabel('Data kejadian').waitFor();
     await page.getByRole('link', { name: 'Kejadian terkait (korelasi)' }).click();
     await page.getByText(/kejadian dengan ID korelasi ini/).waitFor();
-    expect(await page.getByRole('table').getByText('BillPaymentSucceeded').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('table').getByText('BillPaymentSucceeded').count()).toBeGreaterThan(
+      0,
+    );
   });
 
   it("opens the trial balance as of yesterday (before today's business) and today's Kas entries", async () => {
@@ -145,10 +193,22 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByLabel('Per tanggal', { exact: true }).fill(yesterday);
     await page.getByLabel('Jam (WIB)').fill('23:59');
     await page.getByRole('button', { name: 'Tampilkan' }).click();
-    await page.getByRole('heading', { name: new RegExp(`Neraca saldo per ${yesterday.split('-').reverse().join('/')} 23\\.59 WIB`) }).waitFor();
-    const asOfYesterday = await suite.staff.auditor.api.get(`/ledger/trial-balance?asOf=${yesterday}T23:59:00%2B07:00`);
-    if (asOfYesterday.body.lines.length === 0) await page.getByText('Belum ada entri sampai waktu ini.').waitFor();
-    else expect(await page.getByRole('table').getByRole('row').count()).toBe(asOfYesterday.body.lines.length + 2);
+    await page
+      .getByRole('heading', {
+        name: new RegExp(
+          `Neraca saldo per ${yesterday.split('-').reverse().join('/')} 23\\.59 WIB`,
+        ),
+      })
+      .waitFor();
+    const asOfYesterday = await suite.staff.auditor.api.get(
+      `/ledger/trial-balance?asOf=${yesterday}T23:59:00%2B07:00`,
+    );
+    if (asOfYesterday.body.lines.length === 0)
+      await page.getByText('Belum ada entri sampai waktu ini.').waitFor();
+    else
+      expect(await page.getByRole('table').getByRole('row').count()).toBe(
+        asOfYesterday.body.lines.length + 2,
+      );
 
     await page.getByLabel('Per tanggal', { exact: true }).fill(wibDay(0));
     await page.getByLabel('Jam (WIB)').fill('23:59');
@@ -164,17 +224,32 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
   it('downloads the events and the journal entries as files that parse', async () => {
     const page = await auditorPage('/audit/ekspor');
     await page.getByText('JSON Lines').click();
-    const [events] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh berkas' }).click()]);
-    expect(events.suggestedFilename()).toMatch(/^kejadian-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.jsonl$/);
-    const eventLines = readFileSync((await events.path())!, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; streamId: string });
-    expect(eventLines).toContainEqual(expect.objectContaining({ type: 'BillPaymentSucceeded', streamId: `payment-${paymentId}` }));
+    const [events] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh berkas' }).click(),
+    ]);
+    expect(events.suggestedFilename()).toMatch(
+      /^kejadian-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.jsonl$/,
+    );
+    const eventLines = readFileSync((await events.path())!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; streamId: string });
+    expect(eventLines).toContainEqual(
+      expect.objectContaining({ type: 'BillPaymentSucceeded', streamId: `payment-${paymentId}` }),
+    );
     await page.getByText(/sudah diunduh/).waitFor();
 
     await page.getByText('Entri jurnal', { exact: true }).click();
     await page.getByText('CSV', { exact: true }).click();
-    const [entries] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh berkas' }).click()]);
+    const [entries] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh berkas' }).click(),
+    ]);
     expect(entries.suggestedFilename()).toMatch(/^jurnal-.*\.csv$/);
-    const rows = readFileSync((await entries.path())!, 'utf8').trim().split('\n');
+    const rows = readFileSync((await entries.path())!, 'utf8')
+      .trim()
+      .split('\n');
     expect(rows[0].split(',').slice(0, 3)).toEqual(['entry_id', 'koperasi_id', 'occurred_at']);
     expect(rows.length).toBeGreaterThan(1);
     await expectTidy(page, 'audit-ekspor-unduh-1280');
@@ -213,12 +288,22 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
       simpananWajibMonthlyAmount: 15_000,
     });
     expect(elsewhere.status).toBe(201);
-    const city = await admin.post('/users', { username: 'auditor.semarang', fullName: 'Hendra Wijaya', password: DEMO_PASSWORD, role: 'auditor', kotaKabupaten: 'Kota Semarang' });
+    const city = await admin.post('/users', {
+      username: 'auditor.semarang',
+      fullName: 'Hendra Wijaya',
+      password: DEMO_PASSWORD,
+      role: 'auditor',
+      kotaKabupaten: 'Kota Semarang',
+    });
     expect(city.status).toBe(201);
 
     const page = await suite.newPage(DESKTOP);
     page.on('request', (request) => {
-      if (request.method() !== 'GET' && !ALLOWED_WRITES.some((allowed) => allowed.test(new URL(request.url()).pathname))) writes.push(`${request.method()} ${request.url()}`);
+      if (
+        request.method() !== 'GET' &&
+        !ALLOWED_WRITES.some((allowed) => allowed.test(new URL(request.url()).pathname))
+      )
+        writes.push(`${request.method()} ${request.url()}`);
     });
     await page.goto('/audit/verifikasi');
     await page.getByLabel('Nama pengguna').fill('auditor.semarang');
@@ -236,7 +321,10 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
 
     // One koperasi of the city: verify and the history read that one only.
     await page.getByLabel('Cari koperasi (nama, kode, kelurahan)').fill('gedaw');
-    expect(await choice.locator('option').allTextContents()).toEqual(['Seluruh Kota Semarang', 'KKMP Gedawang (GDW, Gedawang)']);
+    expect(await choice.locator('option').allTextContents()).toEqual([
+      'Seluruh Kota Semarang',
+      'KKMP Gedawang (GDW, Gedawang)',
+    ]);
     await choice.selectOption({ label: 'KKMP Gedawang (GDW, Gedawang)' });
     await page.getByRole('button', { name: 'Jalankan verifikasi' }).click();
     await page.getByText('Semua utuh: 1 koperasi diperiksa').waitFor({ timeout: 60_000 });
@@ -251,7 +339,9 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByLabel('Jenis kejadian').fill('BillPaymentRequested');
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
     await page.getByText(/^[1-9]\d* kejadian ditemukan\.$/).waitFor();
-    expect(await page.getByRole('table').getByText('BillPaymentRequested').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('table').getByText('BillPaymentRequested').count()).toBeGreaterThan(
+      0,
+    );
     // Tegalsari has had no PPOB payment: the same search finds nothing there.
     await page.getByLabel('Cari koperasi (nama, kode, kelurahan)').fill('');
     await choice.selectOption({ label: 'KKMP Tegalsari (TGS, Tegalsari)' });
@@ -262,17 +352,30 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByLabel('Cari koperasi (nama, kode, kelurahan)').fill('Bendan');
     await page.getByText('Tidak ada koperasi kota ini yang cocok dengan pencarian.').waitFor();
     expect(await choice.locator('option', { hasText: 'Bendan Kergon' }).count()).toBe(0);
-    await page.evaluate(`sessionStorage.setItem('audit.koperasi', JSON.stringify({ userId: ${JSON.stringify(city.body.id)}, koperasiId: ${JSON.stringify(elsewhere.body.id)} }))`);
+    await page.evaluate(
+      `sessionStorage.setItem('audit.koperasi', JSON.stringify({ userId: ${JSON.stringify(city.body.id)}, koperasiId: ${JSON.stringify(elsewhere.body.id)} }))`,
+    );
     await page.reload();
-    await page.getByText('Koperasi yang dipilih sebelumnya tidak ada dalam wilayah audit Anda').waitFor();
+    await page
+      .getByText('Koperasi yang dipilih sebelumnya tidak ada dalam wilayah audit Anda')
+      .waitFor();
     await page.getByRole('link', { name: 'Buku' }).click();
-    await page.getByText('Buku disimpan per koperasi: pilih satu koperasi kota ini di atas').waitFor();
+    await page
+      .getByText('Buku disimpan per koperasi: pilih satu koperasi kota ini di atas')
+      .waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
     expect(await choice.inputValue()).toBe('');
     expect(await choice.locator('option:checked').textContent()).toBe('Seluruh Kota Semarang');
-    const cityAuditor = await new ApiClient(suite.harness.gatewayUrl).login('auditor.semarang', DEMO_PASSWORD);
-    expect((await cityAuditor.get(`/audit/events?koperasiId=${elsewhere.body.id}`)).status).toBe(404);
-    expect((await cityAuditor.get(`/audit/trial-balance?koperasiId=${elsewhere.body.id}`)).status).toBe(404);
+    const cityAuditor = await new ApiClient(suite.harness.gatewayUrl).login(
+      'auditor.semarang',
+      DEMO_PASSWORD,
+    );
+    expect((await cityAuditor.get(`/audit/events?koperasiId=${elsewhere.body.id}`)).status).toBe(
+      404,
+    );
+    expect(
+      (await cityAuditor.get(`/audit/trial-balance?koperasiId=${elsewhere.body.id}`)).status,
+    ).toBe(404);
     expect((await cityAuditor.get('/audit/trial-balance')).status).toBe(400);
 
     await page.setViewportSize(PHONE);
@@ -284,10 +387,16 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await billpay.connect();
     let version: number;
     try {
-      const { rows } = await billpay.query<{ stream_version: number }>(`SELECT stream_version FROM events WHERE stream_id = $1 AND type = 'BillPaymentSucceeded'`, [`payment-${paymentId}`]);
+      const { rows } = await billpay.query<{ stream_version: number }>(
+        `SELECT stream_version FROM events WHERE stream_id = $1 AND type = 'BillPaymentSucceeded'`,
+        [`payment-${paymentId}`],
+      );
       version = rows[0].stream_version;
       await billpay.query('ALTER TABLE events DISABLE TRIGGER events_append_only');
-      await billpay.query(`UPDATE events SET data = jsonb_set(data, '{feeRp}', '0') WHERE stream_id = $1 AND stream_version = $2`, [`payment-${paymentId}`, version]);
+      await billpay.query(
+        `UPDATE events SET data = jsonb_set(data, '{feeRp}', '0') WHERE stream_id = $1 AND stream_version = $2`,
+        [`payment-${paymentId}`, version],
+      );
       await billpay.query('ALTER TABLE events ENABLE TRIGGER events_append_only');
     } finally {
       await billpay.end();
@@ -299,7 +408,9 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await store.getByText('Rusak', { exact: true }).waitFor();
     await store.getByText(`PPOB · aliran payment-${paymentId} · versi ${version}`).waitFor();
     await store.getByText('Isi kejadian ini diubah setelah dicatat').waitFor();
-    expect(await page.getByTestId('store-members').getByText('Utuh', { exact: true }).count()).toBe(1);
+    expect(await page.getByTestId('store-members').getByText('Utuh', { exact: true }).count()).toBe(
+      1,
+    );
     await expectTidy(page, 'audit-verifikasi-rusak-360');
     await store.getByRole('link', { name: `Buka kejadian versi ${version} di Riwayat` }).click();
     await page.getByRole('heading', { name: `Aliran payment-${paymentId}` }).waitFor();

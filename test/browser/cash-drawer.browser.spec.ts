@@ -13,7 +13,14 @@ async function countPrints(page: Page): Promise<void> {
 }
 
 describe('counter app: buka kasir, tutup kasir by note and coin, the supervisor approving, the recap on the roll', () => {
-  const suite = new BrowserSuite(['partner-sim', 'members', 'billpay', 'loans', 'ledger', 'gateway']);
+  const suite = new BrowserSuite([
+    'partner-sim',
+    'members',
+    'billpay',
+    'loans',
+    'ledger',
+    'gateway',
+  ]);
 
   beforeAll(() => suite.start(), 240_000);
   afterAll(() => suite.stop(), 60_000);
@@ -24,7 +31,7 @@ describe('counter app: buka kasir, tutup kasir by note and coin, the supervisor 
     expect(await suite.seriousA11yViolations(page)).toEqual([]);
   }
 
-  it("takes the teller from the float to a counted drawer, refuses cash after it, and shows the supervisor who has not closed until approved", async () => {
+  it('takes the teller from the float to a counted drawer, refuses cash after it, and shows the supervisor who has not closed until approved', async () => {
     // Buka kasir with the float, keyboard only: type and Enter.
     const page = await suite.newPage(DESKTOP);
     await countPrints(page);
@@ -37,14 +44,21 @@ describe('counter app: buka kasir, tutup kasir by note and coin, the supervisor 
     expect(await page.getByTestId('cash-status').textContent()).toBe('Buka');
 
     // A PPOB sale through the API; the drawer then expects the float plus the sale.
-    const sale = await suite.staff.teller.api.post('/billpay/payments', { productCode: 'PLN20', customerNo: freshMeter() });
+    const sale = await suite.staff.teller.api.post('/billpay/payments', {
+      productCode: 'PLN20',
+      customerNo: freshMeter(),
+    });
     expect(sale.status).toBeLessThan(300);
     // Rp 500.000 float + Rp 22.500 for a PLN 20.000 token (bill and admin).
-    await waitFor('the drawer to expect the float and the sale', async () => {
-      await page.reload();
-      await page.getByTestId('cash-expected').waitFor();
-      return (await page.getByTestId('cash-expected').textContent()) === 'Rp 522.500';
-    }, 30_000);
+    await waitFor(
+      'the drawer to expect the float and the sale',
+      async () => {
+        await page.reload();
+        await page.getByTestId('cash-expected').waitFor();
+        return (await page.getByTestId('cash-expected').textContent()) === 'Rp 522.500';
+      },
+      30_000,
+    );
     expect(await page.getByTestId('cash-kinds').textContent()).toContain('PPOB (1×)');
 
     // Tutup kasir by note and coin: the difference shows before anything is sent.
@@ -62,14 +76,30 @@ describe('counter app: buka kasir, tutup kasir by note and coin, the supervisor 
     await phone.close();
 
     await page.getByRole('button', { name: 'Tutup kasir' }).click();
-    await page.getByText('Kasir ditutup. Minta penyelia menyetujui penutupan, lalu cetak rekap.').waitFor();
+    await page
+      .getByText('Kasir ditutup. Minta penyelia menyetujui penutupan, lalu cetak rekap.')
+      .waitFor();
     expect(await page.getByTestId('cash-status').textContent()).toBe('Menunggu persetujuan');
     const drawer = await suite.staff.teller.api.get('/cash-drawer');
-    expect(drawer.body).toMatchObject({ status: 'COUNTED', counted: 520_000, difference: -2_500, denominations: [{ value: 100_000, count: 5 }, { value: 20_000, count: 1 }] });
+    expect(drawer.body).toMatchObject({
+      status: 'COUNTED',
+      counted: 520_000,
+      difference: -2_500,
+      denominations: [
+        { value: 100_000, count: 5 },
+        { value: 20_000, count: 1 },
+      ],
+    });
 
     // The closed drawer takes no more cash.
-    const refused = await suite.staff.teller.api.post('/billpay/payments', { productCode: 'PLN20', customerNo: freshMeter() });
-    expect({ status: refused.status, error: refused.body.error }).toEqual({ status: 409, error: 'CASH_DRAWER_CLOSED' });
+    const refused = await suite.staff.teller.api.post('/billpay/payments', {
+      productCode: 'PLN20',
+      customerNo: freshMeter(),
+    });
+    expect({ status: refused.status, error: refused.body.error }).toEqual({
+      status: 409,
+      error: 'CASH_DRAWER_CLOSED',
+    });
 
     // The supervisor sees the drawer not yet closed, and approves it.
     const supervisor = await suite.newPage(DESKTOP);
@@ -85,7 +115,9 @@ describe('counter app: buka kasir, tutup kasir by note and coin, the supervisor 
     await checkLayout(supervisorPhone, 'cash-closing-360');
     await supervisorPhone.close();
 
-    await row.getByRole('button', { name: `Setujui tutup kasir ${suite.staff.teller.fullName}` }).click();
+    await row
+      .getByRole('button', { name: `Setujui tutup kasir ${suite.staff.teller.fullName}` })
+      .click();
     await supervisor.getByTestId('cash-approve').waitFor();
     await supervisor.keyboard.press('Enter');
     await supervisor.getByText(`Tutup kasir ${suite.staff.teller.fullName} disetujui.`).waitFor();
@@ -94,14 +126,19 @@ describe('counter app: buka kasir, tutup kasir by note and coin, the supervisor 
 
     // The teller's drawer is closed with the approver named; the recap prints on the roll.
     await page.reload();
-    await page.getByText(`Disetujui oleh ${suite.staff.supervisor.fullName}`, { exact: false }).waitFor();
+    await page
+      .getByText(`Disetujui oleh ${suite.staff.supervisor.fullName}`, { exact: false })
+      .waitFor();
     expect(await page.getByTestId('cash-status').textContent()).toBe('Ditutup');
     await page.getByTestId('print-receipt').click();
     await page.getByText('REKAP KASIR HARIAN').waitFor();
     const paper = (await page.locator('.receipt-paper').textContent()) ?? '';
     expect(paper).toContain('SELISIH KURANG');
     expect(paper).toContain(suite.staff.supervisor.fullName);
-    await waitFor('the print dialog', async () => ((await page.evaluate('window.__prints')) as number) === 1);
+    await waitFor(
+      'the print dialog',
+      async () => ((await page.evaluate('window.__prints')) as number) === 1,
+    );
     await checkLayout(page, 'cash-drawer-closed-1280');
     await page.close();
   }, 180_000);

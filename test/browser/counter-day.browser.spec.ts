@@ -31,7 +31,14 @@ async function printsOf(page: Page): Promise<number> {
 }
 
 describe("counter app: the teller's day (installment, Beranda, today's transactions, printer test)", () => {
-  const suite = new BrowserSuite(['partner-sim', 'members', 'billpay', 'loans', 'ledger', 'gateway']);
+  const suite = new BrowserSuite([
+    'partner-sim',
+    'members',
+    'billpay',
+    'loans',
+    'ledger',
+    'gateway',
+  ]);
   let collectionId = '';
 
   beforeAll(() => suite.start(), 240_000);
@@ -39,8 +46,14 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
 
   async function checkLayout(page: Page, name: string): Promise<void> {
     await suite.screenshot(page, name);
-    expect({ name, overflowPx: await suite.horizontalOverflowPx(page) }).toEqual({ name, overflowPx: 0 });
-    expect({ name, violations: await suite.seriousA11yViolations(page) }).toEqual({ name, violations: [] });
+    expect({ name, overflowPx: await suite.horizontalOverflowPx(page) }).toEqual({
+      name,
+      overflowPx: 0,
+    });
+    expect({ name, violations: await suite.seriousA11yViolations(page) }).toEqual({
+      name,
+      violations: [],
+    });
   }
 
   it('refuses an unknown and a closed loan in plain words, then collects an installment once and prints its receipt (CA)', async () => {
@@ -48,7 +61,11 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
     await countPrints(page);
     const collects: Array<string | undefined> = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/loans/installments') collects.push(request.headers()['idempotency-key']);
+      if (
+        request.method() === 'POST' &&
+        new URL(request.url()).pathname === '/api/v1/loans/installments'
+      )
+        collects.push(request.headers()['idempotency-key']);
     });
     await suite.logIn(page, 'teller', '/angsuran');
     const loanNo = page.getByLabel('Nomor rekening pinjaman');
@@ -58,7 +75,9 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
     await page.getByText('tidak dikenal bank').waitFor();
     await loanNo.fill(TEST_LOANS.closed.loanNo);
     await loanNo.press('Enter');
-    await page.getByText(`Pinjaman atas nama ${TEST_LOANS.closed.borrowerName} sudah ditutup`).waitFor();
+    await page
+      .getByText(`Pinjaman atas nama ${TEST_LOANS.closed.borrowerName} sudah ditutup`)
+      .waitFor();
 
     await loanNo.fill(LOAN.loanNo);
     await loanNo.press('Enter');
@@ -115,9 +134,13 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
     expect(await printsOf(page)).toBe(1);
     await checkLayout(page, 'installments-1280');
 
-    const collections = await suite.staff.teller.api.get<{ collections: Array<{ collectionId: string; loanNo: string; amount: number; fee: number }> }>('/loans/collections');
+    const collections = await suite.staff.teller.api.get<{
+      collections: Array<{ collectionId: string; loanNo: string; amount: number; fee: number }>;
+    }>('/loans/collections');
     expect(collections.status).toBe(200);
-    expect(collections.body.collections).toEqual([expect.objectContaining({ loanNo: LOAN.loanNo, amount: LOAN.installmentRp, fee: 2_500 })]);
+    expect(collections.body.collections).toEqual([
+      expect.objectContaining({ loanNo: LOAN.loanNo, amount: LOAN.installmentRp, fee: 2_500 }),
+    ]);
     collectionId = collections.body.collections[0].collectionId;
     expect(text).toContain(collectionId.slice(0, 8));
   });
@@ -128,7 +151,9 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
     await page.getByLabel('Nomor rekening pinjaman').fill(TEST_LOANS.inArrears.loanNo);
     await page.getByLabel('Nomor rekening pinjaman').press('Enter');
     await page.getByTestId('loan-summary').waitFor();
-    expect(await page.getByTestId('loan-summary').textContent()).toContain(TEST_LOANS.inArrears.borrowerName);
+    expect(await page.getByTestId('loan-summary').textContent()).toContain(
+      TEST_LOANS.inArrears.borrowerName,
+    );
     // Kupedes takes partial payments: 800.000 pays the two installments in arrears first.
     await page.getByLabel('Jumlah yang dibayar (Rp)').fill('800000');
     expect(await page.getByTestId('fee-preview').textContent()).toContain('Rp 4.000');
@@ -136,8 +161,14 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
     const breakdown = page.getByTestId('payment-breakdown');
     await breakdown.waitFor();
     // Arrears oldest month first: 800.000 is the older month whole and part of the last one, named by month.
-    const { period } = (await suite.staff.teller.api.get<{ period: string }>(`/loans/accounts/${TEST_LOANS.inArrears.loanNo}`)).body;
-    expect(await breakdown.textContent()).toContain(`Untuk tunggakanRp 800.000 ${addYearMonths(period, -2)}, ${addYearMonths(period, -1)}`);
+    const { period } = (
+      await suite.staff.teller.api.get<{ period: string }>(
+        `/loans/accounts/${TEST_LOANS.inArrears.loanNo}`,
+      )
+    ).body;
+    expect(await breakdown.textContent()).toContain(
+      `Untuk tunggakanRp 800.000 ${addYearMonths(period, -2)}, ${addYearMonths(period, -1)}`,
+    );
     expect(await breakdown.textContent()).toContain(`Untuk angsuran ${period}Rp 0`);
     await checkLayout(page, 'installments-360');
     await page.keyboard.press('Escape');
@@ -150,30 +181,54 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
     const post = async <T>(path: string, body: unknown) => {
       const key = randomUUID();
       let response = await teller.post<T>(path, body, key);
-      for (let attempt = 0; response.status === 503 && attempt < 5; attempt += 1) response = await teller.post<T>(path, body, key);
+      for (let attempt = 0; response.status === 503 && attempt < 5; attempt += 1)
+        response = await teller.post<T>(path, body, key);
       return response;
     };
-    const member = await post<{ id: string }>('/members', { nik: NIK, fullName: 'Sri Wahyuni', address: 'Jl. Gedawang Raya 12', kelurahan: 'Gedawang' });
+    const member = await post<{ id: string }>('/members', {
+      nik: NIK,
+      fullName: 'Sri Wahyuni',
+      address: 'Jl. Gedawang Raya 12',
+      kelurahan: 'Gedawang',
+    });
     expect(member.status).toBe(201);
-    expect((await post(`/members/${member.body.id}/simpanan-pokok`, { amount: POKOK_RP })).status).toBeLessThan(300);
-    expect((await post(`/members/${member.body.id}/simpanan-sukarela/deposits`, { amount: SUKARELA_RP })).status).toBeLessThan(300);
-    await waitFor('the deposit in the day', async () => {
-      const today = (await teller.get<Today>('/counter/today')).body;
-      return today.totals.some((total) => total.kind === 'simpanan_sukarela_setor' && total.count === 1);
-    }, 60_000);
+    expect(
+      (await post(`/members/${member.body.id}/simpanan-pokok`, { amount: POKOK_RP })).status,
+    ).toBeLessThan(300);
+    expect(
+      (await post(`/members/${member.body.id}/simpanan-sukarela/deposits`, { amount: SUKARELA_RP }))
+        .status,
+    ).toBeLessThan(300);
+    await waitFor(
+      'the deposit in the day',
+      async () => {
+        const today = (await teller.get<Today>('/counter/today')).body;
+        return today.totals.some(
+          (total) => total.kind === 'simpanan_sukarela_setor' && total.count === 1,
+        );
+      },
+      60_000,
+    );
 
-    for (const [viewport, name] of [[DESKTOP, 'home-1280'], [PHONE, 'home-360']] as const) {
+    for (const [viewport, name] of [
+      [DESKTOP, 'home-1280'],
+      [PHONE, 'home-360'],
+    ] as const) {
       const page = await suite.newPage(viewport);
       await suite.logIn(page, 'teller', '/');
       const card = (kind: string) => page.getByTestId(`total-${kind}`);
       await card('angsuran').waitFor();
       expect(await card('angsuran').textContent()).toBe('Angsuran pinjamanRp 1.250.0001 transaksi');
-      expect(await card('simpanan_sukarela_setor').textContent()).toBe('Sukarela: setorRp 100.0001 transaksi');
+      expect(await card('simpanan_sukarela_setor').textContent()).toBe(
+        'Sukarela: setorRp 100.0001 transaksi',
+      );
       expect(await card('simpanan_pokok').textContent()).toBe('Simpanan pokokRp 25.0001 transaksi');
       expect(await card('ppob').textContent()).toBe('PPOBRp 00 transaksi');
       expect(await page.getByTestId('cash-net').textContent()).toContain('Rp 1.375.000');
       expect(await page.getByTestId('ppob-deposit').textContent()).toContain('Rp 10.000.000');
-      expect(await page.getByTestId('ppob-pending').textContent()).toContain('Tidak ada pembayaran yang menunggu.');
+      expect(await page.getByTestId('ppob-pending').textContent()).toContain(
+        'Tidak ada pembayaran yang menunggu.',
+      );
       await checkLayout(page, name);
     }
   });
@@ -181,8 +236,15 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
   it("lists both in today's transactions, and reprints the installment receipt as CU with the time", async () => {
     const day = await suite.staff.teller.api.get<Today>('/counter/today');
     expect(day.status).toBe(200);
-    expect(day.body.transactions.map((transaction) => transaction.kind).sort()).toEqual(['angsuran', 'simpanan_pokok', 'simpanan_sukarela_setor']);
-    for (const [viewport, name] of [[PHONE, 'today-360'], [DESKTOP, 'today-1280']] as const) {
+    expect(day.body.transactions.map((transaction) => transaction.kind).sort()).toEqual([
+      'angsuran',
+      'simpanan_pokok',
+      'simpanan_sukarela_setor',
+    ]);
+    for (const [viewport, name] of [
+      [PHONE, 'today-360'],
+      [DESKTOP, 'today-1280'],
+    ] as const) {
       const page = await suite.newPage(viewport);
       await countPrints(page);
       await suite.logIn(page, 'teller', '/transaksi');
@@ -213,14 +275,21 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
   });
 
   it('prints a printer test page that fits the 58 mm roll, ruler and markers included', async () => {
-    for (const [viewport, name] of [[PHONE, 'printer-test-360'], [DESKTOP, 'printer-test-1280']] as const) {
+    for (const [viewport, name] of [
+      [PHONE, 'printer-test-360'],
+      [DESKTOP, 'printer-test-1280'],
+    ] as const) {
       const page = await suite.newPage(viewport);
       await countPrints(page);
       await suite.logIn(page, 'teller', '/tes-printer');
       const paper = page.getByTestId('receipt-paper');
       await paper.waitFor();
       const lines = ((await paper.textContent()) ?? '').split('\n');
-      expect(lines.slice(0, 3)).toEqual(['12345678901234567890123456789012', '='.repeat(32), `<${' '.repeat(30)}>`]);
+      expect(lines.slice(0, 3)).toEqual([
+        '12345678901234567890123456789012',
+        '='.repeat(32),
+        `<${' '.repeat(30)}>`,
+      ]);
       expect(lines.some((line) => line.trim() === 'KKMP GEDAWANG')).toBe(true);
       expect(lines.some((line) => /\d{2}\/\d{2}\/\d{4} \d{2}\.\d{2} WIB/.test(line))).toBe(true);
       expect(lines.every((line) => line.length <= 32)).toBe(true);
@@ -247,13 +316,21 @@ describe("counter app: the teller's day (installment, Beranda, today's transacti
       probe.remove();
       const contentPx = paper.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       return { widthPx: paper.getBoundingClientRect().width, scrollWidth: paper.scrollWidth, clientWidth: paper.clientWidth, rulerPx, contentPx };
-    })()`)) as { widthPx: number; scrollWidth: number; clientWidth: number; rulerPx: number; contentPx: number };
+    })()`)) as {
+      widthPx: number;
+      scrollWidth: number;
+      clientWidth: number;
+      rulerPx: number;
+      contentPx: number;
+    };
     expect(fit.widthPx).toBeLessThanOrEqual(PAPER_WIDTH_PX + 0.5);
     expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
     expect(fit.rulerPx).toBeLessThanOrEqual(fit.contentPx);
 
     const pdf = await page.pdf({ preferCSSPageSize: true });
-    const mediaBox = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+    const mediaBox = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(
+      pdf.toString('latin1'),
+    );
     expect(mediaBox).not.toBeNull();
     expect(Number(mediaBox![1])).toBeCloseTo(PAPER_WIDTH_PT, 0);
     // One page as long as the test page: the roll feeds no blank paper, and nothing spills onto a second page.

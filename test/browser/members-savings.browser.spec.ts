@@ -3,7 +3,11 @@ import type { Page, Request } from 'playwright-core';
 import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
 
 const WIB_OFFSET_MS = 7 * 3600 * 1000;
-const MONTH_NAME = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const MONTH_NAME = new Intl.DateTimeFormat('id-ID', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** `2026-03` → `Maret 2026`, as the app writes months in Bahasa Indonesia. */
 function monthName(period: string): string {
@@ -33,27 +37,64 @@ function femaleNik(): string {
 }
 
 describe('counter app: members and savings (real suite, Debian Chromium)', () => {
-  const suite = new BrowserSuite(['partner-sim', 'members', 'billpay', 'loans', 'ledger', 'gateway']);
+  const suite = new BrowserSuite([
+    'partner-sim',
+    'members',
+    'billpay',
+    'loans',
+    'ledger',
+    'gateway',
+  ]);
 
   beforeAll(() => suite.start(), 240_000);
   afterAll(() => suite.stop(), 60_000);
 
   /** A member registered (and optionally made active) through the API, for the screens that need one. */
-  async function memberThroughApi(fullName: string, options: { pokok?: boolean; sukarelaRp?: number; wajib?: string[] } = {}): Promise<{ id: string; memberNo: string; nik: string }> {
+  async function memberThroughApi(
+    fullName: string,
+    options: { pokok?: boolean; sukarelaRp?: number; wajib?: string[] } = {},
+  ): Promise<{ id: string; memberNo: string; nik: string }> {
     const api = suite.staff.teller.api;
     const nik = femaleNik();
-    const registered = await api.post('/members', { nik, fullName, address: 'Jl. Gedawang Raya 12 RT 02/RW 03', kelurahan: 'Gedawang', phone: '081234567890' });
-    if (registered.status !== 201) throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
+    const registered = await api.post('/members', {
+      nik,
+      fullName,
+      address: 'Jl. Gedawang Raya 12 RT 02/RW 03',
+      kelurahan: 'Gedawang',
+      phone: '081234567890',
+    });
+    if (registered.status !== 201)
+      throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
     const id = registered.body.id as string;
-    if (options.pokok) expect((await api.post(`/members/${id}/simpanan-pokok`, { amount: 25_000 })).status).toBe(200);
-    if (options.wajib) expect((await api.post(`/members/${id}/simpanan-wajib`, { periods: options.wajib, amount: options.wajib.length * 15_000 })).status).toBe(200);
-    if (options.sukarelaRp) expect((await api.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: options.sukarelaRp })).status).toBe(200);
+    if (options.pokok)
+      expect((await api.post(`/members/${id}/simpanan-pokok`, { amount: 25_000 })).status).toBe(
+        200,
+      );
+    if (options.wajib)
+      expect(
+        (
+          await api.post(`/members/${id}/simpanan-wajib`, {
+            periods: options.wajib,
+            amount: options.wajib.length * 15_000,
+          })
+        ).status,
+      ).toBe(200);
+    if (options.sukarelaRp)
+      expect(
+        (
+          await api.post(`/members/${id}/simpanan-sukarela/deposits`, {
+            amount: options.sukarelaRp,
+          })
+        ).status,
+      ).toBe(200);
     return { id, memberNo: registered.body.memberNo, nik };
   }
 
   /** window.print() counted instead of opening the print dialog. */
   async function countPrints(page: Page): Promise<void> {
-    await page.addInitScript('window.__prints = 0; window.print = () => { window.__prints += 1; };');
+    await page.addInitScript(
+      'window.__prints = 0; window.print = () => { window.__prints += 1; };',
+    );
   }
 
   it('registers a member from the NIK, takes pokok and two months of wajib (surviving a lost answer), prints the proof, and shows it all on the member page', async () => {
@@ -124,7 +165,8 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     // The gateway takes the first request but its answer is lost: "Periksa lagi" asks again with the same key.
     const wajibRequests: Request[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().endsWith('/simpanan-wajib')) wajibRequests.push(request);
+      if (request.method() === 'POST' && request.url().endsWith('/simpanan-wajib'))
+        wajibRequests.push(request);
     });
     let dropped = 0;
     await page.route('**/api/v1/members/*/simpanan-wajib', async (route) => {
@@ -143,7 +185,9 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     await page.getByRole('button', { name: 'Periksa lagi' }).click();
     await page.getByText('Simpanan wajib Rp 30.000 diterima.').waitFor();
     expect(wajibRequests.length).toBe(2);
-    const keys = await Promise.all(wajibRequests.map((request) => request.headerValue('idempotency-key')));
+    const keys = await Promise.all(
+      wajibRequests.map((request) => request.headerValue('idempotency-key')),
+    );
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
 
@@ -163,19 +207,29 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     // The member page: pokok paid, the two months paid, and the months in arrears from joining to this month.
     const fromApi = (await suite.staff.teller.api.get(`/members/${memberId}`)).body;
     const paid = [today, next];
-    const expectedArrears = monthsFromTo(wibMonth(fromApi.joinedAt), today).filter((month) => !paid.includes(month));
+    const expectedArrears = monthsFromTo(wibMonth(fromApi.joinedAt), today).filter(
+      (month) => !paid.includes(month),
+    );
     await page.goto(`/anggota/${memberId}`);
     await page.getByRole('heading', { name: fullName }).waitFor();
     expect(await page.getByTestId('pokok-card').textContent()).toContain('Lunas');
-    expect(await page.getByTestId('wajib-paid').textContent()).toContain(`Sudah dibayar (2 bulan): ${monthName(today)}, ${monthName(next)}`);
+    expect(await page.getByTestId('wajib-paid').textContent()).toContain(
+      `Sudah dibayar (2 bulan): ${monthName(today)}, ${monthName(next)}`,
+    );
     const arrearsText = await page.getByTestId('wajib-arrears').textContent();
     if (expectedArrears.length === 0) expect(arrearsText).toBe('Tidak ada tunggakan');
     else expect(arrearsText).toContain(expectedArrears.map(monthName).join(', '));
-    await page.getByRole('cell', { name: `Simpanan wajib: ${monthName(today)}, ${monthName(next)}` }).waitFor();
+    await page
+      .getByRole('cell', { name: `Simpanan wajib: ${monthName(today)}, ${monthName(next)}` })
+      .waitFor();
     expect(await page.getByText(/WIB$/).count()).toBeGreaterThanOrEqual(2);
 
     // The API agrees.
-    expect(fromApi).toMatchObject({ status: 'ACTIVE', savings: { pokok: 25_000, wajib: 30_000, sukarela: 0 }, wajibArrears: { months: expectedArrears } });
+    expect(fromApi).toMatchObject({
+      status: 'ACTIVE',
+      savings: { pokok: 25_000, wajib: 30_000, sukarela: 0 },
+      wajibArrears: { months: expectedArrears },
+    });
   });
 
   it('takes a sukarela deposit, then refuses a withdrawal larger than the balance next to the amount, the balance unchanged', async () => {
@@ -207,9 +261,13 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     await page.getByRole('button', { name: 'Lanjut' }).click();
     const refusal = page.getByText('Saldo sukarela tidak cukup: sisa Rp 50.000');
     await refusal.waitFor();
-    expect(await amount.getAttribute('aria-describedby')).toContain(await refusal.getAttribute('id'));
+    expect(await amount.getAttribute('aria-describedby')).toContain(
+      await refusal.getAttribute('id'),
+    );
     expect(await page.getByRole('heading', { name: 'Periksa sebelum disimpan' }).count()).toBe(0);
-    expect((await suite.staff.teller.api.get(`/members/${member.id}`)).body.savings.sukarela).toBe(50_000);
+    expect((await suite.staff.teller.api.get(`/members/${member.id}`)).body.savings.sukarela).toBe(
+      50_000,
+    );
     await page.reload();
     await page.getByTestId('sukarela-balance').getByText('Rp 50.000').waitFor();
   });
@@ -231,13 +289,19 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
     await page.getByRole('heading', { name: 'Daftar anggota baru' }).waitFor();
     expect(await page.getByLabel('NIK', { exact: true }).inputValue()).toBe(nik);
     expect(await page.getByLabel('Nama lengkap').inputValue()).toBe('Rukmini Handayani');
-    expect(await page.getByLabel('Alamat sesuai KTP').inputValue()).toBe('Jl. Setiabudi 5 RT 01/RW 04');
+    expect(await page.getByLabel('Alamat sesuai KTP').inputValue()).toBe(
+      'Jl. Setiabudi 5 RT 01/RW 04',
+    );
     await page.getByText('Lahir 15 Mei 1990 · Perempuan').waitFor();
   });
 
   it('lays out every members and savings screen at 360 px and 1280 px without sideways scrolling or serious accessibility findings', async () => {
     const today = wibMonth(Date.now());
-    const member = await memberThroughApi(`Sri Rejeki Wahyuningsih ${nameTag()}`, { pokok: true, wajib: [today], sukarelaRp: 125_000 });
+    const member = await memberThroughApi(`Sri Rejeki Wahyuningsih ${nameTag()}`, {
+      pokok: true,
+      wajib: [today],
+      sukarelaRp: 125_000,
+    });
     await memberThroughApi(`Wahyu Setiawan ${nameTag()}`);
     const screens: Array<{ name: string; path: string; ready: (page: Page) => Promise<void> }> = [
       {
@@ -253,8 +317,16 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
           await page.getByText('Tanggal lahir pada NIK tidak valid.').waitFor();
         },
       },
-      { name: 'member', path: `/anggota/${member.id}`, ready: (page) => page.getByRole('heading', { name: 'Riwayat simpanan' }).waitFor() },
-      { name: 'savings-pick', path: '/simpanan?cari=Wahyu', ready: (page) => page.getByText(/anggota ditemukan/).waitFor() },
+      {
+        name: 'member',
+        path: `/anggota/${member.id}`,
+        ready: (page) => page.getByRole('heading', { name: 'Riwayat simpanan' }).waitFor(),
+      },
+      {
+        name: 'savings-pick',
+        path: '/simpanan?cari=Wahyu',
+        ready: (page) => page.getByText(/anggota ditemukan/).waitFor(),
+      },
       {
         name: 'savings',
         path: `/simpanan/${member.id}`,
@@ -282,15 +354,25 @@ describe('counter app: members and savings (real suite, Debian Chromium)', () =>
         await screen.ready(page);
         const name = `${screen.name}-${viewport.width}`;
         await suite.screenshot(page, name);
-        expect({ name, overflowPx: await suite.horizontalOverflowPx(page) }).toEqual({ name, overflowPx: 0 });
-        expect({ name, violations: await suite.seriousA11yViolations(page) }).toEqual({ name, violations: [] });
+        expect({ name, overflowPx: await suite.horizontalOverflowPx(page) }).toEqual({
+          name,
+          overflowPx: 0,
+        });
+        expect({ name, violations: await suite.seriousA11yViolations(page) }).toEqual({
+          name,
+          violations: [],
+        });
       }
     }
   });
 });
 
 /** Waits, as a teller would glance again, until what the page shows is what it should become. */
-async function expectSoon<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+async function expectSoon<T>(
+  read: () => Promise<T>,
+  expected: T,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const seen = await read();
@@ -304,6 +386,7 @@ function nameTag(): string {
   const letters = 'bcdfghjklmnprstw';
   const vowels = 'aiueo';
   let tag = '';
-  for (let i = 0; i < 3; i++) tag += letters[randomInt(0, letters.length)] + vowels[randomInt(0, vowels.length)];
+  for (let i = 0; i < 3; i++)
+    tag += letters[randomInt(0, letters.length)] + vowels[randomInt(0, vowels.length)];
   return tag[0].toUpperCase() + tag.slice(1);
 }

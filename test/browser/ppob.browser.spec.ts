@@ -15,7 +15,12 @@ function freshMeter(): string {
 }
 
 function wibToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Jakarta',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 interface ApiPayment {
@@ -36,11 +41,20 @@ describe('PPOB at the counter: pick, inquire, pay once, follow the outcome (real
   /** The screen as a reviewer sees it: a screenshot, nothing wider than the screen, no serious axe finding. */
   async function looksRight(page: Page, name: string): Promise<void> {
     await suite.screenshot(page, name);
-    expect({ name, overflowPx: await suite.horizontalOverflowPx(page) }).toEqual({ name, overflowPx: 0 });
-    expect({ name, violations: await suite.seriousA11yViolations(page) }).toEqual({ name, violations: [] });
+    expect({ name, overflowPx: await suite.horizontalOverflowPx(page) }).toEqual({
+      name,
+      overflowPx: 0,
+    });
+    expect({ name, violations: await suite.seriousA11yViolations(page) }).toEqual({
+      name,
+      violations: [],
+    });
   }
 
-  async function openPpob(page: Page, size: { width: number; height: number } = DESKTOP): Promise<void> {
+  async function openPpob(
+    page: Page,
+    size: { width: number; height: number } = DESKTOP,
+  ): Promise<void> {
     void size;
     await suite.logIn(page, 'teller', '/ppob');
     await page.getByRole('heading', { name: 'Pembayaran PPOB' }).waitFor();
@@ -61,61 +75,84 @@ describe('PPOB at the counter: pick, inquire, pay once, follow the outcome (real
   const payButton = (page: Page) => page.getByRole('button', { name: /^Bayar Rp/ });
 
   async function ppobFeeIncome(): Promise<number> {
-    const response = await suite.staff.supervisor.api.get(`/ledger/fee-income?from=${startDate}&to=${wibToday()}`);
+    const response = await suite.staff.supervisor.api.get(
+      `/ledger/fee-income?from=${startDate}&to=${wibToday()}`,
+    );
     expect(response.status).toBe(200);
-    return (response.body.totals as { source: string; amount: number }[]).find((line) => line.source === 'PPOB')?.amount ?? 0;
+    return (
+      (response.body.totals as { source: string; amount: number }[]).find(
+        (line) => line.source === 'PPOB',
+      )?.amount ?? 0
+    );
   }
 
   async function paymentOf(page: Page): Promise<ApiPayment> {
     const paymentId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
-    const response = await suite.staff.supervisor.api.get<ApiPayment>(`/billpay/payments/${paymentId}`);
+    const response = await suite.staff.supervisor.api.get<ApiPayment>(
+      `/billpay/payments/${paymentId}`,
+    );
     expect(response.status).toBe(200);
     return response.body;
   }
 
-  it('sells a PLN token end to end: the token in 5 groups of 4, the right total, and the fee income rises by exactly the margin', async () => {
-    const feeBefore = await ppobFeeIncome();
-    const page = await suite.newPage(DESKTOP);
-    await openPpob(page);
-    // The catalog grouped by kind, with what the customer pays for each nominal.
-    for (const kind of ['Token PLN', 'PLN Pascabayar', 'PDAM', 'BPJS Kesehatan', 'Pulsa/Data']) await page.getByRole('radio', { name: kind }).waitFor();
-    await page.getByText('Pelanggan bayar Rp 22.500').waitFor();
+  it(
+    'sells a PLN token end to end: the token in 5 groups of 4, the right total, and the fee income rises by exactly the margin',
+    async () => {
+      const feeBefore = await ppobFeeIncome();
+      const page = await suite.newPage(DESKTOP);
+      await openPpob(page);
+      // The catalog grouped by kind, with what the customer pays for each nominal.
+      for (const kind of ['Token PLN', 'PLN Pascabayar', 'PDAM', 'BPJS Kesehatan', 'Pulsa/Data'])
+        await page.getByRole('radio', { name: kind }).waitFor();
+      await page.getByText('Pelanggan bayar Rp 22.500').waitFor();
 
-    const meter = TEST_CUSTOMERS.plnPrepaid.valid;
-    await tokenToConfirm(page, meter.customerNo, '1280');
-    const confirm = page.getByTestId('bill-details');
-    for (const text of [meter.customerName, meter.segmentPower, meter.subscriberId]) await confirm.getByText(text).waitFor();
-    expect(await page.getByTestId('bill-total').textContent()).toBe('Rp 22.500');
+      const meter = TEST_CUSTOMERS.plnPrepaid.valid;
+      await tokenToConfirm(page, meter.customerNo, '1280');
+      const confirm = page.getByTestId('bill-details');
+      for (const text of [meter.customerName, meter.segmentPower, meter.subscriberId])
+        await confirm.getByText(text).waitFor();
+      expect(await page.getByTestId('bill-total').textContent()).toBe('Rp 22.500');
 
-    await payButton(page).click();
-    await page.getByRole('heading', { name: 'Pembayaran berhasil' }).waitFor();
-    const token = (await page.getByTestId('pln-token').textContent())?.trim() ?? '';
-    expect(token).toMatch(/^\d{4} \d{4} \d{4} \d{4} \d{4}$/);
-    const payment = await paymentOf(page);
-    expect(payment.status).toBe('SUCCESS');
-    expect(token).toBe(payment.receipt?.token?.replaceAll('-', ' '));
-    expect(await page.getByTestId('bill-total').textContent()).toBe('Rp 22.500');
-    expect(payment.totalAmount).toBe(22_500);
-    await page.getByText(/kWh:/).waitFor();
-    await looksRight(page, 'ppob-receipt-1280');
+      await payButton(page).click();
+      await page.getByRole('heading', { name: 'Pembayaran berhasil' }).waitFor();
+      const token = (await page.getByTestId('pln-token').textContent())?.trim() ?? '';
+      expect(token).toMatch(/^\d{4} \d{4} \d{4} \d{4} \d{4}$/);
+      const payment = await paymentOf(page);
+      expect(payment.status).toBe('SUCCESS');
+      expect(token).toBe(payment.receipt?.token?.replaceAll('-', ' '));
+      expect(await page.getByTestId('bill-total').textContent()).toBe('Rp 22.500');
+      expect(payment.totalAmount).toBe(22_500);
+      await page.getByText(/kWh:/).waitFor();
+      await looksRight(page, 'ppob-receipt-1280');
 
-    // The original receipt prints (CA) with the token on it.
-    await page.evaluate('window.print = () => undefined');
-    await page.getByRole('button', { name: 'Cetak struk' }).click();
-    await page.getByTestId('receipt-paper').waitFor();
-    expect(await page.getByTestId('receipt-paper').textContent()).toContain(payment.receipt!.token!.slice(0, 4));
-    await page.getByRole('button', { name: 'Cetak ulang' }).waitFor();
+      // The original receipt prints (CA) with the token on it.
+      await page.evaluate('window.print = () => undefined');
+      await page.getByRole('button', { name: 'Cetak struk' }).click();
+      await page.getByTestId('receipt-paper').waitFor();
+      expect(await page.getByTestId('receipt-paper').textContent()).toContain(
+        payment.receipt!.token!.slice(0, 4),
+      );
+      await page.getByRole('button', { name: 'Cetak ulang' }).waitFor();
 
-    const margin = payment.totalAmount - (payment.price ?? Number.NaN);
-    expect(margin).toBeGreaterThan(0);
-    let feeAfter = feeBefore;
-    await waitFor('the ledger to book the fee', async () => (feeAfter = await ppobFeeIncome()) === feeBefore + margin, LEDGER_WAIT_MS).catch(() => undefined);
-    expect(feeAfter - feeBefore).toBe(margin);
-  }, 2 * LEDGER_WAIT_MS);
+      const margin = payment.totalAmount - (payment.price ?? Number.NaN);
+      expect(margin).toBeGreaterThan(0);
+      let feeAfter = feeBefore;
+      await waitFor(
+        'the ledger to book the fee',
+        async () => (feeAfter = await ppobFeeIncome()) === feeBefore + margin,
+        LEDGER_WAIT_MS,
+      ).catch(() => undefined);
+      expect(feeAfter - feeBefore).toBe(margin);
+    },
+    2 * LEDGER_WAIT_MS,
+  );
 
   it('shows a payment left pending as "Dalam proses", never as a receipt, and turns it to Sukses by itself when the callback comes', async () => {
     const meter = freshMeter();
-    await suite.partnerSim('PUT', '/admin/aggregator/faults', { outcomeByCustomer: { [meter]: 'PENDING_THEN_SUCCESS' }, callbackDelayMs: 6_000 });
+    await suite.partnerSim('PUT', '/admin/aggregator/faults', {
+      outcomeByCustomer: { [meter]: 'PENDING_THEN_SUCCESS' },
+      callbackDelayMs: 6_000,
+    });
     const page = await suite.newPage(DESKTOP);
     await openPpob(page);
     await tokenToConfirm(page, meter);
@@ -131,7 +168,9 @@ describe('PPOB at the counter: pick, inquire, pay once, follow the outcome (real
     await page.evaluate('window.__samePage = true');
     await page.getByRole('heading', { name: 'Pembayaran berhasil' }).waitFor({ timeout: 45_000 });
     expect(await page.evaluate('window.__samePage')).toBe(true);
-    expect((await page.getByTestId('pln-token').textContent())?.trim()).toMatch(/^\d{4} \d{4} \d{4} \d{4} \d{4}$/);
+    expect((await page.getByTestId('pln-token').textContent())?.trim()).toMatch(
+      /^\d{4} \d{4} \d{4} \d{4} \d{4}$/,
+    );
     expect((await paymentOf(page)).status).toBe('SUCCESS');
   }, 90_000);
 
@@ -177,7 +216,10 @@ describe('PPOB at the counter: pick, inquire, pay once, follow the outcome (real
     const meter = freshMeter();
     const page = await suite.newPage(DESKTOP);
     await openPpob(page);
-    const focused = () => page.evaluate('document.activeElement && (document.activeElement.id || document.activeElement.value)') as Promise<string>;
+    const focused = () =>
+      page.evaluate(
+        'document.activeElement && (document.activeElement.id || document.activeElement.value)',
+      ) as Promise<string>;
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('token');
     // Arrows move through the kinds; back to Token PLN.
@@ -199,7 +241,11 @@ describe('PPOB at the counter: pick, inquire, pay once, follow the outcome (real
     await page.getByRole('heading', { name: 'Periksa lalu bayar' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByLabel('Nomor meter').waitFor();
-    await waitFor('the number field to have the focus again', async () => (await focused()) === 'ppob-customer-no', 5_000);
+    await waitFor(
+      'the number field to have the focus again',
+      async () => (await focused()) === 'ppob-customer-no',
+      5_000,
+    );
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Periksa lalu bayar' }).waitFor();
     expect(await page.getByTestId('bill-total').textContent()).toBe('Rp 52.500');
@@ -215,7 +261,9 @@ describe('PPOB at the counter: pick, inquire, pay once, follow the outcome (real
       [PHONE, '360'],
     ] as const) {
       const meter = freshMeter();
-      await suite.partnerSim('PUT', '/admin/aggregator/faults', { outcomeByCustomer: { [meter]: 'FAILED' } });
+      await suite.partnerSim('PUT', '/admin/aggregator/faults', {
+        outcomeByCustomer: { [meter]: 'FAILED' },
+      });
       const page = await suite.newPage(size);
       await openPpob(page, size);
       await tokenToConfirm(page, meter);
@@ -262,7 +310,10 @@ describe('PPOB at the counter: pick, inquire, pay once, follow the outcome (real
     await looksRight(page, 'ppob-receipt-360');
 
     const meter = freshMeter();
-    await suite.partnerSim('PUT', '/admin/aggregator/faults', { outcomeByCustomer: { [meter]: 'PENDING_THEN_SUCCESS' }, callbackDelayMs: 20_000 });
+    await suite.partnerSim('PUT', '/admin/aggregator/faults', {
+      outcomeByCustomer: { [meter]: 'PENDING_THEN_SUCCESS' },
+      callbackDelayMs: 20_000,
+    });
     await page.getByRole('link', { name: 'Transaksi PPOB baru' }).click();
     await tokenToConfirm(page, meter);
     await payButton(page).click();

@@ -7,7 +7,14 @@ import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
 const thisYear = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4);
 
 describe('counter app: financial statements and SHU (supervisor sets the AD/ART, auditor reads; real suite, Debian Chromium)', () => {
-  const suite = new BrowserSuite(['partner-sim', 'members', 'billpay', 'loans', 'ledger', 'gateway']);
+  const suite = new BrowserSuite([
+    'partner-sim',
+    'members',
+    'billpay',
+    'loans',
+    'ledger',
+    'gateway',
+  ]);
   /** Every non-GET request the auditor's pages sent. */
   const auditorWrites: string[] = [];
 
@@ -18,26 +25,62 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
       ['3374064108900011', 'Sri Rahayu'],
       ['3374064108900012', 'Agus Salim'],
     ]) {
-      const registered = await teller.api.post('/members', { nik, fullName, address: 'Jl. Gedawang Raya 12', kelurahan: 'Gedawang' });
+      const registered = await teller.api.post('/members', {
+        nik,
+        fullName,
+        address: 'Jl. Gedawang Raya 12',
+        kelurahan: 'Gedawang',
+      });
       expect(registered.status).toBe(201);
-      expect((await teller.api.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: 25_000 })).status).toBeLessThan(300);
+      expect(
+        (await teller.api.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: 25_000 }))
+          .status,
+      ).toBeLessThan(300);
     }
     // A fee the koperasi earns this year, so there is a surplus to share.
-    expect((await supervisor.api.call('PUT', '/loans/agreements/KUR', { fee: { kind: 'FIXED', amount: 2_500 }, partialAllowed: false, feeMode: 'NETTED' })).status).toBeLessThan(300);
-    expect((await teller.api.post('/loans/installments', { loanNo: TEST_LOANS.current.loanNo, amount: TEST_LOANS.current.installmentRp })).status).toBeLessThan(300);
-    await waitFor('the ledger to post the fee and both members', async () => {
-      const accounts = (await supervisor.api.get('/ledger/accounts')).body as { code: string; balance: number }[];
-      const balance = (code: string) => accounts.find((account) => account.code === code)?.balance;
-      return balance('420000') === 2_500 && balance('310000') === 50_000;
-    }, 45_000);
+    expect(
+      (
+        await supervisor.api.call('PUT', '/loans/agreements/KUR', {
+          fee: { kind: 'FIXED', amount: 2_500 },
+          partialAllowed: false,
+          feeMode: 'NETTED',
+        })
+      ).status,
+    ).toBeLessThan(300);
+    expect(
+      (
+        await teller.api.post('/loans/installments', {
+          loanNo: TEST_LOANS.current.loanNo,
+          amount: TEST_LOANS.current.installmentRp,
+        })
+      ).status,
+    ).toBeLessThan(300);
+    await waitFor(
+      'the ledger to post the fee and both members',
+      async () => {
+        const accounts = (await supervisor.api.get('/ledger/accounts')).body as {
+          code: string;
+          balance: number;
+        }[];
+        const balance = (code: string) =>
+          accounts.find((account) => account.code === code)?.balance;
+        return balance('420000') === 2_500 && balance('310000') === 50_000;
+      },
+      45_000,
+    );
   }, 240_000);
   afterAll(() => suite.stop(), 60_000);
 
-  async function open(who: 'supervisor' | 'auditor', path: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
+  async function open(
+    who: 'supervisor' | 'auditor',
+    path: string,
+    viewport: { width: number; height: number } = DESKTOP,
+  ): Promise<Page> {
     const page = await suite.newPage(viewport);
     if (who === 'auditor') {
       page.on('request', (request) => {
-        if (request.method() !== 'GET' && !new URL(request.url()).pathname.endsWith('/auth/login')) auditorWrites.push(`${request.method()} ${request.url()}`);
+        if (request.method() !== 'GET' && !new URL(request.url()).pathname.endsWith('/auth/login'))
+          auditorWrites.push(`${request.method()} ${request.url()}`);
       });
     }
     await suite.logIn(page, who, path);
@@ -65,15 +108,22 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
 
     await page.getByRole('link', { name: 'Arus kas' }).click();
     await statement.getByText('Aktivitas pendanaan').waitFor();
-    expect(await statement.getByRole('row').filter({ hasText: 'Kas dan setara kas akhir periode' }).textContent()).toMatch(/Rp/);
+    expect(
+      await statement
+        .getByRole('row')
+        .filter({ hasText: 'Kas dan setara kas akhir periode' })
+        .textContent(),
+    ).toMatch(/Rp/);
     await expectTidy(page, 'laporan-arus-kas-1280');
 
     await page.getByRole('link', { name: 'Perubahan ekuitas' }).click();
     await statement.getByRole('row').filter({ hasText: '310000' }).waitFor();
-    expect(await statement.getByRole('row').filter({ hasText: '310000' }).textContent()).toContain('50.000');
+    expect(await statement.getByRole('row').filter({ hasText: '310000' }).textContent()).toContain(
+      '50.000',
+    );
   });
 
-  it('lets the supervisor set the AD/ART percentages (refused until they add up to 100), then shows each member\'s SHU', async () => {
+  it("lets the supervisor set the AD/ART percentages (refused until they add up to 100), then shows each member's SHU", async () => {
     const page = await open('supervisor', '/penyelia/shu');
     await page.getByRole('heading', { name: 'SHU', exact: true }).waitFor();
     await page.getByText('Persentase pembagian SHU belum diatur').waitFor();
@@ -102,12 +152,17 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
     await page.getByRole('link', { name: /Laporan keuangan: posisi keuangan/ }).click();
     await page.getByRole('heading', { name: 'Laporan keuangan' }).waitFor();
     await page.getByText('Seimbang: aset sama dengan liabilitas ditambah ekuitas.').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh CSV' }).click(),
+    ]);
     const rows = readFileSync((await download.path())!, 'utf8').split('\r\n');
     expect(rows[0]).toBe('KKMP Gedawang');
     expect(rows[1]).toBe('Laporan Posisi Keuangan');
     const assets = rows.find((row) => row.startsWith(',Jumlah aset,'))!;
-    const liabilitiesAndEquity = rows.find((row) => row.startsWith(',Jumlah liabilitas dan ekuitas,'))!;
+    const liabilitiesAndEquity = rows.find((row) =>
+      row.startsWith(',Jumlah liabilitas dan ekuitas,'),
+    )!;
     expect(assets.split(',')[2]).toBe(liabilitiesAndEquity.split(',')[2]);
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'SHU' }).click();
@@ -115,14 +170,20 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
     await page.getByTestId('shu-members').getByText('Sri Rahayu').waitFor();
     expect(await page.getByRole('button', { name: 'Simpan persentase' }).count()).toBe(0);
     expect(await page.getByTestId('shu-allocation').textContent()).toContain('Dana pengurus: 25%');
-    const [slip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh slip SHU Agus Salim' }).click()]);
+    const [slip] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh slip SHU Agus Salim' }).click(),
+    ]);
     const slipPage = readFileSync((await slip.path())!, 'utf8');
     expect(slipPage).toContain(`Slip SHU Tahun ${thisYear()}`);
     expect(slipPage).toContain('Agus Salim');
     await expectTidy(page, 'shu-auditor-1280');
 
     const phone = await open('auditor', '/audit/laporan?tab=hasil-usaha', PHONE);
-    await phone.getByTestId('statement').getByText('Pendapatan dari non-anggota', { exact: true }).waitFor();
+    await phone
+      .getByTestId('statement')
+      .getByText('Pendapatan dari non-anggota', { exact: true })
+      .waitFor();
     await expectTidy(phone, 'laporan-hasil-usaha-360');
     expect(auditorWrites).toEqual([]);
   });
@@ -142,4 +203,3 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
     await expectTidy(page, 'tutup-buku-1280');
   });
 });
-

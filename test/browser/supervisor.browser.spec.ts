@@ -12,7 +12,13 @@ const SCREENS = [
 ] as const;
 
 /** What the supervisor's screens call: a teller typing their addresses must cause none of these. */
-const SUPERVISOR_DATA_CALLS = ['/api/v1/counter/today', '/api/v1/billpay/deposit', '/api/v1/billpay/reconciliation', '/api/v1/loans/collections', '/api/v1/billpay/products'];
+const SUPERVISOR_DATA_CALLS = [
+  '/api/v1/counter/today',
+  '/api/v1/billpay/deposit',
+  '/api/v1/billpay/reconciliation',
+  '/api/v1/loans/collections',
+  '/api/v1/billpay/products',
+];
 
 /** A fresh 11-digit meter number partner-sim treats as a valid PLN customer. */
 let meterSerial = 0;
@@ -34,37 +40,66 @@ function rupiahOf(text: string | null): number {
 }
 
 describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance to the bank, new tellers)', () => {
-  const suite = new BrowserSuite(['partner-sim', 'members', 'billpay', 'loans', 'ledger', 'gateway']);
+  const suite = new BrowserSuite([
+    'partner-sim',
+    'members',
+    'billpay',
+    'loans',
+    'ledger',
+    'gateway',
+  ]);
 
   beforeAll(() => suite.start(), 240_000);
   afterAll(() => suite.stop(), 60_000);
 
   /** A PPOB payment the aggregator fails, taken by the teller through the API: its money is owed back. */
-  async function failedPayment(): Promise<{ paymentId: string; customerNo: string; totalAmount: number }> {
+  async function failedPayment(): Promise<{
+    paymentId: string;
+    customerNo: string;
+    totalAmount: number;
+  }> {
     const customerNo = freshMeter();
-    await suite.partnerSim('PUT', '/admin/aggregator/faults', { outcomeByCustomer: { [customerNo]: 'FAILED' } });
-    const paid = await suite.staff.teller.api.post('/billpay/payments', { productCode: 'PLN20', customerNo });
+    await suite.partnerSim('PUT', '/admin/aggregator/faults', {
+      outcomeByCustomer: { [customerNo]: 'FAILED' },
+    });
+    const paid = await suite.staff.teller.api.post('/billpay/payments', {
+      productCode: 'PLN20',
+      customerNo,
+    });
     expect(paid.status).toBe(200);
     expect(paid.body).toMatchObject({ status: 'FAILED', refund: 'OWED', totalAmount: 22_500 });
     return { paymentId: paid.body.paymentId, customerNo, totalAmount: paid.body.totalAmount };
   }
 
   /** An installment collected by the teller through the API (lookup, then collect), optionally until the bank has acknowledged it. */
-  async function collectedInstallment(options: { acknowledged: boolean }): Promise<{ collectionId: string; amount: number }> {
+  async function collectedInstallment(options: {
+    acknowledged: boolean;
+  }): Promise<{ collectionId: string; amount: number }> {
     const teller = suite.staff.teller.api;
     const loanNo = freshLoanNo();
     const account = await teller.get(`/loans/accounts/${loanNo}`);
     expect(account.status).toBe(200);
-    const collected = await teller.post('/loans/installments', { loanNo, amount: account.body.installmentDue });
+    const collected = await teller.post('/loans/installments', {
+      loanNo,
+      amount: account.body.installmentDue,
+    });
     expect(collected.status).toBe(201);
     const { collectionId } = collected.body;
     if (options.acknowledged) {
-      await waitFor(`the bank to acknowledge collection ${collectionId}`, async () => (await teller.get(`/loans/installments/${collectionId}/receipt`)).body.noticeStatus === 'ACKNOWLEDGED');
+      await waitFor(
+        `the bank to acknowledge collection ${collectionId}`,
+        async () =>
+          (await teller.get(`/loans/installments/${collectionId}/receipt`)).body.noticeStatus ===
+          'ACKNOWLEDGED',
+      );
     }
     return { collectionId, amount: account.body.installmentDue };
   }
 
-  async function supervisorPage(path: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
+  async function supervisorPage(
+    path: string,
+    viewport: { width: number; height: number } = DESKTOP,
+  ): Promise<Page> {
     const page = await suite.newPage(viewport);
     await suite.logIn(page, 'supervisor', path);
     return page;
@@ -88,7 +123,9 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
     const confirm = page.getByTestId('refund-confirm');
     await confirm.getByText('Serahkan uang tunai Rp 22.500 kepada pelanggan.').waitFor();
     // Nothing is paid until the supervisor confirms.
-    expect((await suite.staff.supervisor.api.get(`/billpay/payments/${failed.paymentId}`)).body.refund).toBe('OWED');
+    expect(
+      (await suite.staff.supervisor.api.get(`/billpay/payments/${failed.paymentId}`)).body.refund,
+    ).toBe('OWED');
     // Esc steps back out of the confirm step without paying; opening it again makes a new refund action.
     await page.keyboard.press('Escape');
     await confirm.waitFor({ state: 'detached' });
@@ -114,7 +151,8 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
     const page = await suite.newPage(DESKTOP);
     await suite.logIn(page, 'teller', '/penyelia/refund');
     await page.getByText(suite.staff.teller.fullName, { exact: false }).waitFor();
-    for (const name of ['Refund', 'Deposit PPOB', 'Setoran ke bank', 'Kas & bank', 'Kasir baru']) expect(await page.getByRole('link', { name }).count()).toBe(0);
+    for (const name of ['Refund', 'Deposit PPOB', 'Setoran ke bank', 'Kas & bank', 'Kasir baru'])
+      expect(await page.getByRole('link', { name }).count()).toBe(0);
 
     const calls: string[] = [];
     page.on('request', (request) => calls.push(new URL(request.url()).pathname));
@@ -129,10 +167,28 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
     expect(calls.filter((path) => SUPERVISOR_DATA_CALLS.includes(path))).toEqual([]);
 
     const teller = suite.staff.teller.api;
-    expect((await teller.post(`/billpay/payments/${failed.paymentId}/refund`, {})).status).toBe(403);
-    expect((await teller.post('/billpay/deposit/topups', { amount: 1_000, bankTransferRef: 'BRI-BY-A-TELLER' })).status).toBe(403);
+    expect((await teller.post(`/billpay/payments/${failed.paymentId}/refund`, {})).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await teller.post('/billpay/deposit/topups', {
+          amount: 1_000,
+          bankTransferRef: 'BRI-BY-A-TELLER',
+        })
+      ).status,
+    ).toBe(403);
     expect((await teller.post('/loans/remittances', {})).status).toBe(403);
-    expect((await teller.post('/users', { username: 'kasir.oleh.kasir', fullName: 'Kasir Kasir', password: 'sepuluh-karakter', role: 'teller' })).status).toBe(403);
+    expect(
+      (
+        await teller.post('/users', {
+          username: 'kasir.oleh.kasir',
+          fullName: 'Kasir Kasir',
+          password: 'sepuluh-karakter',
+          role: 'teller',
+        })
+      ).status,
+    ).toBe(403);
     expect((await teller.get(`/billpay/payments/${failed.paymentId}`)).body.refund).toBe('OWED');
   }, 90_000);
 
@@ -149,10 +205,18 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
     expect(await page.getByLabel('Jumlah transfer').inputValue()).toBe('1.250.000');
     await page.getByLabel('Referensi transfer bank').fill(reference);
     await page.getByRole('button', { name: 'Catat top-up' }).click();
-    await page.getByText(`Top-up Rp 1.250.000 (ref. ${reference}) tercatat.`, { exact: false }).waitFor();
-    await waitFor('the balance on screen to rise', async () => rupiahOf(await balance.textContent()) !== before, 10_000);
+    await page
+      .getByText(`Top-up Rp 1.250.000 (ref. ${reference}) tercatat.`, { exact: false })
+      .waitFor();
+    await waitFor(
+      'the balance on screen to rise',
+      async () => rupiahOf(await balance.textContent()) !== before,
+      10_000,
+    );
     expect(rupiahOf(await balance.textContent())).toBe(before + 1_250_000);
-    expect((await suite.staff.supervisor.api.get('/billpay/deposit')).body.balance).toBe(before + 1_250_000);
+    expect((await suite.staff.supervisor.api.get('/billpay/deposit')).body.balance).toBe(
+      before + 1_250_000,
+    );
     // The form is empty again for the next transfer.
     expect(await page.getByLabel('Referensi transfer bank').inputValue()).toBe('');
 
@@ -160,18 +224,27 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
     await page.getByLabel('Referensi transfer bank').fill(reference);
     // Enter in the last field submits, as at the counter.
     await page.getByLabel('Referensi transfer bank').press('Enter');
-    const refused = page.getByText('Transfer dengan referensi ini sudah pernah dicatat. Periksa bukti transfernya.');
+    const refused = page.getByText(
+      'Transfer dengan referensi ini sudah pernah dicatat. Periksa bukti transfernya.',
+    );
     await refused.waitFor();
     const field = page.getByLabel('Referensi transfer bank');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
-    expect(await field.getAttribute('aria-describedby')).toContain(await refused.getAttribute('id'));
+    expect(await field.getAttribute('aria-describedby')).toContain(
+      await refused.getAttribute('id'),
+    );
     expect(rupiahOf(await balance.textContent())).toBe(before + 1_250_000);
-    expect((await suite.staff.supervisor.api.get('/billpay/deposit')).body.balance).toBe(before + 1_250_000);
+    expect((await suite.staff.supervisor.api.get('/billpay/deposit')).body.balance).toBe(
+      before + 1_250_000,
+    );
   }, 90_000);
 
   it('closes a remittance batch of two acknowledged installments, which turns CONFIRMED by itself with the bank reference', async () => {
     // The bank takes a few seconds to decide, so the batch is seen waiting first.
-    await suite.partnerSim('PUT', '/admin/bank/faults', { remittanceDecisionDelayMs: 2_000, remittanceOutcome: 'CONFIRM' });
+    await suite.partnerSim('PUT', '/admin/bank/faults', {
+      remittanceDecisionDelayMs: 2_000,
+      remittanceOutcome: 'CONFIRM',
+    });
     const first = await collectedInstallment({ acknowledged: true });
     const second = await collectedInstallment({ acknowledged: true });
     const total = first.amount + second.amount;
@@ -184,7 +257,9 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
 
     await page.getByRole('button', { name: 'Tutup batch dan setor ke bank' }).click();
     const confirm = page.getByTestId('remit-confirm');
-    await confirm.getByText('2 angsuran yang sudah diterima bank masuk batch ini', { exact: false }).waitFor();
+    await confirm
+      .getByText('2 angsuran yang sudah diterima bank masuk batch ini', { exact: false })
+      .waitFor();
     await confirm.getByRole('button', { name: 'Tutup batch dan kirim' }).click();
 
     const status = page.getByTestId('remittance-status');
@@ -192,17 +267,28 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
     expect(await status.textContent()).not.toBe('Diterima bank');
     await page.getByTestId('remittance-batch').getByText('Status diperbarui otomatis…').waitFor();
     // No reload, no click: the screen follows the batch until the bank has decided.
-    await page.getByTestId('remittance-status').getByText('Diterima bank').waitFor({ timeout: 60_000 });
-    const batchId = (await page.getByTestId('remittance-batch').locator('.cell-ref').first().textContent())!;
+    await page
+      .getByTestId('remittance-status')
+      .getByText('Diterima bank')
+      .waitFor({ timeout: 60_000 });
+    const batchId = (await page
+      .getByTestId('remittance-batch')
+      .locator('.cell-ref')
+      .first()
+      .textContent())!;
     const batch = await suite.staff.supervisor.api.get(`/loans/remittances/${batchId}`);
     expect(batch.body).toMatchObject({ status: 'CONFIRMED', collectionCount: 2, collected: total });
     expect(batch.body.bankRef).toEqual(expect.any(String));
     // What goes to the bank: collected less the fees the koperasi keeps back (Kupedes nets them).
-    await page.getByText(`Bank menerima setoran Rp ${batch.body.remit.toLocaleString('id-ID')}.`).waitFor();
+    await page
+      .getByText(`Bank menerima setoran Rp ${batch.body.remit.toLocaleString('id-ID')}.`)
+      .waitFor();
     expect(await page.getByTestId('remittance-bank-ref').textContent()).toBe(batch.body.bankRef);
     // The pool is empty now, on screen and in the API.
     await page.getByText('Semua angsuran sudah disetor.').waitFor();
-    expect((await suite.staff.supervisor.api.get('/loans/collections?status=UNREMITTED')).body.count).toBe(0);
+    expect(
+      (await suite.staff.supervisor.api.get('/loans/collections?status=UNREMITTED')).body.count,
+    ).toBe(0);
     await suite.partnerSim('PUT', '/admin/bank/faults', { remittanceDecisionDelayMs: 0 });
   }, 150_000);
 
@@ -231,11 +317,15 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
     await page.getByRole('button', { name: 'Buat akun kasir' }).click();
     const taken = page.getByText('Nama pengguna ini sudah dipakai. Pilih nama lain.');
     await taken.waitFor();
-    expect(await page.getByLabel('Nama pengguna').getAttribute('aria-describedby')).toContain(await taken.getAttribute('id'));
+    expect(await page.getByLabel('Nama pengguna').getAttribute('aria-describedby')).toContain(
+      await taken.getAttribute('id'),
+    );
 
     await page.getByLabel('Nama pengguna').fill(username);
     await page.getByLabel('Ulangi kata sandi').press('Enter');
-    await page.getByText(`Akun kasir ${fullName} dibuat. Nama pengguna: ${username}.`, { exact: false }).waitFor();
+    await page
+      .getByText(`Akun kasir ${fullName} dibuat. Nama pengguna: ${username}.`, { exact: false })
+      .waitFor();
 
     const newTeller = await suite.newPage(PHONE);
     await newTeller.goto('/');
@@ -250,25 +340,43 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
   it.each([
     ['360', PHONE],
     ['1280', DESKTOP],
-  ])('lays each supervisor screen out at %s px with no sideways overflow and no serious accessibility finding', async (width, viewport) => {
-    // Rows in the lists: a refund owed and an installment not yet remitted.
-    await failedPayment();
-    await collectedInstallment({ acknowledged: false });
+  ])(
+    'lays each supervisor screen out at %s px with no sideways overflow and no serious accessibility finding',
+    async (width, viewport) => {
+      // Rows in the lists: a refund owed and an installment not yet remitted.
+      await failedPayment();
+      await collectedInstallment({ acknowledged: false });
 
-    const page = await supervisorPage('/penyelia/kasir', viewport);
-    const problems: Record<string, unknown> = {};
-    for (const screen of SCREENS) {
-      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: screenLink(screen.name) }).click();
-      await page.getByRole('heading', { name: screen.title, level: 1 }).waitFor();
-      if (screen.name === 'refund' || screen.name === 'setoran-bank') await page.getByRole('table').first().waitFor();
-      if (screen.name === 'deposit') await page.getByTestId('reconciliation').waitFor();
-      await suite.screenshot(page, `${screen.name}-${width}`);
-      problems[screen.name] = { overflowPx: await suite.horizontalOverflowPx(page), a11y: await suite.seriousA11yViolations(page) };
-    }
-    expect(problems).toEqual(Object.fromEntries(SCREENS.map((screen) => [screen.name, { overflowPx: 0, a11y: [] }])));
-  }, 120_000);
+      const page = await supervisorPage('/penyelia/kasir', viewport);
+      const problems: Record<string, unknown> = {};
+      for (const screen of SCREENS) {
+        await page
+          .getByRole('navigation', { name: 'Menu' })
+          .getByRole('link', { name: screenLink(screen.name) })
+          .click();
+        await page.getByRole('heading', { name: screen.title, level: 1 }).waitFor();
+        if (screen.name === 'refund' || screen.name === 'setoran-bank')
+          await page.getByRole('table').first().waitFor();
+        if (screen.name === 'deposit') await page.getByTestId('reconciliation').waitFor();
+        await suite.screenshot(page, `${screen.name}-${width}`);
+        problems[screen.name] = {
+          overflowPx: await suite.horizontalOverflowPx(page),
+          a11y: await suite.seriousA11yViolations(page),
+        };
+      }
+      expect(problems).toEqual(
+        Object.fromEntries(SCREENS.map((screen) => [screen.name, { overflowPx: 0, a11y: [] }])),
+      );
+    },
+    120_000,
+  );
 });
 
 function screenLink(name: (typeof SCREENS)[number]['name']): string {
-  return { refund: 'Refund', deposit: 'Deposit PPOB', 'setoran-bank': 'Setoran ke bank', kasir: 'Kasir baru' }[name];
+  return {
+    refund: 'Refund',
+    deposit: 'Deposit PPOB',
+    'setoran-bank': 'Setoran ke bank',
+    kasir: 'Kasir baru',
+  }[name];
 }

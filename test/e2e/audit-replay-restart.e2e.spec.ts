@@ -29,13 +29,40 @@ describe('audit replay jobs survive a ledger restart (SIGKILL)', () => {
       simpananWajibMonthlyAmount: 15_000,
     });
     expect(koperasi.status).toBe(201);
-    expect((await admin.post('/users', { username: 'teller.smg', fullName: 'Teller Sumurboto', password: DEMO_PASSWORD, role: 'teller', koperasiId: koperasi.body.id })).status).toBe(201);
-    expect((await admin.post('/users', { username: 'auditor.smg', fullName: 'Agus Prasetyo', password: DEMO_PASSWORD, role: 'auditor', koperasiId: koperasi.body.id })).status).toBe(201);
+    expect(
+      (
+        await admin.post('/users', {
+          username: 'teller.smg',
+          fullName: 'Teller Sumurboto',
+          password: DEMO_PASSWORD,
+          role: 'teller',
+          koperasiId: koperasi.body.id,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await admin.post('/users', {
+          username: 'auditor.smg',
+          fullName: 'Agus Prasetyo',
+          password: DEMO_PASSWORD,
+          role: 'auditor',
+          koperasiId: koperasi.body.id,
+        })
+      ).status,
+    ).toBe(201);
     const teller = await new ApiClient(suite.gatewayUrl).login('teller.smg', DEMO_PASSWORD);
     for (let serial = 1; serial <= 3; serial++) {
-      const member = await teller.post('/members', { nik: nik(serial), fullName: `Anggota Sumurboto ${'ABC'[serial - 1]}`, address: 'Jl. Sumurboto 1', kelurahan: 'Sumurboto' });
+      const member = await teller.post('/members', {
+        nik: nik(serial),
+        fullName: `Anggota Sumurboto ${'ABC'[serial - 1]}`,
+        address: 'Jl. Sumurboto 1',
+        kelurahan: 'Sumurboto',
+      });
       expect(member.status).toBe(201);
-      expect((await teller.post(`/members/${member.body.id}/simpanan-pokok`, { amount: 25_000 })).status).toBeLessThan(300);
+      expect(
+        (await teller.post(`/members/${member.body.id}/simpanan-pokok`, { amount: 25_000 })).status,
+      ).toBeLessThan(300);
     }
     auditor = await new ApiClient(suite.gatewayUrl).login('auditor.smg', DEMO_PASSWORD);
     // The books hold the history before the replay compares with them.
@@ -81,7 +108,12 @@ describe('audit replay jobs survive a ledger restart (SIGKILL)', () => {
       },
       120_000,
     );
-    expect(job).toMatchObject({ status: 'done', error: null, restarts: 1, result: { identical: true } });
+    expect(job).toMatchObject({
+      status: 'done',
+      error: null,
+      restarts: 1,
+      result: { identical: true },
+    });
     expect(Date.parse(job.lastRestartedAt)).toBeGreaterThan(Date.parse(job.requestedAt));
     expect(job.progress.total).toBeGreaterThan(0);
     expect(job.progress.done).toBe(job.progress.total);
@@ -90,7 +122,9 @@ describe('audit replay jobs survive a ledger restart (SIGKILL)', () => {
     const ledger = new pg.Client({ connectionString: suite.databaseUrl('ledger') });
     await ledger.connect();
     try {
-      const { rows } = await ledger.query(`SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'replay\\_%'`);
+      const { rows } = await ledger.query(
+        `SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'replay\\_%'`,
+      );
       expect(rows).toEqual([]);
     } finally {
       await ledger.end();

@@ -47,14 +47,31 @@ describe('cash at the counter end to end: buka kasir, a mixed day, tutup kasir s
       ['teller.agus', 'teller'],
       ['supervisor.budi', 'supervisor'],
     ]) {
-      const user = await admin.post('/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId: created.body.id });
+      const user = await admin.post('/users', {
+        username,
+        fullName: fullNameOf(username),
+        password: DEMO_PASSWORD,
+        role,
+        koperasiId: created.body.id,
+      });
       expect(user.status).toBe(201);
     }
     teller = await new ApiClient(suite.gatewayUrl).login('teller.siti', DEMO_PASSWORD);
     forgetfulTeller = await new ApiClient(suite.gatewayUrl).login('teller.agus', DEMO_PASSWORD);
     supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.budi', DEMO_PASSWORD);
-    expect((await supervisor.post('/billpay/deposit/topups', { amount: 1_000_000, bankTransferRef: 'BRI-TRF-KASIR-1' })).status).toBeLessThan(300);
-    const agreement = await supervisor.call('PUT', '/loans/agreements/KUR', { fee: { kind: 'FIXED', amount: 2_500 }, partialAllowed: false, feeMode: 'BANK_PAYS' });
+    expect(
+      (
+        await supervisor.post('/billpay/deposit/topups', {
+          amount: 1_000_000,
+          bankTransferRef: 'BRI-TRF-KASIR-1',
+        })
+      ).status,
+    ).toBeLessThan(300);
+    const agreement = await supervisor.call('PUT', '/loans/agreements/KUR', {
+      fee: { kind: 'FIXED', amount: 2_500 },
+      partialAllowed: false,
+      feeMode: 'BANK_PAYS',
+    });
     expect(agreement.status).toBeLessThan(300);
   }, 240_000);
 
@@ -65,13 +82,22 @@ describe('cash at the counter end to end: buka kasir, a mixed day, tutup kasir s
   async function balances(): Promise<Record<string, number>> {
     const response = await supervisor.get('/ledger/accounts');
     expect(response.status).toBe(200);
-    return Object.fromEntries(response.body.map((account: { code: string; balance: number }) => [account.code, account.balance]));
+    return Object.fromEntries(
+      response.body.map((account: { code: string; balance: number }) => [
+        account.code,
+        account.balance,
+      ]),
+    );
   }
 
   it('given buka kasir with a float, then the drawer is OPEN and a second opening is refused', async () => {
     const opened = await teller.post('/cash-drawer/open', { openingFloat: FLOAT_RP });
     expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ status: 'OPEN', openingFloat: FLOAT_RP, tellerName: 'Teller Siti' });
+    expect(opened.body).toMatchObject({
+      status: 'OPEN',
+      openingFloat: FLOAT_RP,
+      tellerName: 'Teller Siti',
+    });
     drawerId = opened.body.drawerId;
     const again = await teller.post('/cash-drawer/open', { openingFloat: FLOAT_RP });
     expect(again.status).toBe(409);
@@ -79,26 +105,55 @@ describe('cash at the counter end to end: buka kasir, a mixed day, tutup kasir s
   }, 30_000);
 
   it('given a mixed day, then the drawer expects the float plus everything taken less everything paid out, by kind', async () => {
-    const registered = await teller.post('/members', { nik: '3375064108900001', fullName: 'Sri Wahyuni', address: 'Jl. Bendan 3', kelurahan: 'Bendan Kergon' });
+    const registered = await teller.post('/members', {
+      nik: '3375064108900001',
+      fullName: 'Sri Wahyuni',
+      address: 'Jl. Bendan 3',
+      kelurahan: 'Bendan Kergon',
+    });
     expect(registered.status).toBe(201);
     memberId = registered.body.id;
-    expect((await teller.post(`/members/${memberId}/simpanan-pokok`, { amount: 25_000 })).status).toBe(200);
-    expect((await teller.post(`/members/${memberId}/simpanan-sukarela/deposits`, { amount: 100_000 })).status).toBe(200);
-    expect((await teller.post(`/members/${memberId}/simpanan-sukarela/withdrawals`, { amount: 30_000 })).status).toBe(200);
-    const payment = await teller.post('/billpay/payments', { productCode: 'PLN20', customerNo: TEST_CUSTOMERS.plnPrepaid.valid.customerNo });
+    expect(
+      (await teller.post(`/members/${memberId}/simpanan-pokok`, { amount: 25_000 })).status,
+    ).toBe(200);
+    expect(
+      (await teller.post(`/members/${memberId}/simpanan-sukarela/deposits`, { amount: 100_000 }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await teller.post(`/members/${memberId}/simpanan-sukarela/withdrawals`, { amount: 30_000 }))
+        .status,
+    ).toBe(200);
+    const payment = await teller.post('/billpay/payments', {
+      productCode: 'PLN20',
+      customerNo: TEST_CUSTOMERS.plnPrepaid.valid.customerNo,
+    });
     expect(payment.status).toBeLessThan(300);
     const ppobRp: number = payment.body.totalAmount;
-    const installment = await teller.post('/loans/installments', { loanNo: TEST_LOANS.current.loanNo, amount: TEST_LOANS.current.installmentRp });
+    const installment = await teller.post('/loans/installments', {
+      loanNo: TEST_LOANS.current.loanNo,
+      amount: TEST_LOANS.current.installmentRp,
+    });
     expect(installment.status).toBe(201);
     // The other teller works without opening a drawer, and forgets to close it.
-    expect((await forgetfulTeller.post(`/members/${memberId}/simpanan-sukarela/deposits`, { amount: 50_000 })).status).toBe(200);
+    expect(
+      (
+        await forgetfulTeller.post(`/members/${memberId}/simpanan-sukarela/deposits`, {
+          amount: 50_000,
+        })
+      ).status,
+    ).toBe(200);
 
     expectedRp = FLOAT_RP + 25_000 + 100_000 - 30_000 + ppobRp + TEST_LOANS.current.installmentRp;
     let drawer: any;
-    await waitFor('the ledger to book the whole day in the drawer', async () => {
-      drawer = (await teller.get('/cash-drawer')).body;
-      return drawer.expected.total === expectedRp;
-    }, 45_000).catch((error: Error) => {
+    await waitFor(
+      'the ledger to book the whole day in the drawer',
+      async () => {
+        drawer = (await teller.get('/cash-drawer')).body;
+        return drawer.expected.total === expectedRp;
+      },
+      45_000,
+    ).catch((error: Error) => {
       throw new Error(`${error.message}; last drawer ${JSON.stringify(drawer)}`);
     });
     expect(drawer.expected.lines).toEqual([
@@ -112,13 +167,24 @@ describe('cash at the counter end to end: buka kasir, a mixed day, tutup kasir s
 
   it('given tutup kasir counted Rp5.000 short by note and coin, then the drawer is COUNTED with the shortage, and notes that do not add up are refused', async () => {
     const countedRp = expectedRp - SHORT_RP;
-    const wrong = await teller.post('/cash-drawer/close', { counted: countedRp, denominations: [{ value: 100_000, count: 1 }] });
+    const wrong = await teller.post('/cash-drawer/close', {
+      counted: countedRp,
+      denominations: [{ value: 100_000, count: 1 }],
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toBe('INVALID_DENOMINATIONS');
 
-    const closed = await teller.post('/cash-drawer/close', { counted: countedRp, denominations: denominationsOf(countedRp) });
+    const closed = await teller.post('/cash-drawer/close', {
+      counted: countedRp,
+      denominations: denominationsOf(countedRp),
+    });
     expect(closed.status).toBe(200);
-    expect(closed.body).toMatchObject({ status: 'COUNTED', counted: countedRp, difference: -SHORT_RP, expected: { total: expectedRp } });
+    expect(closed.body).toMatchObject({
+      status: 'COUNTED',
+      counted: countedRp,
+      difference: -SHORT_RP,
+      expected: { total: expectedRp },
+    });
     expect(closed.body.denominations).toEqual(denominationsOf(countedRp));
   }, 30_000);
 
@@ -128,17 +194,38 @@ describe('cash at the counter end to end: buka kasir, a mixed day, tutup kasir s
     const attempts = await Promise.all([
       teller.post(`/members/${memberId}/simpanan-sukarela/deposits`, { amount: 10_000 }),
       teller.post(`/members/${memberId}/simpanan-sukarela/withdrawals`, { amount: 10_000 }),
-      teller.post('/billpay/payments', { productCode: 'PLN20', customerNo: TEST_CUSTOMERS.plnPrepaid.valid.customerNo }),
-      teller.post('/loans/installments', { loanNo: TEST_LOANS.current.loanNo, amount: TEST_LOANS.current.installmentRp }),
+      teller.post('/billpay/payments', {
+        productCode: 'PLN20',
+        customerNo: TEST_CUSTOMERS.plnPrepaid.valid.customerNo,
+      }),
+      teller.post('/loans/installments', {
+        loanNo: TEST_LOANS.current.loanNo,
+        amount: TEST_LOANS.current.installmentRp,
+      }),
     ]);
     for (const attempt of attempts) {
-      expect({ status: attempt.status, error: attempt.body.error }).toEqual({ status: 409, error: 'CASH_DRAWER_CLOSED' });
+      expect({ status: attempt.status, error: attempt.body.error }).toEqual({
+        status: 409,
+        error: 'CASH_DRAWER_CLOSED',
+      });
       expect(attempt.body.message).toContain('Kasir sudah ditutup hari ini');
     }
     // The other teller's drawer still takes cash.
-    expect((await forgetfulTeller.post(`/members/${memberId}/simpanan-sukarela/deposits`, { amount: 20_000 })).status).toBe(200);
-    expect((await teller.get(`/members/${memberId}`)).body.savings.sukarela).toBe(savingsBefore.sukarela + 20_000);
-    await waitFor('the other teller\'s deposit in the books', async () => (await balances())['111000'] === before['111000'] + 20_000, 30_000);
+    expect(
+      (
+        await forgetfulTeller.post(`/members/${memberId}/simpanan-sukarela/deposits`, {
+          amount: 20_000,
+        })
+      ).status,
+    ).toBe(200);
+    expect((await teller.get(`/members/${memberId}`)).body.savings.sukarela).toBe(
+      savingsBefore.sukarela + 20_000,
+    );
+    await waitFor(
+      "the other teller's deposit in the books",
+      async () => (await balances())['111000'] === before['111000'] + 20_000,
+      30_000,
+    );
     expect((await teller.get('/cash-drawer')).body.expected.total).toBe(expectedRp);
   }, 60_000);
 
@@ -146,24 +233,55 @@ describe('cash at the counter end to end: buka kasir, a mixed day, tutup kasir s
     const today = await supervisor.get('/cash-drawers');
     expect(today.status).toBe(200);
     expect(today.body.notClosed).toBe(2);
-    const byName = Object.fromEntries(today.body.drawers.map((drawer: any) => [drawer.tellerName, drawer]));
+    const byName = Object.fromEntries(
+      today.body.drawers.map((drawer: any) => [drawer.tellerName, drawer]),
+    );
     expect(byName['Teller Siti']).toMatchObject({ status: 'COUNTED', difference: -SHORT_RP });
-    expect(byName['Teller Agus']).toMatchObject({ status: 'UNOPENED', openingFloat: 0, expected: { total: 70_000 } });
+    expect(byName['Teller Agus']).toMatchObject({
+      status: 'UNOPENED',
+      openingFloat: 0,
+      expected: { total: 70_000 },
+    });
 
-    expect((await teller.post(`/cash-drawers/${today.body.date}/${byName['Teller Siti'].tellerId}/approve`, {})).status).toBe(403);
-    const notCounted = await supervisor.post(`/cash-drawers/${today.body.date}/${byName['Teller Agus'].tellerId}/approve`, {});
-    expect({ status: notCounted.status, error: notCounted.body.error }).toEqual({ status: 409, error: 'DRAWER_NOT_COUNTED' });
+    expect(
+      (
+        await teller.post(
+          `/cash-drawers/${today.body.date}/${byName['Teller Siti'].tellerId}/approve`,
+          {},
+        )
+      ).status,
+    ).toBe(403);
+    const notCounted = await supervisor.post(
+      `/cash-drawers/${today.body.date}/${byName['Teller Agus'].tellerId}/approve`,
+      {},
+    );
+    expect({ status: notCounted.status, error: notCounted.body.error }).toEqual({
+      status: 409,
+      error: 'DRAWER_NOT_COUNTED',
+    });
 
     const before = await balances();
-    const approved = await supervisor.post(`/cash-drawers/${today.body.date}/${byName['Teller Siti'].tellerId}/approve`, {});
+    const approved = await supervisor.post(
+      `/cash-drawers/${today.body.date}/${byName['Teller Siti'].tellerId}/approve`,
+      {},
+    );
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: 'CLOSED', difference: -SHORT_RP, approverName: 'Supervisor Budi', counted: expectedRp - SHORT_RP });
+    expect(approved.body).toMatchObject({
+      status: 'CLOSED',
+      difference: -SHORT_RP,
+      approverName: 'Supervisor Budi',
+      counted: expectedRp - SHORT_RP,
+    });
 
     let after: Record<string, number> = {};
-    await waitFor('the closing in the books', async () => {
-      after = await balances();
-      return after['530000'] === SHORT_RP;
-    }, 30_000);
+    await waitFor(
+      'the closing in the books',
+      async () => {
+        after = await balances();
+        return after['530000'] === SHORT_RP;
+      },
+      30_000,
+    );
     // Only the forgotten drawer still holds cash; the vault got back the count less the float it gave.
     expect(after['111000']).toBe(before['111000'] - expectedRp);
     expect(after['111000']).toBe(70_000);
@@ -185,15 +303,33 @@ describe('cash at the counter end to end: buka kasir, a mixed day, tutup kasir s
     expect(printed.body.copy).toBe('CA');
     const text = printed.body.lines.join('\n');
     expect(printed.body.lines.every((line: string) => line.length <= 32)).toBe(true);
-    for (const expected of ['REKAP KASIR HARIAN', 'Teller Siti', 'Modal awal (1x)', 'Angsuran (1x)', 'SELISIH KURANG', 'Rp5.000', 'Supervisor Budi', 'Kasir ditutup']) {
+    for (const expected of [
+      'REKAP KASIR HARIAN',
+      'Teller Siti',
+      'Modal awal (1x)',
+      'Angsuran (1x)',
+      'SELISIH KURANG',
+      'Rp5.000',
+      'Supervisor Budi',
+      'Kasir ditutup',
+    ]) {
       expect(text).toContain(expected);
     }
   }, 30_000);
 
   it('given the day, when the auditors replay it from the event stores, then the rebuilt books are identical to live', async () => {
-    await waitFor('the ledger to post every event', async () => (await balances())['111000'] === 70_000, 30_000);
+    await waitFor(
+      'the ledger to post every event',
+      async () => (await balances())['111000'] === 70_000,
+      30_000,
+    );
     const run = await suite.runAuditCli('replay', '--json');
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(JSON.parse(run.stdout).comparison).toMatchObject({ identical: true, accounts: [], members: [], cashByTellerDay: [] });
+    expect(JSON.parse(run.stdout).comparison).toMatchObject({
+      identical: true,
+      accounts: [],
+      members: [],
+      cashByTellerDay: [],
+    });
   }, 120_000);
 });

@@ -55,11 +55,14 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
   let nextGeneratedLoan = 1;
   let nextKoperasi = 1;
 
-  const sim = <T = any>(method: string, path: string, body?: unknown) => suite.partnerSim<T>(method, path, body);
+  const sim = <T = any>(method: string, path: string, body?: unknown) =>
+    suite.partnerSim<T>(method, path, body);
 
   const bankFaults = (patch: Record<string, unknown>) => sim('PUT', '/admin/bank/faults', patch);
 
-  async function bankRequests(filter: Record<string, string>): Promise<{ total: number; requests: { at: string; method: string; path: string }[] }> {
+  async function bankRequests(
+    filter: Record<string, string>,
+  ): Promise<{ total: number; requests: { at: string; method: string; path: string }[] }> {
     return sim('GET', `/admin/requests?${new URLSearchParams(filter).toString()}`);
   }
 
@@ -80,7 +83,13 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
     const clients: ApiClient[] = [];
     for (const role of ['teller', 'supervisor', 'auditor']) {
       const username = `${role}.pinjaman${serial}`;
-      const user = await admin.post('/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId: id });
+      const user = await admin.post('/users', {
+        username,
+        fullName: fullNameOf(username),
+        password: DEMO_PASSWORD,
+        role,
+        koperasiId: id,
+      });
       expect(user.status).toBe(201);
       clients.push(await new ApiClient(suite.gatewayUrl).login(username, DEMO_PASSWORD));
     }
@@ -88,22 +97,33 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
   }
 
   /** A fresh generated loan at the bank (partner-sim) of the product asked for, with no collections yet. */
-  async function generatedLoan(teller: ApiClient, product: 'KUR' | 'KUPEDES'): Promise<{ loanNo: string; installmentDue: number }> {
+  async function generatedLoan(
+    teller: ApiClient,
+    product: 'KUR' | 'KUPEDES',
+  ): Promise<{ loanNo: string; installmentDue: number }> {
     for (let tries = 0; tries < 50; tries++) {
       const loanNo = `${TEST_LOANS.generatedPrefix}${String(nextGeneratedLoan++).padStart(11, '0')}`;
       const account = await teller.get(`/loans/accounts/${loanNo}`);
       expect(account.status).toBe(200);
-      if (account.body.product === product) return { loanNo, installmentDue: account.body.installmentDue };
+      if (account.body.product === product)
+        return { loanNo, installmentDue: account.body.installmentDue };
     }
     throw new Error(`no generated ${product} loan found`);
   }
 
-  async function collect(teller: ApiClient, loanNo: string, amount: unknown, key: string = randomUUID()): Promise<ApiResponse> {
+  async function collect(
+    teller: ApiClient,
+    loanNo: string,
+    amount: unknown,
+    key: string = randomUUID(),
+  ): Promise<ApiResponse> {
     return teller.post('/loans/installments', { loanNo, amount }, key);
   }
 
   async function collectedCount(): Promise<number> {
-    const { rows } = await loansDb.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE type = 'InstallmentCollected'`);
+    const { rows } = await loansDb.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM events WHERE type = 'InstallmentCollected'`,
+    );
     return rows[0].n;
   }
 
@@ -116,14 +136,25 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
   /** The lines of the printable 58 mm receipt page. */
   async function printedReceipt(client: ApiClient, collectionId: string): Promise<string[]> {
     const token = (client as unknown as { token: string }).token;
-    const html = await fetch(`${suite.gatewayUrl}/loans/installments/${collectionId}/receipt?format=html`, { headers: { authorization: `Bearer ${token}` } });
+    const html = await fetch(
+      `${suite.gatewayUrl}/loans/installments/${collectionId}/receipt?format=html`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
     const page = await html.text();
-    return page.slice(page.indexOf('<pre>') + 6, page.indexOf('</pre>')).split('\n').filter((line) => line !== '');
+    return page
+      .slice(page.indexOf('<pre>') + 6, page.indexOf('</pre>'))
+      .split('\n')
+      .filter((line) => line !== '');
   }
 
-  async function remittanceWhen(client: ApiClient, remittanceId: string, status: Remittance['status'], timeoutMs = 45_000): Promise<Remittance> {
+  async function remittanceWhen(
+    client: ApiClient,
+    remittanceId: string,
+    status: Remittance['status'],
+    timeoutMs = 45_000,
+  ): Promise<Remittance> {
     let latest: Remittance | undefined;
     try {
       await waitFor(
@@ -166,7 +197,7 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
   }, 60_000);
 
   describe('looking a loan up', () => {
-    it('given the test loans, when the teller looks them up, then the counter sees the bank\'s figures; an unknown loan is 404', async () => {
+    it("given the test loans, when the teller looks them up, then the counter sees the bank's figures; an unknown loan is 404", async () => {
       const current = await gedawang.teller.get(`/loans/accounts/${TEST_LOANS.current.loanNo}`);
       expect(current.status).toBe(200);
       expect(current.body).toMatchObject({
@@ -179,7 +210,13 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
         maxPayment: 1_250_000,
       });
       const arrears = await gedawang.teller.get(`/loans/accounts/${TEST_LOANS.inArrears.loanNo}`);
-      expect(arrears.body).toMatchObject({ borrowerName: 'SRI WAHYUNI', product: 'KUPEDES', installmentsInArrears: 2, penalty: 45_000, maxPayment: 2_295_000 });
+      expect(arrears.body).toMatchObject({
+        borrowerName: 'SRI WAHYUNI',
+        product: 'KUPEDES',
+        installmentsInArrears: 2,
+        penalty: 45_000,
+        maxPayment: 2_295_000,
+      });
       const closed = await gedawang.teller.get(`/loans/accounts/${TEST_LOANS.closed.loanNo}`);
       expect(closed.body).toMatchObject({ status: 'CLOSED' });
 
@@ -200,14 +237,20 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       const collectWhileDown = await collect(gedawang.teller, TEST_LOANS.current.loanNo, 1_250_000);
       expect(collectWhileDown.status).toBe(503);
 
-      await bankFaults({ down: false, faultByLoan: { [TEST_LOANS.current.loanNo]: 'TIMEOUT' }, hangMs: 10_000 });
+      await bankFaults({
+        down: false,
+        faultByLoan: { [TEST_LOANS.current.loanNo]: 'TIMEOUT' },
+        hangMs: 10_000,
+      });
       const startedMs = Date.now();
       const hanging = await gedawang.teller.get(`/loans/accounts/${TEST_LOANS.current.loanNo}`);
       expect(hanging.status).toBe(503);
       expect(Date.now() - startedMs).toBeLessThan(6_000);
       expect(await collectedCount()).toBe(before);
       const list = await gedawang.supervisor.get(`/loans/collections?date=${wibToday()}`);
-      expect(list.body.collections.filter((c: any) => c.loanNo === TEST_LOANS.current.loanNo)).toHaveLength(0);
+      expect(
+        list.body.collections.filter((c: any) => c.loanNo === TEST_LOANS.current.loanNo),
+      ).toHaveLength(0);
     });
   });
 
@@ -226,7 +269,12 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       ];
       for (const [loanNo, amount, status, code] of refusals) {
         const response = await collect(gedawang.teller, loanNo, amount);
-        expect({ loanNo, amount, status: response.status, error: response.body.error }).toEqual({ loanNo, amount, status, error: code });
+        expect({ loanNo, amount, status: response.status, error: response.body.error }).toEqual({
+          loanNo,
+          amount,
+          status,
+          error: code,
+        });
         expect(typeof response.body.message).toBe('string');
       }
       expect(await collectedCount()).toBe(before);
@@ -250,10 +298,17 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       expect(receipt.collectedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
       expect(receipt.period).toMatch(/^\d{4}-\d{2}$/);
 
-      await waitFor('the bank to acknowledge the notice', async () => (await collection(gedawang.teller, collectionId)).noticeStatus === 'ACKNOWLEDGED');
+      await waitFor(
+        'the bank to acknowledge the notice',
+        async () =>
+          (await collection(gedawang.teller, collectionId)).noticeStatus === 'ACKNOWLEDGED',
+      );
       const counted = await sim('GET', `/admin/bank/collections?reference=${collectionId}`);
       expect(counted.total).toBe(1);
-      expect(counted.collections[0].notice).toMatchObject({ loan_no: TEST_LOANS.current.loanNo, amount_rp: 1_250_000 });
+      expect(counted.collections[0].notice).toMatchObject({
+        loan_no: TEST_LOANS.current.loanNo,
+        amount_rp: 1_250_000,
+      });
       const after = await gedawang.teller.get(`/loans/accounts/${TEST_LOANS.current.loanNo}`);
       expect(after.body.maxPayment).toBe(0);
     });
@@ -262,12 +317,30 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       const partial = await collect(gedawang.teller, TEST_LOANS.inArrears.loanNo, 295_100);
       expect(partial.status).toBe(201);
       // 0.50% of 295.100 = 1.475,5, half up.
-      expect(partial.body.receipt).toMatchObject({ amount: 295_100, fee: 1_476, feeMode: 'NETTED', feeStatus: 'NETTED_FROM_REMITTANCE', borrowerName: 'SRI WAHYUNI' });
+      expect(partial.body.receipt).toMatchObject({
+        amount: 295_100,
+        fee: 1_476,
+        feeMode: 'NETTED',
+        feeStatus: 'NETTED_FROM_REMITTANCE',
+        borrowerName: 'SRI WAHYUNI',
+      });
       // Two months in arrears before the month due: the part goes to the older one.
       const { period } = partial.body.receipt;
       const [olderMonth, lastMonth] = [addYearMonths(period, -2), addYearMonths(period, -1)];
-      expect(partial.body.receipt.allocation).toEqual({ arrears: 295_100, arrearsPeriods: [olderMonth], penalty: 0, current: 0, currentPeriod: period, ahead: 0 });
-      await waitFor('the first notice acknowledged', async () => (await collection(gedawang.teller, partial.body.collectionId)).noticeStatus === 'ACKNOWLEDGED');
+      expect(partial.body.receipt.allocation).toEqual({
+        arrears: 295_100,
+        arrearsPeriods: [olderMonth],
+        penalty: 0,
+        current: 0,
+        currentPeriod: period,
+        ahead: 0,
+      });
+      await waitFor(
+        'the first notice acknowledged',
+        async () =>
+          (await collection(gedawang.teller, partial.body.collectionId)).noticeStatus ===
+          'ACKNOWLEDGED',
+      );
       const rest = await collect(gedawang.teller, TEST_LOANS.inArrears.loanNo, 1_999_900);
       expect(rest.status).toBe(201);
       // 0.50% of 1.999.900 = 9.999,5, half up.
@@ -292,8 +365,15 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       const more = await collect(gedawang.teller, TEST_LOANS.inArrears.loanNo, 1);
       expect(more.status).toBe(422);
       expect(more.body.error).toBe('OVERPAYMENT');
-      await waitFor('both notices acknowledged', async () => (await collection(gedawang.teller, rest.body.collectionId)).noticeStatus === 'ACKNOWLEDGED');
-      expect((await gedawang.teller.get(`/loans/accounts/${TEST_LOANS.inArrears.loanNo}`)).body).toMatchObject({ maxPayment: 0, installmentsInArrears: 0, penalty: 0 });
+      await waitFor(
+        'both notices acknowledged',
+        async () =>
+          (await collection(gedawang.teller, rest.body.collectionId)).noticeStatus ===
+          'ACKNOWLEDGED',
+      );
+      expect(
+        (await gedawang.teller.get(`/loans/accounts/${TEST_LOANS.inArrears.loanNo}`)).body,
+      ).toMatchObject({ maxPayment: 0, installmentsInArrears: 0, penalty: 0 });
     });
 
     it('given a supervisor agrees partial KUR payments, when a teller takes half an installment, then it is collected; tellers may not change agreements', async () => {
@@ -301,9 +381,17 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       const loan = await generatedLoan(koperasi.teller, 'KUR');
       const refused = await collect(koperasi.teller, loan.loanNo, loan.installmentDue / 2);
       expect(refused.body.error).toBe('PARTIAL_NOT_ALLOWED');
-      const byTeller = await koperasi.teller.call('PUT', '/loans/agreements/KUR', { fee: { kind: 'FIXED', amount: 3_000 }, partialAllowed: true, feeMode: 'BANK_PAYS' });
+      const byTeller = await koperasi.teller.call('PUT', '/loans/agreements/KUR', {
+        fee: { kind: 'FIXED', amount: 3_000 },
+        partialAllowed: true,
+        feeMode: 'BANK_PAYS',
+      });
       expect(byTeller.status).toBe(403);
-      const bad = await koperasi.supervisor.call('PUT', '/loans/agreements/KUR', { fee: { kind: 'PERCENT', basisPoints: 5_000 }, partialAllowed: true, feeMode: 'BANK_PAYS' });
+      const bad = await koperasi.supervisor.call('PUT', '/loans/agreements/KUR', {
+        fee: { kind: 'PERCENT', basisPoints: 5_000 },
+        partialAllowed: true,
+        feeMode: 'BANK_PAYS',
+      });
       expect(bad.status).toBe(400);
       const set = await koperasi.supervisor.call('PUT', '/loans/agreements/KUR', {
         fee: { kind: 'PERCENT', basisPoints: 25 },
@@ -311,23 +399,37 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
         feeMode: 'NETTED',
       });
       expect(set.status).toBe(200);
-      expect(set.body).toMatchObject({ product: 'KUR', agreed: true, partialAllowed: true, feeMode: 'NETTED', fee: { kind: 'PERCENT', basisPoints: 25 } });
+      expect(set.body).toMatchObject({
+        product: 'KUR',
+        agreed: true,
+        partialAllowed: true,
+        feeMode: 'NETTED',
+        fee: { kind: 'PERCENT', basisPoints: 25 },
+      });
       const half = await collect(koperasi.teller, loan.loanNo, 400_002);
       expect(half.status).toBe(201);
       // 0.25% of 400.002 = 1.000,005: half up stays 1.000.
       expect(half.body.receipt).toMatchObject({ amount: 400_002, fee: 1_000, feeMode: 'NETTED' });
       const agreements = await koperasi.auditor.get('/loans/agreements');
-      expect(agreements.body.find((a: any) => a.product === 'KUPEDES')).toMatchObject({ agreed: false, fee: { kind: 'PERCENT', basisPoints: 50 } });
+      expect(agreements.body.find((a: any) => a.product === 'KUPEDES')).toMatchObject({
+        agreed: false,
+        fee: { kind: 'PERCENT', basisPoints: 50 },
+      });
     });
 
     it('given the same Idempotency-Key sent ten times at once, then one collection is made and all ten see it', async () => {
       const koperasi = await newKoperasi();
       const loan = await generatedLoan(koperasi.teller, 'KUPEDES');
       const key = randomUUID();
-      const responses = await Promise.all(Array.from({ length: 10 }, () => collect(koperasi.teller, loan.loanNo, 123_456, key)));
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, () => collect(koperasi.teller, loan.loanNo, 123_456, key)),
+      );
       expect(responses.map((response) => response.status)).toEqual(Array(10).fill(201));
       expect(new Set(responses.map((response) => response.body.collectionId)).size).toBe(1);
-      const { rows } = await loansDb.query(`SELECT count(*)::int AS n FROM collections WHERE loan_no = $1`, [loan.loanNo]);
+      const { rows } = await loansDb.query(
+        `SELECT count(*)::int AS n FROM collections WHERE loan_no = $1`,
+        [loan.loanNo],
+      );
       expect(rows[0].n).toBe(1);
       const list = await koperasi.supervisor.get(`/loans/collections?date=${wibToday()}`);
       expect(list.body).toMatchObject({ count: 1, amount: 123_456 });
@@ -346,13 +448,22 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       const collected = await pending;
       expect(collected.status).toBe(201);
       const { collectionId } = collected.body;
-      await waitFor('notices refused while the bank is down', async () => (await bankRequests({ reference: collectionId })).total >= 2, 20_000);
+      await waitFor(
+        'notices refused while the bank is down',
+        async () => (await bankRequests({ reference: collectionId })).total >= 2,
+        20_000,
+      );
       expect((await collection(koperasi.teller, collectionId)).noticeStatus).toBe('PENDING');
       expect((await sim('GET', `/admin/bank/collections?reference=${collectionId}`)).total).toBe(0);
 
       await bankFaults({ down: false, latencyMsByLoan: {} });
       const backAt = new Date().toISOString();
-      await waitFor('the notice acknowledged', async () => (await collection(koperasi.teller, collectionId)).noticeStatus === 'ACKNOWLEDGED', 30_000);
+      await waitFor(
+        'the notice acknowledged',
+        async () =>
+          (await collection(koperasi.teller, collectionId)).noticeStatus === 'ACKNOWLEDGED',
+        30_000,
+      );
       // A moment for any stray duplicate to show up before counting.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect((await bankRequests({ reference: collectionId, since: backAt })).total).toBe(1);
@@ -370,19 +481,30 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       const { collectionId } = collected.body;
       const json = await gedawang.auditor.get(`/loans/installments/${collectionId}/receipt`);
       expect(json.status).toBe(200);
-      expect(json.body).toMatchObject({ collectionId, amount: 250_000, fee: 1_250, tellerName: fullNameOf('teller.pinjaman1'), koperasiName: 'KKMP Pinjaman 1' });
+      expect(json.body).toMatchObject({
+        collectionId,
+        amount: 250_000,
+        fee: 1_250,
+        tellerName: fullNameOf('teller.pinjaman1'),
+        koperasiName: 'KKMP Pinjaman 1',
+      });
 
       const printed = await printedReceipt(gedawang.teller, collectionId);
       expect(printed.every((line) => line.length <= 32)).toBe(true);
       expect(printed.join('\n')).toContain('Rp250.000');
       expect(printed.join('\n')).toContain(loan.loanNo);
       const token = (gedawang.teller as unknown as { token: string }).token;
-      const byAccept = await fetch(`${suite.gatewayUrl}/loans/installments/${collectionId}/receipt`, {
-        headers: { authorization: `Bearer ${token}`, accept: 'text/html' },
-      });
+      const byAccept = await fetch(
+        `${suite.gatewayUrl}/loans/installments/${collectionId}/receipt`,
+        {
+          headers: { authorization: `Bearer ${token}`, accept: 'text/html' },
+        },
+      );
       expect(byAccept.headers.get('content-type')).toMatch(/text\/html/);
 
-      expect((await tegalsari.teller.get(`/loans/installments/${collectionId}/receipt`)).status).toBe(404);
+      expect(
+        (await tegalsari.teller.get(`/loans/installments/${collectionId}/receipt`)).status,
+      ).toBe(404);
       expect((await collect(gedawang.auditor, loan.loanNo, 250_000)).status).toBe(403);
       expect((await gedawang.auditor.post('/loans/remittances', {})).status).toBe(403);
     });
@@ -396,70 +518,126 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       const first = await collect(koperasi.teller, kur.loanNo, kur.installmentDue);
       const second = await collect(koperasi.teller, kupedes.loanNo, 200_000);
       expect([first.status, second.status]).toEqual([201, 201]);
-      await waitFor('notices acknowledged', async () => (await koperasi.supervisor.get(`/loans/collections?status=UNREMITTED`)).body.collections.every((c: any) => c.noticeStatus === 'ACKNOWLEDGED'));
+      await waitFor('notices acknowledged', async () =>
+        (
+          await koperasi.supervisor.get(`/loans/collections?status=UNREMITTED`)
+        ).body.collections.every((c: any) => c.noticeStatus === 'ACKNOWLEDGED'),
+      );
 
       const closed = await closeRemittance(koperasi.supervisor);
-      expect(closed).toMatchObject({ status: 'SENT', collectionCount: 2, collected: kur.installmentDue + 200_000, feeNetted: 1_000, remit: kur.installmentDue + 199_000 });
+      expect(closed).toMatchObject({
+        status: 'SENT',
+        collectionCount: 2,
+        collected: kur.installmentDue + 200_000,
+        feeNetted: 1_000,
+        remit: kur.installmentDue + 199_000,
+      });
       const confirmed = await remittanceWhen(koperasi.auditor, closed.remittanceId, 'CONFIRMED');
       expect(confirmed.collectionCount).toBe(2);
-      const remitted = await koperasi.supervisor.get(`/loans/collections?date=${wibToday()}&status=REMITTED`);
+      const remitted = await koperasi.supervisor.get(
+        `/loans/collections?date=${wibToday()}&status=REMITTED`,
+      );
       expect(remitted.body).toMatchObject({ count: 2, amount: kur.installmentDue + 200_000 });
-      expect((await bankRequests({ path: `/bank/v1/remittances` })).requests.length).toBeGreaterThan(0);
+      expect(
+        (await bankRequests({ path: `/bank/v1/remittances` })).requests.length,
+      ).toBeGreaterThan(0);
       const nothing = await koperasi.supervisor.post('/loans/remittances', {});
       expect(nothing.status).toBe(422);
       expect(nothing.body.error).toBe('NOTHING_TO_REMIT');
-      expect((await tegalsari.supervisor.get(`/loans/remittances/${closed.remittanceId}`)).status).toBe(404);
+      expect(
+        (await tegalsari.supervisor.get(`/loans/remittances/${closed.remittanceId}`)).status,
+      ).toBe(404);
     });
 
     it('given the bank rejects a batch, then its collections return to the pool and the next batch carries them to confirmation', async () => {
       const koperasi = await newKoperasi();
       const loan = await generatedLoan(koperasi.teller, 'KUPEDES');
       const collected = await collect(koperasi.teller, loan.loanNo, 300_000);
-      await waitFor('notice acknowledged', async () => (await collection(koperasi.teller, collected.body.collectionId)).noticeStatus === 'ACKNOWLEDGED');
-      await bankFaults({ remittanceOutcome: 'REJECT', rejectReason: 'Rekening penampung tidak cocok' });
+      await waitFor(
+        'notice acknowledged',
+        async () =>
+          (await collection(koperasi.teller, collected.body.collectionId)).noticeStatus ===
+          'ACKNOWLEDGED',
+      );
+      await bankFaults({
+        remittanceOutcome: 'REJECT',
+        rejectReason: 'Rekening penampung tidak cocok',
+      });
       const rejectedBatch = await closeRemittance(koperasi.supervisor);
-      const rejected = await remittanceWhen(koperasi.supervisor, rejectedBatch.remittanceId, 'REJECTED');
+      const rejected = await remittanceWhen(
+        koperasi.supervisor,
+        rejectedBatch.remittanceId,
+        'REJECTED',
+      );
       expect(rejected.reason).toBe('Rekening penampung tidak cocok');
-      expect((await collection(koperasi.teller, collected.body.collectionId)).remittance).toBe('UNREMITTED');
+      expect((await collection(koperasi.teller, collected.body.collectionId)).remittance).toBe(
+        'UNREMITTED',
+      );
 
       await bankFaults({ remittanceOutcome: 'CONFIRM' });
       const again = await closeRemittance(koperasi.supervisor);
       expect(again.remittanceId).not.toBe(rejectedBatch.remittanceId);
-      expect(again).toMatchObject({ collectionCount: 1, collected: 300_000, feeNetted: 1_500, remit: 298_500 });
+      expect(again).toMatchObject({
+        collectionCount: 1,
+        collected: 300_000,
+        feeNetted: 1_500,
+        remit: 298_500,
+      });
       await remittanceWhen(koperasi.supervisor, again.remittanceId, 'CONFIRMED');
-      expect((await collection(koperasi.teller, collected.body.collectionId)).remittance).toBe('REMITTED');
+      expect((await collection(koperasi.teller, collected.body.collectionId)).remittance).toBe(
+        'REMITTED',
+      );
     });
 
-    it('given the bank\'s answer to a batch is lost, then the batch is UNKNOWN until a status question finds it CONFIRMED, and it was sent once', async () => {
+    it("given the bank's answer to a batch is lost, then the batch is UNKNOWN until a status question finds it CONFIRMED, and it was sent once", async () => {
       const koperasi = await newKoperasi();
       const loan = await generatedLoan(koperasi.teller, 'KUR');
       const collected = await collect(koperasi.teller, loan.loanNo, loan.installmentDue);
-      await waitFor('notice acknowledged', async () => (await collection(koperasi.teller, collected.body.collectionId)).noticeStatus === 'ACKNOWLEDGED');
+      await waitFor(
+        'notice acknowledged',
+        async () =>
+          (await collection(koperasi.teller, collected.body.collectionId)).noticeStatus ===
+          'ACKNOWLEDGED',
+      );
       await bankFaults({ dropShare: 1 });
       const closed = await closeRemittance(koperasi.supervisor);
       await remittanceWhen(koperasi.supervisor, closed.remittanceId, 'UNKNOWN');
       await bankFaults({ dropShare: 0 });
       await remittanceWhen(koperasi.supervisor, closed.remittanceId, 'CONFIRMED');
       const posts = (await bankRequests({ path: '/bank/v1/remittances' })).requests;
-      const statusQuestions = await bankRequests({ path: `/bank/v1/remittances/${closed.remittanceId}` });
+      const statusQuestions = await bankRequests({
+        path: `/bank/v1/remittances/${closed.remittanceId}`,
+      });
       expect(statusQuestions.total).toBeGreaterThanOrEqual(1);
-      expect(posts.filter((request: any) => request.batch_ref === closed.remittanceId)).toHaveLength(1);
+      expect(
+        posts.filter((request: any) => request.batch_ref === closed.remittanceId),
+      ).toHaveLength(1);
     });
 
     it('given a batch that never reached the bank, then the status question finds it NOT_FOUND and the same batch is sent again', async () => {
       const koperasi = await newKoperasi();
       const loan = await generatedLoan(koperasi.teller, 'KUR');
       const collected = await collect(koperasi.teller, loan.loanNo, loan.installmentDue);
-      await waitFor('notice acknowledged', async () => (await collection(koperasi.teller, collected.body.collectionId)).noticeStatus === 'ACKNOWLEDGED');
+      await waitFor(
+        'notice acknowledged',
+        async () =>
+          (await collection(koperasi.teller, collected.body.collectionId)).noticeStatus ===
+          'ACKNOWLEDGED',
+      );
       // A timeout: the bank hangs, drops the connection and does nothing.
       await bankFaults({ timeoutShare: 1, hangMs: 200 });
       const closed = await closeRemittance(koperasi.supervisor);
       await remittanceWhen(koperasi.supervisor, closed.remittanceId, 'UNKNOWN');
       await bankFaults({ timeoutShare: 0 });
       await remittanceWhen(koperasi.supervisor, closed.remittanceId, 'CONFIRMED');
-      const posts = (await bankRequests({ path: '/bank/v1/remittances' })).requests.filter((request: any) => request.batch_ref === closed.remittanceId);
+      const posts = (await bankRequests({ path: '/bank/v1/remittances' })).requests.filter(
+        (request: any) => request.batch_ref === closed.remittanceId,
+      );
       expect(posts.length).toBeGreaterThanOrEqual(2);
-      const { rows } = await loansDb.query(`SELECT count(*)::int AS n FROM remittances WHERE koperasi_id = $1`, [koperasi.id]);
+      const { rows } = await loansDb.query(
+        `SELECT count(*)::int AS n FROM remittances WHERE koperasi_id = $1`,
+        [koperasi.id],
+      );
       expect(rows[0].n).toBe(1);
     });
 
@@ -472,12 +650,24 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
         expect(collected.status).toBe(201);
         collectionIds.push(collected.body.collectionId);
       }
-      await waitFor('notices acknowledged', async () => (await koperasi.supervisor.get(`/loans/collections?status=UNREMITTED`)).body.collections.every((c: any) => c.noticeStatus === 'ACKNOWLEDGED'));
+      await waitFor('notices acknowledged', async () =>
+        (
+          await koperasi.supervisor.get(`/loans/collections?status=UNREMITTED`)
+        ).body.collections.every((c: any) => c.noticeStatus === 'ACKNOWLEDGED'),
+      );
       await bankFaults({ remittanceOutcome: 'HOLD' });
-      const closes = await Promise.all(Array.from({ length: 5 }, () => koperasi.supervisor.post('/loans/remittances', {})));
-      const batches = closes.filter((response) => response.status === 201).map((response) => response.body as Remittance);
+      const closes = await Promise.all(
+        Array.from({ length: 5 }, () => koperasi.supervisor.post('/loans/remittances', {})),
+      );
+      const batches = closes
+        .filter((response) => response.status === 201)
+        .map((response) => response.body as Remittance);
       const refused = closes.filter((response) => response.status !== 201);
-      expect(refused.every((response) => response.status === 422 && response.body.error === 'NOTHING_TO_REMIT')).toBe(true);
+      expect(
+        refused.every(
+          (response) => response.status === 422 && response.body.error === 'NOTHING_TO_REMIT',
+        ),
+      ).toBe(true);
       expect(batches.reduce((sum, batch) => sum + batch.collectionCount, 0)).toBe(6);
       const { rows } = await loansDb.query<{ collection_id: string; live: number }>(
         `SELECT c.collection_id, count(i.remittance_id) FILTER (WHERE i.active)::int AS live
@@ -493,11 +683,15 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
          VALUES ($1, $2, 'REJECTED', 0, 0, 0, 0, 'test', now())`,
         [stray, koperasi.id],
       );
-      await expect(loansDb.query(`INSERT INTO remittance_items (remittance_id, collection_id) VALUES ($1, $2)`, [stray, collectionIds[0]])).rejects.toThrow(
-        /remittance_items_one_live_batch/,
-      );
+      await expect(
+        loansDb.query(
+          `INSERT INTO remittance_items (remittance_id, collection_id) VALUES ($1, $2)`,
+          [stray, collectionIds[0]],
+        ),
+      ).rejects.toThrow(/remittance_items_one_live_batch/);
       await bankFaults({ remittanceOutcome: 'CONFIRM' });
-      for (const batch of batches) await remittanceWhen(koperasi.supervisor, batch.remittanceId, 'CONFIRMED');
+      for (const batch of batches)
+        await remittanceWhen(koperasi.supervisor, batch.remittanceId, 'CONFIRMED');
     });
   });
 
@@ -506,10 +700,19 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       const koperasi = await newKoperasi();
       const remitted = await generatedLoan(koperasi.teller, 'KUR');
       const first = await collect(koperasi.teller, remitted.loanNo, remitted.installmentDue);
-      await waitFor('notice acknowledged', async () => (await collection(koperasi.teller, first.body.collectionId)).noticeStatus === 'ACKNOWLEDGED');
+      await waitFor(
+        'notice acknowledged',
+        async () =>
+          (await collection(koperasi.teller, first.body.collectionId)).noticeStatus ===
+          'ACKNOWLEDGED',
+      );
       await bankFaults({ remittanceOutcome: 'HOLD' });
       const held = await closeRemittance(koperasi.supervisor);
-      await waitFor('the bank to hold the batch', async () => (await bankRequests({ path: '/bank/v1/remittances' })).requests.some((r: any) => r.batch_ref === held.remittanceId));
+      await waitFor('the bank to hold the batch', async () =>
+        (await bankRequests({ path: '/bank/v1/remittances' })).requests.some(
+          (r: any) => r.batch_ref === held.remittanceId,
+        ),
+      );
 
       const loan = await generatedLoan(koperasi.teller, 'KUPEDES');
       await bankFaults({ latencyMsByLoan: { [loan.loanNo]: 1_500 } });
@@ -518,17 +721,31 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       await bankFaults({ down: true });
       const collected = await pending;
       expect(collected.status).toBe(201);
-      await waitFor('a notice refused', async () => (await bankRequests({ reference: collected.body.collectionId })).total >= 1, 20_000);
+      await waitFor(
+        'a notice refused',
+        async () => (await bankRequests({ reference: collected.body.collectionId })).total >= 1,
+        20_000,
+      );
 
       suite.kill('loans');
       await bankFaults({ down: false, latencyMsByLoan: {}, remittanceOutcome: 'CONFIRM' });
       const backAt = new Date().toISOString();
       await suite.start('loans');
-      await waitFor('the notice acknowledged after the restart', async () => (await collection(koperasi.teller, collected.body.collectionId)).noticeStatus === 'ACKNOWLEDGED', 30_000);
+      await waitFor(
+        'the notice acknowledged after the restart',
+        async () =>
+          (await collection(koperasi.teller, collected.body.collectionId)).noticeStatus ===
+          'ACKNOWLEDGED',
+        30_000,
+      );
       await remittanceWhen(koperasi.supervisor, held.remittanceId, 'CONFIRMED');
       await new Promise((resolve) => setTimeout(resolve, 1_500));
-      expect((await bankRequests({ reference: collected.body.collectionId, since: backAt })).total).toBe(1);
-      const posts = (await bankRequests({ path: '/bank/v1/remittances' })).requests.filter((r: any) => r.batch_ref === held.remittanceId);
+      expect(
+        (await bankRequests({ reference: collected.body.collectionId, since: backAt })).total,
+      ).toBe(1);
+      const posts = (await bankRequests({ path: '/bank/v1/remittances' })).requests.filter(
+        (r: any) => r.batch_ref === held.remittanceId,
+      );
       expect(posts).toHaveLength(1);
     }, 120_000);
   });
@@ -540,10 +757,15 @@ describe('loan installments end to end: gateway -> loans -> bank (partner-sim ov
       const kupedes = await generatedLoan(koperasi.teller, 'KUPEDES');
       await collect(koperasi.teller, kur.loanNo, kur.installmentDue);
       await collect(koperasi.teller, kupedes.loanNo, 400_000);
-      await waitFor('notices acknowledged', async () => (await koperasi.supervisor.get(`/loans/collections?status=UNREMITTED`)).body.collections.every((c: any) => c.noticeStatus === 'ACKNOWLEDGED'));
+      await waitFor('notices acknowledged', async () =>
+        (
+          await koperasi.supervisor.get(`/loans/collections?status=UNREMITTED`)
+        ).body.collections.every((c: any) => c.noticeStatus === 'ACKNOWLEDGED'),
+      );
       const closed = await closeRemittance(koperasi.supervisor);
       await remittanceWhen(koperasi.supervisor, closed.remittanceId, 'CONFIRMED');
-      const line = (balance: TrialBalance, code: string) => balance.lines.find((candidate) => candidate.code === code) ?? { debit: 0, credit: 0 };
+      const line = (balance: TrialBalance, code: string) =>
+        balance.lines.find((candidate) => candidate.code === code) ?? { debit: 0, credit: 0 };
       let books: TrialBalance | undefined;
       await waitFor(
         'the ledger to post the remittance',

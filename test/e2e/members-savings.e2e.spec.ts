@@ -26,7 +26,11 @@ function lineOf(balance: TrialBalance, code: string): { debit: number; credit: n
   return { debit: line?.debit ?? 0, credit: line?.credit ?? 0 };
 }
 
-const applicant = { fullName: 'Siti Aminah', address: 'Jl. Gedawang Raya 7', kelurahan: 'Gedawang' };
+const applicant = {
+  fullName: 'Siti Aminah',
+  address: 'Jl. Gedawang Raya 7',
+  kelurahan: 'Gedawang',
+};
 
 describe('members and savings end to end: gateway -> Kafka -> members -> relay -> ledger', () => {
   const suite = new SuiteHarness();
@@ -65,7 +69,13 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
       ['teller.tegalsari', 'teller', ids[1]],
     ];
     for (const [username, role, koperasiId] of staff) {
-      const user = await admin.post('/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId });
+      const user = await admin.post('/users', {
+        username,
+        fullName: fullNameOf(username),
+        password: DEMO_PASSWORD,
+        role,
+        koperasiId,
+      });
       expect(user.status).toBe(201);
     }
     teller = await new ApiClient(suite.gatewayUrl).login('teller.gedawang', DEMO_PASSWORD);
@@ -86,7 +96,9 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
       kelurahan: 'Gedawang',
     });
     expect(registered.status).toBe(201);
-    const pokok = await teller.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: 25_000 });
+    const pokok = await teller.post(`/members/${registered.body.id}/simpanan-pokok`, {
+      amount: 25_000,
+    });
     expect(pokok.status).toBeLessThan(300);
     return registered.body.id;
   }
@@ -128,11 +140,20 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
     expect(registered.body).toMatchObject({ status: 'PENDING_POKOK' });
     const id = registered.body.id;
 
-    expect((await teller.post(`/members/${id}/simpanan-pokok`, { amount: 25_000 })).status).toBeLessThan(300);
+    expect(
+      (await teller.post(`/members/${id}/simpanan-pokok`, { amount: 25_000 })).status,
+    ).toBeLessThan(300);
     const periods = [currentMonthWib(0), currentMonthWib(1), currentMonthWib(2)];
-    expect((await teller.post(`/members/${id}/simpanan-wajib`, { periods, amount: 45_000 })).status).toBeLessThan(300);
-    expect((await teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 100_000 })).status).toBeLessThan(300);
-    expect((await teller.post(`/members/${id}/simpanan-sukarela/withdrawals`, { amount: 30_000 })).status).toBeLessThan(300);
+    expect(
+      (await teller.post(`/members/${id}/simpanan-wajib`, { periods, amount: 45_000 })).status,
+    ).toBeLessThan(300);
+    expect(
+      (await teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 100_000 })).status,
+    ).toBeLessThan(300);
+    expect(
+      (await teller.post(`/members/${id}/simpanan-sukarela/withdrawals`, { amount: 30_000 }))
+        .status,
+    ).toBeLessThan(300);
 
     const member = await teller.get(`/members/${id}`);
     expect(member.status).toBe(200);
@@ -162,27 +183,81 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
     const id = await activeMember();
     const before = await teller.get(`/members/${id}`);
     const bad: [string, () => Promise<{ status: number; body: unknown }>, number, RegExp][] = [
-      ['15-digit NIK', () => teller.post('/members', { ...applicant, nik: '337401150890001' }), 400, /nik/i],
-      ['impossible birth date', () => teller.post('/members', { ...applicant, nik: nik(9001, '310290') }), 400, /birth|date|nik/i],
-      ['wrong kelurahan', () => teller.post('/members', { ...applicant, nik: nik(9002), kelurahan: 'Tegalsari' }), 422, /kelurahan/i],
-      ['negative amount', () => teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: -5_000 }), 400, /amount/],
-      ['fractional amount', () => teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 1_000.5 }), 400, /amount/],
-      ['unknown field', () => teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 1_000, fee: 1 }), 400, /fee/],
-      ['overdraw', () => teller.post(`/members/${id}/simpanan-sukarela/withdrawals`, { amount: 1_000 }), 422, /sukarela|insufficient|saldo|balance/i],
-      ['pokok twice', () => teller.post(`/members/${id}/simpanan-pokok`, { amount: 25_000 }), 422, /pokok/i],
+      [
+        '15-digit NIK',
+        () => teller.post('/members', { ...applicant, nik: '337401150890001' }),
+        400,
+        /nik/i,
+      ],
+      [
+        'impossible birth date',
+        () => teller.post('/members', { ...applicant, nik: nik(9001, '310290') }),
+        400,
+        /birth|date|nik/i,
+      ],
+      [
+        'wrong kelurahan',
+        () => teller.post('/members', { ...applicant, nik: nik(9002), kelurahan: 'Tegalsari' }),
+        422,
+        /kelurahan/i,
+      ],
+      [
+        'negative amount',
+        () => teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: -5_000 }),
+        400,
+        /amount/,
+      ],
+      [
+        'fractional amount',
+        () => teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 1_000.5 }),
+        400,
+        /amount/,
+      ],
+      [
+        'unknown field',
+        () => teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 1_000, fee: 1 }),
+        400,
+        /fee/,
+      ],
+      [
+        'overdraw',
+        () => teller.post(`/members/${id}/simpanan-sukarela/withdrawals`, { amount: 1_000 }),
+        422,
+        /sukarela|insufficient|saldo|balance/i,
+      ],
+      [
+        'pokok twice',
+        () => teller.post(`/members/${id}/simpanan-pokok`, { amount: 25_000 }),
+        422,
+        /pokok/i,
+      ],
     ];
     const month = currentMonthWib(0);
-    expect((await teller.post(`/members/${id}/simpanan-wajib`, { periods: [month], amount: 15_000 })).status).toBeLessThan(300);
-    bad.push(['month paid twice', () => teller.post(`/members/${id}/simpanan-wajib`, { periods: [month], amount: 15_000 }), 422, new RegExp(month)]);
+    expect(
+      (await teller.post(`/members/${id}/simpanan-wajib`, { periods: [month], amount: 15_000 }))
+        .status,
+    ).toBeLessThan(300);
+    bad.push([
+      'month paid twice',
+      () => teller.post(`/members/${id}/simpanan-wajib`, { periods: [month], amount: 15_000 }),
+      422,
+      new RegExp(month),
+    ]);
 
     for (const [what, send, status, names] of bad) {
       const response = await send();
       expect({ what, status: response.status }).toEqual({ what, status });
       expect(response.body).toMatchObject({ statusCode: status });
-      expect({ what, body: JSON.stringify(response.body) }).toEqual({ what, body: expect.stringMatching(names) });
+      expect({ what, body: JSON.stringify(response.body) }).toEqual({
+        what,
+        body: expect.stringMatching(names),
+      });
     }
     const after = await teller.get(`/members/${id}`);
-    expect(after.body.savings).toEqual({ ...before.body.savings, wajib: before.body.savings.wajib + 15_000 });
+    expect(after.body.savings).toEqual({
+      ...before.body.savings,
+      wajib: before.body.savings.wajib + 15_000,
+    });
     const found = await teller.get(`/members?nik=${nik(9002)}`);
     expect(found.body).toEqual([]);
   });
@@ -191,16 +266,26 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
     const id = await activeMember();
     const key = `deposit-${id}`;
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 50_000 }, key)),
+      Array.from({ length: 10 }, () =>
+        teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 50_000 }, key),
+      ),
     );
     expect(responses[0].status).toBeLessThan(300);
     for (const response of responses) expect(response).toEqual(responses[0]);
     const member = await teller.get(`/members/${id}`);
     expect(member.body.savings.sukarela).toBe(50_000);
 
-    const reused = await teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 60_000 }, key);
+    const reused = await teller.post(
+      `/members/${id}/simpanan-sukarela/deposits`,
+      { amount: 60_000 },
+      key,
+    );
     expect(reused.status).toBe(422);
-    const missing = await teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 60_000 }, null);
+    const missing = await teller.post(
+      `/members/${id}/simpanan-sukarela/deposits`,
+      { amount: 60_000 },
+      null,
+    );
     expect(missing.status).toBe(400);
     expect((await teller.get(`/members/${id}`)).body.savings.sukarela).toBe(50_000);
   });
@@ -208,9 +293,14 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
   it('keeps each koperasi to itself and each role to its rights', async () => {
     const id = await activeMember();
     expect((await otherTeller.get(`/members/${id}`)).status).toBe(404);
-    expect((await otherTeller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 1_000 })).status).toBe(404);
+    expect(
+      (await otherTeller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 1_000 }))
+        .status,
+    ).toBe(404);
     expect((await auditor.get(`/members/${id}`)).status).toBe(200);
-    expect((await auditor.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 1_000 })).status).toBe(403);
+    expect(
+      (await auditor.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 1_000 })).status,
+    ).toBe(403);
     expect((await admin.post('/members', { ...applicant, nik: nik(9003) })).status).toBe(403);
     expect((await new ApiClient(suite.gatewayUrl).get(`/members/${id}`)).status).toBe(401);
     expect((await teller.post('/koperasi', { code: 'X' })).status).toBe(403);
@@ -223,7 +313,9 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
     let sent = 0;
     const depositing = (async () => {
       for (let deposit = 0; deposit < deposits; deposit++) {
-        const response = await teller.post(`/members/${id}/simpanan-sukarela/deposits`, { amount: 1_000 + deposit });
+        const response = await teller.post(`/members/${id}/simpanan-sukarela/deposits`, {
+          amount: 1_000 + deposit,
+        });
         expect(response.status).toBeLessThan(300);
         sent += 1;
       }
@@ -235,7 +327,10 @@ describe('members and savings end to end: gateway -> Kafka -> members -> relay -
 
     const ledger = new pg.Pool({ connectionString: suite.databaseUrl('ledger'), max: 1 });
     try {
-      const expectedSukarelaRp = Array.from({ length: deposits }, (_, deposit) => 1_000 + deposit).reduce((a, b) => a + b, 0);
+      const expectedSukarelaRp = Array.from(
+        { length: deposits },
+        (_, deposit) => 1_000 + deposit,
+      ).reduce((a, b) => a + b, 0);
       await waitFor(
         'the ledger to catch up after its restart',
         async () => {

@@ -22,11 +22,18 @@ describe('appending to the event store', () => {
 
   it('given a new stream, when events are appended at version 0, then they are read back in order with a hash chain', async () => {
     const store = new PostgresEventStore(db.pool);
-    const result = await store.append('member-new', 0, [depositEvent(10_000), depositEvent(5_000)], context);
+    const result = await store.append(
+      'member-new',
+      0,
+      [depositEvent(10_000), depositEvent(5_000)],
+      context,
+    );
 
     expect(result.nextExpectedVersion).toBe(2);
     const events = await store.readStream('member-new');
-    expect(events.map((event) => [event.streamVersion, (event.data as { amountRp: number }).amountRp])).toEqual([
+    expect(
+      events.map((event) => [event.streamVersion, (event.data as { amountRp: number }).amountRp]),
+    ).toEqual([
       [1, 10_000],
       [2, 5_000],
     ]);
@@ -39,22 +46,32 @@ describe('appending to the event store', () => {
     await store.append('member-race', 0, [depositEvent(1)], context);
 
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, writer) => store.append('member-race', 1, [depositEvent(100 + writer)], context)),
+      Array.from({ length: 20 }, (_, writer) =>
+        store.append('member-race', 1, [depositEvent(100 + writer)], context),
+      ),
     );
 
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(refused).toHaveLength(19);
-    for (const outcome of refused) expect(outcome.reason).toBeInstanceOf(StreamVersionConflictError);
+    for (const outcome of refused)
+      expect(outcome.reason).toBeInstanceOf(StreamVersionConflictError);
     expect(await versionsOf('member-race')).toEqual([1, 2]);
   });
 
   it('given a stream at version 1, when 20 separate writers (own store and connections) race, then exactly one wins', async () => {
-    await new PostgresEventStore(db.pool).append('member-race-processes', 0, [depositEvent(1)], context);
+    await new PostgresEventStore(db.pool).append(
+      'member-race-processes',
+      0,
+      [depositEvent(1)],
+      context,
+    );
     const writers = Array.from({ length: 20 }, () => new PostgresEventStore(db.pool));
 
     const outcomes = await Promise.allSettled(
-      writers.map((writer, index) => writer.append('member-race-processes', 1, [depositEvent(200 + index)], context)),
+      writers.map((writer, index) =>
+        writer.append('member-race-processes', 1, [depositEvent(200 + index)], context),
+      ),
     );
 
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
@@ -68,7 +85,9 @@ describe('appending to the event store', () => {
     const writers = Array.from({ length: 20 }, () => new PostgresEventStore(db.pool));
 
     const outcomes = await Promise.allSettled(
-      writers.map((writer, index) => writer.append('member-created-twice', 0, [depositEvent(300 + index)], context)),
+      writers.map((writer, index) =>
+        writer.append('member-created-twice', 0, [depositEvent(300 + index)], context),
+      ),
     );
 
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);

@@ -22,7 +22,16 @@ describe('commit order across a transaction id that gains a digit', () => {
       await db.pool.query(
         `INSERT INTO events (transaction_id, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
          VALUES ($1::xid8, $2, 1, gen_random_uuid(), 'MemberRegistered', 1, '{}', $3, now(), '0', '1')`,
-        [transactionId, streamId, { koperasiId: 'kop-1', actor: 'teller-1', correlationId: `corr-${streamId}`, causationId: null }],
+        [
+          transactionId,
+          streamId,
+          {
+            koperasiId: 'kop-1',
+            actor: 'teller-1',
+            correlationId: `corr-${streamId}`,
+            causationId: null,
+          },
+        ],
       );
     }
   });
@@ -46,24 +55,41 @@ describe('commit order across a transaction id that gains a digit', () => {
   // One koperasi is read from its own index range; a city's many koperasi with the koperasi as a filter.
   it.each([
     ['one koperasi', ['kop-1']],
-    ['a city of twelve', ['kop-1', ...Array.from({ length: 11 }, (_, index) => `kop-city-${index}`)]],
-  ])('given the same events, when an auditor of %s pages through them one at a time, then each comes once in commit order', async (_scope, koperasiIds) => {
-    const read: string[] = [];
-    let after = { transactionId: '0', globalPosition: '0' };
-    for (let page = 0; page < 5; page++) {
-      const next = await readAuditEvents(db.pool, { koperasiIds, types: null, from: null, to: null, correlationId: null, after }, 1);
-      read.push(...next.events.map((event) => event.streamId));
-      if (next.nextCursor === null) break;
-      const last = next.events[next.events.length - 1];
-      after = { transactionId: last.transactionId, globalPosition: last.globalPosition };
-    }
-    expect(read).toEqual(['member-a', 'member-b', 'member-c']);
-  });
+    [
+      'a city of twelve',
+      ['kop-1', ...Array.from({ length: 11 }, (_, index) => `kop-city-${index}`)],
+    ],
+  ])(
+    'given the same events, when an auditor of %s pages through them one at a time, then each comes once in commit order',
+    async (_scope, koperasiIds) => {
+      const read: string[] = [];
+      let after = { transactionId: '0', globalPosition: '0' };
+      for (let page = 0; page < 5; page++) {
+        const next = await readAuditEvents(
+          db.pool,
+          { koperasiIds, types: null, from: null, to: null, correlationId: null, after },
+          1,
+        );
+        read.push(...next.events.map((event) => event.streamId));
+        if (next.nextCursor === null) break;
+        const last = next.events[next.events.length - 1];
+        after = { transactionId: last.transactionId, globalPosition: last.globalPosition };
+      }
+      expect(read).toEqual(['member-a', 'member-b', 'member-c']);
+    },
+  );
 
   it('given a correlation id, then only its events come', async () => {
     const page = await readAuditEvents(
       db.pool,
-      { koperasiIds: ['kop-1'], types: null, from: null, to: null, correlationId: 'corr-member-b', after: { transactionId: '0', globalPosition: '0' } },
+      {
+        koperasiIds: ['kop-1'],
+        types: null,
+        from: null,
+        to: null,
+        correlationId: 'corr-member-b',
+        after: { transactionId: '0', globalPosition: '0' },
+      },
       100,
     );
     expect(page.events.map((event) => event.streamId)).toEqual(['member-b']);

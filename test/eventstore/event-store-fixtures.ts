@@ -1,8 +1,15 @@
 import type { EventContext, NewEvent } from '@koperasi/contracts';
-import { EventStoreAuditIndexes1790000000003, EventStoreSchema1790000000000 } from '@koperasi/eventstore';
+import {
+  EventStoreAuditIndexes1790000000003,
+  EventStoreSchema1790000000000,
+} from '@koperasi/eventstore';
 import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 
-export const STORE_MIGRATIONS = [EventStoreSchema1790000000000, ConsumerSchema1790000000001, EventStoreAuditIndexes1790000000003];
+export const STORE_MIGRATIONS = [
+  EventStoreSchema1790000000000,
+  ConsumerSchema1790000000001,
+  EventStoreAuditIndexes1790000000003,
+];
 
 export const context: EventContext = {
   koperasiId: 'kop-test',

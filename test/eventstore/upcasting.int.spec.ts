@@ -18,7 +18,13 @@ describe('reading an event stored at an old schema version', () => {
     await writer.append(
       'member-old',
       0,
-      [{ type: 'MemberRegistered', schemaVersion: 1, data: { name: 'Siti Rahayu', ktpKelurahan: 'Bendan Kergon' } }],
+      [
+        {
+          type: 'MemberRegistered',
+          schemaVersion: 1,
+          data: { name: 'Siti Rahayu', ktpKelurahan: 'Bendan Kergon' },
+        },
+      ],
       context,
     );
     const upcasters = new UpcasterRegistry().register({

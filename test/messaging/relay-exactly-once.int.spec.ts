@@ -2,7 +2,13 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { EventEnvelope } from '@koperasi/contracts';
 import { OutboxRelay, PostgresEventStore, chainHash } from '@koperasi/eventstore';
 import { IdempotentBatchConsumer } from '@koperasi/messaging';
-import { createTestDatabase, createTestTopics, testKafka, waitFor, type TestDatabase } from '@koperasi/testing';
+import {
+  createTestDatabase,
+  createTestTopics,
+  testKafka,
+  waitFor,
+  type TestDatabase,
+} from '@koperasi/testing';
 import { STORE_MIGRATIONS, context, depositEvent } from '../eventstore/event-store-fixtures.js';
 
 const WRITERS = 8;
@@ -22,7 +28,9 @@ describe('relay to Kafka and the idempotent consumer', () => {
     await producer.connect();
     source = await createTestDatabase('relay_source', STORE_MIGRATIONS);
     projection = await createTestDatabase('relay_projection', STORE_MIGRATIONS);
-    await projection.pool.query('CREATE TABLE counted (event_id uuid PRIMARY KEY, times integer NOT NULL)');
+    await projection.pool.query(
+      'CREATE TABLE counted (event_id uuid PRIMARY KEY, times integer NOT NULL)',
+    );
   });
   afterEach(async () => {
     for (const stop of stoppers.splice(0)) await stop();
@@ -42,7 +50,8 @@ describe('relay to Kafka and the idempotent consumer', () => {
       deadLetterTopic,
       handle: async (events, tx) => {
         for (const event of events) {
-          if ((event.data as { poison?: boolean }).poison) throw new Error(`cannot project ${event.eventId}`);
+          if ((event.data as { poison?: boolean }).poison)
+            throw new Error(`cannot project ${event.eventId}`);
         }
         for (const event of events) projectedEvents.set(event.eventId, event);
         // Counts every time the projection sees an event: a duplicate would show as times = 2.
@@ -58,7 +67,13 @@ describe('relay to Kafka and the idempotent consumer', () => {
   }
 
   function startRelay(topic: string, relayProducer: Producer = producer): OutboxRelay {
-    const relay = new OutboxRelay({ pool: source.pool, producer: relayProducer, topic, relayName: topic, batchSize: 200 });
+    const relay = new OutboxRelay({
+      pool: source.pool,
+      producer: relayProducer,
+      topic,
+      relayName: topic,
+      batchSize: 200,
+    });
     stoppers.push(() => relay.stop());
     return relay;
   }
@@ -76,7 +91,10 @@ describe('relay to Kafka and the idempotent consumer', () => {
     await admin.connect();
     try {
       const offsets = await admin.fetchTopicOffsets(topic);
-      return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+      return offsets.reduce(
+        (sum, partition) => sum + Number(partition.high) - Number(partition.low),
+        0,
+      );
     } finally {
       await admin.disconnect();
     }
@@ -97,7 +115,13 @@ describe('relay to Kafka and the idempotent consumer', () => {
         return acks;
       },
     } as Producer;
-    const firstRelay: OutboxRelay = new OutboxRelay({ pool: source.pool, producer: dyingProducer, topic, relayName: topic, batchSize: 200 });
+    const firstRelay: OutboxRelay = new OutboxRelay({
+      pool: source.pool,
+      producer: dyingProducer,
+      topic,
+      relayName: topic,
+      batchSize: 200,
+    });
     await firstRelay.start();
 
     const store = new PostgresEventStore(source.pool);
@@ -106,7 +130,12 @@ describe('relay to Kafka and the idempotent consumer', () => {
       Array.from({ length: WRITERS }, async (_, writer) => {
         let version = 0;
         for (let append = 0; append < APPENDS_PER_WRITER; append++) {
-          const result = await store.append(`member-w${writer}`, version, [depositEvent(1000 + append)], context);
+          const result = await store.append(
+            `member-w${writer}`,
+            version,
+            [depositEvent(1000 + append)],
+            context,
+          );
           version = result.nextExpectedVersion;
           eventIds.push(...result.events.map((event) => event.eventId));
           if (writer === 0 && append === APPENDS_PER_WRITER / 2) {
@@ -119,7 +148,11 @@ describe('relay to Kafka and the idempotent consumer', () => {
     const total = WRITERS * APPENDS_PER_WRITER;
     expect(eventIds).toHaveLength(total);
 
-    await waitFor('every event to be counted', async () => (await countedTimes(eventIds)).size === total, 90_000);
+    await waitFor(
+      'every event to be counted',
+      async () => (await countedTimes(eventIds)).size === total,
+      90_000,
+    );
     const times = await countedTimes(eventIds);
     expect([...times.values()].every((count) => count === 1)).toBe(true);
     // The restarted relay published the dead relay's last batch again, and the consumer dropped those copies.
@@ -147,11 +180,16 @@ describe('relay to Kafka and the idempotent consumer', () => {
     await slow.query('COMMIT');
     slow.release();
 
-    await waitFor('both events to be counted', async () => (await countedTimes([earlyId, lateId])).size === 2);
+    await waitFor(
+      'both events to be counted',
+      async () => (await countedTimes([earlyId, lateId])).size === 2,
+    );
     expect([...(await countedTimes([earlyId, lateId])).values()]).toEqual([1, 1]);
     // What reaches Kafka is the stored envelope to the byte that matters: the hash chain verifies from it.
     expect(projectedEvents.get(earlyId)).toEqual(early.events[0]);
-    expect(chainHash(late.events[0].prevHash, projectedEvents.get(lateId)!)).toBe(late.events[0].hash);
+    expect(chainHash(late.events[0].prevHash, projectedEvents.get(lateId)!)).toBe(
+      late.events[0].hash,
+    );
   });
 
   it('given a poison event between good ones, then it lands on the dead-letter topic with the error and the rest are counted', async () => {
@@ -177,11 +215,17 @@ describe('relay to Kafka and the idempotent consumer', () => {
     await dlqReader.subscribe({ topic: deadLetterTopic, fromBeginning: true });
     await dlqReader.run({
       eachMessage: async ({ message }) => {
-        dead.push({ eventId: message.headers?.['event-id']?.toString(), error: String(message.headers?.['dlq-error']) });
+        dead.push({
+          eventId: message.headers?.['event-id']?.toString(),
+          error: String(message.headers?.['dlq-error']),
+        });
       },
     });
 
-    await waitFor('the good events to be counted', async () => (await countedTimes([good1, good2])).size === 2);
+    await waitFor(
+      'the good events to be counted',
+      async () => (await countedTimes([good1, good2])).size === 2,
+    );
     await waitFor('two dead letters', async () => dead.length === 2);
     expect((await countedTimes([poison])).size).toBe(0);
     expect(dead).toEqual(
@@ -190,7 +234,10 @@ describe('relay to Kafka and the idempotent consumer', () => {
         { eventId: undefined, error: expect.stringContaining('not JSON') },
       ]),
     );
-    const { rows } = await projection.pool.query('SELECT outcome FROM processed_messages WHERE event_id = $1', [poison]);
+    const { rows } = await projection.pool.query(
+      'SELECT outcome FROM processed_messages WHERE event_id = $1',
+      [poison],
+    );
     expect(rows).toEqual([{ outcome: 'dead-lettered' }]);
   });
 

@@ -1,6 +1,12 @@
 import type { Kafka, Producer } from 'kafkajs';
 import { OutboxRelay, PostgresEventStore } from '@koperasi/eventstore';
-import { createTestDatabase, createTestTopics, testKafka, waitFor, type TestDatabase } from '@koperasi/testing';
+import {
+  createTestDatabase,
+  createTestTopics,
+  testKafka,
+  waitFor,
+  type TestDatabase,
+} from '@koperasi/testing';
 import { STORE_MIGRATIONS, context, depositEvent } from '../eventstore/event-store-fixtures.js';
 
 /** Far longer than any wait below: an event that reaches Kafka in time was woken for, not polled for. */
@@ -54,7 +60,10 @@ describe('relay wakes on commit', () => {
       for (let attempt = 1; ; attempt++) {
         try {
           const offsets = await admin.fetchTopicOffsets(topic);
-          return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+          return offsets.reduce(
+            (sum, partition) => sum + Number(partition.high) - Number(partition.low),
+            0,
+          );
         } catch (error) {
           if (!(error as { retriable?: boolean }).retriable || attempt >= 10) throw error;
           await new Promise((resolve) => setTimeout(resolve, 200));
@@ -75,7 +84,10 @@ describe('relay wakes on commit', () => {
 
   /** Lets the relay finish the reads that follow a start or a publish, so only a wake-up can find the next event. */
   async function relayAtRest(topic: string, published: number): Promise<void> {
-    await waitFor(`${published} message(s) on Kafka`, async () => (await messagesOnTopic(topic)) === published);
+    await waitFor(
+      `${published} message(s) on Kafka`,
+      async () => (await messagesOnTopic(topic)) === published,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 
@@ -86,7 +98,11 @@ describe('relay wakes on commit', () => {
     await relayAtRest(topic, 1);
 
     await store.append('member-wake', 1, [depositEvent(2_000)], context);
-    await waitFor('the appended event on Kafka', async () => (await messagesOnTopic(topic)) === 2, PROMPT_MS);
+    await waitFor(
+      'the appended event on Kafka',
+      async () => (await messagesOnTopic(topic)) === 2,
+      PROMPT_MS,
+    );
 
     // appendWithin, committed by its caller, wakes the relay the same way.
     const tx = await source.pool.connect();
@@ -99,7 +115,11 @@ describe('relay wakes on commit', () => {
     } finally {
       tx.release();
     }
-    await waitFor('the event committed by its caller on Kafka', async () => (await messagesOnTopic(topic)) === 3, PROMPT_MS);
+    await waitFor(
+      'the event committed by its caller on Kafka',
+      async () => (await messagesOnTopic(topic)) === 3,
+      PROMPT_MS,
+    );
   });
 
   it('given its connection is terminated, then the relay listens again on a new one and keeps publishing promptly', async () => {
@@ -120,6 +140,10 @@ describe('relay wakes on commit', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
 
     await store.append('member-drop', 1, [depositEvent(2_000)], context);
-    await waitFor('the event appended after the drop on Kafka', async () => (await messagesOnTopic(topic)) === 2, PROMPT_MS);
+    await waitFor(
+      'the event appended after the drop on Kafka',
+      async () => (await messagesOnTopic(topic)) === 2,
+      PROMPT_MS,
+    );
   });
 });

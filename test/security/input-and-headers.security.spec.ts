@@ -29,7 +29,12 @@ interface OpenApiOperation {
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { schemas: Record<string, { properties?: Record<string, { type?: string; $ref?: string; items?: unknown }> }> };
+  components: {
+    schemas: Record<
+      string,
+      { properties?: Record<string, { type?: string; $ref?: string; items?: unknown }> }
+    >;
+  };
 }
 
 /** One bad request: a path with its ids filled, a query string, and a body as sent on the wire. */
@@ -43,7 +48,16 @@ interface BadRequest {
   namesField?: string;
 }
 
-const BAD_PATH_IDS = ['a\u0000b', `${RLO}abc`, 'x'.repeat(300), "1' OR '1'='1", '..%2F..%2Fetc%2Fpasswd', '00000000-0000-0000-0000-000000000000', '-1', '1e309'];
+const BAD_PATH_IDS = [
+  'a\u0000b',
+  `${RLO}abc`,
+  'x'.repeat(300),
+  "1' OR '1'='1",
+  '..%2F..%2Fetc%2Fpasswd',
+  '00000000-0000-0000-0000-000000000000',
+  '-1',
+  '1e309',
+];
 const BAD_TEXT = [`a${NUL}b`, `${RLO}cba`, 'a\u0085b', 'x'.repeat(3000)];
 const BAD_DATES = ['2026-02-30', '2026-13-01', '2026-02-29T25:00:00+07:00', '30-02-2026'];
 const BAD_NUMBERS = ['-1', '1e309', '9'.repeat(40), '1.5', 'abc'];
@@ -58,14 +72,30 @@ const RAW_BAD_BODIES: { label: string; body: string; contentType?: string }[] = 
   { label: 'constructor key', body: '{"constructor":{"prototype":{"role":"admin"}}}' },
   { label: 'duplicate key', body: '{"amount":-5,"amount":1000}' },
   { label: '2,000 deep', body: `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}` },
-  { label: 'not UTF-8', body: '{"amount":"\u00ff"}', contentType: 'application/json; charset=latin1' },
+  {
+    label: 'not UTF-8',
+    body: '{"amount":"\u00ff"}',
+    contentType: 'application/json; charset=latin1',
+  },
 ];
 /**
  * Per property of a body schema, values no field of the API takes: the characters no field takes, negative, huge
  * and fractional numbers (every number is a count of rupiah or things), wrong types, and an overlong text. Zero
  * (a drawer counted empty) and null (left out) can be right, so they are not here.
  */
-const BAD_PROPERTY_VALUES: unknown[] = [`a${NUL}b`, `${RLO}cba`, 'a\u0007b', -5, 1e308, 2 ** 63, 1.5, true, [], {}, 'x'.repeat(20_000)];
+const BAD_PROPERTY_VALUES: unknown[] = [
+  `a${NUL}b`,
+  `${RLO}cba`,
+  'a\u0007b',
+  -5,
+  1e308,
+  2 ** 63,
+  1.5,
+  true,
+  [],
+  {},
+  'x'.repeat(20_000),
+];
 const ROLES = ['teller', 'supervisor', 'auditor', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 
@@ -93,16 +123,29 @@ describe('security: bad input answers 4xx and changes nothing; headers; metrics;
     expect(koperasi.status).toBe(201);
     for (const role of ['teller', 'supervisor', 'auditor'] as const) {
       const username = `${role}.gedawang`;
-      const created = await admin.post('/users', { username, fullName: fullNameOf(username), password: DEMO_PASSWORD, role, koperasiId: koperasi.body.id });
+      const created = await admin.post('/users', {
+        username,
+        fullName: fullNameOf(username),
+        password: DEMO_PASSWORD,
+        role,
+        koperasiId: koperasi.body.id,
+      });
       expect(created.status).toBe(201);
       clients[role] = await new ApiClient(suite.gatewayUrl).login(username, DEMO_PASSWORD);
     }
     clients.admin = admin;
     for (const role of ROLES) tokens[role] = await tokenOf(role);
-    const member = await clients.teller.post('/members', { nik: nik(1), fullName: 'Sri Wahyuni', address: 'Jl. Gedawang Raya 12', kelurahan: 'Gedawang' });
+    const member = await clients.teller.post('/members', {
+      nik: nik(1),
+      fullName: 'Sri Wahyuni',
+      address: 'Jl. Gedawang Raya 12',
+      kelurahan: 'Gedawang',
+    });
     expect(member.status).toBe(201);
     memberId = member.body.id;
-    expect((await clients.teller.post(`/members/${memberId}/simpanan-pokok`, { amount: 25_000 })).status).toBeLessThan(300);
+    expect(
+      (await clients.teller.post(`/members/${memberId}/simpanan-pokok`, { amount: 25_000 })).status,
+    ).toBeLessThan(300);
   }, 300_000);
 
   afterAll(async () => {
@@ -119,11 +162,22 @@ describe('security: bad input answers 4xx and changes nothing; headers; metrics;
     return ((await response.json()) as { accessToken: string }).accessToken;
   }
 
-  async function send(method: string, url: string, options: { token?: string; body?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  async function send(
+    method: string,
+    url: string,
+    options: {
+      token?: string;
+      body?: string;
+      contentType?: string;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<Answer> {
     const response = await fetch(url, {
       method,
       headers: {
-        ...(options.body === undefined ? {} : { 'content-type': options.contentType ?? 'application/json' }),
+        ...(options.body === undefined
+          ? {}
+          : { 'content-type': options.contentType ?? 'application/json' }),
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
         ...options.headers,
@@ -147,7 +201,8 @@ describe('security: bad input answers 4xx and changes nothing; headers; metrics;
     const members = await clients.teller.get('/members?q=a');
     const payments = await clients.teller.get('/billpay/payments');
     const koperasi = await clients.admin.get('/koperasi');
-    for (const response of [events, balance, members, payments, koperasi]) expect(response.status).toBe(200);
+    for (const response of [events, balance, members, payments, koperasi])
+      expect(response.status).toBe(200);
     return {
       events: events.body.events.length,
       lastEvent: events.body.events.at(-1)?.eventId ?? null,
@@ -163,71 +218,139 @@ describe('security: bad input answers 4xx and changes nothing; headers; metrics;
     it('a duplicated key or a __proto__ key in a deposit is refused with 400 and moves no money', async () => {
       const url = `${suite.gatewayUrl}/members/${memberId}/simpanan-sukarela/deposits`;
       const before = await clients.teller.get(`/members/${memberId}`);
-      const duplicate = await send('POST', url, { token: tokens.teller, body: '{"amount":-5,"amount":1000}' });
+      const duplicate = await send('POST', url, {
+        token: tokens.teller,
+        body: '{"amount":-5,"amount":1000}',
+      });
       expect(duplicate.status).toBe(400);
-      expect(duplicate.json).toMatchObject({ statusCode: 400, error: 'JSON_DUPLICATE_KEY', details: [{ field: 'amount' }] });
-      const proto = await send('POST', url, { token: tokens.teller, body: '{"amount":25000,"__proto__":{"x":1}}' });
+      expect(duplicate.json).toMatchObject({
+        statusCode: 400,
+        error: 'JSON_DUPLICATE_KEY',
+        details: [{ field: 'amount' }],
+      });
+      const proto = await send('POST', url, {
+        token: tokens.teller,
+        body: '{"amount":25000,"__proto__":{"x":1}}',
+      });
       expect(proto.status).toBe(400);
-      expect(proto.json).toMatchObject({ error: 'JSON_FORBIDDEN_KEY', details: [{ field: '__proto__' }] });
-      const constructor = await send('POST', url, { token: tokens.teller, body: '{"amount":25000,"constructor":{"prototype":{}}}' });
+      expect(proto.json).toMatchObject({
+        error: 'JSON_FORBIDDEN_KEY',
+        details: [{ field: '__proto__' }],
+      });
+      const constructor = await send('POST', url, {
+        token: tokens.teller,
+        body: '{"amount":25000,"constructor":{"prototype":{}}}',
+      });
       expect(constructor.json.error).toBe('JSON_FORBIDDEN_KEY');
       expect((await clients.teller.get(`/members/${memberId}`)).body).toEqual(before.body);
     });
 
     it('an anonymous 2,000-deep body or a NUL in a login name answers 400, not 500', async () => {
-      const deep = await send('POST', `${suite.gatewayUrl}/auth/login`, { body: `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}` });
+      const deep = await send('POST', `${suite.gatewayUrl}/auth/login`, {
+        body: `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`,
+      });
       expect(deep.status).toBe(400);
       expect(deep.json.error).toBe('JSON_TOO_DEEP');
-      const nul = await send('POST', `${suite.gatewayUrl}/auth/login`, { body: JSON.stringify({ username: `admin${NUL}`, password: DEMO_PASSWORD }) });
+      const nul = await send('POST', `${suite.gatewayUrl}/auth/login`, {
+        body: JSON.stringify({ username: `admin${NUL}`, password: DEMO_PASSWORD }),
+      });
       expect(nul.status).toBe(400);
       expect(nul.json.details).toEqual([expect.objectContaining({ field: 'username' })]);
     });
 
     it('a text/plain body answers 415, not "check amount"', async () => {
-      const response = await send('POST', `${suite.gatewayUrl}/members/${memberId}/simpanan-sukarela/deposits`, { token: tokens.teller, body: 'amount=25000', contentType: 'text/plain' });
+      const response = await send(
+        'POST',
+        `${suite.gatewayUrl}/members/${memberId}/simpanan-sukarela/deposits`,
+        { token: tokens.teller, body: 'amount=25000', contentType: 'text/plain' },
+      );
       expect(response.status).toBe(415);
       expect(response.json).toMatchObject({ statusCode: 415, error: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
     it('a NUL, a bidi override or an emoji in a member name answers 400 naming fullName, and no member is registered', async () => {
       for (const fullName of [`Sri${NUL}Wahyuni`, `Sri ${RLO}inuyhaW`, 'Sri Wahyuni 😀', 'R2D2']) {
-        const response = await clients.teller.post('/members', { nik: nik(2), fullName, address: 'Jl. Gedawang Raya 13', kelurahan: 'Gedawang' });
+        const response = await clients.teller.post('/members', {
+          nik: nik(2),
+          fullName,
+          address: 'Jl. Gedawang Raya 13',
+          kelurahan: 'Gedawang',
+        });
         expect(response.status).toBe(400);
-        expect(response.body.details.map((detail: { field: string }) => detail.field)).toContain('fullName');
+        expect(response.body.details.map((detail: { field: string }) => detail.field)).toContain(
+          'fullName',
+        );
       }
       expect((await clients.teller.get(`/members?nik=${nik(2)}`)).body).toEqual([]);
       // The KTP's own punctuation is a name.
-      const kept = await clients.teller.post('/members', { nik: nik(3), fullName: "Drs. H. Ahmad Nur'aini, S.Pd.", address: 'Jl. Gedawang Raya 14', kelurahan: 'Gedawang' });
+      const kept = await clients.teller.post('/members', {
+        nik: nik(3),
+        fullName: "Drs. H. Ahmad Nur'aini, S.Pd.",
+        address: 'Jl. Gedawang Raya 14',
+        kelurahan: 'Gedawang',
+      });
       expect(kept.status).toBe(201);
     });
 
     it('a NUL in a query answers 400 naming the parameter, not 502', async () => {
-      const response = await send('GET', `${suite.gatewayUrl}/members?q=a%00b`, { token: tokens.teller });
+      const response = await send('GET', `${suite.gatewayUrl}/members?q=a%00b`, {
+        token: tokens.teller,
+      });
       expect(response.status).toBe(400);
       expect(response.json.details).toEqual([expect.objectContaining({ field: 'q' })]);
     });
 
     it('a day that does not exist answers 400 naming the parameter: payments (was 502) and audit (read another day)', async () => {
-      const payments = await send('GET', `${suite.gatewayUrl}/billpay/payments?date=2026-02-30`, { token: tokens.teller });
+      const payments = await send('GET', `${suite.gatewayUrl}/billpay/payments?date=2026-02-30`, {
+        token: tokens.teller,
+      });
       expect(payments.status).toBe(400);
       expect(payments.json.details).toEqual([expect.objectContaining({ field: 'date' })]);
-      for (const query of ['from=2026-02-30', 'to=2026-02-30', 'from=2026-02-28T24:00:00%2B07:00']) {
-        const audit = await send('GET', `${suite.gatewayUrl}/audit/events?${query}`, { token: tokens.auditor });
+      for (const query of [
+        'from=2026-02-30',
+        'to=2026-02-30',
+        'from=2026-02-28T24:00:00%2B07:00',
+      ]) {
+        const audit = await send('GET', `${suite.gatewayUrl}/audit/events?${query}`, {
+          token: tokens.auditor,
+        });
         expect(audit.status).toBe(400);
         expect(audit.json.details[0].field).toBe(query.slice(0, query.indexOf('=')));
       }
-      expect((await send('GET', `${suite.gatewayUrl}/billpay/payments?date=2024-02-29`, { token: tokens.teller })).status).toBe(200);
+      expect(
+        (
+          await send('GET', `${suite.gatewayUrl}/billpay/payments?date=2024-02-29`, {
+            token: tokens.teller,
+          })
+        ).status,
+      ).toBe(200);
     });
 
     it('POST /users needs an Idempotency-Key; a retry with the same key gives the same user', async () => {
-      const body = JSON.stringify({ username: 'teller.kedua', fullName: 'Dewi Lestari', password: DEMO_PASSWORD, role: 'teller' });
-      const headers = { authorization: `Bearer ${tokens.supervisor}`, 'content-type': 'application/json' };
+      const body = JSON.stringify({
+        username: 'teller.kedua',
+        fullName: 'Dewi Lestari',
+        password: DEMO_PASSWORD,
+        role: 'teller',
+      });
+      const headers = {
+        authorization: `Bearer ${tokens.supervisor}`,
+        'content-type': 'application/json',
+      };
       const missing = await fetch(`${suite.gatewayUrl}/users`, { method: 'POST', headers, body });
       expect(missing.status).toBe(400);
       expect(((await missing.json()) as { error: string }).error).toBe('IDEMPOTENCY_KEY_MISSING');
       const key = randomUUID();
-      const first = await send('POST', `${suite.gatewayUrl}/users`, { token: tokens.supervisor, body, headers: { 'idempotency-key': key } });
-      const again = await send('POST', `${suite.gatewayUrl}/users`, { token: tokens.supervisor, body, headers: { 'idempotency-key': key } });
+      const first = await send('POST', `${suite.gatewayUrl}/users`, {
+        token: tokens.supervisor,
+        body,
+        headers: { 'idempotency-key': key },
+      });
+      const again = await send('POST', `${suite.gatewayUrl}/users`, {
+        token: tokens.supervisor,
+        body,
+        headers: { 'idempotency-key': key },
+      });
       expect(first.status).toBe(201);
       expect(again.status).toBe(201);
       expect(again.json).toEqual(first.json);
@@ -236,7 +359,10 @@ describe('security: bad input answers 4xx and changes nothing; headers; metrics;
 
   describe('headers', () => {
     it('API answers: no X-Powered-By, nosniff, frames denied, a strict CSP and no-store', async () => {
-      for (const answer of [await send('GET', `${suite.gatewayUrl}/members/${memberId}`, { token: tokens.teller }), await send('GET', `${suite.gatewayUrl}/koperasi`)]) {
+      for (const answer of [
+        await send('GET', `${suite.gatewayUrl}/members/${memberId}`, { token: tokens.teller }),
+        await send('GET', `${suite.gatewayUrl}/koperasi`),
+      ]) {
         expect(answer.headers.get('x-powered-by')).toBeNull();
         expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
         expect(answer.headers.get('x-frame-options')).toBe('DENY');
@@ -263,7 +389,9 @@ describe('security: bad input answers 4xx and changes nothing; headers; metrics;
       expect(anonymous.status).toBe(401);
       expect(anonymous.json).toMatchObject({ statusCode: 401, error: 'UNAUTHORIZED' });
       expect(anonymous.text).not.toContain('http_request_duration_seconds');
-      const scraper = await send('GET', `${rootUrl}/metrics`, { headers: { 'x-internal-token': suite.secrets.INTERNAL_API_TOKEN } });
+      const scraper = await send('GET', `${rootUrl}/metrics`, {
+        headers: { 'x-internal-token': suite.secrets.INTERNAL_API_TOKEN },
+      });
       expect(scraper.status).toBe(200);
       expect(scraper.text).toContain('http_request_duration_seconds');
     });
@@ -273,7 +401,12 @@ describe('security: bad input answers 4xx and changes nothing; headers; metrics;
     it('answers 4xx with a JSON error body and changes nothing in the books', async () => {
       const document = (await (await fetch(`${rootUrl}/docs-json`)).json()) as OpenApiDocument;
       // The seeded pokok is in the books before the walk starts, so whatever moves after it is the walk's doing.
-      await waitFor('the ledger to book the seeded pokok', async () => (await clients.supervisor.get('/ledger/trial-balance')).body.totalDebit === 25_000, 45_000);
+      await waitFor(
+        'the ledger to book the seeded pokok',
+        async () =>
+          (await clients.supervisor.get('/ledger/trial-balance')).body.totalDebit === 25_000,
+        45_000,
+      );
       const before = await snapshotOfTheBooks();
       const answered: string[] = [];
       const problems: string[] = [];
@@ -286,15 +419,24 @@ describe('security: bad input answers 4xx and changes nothing; headers; metrics;
             let answer: Answer | null = null;
             for (const role of [undefined, ...ROLES]) {
               const url = `${rootUrl}${bad.path}${bad.query ? `?${bad.query}` : ''}`;
-              answer = await send(method.toUpperCase(), url, { token: role && tokens[role], body: bad.body, contentType: bad.contentType });
+              answer = await send(method.toUpperCase(), url, {
+                token: role && tokens[role],
+                body: bad.body,
+                contentType: bad.contentType,
+              });
               requests++;
               if (answer.status !== 401 && answer.status !== 403) break;
             }
             const where = `${method.toUpperCase()} ${template} ${bad.label}: ${answer!.status} ${answer!.text.slice(0, 300)}`;
             answered.push(where);
             if (answer!.status < 400 || answer!.status >= 500) problems.push(`not 4xx: ${where}`);
-            else if (!isErrorBody(answer!.json, answer!.status)) problems.push(`no JSON error body: ${where}`);
-            else if (bad.namesField && answer!.status === 400 && !fieldsOf(answer!.json).includes(bad.namesField)) {
+            else if (!isErrorBody(answer!.json, answer!.status))
+              problems.push(`no JSON error body: ${where}`);
+            else if (
+              bad.namesField &&
+              answer!.status === 400 &&
+              !fieldsOf(answer!.json).includes(bad.namesField)
+            ) {
               problems.push(`400 does not name ${bad.namesField}: ${where}`);
             }
             if (answer!.status !== 401 && answer!.status !== 403) pastTheGuard++;
@@ -305,7 +447,9 @@ describe('security: bad input answers 4xx and changes nothing; headers; metrics;
       expect(requests).toBeGreaterThan(500);
       // Most cases reach the checks behind the guard (the rest are routes no staff role may use, or login/callback signatures).
       expect(pastTheGuard).toBeGreaterThan(answered.length * 0.9);
-      process.stdout.write(`bad-input walk: ${answered.length} cases, ${requests} requests, ${pastTheGuard} past the guard\n`);
+      process.stdout.write(
+        `bad-input walk: ${answered.length} cases, ${requests} requests, ${pastTheGuard} past the guard\n`,
+      );
       // Anything a bad request had set going would reach the books within the ledger's usual lag.
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       expect(await snapshotOfTheBooks()).toEqual(before);
@@ -314,15 +458,28 @@ describe('security: bad input answers 4xx and changes nothing; headers; metrics;
 });
 
 function isErrorBody(body: any, status: number): boolean {
-  return body !== null && typeof body === 'object' && body.statusCode === status && typeof body.error === 'string' && typeof body.message === 'string';
+  return (
+    body !== null &&
+    typeof body === 'object' &&
+    body.statusCode === status &&
+    typeof body.error === 'string' &&
+    typeof body.message === 'string'
+  );
 }
 
 function fieldsOf(body: { details?: unknown }): string[] {
-  return Array.isArray(body.details) ? body.details.map((detail: { field?: string }) => detail.field ?? '') : [];
+  return Array.isArray(body.details)
+    ? body.details.map((detail: { field?: string }) => detail.field ?? '')
+    : [];
 }
 
 /** The bad requests for one route: bad path ids, bad query values by kind, bad raw bodies and bad values per body property. */
-function badRequestsOf(template: string, method: string, operation: OpenApiOperation, document: OpenApiDocument): BadRequest[] {
+function badRequestsOf(
+  template: string,
+  method: string,
+  operation: OpenApiOperation,
+  document: OpenApiDocument,
+): BadRequest[] {
   const parameters = operation.parameters ?? [];
   const pathParameters = parameters.filter((parameter) => parameter.in === 'path');
   const withIds = (id: string) => template.replace(/\{[^}]+\}/g, id);
@@ -332,7 +489,11 @@ function badRequestsOf(template: string, method: string, operation: OpenApiOpera
   const requests: BadRequest[] = [];
   if (pathParameters.length > 0) {
     for (const id of BAD_PATH_IDS) {
-      requests.push({ label: `path ${JSON.stringify(id.slice(0, 20))}`, path: withIds(id.includes('%') ? id : encodeURIComponent(id)), body: wrongBody });
+      requests.push({
+        label: `path ${JSON.stringify(id.slice(0, 20))}`,
+        path: withIds(id.includes('%') ? id : encodeURIComponent(id)),
+        body: wrongBody,
+      });
     }
   }
   for (const parameter of parameters.filter((candidate) => candidate.in === 'query')) {
@@ -345,17 +506,32 @@ function badRequestsOf(template: string, method: string, operation: OpenApiOpera
         namesField: value.includes(NUL) || value.includes(RLO) ? parameter.name : undefined,
       });
     }
-    requests.push({ label: `query ${parameter.name} twice`, path: validPath, query: `${parameter.name}=a&${parameter.name}=b`, body: wrongBody });
+    requests.push({
+      label: `query ${parameter.name} twice`,
+      path: validPath,
+      query: `${parameter.name}=a&${parameter.name}=b`,
+      body: wrongBody,
+    });
   }
   if (method !== 'get') {
-    for (const raw of RAW_BAD_BODIES) requests.push({ label: `body ${raw.label}`, path: validPath, body: raw.body, contentType: raw.contentType });
+    for (const raw of RAW_BAD_BODIES)
+      requests.push({
+        label: `body ${raw.label}`,
+        path: validPath,
+        body: raw.body,
+        contentType: raw.contentType,
+      });
     for (const property of bodyPropertiesOf(operation, document)) {
       for (const value of BAD_PROPERTY_VALUES) {
         requests.push({
           label: `body ${property}=${JSON.stringify(value)?.slice(0, 20)}`,
           path: validPath,
           body: JSON.stringify({ [property]: value }),
-          namesField: typeof value === 'string' && [NUL, RLO, '\u0007'].some((unsafe) => value.includes(unsafe)) ? property : undefined,
+          namesField:
+            typeof value === 'string' &&
+            [NUL, RLO, '\u0007'].some((unsafe) => value.includes(unsafe))
+              ? property
+              : undefined,
         });
       }
     }
@@ -365,9 +541,11 @@ function badRequestsOf(template: string, method: string, operation: OpenApiOpera
 
 function badQueryValuesOf(parameter: OpenApiParameter): string[] {
   const values = [...BAD_TEXT];
-  const isDate = parameter.schema?.format === 'date' || /^(date|from|to|asOf|upToDate)$/.test(parameter.name);
+  const isDate =
+    parameter.schema?.format === 'date' || /^(date|from|to|asOf|upToDate)$/.test(parameter.name);
   if (isDate) values.push(...BAD_DATES);
-  if (parameter.schema?.type === 'integer' || parameter.schema?.type === 'number') values.push(...BAD_NUMBERS);
+  if (parameter.schema?.type === 'integer' || parameter.schema?.type === 'number')
+    values.push(...BAD_NUMBERS);
   if (parameter.schema?.enum) values.push('NOT_ONE_OF_THEM');
   return values;
 }

@@ -3,7 +3,10 @@ import request from 'supertest';
 import { hashPassword } from '../../apps/gateway/src/auth/password-hasher.js';
 import { UsersRepository } from '../../apps/gateway/src/auth/users.repository.js';
 import type { AuthenticatedUser } from '../../apps/gateway/src/auth/authenticated-user.js';
-import { startGatewayTestApp, type GatewayTestApp } from '../../apps/gateway/test/gateway-test-app.js';
+import {
+  startGatewayTestApp,
+  type GatewayTestApp,
+} from '../../apps/gateway/test/gateway-test-app.js';
 
 const KOPERASI_A = randomUUID();
 const KOPERASI_B = randomUUID();
@@ -19,11 +22,17 @@ describe('login throttling and the sign-in log', () => {
   const tokens: Record<string, string> = {};
   const users: Record<string, AuthenticatedUser> = {
     admin: { id: randomUUID(), username: 'admin.t', role: 'admin', koperasiId: null },
-    supervisorA: { id: randomUUID(), username: 'supervisor.a', role: 'supervisor', koperasiId: KOPERASI_A },
+    supervisorA: {
+      id: randomUUID(),
+      username: 'supervisor.a',
+      role: 'supervisor',
+      koperasiId: KOPERASI_A,
+    },
     tellerA: { id: randomUUID(), username: 'teller.a', role: 'teller', koperasiId: KOPERASI_A },
     tellerB: { id: randomUUID(), username: 'teller.b', role: 'teller', koperasiId: KOPERASI_B },
   };
-  const login = (username: string, password: string) => request(server).post('/api/v1/auth/login').send({ username, password });
+  const login = (username: string, password: string) =>
+    request(server).post('/api/v1/auth/login').send({ username, password });
   const logins = (token: string, date?: string) =>
     request(server)
       .get('/api/v1/auth/logins')
@@ -32,7 +41,14 @@ describe('login throttling and the sign-in log', () => {
 
   beforeAll(async () => {
     gateway = await startGatewayTestApp({
-      login: { maxFailuresPerUser: MAX_PER_USER, maxFailuresPerAddress: MAX_PER_ADDRESS, lockoutMs: LOCKOUT_MS, lockoutMaxMs: 60_000, failureDelayMs: 0, failureWindowMs: 60_000 },
+      login: {
+        maxFailuresPerUser: MAX_PER_USER,
+        maxFailuresPerAddress: MAX_PER_ADDRESS,
+        lockoutMs: LOCKOUT_MS,
+        lockoutMaxMs: 60_000,
+        failureDelayMs: 0,
+        failureWindowMs: 60_000,
+      },
     });
     server = gateway.app.getHttpServer();
     const passwordHash = await hashPassword(PASSWORD);
@@ -50,7 +66,8 @@ describe('login throttling and the sign-in log', () => {
   });
 
   it('answers wrong passwords 401 until the lockout, then 429 with Retry-After for the right one too', async () => {
-    for (let i = 1; i < MAX_PER_USER; i++) expect((await login('teller.a', 'wrong')).status).toBe(401);
+    for (let i = 1; i < MAX_PER_USER; i++)
+      expect((await login('teller.a', 'wrong')).status).toBe(401);
     const locking = await login('teller.a', 'wrong');
     expect(locking.status).toBe(429);
     expect(locking.headers['retry-after']).toBe('1');
@@ -66,7 +83,9 @@ describe('login throttling and the sign-in log', () => {
     for (let i = 0; i < MAX_PER_USER; i++) await login('teller.b', 'wrong');
     const first = await login('teller.b', PASSWORD);
     expect(first.status).toBe(429);
-    await new Promise((resolve) => setTimeout(resolve, Date.parse(first.body.details.lockedUntil) - Date.now() + 100));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Date.parse(first.body.details.lockedUntil) - Date.now() + 100),
+    );
     for (let i = 0; i < MAX_PER_USER; i++) await login('teller.b', 'wrong');
     const second = await login('teller.b', PASSWORD);
     expect(second.status).toBe(429);
@@ -75,24 +94,40 @@ describe('login throttling and the sign-in log', () => {
 
   it("forgets a username's failures when it signs in", async () => {
     for (let round = 0; round < 3; round++) {
-      for (let i = 1; i < MAX_PER_USER; i++) expect((await login('teller.a', 'wrong')).status).toBe(401);
+      for (let i = 1; i < MAX_PER_USER; i++)
+        expect((await login('teller.a', 'wrong')).status).toBe(401);
       expect((await login('teller.a', PASSWORD)).status).toBe(200);
     }
   });
 
   it("lets a supervisor read its own koperasi's sign-ins only, and the admin every one, unknown usernames too", async () => {
     // No proxy is trusted by default: a client naming its own address in X-Forwarded-For is recorded as the peer.
-    await request(server).post('/api/v1/auth/login').set('x-forwarded-for', '198.51.100.7').send({ username: 'nobody.here', password: 'wrong' });
+    await request(server)
+      .post('/api/v1/auth/login')
+      .set('x-forwarded-for', '198.51.100.7')
+      .send({ username: 'nobody.here', password: 'wrong' });
     const supervisor = await logins(tokens.supervisorA);
     expect(supervisor.status).toBe(200);
-    const seenBySupervisor = new Set(supervisor.body.logins.map((entry: { username: string }) => entry.username));
+    const seenBySupervisor = new Set(
+      supervisor.body.logins.map((entry: { username: string }) => entry.username),
+    );
     expect(seenBySupervisor).toEqual(new Set(['teller.a', 'supervisor.a']));
-    const outcomes = new Set(supervisor.body.logins.map((entry: { outcome: string }) => entry.outcome));
+    const outcomes = new Set(
+      supervisor.body.logins.map((entry: { outcome: string }) => entry.outcome),
+    );
     expect(outcomes).toEqual(new Set(['WRONG_PASSWORD', 'LOCKED', 'SUCCESS']));
 
     const admin = await logins(tokens.admin);
-    expect(admin.body.logins[0]).toEqual({ at: expect.any(String), username: 'nobody.here', address: '127.0.0.1', outcome: 'WRONG_PASSWORD', by: null });
-    expect(new Set(admin.body.logins.map((entry: { username: string }) => entry.username))).toEqual(new Set(['teller.a', 'supervisor.a', 'teller.b', 'nobody.here']));
+    expect(admin.body.logins[0]).toEqual({
+      at: expect.any(String),
+      username: 'nobody.here',
+      address: '127.0.0.1',
+      outcome: 'WRONG_PASSWORD',
+      by: null,
+    });
+    expect(new Set(admin.body.logins.map((entry: { username: string }) => entry.username))).toEqual(
+      new Set(['teller.a', 'supervisor.a', 'teller.b', 'nobody.here']),
+    );
     expect(admin.body.truncated).toBe(false);
 
     expect((await logins(tokens.tellerA)).status).toBe(403);
@@ -103,7 +138,8 @@ describe('login throttling and the sign-in log', () => {
 
   it('locks an address out after too many wrong passwords from it, whatever the usernames', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < MAX_PER_ADDRESS; i++) statuses.push((await login(`guess.${i}`, 'wrong')).status);
+    for (let i = 0; i < MAX_PER_ADDRESS; i++)
+      statuses.push((await login(`guess.${i}`, 'wrong')).status);
     expect(statuses).toEqual([...Array<number>(MAX_PER_ADDRESS - 1).fill(401), 429]);
     const refused = await login('supervisor.a', PASSWORD);
     expect(refused.status).toBe(429);

@@ -24,14 +24,20 @@ const EXIT_WAIT_MS = 20_000;
  * Starts a service as npm start would without secrets, with nothing real to reach (databases and brokers on a
  * closed port, its own HTTP port), so a service that wrongly starts touches nothing; its exit code and output.
  */
-function startWith(service: string, secrets: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function startWith(
+  service: string,
+  secrets: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const entry = `dist/apps/${service}/src/main.js`;
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', ...secrets };
-  for (const name of [...Object.keys(PUBLISHED), 'ADMIN_PASSWORD']) if (!(name in secrets)) delete env[name];
+  for (const name of [...Object.keys(PUBLISHED), 'ADMIN_PASSWORD'])
+    if (!(name in secrets)) delete env[name];
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
-  for (const name of ['GATEWAY', 'MEMBERS', 'BILLPAY', 'LOANS', 'LEDGER', 'PARTNER_SIM']) env[`${name}_HTTP_PORT`] = port;
-  for (const name of ['GATEWAY', 'MEMBERS', 'BILLPAY', 'LOANS', 'LEDGER']) env[`${name}_DATABASE_URL`] = 'postgres://postgres@127.0.0.1:1/refused_start';
+  for (const name of ['GATEWAY', 'MEMBERS', 'BILLPAY', 'LOANS', 'LEDGER', 'PARTNER_SIM'])
+    env[`${name}_HTTP_PORT`] = port;
+  for (const name of ['GATEWAY', 'MEMBERS', 'BILLPAY', 'LOANS', 'LEDGER'])
+    env[`${name}_DATABASE_URL`] = 'postgres://postgres@127.0.0.1:1/refused_start';
   env.KAFKA_BROKERS = '127.0.0.1:1';
   // Some services log the refusal as JSON on stdout, others on stderr.
   const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -49,18 +55,30 @@ function startWith(service: string, secrets: Record<string, string>): Promise<{ 
 }
 
 describe('no service starts with a secret that is missing or published in the source code', () => {
-  it.each(Object.keys(SECRETS_OF))('%s refuses to start without its secrets, naming each one and how to make it', async (service) => {
-    const { code, output } = await startWith(service, {});
-    expect(code).toBe(1);
-    for (const name of SECRETS_OF[service]) expect(output).toContain(`${name} is missing`);
-    expect(output).toContain('openssl rand -hex 32');
-  }, 30_000);
+  it.each(Object.keys(SECRETS_OF))(
+    '%s refuses to start without its secrets, naming each one and how to make it',
+    async (service) => {
+      const { code, output } = await startWith(service, {});
+      expect(code).toBe(1);
+      for (const name of SECRETS_OF[service]) expect(output).toContain(`${name} is missing`);
+      expect(output).toContain('openssl rand -hex 32');
+    },
+    30_000,
+  );
 
-  it.each(Object.keys(SECRETS_OF))('%s refuses the old development defaults, whatever NODE_ENV says', async (service) => {
-    const { code, output } = await startWith(service, { ...PUBLISHED, ADMIN_PASSWORD: PUBLISHED.DEMO_PASSWORD });
-    expect(code).toBe(1);
-    for (const name of SECRETS_OF[service]) expect(output).toContain(`${name} is a value published in the source code`);
-    // The refusal names the variable, never its value.
-    expect(output).not.toContain(PUBLISHED.JWT_SECRET);
-  }, 30_000);
+  it.each(Object.keys(SECRETS_OF))(
+    '%s refuses the old development defaults, whatever NODE_ENV says',
+    async (service) => {
+      const { code, output } = await startWith(service, {
+        ...PUBLISHED,
+        ADMIN_PASSWORD: PUBLISHED.DEMO_PASSWORD,
+      });
+      expect(code).toBe(1);
+      for (const name of SECRETS_OF[service])
+        expect(output).toContain(`${name} is a value published in the source code`);
+      // The refusal names the variable, never its value.
+      expect(output).not.toContain(PUBLISHED.JWT_SECRET);
+    },
+    30_000,
+  );
 });

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-const SECRET_NAMES = ['JWT_SECRET', 'INTERNAL_API_TOKEN', 'AGGREGATOR_API_KEY', 'AGGREGATOR_CALLBACK_SECRET', 'BANK_API_KEY', 'DEMO_PASSWORD'];
+const SECRET_NAMES = [
+  'JWT_SECRET',
+  'INTERNAL_API_TOKEN',
+  'AGGREGATOR_API_KEY',
+  'AGGREGATOR_CALLBACK_SECRET',
+  'BANK_API_KEY',
+  'DEMO_PASSWORD',
+];
 
 /** The environment of a fresh shell: none of the secrets set, and a umask that would make a world-readable file. */
 function freshEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -13,9 +20,21 @@ function freshEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv
   return env;
 }
 
-async function makeSecrets(file: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
-  const { stdout } = await promisify(execFile)('bash', ['-c', 'umask 000 && bash deploy/suite-secrets.sh "$0"', file], { env: freshEnvironment(extra) });
-  return Object.fromEntries(stdout.trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+async function makeSecrets(
+  file: string,
+  extra: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  const { stdout } = await promisify(execFile)(
+    'bash',
+    ['-c', 'umask 000 && bash deploy/suite-secrets.sh "$0"', file],
+    { env: freshEnvironment(extra) },
+  );
+  return Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
 }
 
 describe("npm start's secrets file (.run/secrets.env)", () => {
@@ -52,7 +71,11 @@ describe("npm start's secrets file (.run/secrets.env)", () => {
   });
 
   it('is never committed: git ignores .run/secrets.env and a compose .env', async () => {
-    const { stdout } = await promisify(execFile)('git', ['check-ignore', '.run/secrets.env', '.env']);
+    const { stdout } = await promisify(execFile)('git', [
+      'check-ignore',
+      '.run/secrets.env',
+      '.env',
+    ]);
     expect(stdout.trim().split('\n')).toEqual(['.run/secrets.env', '.env']);
   });
 

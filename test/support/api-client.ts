@@ -18,7 +18,11 @@ export class ApiClient {
   constructor(private readonly baseUrl: string) {}
 
   async login(username: string, password: string): Promise<this> {
-    const response = await this.call<{ accessToken: string; refreshToken: string }>('POST', '/auth/login', { username, password });
+    const response = await this.call<{ accessToken: string; refreshToken: string }>(
+      'POST',
+      '/auth/login',
+      { username, password },
+    );
     if (response.status !== 200 && response.status !== 201) {
       throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
     }
@@ -33,22 +37,40 @@ export class ApiClient {
 
   /** A download (CSV, an HTML page): the body as text, with the response's headers. */
   async getText(path: string): Promise<{ status: number; headers: Headers; text: string }> {
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+    });
     return { status: response.status, headers: response.headers, text: await response.text() };
   }
 
   /** A money POST with its own fresh Idempotency-Key unless one is given. */
-  post<T = any>(path: string, body: unknown, idempotencyKey: string | null = randomUUID()): Promise<ApiResponse<T>> {
+  post<T = any>(
+    path: string,
+    body: unknown,
+    idempotencyKey: string | null = randomUUID(),
+  ): Promise<ApiResponse<T>> {
     return this.call<T>('POST', path, body, idempotencyKey);
   }
 
-  async call<T>(method: string, path: string, body?: unknown, idempotencyKey?: string | null): Promise<ApiResponse<T>> {
+  async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    idempotencyKey?: string | null,
+  ): Promise<ApiResponse<T>> {
     const sentWith = this.token;
     const answer = await this.send<T>(method, path, body, idempotencyKey);
     // A sign-in's own 401 (a wrong password) is its answer, not an expired token.
-    if (answer.status !== 401 || !this.refreshToken || /^\/auth\/(login|refresh|logout)$/.test(path)) return answer;
+    if (
+      answer.status !== 401 ||
+      !this.refreshToken ||
+      /^\/auth\/(login|refresh|logout)$/.test(path)
+    )
+      return answer;
     // Another call may have renewed the token while this one was on its way.
-    const renewed = this.token !== sentWith || (await (this.refreshing ??= this.renew().finally(() => (this.refreshing = null))));
+    const renewed =
+      this.token !== sentWith ||
+      (await (this.refreshing ??= this.renew().finally(() => (this.refreshing = null))));
     return renewed ? this.send<T>(method, path, body, idempotencyKey) : answer;
   }
 
@@ -56,14 +78,23 @@ export class ApiClient {
     const refreshToken = this.refreshToken;
     if (!refreshToken) return false;
     this.refreshToken = null;
-    const renewed = await this.send<{ accessToken: string; refreshToken: string }>('POST', '/auth/refresh', { refreshToken });
+    const renewed = await this.send<{ accessToken: string; refreshToken: string }>(
+      'POST',
+      '/auth/refresh',
+      { refreshToken },
+    );
     if (renewed.status !== 200) return false;
     this.token = renewed.body.accessToken;
     this.refreshToken = renewed.body.refreshToken;
     return true;
   }
 
-  private async send<T>(method: string, path: string, body?: unknown, idempotencyKey?: string | null): Promise<ApiResponse<T>> {
+  private async send<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    idempotencyKey?: string | null,
+  ): Promise<ApiResponse<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {

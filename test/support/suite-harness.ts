@@ -9,7 +9,14 @@ import { testDatabaseUrl, testKafkaBrokers, waitFor } from '@koperasi/testing';
 export type ServiceName = 'members' | 'billpay' | 'loans' | 'ledger' | 'partner-sim' | 'gateway';
 
 /** Started in this order: partners and owners of data first, the gateway that fronts them last. */
-export const ALL_SERVICES: readonly ServiceName[] = ['partner-sim', 'members', 'billpay', 'loans', 'ledger', 'gateway'];
+export const ALL_SERVICES: readonly ServiceName[] = [
+  'partner-sim',
+  'members',
+  'billpay',
+  'loans',
+  'ledger',
+  'gateway',
+];
 
 const PORT_SLOTS = 400;
 /** Port blocks taken by harnesses of this process: two suites side by side must not answer each other's probes. */
@@ -20,7 +27,14 @@ function portsOfNewRun(): Record<ServiceName, number> {
   do base = 13_000 + Math.floor(Math.random() * PORT_SLOTS) * 10;
   while (takenPortBases.has(base));
   takenPortBases.add(base);
-  return { gateway: base, members: base + 1, billpay: base + 2, loans: base + 3, ledger: base + 4, 'partner-sim': base + 5 };
+  return {
+    gateway: base,
+    members: base + 1,
+    billpay: base + 2,
+    loans: base + 3,
+    ledger: base + 4,
+    'partner-sim': base + 5,
+  };
 }
 /** Inside a run's block of ten ports, after the six of the first instances. */
 const SECOND_INSTANCE_PORT_OFFSETS = { members: 6, billpay: 7, loans: 8, ledger: 9 } as const;
@@ -107,7 +121,8 @@ export class SuiteHarness {
 
   /** The auditors' CLI (`npm run audit`) as a process on this run's databases, quiet, its output collected. */
   runAuditCli(...args: string[]): Promise<AuditCliRun> {
-    if (!existsSync(AUDIT_CLI)) throw new Error(`${AUDIT_CLI} is missing: run \`npm run build\` before the end-to-end tests`);
+    if (!existsSync(AUDIT_CLI))
+      throw new Error(`${AUDIT_CLI} is missing: run \`npm run build\` before the end-to-end tests`);
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [AUDIT_CLI, ...args, '--quiet'], {
         env: {
@@ -172,7 +187,10 @@ export class SuiteHarness {
     // Idempotent: a try that met partitions without a leader yet (a busy broker) is simply made again.
     for (let attempt = 1; ; attempt++) {
       try {
-        await promisify(execFile)(process.execPath, ['dist/deploy/provision/provision.js'], { env: this.environment(), timeout: 120_000 });
+        await promisify(execFile)(process.execPath, ['dist/deploy/provision/provision.js'], {
+          env: this.environment(),
+          timeout: 120_000,
+        });
         break;
       } catch (error) {
         if (attempt >= PROVISION_ATTEMPTS) throw error;
@@ -184,11 +202,15 @@ export class SuiteHarness {
 
   async start(service: ServiceName): Promise<void> {
     const entry = `dist/apps/${service}/src/main.js`;
-    if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` before the end-to-end tests`);
+    if (!existsSync(entry))
+      throw new Error(`${entry} is missing: run \`npm run build\` before the end-to-end tests`);
     await this.createTopics();
     // SUITE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: flags Node refuses in NODE_OPTIONS, for profiling a bench.
     const nodeArgs = (process.env.SUITE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, entry], { env: this.environment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, entry], {
+      env: this.environment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const log = this.logs.get(service) ?? [];
     this.logs.set(service, log);
     const keep = (chunk: Buffer) => {
@@ -201,7 +223,9 @@ export class SuiteHarness {
     try {
       await waitFor(`${service} to be ready`, async () => this.isReady(service), 90_000);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n--- ${service} log ---\n${log.join('').slice(-4000)}`);
+      throw new Error(
+        `${(error as Error).message}\n--- ${service} log ---\n${log.join('').slice(-4000)}`,
+      );
     }
   }
 
@@ -209,14 +233,26 @@ export class SuiteHarness {
    * A second process of a service beside the running one (same databases and consumer groups, its own HTTP
    * port): Kafka rebalances the partitions between the two. SIGTERM or SIGKILL it through the returned child.
    */
-  async startSecondInstance(service: Exclude<ServiceName, 'gateway' | 'partner-sim'>): Promise<ChildProcess> {
+  async startSecondInstance(
+    service: Exclude<ServiceName, 'gateway' | 'partner-sim'>,
+  ): Promise<ChildProcess> {
     const port = this.ports.gateway + SECOND_INSTANCE_PORT_OFFSETS[service];
     const portVariable = `${service.toUpperCase()}_HTTP_PORT`;
-    const child = spawn(process.execPath, [`dist/apps/${service}/src/main.js`], { env: { ...this.environment(), [portVariable]: String(port) }, stdio: 'ignore' });
-    await waitFor(`a second ${service} to be ready`, async () => {
-      if (child.exitCode !== null) throw new Error(`the second ${service} exited with ${child.exitCode}`);
-      return (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.status === 200;
-    }, 90_000);
+    const child = spawn(process.execPath, [`dist/apps/${service}/src/main.js`], {
+      env: { ...this.environment(), [portVariable]: String(port) },
+      stdio: 'ignore',
+    });
+    await waitFor(
+      `a second ${service} to be ready`,
+      async () => {
+        if (child.exitCode !== null)
+          throw new Error(`the second ${service} exited with ${child.exitCode}`);
+        return (
+          (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.status === 200
+        );
+      },
+      90_000,
+    );
     return child;
   }
 
@@ -238,13 +274,17 @@ export class SuiteHarness {
 
   async stopAll(): Promise<void> {
     const exits = [...this.processes.values()].map(
-      (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve()))),
+      (child) =>
+        new Promise<void>((resolve) =>
+          child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+        ),
     );
     for (const child of this.processes.values()) child.kill('SIGTERM');
     await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 15_000))]);
     for (const child of this.processes.values()) if (child.exitCode === null) child.kill('SIGKILL');
     this.processes.clear();
-    for (const database of Object.values(this.databases)) await dropDatabase(testDatabaseUrl(), database);
+    for (const database of Object.values(this.databases))
+      await dropDatabase(testDatabaseUrl(), database);
     if (this.topicsCreated) await this.deleteKafkaNamespace();
   }
 
@@ -254,7 +294,9 @@ export class SuiteHarness {
     await admin.connect();
     try {
       const prefix = `${this.kafkaNamespace}.`;
-      const groups = (await admin.listGroups()).groups.map((group) => group.groupId).filter((id) => id.startsWith(prefix));
+      const groups = (await admin.listGroups()).groups
+        .map((group) => group.groupId)
+        .filter((id) => id.startsWith(prefix));
       if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
       const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
       if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
@@ -266,7 +308,8 @@ export class SuiteHarness {
 
   private async isReady(service: ServiceName): Promise<boolean> {
     const child = this.processes.get(service);
-    if (!child || child.exitCode !== null) throw new Error(`${service} exited with ${child?.exitCode}`);
+    if (!child || child.exitCode !== null)
+      throw new Error(`${service} exited with ${child?.exitCode}`);
     try {
       const response = await fetch(`http://127.0.0.1:${this.ports[service]}/health/ready`);
       return response.status === 200;

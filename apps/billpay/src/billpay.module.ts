@@ -34,7 +34,11 @@ import { PaymentResolver } from './payments/payment-resolver.js';
 import { RefundPaymentHandler } from './payments/refund-payment/refund-payment.handler.js';
 
 /** Readiness: the database answers, the command consumer holds partitions, and the relay is publishing. */
-function readinessChecks(pool: Pool, consumer: CommandConsumerState, relay: ServiceOutboxRelay): ReadinessCheck[] {
+function readinessChecks(
+  pool: Pool,
+  consumer: CommandConsumerState,
+  relay: ServiceOutboxRelay,
+): ReadinessCheck[] {
   return [
     { name: 'database', check: async () => (await pool.query('SELECT 1')).rowCount === 1 },
     { name: 'kafka-command-consumer', check: () => consumer.ready },
@@ -56,7 +60,10 @@ export class BillpayModule {
         }),
       ],
       controllers: [
-        eventStoreAuditController({ service: 'billpay', internalApiToken: config.internalApiToken }),
+        eventStoreAuditController({
+          service: 'billpay',
+          internalApiToken: config.internalApiToken,
+        }),
         ProductsController,
         InquiriesController,
         PaymentQueriesController,
@@ -67,10 +74,17 @@ export class BillpayModule {
       providers: [
         { provide: BILLPAY_CONFIG, useValue: config },
         // Twelve command partitions, the dispatcher's resolutions, the relay and the queries share it.
-        pgPoolProvider(BILLPAY_CONFIG, (c: BillpayConfig) => ({ databaseUrl: c.databaseUrl, maxConnections: 32 })),
+        pgPoolProvider(BILLPAY_CONFIG, (c: BillpayConfig) => ({
+          databaseUrl: c.databaseUrl,
+          maxConnections: 32,
+        })),
         {
           provide: OUTBOX_RELAY_OPTIONS,
-          useValue: { relayName: 'billpay', topic: config.eventsTopic, kafkaBrokers: config.kafkaBrokers },
+          useValue: {
+            relayName: 'billpay',
+            topic: config.eventsTopic,
+            kafkaBrokers: config.kafkaBrokers,
+          },
         },
         PgPoolCloser,
         eventStoreProvider,

@@ -1,4 +1,11 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PlatformModule } from '@koperasi/platform';
@@ -113,7 +120,11 @@ class GatewayInfrastructureModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: options.config },
         { provide: PG_POOL, useValue: options.pool },
-        { provide: PoolCloser, useFactory: (pool: pg.Pool) => new PoolCloser(pool, options.ownsPool), inject: [PG_POOL] },
+        {
+          provide: PoolCloser,
+          useFactory: (pool: pg.Pool) => new PoolCloser(pool, options.ownsPool),
+          inject: [PG_POOL],
+        },
         ...(options.commandSender ? [] : [KafkaCommandSender]),
         sender,
       ],
@@ -194,7 +205,11 @@ export class AppModule {
         SessionsRepository,
         SessionCheck,
         SessionService,
-        { provide: TrustedProxies, useFactory: (config: GatewayConfig) => new TrustedProxies(config.trustedProxies), inject: [GATEWAY_CONFIG] },
+        {
+          provide: TrustedProxies,
+          useFactory: (config: GatewayConfig) => new TrustedProxies(config.trustedProxies),
+          inject: [GATEWAY_CONFIG],
+        },
         LoginService,
         LoginThrottle,
         LoginAttemptsRepository,

@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.pino.info({ migrations: applied }, 'migrations applied');
 
   const pool = createGatewayPool(config.databaseUrl);
-  const app = await NestFactory.create(AppModule.register({ config, pool, ownsPool: true }), { ...GATEWAY_APP_OPTIONS, logger });
+  const app = await NestFactory.create(AppModule.register({ config, pool, ownsPool: true }), {
+    ...GATEWAY_APP_OPTIONS,
+    logger,
+  });
   app.enableShutdownHooks();
   configureApp(app);
   if (await bootstrapAdmin(app.get(UsersRepository), config.adminPassword)) {
@@ -29,6 +32,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 50, service: 'gateway', msg: 'gateway failed to start', error: String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 50, service: 'gateway', msg: 'gateway failed to start', error: String(error) })}\n`,
+  );
   process.exit(1);
 });

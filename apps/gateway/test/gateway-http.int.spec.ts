@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { MemberCommandTopics, type CommandEnvelope, type MemberMoneyPayload } from '@koperasi/contracts';
+import {
+  MemberCommandTopics,
+  type CommandEnvelope,
+  type MemberMoneyPayload,
+} from '@koperasi/contracts';
 import request from 'supertest';
 import { hashPassword } from '../src/auth/password-hasher.js';
 import { UsersRepository } from '../src/auth/users.repository.js';
@@ -17,14 +21,21 @@ describe('gateway over HTTP (commands stubbed)', () => {
   const users: Record<string, AuthenticatedUser> = {
     admin: { id: randomUUID(), username: 'admin', role: 'admin', koperasiId: null },
     teller: { id: randomUUID(), username: 'teller.a', role: 'teller', koperasiId: KOPERASI_A },
-    supervisor: { id: randomUUID(), username: 'supervisor.a', role: 'supervisor', koperasiId: KOPERASI_A },
+    supervisor: {
+      id: randomUUID(),
+      username: 'supervisor.a',
+      role: 'supervisor',
+      koperasiId: KOPERASI_A,
+    },
     auditor: { id: randomUUID(), username: 'auditor.a', role: 'auditor', koperasiId: KOPERASI_A },
   };
 
   beforeAll(async () => {
     gateway = await startGatewayTestApp({ commandTimeoutMs: 1500 });
     server = gateway.app.getHttpServer();
-    await gateway.app.get(UsersRepository).insert({ ...users.teller, passwordHash: await hashPassword('right-password-1') });
+    await gateway.app
+      .get(UsersRepository)
+      .insert({ ...users.teller, passwordHash: await hashPassword('right-password-1') });
     for (const [name, user] of Object.entries(users)) tokens[name] = await gateway.tokenFor(user);
     gateway.sender.reply = ({ envelope }) => {
       const payload = envelope.payload as MemberMoneyPayload;
@@ -54,16 +65,26 @@ describe('gateway over HTTP (commands stubbed)', () => {
 
   describe('login', () => {
     it('gives a token that opens the API', async () => {
-      const login = await request(server).post('/api/v1/auth/login').send({ username: 'teller.a', password: 'right-password-1' });
+      const login = await request(server)
+        .post('/api/v1/auth/login')
+        .send({ username: 'teller.a', password: 'right-password-1' });
       expect(login.status).toBe(200);
-      expect(login.body).toMatchObject({ expiresIn: 900, refreshToken: expect.any(String), user: { username: 'teller.a', role: 'teller', koperasiId: KOPERASI_A } });
+      expect(login.body).toMatchObject({
+        expiresIn: 900,
+        refreshToken: expect.any(String),
+        user: { username: 'teller.a', role: 'teller', koperasiId: KOPERASI_A },
+      });
       const response = await deposit(login.body.accessToken, { amount: 1000 });
       expect(response.status).toBe(200);
     });
 
     it('answers 401 alike for a wrong password and an unknown user', async () => {
-      const wrong = await request(server).post('/api/v1/auth/login').send({ username: 'teller.a', password: 'wrong-password' });
-      const unknown = await request(server).post('/api/v1/auth/login').send({ username: 'nobody', password: 'wrong-password' });
+      const wrong = await request(server)
+        .post('/api/v1/auth/login')
+        .send({ username: 'teller.a', password: 'wrong-password' });
+      const unknown = await request(server)
+        .post('/api/v1/auth/login')
+        .send({ username: 'nobody', password: 'wrong-password' });
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(unknown.body).toEqual(wrong.body);
@@ -76,7 +97,9 @@ describe('gateway over HTTP (commands stubbed)', () => {
       const missing = await request(server).get(`/api/v1/members/${MEMBER}`);
       expect(missing.status).toBe(401);
       expect(missing.body).toMatchObject({ statusCode: 401, error: 'UNAUTHORIZED' });
-      const forged = await request(server).get(`/api/v1/members/${MEMBER}`).set('authorization', `Bearer ${tokens.teller}x`);
+      const forged = await request(server)
+        .get(`/api/v1/members/${MEMBER}`)
+        .set('authorization', `Bearer ${tokens.teller}x`);
       expect(forged.status).toBe(401);
     });
 
@@ -95,7 +118,9 @@ describe('gateway over HTTP (commands stubbed)', () => {
 
     it('refuses member endpoints to the platform admin with 403', async () => {
       expect((await deposit(tokens.admin, { amount: 1000 })).status).toBe(403);
-      const read = await request(server).get(`/api/v1/members/${MEMBER}`).set('authorization', `Bearer ${tokens.admin}`);
+      const read = await request(server)
+        .get(`/api/v1/members/${MEMBER}`)
+        .set('authorization', `Bearer ${tokens.admin}`);
       expect(read.status).toBe(403);
     });
 
@@ -152,9 +177,16 @@ describe('gateway over HTTP (commands stubbed)', () => {
         .post('/api/v1/members')
         .set('authorization', `Bearer ${tokens.teller}`)
         .set('idempotency-key', randomUUID())
-        .send({ nik: '337401150190000', fullName: 'Siti Rahayu', address: 'Jl. Gedawang 12', kelurahan: 'Gedawang' });
+        .send({
+          nik: '337401150190000',
+          fullName: 'Siti Rahayu',
+          address: 'Jl. Gedawang 12',
+          kelurahan: 'Gedawang',
+        });
       expect(response.status).toBe(400);
-      expect(response.body.details).toEqual([{ field: 'nik', problems: [expect.stringContaining('15 digits')] }]);
+      expect(response.body.details).toEqual([
+        { field: 'nik', problems: [expect.stringContaining('15 digits')] },
+      ]);
     });
 
     it('names the bad month in a wajib payment', async () => {
@@ -178,13 +210,19 @@ describe('gateway over HTTP (commands stubbed)', () => {
 
     it('sends the same key and body 10 times at once as one command, and answers all 10 identically', async () => {
       const key = randomUUID();
-      const responses = await Promise.all(Array.from({ length: 10 }, () => deposit(tokens.teller, { amount: 7000 }, key)));
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, () => deposit(tokens.teller, { amount: 7000 }, key)),
+      );
       expect(gateway.sender.sent).toHaveLength(1);
       for (const response of responses) {
         expect(response.status).toBe(200);
         expect(response.body).toEqual(responses[0].body);
       }
-      expect(responses[0].body).toMatchObject({ memberId: MEMBER, amount: 7000, savings: { pokok: 25000, wajib: 0, sukarela: 7000 } });
+      expect(responses[0].body).toMatchObject({
+        memberId: MEMBER,
+        amount: 7000,
+        savings: { pokok: 25000, wajib: 0, sukarela: 7000 },
+      });
     });
 
     it('refuses the same key with a different body with 422', async () => {
@@ -200,7 +238,12 @@ describe('gateway over HTTP (commands stubbed)', () => {
       const previous = gateway.sender.reply;
       gateway.sender.reply = () => ({
         ok: false,
-        error: { status: 422, code: 'INSUFFICIENT_SUKARELA', message: 'Sukarela holds Rp 0', details: { balanceRp: 0 } },
+        error: {
+          status: 422,
+          code: 'INSUFFICIENT_SUKARELA',
+          message: 'Sukarela holds Rp 0',
+          details: { balanceRp: 0 },
+        },
       });
       try {
         const key = randomUUID();
@@ -251,7 +294,9 @@ describe('gateway over HTTP (commands stubbed)', () => {
   });
 
   it('renders an unknown route as the same error JSON', async () => {
-    const response = await request(server).get('/api/v1/nothing-here').set('authorization', `Bearer ${tokens.teller}`);
+    const response = await request(server)
+      .get('/api/v1/nothing-here')
+      .set('authorization', `Bearer ${tokens.teller}`);
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ statusCode: 404, error: 'NOT_FOUND', details: null });
   });

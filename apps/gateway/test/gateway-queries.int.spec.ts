@@ -52,7 +52,10 @@ describe('gateway queries and users (members service faked over HTTP)', () => {
       '/internal/koperasi': [koperasiA],
       [`/internal/koperasi/${KOPERASI_A}/members/${MEMBER}`]: member,
     });
-    gateway = await startGatewayTestApp({ membersInternalUrl: members.url, internalApiToken: INTERNAL_TOKEN });
+    gateway = await startGatewayTestApp({
+      membersInternalUrl: members.url,
+      internalApiToken: INTERNAL_TOKEN,
+    });
     server = gateway.app.getHttpServer();
     for (const [name, user] of Object.entries(users)) tokens[name] = await gateway.tokenFor(user);
   });
@@ -61,7 +64,8 @@ describe('gateway queries and users (members service faked over HTTP)', () => {
     await members.close();
   });
 
-  const get = (path: string, token: string) => request(server).get(`/api/v1${path}`).set('authorization', `Bearer ${token}`);
+  const get = (path: string, token: string) =>
+    request(server).get(`/api/v1${path}`).set('authorization', `Bearer ${token}`);
 
   it('renders a member with plain amount names', async () => {
     const response = await get(`/members/${MEMBER}`, tokens.tellerA);
@@ -76,14 +80,19 @@ describe('gateway queries and users (members service faked over HTTP)', () => {
       savings: { pokok: 25000, wajib: 45000, sukarela: 10000 },
       wajibArrears: { months: ['2026-04'], amount: 15000 },
     });
-    expect(members.requests.at(-1)).toEqual({ path: `/internal/koperasi/${KOPERASI_A}/members/${MEMBER}`, token: INTERNAL_TOKEN });
+    expect(members.requests.at(-1)).toEqual({
+      path: `/internal/koperasi/${KOPERASI_A}/members/${MEMBER}`,
+      token: INTERNAL_TOKEN,
+    });
   });
 
   it("gives another koperasi's teller 404 for the member, asking only within their own koperasi", async () => {
     const response = await get(`/members/${MEMBER}`, tokens.tellerB);
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ statusCode: 404, error: 'NOT_FOUND' });
-    expect(members.requests.at(-1)?.path).toBe(`/internal/koperasi/${KOPERASI_B}/members/${MEMBER}`);
+    expect(members.requests.at(-1)?.path).toBe(
+      `/internal/koperasi/${KOPERASI_B}/members/${MEMBER}`,
+    );
   });
 
   it('shows staff their own koperasi and 404 for any other', async () => {
@@ -99,7 +108,11 @@ describe('gateway queries and users (members service faked over HTTP)', () => {
 
   describe('POST /users', () => {
     const create = (token: string, body: object) =>
-      request(server).post('/api/v1/users').set('authorization', `Bearer ${token}`).set('idempotency-key', randomUUID()).send(body);
+      request(server)
+        .post('/api/v1/users')
+        .set('authorization', `Bearer ${token}`)
+        .set('idempotency-key', randomUUID())
+        .send(body);
 
     it('lets the admin create staff who can then log in', async () => {
       const created = await create(tokens.admin, {
@@ -110,7 +123,12 @@ describe('gateway queries and users (members service faked over HTTP)', () => {
         koperasiId: KOPERASI_A,
       });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ username: 'auditor.gedawang', fullName: 'Dewi Lestari', role: 'auditor', koperasiId: KOPERASI_A });
+      expect(created.body).toMatchObject({
+        username: 'auditor.gedawang',
+        fullName: 'Dewi Lestari',
+        role: 'auditor',
+        koperasiId: KOPERASI_A,
+      });
       const login = await request(server)
         .post('/api/v1/auth/login')
         .send({ username: 'auditor.gedawang', password: 'a-long-password' });
@@ -132,11 +150,23 @@ describe('gateway queries and users (members service faked over HTTP)', () => {
     });
 
     it('refuses an unknown koperasi (404), a short password (400) and a non-admin (403)', async () => {
-      const body = { username: 'teller.x', fullName: 'Teller X', password: 'a-long-password', role: 'teller', koperasiId: KOPERASI_B };
+      const body = {
+        username: 'teller.x',
+        fullName: 'Teller X',
+        password: 'a-long-password',
+        role: 'teller',
+        koperasiId: KOPERASI_B,
+      };
       expect((await create(tokens.admin, body)).status).toBe(404);
-      const short = await create(tokens.admin, { ...body, koperasiId: KOPERASI_A, password: 'short' });
+      const short = await create(tokens.admin, {
+        ...body,
+        koperasiId: KOPERASI_A,
+        password: 'short',
+      });
       expect(short.status).toBe(400);
-      expect(short.body.details).toEqual([{ field: 'password', problems: ['password must be 10 to 200 characters'] }]);
+      expect(short.body.details).toEqual([
+        { field: 'password', problems: ['password must be 10 to 200 characters'] },
+      ]);
       expect((await create(tokens.tellerA, { ...body, koperasiId: KOPERASI_A })).status).toBe(403);
       const admin = await create(tokens.admin, { ...body, koperasiId: KOPERASI_A, role: 'admin' });
       expect(admin.status).toBe(400);

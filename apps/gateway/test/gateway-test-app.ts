@@ -22,9 +22,16 @@ export interface SentCommand {
 export class StubCommandSender implements CommandSender {
   readonly sent: SentCommand[] = [];
   delayMs = 30;
-  reply: (command: SentCommand) => CommandReply<unknown> | Promise<CommandReply<unknown>> = () => ({ ok: true, result: {} });
+  reply: (command: SentCommand) => CommandReply<unknown> | Promise<CommandReply<unknown>> = () => ({
+    ok: true,
+    result: {},
+  });
 
-  async send<TPayload, TResult>(topic: string, key: string, envelope: CommandEnvelope<TPayload>): Promise<CommandReply<TResult>> {
+  async send<TPayload, TResult>(
+    topic: string,
+    key: string,
+    envelope: CommandEnvelope<TPayload>,
+  ): Promise<CommandReply<TResult>> {
     const command = { topic, key, envelope: envelope as CommandEnvelope<unknown> };
     this.sent.push(command);
     await new Promise((resolve) => setTimeout(resolve, this.delayMs));
@@ -47,16 +54,25 @@ export interface GatewayTestApp {
 }
 
 /** Secrets of one test run: random, so no test's secret is ever written in the code. */
-export function randomGatewaySecrets(): Record<'JWT_SECRET' | 'INTERNAL_API_TOKEN' | 'ADMIN_PASSWORD', string> {
+export function randomGatewaySecrets(): Record<
+  'JWT_SECRET' | 'INTERNAL_API_TOKEN' | 'ADMIN_PASSWORD',
+  string
+> {
   const secret = () => randomBytes(32).toString('hex');
   return { JWT_SECRET: secret(), INTERNAL_API_TOKEN: secret(), ADMIN_PASSWORD: secret() };
 }
 
 /** The real gateway over a fresh database, with only the outbound command sender stubbed. */
-export async function startGatewayTestApp(overrides: Partial<GatewayConfig> = {}): Promise<GatewayTestApp> {
+export async function startGatewayTestApp(
+  overrides: Partial<GatewayConfig> = {},
+): Promise<GatewayTestApp> {
   const database = await createTestDatabase('gateway', gatewayMigrations);
   const config = {
-    ...readGatewayConfig({ NODE_ENV: 'test', GATEWAY_DATABASE_URL: database.url, ...randomGatewaySecrets() }),
+    ...readGatewayConfig({
+      NODE_ENV: 'test',
+      GATEWAY_DATABASE_URL: database.url,
+      ...randomGatewaySecrets(),
+    }),
     // Nothing listens here: a query that escapes the stubs fails fast.
     membersInternalUrl: 'http://127.0.0.1:9',
     ledgerInternalUrl: 'http://127.0.0.1:9',
@@ -65,10 +81,13 @@ export async function startGatewayTestApp(overrides: Partial<GatewayConfig> = {}
     ...overrides,
   };
   const sender = new StubCommandSender();
-  const app = await NestFactory.create(AppModule.register({ config, pool: database.pool, ownsPool: false, commandSender: sender }), {
-    ...GATEWAY_APP_OPTIONS,
-    logger: false,
-  });
+  const app = await NestFactory.create(
+    AppModule.register({ config, pool: database.pool, ownsPool: false, commandSender: sender }),
+    {
+      ...GATEWAY_APP_OPTIONS,
+      logger: false,
+    },
+  );
   configureApp(app);
   await app.init();
   const sessions = app.get(SessionService);
@@ -80,7 +99,12 @@ export async function startGatewayTestApp(overrides: Partial<GatewayConfig> = {}
     config,
     async tokenFor(user) {
       if (!(await users.findById(user.id))) {
-        await users.insert({ ...user, fullName: user.username, passwordHash: 'no-password', kotaKabupaten: user.kotaKabupaten ?? null });
+        await users.insert({
+          ...user,
+          fullName: user.username,
+          passwordHash: 'no-password',
+          kotaKabupaten: user.kotaKabupaten ?? null,
+        });
       }
       return (await sessions.start(user, '127.0.0.1')).accessToken;
     },

@@ -5,7 +5,11 @@ import { runAuditCommand } from './audit/cli/run-audit-command.js';
  * verification): `npm run audit -- verify|replay|export|shu [options]`.
  */
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
-runAuditCommand(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+runAuditCommand(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+}).then(
   (status) => {
     process.exitCode = status;
   },

@@ -30,12 +30,31 @@ export class LedgerModule {
           inject: [PG_POOL, LedgerEventConsumers],
           useFactory: (pool: Pool, consumers: LedgerEventConsumers): ReadinessCheck[] => [
             { name: 'database', check: async () => (await pool.query('SELECT 1')).rowCount === 1 },
-            ...SOURCE_SERVICES.map((service) => ({ name: `${service}-events-consumer`, check: () => consumers.isReady(service) })),
+            ...SOURCE_SERVICES.map((service) => ({
+              name: `${service}-events-consumer`,
+              check: () => consumers.isReady(service),
+            })),
           ],
         }),
       ],
-      controllers: [AccountsController, TrialBalanceController, EntriesController, MemberSavingsController, CashByTellerController, FeeIncomeController, StatementsController, BankFeesController, PeriodClosingsController],
-      providers: [optionsProvider, pgPoolProvider, PgPoolCloser, LedgerEventConsumers, InternalTokenGuard],
+      controllers: [
+        AccountsController,
+        TrialBalanceController,
+        EntriesController,
+        MemberSavingsController,
+        CashByTellerController,
+        FeeIncomeController,
+        StatementsController,
+        BankFeesController,
+        PeriodClosingsController,
+      ],
+      providers: [
+        optionsProvider,
+        pgPoolProvider,
+        PgPoolCloser,
+        LedgerEventConsumers,
+        InternalTokenGuard,
+      ],
       exports: [optionsProvider, pgPoolProvider, LedgerEventConsumers],
     };
   }

@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { databaseNameOf, ensureDatabase, runMigrations } from '@koperasi/database';
-import { INTERNAL_HTTP_HOST, JsonLogger, PORT_PATTERN, readEnvConfig, secretEnv } from '@koperasi/platform';
+import {
+  INTERNAL_HTTP_HOST,
+  JsonLogger,
+  PORT_PATTERN,
+  readEnvConfig,
+  secretEnv,
+} from '@koperasi/platform';
 import { LedgerModule } from './ledger.module.js';
 import { LEDGER_MIGRATIONS } from './schema/ledger-migrations.js';
 import { parseBrokerList } from '@koperasi/messaging';
@@ -11,13 +17,20 @@ async function main(): Promise<void> {
   // whose partition does not matter.
   process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
   const env = readEnvConfig({
-    LEDGER_HTTP_PORT: { default: '3004', pattern: PORT_PATTERN, description: 'internal HTTP port of the ledger' },
+    LEDGER_HTTP_PORT: {
+      default: '3004',
+      pattern: PORT_PATTERN,
+      description: 'internal HTTP port of the ledger',
+    },
     LEDGER_DATABASE_URL: {
       default: 'postgres://postgres@127.0.0.1:5432/koperasi_ledger',
       pattern: /^postgres(ql)?:\/\//,
       description: 'PostgreSQL URL of the ledger database',
     },
-    KAFKA_BROKERS: { default: '127.0.0.1:9092', description: 'comma-separated Kafka brokers, host:port' },
+    KAFKA_BROKERS: {
+      default: '127.0.0.1:9092',
+      description: 'comma-separated Kafka brokers, host:port',
+    },
     INTERNAL_API_TOKEN: secretEnv('shared token for x-internal-token'),
     INTERNAL_HTTP_HOST,
   });
@@ -41,6 +54,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(JSON.stringify({ level: 50, service: 'ledger', msg: 'ledger failed to start', error: String(error) }));
+  console.error(
+    JSON.stringify({
+      level: 50,
+      service: 'ledger',
+      msg: 'ledger failed to start',
+      error: String(error),
+    }),
+  );
   process.exit(1);
 });

@@ -4,7 +4,13 @@ import { waitFor } from '@koperasi/testing';
 import type { SourceService } from '../src/domain/index.js';
 import { LedgerTestApp } from './ledger-test-app.js';
 import { MemberStream } from './member-event-fixtures.js';
-import { DepositStream, PaymentStream, installmentCollected, remittanceConfirmed, type Installment } from './service-event-fixtures.js';
+import {
+  DepositStream,
+  PaymentStream,
+  installmentCollected,
+  remittanceConfirmed,
+  type Installment,
+} from './service-event-fixtures.js';
 
 const newKoperasi = () => `kop-${randomUUID().slice(0, 8)}`;
 
@@ -15,8 +21,16 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
   afterAll(() => ledger.close());
 
   async function balances(koperasiId: string, asOf?: string): Promise<Record<string, number>> {
-    const response = await ledger.get(`/internal/koperasi/${koperasiId}/accounts`).query(asOf ? { asOf } : {}).expect(200);
-    return Object.fromEntries(response.body.map((account: { code: string; balanceRp: number }) => [account.code, account.balanceRp]));
+    const response = await ledger
+      .get(`/internal/koperasi/${koperasiId}/accounts`)
+      .query(asOf ? { asOf } : {})
+      .expect(200);
+    return Object.fromEntries(
+      response.body.map((account: { code: string; balanceRp: number }) => [
+        account.code,
+        account.balanceRp,
+      ]),
+    );
   }
 
   async function expectTrialBalanceBalances(koperasiId: string): Promise<void> {
@@ -24,17 +38,35 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
     expect(body.totalDebit).toBe(body.totalCredit);
   }
 
-  async function publishAndWait(service: SourceService, koperasiId: string, events: EventEnvelope[], entries: number): Promise<void> {
+  async function publishAndWait(
+    service: SourceService,
+    koperasiId: string,
+    events: EventEnvelope[],
+    entries: number,
+  ): Promise<void> {
     const before = await ledger.entryCount(koperasiId);
     await ledger.publish(service, events);
-    await waitFor(`${entries} more entries`, async () => (await ledger.entryCount(koperasiId)) === before + entries);
+    await waitFor(
+      `${entries} more entries`,
+      async () => (await ledger.entryCount(koperasiId)) === before + entries,
+    );
   }
 
   it('given a PPOB payment that succeeds, then exactly the fee is income, suspense is empty and the trial balance balances', async () => {
     const kop = newKoperasi();
-    const payment = new PaymentStream(kop, { productCode: 'PLNPOST', totalAmountRp: 302_500, priceRp: 301_800, tellerId: 'teller-a' });
+    const payment = new PaymentStream(kop, {
+      productCode: 'PLNPOST',
+      totalAmountRp: 302_500,
+      priceRp: 301_800,
+      tellerId: 'teller-a',
+    });
 
-    const events = [new DepositStream(kop).toppedUp(1_000_000), payment.requested(), payment.pending(), payment.succeeded()];
+    const events = [
+      new DepositStream(kop).toppedUp(1_000_000),
+      payment.requested(),
+      payment.pending(),
+      payment.succeeded(),
+    ];
     const succeeded = events[3];
     await publishAndWait('billpay', kop, events, 3);
 
@@ -46,14 +78,35 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
       '410000': 700,
     });
     await expectTrialBalanceBalances(kop);
-    const [success] = (await ledger.get(`/internal/koperasi/${kop}/entries?sourceEventId=${succeeded.eventId}`).expect(200)).body;
-    expect(success.trace).toMatchObject({ service: 'billpay', eventType: 'BillPaymentSucceeded', streamId: payment.streamId, streamVersion: 3 });
-    expect(success.lines).toContainEqual(expect.objectContaining({ accountCode: '410000', creditRp: 700, feeSource: 'PPOB', productCode: 'PLNPOST' }));
+    const [success] = (
+      await ledger
+        .get(`/internal/koperasi/${kop}/entries?sourceEventId=${succeeded.eventId}`)
+        .expect(200)
+    ).body;
+    expect(success.trace).toMatchObject({
+      service: 'billpay',
+      eventType: 'BillPaymentSucceeded',
+      streamId: payment.streamId,
+      streamVersion: 3,
+    });
+    expect(success.lines).toContainEqual(
+      expect.objectContaining({
+        accountCode: '410000',
+        creditRp: 700,
+        feeSource: 'PPOB',
+        productCode: 'PLNPOST',
+      }),
+    );
   });
 
   it('given a pending payment that fails and is refunded, then suspense and refunds owed are both zero and the drawer is even', async () => {
     const kop = newKoperasi();
-    const payment = new PaymentStream(kop, { productCode: 'PDAM', totalAmountRp: 152_500, priceRp: 151_900, tellerId: 'teller-a' });
+    const payment = new PaymentStream(kop, {
+      productCode: 'PDAM',
+      totalAmountRp: 152_500,
+      priceRp: 151_900,
+      tellerId: 'teller-a',
+    });
 
     await publishAndWait('billpay', kop, [payment.requested(), payment.pending()], 1);
     expect(await balances(kop)).toMatchObject({ '111000': 152_500, '213000': 152_500 });
@@ -61,7 +114,12 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
     expect(await balances(kop)).toMatchObject({ '213000': 0, '214000': 152_500 });
     await publishAndWait('billpay', kop, [payment.refunded('teller-a')], 1);
 
-    expect(await balances(kop)).toMatchObject({ '111000': 0, '213000': 0, '214000': 0, '410000': 0 });
+    expect(await balances(kop)).toMatchObject({
+      '111000': 0,
+      '213000': 0,
+      '214000': 0,
+      '410000': 0,
+    });
     await expectTrialBalanceBalances(kop);
   });
 
@@ -70,11 +128,30 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
     async (feeMode) => {
       const kop = newKoperasi();
       const installment = (product: Installment['product'], amountRp: number): EventEnvelope =>
-        installmentCollected(kop, { product, amountRp, feeRp: 3_000, feeMode, tellerId: 'teller-b' });
-      await publishAndWait('loans', kop, [installment('KUR', 1_250_000), installment('KUPEDES', 750_000)], 2);
-      expect(await balances(kop)).toMatchObject({ '111000': 2_000_000, '212000': feeMode === 'NETTED' ? 1_994_000 : 2_000_000 });
+        installmentCollected(kop, {
+          product,
+          amountRp,
+          feeRp: 3_000,
+          feeMode,
+          tellerId: 'teller-b',
+        });
+      await publishAndWait(
+        'loans',
+        kop,
+        [installment('KUR', 1_250_000), installment('KUPEDES', 750_000)],
+        2,
+      );
+      expect(await balances(kop)).toMatchObject({
+        '111000': 2_000_000,
+        '212000': feeMode === 'NETTED' ? 1_994_000 : 2_000_000,
+      });
 
-      await publishAndWait('loans', kop, [remittanceConfirmed(kop, 2_000_000, feeMode === 'NETTED' ? 6_000 : 0)], 1);
+      await publishAndWait(
+        'loans',
+        kop,
+        [remittanceConfirmed(kop, 2_000_000, feeMode === 'NETTED' ? 6_000 : 0)],
+        1,
+      );
 
       expect(await balances(kop)).toMatchObject({
         '111000': 2_000_000,
@@ -89,36 +166,77 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
 
   it('given billpay and loans events delivered again, then the books do not change', async () => {
     const kop = newKoperasi();
-    const payment = new PaymentStream(kop, { productCode: 'PLNPRE20', totalAmountRp: 22_500, priceRp: 20_300, tellerId: 'teller-a' });
+    const payment = new PaymentStream(kop, {
+      productCode: 'PLNPRE20',
+      totalAmountRp: 22_500,
+      priceRp: 20_300,
+      tellerId: 'teller-a',
+    });
     const paymentEvents = [payment.requested(), payment.succeeded()];
-    const loanEvents = [installmentCollected(kop, { product: 'KUR', amountRp: 500_000, feeRp: 2_000, feeMode: 'NETTED', tellerId: 'teller-a' })];
+    const loanEvents = [
+      installmentCollected(kop, {
+        product: 'KUR',
+        amountRp: 500_000,
+        feeRp: 2_000,
+        feeMode: 'NETTED',
+        tellerId: 'teller-a',
+      }),
+    ];
     await publishAndWait('billpay', kop, paymentEvents, 2);
     await publishAndWait('loans', kop, loanEvents, 1);
     const before = await ledger.booksSnapshot();
 
     await ledger.publish('billpay', paymentEvents);
     await ledger.publish('loans', loanEvents);
-    await waitFor('both projections to take the copies', async () => (await ledger.caughtUp('billpay')) && (await ledger.caughtUp('loans')));
+    await waitFor(
+      'both projections to take the copies',
+      async () => (await ledger.caughtUp('billpay')) && (await ledger.caughtUp('loans')),
+    );
 
     expect(await ledger.booksSnapshot()).toEqual(before);
-    expect(ledger.deadLetters.filter((letter) => [...paymentEvents, ...loanEvents].some((event) => event.eventId === letter.eventId))).toEqual([]);
+    expect(
+      ledger.deadLetters.filter((letter) =>
+        [...paymentEvents, ...loanEvents].some((event) => event.eventId === letter.eventId),
+      ),
+    ).toEqual([]);
   });
 
   it('given a success whose amounts do not add up between good events, then it is dead-lettered, nothing of it is posted, and the next event posts', async () => {
     const kop = newKoperasi();
-    const payment = new PaymentStream(kop, { productCode: 'BPJS', totalAmountRp: 102_500, priceRp: 100_000, tellerId: 'teller-c' });
+    const payment = new PaymentStream(kop, {
+      productCode: 'BPJS',
+      totalAmountRp: 102_500,
+      priceRp: 100_000,
+      tellerId: 'teller-c',
+    });
     const broken = payment.succeeded({ priceRp: 100_000, feeRp: 9_999 });
-    const next = new PaymentStream(kop, { productCode: 'BPJS', totalAmountRp: 52_500, priceRp: 50_000, tellerId: 'teller-c' });
+    const next = new PaymentStream(kop, {
+      productCode: 'BPJS',
+      totalAmountRp: 52_500,
+      priceRp: 50_000,
+      tellerId: 'teller-c',
+    });
 
     await ledger.publish('billpay', [payment.requested(), broken, next.requested()]);
 
     await waitFor('the two good events to post', async () => (await ledger.entryCount(kop)) === 2);
-    await waitFor('the dead letter', async () => ledger.deadLetters.some((letter) => letter.eventId === broken.eventId));
-    expect(ledger.deadLetters.find((letter) => letter.eventId === broken.eventId)?.error).toMatch(/not priceRp 100000 plus feeRp 9999/);
-    const entries = await ledger.get(`/internal/koperasi/${kop}/entries?sourceEventId=${broken.eventId}`).expect(200);
+    await waitFor('the dead letter', async () =>
+      ledger.deadLetters.some((letter) => letter.eventId === broken.eventId),
+    );
+    expect(ledger.deadLetters.find((letter) => letter.eventId === broken.eventId)?.error).toMatch(
+      /not priceRp 100000 plus feeRp 9999/,
+    );
+    const entries = await ledger
+      .get(`/internal/koperasi/${kop}/entries?sourceEventId=${broken.eventId}`)
+      .expect(200);
     expect(entries.body).toEqual([]);
     // The customer's money is still held in suspense; no deposit debit and no fee were half-posted.
-    expect(await balances(kop)).toMatchObject({ '111000': 155_000, '213000': 155_000, '113100': 0, '410000': 0 });
+    expect(await balances(kop)).toMatchObject({
+      '111000': 155_000,
+      '213000': 155_000,
+      '113100': 0,
+      '410000': 0,
+    });
     await expectTrialBalanceBalances(kop);
   });
 
@@ -128,21 +246,51 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
     const lateOn20th = '2025-07-20T16:30:00.000Z';
     const earlyOn21st = '2025-07-20T17:30:00.000Z';
     const on22nd = '2025-07-22T03:00:00.000Z';
-    const pay = (productCode: string, totalAmountRp: number, priceRp: number, at: string): EventEnvelope[] => {
-      const payment = new PaymentStream(kop, { productCode, totalAmountRp, priceRp, tellerId: 'teller-a' });
+    const pay = (
+      productCode: string,
+      totalAmountRp: number,
+      priceRp: number,
+      at: string,
+    ): EventEnvelope[] => {
+      const payment = new PaymentStream(kop, {
+        productCode,
+        totalAmountRp,
+        priceRp,
+        tellerId: 'teller-a',
+      });
       return [payment.requested(at), payment.succeeded({}, at)];
     };
     const collect = (product: Installment['product'], feeRp: number, at: string) =>
-      installmentCollected(kop, { product, amountRp: 500_000, feeRp, feeMode: 'BANK_PAYS', tellerId: 'teller-a' }, at);
+      installmentCollected(
+        kop,
+        { product, amountRp: 500_000, feeRp, feeMode: 'BANK_PAYS', tellerId: 'teller-a' },
+        at,
+      );
     await publishAndWait(
       'billpay',
       kop,
-      [...pay('PLNPOST', 302_500, 301_800, lateOn20th), ...pay('PLNPOST', 102_500, 101_900, earlyOn21st), ...pay('PDAM', 52_500, 51_000, earlyOn21st), ...pay('PDAM', 10_000, 9_000, on22nd)],
+      [
+        ...pay('PLNPOST', 302_500, 301_800, lateOn20th),
+        ...pay('PLNPOST', 102_500, 101_900, earlyOn21st),
+        ...pay('PDAM', 52_500, 51_000, earlyOn21st),
+        ...pay('PDAM', 10_000, 9_000, on22nd),
+      ],
       8,
     );
-    await publishAndWait('loans', kop, [collect('KUR', 2_500, lateOn20th), collect('KUPEDES', 1_500, earlyOn21st), collect('KUR', 2_500, earlyOn21st)], 3);
+    await publishAndWait(
+      'loans',
+      kop,
+      [
+        collect('KUR', 2_500, lateOn20th),
+        collect('KUPEDES', 1_500, earlyOn21st),
+        collect('KUR', 2_500, earlyOn21st),
+      ],
+      3,
+    );
 
-    const byProduct = await ledger.get(`/internal/koperasi/${kop}/fee-income?from=2025-07-20&to=2025-07-21&groupBy=product`).expect(200);
+    const byProduct = await ledger
+      .get(`/internal/koperasi/${kop}/fee-income?from=2025-07-20&to=2025-07-21&groupBy=product`)
+      .expect(200);
     expect(byProduct.body).toEqual({
       from: '2025-07-20',
       to: '2025-07-21',
@@ -160,7 +308,9 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
       totalRp: 9_300,
     });
 
-    const byDay = await ledger.get(`/internal/koperasi/${kop}/fee-income?from=2025-07-20&to=2025-07-22&groupBy=day`).expect(200);
+    const byDay = await ledger
+      .get(`/internal/koperasi/${kop}/fee-income?from=2025-07-20&to=2025-07-22&groupBy=day`)
+      .expect(200);
     expect(byDay.body.rows).toEqual([
       { source: 'PPOB', day: '2025-07-20', amountRp: 700, count: 1 },
       { source: 'PPOB', day: '2025-07-21', amountRp: 2_100, count: 2 },
@@ -170,9 +320,15 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
     ]);
     expect(byDay.body.totalRp).toBe(10_300);
 
-    const bad = await ledger.get(`/internal/koperasi/${kop}/fee-income?from=2025-07-22&to=2025-07-20&groupBy=week`).expect(400);
-    expect(bad.body.details).toEqual([{ field: 'groupBy', problems: ['groupBy must be product or day, not week'] }]);
-    const backwards = await ledger.get(`/internal/koperasi/${kop}/fee-income?from=2025-07-22&to=2025-07-20`).expect(400);
+    const bad = await ledger
+      .get(`/internal/koperasi/${kop}/fee-income?from=2025-07-22&to=2025-07-20&groupBy=week`)
+      .expect(400);
+    expect(bad.body.details).toEqual([
+      { field: 'groupBy', problems: ['groupBy must be product or day, not week'] },
+    ]);
+    const backwards = await ledger
+      .get(`/internal/koperasi/${kop}/fee-income?from=2025-07-22&to=2025-07-20`)
+      .expect(400);
     expect(backwards.body.message).toMatch(/to 2025-07-20 is before from 2025-07-22/);
     await ledger.get(`/internal/koperasi/${kop}/fee-income?to=2025-07-20`).expect(400);
   });
@@ -185,23 +341,63 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
       return {
         at,
         accounts: await balances(kop),
-        trialBalance: (await ledger.get(`/internal/koperasi/${kop}/trial-balance`).expect(200)).body,
-        savings: (await ledger.get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings`).expect(200)).body,
+        trialBalance: (await ledger.get(`/internal/koperasi/${kop}/trial-balance`).expect(200))
+          .body,
+        savings: (
+          await ledger.get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings`).expect(200)
+        ).body,
       };
     };
     const afterOccurring = async () => new Promise((resolve) => setTimeout(resolve, 5));
-    const first = new PaymentStream(kop, { productCode: 'PLNPOST', totalAmountRp: 302_500, priceRp: 301_800, tellerId: 'teller-a' });
-    const second = new PaymentStream(kop, { productCode: 'PDAM', totalAmountRp: 52_500, priceRp: 51_000, tellerId: 'teller-a' });
+    const first = new PaymentStream(kop, {
+      productCode: 'PLNPOST',
+      totalAmountRp: 302_500,
+      priceRp: 301_800,
+      tellerId: 'teller-a',
+    });
+    const second = new PaymentStream(kop, {
+      productCode: 'PDAM',
+      totalAmountRp: 52_500,
+      priceRp: 51_000,
+      tellerId: 'teller-a',
+    });
 
-    await publishAndWait('members', kop, [siti.registered(), siti.pokokPaid(25_000, 'teller-a'), siti.sukarelaDeposited(100_000, 'teller-a')], 2);
-    await publishAndWait('billpay', kop, [new DepositStream(kop).toppedUp(500_000), first.requested(), first.pending()], 2);
+    await publishAndWait(
+      'members',
+      kop,
+      [
+        siti.registered(),
+        siti.pokokPaid(25_000, 'teller-a'),
+        siti.sukarelaDeposited(100_000, 'teller-a'),
+      ],
+      2,
+    );
+    await publishAndWait(
+      'billpay',
+      kop,
+      [new DepositStream(kop).toppedUp(500_000), first.requested(), first.pending()],
+      2,
+    );
     await afterOccurring();
     const t1 = await capture();
 
     await afterOccurring();
     await publishAndWait('billpay', kop, [first.succeeded(), second.requested()], 2);
     await publishAndWait('members', kop, [siti.sukarelaWithdrawn(40_000, 'teller-a')], 1);
-    await publishAndWait('loans', kop, [installmentCollected(kop, { product: 'KUR', amountRp: 800_000, feeRp: 2_500, feeMode: 'NETTED', tellerId: 'teller-a' })], 1);
+    await publishAndWait(
+      'loans',
+      kop,
+      [
+        installmentCollected(kop, {
+          product: 'KUR',
+          amountRp: 800_000,
+          feeRp: 2_500,
+          feeMode: 'NETTED',
+          tellerId: 'teller-a',
+        }),
+      ],
+      1,
+    );
     await afterOccurring();
     const t2 = await capture();
 
@@ -216,28 +412,68 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
     expect(new Set([t1, t2, t3].map((books) => JSON.stringify(books.accounts))).size).toBe(3);
     for (const captured of [t1, t2, t3]) {
       expect(await balances(kop, captured.at)).toEqual(captured.accounts);
-      const trialBalance = await ledger.get(`/internal/koperasi/${kop}/trial-balance`).query({ asOf: captured.at }).expect(200);
+      const trialBalance = await ledger
+        .get(`/internal/koperasi/${kop}/trial-balance`)
+        .query({ asOf: captured.at })
+        .expect(200);
       expect(trialBalance.body).toEqual({ ...captured.trialBalance, asOf: captured.at });
-      const savings = await ledger.get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings`).query({ asOf: captured.at }).expect(200);
+      const savings = await ledger
+        .get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings`)
+        .query({ asOf: captured.at })
+        .expect(200);
       expect(savings.body).toEqual(captured.savings);
-      const statement = await ledger.get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings/statement`).query({ asOf: captured.at }).expect(200);
+      const statement = await ledger
+        .get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings/statement`)
+        .query({ asOf: captured.at })
+        .expect(200);
       expect(statement.body.balances).toEqual(captured.savings);
     }
 
-    const statement = await ledger.get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings/statement`).query({ asOf: t3.at }).expect(200);
-    expect(statement.body.lines.map((line: { changes: unknown; balances: unknown }) => [line.changes, line.balances])).toEqual([
-      [{ pokokRp: 25_000, wajibRp: 0, sukarelaRp: 0 }, { pokokRp: 25_000, wajibRp: 0, sukarelaRp: 0 }],
-      [{ pokokRp: 0, wajibRp: 0, sukarelaRp: 100_000 }, { pokokRp: 25_000, wajibRp: 0, sukarelaRp: 100_000 }],
-      [{ pokokRp: 0, wajibRp: 0, sukarelaRp: -40_000 }, { pokokRp: 25_000, wajibRp: 0, sukarelaRp: 60_000 }],
-      [{ pokokRp: 0, wajibRp: 15_000, sukarelaRp: 0 }, { pokokRp: 25_000, wajibRp: 15_000, sukarelaRp: 60_000 }],
+    const statement = await ledger
+      .get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings/statement`)
+      .query({ asOf: t3.at })
+      .expect(200);
+    expect(
+      statement.body.lines.map((line: { changes: unknown; balances: unknown }) => [
+        line.changes,
+        line.balances,
+      ]),
+    ).toEqual([
+      [
+        { pokokRp: 25_000, wajibRp: 0, sukarelaRp: 0 },
+        { pokokRp: 25_000, wajibRp: 0, sukarelaRp: 0 },
+      ],
+      [
+        { pokokRp: 0, wajibRp: 0, sukarelaRp: 100_000 },
+        { pokokRp: 25_000, wajibRp: 0, sukarelaRp: 100_000 },
+      ],
+      [
+        { pokokRp: 0, wajibRp: 0, sukarelaRp: -40_000 },
+        { pokokRp: 25_000, wajibRp: 0, sukarelaRp: 60_000 },
+      ],
+      [
+        { pokokRp: 0, wajibRp: 15_000, sukarelaRp: 0 },
+        { pokokRp: 25_000, wajibRp: 15_000, sukarelaRp: 60_000 },
+      ],
     ]);
-    const latestTwo = await ledger.get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings/statement?limit=2`).expect(200);
-    expect(latestTwo.body).toMatchObject({ truncated: true, balances: { pokokRp: 25_000, wajibRp: 15_000, sukarelaRp: 60_000 } });
+    const latestTwo = await ledger
+      .get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings/statement?limit=2`)
+      .expect(200);
+    expect(latestTwo.body).toMatchObject({
+      truncated: true,
+      balances: { pokokRp: 25_000, wajibRp: 15_000, sukarelaRp: 60_000 },
+    });
     expect(latestTwo.body.lines).toHaveLength(2);
 
     await ledger.get(`/internal/koperasi/${kop}/accounts?asOf=yesterday`).expect(400);
-    await ledger.get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings?asOf=2025-02-30`).expect(400);
-    await ledger.get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings/statement?limit=0`).expect(400);
-    await ledger.get(`/internal/koperasi/${kop}/members/someone-else/savings/statement`).expect(404);
+    await ledger
+      .get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings?asOf=2025-02-30`)
+      .expect(400);
+    await ledger
+      .get(`/internal/koperasi/${kop}/members/${siti.memberId}/savings/statement?limit=0`)
+      .expect(400);
+    await ledger
+      .get(`/internal/koperasi/${kop}/members/someone-else/savings/statement`)
+      .expect(404);
   });
 });

@@ -4,7 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
 import type { EventEnvelope } from '@koperasi/contracts';
-import { createTestDatabase, createTestTopics, testKafka, testKafkaBrokers, waitFor, type TestDatabase } from '@koperasi/testing';
+import {
+  createTestDatabase,
+  createTestTopics,
+  testKafka,
+  testKafkaBrokers,
+  waitFor,
+  type TestDatabase,
+} from '@koperasi/testing';
 import type { SourceService } from '../src/domain/index.js';
 import { LedgerModule } from '../src/ledger.module.js';
 import { LEDGER_MIGRATIONS } from '../src/schema/ledger-migrations.js';
@@ -61,10 +68,16 @@ export class LedgerTestApp {
     await this.dlqReader.subscribe({ topic: deadLetter, fromBeginning: true });
     await this.dlqReader.run({
       eachMessage: async ({ message }) => {
-        this.deadLetters.push({ eventId: message.headers?.['event-id']?.toString(), error: String(message.headers?.['dlq-error']) });
+        this.deadLetters.push({
+          eventId: message.headers?.['event-id']?.toString(),
+          error: String(message.headers?.['dlq-error']),
+        });
       },
     });
-    await waitFor('the ledger to be ready', async () => (await this.get('/health/ready')).status === 200);
+    await waitFor(
+      'the ledger to be ready',
+      async () => (await this.get('/health/ready')).status === 200,
+    );
   }
 
   async close(): Promise<void> {
@@ -79,16 +92,26 @@ export class LedgerTestApp {
   }
 
   async publish(service: SourceService, events: EventEnvelope[]): Promise<void> {
-    await this.producer.send({ topic: this.topics[service], acks: -1, messages: events.map(toKafkaMessage) });
+    await this.producer.send({
+      topic: this.topics[service],
+      acks: -1,
+      messages: events.map(toKafkaMessage),
+    });
   }
 
   async entryCount(koperasiId: string): Promise<number> {
-    const { rows } = await this.db.pool.query('SELECT count(*)::int AS n FROM journal_entries WHERE koperasi_id = $1', [koperasiId]);
+    const { rows } = await this.db.pool.query(
+      'SELECT count(*)::int AS n FROM journal_entries WHERE koperasi_id = $1',
+      [koperasiId],
+    );
     return rows[0].n;
   }
 
   /** True once the group has committed past every message on the service's topic. */
-  async caughtUp(service: SourceService, groupId = `${this.groupIdPrefix}-${service}`): Promise<boolean> {
+  async caughtUp(
+    service: SourceService,
+    groupId = `${this.groupIdPrefix}-${service}`,
+  ): Promise<boolean> {
     const topic = this.topics[service];
     const admin = this.kafka.admin();
     await admin.connect();
@@ -106,9 +129,16 @@ export class LedgerTestApp {
 
   /** Every row the projection keeps, to show a replay changed none of them. */
   async booksSnapshot(): Promise<unknown> {
-    const tables = ['journal_entries', 'journal_lines', 'account_balances', 'member_savings', 'cash_by_teller'];
+    const tables = [
+      'journal_entries',
+      'journal_lines',
+      'account_balances',
+      'member_savings',
+      'cash_by_teller',
+    ];
     const snapshot: Record<string, unknown> = {};
-    for (const table of tables) snapshot[table] = (await this.db.pool.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3`)).rows;
+    for (const table of tables)
+      snapshot[table] = (await this.db.pool.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3`)).rows;
     return snapshot;
   }
 }

@@ -52,8 +52,21 @@ export class MemberStream {
     return this.next('SimpananSukarelaWithdrawn', { memberId: this.memberId, amountRp, tellerId });
   }
 
-  resigned(payouts: { pokokPayoutRp: number; wajibPayoutRp: number; sukarelaPayoutRp: number; amountRp: number }, tellerId: string): EventEnvelope {
-    return this.next('MemberResigned', { memberId: this.memberId, tellerId, resignedAt: new Date().toISOString(), ...payouts });
+  resigned(
+    payouts: {
+      pokokPayoutRp: number;
+      wajibPayoutRp: number;
+      sukarelaPayoutRp: number;
+      amountRp: number;
+    },
+    tellerId: string,
+  ): EventEnvelope {
+    return this.next('MemberResigned', {
+      memberId: this.memberId,
+      tellerId,
+      resignedAt: new Date().toISOString(),
+      ...payouts,
+    });
   }
 
   private next(type: string, data: unknown): EventEnvelope {
@@ -77,5 +90,9 @@ export class MemberStream {
 }
 
 export function toKafkaMessage(event: EventEnvelope): Message {
-  return { key: event.streamId, value: JSON.stringify(event), headers: { 'event-id': event.eventId } };
+  return {
+    key: event.streamId,
+    value: JSON.stringify(event),
+    headers: { 'event-id': event.eventId },
+  };
 }

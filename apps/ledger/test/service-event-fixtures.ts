@@ -72,10 +72,17 @@ export class PaymentStream extends EventStream {
   }
 
   pending(): EventEnvelope {
-    return this.next('BillPaymentPending', { paymentId: this.paymentId, refId: this.refId, reason: 'rc 03' });
+    return this.next('BillPaymentPending', {
+      paymentId: this.paymentId,
+      refId: this.refId,
+      reason: 'rc 03',
+    });
   }
 
-  succeeded(override: { priceRp?: number; feeRp?: number } = {}, occurredAt?: string): EventEnvelope {
+  succeeded(
+    override: { priceRp?: number; feeRp?: number } = {},
+    occurredAt?: string,
+  ): EventEnvelope {
     const priceRp = override.priceRp ?? this.quote.priceRp;
     return this.next(
       'BillPaymentSucceeded',
@@ -105,7 +112,12 @@ export class PaymentStream extends EventStream {
   }
 
   refunded(tellerId: string): EventEnvelope {
-    return this.next('BillPaymentRefunded', { paymentId: this.paymentId, amountRp: this.quote.totalAmountRp, supervisorId: 'sup-1', tellerId });
+    return this.next('BillPaymentRefunded', {
+      paymentId: this.paymentId,
+      amountRp: this.quote.totalAmountRp,
+      supervisorId: 'sup-1',
+      tellerId,
+    });
   }
 }
 
@@ -115,7 +127,12 @@ export class DepositStream extends EventStream {
   }
 
   toppedUp(amountRp: number): EventEnvelope {
-    return this.next('DepositToppedUp', { topupId: randomUUID(), amountRp, bankTransferRef: `TRF-${randomUUID().slice(0, 6)}`, supervisorId: 'sup-1' });
+    return this.next('DepositToppedUp', {
+      topupId: randomUUID(),
+      amountRp,
+      bankTransferRef: `TRF-${randomUUID().slice(0, 6)}`,
+      supervisorId: 'sup-1',
+    });
   }
 }
 
@@ -128,18 +145,38 @@ export interface Installment {
 }
 
 /** A collection's and a remittance's streams, data shaped like libs/contracts/src/loans/loan-events.ts. */
-export function installmentCollected(koperasiId: string, installment: Installment, occurredAt?: string): EventEnvelope {
+export function installmentCollected(
+  koperasiId: string,
+  installment: Installment,
+  occurredAt?: string,
+): EventEnvelope {
   const collectionId = randomUUID();
   return new EventStream(koperasiId, `collection-${collectionId}`).next(
     'InstallmentCollected',
-    { collectionId, loanNo: '0123-01-000123-50-1', borrowerName: 'Budi Santoso', period: '2025-07', ...installment },
+    {
+      collectionId,
+      loanNo: '0123-01-000123-50-1',
+      borrowerName: 'Budi Santoso',
+      period: '2025-07',
+      ...installment,
+    },
     occurredAt,
   );
 }
 
-export function remittanceConfirmed(koperasiId: string, collectedRp: number, feeNettedRp: number): EventEnvelope {
+export function remittanceConfirmed(
+  koperasiId: string,
+  collectedRp: number,
+  feeNettedRp: number,
+): EventEnvelope {
   const remittanceId = randomUUID();
   const stream = new EventStream(koperasiId, `remittance-${remittanceId}`);
   stream.next('RemittanceClosed', {});
-  return stream.next('RemittanceConfirmed', { remittanceId, collectedRp, feeNettedRp, remitRp: collectedRp - feeNettedRp, bankRef: 'BRI-REM-1' });
+  return stream.next('RemittanceConfirmed', {
+    remittanceId,
+    collectedRp,
+    feeNettedRp,
+    remitRp: collectedRp - feeNettedRp,
+    bankRef: 'BRI-REM-1',
+  });
 }

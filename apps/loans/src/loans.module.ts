@@ -28,7 +28,11 @@ import { LoanLookupController } from './queries/loan-lookup.controller.js';
 import { RemittanceQueriesController } from './queries/remittance-queries.controller.js';
 
 /** Readiness: the database answers, the command consumer holds partitions, and the relay is publishing. */
-function readinessChecks(pool: Pool, consumer: CommandConsumerState, relay: ServiceOutboxRelay): ReadinessCheck[] {
+function readinessChecks(
+  pool: Pool,
+  consumer: CommandConsumerState,
+  relay: ServiceOutboxRelay,
+): ReadinessCheck[] {
   return [
     { name: 'database', check: async () => (await pool.query('SELECT 1')).rowCount === 1 },
     { name: 'kafka-command-consumer', check: () => consumer.ready },
@@ -59,10 +63,17 @@ export class LoansModule {
       providers: [
         { provide: LOANS_CONFIG, useValue: config },
         // Twelve partitions handled at once, the two dispatchers, the relay and the query endpoints.
-        pgPoolProvider(LOANS_CONFIG, (c: LoansConfig) => ({ databaseUrl: c.databaseUrl, maxConnections: 24 })),
+        pgPoolProvider(LOANS_CONFIG, (c: LoansConfig) => ({
+          databaseUrl: c.databaseUrl,
+          maxConnections: 24,
+        })),
         {
           provide: OUTBOX_RELAY_OPTIONS,
-          useValue: { relayName: 'loans', topic: config.eventsTopic, kafkaBrokers: config.kafkaBrokers },
+          useValue: {
+            relayName: 'loans',
+            topic: config.eventsTopic,
+            kafkaBrokers: config.kafkaBrokers,
+          },
         },
         PgPoolCloser,
         eventStoreProvider,

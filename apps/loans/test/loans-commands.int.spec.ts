@@ -10,7 +10,13 @@ import type {
   RemittanceView,
   UserRole,
 } from '@koperasi/contracts';
-import { createTestDatabase, createTestTopics, testKafka, testKafkaBrokers, type TestDatabase } from '@koperasi/testing';
+import {
+  createTestDatabase,
+  createTestTopics,
+  testKafka,
+  testKafkaBrokers,
+  type TestDatabase,
+} from '@koperasi/testing';
 import { CloseRemittanceHandler } from '../src/commands/close-remittance/close-remittance.handler.js';
 import { CollectInstallmentHandler } from '../src/commands/collect-installment/collect-installment.handler.js';
 import { loansMigrations } from '../src/infrastructure/loans-migrations.js';
@@ -26,7 +32,11 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
   let app: INestApplication;
   const koperasiId = randomUUID();
 
-  const envelope = <P>(payload: P, role: UserRole = 'teller', commandId: string = randomUUID()): CommandEnvelope<P> => ({
+  const envelope = <P>(
+    payload: P,
+    role: UserRole = 'teller',
+    commandId: string = randomUUID(),
+  ): CommandEnvelope<P> => ({
     commandId,
     koperasiId,
     actor: { userId: `${role}-1`, role },
@@ -48,9 +58,14 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
     ...overrides,
   });
 
-  const collect = (payload: CollectInstallmentPayload, role?: UserRole, commandId?: string): Promise<CommandReply<CollectInstallmentResult>> =>
+  const collect = (
+    payload: CollectInstallmentPayload,
+    role?: UserRole,
+    commandId?: string,
+  ): Promise<CommandReply<CollectInstallmentResult>> =>
     app.get(CollectInstallmentHandler).execute(envelope(payload, role, commandId));
-  const close = (): Promise<CommandReply<RemittanceView>> => app.get(CloseRemittanceHandler).execute(envelope({}, 'supervisor'));
+  const close = (): Promise<CommandReply<RemittanceView>> =>
+    app.get(CloseRemittanceHandler).execute(envelope({}, 'supervisor'));
 
   let nextLoan = 1;
   const loanNo = () => `0009${String(nextLoan++).padStart(11, '0')}`;
@@ -87,7 +102,9 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
 
   it('given forty counters collecting at once, then each gets its own collection, and events, rows and replies agree', async () => {
     const loans = Array.from({ length: 40 }, () => loanNo());
-    const replies = await Promise.all(loans.map((no) => collect({ loanNo: no, amountRp: 500_000, loan: view(no) })));
+    const replies = await Promise.all(
+      loans.map((no) => collect({ loanNo: no, amountRp: 500_000, loan: view(no) })),
+    );
     expect(replies.every((reply) => reply.ok)).toBe(true);
     const ids = replies.map((reply) => (reply.ok ? reply.result.collectionId : ''));
     expect(new Set(ids).size).toBe(40);
@@ -99,17 +116,30 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
     );
     expect(rows[0]).toEqual({ rows: 40, events: 40, results: 40 });
     const first = replies[0].ok ? replies[0].result : null;
-    expect(first?.receipt).toMatchObject({ loanNo: loans[0], amountRp: 500_000, feeRp: 2_500, feeMode: 'NETTED', koperasiId });
+    expect(first?.receipt).toMatchObject({
+      loanNo: loans[0],
+      amountRp: 500_000,
+      feeRp: 2_500,
+      feeMode: 'NETTED',
+      koperasiId,
+    });
   });
 
   it('given the same command delivered ten times at once, then one collection is made and every delivery answers it', async () => {
     const no = loanNo();
     const commandId = randomUUID();
-    const replies = await Promise.all(Array.from({ length: 10 }, () => collect({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'teller', commandId)));
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        collect({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'teller', commandId),
+      ),
+    );
     const ids = new Set(replies.map((reply) => (reply.ok ? reply.result.collectionId : 'refused')));
     expect([...ids]).toHaveLength(1);
     expect(ids.has('refused')).toBe(false);
-    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM collections WHERE loan_no = $1`, [no]);
+    const { rows } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM collections WHERE loan_no = $1`,
+      [no],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -126,14 +156,29 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
   it('refuses an auditor, a platform admin, a stale view and a malformed one, recording nothing', async () => {
     const no = loanNo();
     const before = (await db.pool.query(`SELECT count(*)::int AS n FROM collections`)).rows[0].n;
-    expect(await collect({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'auditor')).toMatchObject({ ok: false, error: { status: 403 } });
-    const asAdmin = await app.get(CollectInstallmentHandler).execute({ ...envelope({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'admin'), koperasiId: '' });
+    expect(
+      await collect({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'auditor'),
+    ).toMatchObject({ ok: false, error: { status: 403 } });
+    const asAdmin = await app.get(CollectInstallmentHandler).execute({
+      ...envelope({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'admin'),
+      koperasiId: '',
+    });
     expect(asAdmin).toMatchObject({ ok: false, error: { status: 403 } });
     const stale = view(no, { viewedAt: new Date(Date.now() - 120_000).toISOString() });
-    expect(await collect({ loanNo: no, amountRp: 500_000, loan: stale })).toMatchObject({ ok: false, error: { status: 409, code: 'LOAN_VIEW_STALE' } });
-    expect(await collect({ loanNo: no, amountRp: 500_000, loan: { loanNo: no } as LoanAccountView })).toMatchObject({ ok: false, error: { status: 400 } });
-    expect(await collect({ loanNo: '123', amountRp: 500_000, loan: view(no) })).toMatchObject({ ok: false, error: { status: 400 } });
-    expect((await db.pool.query(`SELECT count(*)::int AS n FROM collections`)).rows[0].n).toBe(before);
+    expect(await collect({ loanNo: no, amountRp: 500_000, loan: stale })).toMatchObject({
+      ok: false,
+      error: { status: 409, code: 'LOAN_VIEW_STALE' },
+    });
+    expect(
+      await collect({ loanNo: no, amountRp: 500_000, loan: { loanNo: no } as LoanAccountView }),
+    ).toMatchObject({ ok: false, error: { status: 400 } });
+    expect(await collect({ loanNo: '123', amountRp: 500_000, loan: view(no) })).toMatchObject({
+      ok: false,
+      error: { status: 400 },
+    });
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM collections`)).rows[0].n).toBe(
+      before,
+    );
   });
 
   it('given collections the bank has not acknowledged, when a batch is closed, then they wait for a later one', async () => {
@@ -144,11 +189,17 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
 
   it('given five closes racing over the same pool, then every collection lands in exactly one batch', async () => {
     // As if the bank had acknowledged every notice.
-    await db.pool.query(`UPDATE collections SET notice_status = 'ACKNOWLEDGED', acknowledged_at = now()`);
+    await db.pool.query(
+      `UPDATE collections SET notice_status = 'ACKNOWLEDGED', acknowledged_at = now()`,
+    );
     const replies = await Promise.all(Array.from({ length: 5 }, () => close()));
-    const batches = replies.filter((reply) => reply.ok).map((reply) => (reply.ok ? reply.result : null)!);
+    const batches = replies
+      .filter((reply) => reply.ok)
+      .map((reply) => (reply.ok ? reply.result : null)!);
     const refusals = replies.filter((reply) => !reply.ok);
-    expect(refusals.every((reply) => !reply.ok && reply.error.code === 'NOTHING_TO_REMIT')).toBe(true);
+    expect(refusals.every((reply) => !reply.ok && reply.error.code === 'NOTHING_TO_REMIT')).toBe(
+      true,
+    );
     const { rows } = await db.pool.query<{ total: number; in_one: number; in_more: number }>(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE live = 1)::int AS in_one,
@@ -160,6 +211,8 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
     expect(rows[0].in_one).toBe(rows[0].total);
     expect(batches.reduce((sum, batch) => sum + batch.collectionCount, 0)).toBe(rows[0].total);
     const sums = await db.pool.query(`SELECT sum(amount_rp)::bigint AS collected FROM collections`);
-    expect(batches.reduce((sum, batch) => sum + batch.collectedRp, 0)).toBe(Number(sums.rows[0].collected));
+    expect(batches.reduce((sum, batch) => sum + batch.collectedRp, 0)).toBe(
+      Number(sums.rows[0].collected),
+    );
   });
 });

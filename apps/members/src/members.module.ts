@@ -27,7 +27,11 @@ import { MemberQueriesController } from './queries/member-queries.controller.js'
 import { SavingsMovementQueriesController } from './queries/savings-movement-queries.controller.js';
 
 /** Readiness: the database answers, the command consumer holds partitions, and the relay is publishing. */
-function readinessChecks(pool: Pool, consumer: CommandConsumerState, relay: ServiceOutboxRelay): ReadinessCheck[] {
+function readinessChecks(
+  pool: Pool,
+  consumer: CommandConsumerState,
+  relay: ServiceOutboxRelay,
+): ReadinessCheck[] {
   return [
     { name: 'database', check: async () => (await pool.query('SELECT 1')).rowCount === 1 },
     { name: 'kafka-command-consumer', check: () => consumer.ready },
@@ -55,15 +59,25 @@ export class MembersModule {
         SavingsMovementQueriesController,
         CashDrawerQueriesController,
         BankQueriesController,
-        eventStoreAuditController({ service: 'members', internalApiToken: config.internalApiToken }),
+        eventStoreAuditController({
+          service: 'members',
+          internalApiToken: config.internalApiToken,
+        }),
       ],
       providers: [
         { provide: MEMBERS_CONFIG, useValue: config },
         // Twelve partitions are handled at once, plus the relay and the query endpoints.
-        pgPoolProvider(MEMBERS_CONFIG, (c: MembersConfig) => ({ databaseUrl: c.databaseUrl, maxConnections: 24 })),
+        pgPoolProvider(MEMBERS_CONFIG, (c: MembersConfig) => ({
+          databaseUrl: c.databaseUrl,
+          maxConnections: 24,
+        })),
         {
           provide: OUTBOX_RELAY_OPTIONS,
-          useValue: { relayName: 'members', topic: config.eventsTopic, kafkaBrokers: config.kafkaBrokers },
+          useValue: {
+            relayName: 'members',
+            topic: config.eventsTopic,
+            kafkaBrokers: config.kafkaBrokers,
+          },
         },
         PgPoolCloser,
         eventStoreProvider,

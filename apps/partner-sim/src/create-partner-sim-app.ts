@@ -8,8 +8,14 @@ import type { PartnerSimOptions } from './partner-sim-options.js';
 const BODY_LIMIT = '64mb';
 
 /** What main and the tests both build: the module with a body limit large enough for remittance batches. */
-export async function createPartnerSimApp(options: PartnerSimOptions, logger: LoggerService | false): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(PartnerSimModule.forRoot(options), { logger, bodyParser: false });
+export async function createPartnerSimApp(
+  options: PartnerSimOptions,
+  logger: LoggerService | false,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(PartnerSimModule.forRoot(options), {
+    logger,
+    bodyParser: false,
+  });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.enableShutdownHooks();
   return app;

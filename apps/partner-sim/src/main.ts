@@ -1,13 +1,26 @@
 import 'reflect-metadata';
-import { INTERNAL_HTTP_HOST, JsonLogger, PORT_PATTERN, readEnvConfig, secretEnv } from '@koperasi/platform';
+import {
+  INTERNAL_HTTP_HOST,
+  JsonLogger,
+  PORT_PATTERN,
+  readEnvConfig,
+  secretEnv,
+} from '@koperasi/platform';
 import { parseWibWindow } from './aggregator/aggregator-faults.js';
 import { createPartnerSimApp } from './create-partner-sim-app.js';
 
 async function main(): Promise<void> {
   const env = readEnvConfig({
-    PARTNER_SIM_HTTP_PORT: { default: '3005', pattern: PORT_PATTERN, description: 'HTTP port of partner-sim' },
+    PARTNER_SIM_HTTP_PORT: {
+      default: '3005',
+      pattern: PORT_PATTERN,
+      description: 'HTTP port of partner-sim',
+    },
     INTERNAL_HTTP_HOST,
-    AGGREGATOR_USERNAME: { default: 'kkmp-dev', description: 'the agent username the aggregator expects' },
+    AGGREGATOR_USERNAME: {
+      default: 'kkmp-dev',
+      description: 'the agent username the aggregator expects',
+    },
     AGGREGATOR_API_KEY: secretEnv('key of the request signatures (HMAC-SHA256)'),
     AGGREGATOR_CALLBACK_SECRET: secretEnv('key of the callback signatures (HMAC-SHA1)'),
     AGGREGATOR_CALLBACK_URL: {
@@ -40,6 +53,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(JSON.stringify({ level: 50, service: 'partner-sim', msg: 'partner-sim failed to start', error: String(error) }));
+  console.error(
+    JSON.stringify({
+      level: 50,
+      service: 'partner-sim',
+      msg: 'partner-sim failed to start',
+      error: String(error),
+    }),
+  );
   process.exit(1);
 });

@@ -1,4 +1,9 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { PlatformModule, type ReadinessCheck } from '@koperasi/platform';
 import { AdminController } from './admin/admin.controller.js';
 import { AggregatorAdminController } from './aggregator/aggregator-admin.controller.js';
@@ -21,8 +26,21 @@ export class PartnerSimModule implements NestModule {
       module: PartnerSimModule,
       // In-memory state only: ready as soon as it listens.
       imports: [PlatformModule.forRoot({ useFactory: (): ReadinessCheck[] => [] })],
-      controllers: [AggregatorController, AggregatorAdminController, BankController, BankAdminController, AdminController],
-      providers: [{ provide: PARTNER_SIM_OPTIONS, useValue: options }, SimTimers, RequestLog, CallbackSender, AggregatorSimulator, BankSimulator],
+      controllers: [
+        AggregatorController,
+        AggregatorAdminController,
+        BankController,
+        BankAdminController,
+        AdminController,
+      ],
+      providers: [
+        { provide: PARTNER_SIM_OPTIONS, useValue: options },
+        SimTimers,
+        RequestLog,
+        CallbackSender,
+        AggregatorSimulator,
+        BankSimulator,
+      ],
     };
   }
 

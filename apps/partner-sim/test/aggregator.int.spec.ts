@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AggregatorPaths, type AggregatorCallback, type InquiryResponse, type StatementResponse, type TransactionResponse } from '@koperasi/contracts';
+import {
+  AggregatorPaths,
+  type AggregatorCallback,
+  type InquiryResponse,
+  type StatementResponse,
+  type TransactionResponse,
+} from '@koperasi/contracts';
 import { waitFor } from '@koperasi/testing';
 import { TEST_CUSTOMERS } from '../src/aggregator/test-customers.js';
 import { PartnerSimUnderTest, TEST_OPTIONS } from './partner-sim-under-test.js';
@@ -28,7 +34,10 @@ describe('partner-sim aggregator over HTTP', () => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        received.push({ signature: request.headers['x-hub-signature'] as string | undefined, rawBody: Buffer.concat(chunks).toString() });
+        received.push({
+          signature: request.headers['x-hub-signature'] as string | undefined,
+          rawBody: Buffer.concat(chunks).toString(),
+        });
         response.statusCode = failNextCallbacks-- > 0 ? 500 : 200;
         response.end();
       });
@@ -51,27 +60,42 @@ describe('partner-sim aggregator over HTTP', () => {
   });
 
   const pay = (refId: string, productCode: string, customerNo: string) =>
-    sim.aggregator<TransactionResponse>(AggregatorPaths.transaction, refId, { product_code: productCode, customer_no: customerNo });
+    sim.aggregator<TransactionResponse>(AggregatorPaths.transaction, refId, {
+      product_code: productCode,
+      customer_no: customerNo,
+    });
   const inquire = (refId: string, productCode: string, customerNo: string) =>
-    sim.aggregator<InquiryResponse>(AggregatorPaths.inquiry, refId, { product_code: productCode, customer_no: customerNo });
-  const status = (refId: string) => sim.aggregator<TransactionResponse>(AggregatorPaths.status, refId);
-  const balance = async () => (await sim.aggregator<{ data: { deposit_rp: number } }>(AggregatorPaths.balance, '')).data.deposit_rp;
+    sim.aggregator<InquiryResponse>(AggregatorPaths.inquiry, refId, {
+      product_code: productCode,
+      customer_no: customerNo,
+    });
+  const status = (refId: string) =>
+    sim.aggregator<TransactionResponse>(AggregatorPaths.status, refId);
+  const balance = async () =>
+    (await sim.aggregator<{ data: { deposit_rp: number } }>(AggregatorPaths.balance, '')).data
+      .deposit_rp;
   const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  const statement = async () => (await sim.aggregator<StatementResponse>(AggregatorPaths.statement, '', { date: today() })).data;
+  const statement = async () =>
+    (await sim.aggregator<StatementResponse>(AggregatorPaths.statement, '', { date: today() }))
+      .data;
 
   it('Given a request signed with the wrong key or username, When it arrives, Then it is refused with rc 40 and nothing is debited', async () => {
     const before = await balance();
     const refId = newRef();
     const forged = await sim.json<TransactionResponse>('POST', AggregatorPaths.transaction, {
       username: TEST_OPTIONS.aggregatorUsername,
-      sign: createHmac('sha256', 'not-the-key').update(TEST_OPTIONS.aggregatorUsername + refId).digest('hex'),
+      sign: createHmac('sha256', 'not-the-key')
+        .update(TEST_OPTIONS.aggregatorUsername + refId)
+        .digest('hex'),
       ref_id: refId,
       product_code: 'PLN20',
       customer_no: PLN_METER,
     });
     const otherUser = await sim.json<{ data: { rc: string } }>('POST', AggregatorPaths.balance, {
       username: 'someone-else',
-      sign: createHmac('sha256', TEST_OPTIONS.aggregatorApiKey).update('someone-else').digest('hex'),
+      sign: createHmac('sha256', TEST_OPTIONS.aggregatorApiKey)
+        .update('someone-else')
+        .digest('hex'),
     });
     expect(forged.data).toMatchObject({ rc: '40', status: 'Gagal' });
     expect(otherUser.data.rc).toBe('40');
@@ -99,7 +123,12 @@ describe('partner-sim aggregator over HTTP', () => {
     expect(again.map((answer) => answer.data.rc)).toEqual(['49', '49']);
     expect(await balance()).toBe(before - 50_150);
     expect((await statement()).lines.filter((line) => line.ref_id === refId)).toHaveLength(1);
-    expect((await status(refId)).data).toMatchObject({ status: 'Sukses', sn: first.data.sn, trx_id: first.data.trx_id, kwh: '33.6' });
+    expect((await status(refId)).data).toMatchObject({
+      status: 'Sukses',
+      sn: first.data.sn,
+      trx_id: first.data.trx_id,
+      kwh: '33.6',
+    });
   });
 
   it('Given telco credit, When it is bought, Then the answer carries a serial number and the aggregator transaction id', async () => {
@@ -128,11 +157,21 @@ describe('partner-sim aggregator over HTTP', () => {
     });
     const before = await balance();
     const payment = await pay(refId, 'PLNPOST', customer.customerNo);
-    expect(payment.data).toMatchObject({ status: 'Sukses', price_rp: 256_800, customer_name: customer.customerName });
+    expect(payment.data).toMatchObject({
+      status: 'Sukses',
+      price_rp: 256_800,
+      customer_name: customer.customerName,
+    });
     expect(await balance()).toBe(before - 256_800);
     const pdam = TEST_CUSTOMERS.pdam.withPenalty;
-    expect((await inquire(newRef(), 'PDAM', pdam.customerNo)).data).toMatchObject({ bill_rp: 120_000, penalty_rp: 10_000, price_rp: 131_800 });
-    expect((await inquire(newRef(), 'PDAM', TEST_CUSTOMERS.pdam.valid.customerNo)).data).toMatchObject({ penalty_rp: 0 });
+    expect((await inquire(newRef(), 'PDAM', pdam.customerNo)).data).toMatchObject({
+      bill_rp: 120_000,
+      penalty_rp: 10_000,
+      price_rp: 131_800,
+    });
+    expect(
+      (await inquire(newRef(), 'PDAM', TEST_CUSTOMERS.pdam.valid.customerNo)).data,
+    ).toMatchObject({ penalty_rp: 0 });
   });
 
   it('Given a postpaid inquiry, When it is paid with the same ref_id, Then it succeeds once and the bill then answers already paid', async () => {
@@ -174,19 +213,36 @@ describe('partner-sim aggregator over HTTP', () => {
       ['BPJSKES', TEST_CUSTOMERS.bpjsKesehatan.valid.customerNo, '00'],
       ['PDAM', '2009999999', '00'],
     ];
-    const answers = await Promise.all(cases.map(([product, customer]) => inquire(newRef(), product, customer)));
+    const answers = await Promise.all(
+      cases.map(([product, customer]) => inquire(newRef(), product, customer)),
+    );
     expect(answers.map((answer) => answer.data.rc)).toEqual(cases.map(([, , rc]) => rc));
-    expect(answers[14].data).toMatchObject({ customer_name: 'AHMAD YANI', bill_rp: 85_000, price_rp: 86_700 });
+    expect(answers[14].data).toMatchObject({
+      customer_name: 'AHMAD YANI',
+      bill_rp: 85_000,
+      price_rp: 86_700,
+    });
     const derived = answers[16].data;
     expect(derived.bill_rp! % 100).toBe(0);
     expect(derived.price_rp).toBe(derived.bill_rp! + 1_800);
-    expect((await inquire(newRef(), 'PDAM', '2009999999')).data).toEqual({ ...derived, ref_id: expect.any(String) });
-    expect((await inquire(newRef(), 'PLN100', PLN_METER)).data).toMatchObject({ customer_name: 'BUDI SANTOSO', segment_power: 'R1/1300VA', subscriber_id: '523010012345', bill_rp: 100_000, price_rp: 100_150 });
+    expect((await inquire(newRef(), 'PDAM', '2009999999')).data).toEqual({
+      ...derived,
+      ref_id: expect.any(String),
+    });
+    expect((await inquire(newRef(), 'PLN100', PLN_METER)).data).toMatchObject({
+      customer_name: 'BUDI SANTOSO',
+      segment_power: 'R1/1300VA',
+      subscriber_id: '523010012345',
+      bill_rp: 100_000,
+      price_rp: 100_150,
+    });
   });
 
   it('Given a pending outcome, When it resolves, Then a callback signed with HMAC-SHA1 of the raw body arrives and status shows the result', async () => {
     const refId = newRef();
-    await sim.admin('PUT', '/admin/aggregator/faults', { outcomeByCustomer: { [PHONE]: 'PENDING_THEN_SUCCESS' } });
+    await sim.admin('PUT', '/admin/aggregator/faults', {
+      outcomeByCustomer: { [PHONE]: 'PENDING_THEN_SUCCESS' },
+    });
     const before = await balance();
     const answer = await pay(refId, 'TSEL25', PHONE);
     expect(answer.data).toMatchObject({ status: 'Pending', rc: '03', sn: '' });
@@ -198,31 +254,50 @@ describe('partner-sim aggregator over HTTP', () => {
     const body = JSON.parse(callback.rawBody) as AggregatorCallback;
     expect(body.callback_id).toEqual(expect.any(String));
     expect(Date.parse(body.sent_at)).toBeGreaterThan(Date.now() - 10_000);
-    expect(body.data).toMatchObject({ ref_id: refId, status: 'Sukses', rc: '00', price_rp: 25_200 });
+    expect(body.data).toMatchObject({
+      ref_id: refId,
+      status: 'Sukses',
+      rc: '00',
+      price_rp: 25_200,
+    });
     expect((await status(refId)).data).toMatchObject({ status: 'Sukses', sn: body.data.sn });
   });
 
   it('Given a pending outcome that fails, When it resolves, Then the deposit is refunded with a REFUND line and the callback says Gagal', async () => {
     const refId = newRef();
-    await sim.admin('PUT', '/admin/aggregator/faults', { outcomeByCustomer: { [PHONE]: 'PENDING_THEN_FAILED' } });
+    await sim.admin('PUT', '/admin/aggregator/faults', {
+      outcomeByCustomer: { [PHONE]: 'PENDING_THEN_FAILED' },
+    });
     const before = await balance();
     expect((await pay(refId, 'TSEL10', PHONE)).data.rc).toBe('03');
     await waitFor('the callback', async () => received.length === 1, 5_000);
-    expect((JSON.parse(received[0].rawBody) as AggregatorCallback).data).toMatchObject({ status: 'Gagal', rc: '02' });
+    expect((JSON.parse(received[0].rawBody) as AggregatorCallback).data).toMatchObject({
+      status: 'Gagal',
+      rc: '02',
+    });
     expect(await balance()).toBe(before);
-    expect((await statement()).lines.filter((line) => line.ref_id === refId).map((line) => line.type)).toEqual(['DEBIT', 'REFUND']);
+    expect(
+      (await statement()).lines.filter((line) => line.ref_id === refId).map((line) => line.type),
+    ).toEqual(['DEBIT', 'REFUND']);
     expect((await status(refId)).data).toMatchObject({ status: 'Gagal', rc: '02' });
   });
 
   it('Given the receiver fails the first callback, When the sim retries, Then a second, freshly signed delivery succeeds', async () => {
     failNextCallbacks = 1;
     const refId = newRef();
-    await sim.admin('PUT', '/admin/aggregator/faults', { outcomeByCustomer: { [PHONE]: 'PENDING_THEN_SUCCESS' } });
+    await sim.admin('PUT', '/admin/aggregator/faults', {
+      outcomeByCustomer: { [PHONE]: 'PENDING_THEN_SUCCESS' },
+    });
     await pay(refId, 'TSEL10', PHONE);
     await waitFor('two deliveries', async () => received.length === 2, 5_000);
-    const ids = received.map((delivery) => (JSON.parse(delivery.rawBody) as AggregatorCallback).callback_id);
+    const ids = received.map(
+      (delivery) => (JSON.parse(delivery.rawBody) as AggregatorCallback).callback_id,
+    );
     expect(new Set(ids).size).toBe(2);
-    const log = await sim.json<{ deliveries: { attempt: number; http_status: number }[] }>('GET', `/admin/aggregator/callbacks?ref_id=${refId}`);
+    const log = await sim.json<{ deliveries: { attempt: number; http_status: number }[] }>(
+      'GET',
+      `/admin/aggregator/callbacks?ref_id=${refId}`,
+    );
     expect(log.deliveries.map((delivery) => [delivery.attempt, delivery.http_status])).toEqual([
       [1, 500],
       [2, 200],
@@ -231,7 +306,9 @@ describe('partner-sim aggregator over HTTP', () => {
 
   it('Given a dropped response, When the payment is made, Then the client sees a reset, the deposit is debited and status shows Sukses', async () => {
     const refId = newRef();
-    await sim.admin('PUT', '/admin/aggregator/faults', { outcomeByCustomer: { [PLN_METER]: 'DROP' } });
+    await sim.admin('PUT', '/admin/aggregator/faults', {
+      outcomeByCustomer: { [PLN_METER]: 'DROP' },
+    });
     const before = await balance();
     await expect(pay(refId, 'PLN20', PLN_METER)).rejects.toThrow();
     expect(await balance()).toBe(before - 20_150);
@@ -243,10 +320,17 @@ describe('partner-sim aggregator over HTTP', () => {
   it('Given a deposit below the price, When paying, Then rc 44, nothing is debited and the ref_id stays free', async () => {
     await sim.admin('PUT', '/admin/aggregator/deposit', { balanceRp: 50_000 });
     const refId = newRef();
-    expect((await pay(refId, 'PLN100', PLN_METER)).data).toMatchObject({ status: 'Gagal', rc: '44', price_rp: 100_150 });
+    expect((await pay(refId, 'PLN100', PLN_METER)).data).toMatchObject({
+      status: 'Gagal',
+      rc: '44',
+      price_rp: 100_150,
+    });
     expect(await balance()).toBe(50_000);
     expect((await status(refId)).data.rc).toBe('43');
-    await sim.admin('POST', '/admin/aggregator/deposit/topups', { amountRp: 100_000, ref: 'TRF-1' });
+    await sim.admin('POST', '/admin/aggregator/deposit/topups', {
+      amountRp: 100_000,
+      ref: 'TRF-1',
+    });
     expect((await pay(refId, 'PLN100', PLN_METER)).data.rc).toBe('00');
   });
 
@@ -254,24 +338,47 @@ describe('partner-sim aggregator over HTTP', () => {
     const wib = new Date(Date.now() + 7 * 3600_000);
     const hhmm = (date: Date) => date.toISOString().slice(11, 16);
     await sim.admin('PUT', '/admin/aggregator/faults', {
-      cutOffWib: { start: hhmm(new Date(wib.getTime() - 3600_000)), end: hhmm(new Date(wib.getTime() + 3600_000)) },
+      cutOffWib: {
+        start: hhmm(new Date(wib.getTime() - 3600_000)),
+        end: hhmm(new Date(wib.getTime() + 3600_000)),
+      },
     });
-    expect((await pay(newRef(), 'PLN20', PLN_METER)).data).toMatchObject({ status: 'Gagal', rc: '109' });
-    expect((await inquire(newRef(), 'PLNPOST', TEST_CUSTOMERS.plnPostpaid.valid.customerNo)).data.rc).toBe('109');
+    expect((await pay(newRef(), 'PLN20', PLN_METER)).data).toMatchObject({
+      status: 'Gagal',
+      rc: '109',
+    });
+    expect(
+      (await inquire(newRef(), 'PLNPOST', TEST_CUSTOMERS.plnPostpaid.valid.customerNo)).data.rc,
+    ).toBe('109');
     expect((await pay(newRef(), 'TSEL10', PHONE)).data.rc).toBe('00');
   });
 
   it('Given top-ups, debits and a refund, When the statement is read, Then opening plus the lines is the closing, line by line', async () => {
     await sim.admin('PUT', '/admin/aggregator/deposit', { balanceRp: 0 });
-    await sim.admin('POST', '/admin/aggregator/deposit/topups', { amountRp: 500_000, ref: 'TRF-A' });
-    await sim.admin('PUT', '/admin/aggregator/faults', { outcomeByCustomer: { '081200000001': 'PENDING_THEN_FAILED', '081200000002': 'FAILED' } });
+    await sim.admin('POST', '/admin/aggregator/deposit/topups', {
+      amountRp: 500_000,
+      ref: 'TRF-A',
+    });
+    await sim.admin('PUT', '/admin/aggregator/faults', {
+      outcomeByCustomer: { '081200000001': 'PENDING_THEN_FAILED', '081200000002': 'FAILED' },
+    });
     await pay(newRef(), 'PLN50', PLN_METER);
     await pay(newRef(), 'TSEL10', '081200000001');
     await pay(newRef(), 'TSEL10', '081200000002');
     await pay(newRef(), 'PDAM', TEST_CUSTOMERS.pdam.valid.customerNo);
-    await waitFor('the refund', async () => (await statement()).lines.some((line) => line.type === 'REFUND'), 5_000);
+    await waitFor(
+      'the refund',
+      async () => (await statement()).lines.some((line) => line.type === 'REFUND'),
+      5_000,
+    );
     const day = await statement();
-    expect(day.lines.map((line) => line.type)).toEqual(['TOPUP', 'DEBIT', 'DEBIT', 'DEBIT', 'REFUND']);
+    expect(day.lines.map((line) => line.type)).toEqual([
+      'TOPUP',
+      'DEBIT',
+      'DEBIT',
+      'DEBIT',
+      'REFUND',
+    ]);
     let running = day.opening_rp;
     for (const line of day.lines) {
       running += line.type === 'DEBIT' ? -line.amount_rp : line.amount_rp;
@@ -286,9 +393,16 @@ describe('partner-sim aggregator over HTTP', () => {
   it('Given the same seed, When the same payments run twice, Then the outcomes repeat', async () => {
     const run = async () => {
       await sim.admin('POST', '/admin/reset');
-      await sim.admin('PUT', '/admin/aggregator/faults', { cutOffWib: null, pendingShare: 0.3, failureShare: 0.3, seed: 42, callbacksEnabled: false });
+      await sim.admin('PUT', '/admin/aggregator/faults', {
+        cutOffWib: null,
+        pendingShare: 0.3,
+        failureShare: 0.3,
+        seed: 42,
+        callbacksEnabled: false,
+      });
       const outcomes: string[] = [];
-      for (let i = 0; i < 20; i++) outcomes.push((await pay(`seeded-${i}`, 'TSEL10', PHONE)).data.rc);
+      for (let i = 0; i < 20; i++)
+        outcomes.push((await pay(`seeded-${i}`, 'TSEL10', PHONE)).data.rc);
       return outcomes;
     };
     const first = await run();
@@ -297,13 +411,17 @@ describe('partner-sim aggregator over HTTP', () => {
   });
 
   it('Given a slow customer, When others pay meanwhile, Then only the slow one waits and status shows it in process', async () => {
-    await sim.admin('PUT', '/admin/aggregator/faults', { latencyMsByCustomer: { '081299999999': 1_500 } });
+    await sim.admin('PUT', '/admin/aggregator/faults', {
+      latencyMsByCustomer: { '081299999999': 1_500 },
+    });
     const slowRef = newRef();
     const slow = pay(slowRef, 'TSEL10', '081299999999');
     const started = Date.now();
     await pay(newRef(), 'TSEL10', PHONE);
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect((await sim.aggregator<TransactionResponse>(AggregatorPaths.status, slowRef)).data.rc).toBe('03');
+    expect(
+      (await sim.aggregator<TransactionResponse>(AggregatorPaths.status, slowRef)).data.rc,
+    ).toBe('03');
     expect((await slow).data.rc).toBe('00');
     expect((await status(slowRef)).data.rc).toBe('00');
   });
@@ -314,17 +432,27 @@ describe('partner-sim aggregator over HTTP', () => {
     await pay(refId, 'TSEL10', PHONE);
     await pay(refId, 'TSEL10', PHONE);
     await status(refId);
-    const log = await sim.json<{ total: number; requests: { path: string; customer_no: string }[] }>(
+    const log = await sim.json<{
+      total: number;
+      requests: { path: string; customer_no: string }[];
+    }>(
       'GET',
       `/admin/requests?ref_id=${refId}&path=${encodeURIComponent(AggregatorPaths.transaction)}`,
     );
     expect(log.total).toBe(2);
-    expect(log.requests[0]).toMatchObject({ path: AggregatorPaths.transaction, customer_no: PHONE, product_code: 'TSEL10' });
+    expect(log.requests[0]).toMatchObject({
+      path: AggregatorPaths.transaction,
+      customer_no: PHONE,
+      product_code: 'TSEL10',
+    });
   });
 
   it('Given a misspelt or out-of-range knob, When it is set, Then 400 names it and no knob changes', async () => {
     const before = await sim.json<unknown>('GET', '/admin/aggregator/faults');
-    const typo = await sim.raw('PUT', '/admin/aggregator/faults', { pendingShar: 0.5, latencyMs: 10 });
+    const typo = await sim.raw('PUT', '/admin/aggregator/faults', {
+      pendingShar: 0.5,
+      latencyMs: 10,
+    });
     const range = await sim.raw('PUT', '/admin/aggregator/faults', { pendingShare: 1.5 });
     expect(typo.status).toBe(400);
     expect(((await typo.json()) as { message: string }).message).toContain('pendingShar');

@@ -23,7 +23,8 @@ export interface CommandError {
   details?: unknown;
 }
 
-export type CommandReply<TResult> = { ok: true; result: TResult } | { ok: false; error: CommandError };
+export type CommandReply<TResult> =
+  { ok: true; result: TResult } | { ok: false; error: CommandError };
 
 /** Kafka request-reply: NestJS answers a pattern on the topic `<pattern>.reply`. */
 export function replyTopicOf(commandTopic: string): string {

@@ -6,12 +6,17 @@ const NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
  * production leave it unset and use the plain names. Read once, when the process loads.
  */
 // Through globalThis: the counter app's build reads these contracts' types too, and has no Node `process`.
-export const KAFKA_NAMESPACE = readNamespace((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.KAFKA_NAMESPACE);
+export const KAFKA_NAMESPACE = readNamespace(
+  (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env
+    .KAFKA_NAMESPACE,
+);
 
 function readNamespace(value: string | undefined): string {
   if (value === undefined || value === '') return '';
   if (!NAMESPACE_PATTERN.test(value)) {
-    throw new Error(`KAFKA_NAMESPACE must be 1-40 lower-case letters, digits or dashes, got ${JSON.stringify(value)}`);
+    throw new Error(
+      `KAFKA_NAMESPACE must be 1-40 lower-case letters, digits or dashes, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

@@ -34,7 +34,9 @@ export class UpcasterRegistry {
       data = upcaster.upcast(data);
       version += 1;
     }
-    throw new Error(`Upcasting ${event.type} from v${event.schemaVersion} took over ${MAX_UPCAST_STEPS} steps`);
+    throw new Error(
+      `Upcasting ${event.type} from v${event.schemaVersion} took over ${MAX_UPCAST_STEPS} steps`,
+    );
   }
 }
 

@@ -4,12 +4,18 @@ import { databaseUrlFor } from './database-url.js';
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Creates the database if it is missing; connects to the server's `postgres` database to do so. */
-export async function ensureDatabase(serverUrl: string, database: string): Promise<'created' | 'exists'> {
-  if (!IDENTIFIER.test(database)) throw new Error(`ensureDatabase: ${database} is not a plain identifier`);
+export async function ensureDatabase(
+  serverUrl: string,
+  database: string,
+): Promise<'created' | 'exists'> {
+  if (!IDENTIFIER.test(database))
+    throw new Error(`ensureDatabase: ${database} is not a plain identifier`);
   const admin = new pg.Client({ connectionString: databaseUrlFor(serverUrl, 'postgres') });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
     if (rowCount) return 'exists';
     await admin.query(`CREATE DATABASE ${database}`);
     return 'created';
@@ -23,7 +29,8 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
 }
 
 export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
-  if (!IDENTIFIER.test(database)) throw new Error(`dropDatabase: ${database} is not a plain identifier`);
+  if (!IDENTIFIER.test(database))
+    throw new Error(`dropDatabase: ${database} is not a plain identifier`);
   const admin = new pg.Client({ connectionString: databaseUrlFor(serverUrl, 'postgres') });
   await admin.connect();
   try {

@@ -26,10 +26,13 @@ describe('localDateOf', () => {
     expect(localDateOf('2025-07-31T23:30+09:00')).toBe('2025-07-31');
   });
 
-  it.each(['2025-07-31', '2025-07-31T10:00:00', '2025-02-30T10:00:00Z', '2025-07-31T24:00:00Z', 'yesterday'])(
-    'refuses %s',
-    (value) => {
-      expect(localDateOf(value)).toBeNull();
-    },
-  );
+  it.each([
+    '2025-07-31',
+    '2025-07-31T10:00:00',
+    '2025-02-30T10:00:00Z',
+    '2025-07-31T24:00:00Z',
+    'yesterday',
+  ])('refuses %s', (value) => {
+    expect(localDateOf(value)).toBeNull();
+  });
 });

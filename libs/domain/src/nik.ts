@@ -19,8 +19,8 @@ export type NikParseResult = { ok: true; nik: Nik } | { ok: false; reason: strin
  * code of the place it was issued, so older Papua NIKs carry 91 or 94 either way.
  */
 const PROVINCE_CODES = new Set([
-  11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65, 71, 72, 73,
-  74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96,
+  11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
+  71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96,
 ]);
 
 const FEMALE_DAY_OFFSET = 40;
@@ -32,11 +32,14 @@ const MAX_AGE_YEARS = 120;
  * birth date on or before today and no more than 120 years back.
  */
 export function parseNik(input: string, today: string): NikParseResult {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`today must be YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new RangeError(`today must be YYYY-MM-DD, got ${JSON.stringify(today)}`);
   const value = input.trim();
   if (!/^\d+$/.test(value)) return refuse('NIK must contain digits only');
   if (value.length === 15) {
-    return refuse('NIK has 15 digits: old 15-digit NIKs are not accepted, use the 16-digit NIK on the current KTP or Kartu Keluarga');
+    return refuse(
+      'NIK has 15 digits: old 15-digit NIKs are not accepted, use the 16-digit NIK on the current KTP or Kartu Keluarga',
+    );
   }
   if (value.length !== 16) return refuse(`NIK must have exactly 16 digits, got ${value.length}`);
 
@@ -44,7 +47,8 @@ export function parseNik(input: string, today: string): NikParseResult {
   const regencyCode = value.slice(2, 4);
   const districtCode = value.slice(4, 6);
   const serial = value.slice(12, 16);
-  if (!PROVINCE_CODES.has(Number(provinceCode))) return refuse(`NIK province code ${provinceCode} does not exist`);
+  if (!PROVINCE_CODES.has(Number(provinceCode)))
+    return refuse(`NIK province code ${provinceCode} does not exist`);
   if (regencyCode === '00') return refuse('NIK regency/city code cannot be 00');
   if (districtCode === '00') return refuse('NIK district code cannot be 00');
   if (serial === '0000') return refuse('NIK serial number cannot be 0000');
@@ -61,11 +65,25 @@ export function parseNik(input: string, today: string): NikParseResult {
 
   const dateText = `${pad2(day)}-${value.slice(8, 10)}-${value.slice(10, 12)}`;
   const candidates = birthDateCandidates(day, month, twoDigitYear, today);
-  if (candidates.real === 0) return refuse(`NIK birth date ${dateText} is not a real calendar date`);
+  if (candidates.real === 0)
+    return refuse(`NIK birth date ${dateText} is not a real calendar date`);
   if (!candidates.plausible) {
-    return refuse(`NIK birth date ${dateText} is in the future or more than ${MAX_AGE_YEARS} years ago in every century`);
+    return refuse(
+      `NIK birth date ${dateText} is in the future or more than ${MAX_AGE_YEARS} years ago in every century`,
+    );
   }
-  return { ok: true, nik: { value, provinceCode, regencyCode, districtCode, birthDate: candidates.plausible, sex, serial } };
+  return {
+    ok: true,
+    nik: {
+      value,
+      provinceCode,
+      regencyCode,
+      districtCode,
+      birthDate: candidates.plausible,
+      sex,
+      serial,
+    },
+  };
 }
 
 /** The latest real date on or before today with age at most 120, and how many centuries gave a real date at all. */

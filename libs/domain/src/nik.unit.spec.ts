@@ -68,7 +68,9 @@ describe('parseNik', () => {
     });
 
     it('then a date whose only real century is in the future is refused', () => {
-      expect(reasonFor(nik('290200'), '2000-01-01')).toMatch(/in the future or more than 120 years ago/);
+      expect(reasonFor(nik('290200'), '2000-01-01')).toMatch(
+        /in the future or more than 120 years ago/,
+      );
     });
   });
 

@@ -5,12 +5,19 @@ describe('isPositiveRupiah', () => {
     expect(isPositiveRupiah(value)).toBe(true);
   });
 
-  it.each([0, -1, 1.5, Number.MAX_SAFE_INTEGER + 1, Number.NaN, Infinity, '25000', null, undefined])(
-    'refuses %s',
-    (value) => {
-      expect(isPositiveRupiah(value)).toBe(false);
-    },
-  );
+  it.each([
+    0,
+    -1,
+    1.5,
+    Number.MAX_SAFE_INTEGER + 1,
+    Number.NaN,
+    Infinity,
+    '25000',
+    null,
+    undefined,
+  ])('refuses %s', (value) => {
+    expect(isPositiveRupiah(value)).toBe(false);
+  });
 });
 
 describe('formatRupiah', () => {

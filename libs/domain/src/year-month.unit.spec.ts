@@ -1,13 +1,22 @@
-import { compareYearMonths, isYearMonth, monthsFromTo, nextYearMonth, addYearMonths } from './year-month.js';
+import {
+  compareYearMonths,
+  isYearMonth,
+  monthsFromTo,
+  nextYearMonth,
+  addYearMonths,
+} from './year-month.js';
 
 describe('year-month', () => {
   it.each(['2025-01', '2025-12', '1999-07'])('accepts %s', (value) => {
     expect(isYearMonth(value)).toBe(true);
   });
 
-  it.each(['2025-13', '2025-00', '2025-1', '25-01', '2025/01', '2025-01-01', ''])('rejects %s', (value) => {
-    expect(isYearMonth(value)).toBe(false);
-  });
+  it.each(['2025-13', '2025-00', '2025-1', '25-01', '2025/01', '2025-01-01', ''])(
+    'rejects %s',
+    (value) => {
+      expect(isYearMonth(value)).toBe(false);
+    },
+  );
 
   it('compares in calendar order', () => {
     expect(compareYearMonths('2025-02', '2025-10')).toBeLessThan(0);
@@ -24,7 +33,12 @@ describe('year-month', () => {
   });
 
   it('lists months inclusively across a year end', () => {
-    expect(monthsFromTo('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsFromTo('2025-11', '2026-02')).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
     expect(monthsFromTo('2025-07', '2025-07')).toEqual(['2025-07']);
   });
 

@@ -10,13 +10,23 @@ export class EventStoreAuditIndexes1790000000003 implements MigrationInterface {
   name = 'EventStoreAuditIndexes1790000000003';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE INDEX events_by_koperasi ON events ((metadata->>'koperasiId'), transaction_id, global_position)`);
-    await runner.query(`CREATE INDEX events_by_koperasi_type ON events ((metadata->>'koperasiId'), type, transaction_id, global_position)`);
-    await runner.query(`CREATE INDEX events_by_koperasi_time ON events ((metadata->>'koperasiId'), occurred_at)`);
-    await runner.query(`CREATE INDEX events_by_correlation ON events ((metadata->>'correlationId'))`);
+    await runner.query(
+      `CREATE INDEX events_by_koperasi ON events ((metadata->>'koperasiId'), transaction_id, global_position)`,
+    );
+    await runner.query(
+      `CREATE INDEX events_by_koperasi_type ON events ((metadata->>'koperasiId'), type, transaction_id, global_position)`,
+    );
+    await runner.query(
+      `CREATE INDEX events_by_koperasi_time ON events ((metadata->>'koperasiId'), occurred_at)`,
+    );
+    await runner.query(
+      `CREATE INDEX events_by_correlation ON events ((metadata->>'correlationId'))`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP INDEX events_by_correlation, events_by_koperasi_time, events_by_koperasi_type, events_by_koperasi`);
+    await runner.query(
+      `DROP INDEX events_by_correlation, events_by_koperasi_time, events_by_koperasi_type, events_by_koperasi`,
+    );
   }
 }

@@ -24,7 +24,9 @@ export class EventStoreSchema1790000000000 implements MigrationInterface {
         hash text NOT NULL,
         UNIQUE (stream_id, stream_version)
       )`);
-    await runner.query(`CREATE INDEX events_commit_order ON events (transaction_id, global_position)`);
+    await runner.query(
+      `CREATE INDEX events_commit_order ON events (transaction_id, global_position)`,
+    );
     await runner.query(`
       CREATE TABLE streams (
         stream_id text PRIMARY KEY,

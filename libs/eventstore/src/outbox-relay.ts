@@ -25,7 +25,6 @@ export const EVENT_ID_HEADER = 'event-id';
 export const EVENT_TYPE_HEADER = 'event-type';
 const MAX_RETRY_PAUSE_MS = 5000;
 
-
 /**
  * Publishes committed events to Kafka in commit order, keyed by stream id. The checkpoint is written only
  * after Kafka acknowledged the batch, so a relay that dies in between publishes the batch again on restart
@@ -116,7 +115,7 @@ export class OutboxRelay {
       this.wakeUp();
     });
     connection.on('end', () => {
-      lost.error ??= new Error('the relay\'s lock and LISTEN connection closed');
+      lost.error ??= new Error("the relay's lock and LISTEN connection closed");
       this.wakeUp();
     });
     connection.on('notification', () => this.wakeUp());
@@ -194,11 +193,15 @@ export class OutboxRelay {
   }
 
   private async loadCheckpoint(): Promise<GlobalCheckpoint> {
-    const { rows } = await this.options.pool.query<{ transaction_id: string; global_position: string }>(
-      `SELECT transaction_id::text, global_position FROM relay_checkpoints WHERE relay = $1`,
-      [this.options.relayName],
-    );
-    return rows[0] ? { transactionId: rows[0].transaction_id, globalPosition: rows[0].global_position } : START_OF_LOG;
+    const { rows } = await this.options.pool.query<{
+      transaction_id: string;
+      global_position: string;
+    }>(`SELECT transaction_id::text, global_position FROM relay_checkpoints WHERE relay = $1`, [
+      this.options.relayName,
+    ]);
+    return rows[0]
+      ? { transactionId: rows[0].transaction_id, globalPosition: rows[0].global_position }
+      : START_OF_LOG;
   }
 
   private async saveCheckpoint(checkpoint: GlobalCheckpoint): Promise<void> {

@@ -82,7 +82,12 @@ export class PostgresEventStore {
   }
 
   /** `expectedVersion` 0 means the stream must not exist yet. */
-  append(streamId: string, expectedVersion: number, events: NewEvent[], context: EventContext): Promise<AppendResult> {
+  append(
+    streamId: string,
+    expectedVersion: number,
+    events: NewEvent[],
+    context: EventContext,
+  ): Promise<AppendResult> {
     const request = { streamId, expectedVersion, events, context };
     this.assertAppendable(request);
     return new Promise<AppendResult>((resolve, reject) => {
@@ -114,7 +119,10 @@ export class PostgresEventStore {
    * answers on its own, with its result or a StreamVersionConflictError. The appends of a stream are a chain,
    * each decided on the state the one before it left: once one conflicts, the later ones of its stream do too.
    */
-  async appendBatchWithin(tx: PoolClient, requests: AppendRequest[]): Promise<(AppendResult | StreamVersionConflictError)[]> {
+  async appendBatchWithin(
+    tx: PoolClient,
+    requests: AppendRequest[],
+  ): Promise<(AppendResult | StreamVersionConflictError)[]> {
     for (const request of requests) this.assertAppendable(request);
     return this.writeInTransaction(tx, requests, true);
   }
@@ -126,7 +134,9 @@ export class PostgresEventStore {
       [streamId, fromVersion, this.maxEventsPerRead],
     );
     if (rows.length === this.maxEventsPerRead) {
-      throw new Error(`readStream: ${streamId} has over ${this.maxEventsPerRead} events; snapshot it`);
+      throw new Error(
+        `readStream: ${streamId} has over ${this.maxEventsPerRead} events; snapshot it`,
+      );
     }
     return rows.map((row) => this.upcasters.upcast(toStoredEvent(row)));
   }
@@ -136,7 +146,8 @@ export class PostgresEventStore {
     checkpoint: GlobalCheckpoint = START_OF_LOG,
     limit = 1000,
   ): Promise<{ events: StoredEvent[]; checkpoint: GlobalCheckpoint }> {
-    if (limit < 1 || limit > this.maxEventsPerRead) throw new Error(`readAll: limit ${limit} out of range`);
+    if (limit < 1 || limit > this.maxEventsPerRead)
+      throw new Error(`readAll: limit ${limit} out of range`);
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE ${COMMITTED_AFTER_CHECKPOINT} LIMIT $3`,
       [checkpoint.transactionId, checkpoint.globalPosition, limit],
@@ -145,7 +156,9 @@ export class PostgresEventStore {
     const last = events.at(-1);
     return {
       events,
-      checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : checkpoint,
+      checkpoint: last
+        ? { transactionId: last.transactionId, globalPosition: last.globalPosition }
+        : checkpoint,
     };
   }
 
@@ -166,7 +179,9 @@ export class PostgresEventStore {
       throw new Error(`append: expectedVersion ${expectedVersion} is not a version`);
     }
     if (events.length === 0 || events.length > this.maxEventsPerAppend) {
-      throw new Error(`append: ${events.length} events; an append takes 1 to ${this.maxEventsPerAppend}`);
+      throw new Error(
+        `append: ${events.length} events; an append takes 1 to ${this.maxEventsPerAppend}`,
+      );
     }
   }
 
@@ -183,7 +198,9 @@ export class PostgresEventStore {
 
   private async writeBatch(batch: PendingAppend[]): Promise<void> {
     try {
-      const outcomes = await this.withTransaction((client) => this.writeInTransaction(client, batch));
+      const outcomes = await this.withTransaction((client) =>
+        this.writeInTransaction(client, batch),
+      );
       outcomes.forEach((outcome, index) =>
         outcome instanceof Error ? batch[index].reject(outcome) : batch[index].resolve(outcome),
       );
@@ -218,7 +235,11 @@ export class PostgresEventStore {
       const head = heads.get(append.streamId) ?? { version: 0, lastHash: GENESIS_HASH };
       if (head.version !== append.expectedVersion || (chained && conflicted.has(append.streamId))) {
         conflicted.add(append.streamId);
-        return new StreamVersionConflictError(append.streamId, append.expectedVersion, head.version);
+        return new StreamVersionConflictError(
+          append.streamId,
+          append.expectedVersion,
+          head.version,
+        );
       }
       const envelopes = buildEnvelopes(append, head, occurredAt);
       const last = envelopes[envelopes.length - 1];
@@ -258,7 +279,11 @@ export class PostgresEventStore {
   }
 }
 
-function buildEnvelopes(append: AppendRequest, head: StreamHead, occurredAt: string): EventEnvelope[] {
+function buildEnvelopes(
+  append: AppendRequest,
+  head: StreamHead,
+  occurredAt: string,
+): EventEnvelope[] {
   let prevHash = head.lastHash;
   return append.events.map((event, index) => {
     const fields = {
@@ -317,7 +342,10 @@ async function insertEvents(client: PoolClient, events: EventEnvelope[]): Promis
  * Also tells the relay that events are coming: PostgreSQL delivers the notification when (and only if) the
  * transaction commits, so the relay wakes on commit. Same statement, so no extra round trip.
  */
-async function upsertStreamHeads(client: PoolClient, heads: Map<string, StreamHead>): Promise<void> {
+async function upsertStreamHeads(
+  client: PoolClient,
+  heads: Map<string, StreamHead>,
+): Promise<void> {
   const entries = [...heads.entries()];
   await client.query(
     `WITH heads AS (

@@ -34,7 +34,12 @@ export interface EventRow {
   type: string;
   schema_version: number;
   data: unknown;
-  metadata: { koperasiId: string; actor: string; correlationId: string; causationId: string | null };
+  metadata: {
+    koperasiId: string;
+    actor: string;
+    correlationId: string;
+    causationId: string | null;
+  };
   occurred_at: Date;
   prev_hash: string;
   hash: string;

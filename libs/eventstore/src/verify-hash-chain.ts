@@ -17,7 +17,10 @@ export interface VerifyOptions {
  * Recomputes every stream's hash chain from the stored events alone and names the first event that
  * does not fit: a changed field, a reordered or missing version, or a broken link to its predecessor.
  */
-export async function verifyHashChain(pool: Pool, options: VerifyOptions = {}): Promise<ChainVerification> {
+export async function verifyHashChain(
+  pool: Pool,
+  options: VerifyOptions = {},
+): Promise<ChainVerification> {
   const pageSize = options.pageSize ?? 5000;
   let cursor = { streamId: options.streamId ?? '', streamVersion: 0 };
   let previous = { streamId: '', version: 0, hash: GENESIS_HASH };
@@ -49,8 +52,10 @@ export async function verifyHashChain(pool: Pool, options: VerifyOptions = {}): 
       if (event.streamVersion !== previous.version + 1) {
         return broken(`version ${previous.version + 1} expected, found ${event.streamVersion}`);
       }
-      if (event.prevHash !== previous.hash) return broken('prev_hash does not match the previous event');
-      if (chainHash(event.prevHash, event) !== event.hash) return broken('hash does not match the event');
+      if (event.prevHash !== previous.hash)
+        return broken('prev_hash does not match the previous event');
+      if (chainHash(event.prevHash, event) !== event.hash)
+        return broken('hash does not match the event');
       previous = { streamId: event.streamId, version: event.streamVersion, hash: event.hash };
       eventsChecked += 1;
     }

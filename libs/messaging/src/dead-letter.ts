@@ -9,7 +9,11 @@ export interface DeadLetter {
 }
 
 /** The original message, unchanged, with where it came from and why it could not be taken. */
-export async function sendToDeadLetter(producer: Producer, deadLetterTopic: string, letters: DeadLetter[]): Promise<void> {
+export async function sendToDeadLetter(
+  producer: Producer,
+  deadLetterTopic: string,
+  letters: DeadLetter[],
+): Promise<void> {
   if (letters.length === 0) return;
   await producer.send({
     topic: deadLetterTopic,

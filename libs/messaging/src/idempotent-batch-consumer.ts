@@ -72,7 +72,10 @@ export class IdempotentBatchConsumer {
   async start(): Promise<void> {
     await this.producer.connect();
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.subscribe({
+      topics: this.options.topics,
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -91,7 +94,10 @@ export class IdempotentBatchConsumer {
   private trackMembership(): void {
     const { events } = this.consumer;
     this.consumer.on(events.GROUP_JOIN, ({ payload }) => {
-      this.assignedPartitions = Object.values(payload.memberAssignment).reduce((sum, parts) => sum + parts.length, 0);
+      this.assignedPartitions = Object.values(payload.memberAssignment).reduce(
+        (sum, parts) => sum + parts.length,
+        0,
+      );
       this.inGroup = true;
     });
     this.consumer.on(events.REBALANCING, () => {
@@ -105,7 +111,13 @@ export class IdempotentBatchConsumer {
     }
   }
 
-  private async takeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async takeBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     for (let start = 0; start < batch.messages.length; start += this.maxEventsPerTransaction) {
       if (!isRunning() || isStale()) return;
       const messages = batch.messages.slice(start, start + this.maxEventsPerTransaction);
@@ -113,19 +125,34 @@ export class IdempotentBatchConsumer {
       const lastOffset = messages[messages.length - 1].offset;
       resolveOffset(lastOffset);
       await this.consumer.commitOffsets([
-        { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastOffset) + 1n).toString() },
+        {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: (BigInt(lastOffset) + 1n).toString(),
+        },
       ]);
       await heartbeat();
     }
   }
 
-  private async takeMessages(topic: string, partition: number, messages: KafkaMessage[]): Promise<void> {
+  private async takeMessages(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+  ): Promise<void> {
     const deliveries: Delivery[] = [];
     const letters: DeadLetter[] = [];
     for (const message of messages) {
       const parsed = parseEnvelope(message, this.upcasters);
       if (parsed.ok) deliveries.push({ message, event: parsed.event });
-      else letters.push({ topic, partition, message, consumer: this.consumerName, error: parsed.error });
+      else
+        letters.push({
+          topic,
+          partition,
+          message,
+          consumer: this.consumerName,
+          error: parsed.error,
+        });
     }
     try {
       await this.inTransaction((tx) => this.project(tx, deliveries));
@@ -142,7 +169,13 @@ export class IdempotentBatchConsumer {
             if (isTransient(eventError)) throw eventError;
             await tx.query('ROLLBACK TO SAVEPOINT delivery');
             await this.markDeadLettered(tx, delivery.event.eventId);
-            letters.push({ topic, partition, message: delivery.message, consumer: this.consumerName, error: eventError });
+            letters.push({
+              topic,
+              partition,
+              message: delivery.message,
+              consumer: this.consumerName,
+              error: eventError,
+            });
           }
         }
         // Sent before the commit: if the dead-letter topic cannot take them, the whole batch is retried.
@@ -197,5 +230,7 @@ function isTransient(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && /^(08|40|53|57|58)/.test(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect/i.test(message);
+  return /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect/i.test(
+    message,
+  );
 }

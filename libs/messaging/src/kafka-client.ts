@@ -2,7 +2,10 @@ import { Kafka, logLevel } from 'kafkajs';
 
 /** A comma-separated broker list, e.g. `127.0.0.1:9092,127.0.0.1:9094`, as KAFKA_BROKERS holds it. */
 export function parseBrokerList(text: string): string[] {
-  return text.split(',').map((broker) => broker.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
 }
 
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {

@@ -29,11 +29,16 @@ export const SOURCE_CODE_SECRETS: ReadonlySet<string> = new Set([
   'e2e-password-2026',
 ]);
 
-const SECRET_HOW_TO = 'npm start generates one in .run/secrets.env; elsewhere set a random value, e.g. `openssl rand -hex 32`';
+const SECRET_HOW_TO =
+  'npm start generates one in .run/secrets.env; elsewhere set a random value, e.g. `openssl rand -hex 32`';
 
 /** A secret with no default: a start without it, or with a published or short one, is refused. */
 export function secretEnv(description: string, minLength = SECRET_MIN_LENGTH): EnvSpec {
-  return { description: `${description}, at least ${minLength} characters without spaces`, secret: true, pattern: new RegExp(`^\\S{${minLength},}$`) };
+  return {
+    description: `${description}, at least ${minLength} characters without spaces`,
+    secret: true,
+    pattern: new RegExp(`^\\S{${minLength},}$`),
+  };
 }
 
 /**
@@ -50,10 +55,14 @@ export function readEnvConfig<K extends string>(
     const value = env[name] ?? spec.default;
     const shown = spec.secret ? name : `${name}=${value}`;
     const howTo = spec.secret ? ` (${SECRET_HOW_TO})` : '';
-    if (value === undefined || value === '') problems.push(`${name} is missing: ${spec.description}${howTo}`);
+    if (value === undefined || value === '')
+      problems.push(`${name} is missing: ${spec.description}${howTo}`);
     else if (spec.secret && SOURCE_CODE_SECRETS.has(value)) {
-      problems.push(`${name} is a value published in the source code, known to anyone: ${spec.description}${howTo}`);
-    } else if (spec.pattern && !spec.pattern.test(value)) problems.push(`${shown} is malformed: ${spec.description}${howTo}`);
+      problems.push(
+        `${name} is a value published in the source code, known to anyone: ${spec.description}${howTo}`,
+      );
+    } else if (spec.pattern && !spec.pattern.test(value))
+      problems.push(`${shown} is malformed: ${spec.description}${howTo}`);
     else values[name] = value;
   }
   if (problems.length > 0) throw new Error(`Configuration refused:\n  ${problems.join('\n  ')}`);

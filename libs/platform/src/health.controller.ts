@@ -14,7 +14,10 @@ export class HealthController {
   @Get('ready')
   async ready(): Promise<{ status: 'ready'; checks: Record<string, boolean> }> {
     const results = await Promise.all(
-      this.checks.map(async ({ name, check }) => [name, await Promise.resolve(check()).catch(() => false)] as const),
+      this.checks.map(
+        async ({ name, check }) =>
+          [name, await Promise.resolve(check()).catch(() => false)] as const,
+      ),
     );
     const checks = Object.fromEntries(results);
     if (results.some(([, ok]) => !ok)) {

@@ -36,26 +36,43 @@ export interface HttpRequestOptions {
  * global fetch (undici, a web stream and an AbortSignal per call) cost more CPU per call than the service's own
  * database work, on paths every payment and collection takes.
  */
-export function httpRequest(agent: http.Agent, url: URL, options: HttpRequestOptions): Promise<HttpAnswer> {
+export function httpRequest(
+  agent: http.Agent,
+  url: URL,
+  options: HttpRequestOptions,
+): Promise<HttpAnswer> {
   const payload = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
   const transport = url.protocol === 'https:' ? https : http;
-  const headers = payload ? { ...options.headers, 'content-length': String(payload.length) } : options.headers;
+  const headers = payload
+    ? { ...options.headers, 'content-length': String(payload.length) }
+    : options.headers;
   return new Promise((resolve, reject) => {
-    const request = transport.request(url, { method: options.method, agent, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      response.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (bytes > MAX_ANSWER_BYTES) request.destroy(new Error(`answer over ${MAX_ANSWER_BYTES} bytes`));
-        else chunks.push(chunk);
-      });
-      response.on('error', reject);
-      response.on('end', () => {
-        clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
-    const timer = setTimeout(() => request.destroy(new HttpTimeoutError(options.timeoutMs)), options.timeoutMs);
+    const request = transport.request(
+      url,
+      { method: options.method, agent, headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > MAX_ANSWER_BYTES)
+            request.destroy(new Error(`answer over ${MAX_ANSWER_BYTES} bytes`));
+          else chunks.push(chunk);
+        });
+        response.on('error', reject);
+        response.on('end', () => {
+          clearTimeout(timer);
+          resolve({
+            status: response.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      },
+    );
+    const timer = setTimeout(
+      () => request.destroy(new HttpTimeoutError(options.timeoutMs)),
+      options.timeoutMs,
+    );
     request.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
@@ -68,7 +85,12 @@ export function httpRequest(agent: http.Agent, url: URL, options: HttpRequestOpt
 export async function requestJson(
   agent: http.Agent,
   url: URL,
-  options: { method: 'GET' | 'POST' | 'PUT'; headers: Record<string, string>; body?: unknown; timeoutMs: number },
+  options: {
+    method: 'GET' | 'POST' | 'PUT';
+    headers: Record<string, string>;
+    body?: unknown;
+    timeoutMs: number;
+  },
 ): Promise<JsonAnswer> {
   const answer = await httpRequest(agent, url, {
     method: options.method,
@@ -90,7 +112,12 @@ export async function requestJson(
 }
 
 /** A JSON POST of an already serialized body (signed requests sign these exact bytes). */
-export function postJson(agent: http.Agent, url: URL, body: string, timeoutMs: number): Promise<HttpAnswer> {
+export function postJson(
+  agent: http.Agent,
+  url: URL,
+  body: string,
+  timeoutMs: number,
+): Promise<HttpAnswer> {
   return httpRequest(agent, url, {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json' },

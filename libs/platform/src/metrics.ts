@@ -8,7 +8,10 @@ export const metricsRegistry = new Registry();
  * times a second at rest (about 0.3% of a core each). Every 100 ms still shows the stalls worth seeing.
  */
 const EVENT_LOOP_SAMPLE_MS = 100;
-collectDefaultMetrics({ register: metricsRegistry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
+collectDefaultMetrics({
+  register: metricsRegistry,
+  eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS,
+});
 
 export const httpRequestSeconds = new Histogram({
   name: 'http_request_duration_seconds',

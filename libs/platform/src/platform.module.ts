@@ -1,4 +1,10 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type Provider } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type Provider,
+} from '@nestjs/common';
 import { HealthController } from './health.controller.js';
 import { HttpMetricsMiddleware, MetricsController } from './metrics.js';
 import { READINESS_CHECKS } from './readiness.js';

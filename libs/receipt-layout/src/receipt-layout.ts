@@ -44,14 +44,17 @@ export function labelled(label: string, value: string): string[] {
   if (prefix.length + value.length <= RECEIPT_WIDTH) return [prefix + value];
   const valueWidth = RECEIPT_WIDTH - prefix.length;
   if (value.split(/\s+/).every((word) => word.length <= valueWidth)) {
-    return wrapped(value, valueWidth).map((line, index) => (index === 0 ? prefix : ' '.repeat(prefix.length)) + line);
+    return wrapped(value, valueWidth).map(
+      (line, index) => (index === 0 ? prefix : ' '.repeat(prefix.length)) + line,
+    );
   }
   return [`${label}:`, ...wrapped(value)];
 }
 
 /** Label left, value right; on two lines when both do not fit on one. */
 export function rightAligned(label: string, value: string): string[] {
-  if (label.length + 1 + value.length <= RECEIPT_WIDTH) return [label + value.padStart(RECEIPT_WIDTH - label.length)];
+  if (label.length + 1 + value.length <= RECEIPT_WIDTH)
+    return [label + value.padStart(RECEIPT_WIDTH - label.length)];
   return [label.slice(0, RECEIPT_WIDTH), value.padStart(RECEIPT_WIDTH).slice(-RECEIPT_WIDTH)];
 }
 
@@ -68,5 +71,6 @@ export function wibDateTime(iso: string): string {
 /** A line wider than the paper would be cut by the printer: refuse to hand such a receipt out. */
 export function assertFitsPaper(lines: readonly string[], what: string): void {
   const tooWide = lines.find((line) => line.length > RECEIPT_WIDTH);
-  if (tooWide !== undefined) throw new Error(`${what} has a line wider than ${RECEIPT_WIDTH}: ${JSON.stringify(tooWide)}`);
+  if (tooWide !== undefined)
+    throw new Error(`${what} has a line wider than ${RECEIPT_WIDTH}: ${JSON.stringify(tooWide)}`);
 }

@@ -13,7 +13,10 @@ export class CommandConsumerState {
   }
 
   joined(assignment: Record<string, number[]>): void {
-    this.assignedPartitions = Object.values(assignment).reduce((count, partitions) => count + partitions.length, 0);
+    this.assignedPartitions = Object.values(assignment).reduce(
+      (count, partitions) => count + partitions.length,
+      0,
+    );
   }
 
   lost(): void {

@@ -18,6 +18,9 @@ export class CommandResults {
 
   /** Inside the transaction that acted: the reply is stored exactly when the action commits. */
   async save(tx: PoolClient, commandId: string, reply: CommandReply<unknown>): Promise<void> {
-    await tx.query('INSERT INTO command_results (command_id, reply) VALUES ($1, $2)', [commandId, JSON.stringify(reply)]);
+    await tx.query('INSERT INTO command_results (command_id, reply) VALUES ($1, $2)', [
+      commandId,
+      JSON.stringify(reply),
+    ]);
   }
 }

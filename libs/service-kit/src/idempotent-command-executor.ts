@@ -18,7 +18,10 @@ const MAX_RETRY_PAUSE_MS = 20;
 export class IdempotentCommandExecutor {
   constructor(private readonly results: CommandResults) {}
 
-  async execute<R>(commandId: string, attempt: () => Promise<CommandReply<R>>): Promise<CommandReply<R>> {
+  async execute<R>(
+    commandId: string,
+    attempt: () => Promise<CommandReply<R>>,
+  ): Promise<CommandReply<R>> {
     const stored = await this.results.find<R>(commandId);
     if (stored) return stored;
     for (let attemptNo = 1; attemptNo <= MAX_ATTEMPTS; attemptNo += 1) {
@@ -31,9 +34,15 @@ export class IdempotentCommandExecutor {
           if (first) return first;
         }
         if (!(error instanceof StreamVersionConflictError)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * MAX_RETRY_PAUSE_MS * attemptNo));
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.random() * MAX_RETRY_PAUSE_MS * attemptNo),
+        );
       }
     }
-    return refused(409, 'CONCURRENT_UPDATE', `The record changed ${MAX_ATTEMPTS} times while this command ran; try again`);
+    return refused(
+      409,
+      'CONCURRENT_UPDATE',
+      `The record changed ${MAX_ATTEMPTS} times while this command ran; try again`,
+    );
   }
 }

@@ -1,6 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 
-export async function inTransaction<T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  pool: Pool,
+  work: (tx: PoolClient) => Promise<T>,
+): Promise<T> {
   const tx = await pool.connect();
   try {
     await tx.query('BEGIN');

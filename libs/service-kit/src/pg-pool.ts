@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
 import pg from 'pg';
 
 /** The service's one connection pool, injected by this token. */
@@ -15,14 +21,25 @@ export interface PgPoolOptions {
  * pool's 'error' event would end the process instead.
  */
 export function createPgPool(options: PgPoolOptions): pg.Pool {
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: options.maxConnections,
+    connectionTimeoutMillis: 5_000,
+  });
   pool.on('error', (error) => new Logger('PgPool').warn(`idle connection lost: ${error.message}`));
   return pool;
 }
 
 /** PG_POOL built from the service's config, which `configToken` provides. */
-export function pgPoolProvider<C>(configToken: symbol, options: (config: C) => PgPoolOptions): Provider {
-  return { provide: PG_POOL, inject: [configToken], useFactory: (config: C) => createPgPool(options(config)) };
+export function pgPoolProvider<C>(
+  configToken: symbol,
+  options: (config: C) => PgPoolOptions,
+): Provider {
+  return {
+    provide: PG_POOL,
+    inject: [configToken],
+    useFactory: (config: C) => createPgPool(options(config)),
+  };
 }
 
 /** Closes the pool last, after the HTTP server and the Kafka consumers stopped using it. */

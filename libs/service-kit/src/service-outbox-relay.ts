@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { OutboxRelay } from '@koperasi/eventstore';
 import { createKafka } from '@koperasi/messaging';
 import { Partitioners, type Producer } from 'kafkajs';
@@ -32,7 +38,10 @@ export class ServiceOutboxRelay implements OnApplicationBootstrap, BeforeApplica
   private failingSinceMs = 0;
   private lastFailureMs = 0;
 
-  constructor(@Inject(PG_POOL) pool: Pool, @Inject(OUTBOX_RELAY_OPTIONS) options: OutboxRelayOptions) {
+  constructor(
+    @Inject(PG_POOL) pool: Pool,
+    @Inject(OUTBOX_RELAY_OPTIONS) options: OutboxRelayOptions,
+  ) {
     this.producer = createKafka(`${options.relayName}-relay`, options.kafkaBrokers).producer({
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
@@ -54,7 +63,9 @@ export class ServiceOutboxRelay implements OnApplicationBootstrap, BeforeApplica
   get healthy(): boolean {
     if (!this.running) return false;
     const now = Date.now();
-    const failing = now - this.lastFailureMs <= QUIET_MS && this.lastFailureMs - this.failingSinceMs >= FAILING_AFTER_MS;
+    const failing =
+      now - this.lastFailureMs <= QUIET_MS &&
+      this.lastFailureMs - this.failingSinceMs >= FAILING_AFTER_MS;
     return !failing;
   }
 

@@ -28,7 +28,9 @@ export default async function globalSetup(): Promise<void> {
     process.env.KAFKA_BROKERS = `${kafka.getHost()}:${kafka.getMappedPort(9093)}`;
     stops.push(() => kafka.stop());
   }
-  const started: StartedInfrastructure = { stop: async () => void (await Promise.all(stops.map((stop) => stop()))) };
+  const started: StartedInfrastructure = {
+    stop: async () => void (await Promise.all(stops.map((stop) => stop()))),
+  };
   (globalThis as { __testInfrastructure?: StartedInfrastructure }).__testInfrastructure = started;
 }
 

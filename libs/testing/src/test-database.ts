@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { databaseUrlFor, dropDatabase, ensureDatabase, runMigrations, type MigrationClass } from '@koperasi/database';
+import {
+  databaseUrlFor,
+  dropDatabase,
+  ensureDatabase,
+  runMigrations,
+  type MigrationClass,
+} from '@koperasi/database';
 import { testDatabaseUrl } from './infrastructure.js';
 
 export interface TestDatabase {
@@ -11,7 +17,10 @@ export interface TestDatabase {
 }
 
 /** A fresh database of its own for one test file, migrated, dropped again by `drop()`. */
-export async function createTestDatabase(prefix: string, migrations: MigrationClass[]): Promise<TestDatabase> {
+export async function createTestDatabase(
+  prefix: string,
+  migrations: MigrationClass[],
+): Promise<TestDatabase> {
   const serverUrl = testDatabaseUrl();
   const name = `test_${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   await ensureDatabase(serverUrl, name);

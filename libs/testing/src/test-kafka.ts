@@ -31,7 +31,8 @@ export async function createTestTopics(kafka: Kafka, ...names: string[]): Promis
         if (!error.retriable) throw error;
         await waitFor(`leaders of ${topics.join(', ')}`, async () =>
           admin.fetchTopicMetadata({ topics }).then(
-            ({ topics: found }) => found.every((topic) => topic.partitions.every((partition) => partition.leader >= 0)),
+            ({ topics: found }) =>
+              found.every((topic) => topic.partitions.every((partition) => partition.leader >= 0)),
             () => false,
           ),
         );
@@ -43,7 +44,11 @@ export async function createTestTopics(kafka: Kafka, ...names: string[]): Promis
 }
 
 /** Polls until `condition` holds, failing with `what` after `timeoutMs`. */
-export async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  condition: () => Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return;

@@ -3,14 +3,22 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ApiClient } from '../../support/api-client.js';
-import { DEMO_PASSWORD, SuiteHarness, type ServiceName, type SuiteHarnessOptions } from '../../support/suite-harness.js';
+import {
+  DEMO_PASSWORD,
+  SuiteHarness,
+  type ServiceName,
+  type SuiteHarnessOptions,
+} from '../../support/suite-harness.js';
 
 /** Debian's Chromium; test/run-tests.sh installs it on a machine that lacks it. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = '.run/screenshots';
 /** The app must show WIB whatever the counter PC's zone is: the browser runs in another one on purpose. */
 const BROWSER_TIME_ZONE = 'America/New_York';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 export const PHONE = { width: 360, height: 740 } as const;
 export const DESKTOP = { width: 1280, height: 800 } as const;
@@ -28,10 +36,23 @@ interface SeedUser {
   role: 'teller' | 'supervisor' | 'auditor';
 }
 
-const STAFF: Record<'teller' | 'supervisor' | 'otherTeller' | 'auditor', SeedUser & { koperasi: 0 | 1 }> = {
+const STAFF: Record<
+  'teller' | 'supervisor' | 'otherTeller' | 'auditor',
+  SeedUser & { koperasi: 0 | 1 }
+> = {
   teller: { username: 'teller.gedawang', fullName: 'Siti Rahmawati', role: 'teller', koperasi: 0 },
-  supervisor: { username: 'supervisor.gedawang', fullName: 'Bambang Suryanto', role: 'supervisor', koperasi: 0 },
-  otherTeller: { username: 'teller.tegalsari', fullName: 'Dewi Anggraini', role: 'teller', koperasi: 1 },
+  supervisor: {
+    username: 'supervisor.gedawang',
+    fullName: 'Bambang Suryanto',
+    role: 'supervisor',
+    koperasi: 0,
+  },
+  otherTeller: {
+    username: 'teller.tegalsari',
+    fullName: 'Dewi Anggraini',
+    role: 'teller',
+    koperasi: 1,
+  },
   auditor: { username: 'auditor.gedawang', fullName: 'Dewi Lestari', role: 'auditor', koperasi: 0 },
 };
 export type StaffName = keyof typeof STAFF;
@@ -60,15 +81,28 @@ export class BrowserSuite {
   }
 
   async start(options: { depositRp?: number } = {}): Promise<void> {
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing: apt-get install -y chromium (test/run-tests.sh does it)`);
-    if (!existsSync('dist/counter-web/index.html')) throw new Error('dist/counter-web is missing: run `npm run build` first');
+    if (!existsSync(CHROMIUM_PATH))
+      throw new Error(
+        `${CHROMIUM_PATH} is missing: apt-get install -y chromium (test/run-tests.sh does it)`,
+      );
+    if (!existsSync('dist/counter-web/index.html'))
+      throw new Error('dist/counter-web is missing: run `npm run build` first');
     await this.harness.startAll(this.services);
     await this.seed(options.depositRp ?? 10_000_000);
     this.browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,
       // Without these, Chromium reaches for Google's hosts, which this machine's closed network refuses.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     });
   }
 
@@ -81,7 +115,12 @@ export class BrowserSuite {
   /** A fresh browser profile (no session, no storage) at the given size, in a zone far from WIB. */
   async newPage(viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
     if (!this.browser) throw new Error('BrowserSuite.start() first');
-    const context = await this.browser.newContext({ viewport, timezoneId: BROWSER_TIME_ZONE, locale: 'en-US', baseURL: this.appUrl });
+    const context = await this.browser.newContext({
+      viewport,
+      timezoneId: BROWSER_TIME_ZONE,
+      locale: 'en-US',
+      baseURL: this.appUrl,
+    });
     this.contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
@@ -109,15 +148,28 @@ export class BrowserSuite {
     // rightly refuses inline scripts, and the check must see the page exactly as a teller gets it.
     await page.evaluate(AXE_SOURCE);
     // Runs in the page, where axe-core now is; a string, as this file is compiled without the DOM's types.
-    const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+    const violations =
+      (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
       result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help,
-        targets: violation.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)) })))`)) as Array<{ id: string; impact: string | null; help: string; targets: string[] }>;
-    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.targets.join(', ')}`);
+        targets: violation.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)) })))`)) as Array<{
+        id: string;
+        impact: string | null;
+        help: string;
+        targets: string[];
+      }>;
+    return violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.impact} ${violation.id}: ${violation.help} at ${violation.targets.join(', ')}`,
+      );
   }
 
   /** How many CSS pixels the page is wider than its viewport (0 when nothing overflows sideways). */
   async horizontalOverflowPx(page: Page): Promise<number> {
-    return (await page.evaluate('Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)')) as number;
+    return (await page.evaluate(
+      'Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)',
+    )) as number;
   }
 
   /** partner-sim's admin API: faults, forced outcomes, the request log. */
@@ -138,21 +190,53 @@ export class BrowserSuite {
       ['GDW', 'KKMP Gedawang', 'Gedawang', 'Banyumanik'],
       ['TGS', 'KKMP Tegalsari', 'Tegalsari', 'Candisari'],
     ]) {
-      const created = await admin.post('/koperasi', { code, name, kelurahan, kecamatan, kotaKabupaten: 'Kota Semarang', provinsi: 'Jawa Tengah', simpananPokokAmount: 25_000, simpananWajibMonthlyAmount: 15_000 });
-      if (created.status !== 201) throw new Error(`koperasi ${code}: ${created.status} ${JSON.stringify(created.body)}`);
+      const created = await admin.post('/koperasi', {
+        code,
+        name,
+        kelurahan,
+        kecamatan,
+        kotaKabupaten: 'Kota Semarang',
+        provinsi: 'Jawa Tengah',
+        simpananPokokAmount: 25_000,
+        simpananWajibMonthlyAmount: 15_000,
+      });
+      if (created.status !== 201)
+        throw new Error(`koperasi ${code}: ${created.status} ${JSON.stringify(created.body)}`);
       this.koperasiIds.push(created.body.id);
     }
     for (const [name, user] of Object.entries(STAFF) as [StaffName, (typeof STAFF)[StaffName]][]) {
-      const body = { username: user.username, fullName: user.fullName, password: DEMO_PASSWORD, role: user.role, koperasiId: this.koperasiIds[user.koperasi] };
+      const body = {
+        username: user.username,
+        fullName: user.fullName,
+        password: DEMO_PASSWORD,
+        role: user.role,
+        koperasiId: this.koperasiIds[user.koperasi],
+      };
       const created = await admin.post('/users', body);
-      if (created.status !== 201) throw new Error(`user ${user.username}: ${created.status} ${JSON.stringify(created.body)}`);
-      this.staff[name] = { username: user.username, fullName: user.fullName, password: DEMO_PASSWORD, api: await new ApiClient(this.harness.gatewayUrl).login(user.username, DEMO_PASSWORD) };
+      if (created.status !== 201)
+        throw new Error(`user ${user.username}: ${created.status} ${JSON.stringify(created.body)}`);
+      this.staff[name] = {
+        username: user.username,
+        fullName: user.fullName,
+        password: DEMO_PASSWORD,
+        api: await new ApiClient(this.harness.gatewayUrl).login(user.username, DEMO_PASSWORD),
+      };
     }
     // The aggregator's deposit starts from the koperasi's transfer, as on a real first day.
-    await this.partnerSim('PUT', '/admin/aggregator/faults', { cutOffWib: null, callbackDelayMs: 1_000 });
+    await this.partnerSim('PUT', '/admin/aggregator/faults', {
+      cutOffWib: null,
+      callbackDelayMs: 1_000,
+    });
     await this.partnerSim('PUT', '/admin/aggregator/deposit', { balanceRp: 0 });
-    await this.partnerSim('POST', '/admin/aggregator/deposit/topups', { amountRp: depositRp, ref: 'BRI-GDW-0001' });
-    const topUp = await this.staff.supervisor.api.post('/billpay/deposit/topups', { amount: depositRp, bankTransferRef: 'BRI-GDW-0001' });
-    if (topUp.status !== 201) throw new Error(`deposit top-up: ${topUp.status} ${JSON.stringify(topUp.body)}`);
+    await this.partnerSim('POST', '/admin/aggregator/deposit/topups', {
+      amountRp: depositRp,
+      ref: 'BRI-GDW-0001',
+    });
+    const topUp = await this.staff.supervisor.api.post('/billpay/deposit/topups', {
+      amount: depositRp,
+      bankTransferRef: 'BRI-GDW-0001',
+    });
+    if (topUp.status !== 201)
+      throw new Error(`deposit top-up: ${topUp.status} ${JSON.stringify(topUp.body)}`);
   }
 }

@@ -9,7 +9,11 @@ import {
   type TransactionResponse,
 } from '@koperasi/contracts';
 import { HttpTimeoutError, postJson } from '@koperasi/platform';
-import { BILLPAY_CONFIG, type AggregatorConfig, type BillpayConfig } from '../infrastructure/billpay-config.js';
+import {
+  BILLPAY_CONFIG,
+  type AggregatorConfig,
+  type BillpayConfig,
+} from '../infrastructure/billpay-config.js';
 import { aggregatorCallSeconds } from '../metrics/billpay-metrics.js';
 import { requestSignature } from './aggregator-signature.js';
 
@@ -17,7 +21,9 @@ import { requestSignature } from './aggregator-signature.js';
  * The answer to one call. Anything but `ok` means we do not know what the aggregator did with the request:
  * for a transaction that is a pending payment, never a failed one.
  */
-export type AggregatorAnswer<T> = { ok: true; body: T } | { ok: false; failure: 'TIMEOUT' | 'NETWORK' | 'HTTP_ERROR' | 'MALFORMED'; detail: string };
+export type AggregatorAnswer<T> =
+  | { ok: true; body: T }
+  | { ok: false; failure: 'TIMEOUT' | 'NETWORK' | 'HTTP_ERROR' | 'MALFORMED'; detail: string };
 
 type Operation = 'inquiry' | 'transaction' | 'status' | 'balance' | 'statement';
 
@@ -34,19 +40,35 @@ export class AggregatorClient implements OnApplicationShutdown {
   constructor(@Inject(BILLPAY_CONFIG) config: BillpayConfig) {
     this.config = config.aggregator;
     const options = { keepAlive: true, maxSockets: MAX_SOCKETS };
-    this.agent = this.config.baseUrl.startsWith('https:') ? new https.Agent(options) : new http.Agent(options);
+    this.agent = this.config.baseUrl.startsWith('https:')
+      ? new https.Agent(options)
+      : new http.Agent(options);
   }
 
   onApplicationShutdown(): void {
     this.agent.destroy();
   }
 
-  inquiry(refId: string, productCode: string, customerNo: string): Promise<AggregatorAnswer<InquiryResponse>> {
-    return this.post('inquiry', AggregatorPaths.inquiry, refId, { product_code: productCode, customer_no: customerNo });
+  inquiry(
+    refId: string,
+    productCode: string,
+    customerNo: string,
+  ): Promise<AggregatorAnswer<InquiryResponse>> {
+    return this.post('inquiry', AggregatorPaths.inquiry, refId, {
+      product_code: productCode,
+      customer_no: customerNo,
+    });
   }
 
-  transaction(refId: string, productCode: string, customerNo: string): Promise<AggregatorAnswer<TransactionResponse>> {
-    return this.post('transaction', AggregatorPaths.transaction, refId, { product_code: productCode, customer_no: customerNo });
+  transaction(
+    refId: string,
+    productCode: string,
+    customerNo: string,
+  ): Promise<AggregatorAnswer<TransactionResponse>> {
+    return this.post('transaction', AggregatorPaths.transaction, refId, {
+      product_code: productCode,
+      customer_no: customerNo,
+    });
   }
 
   status(refId: string): Promise<AggregatorAnswer<TransactionResponse>> {
@@ -68,31 +90,59 @@ export class AggregatorClient implements OnApplicationShutdown {
     fields: Record<string, string>,
   ): Promise<AggregatorAnswer<T>> {
     const { username, apiKey } = this.config;
-    const body = JSON.stringify({ username, ...(refId ? { ref_id: refId } : {}), ...fields, sign: requestSignature(apiKey, username, refId) });
-    const timeoutMs = operation === 'transaction' ? this.config.transactionTimeoutMs : this.config.queryTimeoutMs;
+    const body = JSON.stringify({
+      username,
+      ...(refId ? { ref_id: refId } : {}),
+      ...fields,
+      sign: requestSignature(apiKey, username, refId),
+    });
+    const timeoutMs =
+      operation === 'transaction' ? this.config.transactionTimeoutMs : this.config.queryTimeoutMs;
     const stopTimer = aggregatorCallSeconds.startTimer({ operation });
     const answer = await this.send<T>(path, body, timeoutMs);
     stopTimer({ outcome: answer.ok ? 'ok' : answer.failure.toLowerCase() });
-    if (!answer.ok) this.logger.warn(`${operation} ${refId || ''}: ${answer.failure} ${answer.detail}`);
+    if (!answer.ok)
+      this.logger.warn(`${operation} ${refId || ''}: ${answer.failure} ${answer.detail}`);
     return answer;
   }
 
-  private async send<T extends { data: unknown }>(path: string, body: string, timeoutMs: number): Promise<AggregatorAnswer<T>> {
+  private async send<T extends { data: unknown }>(
+    path: string,
+    body: string,
+    timeoutMs: number,
+  ): Promise<AggregatorAnswer<T>> {
     let answer: { status: number; text: string };
     try {
-      answer = await postJson(this.agent, new URL(`${this.config.baseUrl}${path}`), body, timeoutMs);
+      answer = await postJson(
+        this.agent,
+        new URL(`${this.config.baseUrl}${path}`),
+        body,
+        timeoutMs,
+      );
     } catch (error) {
-      return { ok: false, failure: error instanceof HttpTimeoutError ? 'TIMEOUT' : 'NETWORK', detail: describe(error) };
+      return {
+        ok: false,
+        failure: error instanceof HttpTimeoutError ? 'TIMEOUT' : 'NETWORK',
+        detail: describe(error),
+      };
     }
     const ok = answer.status >= 200 && answer.status < 300;
     let parsed: unknown;
     try {
       parsed = JSON.parse(answer.text);
     } catch (error) {
-      return { ok: false, failure: ok ? 'MALFORMED' : 'HTTP_ERROR', detail: `HTTP ${answer.status}: ${describe(error)}` };
+      return {
+        ok: false,
+        failure: ok ? 'MALFORMED' : 'HTTP_ERROR',
+        detail: `HTTP ${answer.status}: ${describe(error)}`,
+      };
     }
     if (!ok) return { ok: false, failure: 'HTTP_ERROR', detail: `HTTP ${answer.status}` };
-    if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { data?: unknown }).data !== 'object') {
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      typeof (parsed as { data?: unknown }).data !== 'object'
+    ) {
       return { ok: false, failure: 'MALFORMED', detail: 'no data object in the answer' };
     }
     return { ok: true, body: parsed as T };

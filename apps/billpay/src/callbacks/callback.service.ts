@@ -4,7 +4,11 @@ import type { Pool } from 'pg';
 import { PG_POOL, isUniqueViolation } from '@koperasi/service-kit';
 import { isCallbackSignatureValid } from '../aggregator/aggregator-signature.js';
 import { outcomeOf } from '../domain/index.js';
-import { BILLPAY_CONFIG, type AggregatorConfig, type BillpayConfig } from '../infrastructure/billpay-config.js';
+import {
+  BILLPAY_CONFIG,
+  type AggregatorConfig,
+  type BillpayConfig,
+} from '../infrastructure/billpay-config.js';
 import { BillpayHttpError } from '../infrastructure/billpay-error.js';
 import { callbacksTotal } from '../metrics/billpay-metrics.js';
 import { PaymentResolver, type ResolutionResult } from '../payments/payment-resolver.js';
@@ -44,8 +48,19 @@ export class CallbackService {
   async receive(provider: string, rawBody: Buffer, signature: unknown): Promise<CallbackAnswer> {
     const sig = typeof signature === 'string' ? signature.slice(0, 200) : null;
     if (!isCallbackSignatureValid(this.config.callbackSecret, rawBody, signature)) {
-      await this.refuse(provider, rawBody, sig, null, 'FORGED', 'the X-Hub-Signature does not match the body');
-      throw new BillpayHttpError(HttpStatus.UNAUTHORIZED, 'INVALID_SIGNATURE', 'The callback signature does not match its body');
+      await this.refuse(
+        provider,
+        rawBody,
+        sig,
+        null,
+        'FORGED',
+        'the X-Hub-Signature does not match the body',
+      );
+      throw new BillpayHttpError(
+        HttpStatus.UNAUTHORIZED,
+        'INVALID_SIGNATURE',
+        'The callback signature does not match its body',
+      );
     }
     const callback = parseCallback(rawBody);
     if (typeof callback === 'string') {
@@ -54,16 +69,45 @@ export class CallbackService {
     }
     const ageMs = Date.now() - Date.parse(callback.sent_at);
     if (!(ageMs <= this.config.callbackMaxAgeMs && ageMs >= -MAX_CLOCK_SKEW_MS)) {
-      await this.refuse(provider, rawBody, sig, callback, 'STALE', `sent_at ${callback.sent_at} is outside the accepted window`);
-      throw new BillpayHttpError(HttpStatus.UNAUTHORIZED, 'STALE_CALLBACK', `The callback was sent at ${callback.sent_at}, too long ago to be trusted`);
+      await this.refuse(
+        provider,
+        rawBody,
+        sig,
+        callback,
+        'STALE',
+        `sent_at ${callback.sent_at} is outside the accepted window`,
+      );
+      throw new BillpayHttpError(
+        HttpStatus.UNAUTHORIZED,
+        'STALE_CALLBACK',
+        `The callback was sent at ${callback.sent_at}, too long ago to be trusted`,
+      );
     }
     let logId: string;
     try {
-      logId = await this.log(provider, rawBody, sig, callback, 'ACCEPTED', 'signature and age checked');
+      logId = await this.log(
+        provider,
+        rawBody,
+        sig,
+        callback,
+        'ACCEPTED',
+        'signature and age checked',
+      );
     } catch (error) {
       if (!isUniqueViolation(error, 'callbacks_accepted_once')) throw error;
-      await this.refuse(provider, rawBody, sig, callback, 'REPLAYED', `callback_id ${callback.callback_id} was already received`);
-      throw new BillpayHttpError(HttpStatus.CONFLICT, 'REPLAYED_CALLBACK', `Callback ${callback.callback_id} was already received`);
+      await this.refuse(
+        provider,
+        rawBody,
+        sig,
+        callback,
+        'REPLAYED',
+        `callback_id ${callback.callback_id} was already received`,
+      );
+      throw new BillpayHttpError(
+        HttpStatus.CONFLICT,
+        'REPLAYED_CALLBACK',
+        `Callback ${callback.callback_id} was already received`,
+      );
     }
     const outcome = outcomeOf(callback.data, 'CALLBACK');
     const resolution =
@@ -80,7 +124,9 @@ export class CallbackService {
     ]);
     callbacksTotal.inc({ verdict: resolution.result });
     if (resolution.result === 'UNKNOWN_PAYMENT') {
-      this.logger.warn(`callback ${callback.callback_id} names ref ${callback.data.ref_id}, which is not one of our payments`);
+      this.logger.warn(
+        `callback ${callback.callback_id} names ref ${callback.data.ref_id}, which is not one of our payments`,
+      );
     }
     return { verdict: resolution.result, paymentId: resolution.paymentId };
   }
@@ -130,8 +176,11 @@ function parseCallback(rawBody: Buffer): AggregatorCallback | string {
     return 'the body is not JSON';
   }
   const candidate = parsed as Partial<AggregatorCallback> | null;
-  if (typeof candidate?.callback_id !== 'string' || candidate.callback_id === '') return 'callback_id is missing';
-  if (typeof candidate.sent_at !== 'string' || Number.isNaN(Date.parse(candidate.sent_at))) return 'sent_at is missing or not a time';
-  if (typeof candidate.data?.ref_id !== 'string' || candidate.data.ref_id === '') return 'data.ref_id is missing';
+  if (typeof candidate?.callback_id !== 'string' || candidate.callback_id === '')
+    return 'callback_id is missing';
+  if (typeof candidate.sent_at !== 'string' || Number.isNaN(Date.parse(candidate.sent_at)))
+    return 'sent_at is missing or not a time';
+  if (typeof candidate.data?.ref_id !== 'string' || candidate.data.ref_id === '')
+    return 'data.ref_id is missing';
   return candidate as AggregatorCallback;
 }

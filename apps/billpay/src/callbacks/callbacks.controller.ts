@@ -1,4 +1,14 @@
-import { Controller, Headers, HttpCode, HttpStatus, Param, Post, Req, UseGuards, type RawBodyRequest } from '@nestjs/common';
+import {
+  Controller,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Req,
+  UseGuards,
+  type RawBodyRequest,
+} from '@nestjs/common';
 import { CALLBACK_SIGNATURE_HEADER } from '@koperasi/contracts';
 import { BillpayHttpError } from '../infrastructure/billpay-error.js';
 import { InternalTokenGuard } from '../infrastructure/internal-token.guard.js';
@@ -18,9 +28,18 @@ export class CallbacksController {
     @Headers(CALLBACK_SIGNATURE_HEADER) signature: string | undefined,
   ): Promise<CallbackAnswer> {
     if (!(CALLBACK_PROVIDERS as readonly string[]).includes(provider)) {
-      throw new BillpayHttpError(HttpStatus.NOT_FOUND, 'UNKNOWN_PROVIDER', `No callbacks are taken from ${provider}`);
+      throw new BillpayHttpError(
+        HttpStatus.NOT_FOUND,
+        'UNKNOWN_PROVIDER',
+        `No callbacks are taken from ${provider}`,
+      );
     }
-    if (!request.rawBody) throw new BillpayHttpError(HttpStatus.BAD_REQUEST, 'MALFORMED_CALLBACK', 'The callback has no JSON body');
+    if (!request.rawBody)
+      throw new BillpayHttpError(
+        HttpStatus.BAD_REQUEST,
+        'MALFORMED_CALLBACK',
+        'The callback has no JSON body',
+      );
     return this.callbacks.receive(provider, request.rawBody, signature);
   }
 }

@@ -53,14 +53,16 @@ export class CatalogRepository {
       [koperasiId],
     );
     const products = new Map(rows.map((row) => [row.code, productOf(row)]));
-    if (this.cache.size >= MAX_CACHED_KOPERASI) this.cache.delete(this.cache.keys().next().value as string);
+    if (this.cache.size >= MAX_CACHED_KOPERASI)
+      this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(koperasiId, { products, loadedAtMs: Date.now() });
     return products;
   }
 }
 
 function productOf(row: ProductRow): Product {
-  if (!isCustomerNoRule(row.customer_no_rule)) throw new Error(`product ${row.code}: unknown rule ${row.customer_no_rule}`);
+  if (!isCustomerNoRule(row.customer_no_rule))
+    throw new Error(`product ${row.code}: unknown rule ${row.customer_no_rule}`);
   return {
     code: row.code,
     name: row.name,

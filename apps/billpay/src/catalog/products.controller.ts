@@ -34,7 +34,8 @@ export class ProductsController {
       customerNoFormat: CUSTOMER_NO_RULES[product.customerNoRule].description,
       denominationRp: product.denominationRp,
       adminFeeRp: product.adminFeeRp,
-      totalAmountRp: product.denominationRp === null ? null : product.denominationRp + product.adminFeeRp,
+      totalAmountRp:
+        product.denominationRp === null ? null : product.denominationRp + product.adminFeeRp,
     }));
   }
 }

@@ -23,7 +23,15 @@ const BILLPAY_ERROR_REPLIES: Record<BillpayErrorCode, ErrorReply> = {
   REFUND_ALREADY_PAID: { status: 409 },
 };
 
-export function billpayErrorReply(error: { code: BillpayErrorCode; message: string }): CommandReply<never> {
+export function billpayErrorReply(error: {
+  code: BillpayErrorCode;
+  message: string;
+}): CommandReply<never> {
   const { status, field } = BILLPAY_ERROR_REPLIES[error.code];
-  return refused(status, error.code, error.message, field ? [{ field, message: error.message }] : undefined);
+  return refused(
+    status,
+    error.code,
+    error.message,
+    field ? [{ field, message: error.message }] : undefined,
+  );
 }

@@ -1,7 +1,17 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@koperasi/service-kit';
-import { BILLPAY_CONFIG, type BillpayConfig, type DispatchConfig } from '../infrastructure/billpay-config.js';
+import {
+  BILLPAY_CONFIG,
+  type BillpayConfig,
+  type DispatchConfig,
+} from '../infrastructure/billpay-config.js';
 import { dispatchQueueGauge, pendingPaymentsGauge } from '../metrics/billpay-metrics.js';
 import { PaymentWorker, type DispatchMode, type DueRow } from './payment-worker.js';
 
@@ -52,7 +62,8 @@ export class PaymentDispatcher implements OnApplicationBootstrap, BeforeApplicat
     if (this.scanTimer) clearInterval(this.scanTimer);
     this.queue.length = 0;
     const deadline = Date.now() + SHUTDOWN_WAIT_MS;
-    while (this.active > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (this.active > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
   /** Hands a payment over; false when the queue is full and the scan will take it later instead. */
@@ -71,7 +82,9 @@ export class PaymentDispatcher implements OnApplicationBootstrap, BeforeApplicat
       this.active += 1;
       void this.worker
         .work(job.paymentId, job.mode, job.payment)
-        .catch((error: unknown) => this.logger.error(`payment ${job.paymentId}: ${String(error)}; the scan retries it`))
+        .catch((error: unknown) =>
+          this.logger.error(`payment ${job.paymentId}: ${String(error)}; the scan retries it`),
+        )
         .finally(() => {
           this.active -= 1;
           this.taken.delete(job.paymentId);

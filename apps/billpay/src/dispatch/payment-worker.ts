@@ -3,7 +3,11 @@ import type { Pool } from 'pg';
 import { PG_POOL } from '@koperasi/service-kit';
 import { AggregatorClient } from '../aggregator/aggregator-client.js';
 import { outcomeOf, type AggregatorOutcome } from '../domain/index.js';
-import { BILLPAY_CONFIG, type BillpayConfig, type DispatchConfig } from '../infrastructure/billpay-config.js';
+import {
+  BILLPAY_CONFIG,
+  type BillpayConfig,
+  type DispatchConfig,
+} from '../infrastructure/billpay-config.js';
 import { PaymentResolver, type ResolutionSource } from '../payments/payment-resolver.js';
 
 /** SEND: we know no transaction call was made yet. CHECK: one may have been made; ask before sending. */
@@ -56,8 +60,13 @@ export class PaymentWorker {
   }
 
   private async send(payment: DueRow, mayAskOnDuplicate: boolean): Promise<void> {
-    const answer = await this.aggregator.transaction(payment.ref_id, payment.product_code, payment.customer_no);
-    if (!answer.ok) return this.stillUnknown(payment, `transaction: ${answer.failure} ${answer.detail}`);
+    const answer = await this.aggregator.transaction(
+      payment.ref_id,
+      payment.product_code,
+      payment.customer_no,
+    );
+    if (!answer.ok)
+      return this.stillUnknown(payment, `transaction: ${answer.failure} ${answer.detail}`);
     const outcome = outcomeOf(answer.body.data, 'RESPONSE');
     // The aggregator has this ref_id already (our earlier call got through after all): ask what became of it.
     if (outcome.kind === 'DUPLICATE_REF' && mayAskOnDuplicate) return this.check(payment);
@@ -84,7 +93,12 @@ export class PaymentWorker {
 
   private async stillUnknown(payment: DueRow, reason: string): Promise<void> {
     this.logger.log(`payment ${payment.id} (ref ${payment.ref_id}) pending: ${reason}`);
-    await this.resolver.resolve({ paymentId: payment.id }, { kind: 'PENDING', reason }, SOURCE, this.backoffMs(payment.check_attempts));
+    await this.resolver.resolve(
+      { paymentId: payment.id },
+      { kind: 'PENDING', reason },
+      SOURCE,
+      this.backoffMs(payment.check_attempts),
+    );
   }
 
   /** Doubling waits between status checks, capped, with jitter so a burst of pending payments spreads out. */

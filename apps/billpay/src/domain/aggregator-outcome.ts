@@ -12,11 +12,23 @@ export interface SuccessDetails {
   kwh: string | null;
 }
 
-export const noSuccessDetails: SuccessDetails = { partnerRef: null, customerName: null, subscriberId: null, segmentPower: null, kwh: null };
+export const noSuccessDetails: SuccessDetails = {
+  partnerRef: null,
+  customerName: null,
+  subscriberId: null,
+  segmentPower: null,
+  kwh: null,
+};
 
 /** What one answer from the aggregator (response, status check or callback) says about a payment. */
 export type AggregatorOutcome =
-  | { kind: 'SUCCESS'; priceRp: number | null; serialNo: string | null; resolvedBy: ResolvedBy; details?: SuccessDetails }
+  | {
+      kind: 'SUCCESS';
+      priceRp: number | null;
+      serialNo: string | null;
+      resolvedBy: ResolvedBy;
+      details?: SuccessDetails;
+    }
   | { kind: 'FAILED'; rc: string; reason: string; resolvedBy: ResolvedBy }
   | { kind: 'PENDING'; reason: string }
   /** Status check: the aggregator never received the transaction, so sending it with the same ref_id is safe. */
@@ -40,21 +52,31 @@ const FINAL_FAILURE_RCS: ReadonlySet<string> = new Set([
   AggregatorRc.plnCutOff,
 ]);
 
-export function outcomeOf(result: Partial<TransactionResult> | null | undefined, resolvedBy: ResolvedBy): AggregatorOutcome {
-  if (!result || typeof result.rc !== 'string') return { kind: 'PENDING', reason: 'the aggregator answered without a result code' };
+export function outcomeOf(
+  result: Partial<TransactionResult> | null | undefined,
+  resolvedBy: ResolvedBy,
+): AggregatorOutcome {
+  if (!result || typeof result.rc !== 'string')
+    return { kind: 'PENDING', reason: 'the aggregator answered without a result code' };
   const { rc, status } = result;
   const message = typeof result.message === 'string' ? result.message : '';
   if (rc === AggregatorRc.transactionNotFound) return { kind: 'NOT_FOUND' };
   if (rc === AggregatorRc.duplicateRefId) return { kind: 'DUPLICATE_REF' };
   if (status === 'Sukses' && rc === AggregatorRc.success) {
-    const priceRp = Number.isSafeInteger(result.price_rp) && (result.price_rp as number) > 0 ? (result.price_rp as number) : null;
+    const priceRp =
+      Number.isSafeInteger(result.price_rp) && (result.price_rp as number) > 0
+        ? (result.price_rp as number)
+        : null;
     const serialNo = textOf(result.sn, 100);
     return { kind: 'SUCCESS', priceRp, serialNo, resolvedBy, details: successDetailsOf(result) };
   }
   if (status === 'Gagal' && FINAL_FAILURE_RCS.has(rc)) {
     return { kind: 'FAILED', rc, reason: message || `failed with rc ${rc}`, resolvedBy };
   }
-  return { kind: 'PENDING', reason: `status ${String(status)} rc ${rc}${message ? `: ${message}` : ''}` };
+  return {
+    kind: 'PENDING',
+    reason: `status ${String(status)} rc ${rc}${message ? `: ${message}` : ''}`,
+  };
 }
 
 /** The optional details of a success, each kept only when it is sensible text of a sane length. */

@@ -2,7 +2,10 @@ import type { Decision, DomainError } from '@koperasi/domain';
 import type { BillpayErrorCode } from './billpay-error-code.js';
 import type { BillpayEvent } from './billpay-events.js';
 
-export type BillpayDecision<TEvent extends BillpayEvent = BillpayEvent> = Decision<TEvent, BillpayErrorCode>;
+export type BillpayDecision<TEvent extends BillpayEvent = BillpayEvent> = Decision<
+  TEvent,
+  BillpayErrorCode
+>;
 
 export interface BillpayRefusal {
   ok: false;

@@ -38,7 +38,12 @@ export interface BillPaymentRefunded extends NewEvent<BillPaymentRefundedData> {
   schemaVersion: 1;
 }
 
-export type PaymentEvent = BillPaymentRequested | BillPaymentPending | BillPaymentSucceeded | BillPaymentFailed | BillPaymentRefunded;
+export type PaymentEvent =
+  | BillPaymentRequested
+  | BillPaymentPending
+  | BillPaymentSucceeded
+  | BillPaymentFailed
+  | BillPaymentRefunded;
 
 export type BillpayEvent = DepositToppedUp | PaymentEvent;
 

@@ -1,4 +1,8 @@
-import type { BillPaymentFailed, BillPaymentPending, BillPaymentSucceeded } from './billpay-events.js';
+import type {
+  BillPaymentFailed,
+  BillPaymentPending,
+  BillPaymentSucceeded,
+} from './billpay-events.js';
 import { noSuccessDetails, type AggregatorOutcome } from './aggregator-outcome.js';
 import type { PaymentState } from './payment-state.js';
 
@@ -28,7 +32,16 @@ export function decideOutcome(state: PaymentState, outcome: Resolution): Outcome
   switch (outcome.kind) {
     case 'PENDING':
       if (state.status === 'PENDING') return { kind: 'UNCHANGED' };
-      return { kind: 'APPLY', events: [{ type: 'BillPaymentPending', schemaVersion: 1, data: { paymentId, refId, reason: outcome.reason } }] };
+      return {
+        kind: 'APPLY',
+        events: [
+          {
+            type: 'BillPaymentPending',
+            schemaVersion: 1,
+            data: { paymentId, refId, reason: outcome.reason },
+          },
+        ],
+      };
     case 'SUCCESS': {
       // A success without a price (a terse callback) debited what was quoted.
       const priceRp = outcome.priceRp ?? state.quotedPriceRp;
@@ -66,7 +79,14 @@ export function decideOutcome(state: PaymentState, outcome: Resolution): Outcome
           {
             type: 'BillPaymentFailed',
             schemaVersion: 1,
-            data: { paymentId, refId, totalAmountRp: state.totalAmountRp, rc: outcome.rc, reason: outcome.reason, resolvedBy: outcome.resolvedBy },
+            data: {
+              paymentId,
+              refId,
+              totalAmountRp: state.totalAmountRp,
+              rc: outcome.rc,
+              reason: outcome.reason,
+              resolvedBy: outcome.resolvedBy,
+            },
           },
         ],
       };

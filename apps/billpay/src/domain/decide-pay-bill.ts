@@ -30,7 +30,9 @@ export interface QuoteDetails {
 }
 
 /** What the customer pays: bill (or face value), penalty and admin fee. */
-export function totalOf(quote: Pick<PaymentQuote, 'billAmountRp' | 'penaltyRp' | 'adminFeeRp'>): number {
+export function totalOf(
+  quote: Pick<PaymentQuote, 'billAmountRp' | 'penaltyRp' | 'adminFeeRp'>,
+): number {
   return quote.billAmountRp + (quote.penaltyRp ?? 0) + quote.adminFeeRp;
 }
 
@@ -53,18 +55,28 @@ export function decidePayBill(
   state: { payment: PaymentState; deposit: DepositState },
 ): BillpayDecision<BillPaymentRequested> {
   const { quote } = command;
-  if (state.payment.status !== 'NONE') return refuse('PAYMENT_EXISTS', `Payment ${command.paymentId} already exists`);
-  if (command.tellerId.trim() === '') return refuse('TELLER_REQUIRED', 'A payment names the teller who took the cash');
+  if (state.payment.status !== 'NONE')
+    return refuse('PAYMENT_EXISTS', `Payment ${command.paymentId} already exists`);
+  if (command.tellerId.trim() === '')
+    return refuse('TELLER_REQUIRED', 'A payment names the teller who took the cash');
   if (quote.inquiry?.usedByPaymentId) {
-    return refuse('INQUIRY_ALREADY_USED', `Inquiry ${quote.inquiry.inquiryId} was already paid by payment ${quote.inquiry.usedByPaymentId}`);
+    return refuse(
+      'INQUIRY_ALREADY_USED',
+      `Inquiry ${quote.inquiry.inquiryId} was already paid by payment ${quote.inquiry.usedByPaymentId}`,
+    );
   }
   if (quote.inquiry && command.nowMs >= quote.inquiry.expiresAtMs) {
-    return refuse('INQUIRY_EXPIRED', `Inquiry ${quote.inquiry.inquiryId} expired at ${new Date(quote.inquiry.expiresAtMs).toISOString()}; ask again`);
+    return refuse(
+      'INQUIRY_EXPIRED',
+      `Inquiry ${quote.inquiry.inquiryId} expired at ${new Date(quote.inquiry.expiresAtMs).toISOString()}; ask again`,
+    );
   }
   const penaltyRp = quote.penaltyRp ?? 0;
-  if (!Number.isSafeInteger(penaltyRp) || penaltyRp < 0) return refuse('INVALID_AMOUNT', `A penalty of ${penaltyRp} is not an amount in rupiah`);
+  if (!Number.isSafeInteger(penaltyRp) || penaltyRp < 0)
+    return refuse('INVALID_AMOUNT', `A penalty of ${penaltyRp} is not an amount in rupiah`);
   const details = quote.details;
-  if (quote.priceRp === null) return refuse('PRICE_UNKNOWN', `The price list has no price for ${quote.productCode}`);
+  if (quote.priceRp === null)
+    return refuse('PRICE_UNKNOWN', `The price list has no price for ${quote.productCode}`);
   const available = availableRp(state.deposit);
   if (quote.priceRp > available) {
     return refuse(

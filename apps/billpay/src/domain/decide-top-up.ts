@@ -14,10 +14,15 @@ const TRANSFER_REF = /^[\x21-\x7e]{1,100}$/;
 
 /** The supervisor records money sent from the koperasi's bank account to its deposit at the aggregator. */
 export function decideTopUp(command: TopUpDeposit): BillpayDecision<DepositToppedUp> {
-  if (command.supervisorId.trim() === '') return refuse('SUPERVISOR_REQUIRED', 'A top-up names the supervisor who recorded it');
-  if (!isPositiveRupiah(command.amountRp)) return refuse('INVALID_AMOUNT', 'amountRp must be a whole number of rupiah above 0');
+  if (command.supervisorId.trim() === '')
+    return refuse('SUPERVISOR_REQUIRED', 'A top-up names the supervisor who recorded it');
+  if (!isPositiveRupiah(command.amountRp))
+    return refuse('INVALID_AMOUNT', 'amountRp must be a whole number of rupiah above 0');
   if (typeof command.bankTransferRef !== 'string' || !TRANSFER_REF.test(command.bankTransferRef)) {
-    return refuse('INVALID_TRANSFER_REF', 'bankTransferRef must be 1-100 visible characters, as printed on the bank transfer');
+    return refuse(
+      'INVALID_TRANSFER_REF',
+      'bankTransferRef must be 1-100 visible characters, as printed on the bank transfer',
+    );
   }
   return {
     ok: true,

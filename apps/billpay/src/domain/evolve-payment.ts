@@ -30,14 +30,21 @@ export function evolvePayment(state: PaymentState, event: PaymentEvent): Payment
  * aggregator actually took and releases the reservation, a failure only releases it. `payment` is the
  * payment's state before the event.
  */
-export function evolveDeposit(deposit: DepositState, payment: PaymentState, event: BillpayEvent): DepositState {
+export function evolveDeposit(
+  deposit: DepositState,
+  payment: PaymentState,
+  event: BillpayEvent,
+): DepositState {
   switch (event.type) {
     case 'DepositToppedUp':
       return { ...deposit, balanceRp: deposit.balanceRp + event.data.amountRp };
     case 'BillPaymentRequested':
       return { ...deposit, reservedRp: deposit.reservedRp + event.data.priceRp };
     case 'BillPaymentSucceeded':
-      return { balanceRp: deposit.balanceRp - event.data.priceRp, reservedRp: deposit.reservedRp - payment.quotedPriceRp };
+      return {
+        balanceRp: deposit.balanceRp - event.data.priceRp,
+        reservedRp: deposit.reservedRp - payment.quotedPriceRp,
+      };
     case 'BillPaymentFailed':
       return { ...deposit, reservedRp: deposit.reservedRp - payment.quotedPriceRp };
     case 'BillPaymentPending':

@@ -7,6 +7,7 @@ export const INQUIRY_TTL_MS = 15 * 60 * 1000;
  * aggregator takes a postpaid payment on the inquiry's reference only on the same day.
  */
 export function inquiryExpiresAtMs(nowMs: number): number {
-  const endOfWibDayMs = Math.floor((nowMs + WIB_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - WIB_OFFSET_MS;
+  const endOfWibDayMs =
+    Math.floor((nowMs + WIB_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - WIB_OFFSET_MS;
   return Math.min(nowMs + INQUIRY_TTL_MS, endOfWibDayMs);
 }

@@ -55,13 +55,32 @@ export function reconcile(
     if (theirsRp === undefined) {
       // Nothing booked and nothing debited (a payment refused at once) is no difference.
       if (movement.netRp === 0) matched += 1;
-      else differences.push({ kind: 'MISSING_ON_THEIR_SIDE', ref: movement.ref, oursRp: movement.netRp, theirsRp: null, ourStatus: movement.status });
+      else
+        differences.push({
+          kind: 'MISSING_ON_THEIR_SIDE',
+          ref: movement.ref,
+          oursRp: movement.netRp,
+          theirsRp: null,
+          ourStatus: movement.status,
+        });
     } else if (theirsRp !== movement.netRp) {
-      differences.push({ kind: 'AMOUNT_MISMATCH', ref: movement.ref, oursRp: movement.netRp, theirsRp, ourStatus: movement.status });
+      differences.push({
+        kind: 'AMOUNT_MISMATCH',
+        ref: movement.ref,
+        oursRp: movement.netRp,
+        theirsRp,
+        ourStatus: movement.status,
+      });
     } else matched += 1;
   }
   for (const [key, theirsRp] of theirNet) {
-    differences.push({ kind: 'MISSING_ON_OUR_SIDE', ref: key.slice(key.indexOf(':') + 1), oursRp: null, theirsRp, ourStatus: null });
+    differences.push({
+      kind: 'MISSING_ON_OUR_SIDE',
+      ref: key.slice(key.indexOf(':') + 1),
+      oursRp: null,
+      theirsRp,
+      ourStatus: null,
+    });
   }
   return { differences, matched, theirMovementRp };
 }

@@ -1,5 +1,8 @@
 import type { MigrationClass } from '@koperasi/database';
-import { EventStoreAuditIndexes1790000000003, EventStoreSchema1790000000000 } from '@koperasi/eventstore';
+import {
+  EventStoreAuditIndexes1790000000003,
+  EventStoreSchema1790000000000,
+} from '@koperasi/eventstore';
 import { CommandResultsSchema1790000000002 } from '@koperasi/service-kit';
 import { BillpayReadModel1790000000200 } from './billpay-read-model.migration.js';
 import { BillpayReceiptDetails1790000000201 } from './billpay-receipt-details.migration.js';

@@ -21,8 +21,12 @@ export class BillpayReadModel1790000000200 implements MigrationInterface {
         admin_fee_rp bigint NOT NULL CHECK (admin_fee_rp >= 0),
         CHECK ((kind = 'PREPAID') = (denomination_rp IS NOT NULL))
       )`);
-    await runner.query(`CREATE UNIQUE INDEX products_default_code ON products (code) WHERE koperasi_id IS NULL`);
-    await runner.query(`CREATE UNIQUE INDEX products_koperasi_code ON products (koperasi_id, code) WHERE koperasi_id IS NOT NULL`);
+    await runner.query(
+      `CREATE UNIQUE INDEX products_default_code ON products (code) WHERE koperasi_id IS NULL`,
+    );
+    await runner.query(
+      `CREATE UNIQUE INDEX products_koperasi_code ON products (koperasi_id, code) WHERE koperasi_id IS NOT NULL`,
+    );
     // The aggregator's prices for prepaid products; postpaid prices come with each inquiry.
     await runner.query(`
       CREATE TABLE price_list (
@@ -117,7 +121,9 @@ export class BillpayReadModel1790000000200 implements MigrationInterface {
         next_check_at timestamptz,
         check_attempts integer NOT NULL DEFAULT 0
       )`);
-    await runner.query(`CREATE INDEX payments_due ON payments (next_check_at) WHERE next_check_at IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX payments_due ON payments (next_check_at) WHERE next_check_at IS NOT NULL`,
+    );
     await runner.query(`CREATE INDEX payments_by_koperasi ON payments (koperasi_id, created_at)`);
     await runner.query(`
       CREATE TABLE callbacks (
@@ -138,7 +144,15 @@ export class BillpayReadModel1790000000200 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['callbacks', 'payments', 'inquiries', 'deposit_topups', 'deposits', 'price_list', 'products']) {
+    for (const table of [
+      'callbacks',
+      'payments',
+      'inquiries',
+      'deposit_topups',
+      'deposits',
+      'price_list',
+      'products',
+    ]) {
       await runner.query(`DROP TABLE ${table}`);
     }
   }

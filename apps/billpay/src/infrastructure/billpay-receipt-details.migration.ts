@@ -23,7 +23,9 @@ export class BillpayReceiptDetails1790000000201 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE payments DROP COLUMN penalty_rp, DROP COLUMN subscriber_id, DROP COLUMN segment_power, DROP COLUMN kwh, DROP COLUMN partner_ref`);
+    await runner.query(
+      `ALTER TABLE payments DROP COLUMN penalty_rp, DROP COLUMN subscriber_id, DROP COLUMN segment_power, DROP COLUMN kwh, DROP COLUMN partner_ref`,
+    );
     await runner.query(`ALTER TABLE inquiries DROP COLUMN penalty_rp, DROP COLUMN subscriber_id`);
   }
 }

@@ -16,15 +16,31 @@ export class InquiriesController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  create(@Param('koperasiId') koperasiId: string, @Body() body: Record<string, unknown> | undefined): Promise<InquiryView> {
-    if (!isUuid(koperasiId)) throw new BillpayHttpError(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'No such koperasi');
+  create(
+    @Param('koperasiId') koperasiId: string,
+    @Body() body: Record<string, unknown> | undefined,
+  ): Promise<InquiryView> {
+    if (!isUuid(koperasiId))
+      throw new BillpayHttpError(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'No such koperasi');
     const problems = (['productCode', 'customerNo', 'tellerId'] as const)
       .filter((field) => typeof body?.[field] !== 'string' || (body[field] as string).trim() === '')
       .map((field) => ({ field, message: 'is required' }));
     if (problems.length > 0) {
-      throw new BillpayHttpError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `Invalid inquiry: check ${problems.map((p) => p.field).join(', ')}`, problems);
+      throw new BillpayHttpError(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        `Invalid inquiry: check ${problems.map((p) => p.field).join(', ')}`,
+        problems,
+      );
     }
-    const { productCode, customerNo, tellerId } = body as Record<'productCode' | 'customerNo' | 'tellerId', string>;
-    return this.inquiries.inquire(koperasiId, { productCode: productCode.trim(), customerNo: customerNo.trim(), tellerId });
+    const { productCode, customerNo, tellerId } = body as Record<
+      'productCode' | 'customerNo' | 'tellerId',
+      string
+    >;
+    return this.inquiries.inquire(koperasiId, {
+      productCode: productCode.trim(),
+      customerNo: customerNo.trim(),
+      tellerId,
+    });
   }
 }

@@ -43,13 +43,21 @@ export class InquiryService {
   async inquire(koperasiId: string, request: InquiryRequest): Promise<InquiryView> {
     const product = await this.catalog.product(koperasiId, request.productCode);
     if (!product) {
-      throw new BillpayHttpError(HttpStatus.NOT_FOUND, 'PRODUCT_NOT_FOUND', `No product ${request.productCode} in this koperasi's catalog`, [
-        { field: 'productCode', message: 'not in the catalog' },
-      ]);
+      throw new BillpayHttpError(
+        HttpStatus.NOT_FOUND,
+        'PRODUCT_NOT_FOUND',
+        `No product ${request.productCode} in this koperasi's catalog`,
+        [{ field: 'productCode', message: 'not in the catalog' }],
+      );
     }
     const problem = customerNoProblem(product.customerNoRule, request.customerNo);
     if (problem) {
-      throw new BillpayHttpError(HttpStatus.BAD_REQUEST, 'INVALID_CUSTOMER_NO', `customerNo: ${problem}`, [{ field: 'customerNo', message: problem }]);
+      throw new BillpayHttpError(
+        HttpStatus.BAD_REQUEST,
+        'INVALID_CUSTOMER_NO',
+        `customerNo: ${problem}`,
+        [{ field: 'customerNo', message: problem }],
+      );
     }
     const refId = newRefId();
     const details = await this.details(product, refId, request.customerNo);
@@ -68,7 +76,11 @@ export class InquiryService {
       billAmountRp: details.billAmountRp,
       penaltyRp: details.penaltyRp,
       adminFeeRp: product.adminFeeRp,
-      totalAmountRp: totalOf({ billAmountRp: details.billAmountRp, penaltyRp: details.penaltyRp, adminFeeRp: product.adminFeeRp }),
+      totalAmountRp: totalOf({
+        billAmountRp: details.billAmountRp,
+        penaltyRp: details.penaltyRp,
+        adminFeeRp: product.adminFeeRp,
+      }),
       expiresAt: new Date(inquiryExpiresAtMs(nowMs)).toISOString(),
     };
     await this.pool.query(
@@ -111,16 +123,28 @@ export class InquiryService {
     const answer = await this.aggregator.inquiry(refId, product.code, customerNo);
     if (!answer.ok) throw aggregatorUnavailable(`${answer.failure} ${answer.detail}`);
     const data = answer.body.data;
-    if (data.rc !== AggregatorRc.success || data.status !== 'Sukses') throw inquiryRefusal(String(data.rc), String(data.message ?? ''));
+    if (data.rc !== AggregatorRc.success || data.status !== 'Sukses')
+      throw inquiryRefusal(String(data.rc), String(data.message ?? ''));
     const customerName = textOf(data.customer_name);
     const segmentPower = textOf(data.segment_power);
     const subscriberId = textOf(data.subscriber_id);
-    if (product.kind === 'PREPAID') return { ...prepaidQuote, customerName, segmentPower, subscriberId };
-    if (!isRupiah(data.bill_rp) || !isRupiah(data.price_rp)) throw aggregatorUnavailable('the inquiry answer has no bill or price');
+    if (product.kind === 'PREPAID')
+      return { ...prepaidQuote, customerName, segmentPower, subscriberId };
+    if (!isRupiah(data.bill_rp) || !isRupiah(data.price_rp))
+      throw aggregatorUnavailable('the inquiry answer has no bill or price');
     // No penalty field: none owed. A penalty that is not an amount makes the whole quote untrustworthy.
     const penaltyRp = data.penalty_rp ?? 0;
-    if (penaltyRp !== 0 && !isRupiah(penaltyRp)) throw aggregatorUnavailable('the inquiry answer has a penalty that is not an amount');
-    return { customerName, period: textOf(data.period), segmentPower, subscriberId, billAmountRp: data.bill_rp, penaltyRp, priceRp: data.price_rp };
+    if (penaltyRp !== 0 && !isRupiah(penaltyRp))
+      throw aggregatorUnavailable('the inquiry answer has a penalty that is not an amount');
+    return {
+      customerName,
+      period: textOf(data.period),
+      segmentPower,
+      subscriberId,
+      billAmountRp: data.bill_rp,
+      penaltyRp,
+      priceRp: data.price_rp,
+    };
   }
 }
 

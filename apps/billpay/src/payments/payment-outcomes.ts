@@ -35,7 +35,8 @@ export class PaymentOutcomes {
       };
       const timer = setTimeout(() => {
         if (waiting.delete(wake)) this.count -= 1;
-        if (waiting.size === 0 && this.waiters.get(paymentId) === waiting) this.waiters.delete(paymentId);
+        if (waiting.size === 0 && this.waiters.get(paymentId) === waiting)
+          this.waiters.delete(paymentId);
         resolve();
       }, timeoutMs);
       waiting.add(wake);

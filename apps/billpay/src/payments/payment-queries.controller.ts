@@ -4,7 +4,13 @@ import type { Pool } from 'pg';
 import { PG_POOL, isUuid } from '@koperasi/service-kit';
 import { BillpayHttpError } from '../infrastructure/billpay-error.js';
 import { InternalTokenGuard } from '../infrastructure/internal-token.guard.js';
-import { PAYMENT_COLUMNS, paymentViewOf, receiptOf, type PaymentDetailView, type PaymentRow } from './payment-row.js';
+import {
+  PAYMENT_COLUMNS,
+  paymentViewOf,
+  receiptOf,
+  type PaymentDetailView,
+  type PaymentRow,
+} from './payment-row.js';
 import { PaymentOutcomes } from './payment-outcomes.js';
 
 const MAX_WAIT_MS = 10_000;
@@ -23,8 +29,13 @@ export class PaymentQueriesController {
 
   /** Payments of one WIB day, newest first. */
   @Get()
-  async list(@Param('koperasiId') koperasiId: string, @Query('date') date?: string, @Query('status') status?: string): Promise<PaymentDetailView[]> {
-    if (date !== undefined && !DATE.test(date)) throw badQuery('date', 'must be a date written YYYY-MM-DD');
+  async list(
+    @Param('koperasiId') koperasiId: string,
+    @Query('date') date?: string,
+    @Query('status') status?: string,
+  ): Promise<PaymentDetailView[]> {
+    if (date !== undefined && !DATE.test(date))
+      throw badQuery('date', 'must be a date written YYYY-MM-DD');
     if (status !== undefined && !['PROCESSING', 'PENDING', 'SUCCESS', 'FAILED'].includes(status)) {
       throw badQuery('status', 'must be PROCESSING, PENDING, SUCCESS or FAILED');
     }
@@ -64,29 +75,43 @@ export class PaymentQueriesController {
   }
 
   @Get(':paymentId/receipt')
-  async receipt(@Param('koperasiId') koperasiId: string, @Param('paymentId') paymentId: string): Promise<BillReceipt> {
+  async receipt(
+    @Param('koperasiId') koperasiId: string,
+    @Param('paymentId') paymentId: string,
+  ): Promise<BillReceipt> {
     const row = await this.find(koperasiId, paymentId);
     const receipt = receiptOf(row);
     if (!receipt) {
-      throw new BillpayHttpError(HttpStatus.CONFLICT, 'RECEIPT_NOT_AVAILABLE', `Payment ${paymentId} is ${row.status}; a receipt is printed only for a successful payment`, {
-        status: row.status,
-      });
+      throw new BillpayHttpError(
+        HttpStatus.CONFLICT,
+        'RECEIPT_NOT_AVAILABLE',
+        `Payment ${paymentId} is ${row.status}; a receipt is printed only for a successful payment`,
+        {
+          status: row.status,
+        },
+      );
     }
     return receipt;
   }
 
   private async find(koperasiId: string, paymentId: string): Promise<PaymentRow> {
     if (isUuid(koperasiId) && isUuid(paymentId)) {
-      const { rows } = await this.pool.query<PaymentRow>(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1 AND koperasi_id = $2`, [
-        paymentId,
-        koperasiId,
-      ]);
+      const { rows } = await this.pool.query<PaymentRow>(
+        `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1 AND koperasi_id = $2`,
+        [paymentId, koperasiId],
+      );
       if (rows[0]) return rows[0];
     }
-    throw new BillpayHttpError(HttpStatus.NOT_FOUND, 'PAYMENT_NOT_FOUND', `No payment ${paymentId} in this koperasi`);
+    throw new BillpayHttpError(
+      HttpStatus.NOT_FOUND,
+      'PAYMENT_NOT_FOUND',
+      `No payment ${paymentId} in this koperasi`,
+    );
   }
 }
 
 function badQuery(field: string, message: string): BillpayHttpError {
-  return new BillpayHttpError(HttpStatus.BAD_REQUEST, 'BAD_QUERY', `${field} ${message}`, [{ field, message }]);
+  return new BillpayHttpError(HttpStatus.BAD_REQUEST, 'BAD_QUERY', `${field} ${message}`, [
+    { field, message },
+  ]);
 }

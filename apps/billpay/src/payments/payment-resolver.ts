@@ -56,20 +56,36 @@ export class PaymentResolver {
       const state = paymentStateOf(row);
       const decision = decideOutcome(state, outcome);
       if (decision.kind === 'CONTRADICTS') {
-        this.logger.error(`CONTRADICTING OUTCOME, not applied: ${decision.message} (${JSON.stringify(outcome)}); reconcile by hand`);
+        this.logger.error(
+          `CONTRADICTING OUTCOME, not applied: ${decision.message} (${JSON.stringify(outcome)}); reconcile by hand`,
+        );
         return { result: 'CONTRADICTS' as const, paymentId: row.id };
       }
       if (decision.kind === 'UNCHANGED') {
-        if (nextCheckInMs !== undefined && outcome.kind === 'PENDING') await scheduleCheck(tx, row.id, nextCheckInMs);
+        if (nextCheckInMs !== undefined && outcome.kind === 'PENDING')
+          await scheduleCheck(tx, row.id, nextCheckInMs);
         return { result: 'UNCHANGED' as const, paymentId: row.id };
       }
-      const appended = await this.store.appendWithin(tx, paymentStreamId(row.id), row.stream_version, decision.events, {
-        koperasiId: row.koperasi_id,
-        actor: source.actor,
-        correlationId: row.correlation_id,
-        causationId: source.causationId,
-      });
-      await projectResolution(tx, row, state, decision.events, appended.nextExpectedVersion, nextCheckInMs);
+      const appended = await this.store.appendWithin(
+        tx,
+        paymentStreamId(row.id),
+        row.stream_version,
+        decision.events,
+        {
+          koperasiId: row.koperasi_id,
+          actor: source.actor,
+          correlationId: row.correlation_id,
+          causationId: source.causationId,
+        },
+      );
+      await projectResolution(
+        tx,
+        row,
+        state,
+        decision.events,
+        appended.nextExpectedVersion,
+        nextCheckInMs,
+      );
       return { result: 'APPLIED' as const, paymentId: row.id };
     });
     if (decided.result === 'APPLIED' && decided.paymentId) this.outcomes.notify(decided.paymentId);
@@ -143,7 +159,15 @@ async function projectResolution(
              resolved_at = now(), stream_version = $7, next_check_at = NULL
            WHERE id = $1 RETURNING koperasi_id
          ) ${moveDeposit}`,
-        [row.id, delta.balanceRp, delta.reservedRp, event.data.rc, event.data.reason, event.data.resolvedBy, version],
+        [
+          row.id,
+          delta.balanceRp,
+          delta.reservedRp,
+          event.data.rc,
+          event.data.reason,
+          event.data.resolvedBy,
+          version,
+        ],
       );
       return;
     default:

@@ -106,7 +106,8 @@ export function paymentViewOf(row: PaymentRow): PaymentDetailView {
     createdAt: row.created_at.toISOString(),
     resolvedAt: row.resolved_at?.toISOString() ?? null,
     receipt: receiptOf(row),
-    failure: row.failure_rc === null ? null : { rc: row.failure_rc, reason: row.failure_reason ?? '' },
+    failure:
+      row.failure_rc === null ? null : { rc: row.failure_rc, reason: row.failure_reason ?? '' },
     resolvedBy: row.resolved_by,
   };
 }

@@ -24,7 +24,8 @@ export class ApiError extends Error {
   get fieldProblems(): FieldProblem[] {
     if (!Array.isArray(this.details)) return [];
     return this.details.filter(
-      (detail): detail is FieldProblem => typeof detail?.field === 'string' && Array.isArray(detail?.problems),
+      (detail): detail is FieldProblem =>
+        typeof detail?.field === 'string' && Array.isArray(detail?.problems),
     );
   }
 }

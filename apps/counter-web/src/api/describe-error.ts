@@ -5,7 +5,10 @@ import { ApiError } from './api-error';
  * What a teller reads when a request fails: plain words in the current language, never a status code or the
  * API's own English. A screen with a more specific message for a code passes it in `byCode`.
  */
-export function describeError(error: unknown, byCode: Partial<Record<string, () => string>> = {}): string {
+export function describeError(
+  error: unknown,
+  byCode: Partial<Record<string, () => string>> = {},
+): string {
   if (!(error instanceof ApiError)) return t('error.server');
   const specific = byCode[error.code];
   if (specific) return specific();
@@ -23,7 +26,10 @@ export function describeError(error: unknown, byCode: Partial<Record<string, () 
  * The API's field refusals as messages under their fields: `messages` names the text for each field the form
  * has; a refused field the form does not name falls back to the generic message under that field.
  */
-export function fieldErrorsOf<F extends string>(error: unknown, messages: Record<F, MessageKey>): Partial<Record<F, string>> {
+export function fieldErrorsOf<F extends string>(
+  error: unknown,
+  messages: Record<F, MessageKey>,
+): Partial<Record<F, string>> {
   if (!(error instanceof ApiError)) return {};
   const errors: Partial<Record<F, string>> = {};
   for (const problem of error.fieldProblems) {

@@ -53,10 +53,15 @@ export function AppShell({ children }: AppShellProps) {
   const { path } = useLocation();
   const user = currentUser.value;
   if (!user) return <>{children}</>;
-  const isCurrent = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
+  const isCurrent = (href: string) =>
+    href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
   const link = (item: NavItem) => (
     <li key={item.href}>
-      <a href={item.href} class="nav__link" aria-current={isCurrent(item.href) ? 'page' : undefined}>
+      <a
+        href={item.href}
+        class="nav__link"
+        aria-current={isCurrent(item.href) ? 'page' : undefined}
+      >
         {t(item.label)}
       </a>
     </li>
@@ -71,8 +76,12 @@ export function AppShell({ children }: AppShellProps) {
         <div class="shell__brand">
           <span class="shell__logo" aria-hidden="true" />
           <div>
-            <p class="shell__koperasi">{user.koperasiName ?? user.kotaKabupaten ?? t('app.title')}</p>
-            <p class="shell__user">{t('app.loggedInAs', { name: user.fullName, role: t(roleKey) })}</p>
+            <p class="shell__koperasi">
+              {user.koperasiName ?? user.kotaKabupaten ?? t('app.title')}
+            </p>
+            <p class="shell__user">
+              {t('app.loggedInAs', { name: user.fullName, role: t(roleKey) })}
+            </p>
           </div>
         </div>
         <div class="shell__actions">

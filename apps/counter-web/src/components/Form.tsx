@@ -20,7 +20,11 @@ export function Form({ onSubmit, children, ...rest }: FormProps) {
   };
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLFormElement>) => {
     const target = event.target as HTMLElement;
-    if (event.key !== 'Enter' || !(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    if (
+      event.key !== 'Enter' ||
+      !(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)
+    )
+      return;
     const fields = [...event.currentTarget.querySelectorAll<HTMLElement>(FIELD_SELECTOR)];
     const next = fields[fields.indexOf(target) + 1];
     if (!next) return;

@@ -4,7 +4,10 @@ export function LanguageSwitch() {
   return (
     <label class="language-switch">
       <span class="visually-hidden">{t('app.language')}</span>
-      <select value={language.value} onChange={(event) => setLanguage(event.currentTarget.value === 'en' ? 'en' : 'id')}>
+      <select
+        value={language.value}
+        onChange={(event) => setLanguage(event.currentTarget.value === 'en' ? 'en' : 'id')}
+      >
         <option value="id">Indonesia</option>
         <option value="en">English</option>
       </select>

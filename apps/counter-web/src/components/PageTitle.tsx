@@ -13,7 +13,8 @@ export function PageTitle({ children }: PageTitleProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${children} · ${t('app.title')}`;
-    if (document.activeElement === document.body || document.activeElement === null) heading.current?.focus({ preventScroll: true });
+    if (document.activeElement === document.body || document.activeElement === null)
+      heading.current?.focus({ preventScroll: true });
   }, [children]);
   return (
     <h1 ref={heading} tabIndex={-1} class="page-title">

@@ -28,7 +28,10 @@ export function ReceiptPanel({ kind, id, printedBefore = false }: ReceiptPanelPr
     setBusy(true);
     setError(null);
     try {
-      const printed = await api.post('/api/v1/receipts/{kind}/{id}/prints', { path: { kind, id }, idempotencyKey: newIdempotencyKey() });
+      const printed = await api.post('/api/v1/receipts/{kind}/{id}/prints', {
+        path: { kind, id },
+        idempotencyKey: newIdempotencyKey(),
+      });
       setLines(printed.lines);
       setCopy(printed.copy);
       // After the lines are on the page, so the print shows them.
@@ -42,7 +45,13 @@ export function ReceiptPanel({ kind, id, printedBefore = false }: ReceiptPanelPr
 
   return (
     <section class="receipt-panel" aria-label={t('receipt.title')}>
-      <button type="button" class="button button--primary" onClick={print} disabled={busy} data-testid="print-receipt">
+      <button
+        type="button"
+        class="button button--primary"
+        onClick={print}
+        disabled={busy}
+        data-testid="print-receipt"
+      >
         {busy ? t('receipt.printing') : copy ? t('receipt.reprint') : t('receipt.print')}
       </button>
       <ErrorMessage message={error} />

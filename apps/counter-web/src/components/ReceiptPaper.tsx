@@ -32,7 +32,9 @@ function usePageSize(size: string): void {
     sheet.replaceSync(`@page { size: ${size}; margin: 0; }`);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     return () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter(
+        (adopted) => adopted !== sheet,
+      );
     };
   }, [size]);
 }

@@ -1,6 +1,9 @@
 import type { JSX } from 'preact';
 
-interface TextFieldProps extends Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onInput' | 'label' | 'id'> {
+interface TextFieldProps extends Omit<
+  JSX.InputHTMLAttributes<HTMLInputElement>,
+  'value' | 'onInput' | 'label' | 'id'
+> {
   id: string;
   label: string;
   value: string;
@@ -11,8 +14,19 @@ interface TextFieldProps extends Omit<JSX.InputHTMLAttributes<HTMLInputElement>,
 }
 
 /** A labelled input whose error and hint are tied to it (aria-describedby), as every form field here is. */
-export function TextField({ id, label, value, onValue, error, hint, class: className, ...input }: TextFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+export function TextField({
+  id,
+  label,
+  value,
+  onValue,
+  error,
+  hint,
+  class: className,
+  ...input
+}: TextFieldProps) {
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div class={`field ${error ? 'field--invalid' : ''} ${className ?? ''}`}>
       <label for={id}>{label}</label>

@@ -34,7 +34,9 @@ export function setLanguage(next: Language): void {
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text = DICTIONARIES[language.value][key];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 export function isMessageKey(key: string): key is MessageKey {

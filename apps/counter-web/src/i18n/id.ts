@@ -43,10 +43,12 @@ export const id = {
   'login.usernameRequired': 'Isi nama pengguna.',
   'login.passwordRequired': 'Isi kata sandi.',
   'login.invalid': 'Nama pengguna atau kata sandi salah.',
-  'login.expired': 'Sesi Anda sudah berakhir. Silakan masuk lagi; isian yang belum dikirim masih tersimpan.',
+  'login.expired':
+    'Sesi Anda sudah berakhir. Silakan masuk lagi; isian yang belum dikirim masih tersimpan.',
   'login.notForCounter': 'Akun ini bukan akun kasir atau penyelia koperasi.',
   'login.disabled': 'Akun ini dinonaktifkan. Minta penyelia mengaktifkannya lagi.',
-  'login.locked': 'Terlalu banyak kata sandi salah. Masuk dengan nama ini dikunci sementara: tunggu beberapa menit lalu coba lagi, atau minta penyelia memeriksa catatan masuk.',
+  'login.locked':
+    'Terlalu banyak kata sandi salah. Masuk dengan nama ini dikunci sementara: tunggu beberapa menit lalu coba lagi, atau minta penyelia memeriksa catatan masuk.',
 
   // --- common ---
   'common.rupiah': 'Rp',
@@ -79,7 +81,8 @@ export const id = {
   // --- errors from the API ---
   'error.generic': 'Permintaan ditolak. Periksa isian lalu coba lagi.',
   'error.network': 'Koneksi terputus. Hasilnya belum diketahui.',
-  'error.unknownOutcome': 'Hasil transaksi belum diketahui. Periksa lagi; jangan ulangi pembayaran.',
+  'error.unknownOutcome':
+    'Hasil transaksi belum diketahui. Periksa lagi; jangan ulangi pembayaran.',
   'error.checkAgain': 'Periksa lagi',
   'error.server': 'Layanan sedang bermasalah. Coba lagi sebentar lagi.',
   'error.forbidden': 'Anda tidak berwenang melakukan ini.',
@@ -137,21 +140,24 @@ export const id = {
   'members.kind.resignation-payout': 'Pengembalian simpanan (keluar)',
   'members.nik.required': 'Isi NIK (16 digit).',
   'members.nik.digitsOnly': 'NIK hanya berisi angka.',
-  'members.nik.old15': 'NIK 15 digit (lama) tidak diterima; pakai NIK 16 digit di KTP atau Kartu Keluarga terbaru.',
+  'members.nik.old15':
+    'NIK 15 digit (lama) tidak diterima; pakai NIK 16 digit di KTP atau Kartu Keluarga terbaru.',
   'members.nik.length': 'NIK harus 16 digit (terisi {count}).',
   'members.nik.province': 'Kode provinsi {code} pada NIK tidak ada.',
   'members.nik.regency': 'Kode kabupaten/kota pada NIK tidak boleh 00.',
   'members.nik.district': 'Kode kecamatan pada NIK tidak boleh 00.',
   'members.nik.serial': 'Nomor urut pada NIK tidak boleh 0000.',
   'members.nik.birthInvalid': 'Tanggal lahir pada NIK tidak valid.',
-  'members.nik.birthImplausible': 'Tanggal lahir pada NIK tidak mungkin (di masa depan atau lebih dari 120 tahun lalu).',
+  'members.nik.birthImplausible':
+    'Tanggal lahir pada NIK tidak mungkin (di masa depan atau lebih dari 120 tahun lalu).',
   'members.nik.invalid': 'NIK tidak valid.',
   'members.search.title': 'Anggota',
   'members.search.register': 'Daftarkan anggota baru',
   'members.search.label': 'Cari nama atau NIK',
   'members.search.hint': 'Ketik sebagian nama, atau NIK 16 digit, lalu tekan Enter.',
   'members.search.nikLength': 'NIK untuk mencari harus 16 digit (terisi {count}).',
-  'members.search.memberNoUnsupported': 'Nomor anggota belum bisa dicari; cari dengan nama atau NIK.',
+  'members.search.memberNoUnsupported':
+    'Nomor anggota belum bisa dicari; cari dengan nama atau NIK.',
   'members.search.tooShort': 'Ketik minimal 2 huruf nama.',
   'members.search.results': 'Hasil pencarian',
   'members.search.none': 'Tidak ada anggota yang cocok dengan "{text}".',
@@ -173,7 +179,8 @@ export const id = {
   'members.register.kelurahan': 'Kelurahan/desa',
   'members.register.area': 'Kecamatan {kecamatan}, {kota}',
   'members.register.kelurahanRequired': 'Isi kelurahan sesuai KTP.',
-  'members.register.kelurahanMismatch': 'Hanya warga Kelurahan {kelurahan} yang bisa menjadi anggota koperasi ini.',
+  'members.register.kelurahanMismatch':
+    'Hanya warga Kelurahan {kelurahan} yang bisa menjadi anggota koperasi ini.',
   'members.register.phone': 'Nomor HP (tidak wajib)',
   'members.register.phoneHint': 'Contoh: 081234567890',
   'members.register.phoneInvalid': 'Nomor HP 8–15 angka, boleh diawali +.',
@@ -215,14 +222,16 @@ export const id = {
   'savings.kind.setor': 'Setor sukarela',
   'savings.kind.tarik': 'Tarik sukarela',
   'savings.form.title': 'Transaksi simpanan',
-  'savings.pokokFirst': 'Anggota aktif setelah simpanan pokok {amount} dibayar; simpanan wajib dan sukarela menyusul.',
+  'savings.pokokFirst':
+    'Anggota aktif setelah simpanan pokok {amount} dibayar; simpanan wajib dan sukarela menyusul.',
   'savings.pokok.explain': 'Simpanan pokok dibayar sekali, sebesar ketetapan koperasi:',
   'savings.pokok.alreadyPaid': 'Simpanan pokok anggota ini sudah dibayar.',
   'savings.amountChanged': 'Besaran simpanan koperasi berubah. Periksa jumlahnya lalu coba lagi.',
   'savings.notActive': 'Anggota belum aktif: bayar simpanan pokok dulu.',
   'savings.resigned': 'Anggota ini sudah keluar; tidak ada transaksi simpanan lagi.',
   'savings.wajib.choose': 'Bulan yang dibayar',
-  'savings.wajib.arrearsFirst': '{count} bulan tunggakan sudah dipilih; bulan berikutnya bisa dibayar di muka.',
+  'savings.wajib.arrearsFirst':
+    '{count} bulan tunggakan sudah dipilih; bulan berikutnya bisa dibayar di muka.',
   'savings.wajib.noArrears': 'Tidak ada tunggakan; pilih bulan yang dibayar di muka.',
   'savings.wajib.arrearsTag': 'tunggakan',
   'savings.wajib.total': '{count} bulan × {rate} = {total}',
@@ -281,18 +290,26 @@ export const id = {
   'ppob.inquire': 'Cek tagihan',
   'ppob.inquirePrepaid': 'Cek nomor',
   'ppob.inquiring': 'Memeriksa…',
-  'ppob.error.CUSTOMER_NOT_FOUND': 'Nomor pelanggan tidak dikenal. Periksa lagi nomornya bersama pelanggan.',
+  'ppob.error.CUSTOMER_NOT_FOUND':
+    'Nomor pelanggan tidak dikenal. Periksa lagi nomornya bersama pelanggan.',
   'ppob.error.BILL_NOT_YET_AVAILABLE': 'Tagihan periode ini belum tersedia. Coba lagi nanti.',
   'ppob.error.BILL_ALREADY_PAID': 'Tagihan ini sudah lunas. Tidak perlu dibayar lagi.',
   'ppob.error.BILL_EXPIRED': 'Tagihan ini sudah tidak berlaku di penerbit tagihan.',
-  'ppob.error.PLN_CUT_OFF': 'PLN tidak menerima pembayaran pukul 23.00–01.00 WIB. Coba lagi setelah 01.00 WIB.',
-  'ppob.error.PRODUCT_NOT_AVAILABLE': 'Produk ini sedang tidak tersedia. Pilih produk lain atau coba lagi nanti.',
+  'ppob.error.PLN_CUT_OFF':
+    'PLN tidak menerima pembayaran pukul 23.00–01.00 WIB. Coba lagi setelah 01.00 WIB.',
+  'ppob.error.PRODUCT_NOT_AVAILABLE':
+    'Produk ini sedang tidak tersedia. Pilih produk lain atau coba lagi nanti.',
   'ppob.error.PRODUCT_NOT_FOUND': 'Produk ini tidak ada di katalog koperasi.',
-  'ppob.error.inquiryNoAnswer': 'Layanan PPOB tidak menjawab. Belum ada uang yang berpindah; coba lagi sebentar lagi.',
-  'ppob.error.DEPOSIT_TOO_LOW': 'Saldo deposit PPOB tidak cukup: sisa {amount}. Minta penyelia mengisi deposit, lalu cek tagihan lagi.',
-  'ppob.error.DEPOSIT_TOO_LOW_UNKNOWN': 'Saldo deposit PPOB tidak cukup. Minta penyelia mengisi deposit, lalu cek tagihan lagi.',
-  'ppob.error.INQUIRY_EXPIRED': 'Data tagihan sudah kedaluwarsa (berlaku 15 menit). Cek tagihan lagi.',
-  'ppob.error.INQUIRY_ALREADY_USED': 'Tagihan ini sudah dibayar dengan transaksi lain. Lihat Transaksi hari ini.',
+  'ppob.error.inquiryNoAnswer':
+    'Layanan PPOB tidak menjawab. Belum ada uang yang berpindah; coba lagi sebentar lagi.',
+  'ppob.error.DEPOSIT_TOO_LOW':
+    'Saldo deposit PPOB tidak cukup: sisa {amount}. Minta penyelia mengisi deposit, lalu cek tagihan lagi.',
+  'ppob.error.DEPOSIT_TOO_LOW_UNKNOWN':
+    'Saldo deposit PPOB tidak cukup. Minta penyelia mengisi deposit, lalu cek tagihan lagi.',
+  'ppob.error.INQUIRY_EXPIRED':
+    'Data tagihan sudah kedaluwarsa (berlaku 15 menit). Cek tagihan lagi.',
+  'ppob.error.INQUIRY_ALREADY_USED':
+    'Tagihan ini sudah dibayar dengan transaksi lain. Lihat Transaksi hari ini.',
   'ppob.error.payRefused': 'Pembayaran ditolak dan tidak dikirim. Cek tagihan lagi.',
   'ppob.confirm.title': 'Periksa lalu bayar',
   'ppob.confirm.takeCash': 'Terima {amount} dari pelanggan, lalu tekan Bayar.',
@@ -321,11 +338,13 @@ export const id = {
   'ppob.success.title': 'Pembayaran berhasil',
   'ppob.success.tokenHint': 'Bacakan atau cetak token ini untuk pelanggan.',
   'ppob.pending.title': 'Pembayaran dalam proses',
-  'ppob.pending.body': 'Uang pelanggan {amount} sudah diterima dan pembayaran sedang diproses penyedia. Ini bukan bukti lunas. Jangan ulangi pembayaran: layar ini berubah sendiri begitu ada hasil.',
+  'ppob.pending.body':
+    'Uang pelanggan {amount} sudah diterima dan pembayaran sedang diproses penyedia. Ini bukan bukti lunas. Jangan ulangi pembayaran: layar ini berubah sendiri begitu ada hasil.',
   'ppob.pending.checking': 'Memeriksa status setiap beberapa detik…',
   'ppob.pending.stopped': 'Belum ada hasil. Periksa lagi nanti, atau lihat Transaksi hari ini.',
   'ppob.failed.title': 'Pembayaran gagal',
-  'ppob.failed.owed': 'Uang pelanggan {amount} harus dikembalikan. Refund dibayarkan oleh penyelia dari menu Refund: panggil penyelia, jangan kembalikan dari laci Anda.',
+  'ppob.failed.owed':
+    'Uang pelanggan {amount} harus dikembalikan. Refund dibayarkan oleh penyelia dari menu Refund: panggil penyelia, jangan kembalikan dari laci Anda.',
   'ppob.failed.paid': 'Uang pelanggan {amount} sudah dikembalikan oleh penyelia.',
   'ppob.newPayment': 'Transaksi PPOB baru',
   // (ppob keys above this line)
@@ -338,8 +357,10 @@ export const id = {
   'installments.loanNoRequired': 'Isi nomor rekening pinjaman.',
   'installments.loanNoInvalid': 'Nomor rekening pinjaman harus 15 angka.',
   'installments.loanUnknown': 'Nomor pinjaman ini tidak dikenal bank. Periksa lagi angkanya.',
-  'installments.loanClosed': 'Pinjaman atas nama {name} sudah ditutup di bank. Tidak ada angsuran yang bisa diterima.',
-  'installments.bankUnavailable': 'Bank tidak bisa dihubungi sekarang. Belum ada yang dicatat; coba lagi sebentar lagi.',
+  'installments.loanClosed':
+    'Pinjaman atas nama {name} sudah ditutup di bank. Tidak ada angsuran yang bisa diterima.',
+  'installments.bankUnavailable':
+    'Bank tidak bisa dihubungi sekarang. Belum ada yang dicatat; coba lagi sebentar lagi.',
   'installments.lookUp': 'Cari pinjaman',
   'installments.lookingUp': 'Menghubungi bank…',
   'installments.bankView': 'Data pinjaman dari bank',
@@ -354,12 +375,16 @@ export const id = {
   'installments.viewedAt': 'Data bank pukul',
   'installments.amountForm': 'Jumlah setoran',
   'installments.amount': 'Jumlah yang dibayar (Rp)',
-  'installments.amountHintWhole': 'Hanya angsuran penuh: paling sedikit {min}, paling banyak {max}.',
+  'installments.amountHintWhole':
+    'Hanya angsuran penuh: paling sedikit {min}, paling banyak {max}.',
   'installments.amountHintPartial': 'Boleh sebagian; paling banyak {max}.',
   'installments.overpayment': 'Terlalu banyak: bank hanya menerima paling banyak {max}.',
-  'installments.overpaymentBank': 'Terlalu banyak: bank tidak menerima jumlah ini sekarang (termasuk setoran yang belum diteruskan ke bank). Kurangi jumlahnya.',
-  'installments.partialNotAllowed': 'Untuk {product} koperasi hanya menerima angsuran penuh: paling sedikit {min}.',
-  'installments.viewStale': 'Data bank sudah terlalu lama, jadi dibaca ulang. Periksa angkanya lalu konfirmasi lagi.',
+  'installments.overpaymentBank':
+    'Terlalu banyak: bank tidak menerima jumlah ini sekarang (termasuk setoran yang belum diteruskan ke bank). Kurangi jumlahnya.',
+  'installments.partialNotAllowed':
+    'Untuk {product} koperasi hanya menerima angsuran penuh: paling sedikit {min}.',
+  'installments.viewStale':
+    'Data bank sudah terlalu lama, jadi dibaca ulang. Periksa angkanya lalu konfirmasi lagi.',
   'installments.fee': 'Fee koperasi',
   'installments.feeBankPays': '(dibayar oleh bank, bukan oleh peminjam)',
   'installments.feeNetted': '(dipotong saat setor ke bank, bukan dari peminjam)',
@@ -374,7 +399,8 @@ export const id = {
   'installments.collect': 'Terima setoran {amount}',
   'installments.collecting': 'Mencatat…',
   'installments.doneTitle': 'Setoran angsuran diterima',
-  'installments.done': '{amount} dari {name} sudah dicatat untuk bank. Cetak struknya untuk peminjam.',
+  'installments.done':
+    '{amount} dari {name} sudah dicatat untuk bank. Cetak struknya untuk peminjam.',
   'installments.collectedAt': 'Waktu',
   'installments.reference': 'No. referensi',
   'installments.next': 'Angsuran berikutnya',
@@ -398,14 +424,17 @@ export const id = {
 
   // --- printer ---
   'printer.title': 'Tes printer',
-  'printer.intro': 'Cetak halaman tes ini untuk memeriksa apakah printer struk 58 mm mencetak satu baris penuh (32 huruf).',
+  'printer.intro':
+    'Cetak halaman tes ini untuk memeriksa apakah printer struk 58 mm mencetak satu baris penuh (32 huruf).',
   'printer.print': 'Cetak halaman tes',
   'printer.paperTitle': 'Tes printer 58 mm',
   'printer.checkTitle': 'Yang diperiksa di kertas',
-  'printer.checkRuler': 'Baris angka 1234567890… harus tercetak sampai angka 2 terakhir (kolom 32).',
+  'printer.checkRuler':
+    'Baris angka 1234567890… harus tercetak sampai angka 2 terakhir (kolom 32).',
   'printer.checkMarkers': 'Tanda < di kiri dan > di kanan harus tercetak di tepi kertas.',
   'printer.checkEquals': 'Garis = harus utuh dari tepi ke tepi, tidak pindah ke baris berikutnya.',
-  'printer.fix': 'Jika angka terakhir atau tanda > hilang, atau baris pindah ke bawah: atur lebar kertas printer ke 58 mm dan margin ke 0 (atau minimum) di pengaturan printer/browser, lalu cetak ulang halaman ini.',
+  'printer.fix':
+    'Jika angka terakhir atau tanda > hilang, atau baris pindah ke bawah: atur lebar kertas printer ke 58 mm dan margin ke 0 (atau minimum) di pengaturan printer/browser, lalu cetak ulang halaman ini.',
   // (printer keys above this line)
 
   // --- supervisor ---
@@ -417,7 +446,8 @@ export const id = {
   'supervisor.date': 'Tanggal',
   'supervisor.amount': 'Jumlah',
   'supervisor.refunds.title': 'Refund PPOB',
-  'supervisor.refunds.intro': 'Pembayaran PPOB yang gagal dan uangnya belum dikembalikan ke pelanggan, dari semua hari dan semua kasir.',
+  'supervisor.refunds.intro':
+    'Pembayaran PPOB yang gagal dan uangnya belum dikembalikan ke pelanggan, dari semua hari dan semua kasir.',
   'supervisor.refunds.empty': 'Tidak ada refund yang harus dibayar.',
   'supervisor.refunds.tableLabel': 'Refund yang harus dibayar',
   'supervisor.refunds.customerAndProduct': 'Pelanggan dan produk',
@@ -429,13 +459,17 @@ export const id = {
   'supervisor.refunds.count': '{count} refund belum dibayar, total {amount}.',
   'supervisor.refunds.confirmTitle': 'Bayar refund',
   'supervisor.refunds.confirmHandBack': 'Serahkan uang tunai {amount} kepada pelanggan.',
-  'supervisor.refunds.confirmDrawer': 'Uang diambil dari laci kasir {teller}, yang menerima pembayaran ini.',
+  'supervisor.refunds.confirmDrawer':
+    'Uang diambil dari laci kasir {teller}, yang menerima pembayaran ini.',
   'supervisor.refunds.reference': 'Referensi',
   'supervisor.refunds.failureReason': 'Alasan gagal',
   'supervisor.refunds.confirm': 'Catat refund {amount}',
-  'supervisor.refunds.paid': 'Refund {amount} untuk {customer} tercatat. Serahkan uang tunai kepada pelanggan.',
-  'supervisor.refunds.alreadyPaid': 'Refund ini sudah dibayar sebelumnya. Jangan serahkan uang lagi.',
-  'supervisor.refunds.notFailed': 'Pembayaran ini tidak gagal, jadi tidak ada uang yang dikembalikan.',
+  'supervisor.refunds.paid':
+    'Refund {amount} untuk {customer} tercatat. Serahkan uang tunai kepada pelanggan.',
+  'supervisor.refunds.alreadyPaid':
+    'Refund ini sudah dibayar sebelumnya. Jangan serahkan uang lagi.',
+  'supervisor.refunds.notFailed':
+    'Pembayaran ini tidak gagal, jadi tidak ada uang yang dikembalikan.',
   'supervisor.refunds.notFound': 'Pembayaran ini tidak ditemukan di koperasi Anda.',
   'bank.title': 'Kas brankas dan bank',
   'bank.recordedAt': 'Dicatat',
@@ -444,7 +478,8 @@ export const id = {
   'bank.referenceInvalid': 'Referensi hanya huruf, angka, spasi dan . / _ -, paling banyak 40.',
   'bank.referenceHint': 'Seperti tercetak di slip atau bukti transfer bank.',
   'bank.deposit.title': 'Setor ke bank',
-  'bank.deposit.intro': 'Catat uang tunai dari kas brankas yang disetor ke rekening bank koperasi, dengan nomor slip setoran dari bank.',
+  'bank.deposit.intro':
+    'Catat uang tunai dari kas brankas yang disetor ke rekening bank koperasi, dengan nomor slip setoran dari bank.',
   'bank.deposit.vault': 'Saldo kas brankas sekarang:',
   'bank.deposit.amount': 'Jumlah setoran',
   'bank.deposit.slip': 'Nomor slip setoran',
@@ -452,10 +487,12 @@ export const id = {
   'bank.deposit.recorded': 'Setoran {amount} (slip {slip}) tercatat.',
   'bank.deposit.slipUsed': 'Slip ini sudah pernah dicatat.',
   'bank.deposit.moreThanVault': 'Melebihi saldo kas brankas ({vault}).',
-  'bank.deposit.moreThanVaultNow': 'Melebihi saldo kas brankas saat ini. Muat ulang dan periksa saldonya.',
+  'bank.deposit.moreThanVaultNow':
+    'Melebihi saldo kas brankas saat ini. Muat ulang dan periksa saldonya.',
   'bank.deposit.listLabel': 'Setoran ke bank yang tercatat',
   'bank.fees.title': 'Fee penagihan dari bank',
-  'bank.fees.intro': 'Fee penagihan angsuran yang menjadi hak koperasi dan dibayar bank, per bulan: yang timbul, yang sudah dibayar, dan sisanya.',
+  'bank.fees.intro':
+    'Fee penagihan angsuran yang menjadi hak koperasi dan dibayar bank, per bulan: yang timbul, yang sudah dibayar, dan sisanya.',
   'bank.fees.totalOwed': 'Total yang masih harus dibayar bank:',
   'bank.fees.none': 'Belum ada fee dari bank.',
   'bank.fees.tableLabel': 'Fee penagihan per bulan',
@@ -472,9 +509,11 @@ export const id = {
   'bank.fees.recorded': 'Pembayaran fee {amount} untuk {period} (ref. {reference}) tercatat.',
   'bank.fees.referenceUsed': 'Referensi ini sudah pernah dicatat.',
   'bank.fees.moreThanOwed': 'Melebihi sisa fee bulan ini ({owed}).',
-  'bank.fees.moreThanOwedNow': 'Melebihi sisa fee bulan itu saat ini. Muat ulang dan periksa sisanya.',
+  'bank.fees.moreThanOwedNow':
+    'Melebihi sisa fee bulan itu saat ini. Muat ulang dan periksa sisanya.',
   'bank.refused.title': 'Angsuran ditolak bank',
-  'bank.refused.intro': 'Angsuran yang ditolak bank tidak disetor; uangnya dikembalikan tunai kepada penyetor.',
+  'bank.refused.intro':
+    'Angsuran yang ditolak bank tidak disetor; uangnya dikembalikan tunai kepada penyetor.',
   'bank.refused.none': 'Tidak ada angsuran ditolak yang belum dikembalikan.',
   'bank.refused.count': '{count} angsuran ditolak belum dikembalikan, total {amount}.',
   'bank.refused.loan': 'Peminjam',
@@ -494,15 +533,19 @@ export const id = {
   'supervisor.deposit.reserved': 'Ditahan untuk pembayaran yang belum selesai',
   'supervisor.deposit.available': 'Tersedia untuk pembayaran',
   'supervisor.deposit.topUpTitle': 'Catat top-up deposit',
-  'supervisor.deposit.topUpIntro': 'Setelah transfer dari rekening koperasi ke agregator, catat jumlah dan nomor referensi dari bank.',
+  'supervisor.deposit.topUpIntro':
+    'Setelah transfer dari rekening koperasi ke agregator, catat jumlah dan nomor referensi dari bank.',
   'supervisor.deposit.amount': 'Jumlah transfer',
   'supervisor.deposit.reference': 'Referensi transfer bank',
   'supervisor.deposit.referenceHint': 'Seperti tertulis di bukti transfer, tanpa spasi.',
   'supervisor.deposit.referenceRequired': 'Isi referensi transfer dari bukti transfer bank.',
-  'supervisor.deposit.referenceInvalid': 'Referensi ditulis tanpa spasi, paling banyak 100 karakter.',
-  'supervisor.deposit.referenceUsed': 'Transfer dengan referensi ini sudah pernah dicatat. Periksa bukti transfernya.',
+  'supervisor.deposit.referenceInvalid':
+    'Referensi ditulis tanpa spasi, paling banyak 100 karakter.',
+  'supervisor.deposit.referenceUsed':
+    'Transfer dengan referensi ini sudah pernah dicatat. Periksa bukti transfernya.',
   'supervisor.deposit.submit': 'Catat top-up',
-  'supervisor.deposit.toppedUp': 'Top-up {amount} (ref. {reference}) tercatat. Saldo sekarang {balance}.',
+  'supervisor.deposit.toppedUp':
+    'Top-up {amount} (ref. {reference}) tercatat. Saldo sekarang {balance}.',
   'supervisor.deposit.reconTitle': 'Rekonsiliasi harian',
   'supervisor.deposit.reconDate': 'Tanggal rekonsiliasi',
   'supervisor.deposit.reconShow': 'Tampilkan',
@@ -511,7 +554,8 @@ export const id = {
   'supervisor.deposit.reconOpening': 'Saldo awal',
   'supervisor.deposit.reconMovement': 'Mutasi koperasi ini',
   'supervisor.deposit.reconClosing': 'Saldo akhir',
-  'supervisor.deposit.reconSharedNote': 'Saldo agregator adalah saldo seluruh akun deposit, yang bisa dipakai bersama koperasi lain; mutasinya hanya transaksi koperasi ini.',
+  'supervisor.deposit.reconSharedNote':
+    'Saldo agregator adalah saldo seluruh akun deposit, yang bisa dipakai bersama koperasi lain; mutasinya hanya transaksi koperasi ini.',
   'supervisor.deposit.reconMatched': 'Transaksi yang cocok',
   'supervisor.deposit.reconDifferences': 'Selisih',
   'supervisor.deposit.reconOk': 'Semua transaksi tanggal ini cocok dengan mutasi agregator.',
@@ -526,12 +570,14 @@ export const id = {
   'supervisor.deposit.recon.AMOUNT_MISMATCH': 'Jumlah berbeda',
   'supervisor.deposit.reconDateInvalid': 'Pilih tanggal yang benar.',
   'supervisor.remit.title': 'Setoran angsuran ke bank',
-  'supervisor.remit.window': 'Angsuran yang belum disetor dari {days} hari terakhir (sejak {from}).',
+  'supervisor.remit.window':
+    'Angsuran yang belum disetor dari {days} hari terakhir (sejak {from}).',
   'supervisor.remit.count': 'Angsuran belum disetor',
   'supervisor.remit.collected': 'Total diterima',
   'supervisor.remit.feeNetted': 'Fee koperasi (dipotong)',
   'supervisor.remit.toRemit': 'Disetor ke bank',
-  'supervisor.remit.waiting': '{count} angsuran masih menunggu konfirmasi bank; angsuran itu masuk batch berikutnya.',
+  'supervisor.remit.waiting':
+    '{count} angsuran masih menunggu konfirmasi bank; angsuran itu masuk batch berikutnya.',
   'supervisor.remit.empty': 'Semua angsuran sudah disetor.',
   'supervisor.remit.tableLabel': 'Angsuran yang belum disetor',
   'supervisor.remit.loan': 'Pinjaman',
@@ -542,7 +588,8 @@ export const id = {
   'supervisor.remit.notice.REFUSED': 'Ditolak bank',
   'supervisor.remit.close': 'Tutup batch dan setor ke bank',
   'supervisor.remit.confirmTitle': 'Tutup batch setoran',
-  'supervisor.remit.confirmText': '{count} angsuran yang sudah diterima bank masuk batch ini, termasuk yang dari hari sebelumnya. Transfer {amount} dari rekening koperasi ke bank.',
+  'supervisor.remit.confirmText':
+    '{count} angsuran yang sudah diterima bank masuk batch ini, termasuk yang dari hari sebelumnya. Transfer {amount} dari rekening koperasi ke bank.',
   'supervisor.remit.confirm': 'Tutup batch dan kirim',
   'supervisor.remit.batchTitle': 'Batch setoran',
   'supervisor.remit.batchRef': 'Referensi batch',
@@ -554,42 +601,55 @@ export const id = {
   'supervisor.remit.status.CONFIRMED': 'Diterima bank',
   'supervisor.remit.status.REJECTED': 'Ditolak bank',
   'supervisor.remit.following': 'Status diperbarui otomatis…',
-  'supervisor.remit.stillWaiting': 'Bank belum menjawab. Periksa lagi nanti; batch tidak perlu dikirim ulang.',
+  'supervisor.remit.stillWaiting':
+    'Bank belum menjawab. Periksa lagi nanti; batch tidak perlu dikirim ulang.',
   'supervisor.remit.checkNow': 'Periksa status',
   'supervisor.remit.confirmed': 'Bank menerima setoran {amount}.',
-  'supervisor.remit.rejected': 'Bank menolak batch ini. Angsurannya dapat disetor lagi di batch baru.',
-  'supervisor.remit.nothingWaiting': 'Belum ada yang bisa disetor: {count} angsuran masih menunggu konfirmasi bank. Coba lagi setelah bank mengonfirmasi.',
+  'supervisor.remit.rejected':
+    'Bank menolak batch ini. Angsurannya dapat disetor lagi di batch baru.',
+  'supervisor.remit.nothingWaiting':
+    'Belum ada yang bisa disetor: {count} angsuran masih menunggu konfirmasi bank. Coba lagi setelah bank mengonfirmasi.',
   'supervisor.remit.nothing': 'Tidak ada angsuran yang perlu disetor.',
-  'supervisor.remit.tooLarge': 'Batch terlalu besar untuk bank. Tutup batch per tanggal, lalu setor sisanya di batch berikutnya.',
-  'supervisor.remit.concurrent': 'Penyelia lain sedang menutup batch pada saat yang sama. Muat ulang, lalu coba lagi.',
-  'supervisor.remit.truncated': 'Daftar terlalu panjang; hanya sebagian yang ditampilkan. Jumlah dan total tetap lengkap.',
+  'supervisor.remit.tooLarge':
+    'Batch terlalu besar untuk bank. Tutup batch per tanggal, lalu setor sisanya di batch berikutnya.',
+  'supervisor.remit.concurrent':
+    'Penyelia lain sedang menutup batch pada saat yang sama. Muat ulang, lalu coba lagi.',
+  'supervisor.remit.truncated':
+    'Daftar terlalu panjang; hanya sebagian yang ditampilkan. Jumlah dan total tetap lengkap.',
   'supervisor.tellers.title': 'Kasir baru',
-  'supervisor.tellers.intro': 'Buat akun kasir untuk koperasi Anda. Kasir masuk dengan nama pengguna dan kata sandi ini.',
+  'supervisor.tellers.intro':
+    'Buat akun kasir untuk koperasi Anda. Kasir masuk dengan nama pengguna dan kata sandi ini.',
   'supervisor.tellers.fullName': 'Nama lengkap',
   'supervisor.tellers.fullNameHint': 'Dicetak di struk. Huruf, spasi, titik, petik atau strip.',
   'supervisor.tellers.username': 'Nama pengguna',
-  'supervisor.tellers.usernameHint': '3–64 huruf kecil, angka, titik, strip atau garis bawah. Contoh: siti.rahma',
+  'supervisor.tellers.usernameHint':
+    '3–64 huruf kecil, angka, titik, strip atau garis bawah. Contoh: siti.rahma',
   'supervisor.tellers.password': 'Kata sandi',
   'supervisor.tellers.passwordHint': 'Paling sedikit 10 karakter.',
   'supervisor.tellers.passwordAgain': 'Ulangi kata sandi',
   'supervisor.tellers.submit': 'Buat akun kasir',
   'supervisor.tellers.fullNameRequired': 'Isi nama lengkap kasir.',
   'supervisor.tellers.fullNameLength': 'Nama lengkap 2 sampai 100 karakter.',
-  'supervisor.tellers.fullNameChars': 'Nama lengkap seperti di KTP: diawali huruf, hanya huruf, spasi, titik, koma, petik atau strip.',
+  'supervisor.tellers.fullNameChars':
+    'Nama lengkap seperti di KTP: diawali huruf, hanya huruf, spasi, titik, koma, petik atau strip.',
   'supervisor.tellers.usernameRequired': 'Isi nama pengguna.',
-  'supervisor.tellers.usernameInvalid': 'Nama pengguna 3–64 karakter: huruf kecil, angka, titik, strip atau garis bawah, tanpa spasi.',
+  'supervisor.tellers.usernameInvalid':
+    'Nama pengguna 3–64 karakter: huruf kecil, angka, titik, strip atau garis bawah, tanpa spasi.',
   'supervisor.tellers.usernameTaken': 'Nama pengguna ini sudah dipakai. Pilih nama lain.',
   'supervisor.tellers.passwordLength': 'Kata sandi 10 sampai 200 karakter.',
   'supervisor.tellers.passwordMismatch': 'Kata sandi tidak sama dengan yang di atas.',
-  'supervisor.tellers.created': 'Akun kasir {name} dibuat. Nama pengguna: {username}. Sampaikan kata sandinya langsung kepada kasir.',
+  'supervisor.tellers.created':
+    'Akun kasir {name} dibuat. Nama pengguna: {username}. Sampaikan kata sandinya langsung kepada kasir.',
   'supervisor.tellers.another': 'Buat akun kasir lain',
   'supervisor.unlock.title': 'Buka kunci masuk',
-  'supervisor.unlock.intro': 'Kasir yang salah kata sandi berkali-kali dikunci sementara. Jika Anda yakin itu memang kasir Anda, buka kuncinya di sini; tercatat di catatan masuk.',
+  'supervisor.unlock.intro':
+    'Kasir yang salah kata sandi berkali-kali dikunci sementara. Jika Anda yakin itu memang kasir Anda, buka kuncinya di sini; tercatat di catatan masuk.',
   'supervisor.unlock.username': 'Akun yang dikunci',
   'supervisor.unlock.usernameRequired': 'Isi nama pengguna yang dikunci.',
   'supervisor.unlock.submit': 'Buka kunci',
   'supervisor.unlock.unlocked': 'Kunci {username} dibuka. Kasir bisa masuk lagi sekarang.',
-  'supervisor.unlock.notLocked': '{username} tidak sedang dikunci; hitungan salah kata sandinya dihapus.',
+  'supervisor.unlock.notLocked':
+    '{username} tidak sedang dikunci; hitungan salah kata sandinya dihapus.',
   'supervisor.unlock.notOurs': '{username} bukan pengguna koperasi Anda.',
   // (supervisor keys above this line)
 
@@ -614,17 +674,20 @@ export const id = {
   'audit.break.head': 'Catatan akhir aliran tidak cocok dengan kejadiannya.',
   'audit.break.other': 'Rantai hash aliran ini tidak cocok.',
   'audit.verify.title': 'Verifikasi',
-  'audit.verify.intro': 'Menghitung ulang rantai hash setiap aliran kejadian di setiap penyimpanan, lalu memeriksa buku besar terhadap jurnalnya. Hanya membaca; tidak mengubah apa pun.',
+  'audit.verify.intro':
+    'Menghitung ulang rantai hash setiap aliran kejadian di setiap penyimpanan, lalu memeriksa buku besar terhadap jurnalnya. Hanya membaca; tidak mengubah apa pun.',
   'audit.verify.run': 'Jalankan verifikasi',
   'audit.verify.again': 'Verifikasi lagi',
   'audit.verify.running': 'Memeriksa…',
-  'audit.verify.runningHint': 'Seluruh riwayat sedang dihitung ulang. Untuk riwayat yang panjang ini bisa beberapa menit.',
+  'audit.verify.runningHint':
+    'Seluruh riwayat sedang dihitung ulang. Untuk riwayat yang panjang ini bisa beberapa menit.',
   'audit.verify.allIntact': 'Semua utuh: {count} koperasi diperiksa, tidak ada yang berubah.',
   'audit.verify.notIntact': 'Ada temuan: lihat yang rusak atau tidak diperiksa di bawah.',
   'audit.verify.checkedAt': 'Diperiksa {time}',
   'audit.verify.stores': 'Penyimpanan kejadian',
   'audit.verify.storeCounts': '{streams} aliran, {events} kejadian dihitung ulang.',
-  'audit.verify.storeUnavailable': 'Layanan ini tidak menjawab, jadi belum diperiksa. Coba lagi nanti.',
+  'audit.verify.storeUnavailable':
+    'Layanan ini tidak menjawab, jadi belum diperiksa. Coba lagi nanti.',
   'audit.verify.breakAt': '{service} · aliran {stream} · versi {version}',
   'audit.verify.openEvent': 'Buka kejadian versi {version} di Riwayat',
   'audit.verify.moreBreaks': 'Ada lebih banyak temuan dari yang ditampilkan.',
@@ -637,19 +700,23 @@ export const id = {
   'audit.verify.journalSays': 'jurnal',
   'audit.verify.balanceSays': 'saldo',
   'audit.verify.kafkaTitle': 'Kafka dibanding penyimpanan',
-  'audit.verify.kafkaText': 'Verifikasi lewat aplikasi memeriksa penyimpanan. Untuk membandingkan isi Kafka, bangun ulang buku dari topik Kafka dengan Replay: hasil identik berarti Kafka membawa riwayat yang sama.',
+  'audit.verify.kafkaText':
+    'Verifikasi lewat aplikasi memeriksa penyimpanan. Untuk membandingkan isi Kafka, bangun ulang buku dari topik Kafka dengan Replay: hasil identik berarti Kafka membawa riwayat yang sama.',
   'audit.verify.kafkaLink': 'Replay dari Kafka',
   'audit.replay.title': 'Replay',
-  'audit.replay.intro': 'Membangun ulang buku dari riwayat kejadian di samping buku berjalan, lalu membandingkan keduanya. Buku berjalan tidak diubah.',
+  'audit.replay.intro':
+    'Membangun ulang buku dari riwayat kejadian di samping buku berjalan, lalu membandingkan keduanya. Buku berjalan tidak diubah.',
   'audit.replay.source': 'Sumber kejadian',
   'audit.replay.source.stores': 'Penyimpanan layanan',
   'audit.replay.source.kafka': 'Topik Kafka',
   'audit.replay.start': 'Mulai replay',
   'audit.replay.again': 'Replay lagi',
   'audit.replay.starting': 'Memulai…',
-  'audit.replay.busy': 'Replay belum bisa dimulai: layanan buku sedang sibuk atau tidak menjawab. Coba lagi sebentar lagi.',
+  'audit.replay.busy':
+    'Replay belum bisa dimulai: layanan buku sedang sibuk atau tidak menjawab. Coba lagi sebentar lagi.',
   'audit.replay.notFound': 'Replay ini tidak ditemukan (atau bukan dalam cakupan Anda).',
-  'audit.replay.failed': 'Replay gagal sebelum selesai. Mulai lagi; bila terulang, laporkan ke admin.',
+  'audit.replay.failed':
+    'Replay gagal sebelum selesai. Mulai lagi; bila terulang, laporkan ke admin.',
   'audit.replay.status.queued': 'Menunggu giliran',
   'audit.replay.status.running': 'Sedang berjalan',
   'audit.replay.status.done': 'Selesai',
@@ -665,11 +732,14 @@ export const id = {
   'audit.replay.seconds': '{count} detik',
   'audit.replay.minutes': '{minutes} menit {seconds} detik',
   'audit.replay.requestedAt': 'Dimulai {time}',
-  'audit.replay.restarted': 'Layanan buku sempat berhenti; replay ini dimulai ulang dari awal pukul {time} (dimulai ulang {count} kali).',
+  'audit.replay.restarted':
+    'Layanan buku sempat berhenti; replay ini dimulai ulang dari awal pukul {time} (dimulai ulang {count} kali).',
   'audit.replay.identical': 'Identik: buku yang dibangun ulang sama persis dengan buku berjalan.',
   'audit.replay.different': 'Berbeda: buku yang dibangun ulang tidak sama dengan buku berjalan.',
-  'audit.replay.replayed': '{events} kejadian diputar ulang ({rate} kejadian/detik) dalam {seconds} detik.',
-  'audit.replay.entries': 'Entri jurnal: {different} berbeda, {missing} tidak ada di buku berjalan, {extra} hanya ada di buku berjalan',
+  'audit.replay.replayed':
+    '{events} kejadian diputar ulang ({rate} kejadian/detik) dalam {seconds} detik.',
+  'audit.replay.entries':
+    'Entri jurnal: {different} berbeda, {missing} tidak ada di buku berjalan, {extra} hanya ada di buku berjalan',
   'audit.replay.kind.different': 'Entri berbeda',
   'audit.replay.kind.missing-in-live': 'Tidak ada di buku berjalan',
   'audit.replay.kind.extra-in-live': 'Hanya ada di buku berjalan',
@@ -689,7 +759,8 @@ export const id = {
   'audit.replay.event': 'Kejadian {id}',
   'audit.replay.noEvent': 'Saldo berjalan tidak cocok dengan jurnalnya sendiri.',
   'audit.history.title': 'Riwayat',
-  'audit.history.intro': 'Cari aliran kejadian (anggota, pembayaran, angsuran, setoran) dengan ID alirannya, atau cari kejadian menurut jenis, waktu (WIB) dan ID korelasi.',
+  'audit.history.intro':
+    'Cari aliran kejadian (anggota, pembayaran, angsuran, setoran) dengan ID alirannya, atau cari kejadian menurut jenis, waktu (WIB) dan ID korelasi.',
   'audit.history.search': 'Cari riwayat',
   'audit.history.stream': 'ID aliran',
   'audit.history.streamHint': 'Contoh: payment-…, member-…, collection-…, remittance-…',
@@ -733,7 +804,8 @@ export const id = {
   'audit.history.findEntry': 'Entri jurnalnya',
   'audit.history.noEntry': 'Kejadian ini tidak membuat entri jurnal.',
   'audit.history.entry': 'Entri {id}: {description}',
-  'audit.history.entriesCity': 'Auditor kota membaca jurnal lewat Ekspor; entri per kejadian hanya untuk auditor koperasi.',
+  'audit.history.entriesCity':
+    'Auditor kota membaca jurnal lewat Ekspor; entri per kejadian hanya untuk auditor koperasi.',
   'audit.books.title': 'Buku',
   'audit.books.asOfForm': 'Buku per tanggal dan jam',
   'audit.books.day': 'Per tanggal',
@@ -749,29 +821,35 @@ export const id = {
   'audit.books.total': 'Total',
   'audit.books.description': 'Keterangan',
   'audit.books.entriesOf': 'Buku besar {code} {name}',
-  'audit.books.period': 'Entri dari {from} sampai {to}, urut waktu posting. Pilih entri untuk jejaknya.',
+  'audit.books.period':
+    'Entri dari {from} sampai {to}, urut waktu posting. Pilih entri untuk jejaknya.',
   'audit.books.noEntries': 'Tidak ada entri untuk akun ini pada periode ini.',
-  'audit.books.cityAuditor': 'Buku disimpan per koperasi: pilih satu koperasi kota ini di atas untuk membaca neraca saldo dan buku besarnya. Ekspor memberi jurnal seluruh kota.',
+  'audit.books.cityAuditor':
+    'Buku disimpan per koperasi: pilih satu koperasi kota ini di atas untuk membaca neraca saldo dan buku besarnya. Ekspor memberi jurnal seluruh kota.',
   'audit.trace.title': 'Jejak entri {id}',
   'audit.trace.occurredAt': 'Terjadi',
   'audit.trace.postedAt': 'Dibukukan',
   'audit.trace.event': 'Kejadian',
   'audit.trace.openEvent': 'Buka di Riwayat: {stream} versi {version}',
-  'audit.trace.eventMissing': 'Kejadian sumber entri ini tidak ada di penyimpanannya. Ini temuan audit.',
+  'audit.trace.eventMissing':
+    'Kejadian sumber entri ini tidak ada di penyimpanannya. Ini temuan audit.',
   'audit.trace.command': 'Permintaan (perintah)',
   'audit.trace.request': 'Permintaan',
   'audit.trace.receivedAt': 'Diterima',
   'audit.trace.idempotencyKey': 'Kunci idempotensi',
-  'audit.trace.noCommand': 'Kejadian ini tidak berasal dari permintaan di gateway ini (misalnya jawaban mitra).',
+  'audit.trace.noCommand':
+    'Kejadian ini tidak berasal dari permintaan di gateway ini (misalnya jawaban mitra).',
   'audit.trace.user': 'Pengguna',
   'audit.trace.noUser': 'Tidak diketahui.',
   'audit.trace.receipt': 'Struk',
   'audit.trace.receipt.bill-payment-receipt': 'Struk pembayaran PPOB {id}',
   'audit.trace.receipt.installment-receipt': 'Struk angsuran {id}',
-  'audit.trace.receipt.member-savings-statement-line': 'Baris buku simpanan anggota (kejadian {id})',
+  'audit.trace.receipt.member-savings-statement-line':
+    'Baris buku simpanan anggota (kejadian {id})',
   'audit.trace.noReceipt': 'Kejadian ini tidak punya struk di loket.',
   'audit.export.title': 'Ekspor',
-  'audit.export.intro': 'Unduh kejadian atau entri jurnal untuk rentang tanggal sebagai berkas, untuk dibuka di alat audit atau spreadsheet.',
+  'audit.export.intro':
+    'Unduh kejadian atau entri jurnal untuk rentang tanggal sebagai berkas, untuk dibuka di alat audit atau spreadsheet.',
   'audit.export.what': 'Isi berkas',
   'audit.export.what.events': 'Kejadian',
   'audit.export.what.entries': 'Entri jurnal',
@@ -791,7 +869,8 @@ export const id = {
   'audit.koperasi.count': '{count} koperasi di {city}.',
   'audit.koperasi.wholeCity': 'Seluruh {city}',
   'audit.koperasi.noMatch': 'Tidak ada koperasi kota ini yang cocok dengan pencarian.',
-  'audit.koperasi.dropped': 'Koperasi yang dipilih sebelumnya tidak ada dalam wilayah audit Anda; sekarang yang tampil seluruh kota.',
+  'audit.koperasi.dropped':
+    'Koperasi yang dipilih sebelumnya tidak ada dalam wilayah audit Anda; sekarang yang tampil seluruh kota.',
   'audit.summary.city': 'Auditor {city}: semua koperasi di kota ini.',
   'audit.summary.verify': 'Verifikasi terakhir',
   'audit.summary.intact': 'Utuh',
@@ -799,18 +878,22 @@ export const id = {
   'audit.summary.noVerify': 'Belum dijalankan di sesi ini.',
   'audit.summary.toVerify': 'Ke Verifikasi',
   'audit.summary.pending': 'PPOB tertunda lebih dari sehari',
-  'audit.summary.pendingHint': 'Pembayaran tanggal {day} yang masih tertunda; hari ini {today} tertunda.',
+  'audit.summary.pendingHint':
+    'Pembayaran tanggal {day} yang masih tertunda; hari ini {today} tertunda.',
   'audit.summary.unremitted': 'Angsuran belum disetor ke bank',
   'audit.summary.unremittedHint': '{count} angsuran kemarin dan hari ini.',
   'audit.summary.reconciliation': 'Selisih rekonsiliasi PPOB',
   'audit.summary.reconciliationHint': 'Rekonsiliasi deposit tanggal {day}.',
-  'audit.summary.cityNote': 'Angka loket (PPOB tertunda, angsuran, rekonsiliasi) dibaca per koperasi dengan akun auditor koperasinya; Verifikasi, Replay, Riwayat dan Ekspor mencakup seluruh kota.',
-  'audit.trace.actorOnly': 'Dicatat oleh {actor} (bukan pengguna aplikasi, misalnya jawaban mitra).',
+  'audit.summary.cityNote':
+    'Angka loket (PPOB tertunda, angsuran, rekonsiliasi) dibaca per koperasi dengan akun auditor koperasinya; Verifikasi, Replay, Riwayat dan Ekspor mencakup seluruh kota.',
+  'audit.trace.actorOnly':
+    'Dicatat oleh {actor} (bukan pengguna aplikasi, misalnya jawaban mitra).',
   'audit.history.changeSearch': 'Ubah pencarian',
   // (audit keys above this line)
 
   // --- cash ---
-  'error.CASH_DRAWER_CLOSED': 'Kasir sudah ditutup hari ini. Transaksi tunai tidak bisa diterima lagi; hubungi penyelia.',
+  'error.CASH_DRAWER_CLOSED':
+    'Kasir sudah ditutup hari ini. Transaksi tunai tidak bisa diterima lagi; hubungi penyelia.',
   'cash.nav': 'Buka/Tutup kasir',
   'cash.title': 'Kasir hari ini',
   'cash.status.UNOPENED': 'Belum dibuka',
@@ -819,7 +902,8 @@ export const id = {
   'cash.status.CLOSED': 'Ditutup',
   'cash.statusLabel': 'Status kasir',
   'cash.openTitle': 'Buka kasir',
-  'cash.openIntro': 'Catat modal awal yang diserahkan penyelia dari brankas. Tanpa modal awal pun kasir tetap bisa bertransaksi.',
+  'cash.openIntro':
+    'Catat modal awal yang diserahkan penyelia dari brankas. Tanpa modal awal pun kasir tetap bisa bertransaksi.',
   'cash.openingFloat': 'Modal awal',
   'cash.openingFloatRequired': 'Isi modal awal yang diterima, lebih dari Rp 0.',
   'cash.open': 'Buka kasir',
@@ -843,7 +927,8 @@ export const id = {
   'cash.over': 'Lebih {amount}',
   'cash.exact': 'Pas',
   'cash.closeTitle': 'Tutup kasir',
-  'cash.closeIntro': 'Hitung uang di laci. Setelah ditutup, kasir tidak menerima transaksi tunai lagi hari ini.',
+  'cash.closeIntro':
+    'Hitung uang di laci. Setelah ditutup, kasir tidak menerima transaksi tunai lagi hari ini.',
   'cash.countedField': 'Uang dihitung',
   'cash.countedRequired': 'Isi jumlah uang yang dihitung (boleh Rp 0).',
   'cash.byDenomination': 'Hitung per pecahan',
@@ -858,7 +943,8 @@ export const id = {
   'cash.recap': 'Rekap kasir harian',
   'cash.supervisor.nav': 'Tutup kasir',
   'cash.supervisor.title': 'Tutup kasir',
-  'cash.supervisor.intro': 'Kasir hari ini: setujui penutupan yang sudah dihitung, dan lihat siapa yang belum menutup kasir.',
+  'cash.supervisor.intro':
+    'Kasir hari ini: setujui penutupan yang sudah dihitung, dan lihat siapa yang belum menutup kasir.',
   'cash.supervisor.notClosed': '{count} kasir belum ditutup.',
   'cash.supervisor.allClosed': 'Semua kasir hari ini sudah ditutup.',
   'cash.supervisor.empty': 'Belum ada kasir yang bertransaksi hari ini.',
@@ -869,7 +955,8 @@ export const id = {
   'cash.supervisor.approve': 'Setujui',
   'cash.supervisor.approveFor': 'Setujui tutup kasir {teller}',
   'cash.supervisor.confirmTitle': 'Setujui tutup kasir',
-  'cash.supervisor.confirmIntro': 'Uang dihitung kembali ke brankas; selisih dicatat ke akun selisih kas atas nama Anda.',
+  'cash.supervisor.confirmIntro':
+    'Uang dihitung kembali ke brankas; selisih dicatat ke akun selisih kas atas nama Anda.',
   'cash.supervisor.confirm': 'Setujui penutupan',
   'cash.supervisor.approved': 'Tutup kasir {teller} disetujui.',
   'cash.supervisor.notCounted': 'Kasir ini belum menghitung laci (tutup kasir).',
@@ -914,7 +1001,8 @@ export const id = {
   'statements.opening': 'Saldo awal',
   'statements.change': 'Perubahan',
   'statements.closing': 'Saldo akhir',
-  'statements.equityExplained': 'Perubahan dari sisa hasil usaha: Rp {surplus}; dari simpanan anggota dan lainnya: Rp {other}.',
+  'statements.equityExplained':
+    'Perubahan dari sisa hasil usaha: Rp {surplus}; dari simpanan anggota dan lainnya: Rp {other}.',
   'statements.cashFlowsFor': 'Laporan arus kas (metode langsung) {from} s.d. {to}',
   'statements.counterAccount': 'Lawan akun kas',
   'statements.receipts': 'Penerimaan',
@@ -926,7 +1014,8 @@ export const id = {
   'statements.activity.operating': 'Aktivitas operasi',
   'statements.activity.investing': 'Aktivitas investasi',
   'statements.activity.financing': 'Aktivitas pendanaan',
-  'statements.booksLink': 'Laporan keuangan: posisi keuangan, hasil usaha, perubahan ekuitas, arus kas',
+  'statements.booksLink':
+    'Laporan keuangan: posisi keuangan, hasil usaha, perubahan ekuitas, arus kas',
   'shu.title': 'SHU',
   'shu.yearForm': 'Tahun buku',
   'shu.year': 'Tahun',
@@ -934,7 +1023,8 @@ export const id = {
   'shu.badYear': 'Isi tahun empat angka, misalnya 2026.',
   'shu.allocationTitle': 'Pembagian SHU menurut AD/ART',
   'shu.notSet': 'Persentase pembagian SHU belum diatur. Penyelia mengaturnya di sini.',
-  'shu.notSetForYear': 'SHU belum dapat dihitung: persentase pembagian SHU menurut AD/ART belum diatur.',
+  'shu.notSetForYear':
+    'SHU belum dapat dihitung: persentase pembagian SHU menurut AD/ART belum diatur.',
   'shu.noSurplus': 'Tidak ada SHU untuk dibagi pada tahun ini: hasil usaha tidak surplus.',
   'shu.resultTitle': 'Pembagian SHU tahun {year}',
   'shu.surplus': 'SHU tahun ini:',
@@ -959,19 +1049,22 @@ export const id = {
   'shu.form.addOther': 'Tambah pos lain',
   'shu.form.remove': 'Hapus',
   'shu.form.total': 'Jumlah: {total}%',
-  'shu.form.invalid': 'Isi setiap persen dengan angka 0 sampai 100 (paling banyak dua desimal) dan beri nama setiap pos lain.',
+  'shu.form.invalid':
+    'Isi setiap persen dengan angka 0 sampai 100 (paling banyak dua desimal) dan beri nama setiap pos lain.',
   'shu.form.notHundred': 'Jumlah persentase harus tepat 100, sekarang {total}.',
   'shu.form.save': 'Simpan persentase',
   'shu.form.saved': 'Persentase pembagian SHU disimpan.',
   'nav.periodClosing': 'Tutup buku',
   'closing.title': 'Tutup buku',
-  'closing.intro': 'Tutup buku per bulan, berurutan. Bulan yang sudah ditutup tidak berubah lagi: transaksi bulan itu yang baru tercatat sesudahnya masuk ke bulan terbuka berikutnya, dengan tanggal aslinya.',
+  'closing.intro':
+    'Tutup buku per bulan, berurutan. Bulan yang sudah ditutup tidak berubah lagi: transaksi bulan itu yang baru tercatat sesudahnya masuk ke bulan terbuka berikutnya, dengan tanggal aslinya.',
   'closing.month': 'Bulan',
   'closing.monthHint': 'Tulis TTTT-BB, misalnya 2026-03.',
   'closing.badMonth': 'Isi bulan dengan format TTTT-BB, misalnya 2026-03.',
   'closing.close': 'Tutup buku',
   'closing.closed': 'Buku bulan {month} ditutup.',
-  'closing.refused': 'Bulan ini tidak dapat ditutup: tutup buku berurutan, dan bulan yang belum berjalan tidak dapat ditutup.',
+  'closing.refused':
+    'Bulan ini tidak dapat ditutup: tutup buku berurutan, dan bulan yang belum berjalan tidak dapat ditutup.',
   'closing.listTitle': 'Bulan yang sudah ditutup',
   'closing.closedAt': 'Ditutup pada',
   'closing.none': 'Belum ada bulan yang ditutup.',

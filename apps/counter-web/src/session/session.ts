@@ -31,7 +31,9 @@ export type EndReason = 'expired' | 'logout' | null;
 function storedSession(): Session | null {
   try {
     const session = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Session | null;
-    return session && typeof session.refreshToken === 'string' && session.endsAtMs > Date.now() ? session : null;
+    return session && typeof session.refreshToken === 'string' && session.endsAtMs > Date.now()
+      ? session
+      : null;
   } catch {
     return null;
   }
@@ -79,13 +81,17 @@ function fromTokens(tokens: SessionTokens, user: SessionUser): Session {
     refreshToken: tokens.refreshToken,
     expiresAtMs,
     refreshAtMs: expiresAtMs - Math.min(REFRESH_LEAD_MS, lifetimeMs / 4),
-    endsAtMs: expiresAtMs + Math.max(0, Date.parse(tokens.sessionExpiresAt) - Date.parse(tokens.expiresAt)),
+    endsAtMs:
+      expiresAtMs + Math.max(0, Date.parse(tokens.sessionExpiresAt) - Date.parse(tokens.expiresAt)),
     user,
   };
 }
 
 export async function logIn(username: string, password: string): Promise<SessionUser> {
-  const answer = await api.post('/api/v1/auth/login', { body: { username, password }, anonymous: true });
+  const answer = await api.post('/api/v1/auth/login', {
+    body: { username, password },
+    anonymous: true,
+  });
   endReason.value = null;
   keep(fromTokens(answer, answer.user));
   return answer.user;
@@ -107,7 +113,10 @@ async function renew(): Promise<boolean> {
   const current = session.value;
   if (!current) return false;
   try {
-    const answer = await api.post('/api/v1/auth/refresh', { body: { refreshToken: current.refreshToken }, anonymous: true });
+    const answer = await api.post('/api/v1/auth/refresh', {
+      body: { refreshToken: current.refreshToken },
+      anonymous: true,
+    });
     // Logged out (or ended) while the refresh was on its way: the answer is not wanted.
     if (session.value !== current) return false;
     keep(fromTokens(answer, current.user));
@@ -136,13 +145,19 @@ export function endSession(reason: Exclude<EndReason, null>): void {
   if (reason === 'logout') {
     clearDrafts();
     // The teller has left either way; a gateway that does not answer lets the session run out on its own.
-    api.post('/api/v1/auth/logout', { body: { refreshToken: ending.refreshToken }, anonymous: true }).catch(() => undefined);
+    api
+      .post('/api/v1/auth/logout', { body: { refreshToken: ending.refreshToken }, anonymous: true })
+      .catch(() => undefined);
   }
   endReason.value = reason;
   keep(null);
 }
 
-configureApiClient({ token: () => session.value?.accessToken ?? null, refresh: refreshSession, onUnauthorized: () => endSession('expired') });
+configureApiClient({
+  token: () => session.value?.accessToken ?? null,
+  refresh: refreshSession,
+  onUnauthorized: () => endSession('expired'),
+});
 if (session.value) keep(session.value);
 
 const DRAFT_PREFIX = 'counter.draft.';
@@ -167,7 +182,8 @@ export function saveDraft(name: string, value: unknown): void {
 
 function clearDrafts(): void {
   try {
-    for (const key of Object.keys(sessionStorage)) if (key.startsWith(DRAFT_PREFIX)) sessionStorage.removeItem(key);
+    for (const key of Object.keys(sessionStorage))
+      if (key.startsWith(DRAFT_PREFIX)) sessionStorage.removeItem(key);
   } catch {
     // Nothing was kept.
   }

@@ -13,14 +13,19 @@ export class AuditEntryLineResponse {
 }
 
 export class AuditEntryTraceResponse {
-  @ApiProperty({ type: String, nullable: true, description: 'the store of the event; null on entries from before traces were kept' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the store of the event; null on entries from before traces were kept',
+  })
   service!: string | null;
   @ApiProperty({ type: String, nullable: true }) eventType!: string | null;
   @ApiProperty({ type: String, nullable: true }) streamId!: string | null;
   @ApiProperty({ type: Number, nullable: true }) streamVersion!: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'user id' }) actor!: string | null;
   @ApiProperty({ type: String, nullable: true }) correlationId!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'the command id' }) causationId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the command id' }) causationId!:
+    string | null;
 }
 
 export class AuditEntryResponse {
@@ -37,6 +42,10 @@ export class AuditEntryResponse {
 export function presentAuditEntry(entry: AuditEntry): AuditEntryResponse {
   return {
     ...entry,
-    lines: entry.lines.map(({ debitRp, creditRp, ...line }) => ({ ...line, debit: debitRp, credit: creditRp })),
+    lines: entry.lines.map(({ debitRp, creditRp, ...line }) => ({
+      ...line,
+      debit: debitRp,
+      credit: creditRp,
+    })),
   };
 }

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AuditQueries, EVENT_STORE_SERVICES, type EventStoreService } from '../queries/audit-queries.js';
-import { mergeStorePages, type MergedPage, type ServiceEvent, type StoreCursors, type StorePage } from './merged-events.js';
+import {
+  AuditQueries,
+  EVENT_STORE_SERVICES,
+  type EventStoreService,
+} from '../queries/audit-queries.js';
+import {
+  mergeStorePages,
+  type MergedPage,
+  type ServiceEvent,
+  type StoreCursors,
+  type StorePage,
+} from './merged-events.js';
 import type { TimeRange } from './audit-time-range.js';
 
 export interface EventFilter {
@@ -45,11 +55,19 @@ export class AuditEventReader {
     // A timeline with a store missing is not the history; the first store (in service order) that failed says why.
     const failed = answers.find((answer) => answer.status === 'rejected');
     if (failed) throw failed.reason;
-    return mergeStorePages(answers.map((answer) => (answer as PromiseFulfilledResult<StorePage>).value), cursors, limit);
+    return mergeStorePages(
+      answers.map((answer) => (answer as PromiseFulfilledResult<StorePage>).value),
+      cursors,
+      limit,
+    );
   }
 
   /** The event with this id in whichever store holds it within the scope; null when none does. */
-  async event(eventId: string, koperasiIds: string[], service: EventStoreService | null): Promise<ServiceEvent | null> {
+  async event(
+    eventId: string,
+    koperasiIds: string[],
+    service: EventStoreService | null,
+  ): Promise<ServiceEvent | null> {
     if (koperasiIds.length === 0) return null;
     const services = service === null ? [...EVENT_STORE_SERVICES] : [service];
     const found = await Promise.all(
@@ -64,7 +82,9 @@ export class AuditEventReader {
   /** The stores that may hold a stream: the one named, else the one its prefix says, else all. */
   storesOf(streamId: string, service: EventStoreService | null): EventStoreService[] {
     if (service !== null) return [service];
-    const owner = EVENT_STORE_SERVICES.find((candidate) => STREAM_PREFIXES[candidate].some((prefix) => streamId.startsWith(prefix)));
+    const owner = EVENT_STORE_SERVICES.find((candidate) =>
+      STREAM_PREFIXES[candidate].some((prefix) => streamId.startsWith(prefix)),
+    );
     return owner === undefined ? [...EVENT_STORE_SERVICES] : [owner];
   }
 }

@@ -9,7 +9,8 @@ export const MAX_AUDIT_PAGE = 1000;
 /** Every audit endpoint reads all koperasi in the caller's scope unless it names one. */
 export class AuditScopeQuery {
   @ApiPropertyOptional({
-    description: "one koperasi of the caller's scope (404 for any other); all of the scope when left out",
+    description:
+      "one koperasi of the caller's scope (404 for any other); all of the scope when left out",
   })
   @IsOptional()
   @IsString()
@@ -20,20 +21,29 @@ export class AuditScopeQuery {
 export class AuditServiceQuery extends AuditScopeQuery {
   @ApiPropertyOptional({
     enum: EVENT_STORE_SERVICES,
-    description: 'the event store to read; every store when left out (streams: the one its id prefix names)',
+    description:
+      'the event store to read; every store when left out (streams: the one its id prefix names)',
   })
   @IsOptional()
-  @IsIn(EVENT_STORE_SERVICES, { message: `service must be one of ${EVENT_STORE_SERVICES.join(', ')}` })
+  @IsIn(EVENT_STORE_SERVICES, {
+    message: `service must be one of ${EVENT_STORE_SERVICES.join(', ')}`,
+  })
   service?: EventStoreService;
 }
 
 export class AuditTimeRangeQuery extends AuditScopeQuery {
-  @ApiPropertyOptional({ example: '2026-03-01', description: 'from this day (WIB) or instant, inclusive' })
+  @ApiPropertyOptional({
+    example: '2026-03-01',
+    description: 'from this day (WIB) or instant, inclusive',
+  })
   @IsOptional()
   @CalendarDayOrInstant()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-31', description: 'up to and including this day (WIB), or up to this instant, exclusive' })
+  @ApiPropertyOptional({
+    example: '2026-03-31',
+    description: 'up to and including this day (WIB), or up to this instant, exclusive',
+  })
   @IsOptional()
   @CalendarDayOrInstant()
   to?: string;
@@ -45,19 +55,29 @@ export class AuditEventFilterQuery extends AuditTimeRangeQuery {
     description: 'the event store to read; every store, merged by occurredAt, when left out',
   })
   @IsOptional()
-  @IsIn(EVENT_STORE_SERVICES, { message: `service must be one of ${EVENT_STORE_SERVICES.join(', ')}` })
+  @IsIn(EVENT_STORE_SERVICES, {
+    message: `service must be one of ${EVENT_STORE_SERVICES.join(', ')}`,
+  })
   service?: EventStoreService;
 
-  @ApiPropertyOptional({ example: 'SimpananSukarelaDeposited,BillPaymentSucceeded', description: 'event types, comma-separated' })
+  @ApiPropertyOptional({
+    example: 'SimpananSukarelaDeposited,BillPaymentSucceeded',
+    description: 'event types, comma-separated',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z][A-Za-z0-9._-]{0,99}(,[A-Za-z][A-Za-z0-9._-]{0,99}){0,49}$/, {
     message: 'type must be up to 50 event type names, comma-separated',
   })
   type?: string;
 
-  @ApiPropertyOptional({ description: "only the events of this correlation id (a teller's request and all that followed from it)" })
+  @ApiPropertyOptional({
+    description:
+      "only the events of this correlation id (a teller's request and all that followed from it)",
+  })
   @IsOptional()
-  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'correlationId must be one id of at most 200 visible characters' })
+  @Matches(/^[\x21-\x7e]{1,200}$/, {
+    message: 'correlationId must be one id of at most 200 visible characters',
+  })
   correlationId?: string;
 }
 

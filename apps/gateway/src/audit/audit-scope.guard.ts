@@ -1,4 +1,10 @@
-import { HttpStatus, Injectable, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  HttpStatus,
+  Injectable,
+  createParamDecorator,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { RequestWithUser } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { sameKotaKabupaten } from '../auth/koperasi-of.js';
@@ -44,15 +50,19 @@ export class AuditScopeGuard implements CanActivate {
     const city = user.kotaKabupaten;
     if (city !== undefined) {
       const all = await this.members.allKoperasi();
-      return all.filter((koperasi) => sameKotaKabupaten(koperasi.kotaKabupaten, city)).map((koperasi) => koperasi.id);
+      return all
+        .filter((koperasi) => sameKotaKabupaten(koperasi.kotaKabupaten, city))
+        .map((koperasi) => koperasi.id);
     }
     return user.koperasiId === null ? [] : [user.koperasiId];
   }
 }
 
 /** The scope AuditScopeGuard worked out for this request. */
-export const InAuditScope = createParamDecorator((_data: unknown, context: ExecutionContext): AuditScope => {
-  const scope = context.switchToHttp().getRequest<AuditRequest>().auditScope;
-  if (!scope) throw new Error('InAuditScope used on a route without AuditScopeGuard');
-  return scope;
-});
+export const InAuditScope = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuditScope => {
+    const scope = context.switchToHttp().getRequest<AuditRequest>().auditScope;
+    if (!scope) throw new Error('InAuditScope used on a route without AuditScopeGuard');
+    return scope;
+  },
+);

@@ -15,11 +15,17 @@ export interface TimeRange {
  * a date-time is taken as given, `to` exclusive.
  */
 export function timeRangeOf(from: string | undefined, to: string | undefined): TimeRange {
-  const range = { from: from === undefined ? null : startOf(from), to: to === undefined ? null : endOf(to) };
+  const range = {
+    from: from === undefined ? null : startOf(from),
+    to: to === undefined ? null : endOf(to),
+  };
   if (range.from !== null && range.to !== null && range.from >= range.to) {
-    throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Invalid request: from must be before to', [
-      { field: 'from', problems: ['must be before to'] },
-    ]);
+    throw new ApiException(
+      HttpStatus.BAD_REQUEST,
+      'VALIDATION_FAILED',
+      'Invalid request: from must be before to',
+      [{ field: 'from', problems: ['must be before to'] }],
+    );
   }
   return range;
 }

@@ -28,7 +28,11 @@ const STORE_CURSOR = /^\d{1,20}\.\d{1,20}$/;
  * was taken, so the next page continues every store exactly where this one stopped. A store that has more
  * than it returned sent `limit` events; taking at most `limit` in all never runs past its page.
  */
-export function mergeStorePages(pages: StorePage[], previous: StoreCursors, limit: number): MergedPage {
+export function mergeStorePages(
+  pages: StorePage[],
+  previous: StoreCursors,
+  limit: number,
+): MergedPage {
   const heads = pages.map(() => 0);
   const cursors: StoreCursors = { ...previous };
   const events: ServiceEvent[] = [];
@@ -37,7 +41,8 @@ export function mergeStorePages(pages: StorePage[], previous: StoreCursors, limi
     for (const [index, { page }] of pages.entries()) {
       const candidate = page.events[heads[index]];
       if (!candidate) continue;
-      if (pick === -1 || candidate.occurredAt < pages[pick].page.events[heads[pick]].occurredAt) pick = index;
+      if (pick === -1 || candidate.occurredAt < pages[pick].page.events[heads[pick]].occurredAt)
+        pick = index;
     }
     if (pick === -1) break;
     const { service, page } = pages[pick];
@@ -46,7 +51,9 @@ export function mergeStorePages(pages: StorePage[], previous: StoreCursors, limi
     events.push({ service, ...event });
     cursors[service] = `${event.transactionId}.${event.globalPosition}`;
   }
-  const more = pages.some(({ page }, index) => heads[index] < page.events.length || page.nextCursor !== null);
+  const more = pages.some(
+    ({ page }, index) => heads[index] < page.events.length || page.nextCursor !== null,
+  );
   return { events, cursors, more };
 }
 
@@ -67,14 +74,18 @@ export function decodeCursor(cursor: string | undefined): StoreCursors {
   const cursors: StoreCursors = {};
   for (const [service, position] of Object.entries(parsed)) {
     if (!EVENT_STORE_SERVICES.includes(service as EventStoreService)) throw badCursor();
-    if (position !== null && (typeof position !== 'string' || !STORE_CURSOR.test(position))) throw badCursor();
+    if (position !== null && (typeof position !== 'string' || !STORE_CURSOR.test(position)))
+      throw badCursor();
     cursors[service as EventStoreService] = position;
   }
   return cursors;
 }
 
 function badCursor(): ApiException {
-  return new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Invalid request: cursor is not one this API gave out', [
-    { field: 'cursor', problems: ['pass nextCursor from the previous page unchanged'] },
-  ]);
+  return new ApiException(
+    HttpStatus.BAD_REQUEST,
+    'VALIDATION_FAILED',
+    'Invalid request: cursor is not one this API gave out',
+    [{ field: 'cursor', problems: ['pass nextCursor from the previous page unchanged'] }],
+  );
 }

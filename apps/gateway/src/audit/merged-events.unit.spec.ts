@@ -24,18 +24,36 @@ function event(transactionId: number, globalPosition: number, occurredAt: string
 describe('mergeStorePages', () => {
   it('interleaves stores by occurredAt and moves each store cursor only past what it took', () => {
     const pages: StorePage[] = [
-      { service: 'members', page: { events: [event(10, 1, '2026-03-01T01:00:00.000Z'), event(11, 2, '2026-03-01T03:00:00.000Z')], nextCursor: '11.2' } },
-      { service: 'billpay', page: { events: [event(5, 1, '2026-03-01T02:00:00.000Z')], nextCursor: null } },
+      {
+        service: 'members',
+        page: {
+          events: [
+            event(10, 1, '2026-03-01T01:00:00.000Z'),
+            event(11, 2, '2026-03-01T03:00:00.000Z'),
+          ],
+          nextCursor: '11.2',
+        },
+      },
+      {
+        service: 'billpay',
+        page: { events: [event(5, 1, '2026-03-01T02:00:00.000Z')], nextCursor: null },
+      },
     ];
     const merged = mergeStorePages(pages, { loans: '7.7' }, 2);
-    expect(merged.events.map((e) => `${e.service}:${e.globalPosition}`)).toEqual(['members:1', 'billpay:1']);
+    expect(merged.events.map((e) => `${e.service}:${e.globalPosition}`)).toEqual([
+      'members:1',
+      'billpay:1',
+    ]);
     expect(merged.cursors).toEqual({ members: '10.1', billpay: '5.1', loans: '7.7' });
     expect(merged.more).toBe(true);
   });
 
   it('says there is no more when every store is exhausted and everything was taken', () => {
     const pages: StorePage[] = [
-      { service: 'members', page: { events: [event(1, 1, '2026-03-01T01:00:00.000Z')], nextCursor: null } },
+      {
+        service: 'members',
+        page: { events: [event(1, 1, '2026-03-01T01:00:00.000Z')], nextCursor: null },
+      },
       { service: 'loans', page: { events: [], nextCursor: null } },
     ];
     const merged = mergeStorePages(pages, {}, 10);
@@ -46,7 +64,16 @@ describe('mergeStorePages', () => {
 
   it('keeps a store order even where its occurredAt goes back (commit order wins within a store)', () => {
     const pages: StorePage[] = [
-      { service: 'members', page: { events: [event(1, 2, '2026-03-01T02:00:00.000Z'), event(2, 1, '2026-03-01T01:00:00.000Z')], nextCursor: null } },
+      {
+        service: 'members',
+        page: {
+          events: [
+            event(1, 2, '2026-03-01T02:00:00.000Z'),
+            event(2, 1, '2026-03-01T01:00:00.000Z'),
+          ],
+          nextCursor: null,
+        },
+      },
     ];
     expect(mergeStorePages(pages, {}, 10).events.map((e) => e.globalPosition)).toEqual(['2', '1']);
   });
@@ -54,7 +81,10 @@ describe('mergeStorePages', () => {
 
 describe('cursor', () => {
   it('round-trips and refuses anything it did not make', () => {
-    expect(decodeCursor(encodeCursor({ members: '1.2', billpay: null }))).toEqual({ members: '1.2', billpay: null });
+    expect(decodeCursor(encodeCursor({ members: '1.2', billpay: null }))).toEqual({
+      members: '1.2',
+      billpay: null,
+    });
     expect(() => decodeCursor('not-a-cursor')).toThrow();
     expect(() => decodeCursor(encodeCursor({ members: 'drop table' }))).toThrow();
     expect(() => decodeCursor(Buffer.from('{"ledger":"1.1"}').toString('base64url'))).toThrow();

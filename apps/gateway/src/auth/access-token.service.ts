@@ -58,7 +58,10 @@ export class AccessTokenService {
   /** When a token issued here expires (its exp claim), as an ISO timestamp. */
   expiryOf(token: string): string {
     const claims = this.jwt.decode<{ exp?: unknown } | null>(token);
-    const exp = typeof claims?.exp === 'number' ? claims.exp : Math.floor(Date.now() / 1000) + this.config.tokenTtlSeconds;
+    const exp =
+      typeof claims?.exp === 'number'
+        ? claims.exp
+        : Math.floor(Date.now() / 1000) + this.config.tokenTtlSeconds;
     return new Date(exp * 1000).toISOString();
   }
 
@@ -74,14 +77,27 @@ export class AccessTokenService {
         secret: this.config.jwtSecret,
         algorithms: ['HS256'],
       });
-      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') return null;
+      if (
+        typeof claims.sub !== 'string' ||
+        typeof claims.sid !== 'string' ||
+        typeof claims.exp !== 'number'
+      )
+        return null;
       if (typeof claims.username !== 'string' || !ROLES.includes(claims.role)) return null;
       const koperasiId = typeof claims.koperasiId === 'string' ? claims.koperasiId : null;
       const kotaKabupaten = typeof claims.kotaKabupaten === 'string' ? claims.kotaKabupaten : null;
       // A token whose scope does not fit its role (staff without a koperasi, ...) was not made by issue().
       if (!scopeFitsRole(claims.role, koperasiId, kotaKabupaten)) return null;
-      const user: AuthenticatedUser = { id: claims.sub, username: claims.username, role: claims.role, koperasiId };
-      const verified = { user: kotaKabupaten === null ? user : { ...user, kotaKabupaten }, sessionId: claims.sid };
+      const user: AuthenticatedUser = {
+        id: claims.sub,
+        username: claims.username,
+        role: claims.role,
+        koperasiId,
+      };
+      const verified = {
+        user: kotaKabupaten === null ? user : { ...user, kotaKabupaten },
+        sessionId: claims.sid,
+      };
       this.verified.set(token, verified, claims.exp * 1000);
       return verified;
     } catch {

@@ -20,7 +20,13 @@ describe('who is scoped where', () => {
   });
 
   it('lets a city auditor see the koperasi of its city only, and sends it to the audit API for per-koperasi reports', () => {
-    const cityAuditor = { id: 'u', username: 'a', role: 'auditor' as const, koperasiId: null, kotaKabupaten: 'Kota Semarang' };
+    const cityAuditor = {
+      id: 'u',
+      username: 'a',
+      role: 'auditor' as const,
+      koperasiId: null,
+      kotaKabupaten: 'Kota Semarang',
+    };
     expect(canSeeKoperasi(cityAuditor, { id: 'k1', kotaKabupaten: 'Kota Semarang' })).toBe(true);
     expect(canSeeKoperasi(cityAuditor, { id: 'k2', kotaKabupaten: 'Kota Pekalongan' })).toBe(false);
     expect(() => koperasiOf(cityAuditor)).toThrow(/audit/);

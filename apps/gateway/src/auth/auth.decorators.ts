@@ -16,15 +16,18 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 export const ReadOnlyJob = (): MethodDecorator => SetMetadata(READ_ONLY_JOB, true);
 
 /** Who may call a route; a route without @Roles is refused to everyone, so a forgotten decorator fails closed. */
-export const Roles = (...roles: UserRole[]): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ROLES, roles);
+export const Roles = (...roles: UserRole[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ALLOWED_ROLES, roles);
 
 export interface RequestWithUser {
   user?: AuthenticatedUser;
 }
 
 /** The caller the auth guard verified. */
-export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {
-  const user = context.switchToHttp().getRequest<RequestWithUser>().user;
-  if (!user) throw new Error('CurrentUser used on a route the auth guard did not check');
-  return user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser => {
+    const user = context.switchToHttp().getRequest<RequestWithUser>().user;
+    if (!user) throw new Error('CurrentUser used on a route the auth guard did not check');
+    return user;
+  },
+);

@@ -1,10 +1,21 @@
-import { HttpStatus, Injectable, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
+import {
+  HttpStatus,
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+  type Type,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { UserRole } from '@koperasi/contracts';
 import { HealthController, MetricsController } from '@koperasi/platform';
 import { ApiException } from '../http/api-exception.js';
 import { AccessTokenService } from './access-token.service.js';
-import { ALLOWED_ROLES, PUBLIC_ROUTE, READ_ONLY_JOB, type RequestWithUser } from './auth.decorators.js';
+import {
+  ALLOWED_ROLES,
+  PUBLIC_ROUTE,
+  READ_ONLY_JOB,
+  type RequestWithUser,
+} from './auth.decorators.js';
 import { SessionCheck } from './session/session-check.js';
 
 interface HttpRequest extends RequestWithUser {
@@ -37,18 +48,34 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const token = bearerToken(request.headers.authorization);
     const verified = token ? await this.tokens.verify(token) : null;
-    if (!verified) throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'A valid bearer token is required');
+    if (!verified)
+      throw new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        'UNAUTHORIZED',
+        'A valid bearer token is required',
+      );
     if (!(await this.sessions.accepts(verified))) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, 'SESSION_ENDED', 'The session has ended (signed out, disabled or a new password); sign in again');
+      throw new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        'SESSION_ENDED',
+        'The session has ended (signed out, disabled or a new password); sign in again',
+      );
     }
     const { user } = verified;
     request.user = user;
 
-    const allowed = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets) ?? [];
+    const allowed =
+      this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets) ?? [];
     const isWrite =
-      request.method !== 'GET' && request.method !== 'HEAD' && !this.reflector.get<boolean | undefined>(READ_ONLY_JOB, context.getHandler());
+      request.method !== 'GET' &&
+      request.method !== 'HEAD' &&
+      !this.reflector.get<boolean | undefined>(READ_ONLY_JOB, context.getHandler());
     if (!allowed.includes(user.role) || (user.role === 'auditor' && isWrite)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', `The ${user.role} role may not do this`);
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        `The ${user.role} role may not do this`,
+      );
     }
     return true;
   }

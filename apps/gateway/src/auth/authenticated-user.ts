@@ -19,7 +19,11 @@ export interface KoperasiUser extends AuthenticatedUser {
  * Who reads and writes where: the admin nowhere in particular, staff in one koperasi, an auditor either in one
  * koperasi or in every koperasi of one kota/kabupaten (a city auditor). The users table holds the same rule.
  */
-export function scopeFitsRole(role: UserRole, koperasiId: string | null, kotaKabupaten: string | null): boolean {
+export function scopeFitsRole(
+  role: UserRole,
+  koperasiId: string | null,
+  kotaKabupaten: string | null,
+): boolean {
   if (role === 'admin') return koperasiId === null && kotaKabupaten === null;
   if (role === 'auditor') return (koperasiId === null) !== (kotaKabupaten === null);
   return koperasiId !== null && kotaKabupaten === null;

@@ -15,13 +15,21 @@ export function koperasiOf(user: AuthenticatedUser): string {
       `A city auditor reads the koperasi of ${user.kotaKabupaten} through /audit, naming one with ?koperasiId=`,
     );
   }
-  throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'The platform admin does not belong to a koperasi');
+  throw new ApiException(
+    HttpStatus.FORBIDDEN,
+    'FORBIDDEN',
+    'The platform admin does not belong to a koperasi',
+  );
 }
 
 /** Whether the caller may see this koperasi's record: the admin any, a city auditor its city's, staff their own. */
-export function canSeeKoperasi(user: AuthenticatedUser, koperasi: { id: string; kotaKabupaten: string }): boolean {
+export function canSeeKoperasi(
+  user: AuthenticatedUser,
+  koperasi: { id: string; kotaKabupaten: string },
+): boolean {
   if (user.role === 'admin') return true;
-  if (user.kotaKabupaten !== undefined) return sameKotaKabupaten(user.kotaKabupaten, koperasi.kotaKabupaten);
+  if (user.kotaKabupaten !== undefined)
+    return sameKotaKabupaten(user.kotaKabupaten, koperasi.kotaKabupaten);
   return user.koperasiId === koperasi.id;
 }
 

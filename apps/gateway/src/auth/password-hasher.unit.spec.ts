@@ -9,7 +9,10 @@ describe('password hashing', () => {
   });
 
   it('salts every hash, so equal passwords do not look equal', async () => {
-    const [first, second] = await Promise.all([hashPassword('same-password'), hashPassword('same-password')]);
+    const [first, second] = await Promise.all([
+      hashPassword('same-password'),
+      hashPassword('same-password'),
+    ]);
     expect(first).not.toBe(second);
   });
 

@@ -44,7 +44,10 @@ export class UsersRepository {
   }
 
   async findById(id: string): Promise<UserRecord | null> {
-    const { rows } = await this.pool.query<UserRow>(`SELECT ${READ_COLUMNS} FROM users WHERE id::text = $1`, [id]);
+    const { rows } = await this.pool.query<UserRow>(
+      `SELECT ${READ_COLUMNS} FROM users WHERE id::text = $1`,
+      [id],
+    );
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
@@ -74,7 +77,15 @@ export class UsersRepository {
     const { rowCount } = await this.pool.query(
       `INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (username) DO NOTHING`,
-      [user.id, user.username, user.fullName ?? user.username, user.passwordHash, user.role, user.koperasiId, user.kotaKabupaten ?? null],
+      [
+        user.id,
+        user.username,
+        user.fullName ?? user.username,
+        user.passwordHash,
+        user.role,
+        user.koperasiId,
+        user.kotaKabupaten ?? null,
+      ],
     );
     return rowCount === 1;
   }
@@ -93,7 +104,10 @@ export class UsersRepository {
 
   /** Stores a new password hash and ends every session the user has (a new session generation). */
   async changePassword(id: string, passwordHash: string): Promise<void> {
-    await this.pool.query(`UPDATE users SET password_hash = $2, session_generation = session_generation + 1 WHERE id::text = $1`, [id, passwordHash]);
+    await this.pool.query(
+      `UPDATE users SET password_hash = $2, session_generation = session_generation + 1 WHERE id::text = $1`,
+      [id, passwordHash],
+    );
   }
 }
 

@@ -22,7 +22,10 @@ import { koperasiOf } from '../auth/koperasi-of.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { CommandRunner } from '../commands/command-runner.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key.header.js';
-import { IdempotentWriteRequest, type IdempotentWrite } from '../idempotency/idempotent-write.decorator.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../idempotency/idempotent-write.decorator.js';
 import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
 import { BankDepositRequest, BankFeeSettlementRequest } from './bank.dto.js';
 import {
@@ -51,11 +54,16 @@ export class BankController {
 
   @Get('deposits')
   @Roles('supervisor', 'auditor')
-  @ApiOperation({ summary: 'Setor ke bank: the vault balance now and the deposits recorded, newest first' })
+  @ApiOperation({
+    summary: 'Setor ke bank: the vault balance now and the deposits recorded, newest first',
+  })
   @ApiOkResponse({ type: BankDepositsResponse })
   async deposits(@CurrentUser() user: AuthenticatedUser): Promise<BankDepositsResponse> {
     const koperasiId = koperasiOf(user);
-    const [vaultBalance, deposits] = await Promise.all([this.vaultBalanceRp(koperasiId), this.members.bankDeposits(koperasiId)]);
+    const [vaultBalance, deposits] = await Promise.all([
+      this.vaultBalanceRp(koperasiId),
+      this.members.bankDeposits(koperasiId),
+    ]);
     return { vaultBalance, deposits: deposits.map(presentBankDeposit) };
   }
 
@@ -63,17 +71,27 @@ export class BankController {
   @Roles('supervisor')
   @HttpCode(HttpStatus.CREATED)
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiOperation({ summary: "Setor ke bank: cash from the vault (kas brankas) deposited to the koperasi's bank account, with the bank's slip" })
+  @ApiOperation({
+    summary:
+      "Setor ke bank: cash from the vault (kas brankas) deposited to the koperasi's bank account, with the bank's slip",
+  })
   @ApiCreatedResponse({ type: BankDepositResponse })
-  @ApiConflictResponse({ description: 'SLIP_ALREADY_RECORDED: this koperasi already recorded the slip' })
-  @ApiUnprocessableEntityResponse({ description: 'MORE_THAN_VAULT: the vault holds less than the amount' })
+  @ApiConflictResponse({
+    description: 'SLIP_ALREADY_RECORDED: this koperasi already recorded the slip',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'MORE_THAN_VAULT: the vault holds less than the amount',
+  })
   async recordDeposit(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,
     @Body() body: BankDepositRequest,
   ): Promise<unknown> {
     const koperasiId = koperasiOf(user);
-    const [vaultBalanceRp, recordedByName] = await Promise.all([this.vaultBalanceRp(koperasiId), this.users.fullNameOf(user.id)]);
+    const [vaultBalanceRp, recordedByName] = await Promise.all([
+      this.vaultBalanceRp(koperasiId),
+      this.users.fullNameOf(user.id),
+    ]);
     return this.commands.run<RecordBankDepositPayload, BankDepositView>({
       user,
       write,
@@ -89,7 +107,10 @@ export class BankController {
 
   @Get('fees')
   @Roles('supervisor', 'auditor')
-  @ApiOperation({ summary: 'Collection fees the bank owes (114100) by month: accrued, settled and still owed; the settlements recorded' })
+  @ApiOperation({
+    summary:
+      'Collection fees the bank owes (114100) by month: accrued, settled and still owed; the settlements recorded',
+  })
   @ApiOkResponse({ type: BankFeesResponse })
   async fees(@CurrentUser() user: AuthenticatedUser): Promise<BankFeesResponse> {
     const koperasiId = koperasiOf(user);
@@ -99,24 +120,38 @@ export class BankController {
       this.members.bankFeeSettlements(koperasiId),
     ]);
     const months = bankFeeMonths(accrued, settled);
-    return { months, totalOwed: months.reduce((sum, month) => sum + month.owed, 0), settlements: settlements.map(presentBankFeeSettlement) };
+    return {
+      months,
+      totalOwed: months.reduce((sum, month) => sum + month.owed, 0),
+      settlements: settlements.map(presentBankFeeSettlement),
+    };
   }
 
   @Post('fee-settlements')
   @Roles('supervisor')
   @HttpCode(HttpStatus.CREATED)
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiOperation({ summary: 'The bank paid collection fees of a month into the bank account: the fee receivable goes down, the bank account up' })
+  @ApiOperation({
+    summary:
+      'The bank paid collection fees of a month into the bank account: the fee receivable goes down, the bank account up',
+  })
   @ApiCreatedResponse({ type: BankFeeSettlementResponse })
-  @ApiConflictResponse({ description: 'REFERENCE_ALREADY_RECORDED: this koperasi already recorded the reference' })
-  @ApiUnprocessableEntityResponse({ description: 'MORE_THAN_OWED: the bank owes less than the amount for that month' })
+  @ApiConflictResponse({
+    description: 'REFERENCE_ALREADY_RECORDED: this koperasi already recorded the reference',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'MORE_THAN_OWED: the bank owes less than the amount for that month',
+  })
   async settleFees(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,
     @Body() body: BankFeeSettlementRequest,
   ): Promise<unknown> {
     const koperasiId = koperasiOf(user);
-    const [accrued, recordedByName] = await Promise.all([this.ledger.bankFeesAccrued(koperasiId), this.users.fullNameOf(user.id)]);
+    const [accrued, recordedByName] = await Promise.all([
+      this.ledger.bankFeesAccrued(koperasiId),
+      this.users.fullNameOf(user.id),
+    ]);
     return this.commands.run<SettleBankFeesPayload, BankFeeSettlementView>({
       user,
       write,

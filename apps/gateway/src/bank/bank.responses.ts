@@ -11,9 +11,13 @@ export class BankDepositResponse {
 }
 
 export class BankDepositsResponse {
-  @ApiProperty({ type: 'integer', description: 'kas brankas (111100) as the ledger has it now: what a deposit may take at most' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'kas brankas (111100) as the ledger has it now: what a deposit may take at most',
+  })
   vaultBalance!: number;
-  @ApiProperty({ type: [BankDepositResponse], description: 'newest first' }) deposits!: BankDepositResponse[];
+  @ApiProperty({ type: [BankDepositResponse], description: 'newest first' })
+  deposits!: BankDepositResponse[];
 }
 
 export class BankFeeSettlementResponse {
@@ -27,16 +31,34 @@ export class BankFeeSettlementResponse {
 }
 
 export class BankFeeMonthResponse {
-  @ApiProperty({ example: '2026-11', description: 'the WIB month the installments were collected in' }) period!: string;
-  @ApiProperty({ type: 'integer', description: 'collection fees the bank came to owe for the month (114100)' }) accrued!: number;
+  @ApiProperty({
+    example: '2026-11',
+    description: 'the WIB month the installments were collected in',
+  })
+  period!: string;
+  @ApiProperty({
+    type: 'integer',
+    description: 'collection fees the bank came to owe for the month (114100)',
+  })
+  accrued!: number;
   @ApiProperty({ type: 'integer', description: 'what the bank has paid of them' }) settled!: number;
-  @ApiProperty({ type: 'integer', description: 'accrued − settled: what the bank still owes for the month' }) owed!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'accrued − settled: what the bank still owes for the month',
+  })
+  owed!: number;
 }
 
 export class BankFeesResponse {
-  @ApiProperty({ type: [BankFeeMonthResponse], description: 'every month with fees or settlements, oldest first' }) months!: BankFeeMonthResponse[];
-  @ApiProperty({ type: 'integer', description: 'what the bank still owes over all months' }) totalOwed!: number;
-  @ApiProperty({ type: [BankFeeSettlementResponse], description: 'newest first' }) settlements!: BankFeeSettlementResponse[];
+  @ApiProperty({
+    type: [BankFeeMonthResponse],
+    description: 'every month with fees or settlements, oldest first',
+  })
+  months!: BankFeeMonthResponse[];
+  @ApiProperty({ type: 'integer', description: 'what the bank still owes over all months' })
+  totalOwed!: number;
+  @ApiProperty({ type: [BankFeeSettlementResponse], description: 'newest first' })
+  settlements!: BankFeeSettlementResponse[];
 }
 
 export function presentBankDeposit(view: BankDepositView): BankDepositResponse {
@@ -45,8 +67,17 @@ export function presentBankDeposit(view: BankDepositView): BankDepositResponse {
 }
 
 export function presentBankFeeSettlement(view: BankFeeSettlementView): BankFeeSettlementResponse {
-  const { settlementId, reference, period, amountRp, recordedBy, recordedByName, recordedAt } = view;
-  return { settlementId, reference, period, amount: amountRp, recordedBy, recordedByName, recordedAt };
+  const { settlementId, reference, period, amountRp, recordedBy, recordedByName, recordedAt } =
+    view;
+  return {
+    settlementId,
+    reference,
+    period,
+    amount: amountRp,
+    recordedBy,
+    recordedByName,
+    recordedAt,
+  };
 }
 
 /** Accrued by month from the ledger against what the settlements paid of each month. */
@@ -56,8 +87,17 @@ export function bankFeeMonths(
 ): BankFeeMonthResponse[] {
   const byPeriod = new Map<string, { accrued: number; settled: number }>();
   for (const month of accrued) byPeriod.set(month.period, { accrued: month.accruedRp, settled: 0 });
-  for (const month of settled) byPeriod.set(month.period, { accrued: byPeriod.get(month.period)?.accrued ?? 0, settled: month.settledRp });
+  for (const month of settled)
+    byPeriod.set(month.period, {
+      accrued: byPeriod.get(month.period)?.accrued ?? 0,
+      settled: month.settledRp,
+    });
   return [...byPeriod.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([period, { accrued, settled }]) => ({ period, accrued, settled, owed: accrued - settled }));
+    .map(([period, { accrued, settled }]) => ({
+      period,
+      accrued,
+      settled,
+      owed: accrued - settled,
+    }));
 }

@@ -17,12 +17,16 @@ export class GatewayCashDrawer1790000001950 implements MigrationInterface {
         PRIMARY KEY (koperasi_id, teller_id, business_date)
       )`);
     await runner.query(`ALTER TABLE receipt_prints DROP CONSTRAINT receipt_prints_kind_check`);
-    await runner.query(`ALTER TABLE receipt_prints ADD CONSTRAINT receipt_prints_kind_check CHECK (kind IN ('ppob', 'angsuran', 'simpanan', 'kasir'))`);
+    await runner.query(
+      `ALTER TABLE receipt_prints ADD CONSTRAINT receipt_prints_kind_check CHECK (kind IN ('ppob', 'angsuran', 'simpanan', 'kasir'))`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE receipt_prints DROP CONSTRAINT receipt_prints_kind_check`);
-    await runner.query(`ALTER TABLE receipt_prints ADD CONSTRAINT receipt_prints_kind_check CHECK (kind IN ('ppob', 'angsuran', 'simpanan'))`);
+    await runner.query(
+      `ALTER TABLE receipt_prints ADD CONSTRAINT receipt_prints_kind_check CHECK (kind IN ('ppob', 'angsuran', 'simpanan'))`,
+    );
     await runner.query(`DROP TABLE closed_cash_drawers`);
   }
 }

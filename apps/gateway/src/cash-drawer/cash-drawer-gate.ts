@@ -37,10 +37,9 @@ export class CashDrawerGate {
 
   /** A refused count did not close the drawer. */
   async unmark(koperasiId: string, tellerId: string, businessDate: string): Promise<void> {
-    await this.pool.query(`DELETE FROM closed_cash_drawers WHERE koperasi_id = $1 AND teller_id = $2 AND business_date = $3`, [
-      koperasiId,
-      tellerId,
-      businessDate,
-    ]);
+    await this.pool.query(
+      `DELETE FROM closed_cash_drawers WHERE koperasi_id = $1 AND teller_id = $2 AND business_date = $3`,
+      [koperasiId, tellerId, businessDate],
+    );
   }
 }

@@ -1,5 +1,13 @@
 import type { CashKind, CashDrawerStatus } from '@koperasi/contracts';
-import { amountLines, centered, labelled, RECEIPT_RULE, rightAligned, wibDateTime, wrapped } from '@koperasi/receipt-layout';
+import {
+  amountLines,
+  centered,
+  labelled,
+  RECEIPT_RULE,
+  rightAligned,
+  wibDateTime,
+  wrapped,
+} from '@koperasi/receipt-layout';
 import type { CashDrawerResponse } from './cash-drawer.responses.js';
 
 const KIND_NAMES: Record<CashKind, string> = {
@@ -41,13 +49,23 @@ export function cashDrawerRecapLines(koperasiName: string, drawer: CashDrawerRes
   lines.push(RECEIPT_RULE, ...amountLines('SEHARUSNYA', drawer.expected.total));
   if (drawer.counted !== null) lines.push(...amountLines('DIHITUNG', drawer.counted));
   if (drawer.difference !== null) {
-    const label = drawer.difference === 0 ? 'SELISIH' : drawer.difference < 0 ? 'SELISIH KURANG' : 'SELISIH LEBIH';
+    const label =
+      drawer.difference === 0
+        ? 'SELISIH'
+        : drawer.difference < 0
+          ? 'SELISIH KURANG'
+          : 'SELISIH LEBIH';
     lines.push(...amountLines(label, Math.abs(drawer.difference)));
   }
   if (drawer.denominations.length > 0) {
     lines.push(RECEIPT_RULE, 'Rincian pecahan:');
     for (const note of drawer.denominations) {
-      lines.push(...rightAligned(`${note.value.toLocaleString('id-ID')} x ${note.count}`, `Rp${(note.value * note.count).toLocaleString('id-ID')}`));
+      lines.push(
+        ...rightAligned(
+          `${note.value.toLocaleString('id-ID')} x ${note.count}`,
+          `Rp${(note.value * note.count).toLocaleString('id-ID')}`,
+        ),
+      );
     }
   }
   lines.push(RECEIPT_RULE, centered(STATUS_LINES[drawer.status]));

@@ -22,7 +22,10 @@ import { UsersRepository } from '../auth/users.repository.js';
 import { CommandRunner } from '../commands/command-runner.js';
 import { ApiException } from '../http/api-exception.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key.header.js';
-import { IdempotentWriteRequest, type IdempotentWrite } from '../idempotency/idempotent-write.decorator.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../idempotency/idempotent-write.decorator.js';
 import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
 import { CashDrawerGate } from './cash-drawer-gate.js';
 import { CashDrawerResponse, presentDrawer } from './cash-drawer.responses.js';
@@ -43,7 +46,10 @@ export class CashDrawerController {
 
   @Get()
   @Roles('teller', 'supervisor')
-  @ApiOperation({ summary: "The caller's drawer today: status, opening float, the expected cash by kind, the count and the difference" })
+  @ApiOperation({
+    summary:
+      "The caller's drawer today: status, opening float, the expected cash by kind, the count and the difference",
+  })
   @ApiOkResponse({ type: CashDrawerResponse })
   async mine(@CurrentUser() user: AuthenticatedUser): Promise<CashDrawerResponse> {
     const koperasiId = koperasiOf(user);
@@ -60,9 +66,14 @@ export class CashDrawerController {
   @Roles('teller', 'supervisor')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiOperation({ summary: 'Buka kasir: the opening float moves from the vault (kas brankas) into the caller\'s drawer' })
+  @ApiOperation({
+    summary:
+      "Buka kasir: the opening float moves from the vault (kas brankas) into the caller's drawer",
+  })
   @ApiOkResponse({ type: CashDrawerResponse })
-  @ApiConflictResponse({ description: 'DRAWER_ALREADY_OPEN, or DRAWER_CLOSED: the drawer was counted or closed today' })
+  @ApiConflictResponse({
+    description: 'DRAWER_ALREADY_OPEN, or DRAWER_CLOSED: the drawer was counted or closed today',
+  })
   async open(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,
@@ -80,7 +91,15 @@ export class CashDrawerController {
       payload: { openingFloatRp: body.openingFloat },
       successStatus: 200,
       // The float is booked in the ledger a moment later; the drawer's own figures are enough here.
-      present: (view) => presentDrawer(view, { lines: [{ kind: 'opening-float', count: 1, inRp: view.openingFloatRp, outRp: 0 }], expectedRp: view.openingFloatRp }, tellerName),
+      present: (view) =>
+        presentDrawer(
+          view,
+          {
+            lines: [{ kind: 'opening-float', count: 1, inRp: view.openingFloatRp, outRp: 0 }],
+            expectedRp: view.openingFloatRp,
+          },
+          tellerName,
+        ),
     });
   }
 
@@ -89,11 +108,15 @@ export class CashDrawerController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOperation({
-    summary: 'Tutup kasir: the counted cash (optionally by note and coin) against the expected; the drawer takes no more cash today',
-    description: 'A supervisor then approves the closing (POST /cash-drawers/{date}/{tellerId}/approve). A recount before the approval replaces the count.',
+    summary:
+      'Tutup kasir: the counted cash (optionally by note and coin) against the expected; the drawer takes no more cash today',
+    description:
+      'A supervisor then approves the closing (POST /cash-drawers/{date}/{tellerId}/approve). A recount before the approval replaces the count.',
   })
   @ApiOkResponse({ type: CashDrawerResponse })
-  @ApiBadRequestResponse({ description: 'INVALID_DENOMINATIONS: the notes and coins do not add up to counted' })
+  @ApiBadRequestResponse({
+    description: 'INVALID_DENOMINATIONS: the notes and coins do not add up to counted',
+  })
   @ApiConflictResponse({ description: 'DRAWER_CLOSED: the closing was already approved' })
   async close(
     @CurrentUser() user: AuthenticatedUser,
@@ -111,7 +134,10 @@ export class CashDrawerController {
     await this.gate.markClosed(koperasiId, user.id, today);
     const payload: CountCashDrawerPayload = {
       countedRp: body.counted,
-      denominations: (body.denominations ?? []).map((line) => ({ valueRp: line.value, count: line.count })),
+      denominations: (body.denominations ?? []).map((line) => ({
+        valueRp: line.value,
+        count: line.count,
+      })),
       expected,
     };
     try {
@@ -128,8 +154,12 @@ export class CashDrawerController {
       });
     } catch (error) {
       // A refused first count leaves the drawer taking cash; an unknown outcome keeps it closed, to be safe.
-      const refusedCount = error instanceof ApiException && error.getStatus() < 500 && error.body.error !== 'DRAWER_CLOSED';
-      if (refusedCount && (before.status === 'UNOPENED' || before.status === 'OPEN')) await this.gate.unmark(koperasiId, user.id, today);
+      const refusedCount =
+        error instanceof ApiException &&
+        error.getStatus() < 500 &&
+        error.body.error !== 'DRAWER_CLOSED';
+      if (refusedCount && (before.status === 'UNOPENED' || before.status === 'OPEN'))
+        await this.gate.unmark(koperasiId, user.id, today);
       throw error;
     }
   }

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASH_DENOMINATIONS_RP } from '@koperasi/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { RupiahAmount } from '../http/rupiah-amount.decorator.js';
 
 export class OpenCashDrawerRequest {
@@ -10,8 +19,14 @@ export class OpenCashDrawerRequest {
 }
 
 export class DenominationRequest {
-  @ApiProperty({ enum: CASH_DENOMINATIONS_RP, example: 100000, description: 'the note or coin, rupiah' })
-  @IsIn(CASH_DENOMINATIONS_RP, { message: `value must be a rupiah note or coin: ${CASH_DENOMINATIONS_RP.join(', ')}` })
+  @ApiProperty({
+    enum: CASH_DENOMINATIONS_RP,
+    example: 100000,
+    description: 'the note or coin, rupiah',
+  })
+  @IsIn(CASH_DENOMINATIONS_RP, {
+    message: `value must be a rupiah note or coin: ${CASH_DENOMINATIONS_RP.join(', ')}`,
+  })
   value!: number;
 
   @ApiProperty({ type: 'integer', minimum: 0, example: 5 })
@@ -22,16 +37,27 @@ export class DenominationRequest {
 }
 
 export class CloseCashDrawerRequest {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, example: 585000, description: 'the cash counted in the drawer, rupiah' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 585000,
+    description: 'the cash counted in the drawer, rupiah',
+  })
   @IsInt({ message: 'counted must be a whole number of rupiah (no fractions, not a string)' })
   @Min(0, { message: 'counted must be zero or more' })
   @Max(Number.MAX_SAFE_INTEGER, { message: 'counted is too large' })
   counted!: number;
 
-  @ApiPropertyOptional({ type: [DenominationRequest], description: 'the count by note and coin; must add up to counted' })
+  @ApiPropertyOptional({
+    type: [DenominationRequest],
+    description: 'the count by note and coin; must add up to counted',
+  })
   @IsOptional()
   @IsArray({ message: 'denominations must be a list' })
-  @ArrayMaxSize(CASH_DENOMINATIONS_RP.length, { message: 'denominations may name each note and coin once' })
+  @ArrayMaxSize(CASH_DENOMINATIONS_RP.length, {
+    message: 'denominations may name each note and coin once',
+  })
   @ValidateNested({ each: true })
   @Type(() => DenominationRequest)
   denominations?: DenominationRequest[];

@@ -10,7 +10,11 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { MemberCommandTopics, type ApproveCashDrawerPayload, type CashDrawerView } from '@koperasi/contracts';
+import {
+  MemberCommandTopics,
+  type ApproveCashDrawerPayload,
+  type CashDrawerView,
+} from '@koperasi/contracts';
 import { isCalendarDay } from '@koperasi/domain';
 import { nowInWib } from '@koperasi/service-kit';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
@@ -21,7 +25,10 @@ import { CommandRunner } from '../commands/command-runner.js';
 import { CounterTodayQuery } from '../counter/today/counter-today.query.js';
 import { ApiException } from '../http/api-exception.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key.header.js';
-import { IdempotentWriteRequest, type IdempotentWrite } from '../idempotency/idempotent-write.decorator.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../idempotency/idempotent-write.decorator.js';
 import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
 import { CashDrawerResponse, CashDrawersResponse, presentDrawer } from './cash-drawer.responses.js';
 
@@ -43,17 +50,26 @@ export class CashDrawersController {
   @Get()
   @Roles('supervisor')
   @ApiOperation({
-    summary: "The koperasi's drawers of a WIB day (today by default): every teller who opened one or moved cash, with who has not closed",
+    summary:
+      "The koperasi's drawers of a WIB day (today by default): every teller who opened one or moved cash, with who has not closed",
   })
   @ApiOkResponse({ type: CashDrawersResponse })
   @ApiBadRequestResponse({ description: 'date is not a real calendar date written YYYY-MM-DD' })
-  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: CounterTodayQuery): Promise<CashDrawersResponse> {
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: CounterTodayQuery,
+  ): Promise<CashDrawersResponse> {
     const koperasiId = koperasiOf(user);
     const date = query.date ?? nowInWib().slice(0, 10);
-    const [drawers, cash] = await Promise.all([this.members.cashDrawers(koperasiId, date), this.ledger.cashByTeller(koperasiId, date)]);
+    const [drawers, cash] = await Promise.all([
+      this.members.cashDrawers(koperasiId, date),
+      this.ledger.cashByTeller(koperasiId, date),
+    ]);
     const byTeller = new Map(drawers.map((drawer) => [drawer.tellerId, drawer]));
     // A teller who took cash without opening a drawer still has one to close.
-    const tellerIds = [...new Set([...drawers.map((drawer) => drawer.tellerId), ...cash.map((row) => row.tellerId)])].slice(0, MAX_DRAWERS);
+    const tellerIds = [
+      ...new Set([...drawers.map((drawer) => drawer.tellerId), ...cash.map((row) => row.tellerId)]),
+    ].slice(0, MAX_DRAWERS);
     const names = await this.users.fullNames(tellerIds);
     const rows = await Promise.all(
       tellerIds.map(async (tellerId) => {
@@ -64,7 +80,11 @@ export class CashDrawersController {
         return presentDrawer(view, expected, names.get(tellerId) ?? tellerId);
       }),
     );
-    rows.sort((a, b) => Number(a.status === 'CLOSED') - Number(b.status === 'CLOSED') || a.tellerName.localeCompare(b.tellerName));
+    rows.sort(
+      (a, b) =>
+        Number(a.status === 'CLOSED') - Number(b.status === 'CLOSED') ||
+        a.tellerName.localeCompare(b.tellerName),
+    );
     return { date, drawers: rows, notClosed: rows.filter((row) => row.status !== 'CLOSED').length };
   }
 
@@ -75,11 +95,17 @@ export class CashDrawersController {
   @ApiParam({ name: 'date', description: 'the WIB day of the drawer, YYYY-MM-DD' })
   @ApiParam({ name: 'tellerId', format: 'uuid' })
   @ApiOperation({
-    summary: "Approve a counted drawer's closing: the counted cash goes back to the vault and the difference to selisih kas, naming the approver",
+    summary:
+      "Approve a counted drawer's closing: the counted cash goes back to the vault and the difference to selisih kas, naming the approver",
   })
   @ApiOkResponse({ type: CashDrawerResponse })
-  @ApiConflictResponse({ description: 'DRAWER_NOT_COUNTED: the teller has not done tutup kasir; DRAWER_CLOSED: already approved' })
-  @ApiForbiddenResponse({ description: 'SELF_APPROVAL: a supervisor does not approve their own drawer' })
+  @ApiConflictResponse({
+    description:
+      'DRAWER_NOT_COUNTED: the teller has not done tutup kasir; DRAWER_CLOSED: already approved',
+  })
+  @ApiForbiddenResponse({
+    description: 'SELF_APPROVAL: a supervisor does not approve their own drawer',
+  })
   async approve(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,
@@ -87,9 +113,12 @@ export class CashDrawersController {
     @Param('tellerId') tellerId: string,
   ): Promise<unknown> {
     if (!isCalendarDay(date)) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'date must be a day that exists, written YYYY-MM-DD', [
-        { field: 'date', problems: ['must be YYYY-MM-DD'] },
-      ]);
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        'date must be a day that exists, written YYYY-MM-DD',
+        [{ field: 'date', problems: ['must be YYYY-MM-DD'] }],
+      );
     }
     const koperasiId = koperasiOf(user);
     const [expected, approverName, tellerName] = await Promise.all([

@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
  * UUID (version 5 bits, like a name-based UUID) so services can store it as `uuid`.
  */
 export function commandIdFor(koperasiScope: string, idempotencyKey: string): string {
-  const bytes = createHash('sha256').update(`${koperasiScope}:${idempotencyKey}`).digest().subarray(0, 16);
+  const bytes = createHash('sha256')
+    .update(`${koperasiScope}:${idempotencyKey}`)
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -46,10 +46,18 @@ export class CommandRunner {
     const { user, write } = request;
     const scope = user.koperasiId ?? PLATFORM_SCOPE;
     const response = await this.idempotency.run(
-      { scope, userId: user.id, key: write.key, method: write.method, path: write.path, body: request.body },
+      {
+        scope,
+        userId: user.id,
+        key: write.key,
+        method: write.method,
+        path: write.path,
+        body: request.body,
+      },
       async (commandId) => {
         // Inside the key's first run only: a repeat of a transaction taken before the closing still answers as it did.
-        if (request.movesDrawerCash) await this.drawers.assertTakesCash(request.koperasiId, user.id, nowInWib().slice(0, 10));
+        if (request.movesDrawerCash)
+          await this.drawers.assertTakesCash(request.koperasiId, user.id, nowInWib().slice(0, 10));
         const envelope: CommandEnvelope<TPayload> = {
           commandId,
           koperasiId: request.koperasiId,
@@ -57,7 +65,11 @@ export class CommandRunner {
           correlationId: randomUUID(),
           payload: request.payload,
         };
-        const reply = await this.sender.send<TPayload, TResult>(request.topic, request.partitionKey ?? commandId, envelope);
+        const reply = await this.sender.send<TPayload, TResult>(
+          request.topic,
+          request.partitionKey ?? commandId,
+          envelope,
+        );
         return reply.ok
           ? { status: request.successStatus, body: request.present(reply.result) }
           : { status: reply.error.status, body: errorBodyOf(reply.error) };
@@ -68,7 +80,12 @@ export class CommandRunner {
 }
 
 export function errorBodyOf(error: CommandError): ApiErrorBody {
-  return { statusCode: error.status, error: error.code, message: error.message, details: error.details ?? null };
+  return {
+    statusCode: error.status,
+    error: error.code,
+    message: error.message,
+    details: error.details ?? null,
+  };
 }
 
 /** A stored success is returned; a stored refusal is thrown again so the filter renders it exactly as before. */

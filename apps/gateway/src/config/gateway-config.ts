@@ -55,7 +55,11 @@ const CIDR_LIST = /^(none|[0-9a-fA-F.:]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F.:]+(\/\d{
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const values = readEnvConfig(
     {
-      GATEWAY_HTTP_PORT: { default: '3000', pattern: PORT_PATTERN, description: 'public HTTP port' },
+      GATEWAY_HTTP_PORT: {
+        default: '3000',
+        pattern: PORT_PATTERN,
+        description: 'public HTTP port',
+      },
       GATEWAY_DATABASE_URL: {
         default: 'postgres://postgres@127.0.0.1:5432/koperasi_gateway',
         pattern: /^postgres(ql)?:\/\/\S+$/,
@@ -63,26 +67,86 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       },
       KAFKA_BROKERS: { default: '127.0.0.1:9092', description: 'comma-separated Kafka brokers' },
       INTERNAL_API_TOKEN: secretEnv('x-internal-token sent to the services'),
-      MEMBERS_INTERNAL_URL: { default: 'http://127.0.0.1:3001', pattern: URL_PATTERN, description: 'members service internal HTTP' },
-      LEDGER_INTERNAL_URL: { default: 'http://127.0.0.1:3004', pattern: URL_PATTERN, description: 'ledger service internal HTTP' },
-      BILLPAY_INTERNAL_URL: { default: 'http://127.0.0.1:3002', pattern: URL_PATTERN, description: 'billpay service internal HTTP' },
-      LOANS_INTERNAL_URL: { default: 'http://127.0.0.1:3003', pattern: URL_PATTERN, description: 'loans service internal HTTP' },
+      MEMBERS_INTERNAL_URL: {
+        default: 'http://127.0.0.1:3001',
+        pattern: URL_PATTERN,
+        description: 'members service internal HTTP',
+      },
+      LEDGER_INTERNAL_URL: {
+        default: 'http://127.0.0.1:3004',
+        pattern: URL_PATTERN,
+        description: 'ledger service internal HTTP',
+      },
+      BILLPAY_INTERNAL_URL: {
+        default: 'http://127.0.0.1:3002',
+        pattern: URL_PATTERN,
+        description: 'billpay service internal HTTP',
+      },
+      LOANS_INTERNAL_URL: {
+        default: 'http://127.0.0.1:3003',
+        pattern: URL_PATTERN,
+        description: 'loans service internal HTTP',
+      },
       JWT_SECRET: secretEnv('secret that signs access tokens'),
-      TOKEN_TTL_SECONDS: { default: '900', pattern: ACCESS_TOKEN_SECONDS, description: 'access token lifetime in seconds, at most 900' },
-      SESSION_TTL_SECONDS: { default: '43200', pattern: POSITIVE_INTEGER, description: 'longest a sign-in lasts through refreshes (a shift)' },
-      SESSION_CHECK_CACHE_MS: { default: '2000', pattern: CHECK_CACHE_MS, description: 'how long a session check is cached, at most 5000' },
-      TRUSTED_PROXIES: { default: 'none', pattern: CIDR_LIST, description: 'proxies whose X-Forwarded-For names the client (CIDR list)' },
-      COMMAND_TIMEOUT_MS: { default: '10000', pattern: POSITIVE_INTEGER, description: 'how long to wait for a command reply' },
+      TOKEN_TTL_SECONDS: {
+        default: '900',
+        pattern: ACCESS_TOKEN_SECONDS,
+        description: 'access token lifetime in seconds, at most 900',
+      },
+      SESSION_TTL_SECONDS: {
+        default: '43200',
+        pattern: POSITIVE_INTEGER,
+        description: 'longest a sign-in lasts through refreshes (a shift)',
+      },
+      SESSION_CHECK_CACHE_MS: {
+        default: '2000',
+        pattern: CHECK_CACHE_MS,
+        description: 'how long a session check is cached, at most 5000',
+      },
+      TRUSTED_PROXIES: {
+        default: 'none',
+        pattern: CIDR_LIST,
+        description: 'proxies whose X-Forwarded-For names the client (CIDR list)',
+      },
+      COMMAND_TIMEOUT_MS: {
+        default: '10000',
+        pattern: POSITIVE_INTEGER,
+        description: 'how long to wait for a command reply',
+      },
       ADMIN_PASSWORD: {
         ...secretEnv('password of the bootstrap admin user, defaults to DEMO_PASSWORD', 10),
         ...(env.DEMO_PASSWORD ? { default: env.DEMO_PASSWORD } : {}),
       },
-      LOGIN_MAX_FAILURES_PER_USER: { default: '5', pattern: POSITIVE_INTEGER, description: 'wrong passwords in a row that lock a username out' },
-      LOGIN_MAX_FAILURES_PER_ADDRESS: { default: '20', pattern: POSITIVE_INTEGER, description: 'wrong passwords from one client address that lock it out' },
-      LOGIN_LOCKOUT_MS: { default: '180000', pattern: POSITIVE_INTEGER, description: 'first lockout after too many wrong passwords (doubles each time)' },
-      LOGIN_LOCKOUT_MAX_MS: { default: '3600000', pattern: POSITIVE_INTEGER, description: 'longest lockout' },
-      LOGIN_FAILURE_DELAY_MS: { default: '250', pattern: MILLISECONDS, description: 'delay of the answer to a wrong password (doubles per failure, up to 2 s)' },
-      LOGIN_FAILURE_WINDOW_MS: { default: '900000', pattern: POSITIVE_INTEGER, description: 'failures older than this are forgotten' },
+      LOGIN_MAX_FAILURES_PER_USER: {
+        default: '5',
+        pattern: POSITIVE_INTEGER,
+        description: 'wrong passwords in a row that lock a username out',
+      },
+      LOGIN_MAX_FAILURES_PER_ADDRESS: {
+        default: '20',
+        pattern: POSITIVE_INTEGER,
+        description: 'wrong passwords from one client address that lock it out',
+      },
+      LOGIN_LOCKOUT_MS: {
+        default: '180000',
+        pattern: POSITIVE_INTEGER,
+        description: 'first lockout after too many wrong passwords (doubles each time)',
+      },
+      LOGIN_LOCKOUT_MAX_MS: {
+        default: '3600000',
+        pattern: POSITIVE_INTEGER,
+        description: 'longest lockout',
+      },
+      LOGIN_FAILURE_DELAY_MS: {
+        default: '250',
+        pattern: MILLISECONDS,
+        description: 'delay of the answer to a wrong password (doubles per failure, up to 2 s)',
+      },
+      LOGIN_FAILURE_WINDOW_MS: {
+        default: '900000',
+        pattern: POSITIVE_INTEGER,
+        description: 'failures older than this are forgotten',
+      },
     },
     env,
   );
@@ -97,9 +161,15 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     loansInternalUrl: values.LOANS_INTERNAL_URL.replace(/\/+$/, ''),
     jwtSecret: values.JWT_SECRET,
     tokenTtlSeconds: Number(values.TOKEN_TTL_SECONDS),
-    sessionTtlSeconds: Math.max(Number(values.SESSION_TTL_SECONDS), Number(values.TOKEN_TTL_SECONDS)),
+    sessionTtlSeconds: Math.max(
+      Number(values.SESSION_TTL_SECONDS),
+      Number(values.TOKEN_TTL_SECONDS),
+    ),
     sessionCheckCacheMs: Number(values.SESSION_CHECK_CACHE_MS),
-    trustedProxies: values.TRUSTED_PROXIES === 'none' ? [] : values.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()),
+    trustedProxies:
+      values.TRUSTED_PROXIES === 'none'
+        ? []
+        : values.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()),
     commandTimeoutMs: Number(values.COMMAND_TIMEOUT_MS),
     adminPassword: values.ADMIN_PASSWORD,
     login: {

@@ -22,15 +22,21 @@ export class GatewayAuditScope1790000001600 implements MigrationInterface {
         ADD COLUMN user_id uuid NULL,
         ADD COLUMN method text NULL,
         ADD COLUMN path text NULL`);
-    await runner.query(`CREATE INDEX idempotency_keys_by_command ON idempotency_keys (command_id) WHERE command_id IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX idempotency_keys_by_command ON idempotency_keys (command_id) WHERE command_id IS NOT NULL`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP INDEX idempotency_keys_by_command`);
-    await runner.query(`ALTER TABLE idempotency_keys DROP COLUMN command_id, DROP COLUMN user_id, DROP COLUMN method, DROP COLUMN path`);
+    await runner.query(
+      `ALTER TABLE idempotency_keys DROP COLUMN command_id, DROP COLUMN user_id, DROP COLUMN method, DROP COLUMN path`,
+    );
     await runner.query(`DELETE FROM users WHERE kota_kabupaten IS NOT NULL`);
     await runner.query(`ALTER TABLE users DROP CONSTRAINT users_scope_fits_role`);
-    await runner.query(`ALTER TABLE users ADD CONSTRAINT users_check CHECK ((role = 'admin') = (koperasi_id IS NULL))`);
+    await runner.query(
+      `ALTER TABLE users ADD CONSTRAINT users_check CHECK ((role = 'admin') = (koperasi_id IS NULL))`,
+    );
     await runner.query(`ALTER TABLE users DROP COLUMN kota_kabupaten`);
   }
 }

@@ -21,7 +21,9 @@ export class GatewayCounter1790000001700 implements MigrationInterface {
         printed_by uuid NOT NULL,
         PRIMARY KEY (kind, receipt_id, print_no)
       )`);
-    await runner.query(`CREATE INDEX receipt_prints_by_koperasi ON receipt_prints (koperasi_id, printed_at)`);
+    await runner.query(
+      `CREATE INDEX receipt_prints_by_koperasi ON receipt_prints (koperasi_id, printed_at)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -32,7 +32,9 @@ export class GatewayLoginThrottle1790000001800 implements MigrationInterface {
         koperasi_id text NULL
       )`);
     await runner.query(`CREATE INDEX login_attempts_by_time ON login_attempts (attempted_at)`);
-    await runner.query(`CREATE INDEX login_attempts_by_koperasi ON login_attempts (koperasi_id, attempted_at)`);
+    await runner.query(
+      `CREATE INDEX login_attempts_by_koperasi ON login_attempts (koperasi_id, attempted_at)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -8,4 +8,12 @@ import { GatewaySessions1790000002300 } from './gateway-sessions.migration.js';
 import { GatewayIdempotencyLease1790000002400 } from './gateway-idempotency-lease.migration.js';
 
 /** Every gateway migration in order; main and the tests run the same list. */
-export const gatewayMigrations: MigrationClass[] = [GatewaySchema1790000001000, GatewayAuditScope1790000001600, GatewayCounter1790000001700, GatewayLoginThrottle1790000001800, GatewayCashDrawer1790000001950, GatewaySessions1790000002300, GatewayIdempotencyLease1790000002400];
+export const gatewayMigrations: MigrationClass[] = [
+  GatewaySchema1790000001000,
+  GatewayAuditScope1790000001600,
+  GatewayCounter1790000001700,
+  GatewayLoginThrottle1790000001800,
+  GatewayCashDrawer1790000001950,
+  GatewaySessions1790000002300,
+  GatewayIdempotencyLease1790000002400,
+];

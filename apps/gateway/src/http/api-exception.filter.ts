@@ -1,4 +1,11 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { ApiErrorBody } from './api-error-body.js';
 import { ApiException } from './api-exception.js';
 
@@ -17,7 +24,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<ResponseLike>();
     const body = toErrorBody(exception);
     if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
@@ -36,7 +45,8 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
           ? (response as { message: string }).message
           : defaultMessageOf(status);
     // Nest's health check throws its own body (the checks); keep it visible as details.
-    const details = typeof response === 'object' && status === HttpStatus.SERVICE_UNAVAILABLE ? response : null;
+    const details =
+      typeof response === 'object' && status === HttpStatus.SERVICE_UNAVAILABLE ? response : null;
     return { statusCode: status, error: codeOfStatus(status), message, details };
   }
   return {
@@ -48,7 +58,8 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
 }
 
 function defaultMessageOf(status: number): string {
-  if (status === HttpStatus.SERVICE_UNAVAILABLE) return 'Not available right now; try again shortly';
+  if (status === HttpStatus.SERVICE_UNAVAILABLE)
+    return 'Not available right now; try again shortly';
   if (status === HttpStatus.NOT_FOUND) return 'Not found';
   return codeOfStatus(status).toLowerCase().replaceAll('_', ' ');
 }

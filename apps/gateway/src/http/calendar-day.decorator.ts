@@ -11,7 +11,8 @@ export function CalendarDay(options?: ValidationOptions): PropertyDecorator {
       name: 'calendarDay',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isCalendarDay(value),
-        defaultMessage: (args) => `${args?.property ?? 'date'} must be a day that exists, written YYYY-MM-DD, e.g. 2026-11-22`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'date'} must be a day that exists, written YYYY-MM-DD, e.g. 2026-11-22`,
       },
     },
     options,
@@ -24,7 +25,8 @@ export function CalendarDayOrInstant(options?: ValidationOptions): PropertyDecor
     {
       name: 'calendarDayOrInstant',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && (isCalendarDay(value) || localDateOf(value) !== null),
+        validate: (value: unknown) =>
+          typeof value === 'string' && (isCalendarDay(value) || localDateOf(value) !== null),
         defaultMessage: (args) =>
           `${args?.property ?? 'date'} must be a day that exists (YYYY-MM-DD, a WIB day) or an ISO 8601 date-time with its offset, e.g. 2026-11-22T08:00:00+07:00`,
       },

@@ -13,9 +13,14 @@ export function PersonName(example: string, maxLength: number): PropertyDecorato
       maxLength,
       description: `as on the KTP: 2-${maxLength} characters, letters, spaces and . , ' - only, starting with a letter (trimmed)`,
     }),
-    Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/ +/g, ' ') : value)),
+    Transform(({ value }) =>
+      typeof value === 'string' ? value.trim().replace(/ +/g, ' ') : value,
+    ),
     IsString({ message: '$property must be the name written out, e.g. Siti Rahmawati' }),
     Length(2, maxLength, { message: `$property must be 2 to ${maxLength} characters` }),
-    Matches(KTP_NAME, { message: "$property may hold only letters, spaces and . , ' - (as on the KTP) and must start with a letter" }),
+    Matches(KTP_NAME, {
+      message:
+        "$property may hold only letters, spaces and . , ' - (as on the KTP) and must start with a letter",
+    }),
   );
 }

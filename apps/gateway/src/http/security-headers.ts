@@ -1,7 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 
-type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
+type Middleware = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
 
 /**
  * The counter app is Vite-built: scripts and stylesheets are files of its own origin, nothing inline, so the
@@ -41,7 +45,11 @@ const DOCS_PATH = /^\/docs(\/|-json|-yaml|$)/;
  * `Cache-Control: no-store` on the API, whose answers carry members' personal data and balances. The app's
  * hashed assets keep their own long caching (counter-web.module.ts).
  */
-export function securityHeaders(request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void {
+export function securityHeaders(
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: (error?: unknown) => void,
+): void {
   const path = request.url ?? '/';
   if (API_PATH.test(path)) response.setHeader('Cache-Control', 'no-store');
   (DOCS_PATH.test(path) ? docsHeaders : appHeaders)(request, response, next);

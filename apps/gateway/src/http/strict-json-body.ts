@@ -25,15 +25,29 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * parsed strictly (parseStrictJson), or the request is refused here, before any guard or handler runs, in the
  * API's error shape. Requests without a body pass untouched.
  */
-export function strictJsonBody(request: BodyRequest, response: JsonResponse, next: (error?: unknown) => void): void {
+export function strictJsonBody(
+  request: BodyRequest,
+  response: JsonResponse,
+  next: (error?: unknown) => void,
+): void {
   if (!hasBody(request)) return next();
   const contentType = request.headers['content-type'] ?? '';
   if (!JSON_CONTENT_TYPE.test(contentType.trim())) {
-    return refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', `The body must be JSON sent as Content-Type: application/json, not ${contentType || 'no content type'}`);
+    return refuse(
+      response,
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `The body must be JSON sent as Content-Type: application/json, not ${contentType || 'no content type'}`,
+    );
   }
   const encoding = request.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-    return refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body uncompressed (no Content-Encoding)');
+    return refuse(
+      response,
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the body uncompressed (no Content-Encoding)',
+    );
   }
   if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge(response);
 
@@ -61,13 +75,19 @@ export function strictJsonBody(request: BodyRequest, response: JsonResponse, nex
     try {
       text = utf8.decode(raw);
     } catch {
-      return refuse(response, HttpStatus.BAD_REQUEST, 'INVALID_JSON', 'The body is not valid UTF-8');
+      return refuse(
+        response,
+        HttpStatus.BAD_REQUEST,
+        'INVALID_JSON',
+        'The body is not valid UTF-8',
+      );
     }
     try {
       request.body = parseStrictJson(text);
     } catch (error) {
       if (!(error instanceof StrictJsonError)) return next(error);
-      const details = error.path === null ? null : [{ field: error.path, problems: [error.message] }];
+      const details =
+        error.path === null ? null : [{ field: error.path, problems: [error.message] }];
       return refuse(response, HttpStatus.BAD_REQUEST, error.code, error.message, details);
     }
     request.rawBody = raw;
@@ -77,14 +97,27 @@ export function strictJsonBody(request: BodyRequest, response: JsonResponse, nex
 
 function hasBody(request: IncomingMessage): boolean {
   const length = request.headers['content-length'];
-  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  return (
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  );
 }
 
 function tooLarge(response: JsonResponse): void {
-  refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES} bytes`);
+  refuse(
+    response,
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    'PAYLOAD_TOO_LARGE',
+    `The body is larger than ${MAX_BODY_BYTES} bytes`,
+  );
 }
 
-function refuse(response: JsonResponse, status: number, code: string, message: string, details: unknown = null): void {
+function refuse(
+  response: JsonResponse,
+  status: number,
+  code: string,
+  message: string,
+  details: unknown = null,
+): void {
   const body: ApiErrorBody = { statusCode: status, error: code, message, details };
   response.status(status).json(body);
 }

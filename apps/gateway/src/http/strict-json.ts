@@ -38,7 +38,10 @@ export function parseStrictJson(text: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new StrictJsonError('INVALID_JSON', `The body is not valid JSON: ${(error as Error).message}`);
+    throw new StrictJsonError(
+      'INVALID_JSON',
+      `The body is not valid JSON: ${(error as Error).message}`,
+    );
   }
   // Every request of the API is an object of named fields; null, a list or a bare value would skip its checks.
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -64,7 +67,10 @@ function scanStructure(text: string): void {
       const parent = stack[stack.length - 1];
       const path = parent ? pathOf(parent, parent.keys ? parent.lastKey : '[]') : '';
       if (stack.length >= MAX_JSON_DEPTH) {
-        throw new StrictJsonError('JSON_TOO_DEEP', `The body nests objects and arrays more than ${MAX_JSON_DEPTH} deep`);
+        throw new StrictJsonError(
+          'JSON_TOO_DEEP',
+          `The body nests objects and arrays more than ${MAX_JSON_DEPTH} deep`,
+        );
       }
       stack.push({ keys: char === 0x7b ? new Set() : null, path, lastKey: '' });
       expectKey = char === 0x7b;
@@ -93,10 +99,18 @@ function checkKey(container: Container, text: string, start: number, end: number
   const key = raw.includes('\\') ? decodeKey(text.slice(start, end + 1)) : raw;
   const path = pathOf(container, key);
   if (FORBIDDEN_KEYS.has(key)) {
-    throw new StrictJsonError('JSON_FORBIDDEN_KEY', `The body has a key named ${key} (at ${path}); such keys are never accepted`, path);
+    throw new StrictJsonError(
+      'JSON_FORBIDDEN_KEY',
+      `The body has a key named ${key} (at ${path}); such keys are never accepted`,
+      path,
+    );
   }
   if (container.keys!.has(key)) {
-    throw new StrictJsonError('JSON_DUPLICATE_KEY', `The body gives ${path} twice; send each field once`, path);
+    throw new StrictJsonError(
+      'JSON_DUPLICATE_KEY',
+      `The body gives ${path} twice; send each field once`,
+      path,
+    );
   }
   container.keys!.add(key);
   container.lastKey = key;
@@ -111,6 +125,9 @@ function decodeKey(quoted: string): string {
   try {
     return JSON.parse(quoted) as string;
   } catch {
-    throw new StrictJsonError('INVALID_JSON', 'The body is not valid JSON: a key is not a valid string');
+    throw new StrictJsonError(
+      'INVALID_JSON',
+      'The body is not valid JSON: a key is not a valid string',
+    );
   }
 }

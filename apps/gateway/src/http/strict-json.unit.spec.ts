@@ -12,17 +12,27 @@ function refusal(text: string): { code: string; path: string | null } {
 
 describe('parseStrictJson', () => {
   it('reads ordinary bodies as JSON.parse does', () => {
-    const text = '{"amount":25000,"periods":["2026-01","2026-02"],"note":"a \\"quoted\\" {x:1}, [y]","n":null}';
+    const text =
+      '{"amount":25000,"periods":["2026-01","2026-02"],"note":"a \\"quoted\\" {x:1}, [y]","n":null}';
     expect(parseStrictJson(text)).toEqual(JSON.parse(text));
     expect(parseStrictJson('{"list":[{"a":1},{"a":2}]}')).toEqual({ list: [{ a: 1 }, { a: 2 }] });
   });
 
   it('refuses a key given twice, at any depth, naming where', () => {
-    expect(refusal('{"amount":-5,"amount":1000}')).toEqual({ code: 'JSON_DUPLICATE_KEY', path: 'amount' });
+    expect(refusal('{"amount":-5,"amount":1000}')).toEqual({
+      code: 'JSON_DUPLICATE_KEY',
+      path: 'amount',
+    });
     expect(refusal('{"a":{"b":1,"b":2}}')).toEqual({ code: 'JSON_DUPLICATE_KEY', path: 'a.b' });
-    expect(refusal('{"list":[{"x":1},{"x":1,"x":2}]}')).toEqual({ code: 'JSON_DUPLICATE_KEY', path: 'list[].x' });
+    expect(refusal('{"list":[{"x":1},{"x":1,"x":2}]}')).toEqual({
+      code: 'JSON_DUPLICATE_KEY',
+      path: 'list[].x',
+    });
     // The same name spelt with an escape is the same key to the parser.
-    expect(refusal('{"amount":1,"\\u0061mount":2}')).toEqual({ code: 'JSON_DUPLICATE_KEY', path: 'amount' });
+    expect(refusal('{"amount":1,"\\u0061mount":2}')).toEqual({
+      code: 'JSON_DUPLICATE_KEY',
+      path: 'amount',
+    });
   });
 
   it('takes the same key in sibling objects', () => {
@@ -31,7 +41,10 @@ describe('parseStrictJson', () => {
 
   it('refuses prototype keys, escaped or not', () => {
     expect(refusal('{"__proto__":{"admin":true}}').code).toBe('JSON_FORBIDDEN_KEY');
-    expect(refusal('{"a":{"constructor":{"prototype":1}}}')).toEqual({ code: 'JSON_FORBIDDEN_KEY', path: 'a.constructor' });
+    expect(refusal('{"a":{"constructor":{"prototype":1}}}')).toEqual({
+      code: 'JSON_FORBIDDEN_KEY',
+      path: 'a.constructor',
+    });
     expect(refusal('{"__pro\\u0074o__":1}').code).toBe('JSON_FORBIDDEN_KEY');
     // A value that merely says so is data.
     expect(parseStrictJson('{"name":"__proto__"}')).toEqual({ name: '__proto__' });

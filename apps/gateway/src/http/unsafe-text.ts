@@ -22,7 +22,10 @@ export function findUnsafeText(value: unknown, field: string, depth = 0): Unsafe
   if (typeof value === 'string') {
     const match = UNSAFE_CHARACTER.exec(value);
     if (!match) return null;
-    return { field, codePoint: `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` };
+    return {
+      field,
+      codePoint: `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    };
   }
   if (value === null || typeof value !== 'object' || depth >= MAX_WALK_DEPTH) return null;
   for (const [key, child] of Object.entries(value)) {

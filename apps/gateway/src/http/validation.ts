@@ -1,4 +1,9 @@
-import { HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import {
+  HttpStatus,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+} from '@nestjs/common';
 import type { FieldProblem } from './api-error-body.js';
 import { ApiException } from './api-exception.js';
 import { findUnsafeText } from './unsafe-text.js';
@@ -14,9 +19,19 @@ class GatewayValidationPipe extends ValidationPipe {
       const unsafe = findUnsafeText(value, metadata.data ?? '');
       if (unsafe) {
         const field = unsafe.field || metadata.type;
-        throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `Invalid request: check ${field}`, [
-          { field, problems: [`${field} must not hold control or bidirectional-override characters (found ${unsafe.codePoint})`] },
-        ]);
+        throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          'VALIDATION_FAILED',
+          `Invalid request: check ${field}`,
+          [
+            {
+              field,
+              problems: [
+                `${field} must not hold control or bidirectional-override characters (found ${unsafe.codePoint})`,
+              ],
+            },
+          ],
+        );
       }
     }
     return super.transform(value, metadata);
@@ -36,7 +51,12 @@ export function createValidationPipe(): ValidationPipe {
 export function validationException(errors: ValidationError[]): ApiException {
   const details = fieldProblems(errors);
   const fields = details.map(({ field }) => field).join(', ');
-  return new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `Invalid request: check ${fields}`, details);
+  return new ApiException(
+    HttpStatus.BAD_REQUEST,
+    'VALIDATION_FAILED',
+    `Invalid request: check ${fields}`,
+    details,
+  );
 }
 
 const MAX_DEPTH = 5;
@@ -48,7 +68,8 @@ export function fieldProblems(errors: ValidationError[], parent = '', depth = 0)
     const field = parent ? `${parent}.${error.property}` : error.property;
     const messages = Object.values(error.constraints ?? {});
     if (messages.length > 0) problems.push({ field, problems: messages });
-    if (error.children?.length && depth < MAX_DEPTH) problems.push(...fieldProblems(error.children, field, depth + 1));
+    if (error.children?.length && depth < MAX_DEPTH)
+      problems.push(...fieldProblems(error.children, field, depth + 1));
   }
   return problems;
 }

@@ -31,7 +31,12 @@ export class IdempotencyRepository {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   /** True when this call created the row and so owns the request. */
-  async claim(scope: string, key: string, requestHash: string, origin: CommandOrigin): Promise<boolean> {
+  async claim(
+    scope: string,
+    key: string,
+    requestHash: string,
+    origin: CommandOrigin,
+  ): Promise<boolean> {
     const { rowCount } = await this.pool.query(
       `INSERT INTO idempotency_keys (koperasi_scope, key, request_hash, status, command_id, user_id, method, path)
        VALUES ($1, $2, $3, 'in-progress', $4, $5, $6, $7)
@@ -45,7 +50,12 @@ export class IdempotencyRepository {
    * Takes over a claim of the same request older than `leaseMs`: its owner died or lost its database between
    * claiming and completing. Executing again is safe: the commandId comes from the key, so the service acts once.
    */
-  async takeOverStale(scope: string, key: string, requestHash: string, leaseMs: number): Promise<boolean> {
+  async takeOverStale(
+    scope: string,
+    key: string,
+    requestHash: string,
+    leaseMs: number,
+  ): Promise<boolean> {
     const { rowCount } = await this.pool.query(
       `UPDATE idempotency_keys SET claimed_at = now()
        WHERE koperasi_scope = $1 AND key = $2 AND request_hash = $3 AND status = 'in-progress'
@@ -62,7 +72,8 @@ export class IdempotencyRepository {
     );
     const row = rows[0];
     if (!row) return null;
-    if (row.status === 'in-progress') return { state: 'in-progress', requestHash: row.request_hash };
+    if (row.status === 'in-progress')
+      return { state: 'in-progress', requestHash: row.request_hash };
     return {
       state: 'done',
       requestHash: row.request_hash,
@@ -80,9 +91,9 @@ export class IdempotencyRepository {
 
   /** Frees a key whose outcome is unknown, so the client's retry with the same key is carried out. */
   async release(scope: string, key: string): Promise<void> {
-    await this.pool.query(`DELETE FROM idempotency_keys WHERE koperasi_scope = $1 AND key = $2 AND status = 'in-progress'`, [
-      scope,
-      key,
-    ]);
+    await this.pool.query(
+      `DELETE FROM idempotency_keys WHERE koperasi_scope = $1 AND key = $2 AND status = 'in-progress'`,
+      [scope, key],
+    );
   }
 }

@@ -33,7 +33,10 @@ export class IdempotencyService {
     @Inject(GATEWAY_CONFIG) private readonly config: Pick<GatewayConfig, 'commandTimeoutMs'>,
   ) {}
 
-  async run(request: IdempotentRequest, execute: (commandId: string) => Promise<StoredResponse>): Promise<StoredResponse> {
+  async run(
+    request: IdempotentRequest,
+    execute: (commandId: string) => Promise<StoredResponse>,
+  ): Promise<StoredResponse> {
     const { scope, key } = request;
     const requestHash = hashRequest(request);
     const deadline = Date.now() + this.config.commandTimeoutMs;
@@ -55,7 +58,10 @@ export class IdempotencyService {
       }
       if (existing?.state === 'done') return existing.response;
       // An owner answers within its command timeout; one silent for twice that is gone, and its claim with it.
-      if (existing && (await this.keys.takeOverStale(scope, key, requestHash, 2 * this.config.commandTimeoutMs))) {
+      if (
+        existing &&
+        (await this.keys.takeOverStale(scope, key, requestHash, 2 * this.config.commandTimeoutMs))
+      ) {
         return this.executeClaimed(scope, key, execute);
       }
       // In progress elsewhere (or just released by a timed-out owner, then we try to claim it again).
@@ -81,7 +87,11 @@ export class IdempotencyService {
   }
 }
 
-export function hashRequest({ method, path, body }: Pick<IdempotentRequest, 'method' | 'path' | 'body'>): string {
+export function hashRequest({
+  method,
+  path,
+  body,
+}: Pick<IdempotentRequest, 'method' | 'path' | 'body'>): string {
   return createHash('sha256').update(canonicalJson({ method, path, body })).digest('hex');
 }
 

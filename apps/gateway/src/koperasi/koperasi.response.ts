@@ -9,8 +9,10 @@ export class KoperasiResponse {
   @ApiProperty({ example: 'Banyumanik' }) kecamatan!: string;
   @ApiProperty({ example: 'Kota Semarang' }) kotaKabupaten!: string;
   @ApiProperty({ example: 'Jawa Tengah' }) provinsi!: string;
-  @ApiProperty({ type: 'integer', example: 25000, description: 'rupiah' }) simpananPokokAmount!: number;
-  @ApiProperty({ type: 'integer', example: 15000, description: 'rupiah per month' }) simpananWajibMonthlyAmount!: number;
+  @ApiProperty({ type: 'integer', example: 25000, description: 'rupiah' })
+  simpananPokokAmount!: number;
+  @ApiProperty({ type: 'integer', example: 15000, description: 'rupiah per month' })
+  simpananWajibMonthlyAmount!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

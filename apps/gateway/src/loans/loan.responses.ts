@@ -23,22 +23,39 @@ export class LoanAccountResponse {
   @ApiProperty({ type: 'integer', description: 'one installment, rupiah' }) installmentDue!: number;
   @ApiProperty({ type: 'integer' }) installmentsInArrears!: number;
   @ApiProperty({ type: 'integer', description: 'late-payment penalty, rupiah' }) penalty!: number;
-  @ApiProperty({ type: 'integer', description: 'the most the bank accepts now (due, arrears and penalty), rupiah' }) maxPayment!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'the most the bank accepts now (due, arrears and penalty), rupiah',
+  })
+  maxPayment!: number;
   @ApiProperty({ format: 'date-time', description: 'when the bank was asked' }) viewedAt!: string;
 }
 
 export class InstallmentAllocationResponse {
-  @ApiProperty({ type: 'integer', description: 'towards installments in arrears, rupiah' }) arrears!: number;
-  @ApiProperty({ type: [String], example: ['2026-09', '2026-10'], description: 'the months in arrears it paid, oldest first; a month may be paid in part' })
+  @ApiProperty({ type: 'integer', description: 'towards installments in arrears, rupiah' })
+  arrears!: number;
+  @ApiProperty({
+    type: [String],
+    example: ['2026-09', '2026-10'],
+    description: 'the months in arrears it paid, oldest first; a month may be paid in part',
+  })
   arrearsPeriods!: string[];
-  @ApiProperty({ type: 'integer', description: 'towards the late-payment penalty (denda), rupiah' }) penalty!: number;
-  @ApiProperty({ type: 'integer', description: "towards the current month's installment, rupiah" }) current!: number;
-  @ApiProperty({ example: '2026-11', description: 'the month of the current installment' }) currentPeriod!: string;
-  @ApiProperty({ type: 'integer', description: 'beyond the current installment: paid ahead on the outstanding balance, rupiah' }) ahead!: number;
+  @ApiProperty({ type: 'integer', description: 'towards the late-payment penalty (denda), rupiah' })
+  penalty!: number;
+  @ApiProperty({ type: 'integer', description: "towards the current month's installment, rupiah" })
+  current!: number;
+  @ApiProperty({ example: '2026-11', description: 'the month of the current installment' })
+  currentPeriod!: string;
+  @ApiProperty({
+    type: 'integer',
+    description: 'beyond the current installment: paid ahead on the outstanding balance, rupiah',
+  })
+  ahead!: number;
 }
 
 export class InstallmentReceiptResponse {
-  @ApiProperty({ format: 'uuid', description: "the collection's reference, also the bank's" }) collectionId!: string;
+  @ApiProperty({ format: 'uuid', description: "the collection's reference, also the bank's" })
+  collectionId!: string;
   @ApiProperty() loanNo!: string;
   @ApiProperty() borrowerName!: string;
   @ApiProperty({ enum: PRODUCTS }) product!: string;
@@ -47,14 +64,23 @@ export class InstallmentReceiptResponse {
   @ApiProperty({
     type: InstallmentAllocationResponse,
     nullable: true,
-    description: 'what the amount paid, in the order the bank applies it; null for collections recorded before this was kept',
+    description:
+      'what the amount paid, in the order the bank applies it; null for collections recorded before this was kept',
   })
   allocation!: InstallmentAllocationResponse | null;
-  @ApiProperty({ type: 'integer', description: "the koperasi's fee, rupiah; not paid by the borrower" }) fee!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: "the koperasi's fee, rupiah; not paid by the borrower",
+  })
+  fee!: number;
   @ApiProperty({ enum: FEE_MODES }) feeMode!: string;
-  @ApiProperty({ enum: FEE_STATUSES, description: 'who settles the fee: the bank pays it, or it is kept from the remittance' })
+  @ApiProperty({
+    enum: FEE_STATUSES,
+    description: 'who settles the fee: the bank pays it, or it is kept from the remittance',
+  })
   feeStatus!: string;
-  @ApiProperty({ example: '2026-11-20T16:05:09+07:00', description: 'counter time, WIB' }) collectedAt!: string;
+  @ApiProperty({ example: '2026-11-20T16:05:09+07:00', description: 'counter time, WIB' })
+  collectedAt!: string;
   @ApiProperty({ format: 'uuid' }) koperasiId!: string;
   @ApiProperty({ description: 'the user id of the teller who took the cash' }) tellerId!: string;
 }
@@ -73,69 +99,110 @@ export class CollectionPaidBackResponse {
 
 export class CollectionRefusalResponse {
   @ApiProperty({ example: 'LOAN_CLOSED', description: "the bank's error code" }) code!: string;
-  @ApiProperty({ example: 'the bank refused (422): Loan 000101000003003 is closed', description: "the bank's reason" }) reason!: string;
+  @ApiProperty({
+    example: 'the bank refused (422): Loan 000101000003003 is closed',
+    description: "the bank's reason",
+  })
+  reason!: string;
   @ApiProperty({ example: '2026-12-01T10:00:00Z' }) refusedAt!: string;
-  @ApiProperty({ type: CollectionPaidBackResponse, nullable: true, description: 'null while the cash is still owed back to the customer' })
+  @ApiProperty({
+    type: CollectionPaidBackResponse,
+    nullable: true,
+    description: 'null while the cash is still owed back to the customer',
+  })
   paidBack!: CollectionPaidBackResponse | null;
 }
 
 export class CollectionResponse extends InstallmentReceiptResponse {
-  @ApiProperty({ example: '2026-11-20', description: 'the WIB business date' }) businessDate!: string;
+  @ApiProperty({ example: '2026-11-20', description: 'the WIB business date' })
+  businessDate!: string;
   @ApiProperty({
     enum: ['PENDING', 'ACKNOWLEDGED', 'REFUSED'],
-    description: 'whether the bank acknowledged the collection notice; REFUSED: for good (422), the cash is owed back to the customer',
+    description:
+      'whether the bank acknowledged the collection notice; REFUSED: for good (422), the cash is owed back to the customer',
   })
   noticeStatus!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) bankRef!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) remittanceId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) remittanceId!:
+    string | null;
   @ApiProperty({ enum: ['UNREMITTED', 'IN_BATCH', 'REMITTED', 'REFUSED'] }) remittance!: string;
-  @ApiProperty({ type: CollectionRefusalResponse, nullable: true }) refusal!: CollectionRefusalResponse | null;
+  @ApiProperty({ type: CollectionRefusalResponse, nullable: true })
+  refusal!: CollectionRefusalResponse | null;
 }
 
 export class PrintableReceiptResponse extends CollectionResponse {
   @ApiProperty({ example: 'KKMP Gedawang' }) koperasiName!: string;
-  @ApiProperty({ example: 'Siti Rahmawati', description: "the teller's full name" }) tellerName!: string;
+  @ApiProperty({ example: 'Siti Rahmawati', description: "the teller's full name" })
+  tellerName!: string;
 }
 
 export class CollectionListResponse {
   @ApiProperty({ example: '2026-11-20' }) date!: string;
-  @ApiPropertyOptional({ nullable: true, enum: ['UNREMITTED', 'IN_BATCH', 'REMITTED', 'REFUSED'] }) status!: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['UNREMITTED', 'IN_BATCH', 'REMITTED', 'REFUSED'] })
+  status!: string | null;
   @ApiProperty({ type: 'integer', description: 'all matching collections' }) count!: number;
   @ApiProperty({ type: 'integer', description: 'their total, rupiah' }) amount!: number;
   @ApiProperty({ type: 'integer', description: 'their fees, rupiah' }) fee!: number;
-  @ApiProperty({ type: [CollectionResponse], description: 'oldest first, at most 1000' }) collections!: CollectionResponse[];
+  @ApiProperty({ type: [CollectionResponse], description: 'oldest first, at most 1000' })
+  collections!: CollectionResponse[];
   @ApiProperty({ description: 'true when more matched than are listed' }) truncated!: boolean;
 }
 
 export class RemittanceResponse {
-  @ApiProperty({ format: 'uuid', description: "the batch id, also the bank's batch_ref" }) remittanceId!: string;
-  @ApiProperty({ enum: ['SENT', 'UNKNOWN', 'CONFIRMED', 'REJECTED'], description: 'UNKNOWN: sent, no answer yet; asked again until the bank says' })
+  @ApiProperty({ format: 'uuid', description: "the batch id, also the bank's batch_ref" })
+  remittanceId!: string;
+  @ApiProperty({
+    enum: ['SENT', 'UNKNOWN', 'CONFIRMED', 'REJECTED'],
+    description: 'UNKNOWN: sent, no answer yet; asked again until the bank says',
+  })
   status!: string;
   @ApiProperty({ type: 'integer' }) collectionCount!: number;
-  @ApiProperty({ type: 'integer', description: 'rupiah collected in the batch' }) collected!: number;
-  @ApiProperty({ type: 'integer', description: 'fees kept back from the bank (NETTED), rupiah' }) feeNetted!: number;
-  @ApiProperty({ type: 'integer', description: 'what goes to the bank: collected less netted fees, rupiah' }) remit!: number;
+  @ApiProperty({ type: 'integer', description: 'rupiah collected in the batch' })
+  collected!: number;
+  @ApiProperty({ type: 'integer', description: 'fees kept back from the bank (NETTED), rupiah' })
+  feeNetted!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'what goes to the bank: collected less netted fees, rupiah',
+  })
+  remit!: number;
   @ApiProperty({ example: '2026-11-20T17:00:00+07:00' }) closedAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) resolvedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: "the bank's reason for a rejection" }) reason!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'BRI-RMT-000123', description: "the bank's own reference for a CONFIRMED batch; null until then" })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "the bank's reason for a rejection",
+  })
+  reason!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'BRI-RMT-000123',
+    description: "the bank's own reference for a CONFIRMED batch; null until then",
+  })
   bankRef!: string | null;
 }
 
 export class FeeRuleResponse {
   @ApiProperty({ enum: ['FIXED', 'PERCENT'] }) kind!: string;
-  @ApiPropertyOptional({ type: 'integer', description: 'FIXED: rupiah per installment' }) amount?: number;
-  @ApiPropertyOptional({ type: 'integer', description: 'PERCENT: basis points (50 = 0.50%), rounded half up to whole rupiah' })
+  @ApiPropertyOptional({ type: 'integer', description: 'FIXED: rupiah per installment' })
+  amount?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'PERCENT: basis points (50 = 0.50%), rounded half up to whole rupiah',
+  })
   basisPoints?: number;
 }
 
 export class AgreementResponse {
   @ApiProperty({ enum: PRODUCTS }) product!: string;
   @ApiProperty({ type: FeeRuleResponse }) fee!: FeeRuleResponse;
-  @ApiProperty({ example: '0.50% of the amount, rounded half up to whole rupiah' }) feeDescription!: string;
+  @ApiProperty({ example: '0.50% of the amount, rounded half up to whole rupiah' })
+  feeDescription!: string;
   @ApiProperty() partialAllowed!: boolean;
   @ApiProperty({ enum: FEE_MODES }) feeMode!: string;
-  @ApiProperty({ description: 'false: the koperasi set nothing and the defaults apply' }) agreed!: boolean;
+  @ApiProperty({ description: 'false: the koperasi set nothing and the defaults apply' })
+  agreed!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) updatedBy!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) updatedAt!: string | null;
 }
@@ -230,7 +297,10 @@ export function presentRemittance(view: RemittanceView): RemittanceResponse {
 export function presentAgreement(view: CollectionAgreementView): AgreementResponse {
   return {
     product: view.product,
-    fee: view.fee.kind === 'FIXED' ? { kind: 'FIXED', amount: view.fee.feeRp } : { kind: 'PERCENT', basisPoints: view.fee.basisPoints },
+    fee:
+      view.fee.kind === 'FIXED'
+        ? { kind: 'FIXED', amount: view.fee.feeRp }
+        : { kind: 'PERCENT', basisPoints: view.fee.basisPoints },
     feeDescription: view.feeDescription,
     partialAllowed: view.partialAllowed,
     feeMode: view.feeMode,

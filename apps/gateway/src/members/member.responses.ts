@@ -17,7 +17,12 @@ export class SavingsResponse {
 }
 
 export class WajibArrearsResponse {
-  @ApiProperty({ type: [String], example: ['2026-01', '2026-02'], description: 'unpaid months, YYYY-MM' }) months!: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['2026-01', '2026-02'],
+    description: 'unpaid months, YYYY-MM',
+  })
+  months!: string[];
   @ApiProperty({ type: 'integer', description: 'rupiah owed for those months' }) amount!: number;
 }
 
@@ -42,21 +47,26 @@ export class SavingsMovementResponse {
   @ApiProperty({ format: 'uuid' }) memberId!: string;
   @ApiProperty({
     format: 'uuid',
-    description: 'the event that recorded it; the ledger entry cites it. Also the receipt id: POST /receipts/simpanan/{eventId}/prints',
+    description:
+      'the event that recorded it; the ledger entry cites it. Also the receipt id: POST /receipts/simpanan/{eventId}/prints',
   })
   eventId!: string;
   @ApiProperty({ type: 'integer', description: 'rupiah moved' }) amount!: number;
-  @ApiProperty({ type: SavingsResponse, description: "the member's savings after the movement" }) savings!: SavingsResponse;
+  @ApiProperty({ type: SavingsResponse, description: "the member's savings after the movement" })
+  savings!: SavingsResponse;
 }
 
 export class StatementLineResponse {
   @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
-  @ApiProperty({ enum: ['pokok', 'wajib', 'sukarela-deposit', 'sukarela-withdrawal', 'resignation-payout'] })
+  @ApiProperty({
+    enum: ['pokok', 'wajib', 'sukarela-deposit', 'sukarela-withdrawal', 'resignation-payout'],
+  })
   kind!: StatementLine['kind'];
   @ApiProperty() description!: string;
   @ApiProperty({ type: 'integer', description: 'rupiah' }) amount!: number;
-  @ApiProperty({ type: SavingsResponse, description: 'running balances after this line' }) balances!: SavingsResponse;
+  @ApiProperty({ type: SavingsResponse, description: 'running balances after this line' })
+  balances!: SavingsResponse;
 }
 
 export function presentSavings(savings: SavingsBalances): SavingsResponse {
@@ -81,7 +91,12 @@ export function presentMember(view: MemberView): MemberResponse {
 }
 
 export function presentMovement(result: SavingsMovementResult): SavingsMovementResponse {
-  return { memberId: result.memberId, eventId: result.eventId, amount: result.amountRp, savings: presentSavings(result.savings) };
+  return {
+    memberId: result.memberId,
+    eventId: result.eventId,
+    amount: result.amountRp,
+    savings: presentSavings(result.savings),
+  };
 }
 
 export function presentStatementLine(line: StatementLine): StatementLineResponse {

@@ -20,10 +20,18 @@ const refusingSender: CommandSender = {
 async function main(outputPath: string): Promise<void> {
   // Nothing is signed or called: throwaway secrets satisfy the configuration check.
   const secret = randomBytes(32).toString('hex');
-  const config = readGatewayConfig({ NODE_ENV: 'test', JWT_SECRET: secret, INTERNAL_API_TOKEN: secret, ADMIN_PASSWORD: secret });
+  const config = readGatewayConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: secret,
+    INTERNAL_API_TOKEN: secret,
+    ADMIN_PASSWORD: secret,
+  });
   // A pool connects on its first query; the writer makes none.
   const pool = new pg.Pool({ connectionString: config.databaseUrl });
-  const app = await NestFactory.create(AppModule.register({ config, pool, ownsPool: true, commandSender: refusingSender }), { logger: false });
+  const app = await NestFactory.create(
+    AppModule.register({ config, pool, ownsPool: true, commandSender: refusingSender }),
+    { logger: false },
+  );
   setApiPrefix(app);
   writeFileSync(outputPath, `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`);
   await app.close();

@@ -1,5 +1,10 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import type { AuditEvent, AuditEventPage, AuditStreamPage, ServiceChainReport } from '@koperasi/service-kit';
+import type {
+  AuditEvent,
+  AuditEventPage,
+  AuditStreamPage,
+  ServiceChainReport,
+} from '@koperasi/service-kit';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { ApiException } from '../http/api-exception.js';
 
@@ -112,23 +117,39 @@ export class AuditQueries {
   }
 
   /** The stream from whichever chunk of the scope owns it; null when none does. */
-  async stream(service: EventStoreService, streamId: string, koperasiIds: string[], fromVersion: number, limit: number): Promise<AuditStreamPage | null> {
+  async stream(
+    service: EventStoreService,
+    streamId: string,
+    koperasiIds: string[],
+    fromVersion: number,
+    limit: number,
+  ): Promise<AuditStreamPage | null> {
     const pages = await Promise.all(
       chunksOf(koperasiIds).map((chunk) =>
-        this.stores[service].getOrNull<AuditStreamPage>(`/internal/audit/streams/${encodeURIComponent(streamId)}`, {
-          koperasiIds: chunk.join(','),
-          fromVersion: String(fromVersion),
-          limit: String(limit),
-        }),
+        this.stores[service].getOrNull<AuditStreamPage>(
+          `/internal/audit/streams/${encodeURIComponent(streamId)}`,
+          {
+            koperasiIds: chunk.join(','),
+            fromVersion: String(fromVersion),
+            limit: String(limit),
+          },
+        ),
       ),
     );
     return pages.find((page) => page !== null) ?? null;
   }
 
-  async event(service: EventStoreService, eventId: string, koperasiIds: string[]): Promise<AuditEvent | null> {
+  async event(
+    service: EventStoreService,
+    eventId: string,
+    koperasiIds: string[],
+  ): Promise<AuditEvent | null> {
     const found = await Promise.all(
       chunksOf(koperasiIds).map((chunk) =>
-        this.stores[service].getOrNull<AuditEvent>(`/internal/audit/events/${encodeURIComponent(eventId)}`, { koperasiIds: chunk.join(',') }),
+        this.stores[service].getOrNull<AuditEvent>(
+          `/internal/audit/events/${encodeURIComponent(eventId)}`,
+          { koperasiIds: chunk.join(',') },
+        ),
       ),
     );
     return found.find((event) => event !== null) ?? null;
@@ -157,16 +178,27 @@ export class AuditQueries {
       .flatMap((page) => page.events)
       .sort(byCommitPosition)
       .slice(0, query.limit);
-    const more = pages.some((page) => page.nextCursor !== null) || pages.reduce((sum, page) => sum + page.events.length, 0) > query.limit;
+    const more =
+      pages.some((page) => page.nextCursor !== null) ||
+      pages.reduce((sum, page) => sum + page.events.length, 0) > query.limit;
     const last = events.at(-1);
-    return { events, nextCursor: more && last ? `${last.transactionId}.${last.globalPosition}` : null };
+    return {
+      events,
+      nextCursor: more && last ? `${last.transactionId}.${last.globalPosition}` : null,
+    };
   }
 
   /** The store's hash chains of the scope; chunks are verified one after another to spare the store. */
   async verify(service: EventStoreService, koperasiIds: string[]): Promise<ServiceChainReport> {
     const reports: ServiceChainReport[] = [];
     for (const chunk of chunksOf(koperasiIds)) {
-      reports.push(await this.stores[service].get<ServiceChainReport>('/internal/audit/verify', { koperasiIds: chunk.join(',') }, VERIFY_TIMEOUT_MS));
+      reports.push(
+        await this.stores[service].get<ServiceChainReport>(
+          '/internal/audit/verify',
+          { koperasiIds: chunk.join(',') },
+          VERIFY_TIMEOUT_MS,
+        ),
+      );
     }
     return mergeChainReports(service, reports);
   }
@@ -174,7 +206,10 @@ export class AuditQueries {
   async entry(entryId: string, koperasiIds: string[]): Promise<AuditEntry | null> {
     const found = await Promise.all(
       chunksOf(koperasiIds).map((chunk) =>
-        this.ledger.getOrNull<AuditEntry>(`/internal/audit/entries/${encodeURIComponent(entryId)}`, { koperasiIds: chunk.join(',') }),
+        this.ledger.getOrNull<AuditEntry>(
+          `/internal/audit/entries/${encodeURIComponent(entryId)}`,
+          { koperasiIds: chunk.join(',') },
+        ),
       ),
     );
     return found.find((entry) => entry !== null) ?? null;
@@ -199,14 +234,25 @@ export class AuditQueries {
       .flatMap((page) => page.entries)
       .sort((a, b) => compareDecimal(a.id, b.id))
       .slice(0, query.limit);
-    const more = pages.some((page) => page.nextCursor !== null) || pages.reduce((sum, page) => sum + page.entries.length, 0) > query.limit;
-    return { entries, nextCursor: more && entries.length > 0 ? entries[entries.length - 1].id : null };
+    const more =
+      pages.some((page) => page.nextCursor !== null) ||
+      pages.reduce((sum, page) => sum + page.entries.length, 0) > query.limit;
+    return {
+      entries,
+      nextCursor: more && entries.length > 0 ? entries[entries.length - 1].id : null,
+    };
   }
 
   async verifyBooks(koperasiIds: string[]): Promise<BooksReport> {
     const reports: BooksReport[] = [];
     for (const chunk of chunksOf(koperasiIds)) {
-      reports.push(await this.ledger.get<BooksReport>('/internal/audit/books/verify', { koperasiIds: chunk.join(',') }, VERIFY_TIMEOUT_MS));
+      reports.push(
+        await this.ledger.get<BooksReport>(
+          '/internal/audit/books/verify',
+          { koperasiIds: chunk.join(',') },
+          VERIFY_TIMEOUT_MS,
+        ),
+      );
     }
     return {
       ok: reports.every((report) => report.ok),
@@ -216,12 +262,19 @@ export class AuditQueries {
     };
   }
 
-  startReplay(request: { koperasiIds: string[]; requestedBy: string; source: ReplaySource }): Promise<ReplayJobView> {
+  startReplay(request: {
+    koperasiIds: string[];
+    requestedBy: string;
+    source: ReplaySource;
+  }): Promise<ReplayJobView> {
     return this.ledger.post<ReplayJobView>('/internal/audit/replays', request);
   }
 
   replay(jobId: string): Promise<ReplayJobView | null> {
-    return this.ledger.getOrNull<ReplayJobView>(`/internal/audit/replays/${encodeURIComponent(jobId)}`, {});
+    return this.ledger.getOrNull<ReplayJobView>(
+      `/internal/audit/replays/${encodeURIComponent(jobId)}`,
+      {},
+    );
   }
 }
 
@@ -235,7 +288,10 @@ export function chunksOf(koperasiIds: string[]): string[][] {
 
 /** (transaction_id, global_position), both unsigned integers as text. */
 export function byCommitPosition(a: AuditEvent, b: AuditEvent): number {
-  return compareDecimal(a.transactionId, b.transactionId) || compareDecimal(a.globalPosition, b.globalPosition);
+  return (
+    compareDecimal(a.transactionId, b.transactionId) ||
+    compareDecimal(a.globalPosition, b.globalPosition)
+  );
 }
 
 function compareDecimal(a: string, b: string): number {
@@ -269,7 +325,11 @@ class AuditHttp {
     this.logger = new Logger(`AuditHttp:${service}`);
   }
 
-  async get<T>(path: string, query: Record<string, string | undefined>, timeoutMs = QUERY_TIMEOUT_MS): Promise<T> {
+  async get<T>(
+    path: string,
+    query: Record<string, string | undefined>,
+    timeoutMs = QUERY_TIMEOUT_MS,
+  ): Promise<T> {
     const result = await this.send<T>('GET', path, query, undefined, timeoutMs);
     if (result === null) throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'Not found');
     return result;
@@ -293,41 +353,69 @@ class AuditHttp {
     timeoutMs: number,
   ): Promise<T | null> {
     const url = new URL(`${this.baseUrl}${path}`);
-    for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
+    for (const [name, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(name, value);
     let response: Response;
     try {
       response = await fetch(url, {
         method,
-        headers: { 'x-internal-token': this.internalToken, accept: 'application/json', 'content-type': 'application/json' },
+        headers: {
+          'x-internal-token': this.internalToken,
+          accept: 'application/json',
+          'content-type': 'application/json',
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       this.logger.warn(`${method} ${url.pathname} failed: ${String(error)}`);
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', `The ${this.service} service did not answer; try again`, {
-        service: this.service,
-      });
+      throw new ApiException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'SERVICE_UNAVAILABLE',
+        `The ${this.service} service did not answer; try again`,
+        {
+          service: this.service,
+        },
+      );
     }
     if (response.ok) return (await response.json()) as T;
-    const answer = (await response.json().catch(() => null)) as { message?: unknown; details?: unknown } | null;
+    const answer = (await response.json().catch(() => null)) as {
+      message?: unknown;
+      details?: unknown;
+    } | null;
     if (response.status === HttpStatus.NOT_FOUND && !isMissingRoute(answer)) return null;
     if (response.status === HttpStatus.NOT_FOUND) {
-      throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', `The ${this.service} service does not serve ${method} ${url.pathname}`, {
-        service: this.service,
-      });
+      throw new ApiException(
+        HttpStatus.BAD_GATEWAY,
+        'UPSTREAM_ERROR',
+        `The ${this.service} service does not serve ${method} ${url.pathname}`,
+        {
+          service: this.service,
+        },
+      );
     }
     if (response.status === HttpStatus.SERVICE_UNAVAILABLE) {
-      const message = typeof answer?.message === 'string' ? answer.message : `The ${this.service} service is busy`;
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', message, { service: this.service });
+      const message =
+        typeof answer?.message === 'string'
+          ? answer.message
+          : `The ${this.service} service is busy`;
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', message, {
+        service: this.service,
+      });
     }
     if (response.status === HttpStatus.BAD_REQUEST) {
       const message = typeof answer?.message === 'string' ? answer.message : 'Bad query';
       throw new ApiException(HttpStatus.BAD_REQUEST, 'BAD_QUERY', message, answer?.details ?? null);
     }
     this.logger.warn(`${method} ${url.pathname} answered ${response.status}`);
-    throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', `The ${this.service} service failed to answer this audit query`, {
-      service: this.service,
-    });
+    throw new ApiException(
+      HttpStatus.BAD_GATEWAY,
+      'UPSTREAM_ERROR',
+      `The ${this.service} service failed to answer this audit query`,
+      {
+        service: this.service,
+      },
+    );
   }
 }
 

@@ -1,6 +1,12 @@
 import http from 'node:http';
 import { HttpStatus, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { BillReceipt, DepositView, PaymentStatus, PaymentView, ProductKind } from '@koperasi/contracts';
+import type {
+  BillReceipt,
+  DepositView,
+  PaymentStatus,
+  PaymentView,
+  ProductKind,
+} from '@koperasi/contracts';
 import { httpRequest } from '@koperasi/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { ApiException } from '../http/api-exception.js';
@@ -117,26 +123,44 @@ export class BillpayQueries implements OnApplicationShutdown {
     return this.call('GET', `/internal/koperasi/${segment(koperasiId)}/products`);
   }
 
-  inquire(koperasiId: string, request: { productCode: string; customerNo: string; tellerId: string }): Promise<BillpayInquiry> {
-    return this.call('POST', `/internal/koperasi/${segment(koperasiId)}/inquiries`, { json: request, timeoutMs: INQUIRY_TIMEOUT_MS });
+  inquire(
+    koperasiId: string,
+    request: { productCode: string; customerNo: string; tellerId: string },
+  ): Promise<BillpayInquiry> {
+    return this.call('POST', `/internal/koperasi/${segment(koperasiId)}/inquiries`, {
+      json: request,
+      timeoutMs: INQUIRY_TIMEOUT_MS,
+    });
   }
 
   /** With `waitMs`, billpay answers as soon as the aggregator's first answer is recorded, or after waitMs. */
   payment(koperasiId: string, paymentId: string, waitMs = 0): Promise<BillpayPayment> {
     const query = waitMs > 0 ? `?waitMs=${waitMs}` : '';
-    return this.call('GET', `/internal/koperasi/${segment(koperasiId)}/payments/${segment(paymentId)}${query}`, {
-      timeoutMs: QUERY_TIMEOUT_MS + waitMs,
-    });
+    return this.call(
+      'GET',
+      `/internal/koperasi/${segment(koperasiId)}/payments/${segment(paymentId)}${query}`,
+      {
+        timeoutMs: QUERY_TIMEOUT_MS + waitMs,
+      },
+    );
   }
 
-  payments(koperasiId: string, query: { date?: string; status?: string }): Promise<BillpayPayment[]> {
-    const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  payments(
+    koperasiId: string,
+    query: { date?: string; status?: string },
+  ): Promise<BillpayPayment[]> {
+    const search = new URLSearchParams(
+      Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
     const suffix = search.size > 0 ? `?${search.toString()}` : '';
     return this.call('GET', `/internal/koperasi/${segment(koperasiId)}/payments${suffix}`);
   }
 
   receipt(koperasiId: string, paymentId: string): Promise<BillReceipt> {
-    return this.call('GET', `/internal/koperasi/${segment(koperasiId)}/payments/${segment(paymentId)}/receipt`);
+    return this.call(
+      'GET',
+      `/internal/koperasi/${segment(koperasiId)}/payments/${segment(paymentId)}/receipt`,
+    );
   }
 
   deposit(koperasiId: string): Promise<DepositView> {
@@ -144,12 +168,23 @@ export class BillpayQueries implements OnApplicationShutdown {
   }
 
   reconciliation(koperasiId: string, date: string): Promise<Reconciliation> {
-    return this.call('GET', `/internal/koperasi/${segment(koperasiId)}/reconciliation?date=${segment(date)}`, { timeoutMs: INQUIRY_TIMEOUT_MS });
+    return this.call(
+      'GET',
+      `/internal/koperasi/${segment(koperasiId)}/reconciliation?date=${segment(date)}`,
+      { timeoutMs: INQUIRY_TIMEOUT_MS },
+    );
   }
 
   /** The aggregator's callback, its raw bytes untouched: billpay checks the signature over exactly them. */
-  callback(provider: string, rawBody: Buffer, signature: string | undefined): Promise<CallbackAnswer> {
-    return this.call('POST', `/internal/callbacks/${segment(provider)}`, { raw: rawBody, signature });
+  callback(
+    provider: string,
+    rawBody: Buffer,
+    signature: string | undefined,
+  ): Promise<CallbackAnswer> {
+    return this.call('POST', `/internal/callbacks/${segment(provider)}`, {
+      raw: rawBody,
+      signature,
+    });
   }
 
   private async call<T>(
@@ -157,10 +192,16 @@ export class BillpayQueries implements OnApplicationShutdown {
     path: string,
     options: { json?: unknown; raw?: Buffer; signature?: string; timeoutMs?: number } = {},
   ): Promise<T> {
-    const headers: Record<string, string> = { 'x-internal-token': this.token, accept: 'application/json' };
-    if (options.json !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
+    const headers: Record<string, string> = {
+      'x-internal-token': this.token,
+      accept: 'application/json',
+    };
+    if (options.json !== undefined || options.raw !== undefined)
+      headers['content-type'] = 'application/json';
     if (options.signature !== undefined) headers['x-hub-signature'] = options.signature;
-    const body = options.raw ?? (options.json === undefined ? undefined : Buffer.from(JSON.stringify(options.json)));
+    const body =
+      options.raw ??
+      (options.json === undefined ? undefined : Buffer.from(JSON.stringify(options.json)));
     let answer: { status: number; text: string };
     try {
       answer = await httpRequest(this.agent, new URL(`${this.baseUrl}${path}`), {
@@ -171,7 +212,11 @@ export class BillpayQueries implements OnApplicationShutdown {
       });
     } catch (error) {
       this.logger.warn(`${method} ${path} failed: ${String(error)}`);
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'The billpay service did not answer; try again');
+      throw new ApiException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'SERVICE_UNAVAILABLE',
+        'The billpay service did not answer; try again',
+      );
     }
     const parsed = parseJson(answer.text);
     if (answer.status >= 200 && answer.status < 300 && parsed !== undefined) return parsed as T;
@@ -181,7 +226,11 @@ export class BillpayQueries implements OnApplicationShutdown {
       throw new ApiException(answer.status, code, error.message, error.details ?? null);
     }
     this.logger.warn(`${method} ${path} answered ${answer.status}`);
-    throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', 'The billpay service failed to answer this request');
+    throw new ApiException(
+      HttpStatus.BAD_GATEWAY,
+      'UPSTREAM_ERROR',
+      'The billpay service failed to answer this request',
+    );
   }
 }
 

@@ -26,9 +26,15 @@ export class InternalHttpClient {
     return this.send('PUT', path, {}, body);
   }
 
-  private async send<T>(method: 'GET' | 'PUT', path: string, query: Record<string, string | undefined>, body?: unknown): Promise<T> {
+  private async send<T>(
+    method: 'GET' | 'PUT',
+    path: string,
+    query: Record<string, string | undefined>,
+    body?: unknown,
+  ): Promise<T> {
     const url = new URL(`${this.baseUrl}${path}`);
-    for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
+    for (const [name, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(name, value);
     let response: Response;
     try {
       response = await fetch(url, {
@@ -43,7 +49,11 @@ export class InternalHttpClient {
       });
     } catch (error) {
       this.logger.warn(`${method} ${url.pathname} failed: ${String(error)}`);
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', `The ${this.service} service did not answer; try again`);
+      throw new ApiException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'SERVICE_UNAVAILABLE',
+        `The ${this.service} service did not answer; try again`,
+      );
     }
     if (response.ok) return (await response.json()) as T;
     const answer = (await response.json().catch(() => null)) as { message?: unknown } | null;
@@ -53,15 +63,27 @@ export class InternalHttpClient {
     }
     if (response.status === HttpStatus.BAD_REQUEST) {
       const message = typeof answer?.message === 'string' ? answer.message : 'Bad query';
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'BAD_QUERY', message, (answer as { details?: unknown } | null)?.details ?? null);
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'BAD_QUERY',
+        message,
+        (answer as { details?: unknown } | null)?.details ?? null,
+      );
     }
-    if (response.status === HttpStatus.UNPROCESSABLE_ENTITY && typeof answer?.message === 'string') {
+    if (
+      response.status === HttpStatus.UNPROCESSABLE_ENTITY &&
+      typeof answer?.message === 'string'
+    ) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, 'UNPROCESSABLE', answer.message);
     }
     if (response.status === HttpStatus.CONFLICT && typeof answer?.message === 'string') {
       throw new ApiException(HttpStatus.CONFLICT, 'CONFLICT', answer.message);
     }
     this.logger.warn(`${method} ${url.pathname} answered ${response.status}`);
-    throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', `The ${this.service} service failed to answer this query`);
+    throw new ApiException(
+      HttpStatus.BAD_GATEWAY,
+      'UPSTREAM_ERROR',
+      `The ${this.service} service failed to answer this query`,
+    );
   }
 }

@@ -1,5 +1,10 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import type { CollectionAgreementView, CollectionView, LoanAccountView, RemittanceView } from '@koperasi/contracts';
+import type {
+  CollectionAgreementView,
+  CollectionView,
+  LoanAccountView,
+  RemittanceView,
+} from '@koperasi/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import http from 'node:http';
 import { requestJson, type JsonAnswer } from '@koperasi/platform';
@@ -41,11 +46,20 @@ export class LoansQueries {
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
   loan(koperasiId: string, loanNo: string): Promise<LoanAccountView> {
-    return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/loans/${segment(loanNo)}`, {}, undefined, 'LOAN_NOT_FOUND');
+    return this.request(
+      'GET',
+      `/internal/koperasi/${segment(koperasiId)}/loans/${segment(loanNo)}`,
+      {},
+      undefined,
+      'LOAN_NOT_FOUND',
+    );
   }
 
   collection(koperasiId: string, collectionId: string): Promise<CollectionView> {
-    return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/collections/${segment(collectionId)}`);
+    return this.request(
+      'GET',
+      `/internal/koperasi/${segment(koperasiId)}/collections/${segment(collectionId)}`,
+    );
   }
 
   /** Collections the bank refused: owed back to the customer first, then the latest paid back. */
@@ -53,20 +67,35 @@ export class LoansQueries {
     return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/collections/refused`);
   }
 
-  collections(koperasiId: string, query: { date?: string; status?: string }): Promise<CollectionList> {
+  collections(
+    koperasiId: string,
+    query: { date?: string; status?: string },
+  ): Promise<CollectionList> {
     return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/collections`, query);
   }
 
   remittance(koperasiId: string, remittanceId: string): Promise<RemittanceView> {
-    return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/remittances/${segment(remittanceId)}`);
+    return this.request(
+      'GET',
+      `/internal/koperasi/${segment(koperasiId)}/remittances/${segment(remittanceId)}`,
+    );
   }
 
   agreements(koperasiId: string): Promise<CollectionAgreementView[]> {
     return this.request('GET', `/internal/koperasi/${segment(koperasiId)}/agreements`);
   }
 
-  setAgreement(koperasiId: string, product: string, update: AgreementUpdate): Promise<CollectionAgreementView> {
-    return this.request('PUT', `/internal/koperasi/${segment(koperasiId)}/agreements/${segment(product)}`, {}, update);
+  setAgreement(
+    koperasiId: string,
+    product: string,
+    update: AgreementUpdate,
+  ): Promise<CollectionAgreementView> {
+    return this.request(
+      'PUT',
+      `/internal/koperasi/${segment(koperasiId)}/agreements/${segment(product)}`,
+      {},
+      update,
+    );
   }
 
   private async request<T>(
@@ -77,30 +106,55 @@ export class LoansQueries {
     notFoundCode = 'NOT_FOUND',
   ): Promise<T> {
     const url = new URL(`${this.config.loansInternalUrl}${path}`);
-    for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
+    for (const [name, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(name, value);
     const send = () =>
-      requestJson(this.agent, url, { method, headers: { 'x-internal-token': this.config.internalApiToken }, body, timeoutMs: LOANS_QUERY_TIMEOUT_MS });
+      requestJson(this.agent, url, {
+        method,
+        headers: { 'x-internal-token': this.config.internalApiToken },
+        body,
+        timeoutMs: LOANS_QUERY_TIMEOUT_MS,
+      });
     let response: JsonAnswer;
     try {
       // A kept-alive connection the service closed as it was reused: a read is simply asked again.
-      response = await send().catch((error: unknown) => (method === 'GET' && isConnectionReset(error) ? send() : Promise.reject(error)));
+      response = await send().catch((error: unknown) =>
+        method === 'GET' && isConnectionReset(error) ? send() : Promise.reject(error),
+      );
     } catch (error) {
       this.logger.warn(`${method} ${url.pathname} failed: ${String(error)}`);
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'The loans service did not answer; try again');
+      throw new ApiException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'SERVICE_UNAVAILABLE',
+        'The loans service did not answer; try again',
+      );
     }
-    if (response.status >= 200 && response.status < 300 && response.body !== undefined) return response.body as T;
+    if (response.status >= 200 && response.status < 300 && response.body !== undefined)
+      return response.body as T;
     const answer = response.body as { message?: unknown } | undefined;
     const message = typeof answer?.message === 'string' ? answer.message : null;
     switch (response.status) {
       case HttpStatus.NOT_FOUND:
         throw new ApiException(HttpStatus.NOT_FOUND, notFoundCode, message ?? 'Not found');
       case HttpStatus.BAD_REQUEST:
-        throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', message ?? 'Bad request');
+        throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          'VALIDATION_FAILED',
+          message ?? 'Bad request',
+        );
       case HttpStatus.SERVICE_UNAVAILABLE:
-        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'BANK_UNAVAILABLE', message ?? 'The bank cannot be reached right now; try again shortly');
+        throw new ApiException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          'BANK_UNAVAILABLE',
+          message ?? 'The bank cannot be reached right now; try again shortly',
+        );
       default:
         this.logger.warn(`${method} ${url.pathname} answered ${response.status}`);
-        throw new ApiException(HttpStatus.BAD_GATEWAY, 'UPSTREAM_ERROR', 'The loans service failed to answer');
+        throw new ApiException(
+          HttpStatus.BAD_GATEWAY,
+          'UPSTREAM_ERROR',
+          'The loans service failed to answer',
+        );
     }
   }
 }

@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BankDepositView, BankFeeSettlementView, CashDrawerView, ExpectedCash, KoperasiView, MemberView, SavingsMovementView, StatementLine } from '@koperasi/contracts';
+import type {
+  BankDepositView,
+  BankFeeSettlementView,
+  CashDrawerView,
+  ExpectedCash,
+  KoperasiView,
+  MemberView,
+  SavingsMovementView,
+  StatementLine,
+} from '@koperasi/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { InternalHttpClient } from './internal-http.client.js';
 
@@ -11,7 +20,11 @@ export class MembersQueries {
   private readonly http: InternalHttpClient;
 
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
-    this.http = new InternalHttpClient('members', config.membersInternalUrl, config.internalApiToken);
+    this.http = new InternalHttpClient(
+      'members',
+      config.membersInternalUrl,
+      config.internalApiToken,
+    );
   }
 
   koperasi(koperasiId: string): Promise<KoperasiView> {
@@ -31,22 +44,32 @@ export class MembersQueries {
   }
 
   statement(koperasiId: string, memberId: string): Promise<StatementLine[]> {
-    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/statement`);
+    return this.http.get(
+      `/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/statement`,
+    );
   }
 
   /** Savings movements of one WIB day, oldest first; only one teller's when tellerId is given. */
-  savingsMovements(koperasiId: string, query: { date: string; tellerId?: string }): Promise<SavingsMovementView[]> {
+  savingsMovements(
+    koperasiId: string,
+    query: { date: string; tellerId?: string },
+  ): Promise<SavingsMovementView[]> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/savings-movements`, query);
   }
 
   /** One savings movement by its event id (404 when it is another koperasi's). */
   savingsMovement(koperasiId: string, eventId: string): Promise<SavingsMovementView> {
-    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/savings-movements/${segment(eventId)}`);
+    return this.http.get(
+      `/internal/koperasi/${segment(koperasiId)}/savings-movements/${segment(eventId)}`,
+    );
   }
 
   /** A teller's drawer of a WIB day (today without date); UNOPENED when never opened or counted. */
   cashDrawer(koperasiId: string, tellerId: string, date?: string): Promise<CashDrawerView> {
-    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-drawers/${segment(tellerId)}`, { date });
+    return this.http.get(
+      `/internal/koperasi/${segment(koperasiId)}/cash-drawers/${segment(tellerId)}`,
+      { date },
+    );
   }
 
   /** The drawers opened or counted on a WIB day. */
@@ -55,7 +78,9 @@ export class MembersQueries {
   }
 
   cashDrawerById(koperasiId: string, drawerId: string): Promise<CashDrawerView> {
-    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-drawers/by-id/${segment(drawerId)}`);
+    return this.http.get(
+      `/internal/koperasi/${segment(koperasiId)}/cash-drawers/by-id/${segment(drawerId)}`,
+    );
   }
 
   /** Setor ke bank, newest first. */
@@ -104,7 +129,14 @@ export interface LedgerSavingsStatement {
   memberId: string;
   asOf: string;
   balances: SavingsAmounts;
-  lines: { entryId: string; sourceEventId: string; occurredAt: string; description: string; changes: SavingsAmounts; balances: SavingsAmounts }[];
+  lines: {
+    entryId: string;
+    sourceEventId: string;
+    occurredAt: string;
+    description: string;
+    changes: SavingsAmounts;
+    balances: SavingsAmounts;
+  }[];
   truncated: boolean;
 }
 
@@ -112,7 +144,13 @@ export interface FeeIncomeReport {
   from: string;
   to: string;
   groupBy: 'product' | 'day';
-  rows: { source: 'PPOB' | 'LOANS'; product?: string; day?: string; amountRp: number; count: number }[];
+  rows: {
+    source: 'PPOB' | 'LOANS';
+    product?: string;
+    day?: string;
+    amountRp: number;
+    count: number;
+  }[];
   totals: { source: 'PPOB' | 'LOANS'; amountRp: number; count: number }[];
   totalRp: number;
 }
@@ -139,14 +177,24 @@ export class LedgerQueries {
   }
 
   memberSavings(koperasiId: string, memberId: string, asOf?: string): Promise<SavingsAmounts> {
-    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/savings`, { asOf });
+    return this.http.get(
+      `/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/savings`,
+      { asOf },
+    );
   }
 
-  memberSavingsStatement(koperasiId: string, memberId: string, query: { asOf?: string; limit?: number }): Promise<LedgerSavingsStatement> {
-    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/savings/statement`, {
-      asOf: query.asOf,
-      limit: query.limit === undefined ? undefined : String(query.limit),
-    });
+  memberSavingsStatement(
+    koperasiId: string,
+    memberId: string,
+    query: { asOf?: string; limit?: number },
+  ): Promise<LedgerSavingsStatement> {
+    return this.http.get(
+      `/internal/koperasi/${segment(koperasiId)}/members/${segment(memberId)}/savings/statement`,
+      {
+        asOf: query.asOf,
+        limit: query.limit === undefined ? undefined : String(query.limit),
+      },
+    );
   }
 
   cashByTeller(koperasiId: string, date: string | undefined): Promise<TellerCash[]> {
@@ -155,7 +203,10 @@ export class LedgerQueries {
 
   /** What one teller's drawer should hold on a WIB day, by kind, as booked. */
   drawerCash(koperasiId: string, tellerId: string, date: string): Promise<ExpectedCash> {
-    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-by-teller/${segment(tellerId)}`, { date });
+    return this.http.get(
+      `/internal/koperasi/${segment(koperasiId)}/cash-by-teller/${segment(tellerId)}`,
+      { date },
+    );
   }
 
   /** The collection fees the bank came to owe, by the month they were earned. */
@@ -163,7 +214,10 @@ export class LedgerQueries {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/bank-fees/accrued`);
   }
 
-  feeIncome(koperasiId: string, query: { from: string; to: string; groupBy?: string }): Promise<FeeIncomeReport> {
+  feeIncome(
+    koperasiId: string,
+    query: { from: string; to: string; groupBy?: string },
+  ): Promise<FeeIncomeReport> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/fee-income`, query);
   }
 
@@ -179,7 +233,10 @@ export class LedgerQueries {
 
   /** Records new SHU percentages; 400 in words when they do not add up to 100. */
   setShuAllocation(koperasiId: string, allocation: unknown, setBy: string): Promise<unknown> {
-    return this.http.put(`/internal/koperasi/${segment(koperasiId)}/shu-allocation`, { allocation, setBy });
+    return this.http.put(`/internal/koperasi/${segment(koperasiId)}/shu-allocation`, {
+      allocation,
+      setBy,
+    });
   }
 
   /** The year's SHU divided by the percentages; 422 when the year has no surplus to divide. */
@@ -194,11 +251,21 @@ export class LedgerQueries {
 
   /** Closes a month; the same month again answers with its closing, a month out of order is a 409 in words. */
   closePeriod(koperasiId: string, month: string, closedBy: string): Promise<unknown> {
-    return this.http.put(`/internal/koperasi/${segment(koperasiId)}/period-closings/${segment(month)}`, { closedBy });
+    return this.http.put(
+      `/internal/koperasi/${segment(koperasiId)}/period-closings/${segment(month)}`,
+      { closedBy },
+    );
   }
 
   /** Buku besar of one account over WIB days; 404 for a code not in the chart. */
-  generalLedger(koperasiId: string, accountCode: string, period: { from: string; to: string }): Promise<unknown> {
-    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/general-ledger/${segment(accountCode)}`, period);
+  generalLedger(
+    koperasiId: string,
+    accountCode: string,
+    period: { from: string; to: string },
+  ): Promise<unknown> {
+    return this.http.get(
+      `/internal/koperasi/${segment(koperasiId)}/general-ledger/${segment(accountCode)}`,
+      period,
+    );
   }
 }

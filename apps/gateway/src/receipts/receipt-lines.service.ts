@@ -4,7 +4,10 @@ import { UsersRepository } from '../auth/users.repository.js';
 import { billReceiptLines } from '../billpay/receipts/bill-receipt-text.js';
 import { ApiException } from '../http/api-exception.js';
 import { receiptLines } from '../loans/receipts/receipt-text.js';
-import { savingsReceiptLines, type SavingsReceiptKind } from '../members/receipts/savings-receipt-text.js';
+import {
+  savingsReceiptLines,
+  type SavingsReceiptKind,
+} from '../members/receipts/savings-receipt-text.js';
 import { BillpayQueries } from '../queries/billpay-queries.js';
 import { LoansQueries } from '../queries/loans-queries.js';
 import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
@@ -35,13 +38,24 @@ export class ReceiptLinesService {
       case 'ppob': {
         // 409 RECEIPT_NOT_AVAILABLE passes through from billpay while the payment is not SUCCESS.
         const receipt = await this.billpay.receipt(koperasiId, id);
-        const [koperasiName, tellerName] = await Promise.all([this.koperasiName(koperasiId), this.users.fullNameOf(receipt.tellerId)]);
+        const [koperasiName, tellerName] = await Promise.all([
+          this.koperasiName(koperasiId),
+          this.users.fullNameOf(receipt.tellerId),
+        ]);
         return billReceiptLines({ ...receipt, koperasiName, tellerName });
       }
       case 'angsuran': {
         const collection = await this.loans.collection(koperasiId, id);
-        const [koperasiName, tellerName] = await Promise.all([this.koperasiName(koperasiId), this.users.fullNameOf(collection.tellerId)]);
-        return receiptLines({ ...collection, koperasiName, tellerName, bankRef: collection.bankRef });
+        const [koperasiName, tellerName] = await Promise.all([
+          this.koperasiName(koperasiId),
+          this.users.fullNameOf(collection.tellerId),
+        ]);
+        return receiptLines({
+          ...collection,
+          koperasiName,
+          tellerName,
+          bankRef: collection.bankRef,
+        });
       }
       case 'kasir': {
         // A drawer is found once opened or counted; another koperasi's drawer id is not found here.
@@ -65,10 +79,16 @@ export class ReceiptLinesService {
         const savingsKind: SavingsReceiptKind = movement.kind;
         const [koperasiName, tellerName] = await Promise.all([
           this.koperasiName(koperasiId),
-          movement.tellerId === null ? Promise.resolve('-') : this.users.fullNameOf(movement.tellerId),
+          movement.tellerId === null
+            ? Promise.resolve('-')
+            : this.users.fullNameOf(movement.tellerId),
         ]);
         const balanceAfterRp =
-          savingsKind === 'pokok' ? movement.balances.pokokRp : savingsKind === 'wajib' ? movement.balances.wajibRp : movement.balances.sukarelaRp;
+          savingsKind === 'pokok'
+            ? movement.balances.pokokRp
+            : savingsKind === 'wajib'
+              ? movement.balances.wajibRp
+              : movement.balances.sukarelaRp;
         return savingsReceiptLines({
           koperasiName,
           eventId: movement.eventId,

@@ -14,7 +14,9 @@ export function receiptPagePolicy({ style, handler }: ReceiptPageInlines): strin
   const directives = [
     "default-src 'none'",
     `style-src '${sha256Of(style)}'`,
-    handler === undefined ? "script-src 'none'" : `script-src 'unsafe-hashes' '${sha256Of(handler)}'`,
+    handler === undefined
+      ? "script-src 'none'"
+      : `script-src 'unsafe-hashes' '${sha256Of(handler)}'`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

@@ -3,10 +3,23 @@ import { RECEIPT_KINDS, type ReceiptKind } from './receipt-prints.repository.js'
 
 export class ReceiptPrintResponse {
   @ApiProperty({ enum: RECEIPT_KINDS }) kind!: ReceiptKind;
-  @ApiProperty({ description: 'the receipt printed: payment id, collection id or savings event id' }) id!: string;
-  @ApiProperty({ enum: ['CA', 'CU'], description: 'CA: the original (first print); CU (cetak ulang): a reprint' }) copy!: 'CA' | 'CU';
-  @ApiProperty({ format: 'date-time', description: 'when this print was recorded' }) printedAt!: string;
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'how many times this receipt has been printed, this one included' })
+  @ApiProperty({
+    description: 'the receipt printed: payment id, collection id or savings event id',
+  })
+  id!: string;
+  @ApiProperty({
+    enum: ['CA', 'CU'],
+    description: 'CA: the original (first print); CU (cetak ulang): a reprint',
+  })
+  copy!: 'CA' | 'CU';
+  @ApiProperty({ format: 'date-time', description: 'when this print was recorded' })
+  printedAt!: string;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 1,
+    description: 'how many times this receipt has been printed, this one included',
+  })
   printCount!: number;
   @ApiProperty({
     type: [String],

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { koperasiOf } from '../auth/koperasi-of.js';
@@ -25,7 +34,9 @@ export class ShuController {
   ) {}
 
   @Get('allocation')
-  @ApiOperation({ summary: "The koperasi's SHU percentages (AD/ART) as last set, with who set them and when" })
+  @ApiOperation({
+    summary: "The koperasi's SHU percentages (AD/ART) as last set, with who set them and when",
+  })
   @ApiOkResponse({ type: ShuAllocationResponse })
   @ApiNotFoundResponse({ description: 'never set' })
   async allocation(@CurrentUser() user: AuthenticatedUser): Promise<ShuAllocationResponse> {
@@ -34,22 +45,53 @@ export class ShuController {
 
   @Put('allocation')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Set the SHU percentages of the AD/ART: cadangan, jasa modal, jasa usaha and the others, together exactly 100' })
+  @ApiOperation({
+    summary:
+      'Set the SHU percentages of the AD/ART: cadangan, jasa modal, jasa usaha and the others, together exactly 100',
+  })
   @ApiOkResponse({ type: ShuAllocationResponse })
-  @ApiBadRequestResponse({ description: 'a percentage out of range, or the percentages do not add up to 100' })
-  async setAllocation(@CurrentUser() user: AuthenticatedUser, @Body() body: ShuAllocationRequest): Promise<ShuAllocationResponse> {
-    const allocation = { cadanganPercent: body.cadanganPercent, jasaModalPercent: body.jasaModalPercent, jasaUsahaPercent: body.jasaUsahaPercent, others: body.others ?? [] };
-    return (await this.ledger.setShuAllocation(koperasiOf(user), allocation, user.id)) as ShuAllocationResponse;
+  @ApiBadRequestResponse({
+    description: 'a percentage out of range, or the percentages do not add up to 100',
+  })
+  async setAllocation(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ShuAllocationRequest,
+  ): Promise<ShuAllocationResponse> {
+    const allocation = {
+      cadanganPercent: body.cadanganPercent,
+      jasaModalPercent: body.jasaModalPercent,
+      jasaUsahaPercent: body.jasaUsahaPercent,
+      others: body.others ?? [],
+    };
+    return (await this.ledger.setShuAllocation(
+      koperasiOf(user),
+      allocation,
+      user.id,
+    )) as ShuAllocationResponse;
   }
 
   @Get(':year')
-  @ApiOperation({ summary: "The year's SHU (the hasil usaha's surplus) divided by the AD/ART, and each member's share by savings and by transactions" })
+  @ApiOperation({
+    summary:
+      "The year's SHU (the hasil usaha's surplus) divided by the AD/ART, and each member's share by savings and by transactions",
+  })
   @ApiOkResponse({ type: ShuDistributionResponse })
   @ApiNotFoundResponse({ description: 'the SHU percentages were never set' })
   @ApiUnprocessableEntityResponse({ description: 'the year has no surplus to divide' })
-  async distribution(@CurrentUser() user: AuthenticatedUser, @Param('year') year: string): Promise<ShuDistributionResponse> {
-    if (!YEAR.test(year)) throw new ApiException(400, 'VALIDATION_FAILED', 'year must be a year written YYYY, e.g. 2026', [{ field: 'year', problems: ['must be YYYY'] }]);
-    return withoutRupiahSuffix(await this.ledger.shu(koperasiOf(user), year)) as ShuDistributionResponse;
+  async distribution(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('year') year: string,
+  ): Promise<ShuDistributionResponse> {
+    if (!YEAR.test(year))
+      throw new ApiException(
+        400,
+        'VALIDATION_FAILED',
+        'year must be a year written YYYY, e.g. 2026',
+        [{ field: 'year', problems: ['must be YYYY'] }],
+      );
+    return withoutRupiahSuffix(
+      await this.ledger.shu(koperasiOf(user), year),
+    ) as ShuDistributionResponse;
   }
 
   @Get(':year/export')
@@ -63,7 +105,13 @@ export class ShuController {
     @Res({ passthrough: true }) response: FileResponse,
   ): Promise<string> {
     const shu = await this.distribution(user, year);
-    return sendStatement(this.members, koperasiOf(user), shuTable(shu), { name: `shu-${year}`, format: query.format }, response);
+    return sendStatement(
+      this.members,
+      koperasiOf(user),
+      shuTable(shu),
+      { name: `shu-${year}`, format: query.format },
+      response,
+    );
   }
 
   @Get(':year/members/:memberId/slip')
@@ -79,7 +127,18 @@ export class ShuController {
   ): Promise<string> {
     const shu = await this.distribution(user, year);
     const member = shu.members.find((candidate) => candidate.memberId === memberId);
-    if (!member) throw new ApiException(404, 'NOT_FOUND', `Anggota ini tidak mendapat SHU tahun ${shu.year}: bukan anggota pada akhir tahun itu`);
-    return sendStatement(this.members, koperasiOf(user), shuSlipTable(shu, member), { name: `slip-shu-${year}-${member.memberNo}`, format: 'html' }, response);
+    if (!member)
+      throw new ApiException(
+        404,
+        'NOT_FOUND',
+        `Anggota ini tidak mendapat SHU tahun ${shu.year}: bukan anggota pada akhir tahun itu`,
+      );
+    return sendStatement(
+      this.members,
+      koperasiOf(user),
+      shuSlipTable(shu, member),
+      { name: `slip-shu-${year}-${member.memberNo}`, format: 'html' },
+      response,
+    );
   }
 }

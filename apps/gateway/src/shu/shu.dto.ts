@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 const PERCENT = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 
@@ -30,7 +40,11 @@ export class ShuAllocationRequest {
   @IsNumber(PERCENT, { message: 'jasaUsahaPercent must be a number with at most two decimals' })
   jasaUsahaPercent!: number;
 
-  @ApiPropertyOptional({ type: [OtherAllocationRequest], description: 'the other uses the AD/ART names (dana pengurus, pendidikan, sosial...), at most 8' })
+  @ApiPropertyOptional({
+    type: [OtherAllocationRequest],
+    description:
+      'the other uses the AD/ART names (dana pengurus, pendidikan, sosial...), at most 8',
+  })
   @IsOptional()
   @IsArray({ message: 'others must be a list of {name, percent}' })
   @ArrayMaxSize(8, { message: 'others has at most 8 entries' })

@@ -18,8 +18,10 @@ export class MemberShuShareResponse {
   @ApiProperty() memberId!: string;
   @ApiProperty() memberNo!: string;
   @ApiProperty() fullName!: string;
-  @ApiProperty({ type: 'integer', description: 'rupiah the member paid in during the year' }) transactions!: number;
-  @ApiProperty({ type: 'integer', description: 'simpanan pokok + wajib at the end of the year' }) savings!: number;
+  @ApiProperty({ type: 'integer', description: 'rupiah the member paid in during the year' })
+  transactions!: number;
+  @ApiProperty({ type: 'integer', description: 'simpanan pokok + wajib at the end of the year' })
+  savings!: number;
   @ApiProperty({ type: 'integer' }) jasaUsaha!: number;
   @ApiProperty({ type: 'integer' }) jasaModal!: number;
   @ApiProperty({ type: 'integer', description: 'jasaUsaha + jasaModal' }) share!: number;
@@ -28,13 +30,19 @@ export class MemberShuShareResponse {
 export class ShuDistributionResponse {
   @ApiProperty() koperasiId!: string;
   @ApiProperty({ type: 'integer' }) year!: number;
-  @ApiProperty({ type: 'integer', description: "the year's surplus from the hasil usaha, rupiah" }) surplus!: number;
+  @ApiProperty({ type: 'integer', description: "the year's surplus from the hasil usaha, rupiah" })
+  surplus!: number;
   @ApiProperty({ type: ShuAllocationRequest }) allocation!: ShuAllocationRequest;
-  @ApiProperty({ type: [ShuPoolResponse], description: 'adds up to surplus exactly' }) pools!: ShuPoolResponse[];
+  @ApiProperty({ type: [ShuPoolResponse], description: 'adds up to surplus exactly' })
+  pools!: ShuPoolResponse[];
   @ApiProperty({ type: [MemberShuShareResponse] }) members!: MemberShuShareResponse[];
   @ApiProperty({ type: 'integer' }) totalTransactions!: number;
   @ApiProperty({ type: 'integer' }) totalSavings!: number;
   @ApiProperty({ type: 'integer', description: "sum of the members' shares" }) distributed!: number;
-  @ApiProperty({ type: 'integer', description: 'a members pool nobody had a basis for' }) undistributed!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) definitions!: Record<string, string>;
+  @ApiProperty({ type: 'integer', description: 'a members pool nobody had a basis for' })
+  undistributed!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) definitions!: Record<
+    string,
+    string
+  >;
 }

@@ -26,7 +26,10 @@ export function counterWebModules(rootPath: string = counterWebDir()): DynamicMo
         preCompressed: true,
         setHeaders: (response: { setHeader(name: string, value: string): void }, path: string) =>
           // File names under assets/ change with their content; index.html must be asked for again every time.
-          response.setHeader('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+          response.setHeader(
+            'Cache-Control',
+            HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          ),
       },
     }),
   ];

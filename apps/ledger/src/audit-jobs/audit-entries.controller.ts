@@ -1,9 +1,22 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { badQuery, parseKoperasiIds, parseLimit } from '@koperasi/service-kit';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/pg-pool.provider.js';
 import { InternalTokenGuard } from '../internal/internal-token.guard.js';
-import { auditEntries, auditEntry, type AuditEntry, type AuditEntryPage } from './audit-entries.query.js';
+import {
+  auditEntries,
+  auditEntry,
+  type AuditEntry,
+  type AuditEntryPage,
+} from './audit-entries.query.js';
 import { verifyBooks, type BooksReport } from './books-verify.query.js';
 
 const ENTRY_ID = /^\d{1,18}$/;
@@ -18,20 +31,33 @@ export class AuditEntriesController {
   @Get('entries')
   entries(@Query() query: Record<string, unknown>): Promise<AuditEntryPage> {
     const after = query.after ?? '0';
-    if (typeof after !== 'string' || !ENTRY_ID.test(after)) throw badQuery('after', 'is not a cursor this endpoint gave out');
+    if (typeof after !== 'string' || !ENTRY_ID.test(after))
+      throw badQuery('after', 'is not a cursor this endpoint gave out');
     const accountCode = query.accountCode ?? null;
-    if (accountCode !== null && (typeof accountCode !== 'string' || !ACCOUNT_CODE.test(accountCode))) {
+    if (
+      accountCode !== null &&
+      (typeof accountCode !== 'string' || !ACCOUNT_CODE.test(accountCode))
+    ) {
       throw badQuery('accountCode', 'must be an account code of the chart, digits only');
     }
     return auditEntries(
       this.pool,
-      { koperasiIds: parseKoperasiIds(query.koperasiIds), from: instantOf('from', query.from), to: instantOf('to', query.to), accountCode, after },
+      {
+        koperasiIds: parseKoperasiIds(query.koperasiIds),
+        from: instantOf('from', query.from),
+        to: instantOf('to', query.to),
+        accountCode,
+        after,
+      },
       parseLimit(query.limit),
     );
   }
 
   @Get('entries/:entryId')
-  async entry(@Param('entryId') entryId: string, @Query('koperasiIds') koperasiIds: unknown): Promise<AuditEntry> {
+  async entry(
+    @Param('entryId') entryId: string,
+    @Query('koperasiIds') koperasiIds: unknown,
+  ): Promise<AuditEntry> {
     const ids = parseKoperasiIds(koperasiIds);
     const entry = ENTRY_ID.test(entryId) ? await auditEntry(this.pool, entryId, ids) : null;
     if (!entry) throw new NotFoundException(`No journal entry ${entryId}`);
@@ -46,7 +72,9 @@ export class AuditEntriesController {
 
 function instantOf(field: string, value: unknown): Date | null {
   if (value === undefined || value === '') return null;
-  const instant = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
-  if (!instant || Number.isNaN(instant.getTime())) throw badQuery(field, 'must be an ISO 8601 date-time with its offset');
+  const instant =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
+  if (!instant || Number.isNaN(instant.getTime()))
+    throw badQuery(field, 'must be an ISO 8601 date-time with its offset');
   return instant;
 }

@@ -64,7 +64,10 @@ interface EntryRow {
   actor: string | null;
   correlation_id: string | null;
   causation_id: string | null;
-  lines: (Omit<AuditEntryLine, 'debitRp' | 'creditRp'> & { debitRp: number | string; creditRp: number | string })[];
+  lines: (Omit<AuditEntryLine, 'debitRp' | 'creditRp'> & {
+    debitRp: number | string;
+    creditRp: number | string;
+  })[];
 }
 
 const ENTRY_SELECT = `
@@ -94,11 +97,15 @@ const ENTRY_HAS_ACCOUNT_LINE = `entry.id IN (
              AND ($4::timestamptz IS NULL OR line_entry.occurred_at < $4)
            ORDER BY account_line.entry_id LIMIT $6) account_lines)`;
 
-export async function auditEntry(pool: Pool, entryId: string, koperasiIds: string[]): Promise<AuditEntry | null> {
-  const { rows } = await pool.query<EntryRow>(`${ENTRY_SELECT} WHERE entry.id = $1 AND entry.koperasi_id = ANY($2::text[])`, [
-    entryId,
-    koperasiIds,
-  ]);
+export async function auditEntry(
+  pool: Pool,
+  entryId: string,
+  koperasiIds: string[],
+): Promise<AuditEntry | null> {
+  const { rows } = await pool.query<EntryRow>(
+    `${ENTRY_SELECT} WHERE entry.id = $1 AND entry.koperasi_id = ANY($2::text[])`,
+    [entryId, koperasiIds],
+  );
   return rows[0] ? entryOf(rows[0]) : null;
 }
 
@@ -107,7 +114,11 @@ export async function auditEntry(pool: Pool, entryId: string, koperasiIds: strin
  * ledger is posting, an entry of a slower concurrent batch can still appear below the last id read; a range
  * in the past is exact.
  */
-export async function auditEntries(pool: Pool, filter: EntryFilter, limit: number): Promise<AuditEntryPage> {
+export async function auditEntries(
+  pool: Pool,
+  filter: EntryFilter,
+  limit: number,
+): Promise<AuditEntryPage> {
   const { rows } = await pool.query<EntryRow>(
     `${ENTRY_SELECT}
      WHERE entry.id > $1 AND entry.koperasi_id = ANY($2::text[])

@@ -25,7 +25,10 @@ const MAX_FINDINGS = 1000;
  */
 export async function verifyBooks(pool: Pool, koperasiIds: string[]): Promise<BooksReport> {
   const [counted, unbalanced, mismatched] = await Promise.all([
-    pool.query<{ entries: string }>(`SELECT count(*) AS entries FROM journal_entries WHERE koperasi_id = ANY($1::text[])`, [koperasiIds]),
+    pool.query<{ entries: string }>(
+      `SELECT count(*) AS entries FROM journal_entries WHERE koperasi_id = ANY($1::text[])`,
+      [koperasiIds],
+    ),
     pool.query<{ id: string; koperasi_id: string; debit_rp: string; credit_rp: string }>(
       `SELECT entry.id, entry.koperasi_id, coalesce(sum(line.debit_rp), 0) AS debit_rp, coalesce(sum(line.credit_rp), 0) AS credit_rp
        FROM journal_entries entry LEFT JOIN journal_lines line ON line.entry_id = entry.id
@@ -35,7 +38,14 @@ export async function verifyBooks(pool: Pool, koperasiIds: string[]): Promise<Bo
        ORDER BY entry.id LIMIT $2`,
       [koperasiIds, MAX_FINDINGS],
     ),
-    pool.query<{ koperasi_id: string; account_code: string; journal_debit: string; journal_credit: string; balance_debit: string; balance_credit: string }>(
+    pool.query<{
+      koperasi_id: string;
+      account_code: string;
+      journal_debit: string;
+      journal_credit: string;
+      balance_debit: string;
+      balance_credit: string;
+    }>(
       `WITH sums AS (
          SELECT koperasi_id, account_code, sum(debit_rp) AS debit_rp, sum(credit_rp) AS credit_rp
          FROM journal_lines WHERE koperasi_id = ANY($1::text[]) GROUP BY koperasi_id, account_code),

@@ -1,5 +1,10 @@
 import type { Pool } from 'pg';
-import type { ReplayJob, ReplayJobProgress, ReplayJobResult, ReplayJobStatus } from './replay-job.js';
+import type {
+  ReplayJob,
+  ReplayJobProgress,
+  ReplayJobResult,
+  ReplayJobStatus,
+} from './replay-job.js';
 
 interface JobRow {
   id: string;
@@ -39,7 +44,15 @@ export class ReplayJobStore {
     await this.pool.query(
       `INSERT INTO audit_replay_jobs (id, status, source, koperasi_ids, requested_by, requested_at, progress)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [job.id, job.status, job.source, job.koperasiIds, job.requestedBy, job.requestedAt, job.progress],
+      [
+        job.id,
+        job.status,
+        job.source,
+        job.koperasiIds,
+        job.requestedBy,
+        job.requestedAt,
+        job.progress,
+      ],
     );
     await this.pool.query(
       `DELETE FROM audit_replay_jobs WHERE status IN ('done', 'failed')
@@ -50,12 +63,17 @@ export class ReplayJobStore {
   }
 
   async get(id: string): Promise<ReplayJob | null> {
-    const { rows } = await this.pool.query<JobRow>(`SELECT ${JOB_COLUMNS} FROM audit_replay_jobs WHERE id = $1`, [id]);
+    const { rows } = await this.pool.query<JobRow>(
+      `SELECT ${JOB_COLUMNS} FROM audit_replay_jobs WHERE id = $1`,
+      [id],
+    );
     return rows[0] ? jobOf(rows[0]) : null;
   }
 
   async countQueued(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM audit_replay_jobs WHERE status = 'queued'`);
+    const { rows } = await this.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM audit_replay_jobs WHERE status = 'queued'`,
+    );
     return Number(rows[0].n);
   }
 
@@ -69,17 +87,17 @@ export class ReplayJobStore {
   }
 
   async started(job: ReplayJob, schema: string): Promise<void> {
-    await this.pool.query(`UPDATE audit_replay_jobs SET status = $2, started_at = $3, progress = $4, schema_name = $5 WHERE id = $1`, [
-      job.id,
-      job.status,
-      job.startedAt,
-      job.progress,
-      schema,
-    ]);
+    await this.pool.query(
+      `UPDATE audit_replay_jobs SET status = $2, started_at = $3, progress = $4, schema_name = $5 WHERE id = $1`,
+      [job.id, job.status, job.startedAt, job.progress, schema],
+    );
   }
 
   async progressed(job: ReplayJob): Promise<void> {
-    await this.pool.query(`UPDATE audit_replay_jobs SET progress = $2 WHERE id = $1 AND status = 'running'`, [job.id, job.progress]);
+    await this.pool.query(
+      `UPDATE audit_replay_jobs SET progress = $2 WHERE id = $1 AND status = 'running'`,
+      [job.id, job.progress],
+    );
   }
 
   async restarted(job: ReplayJob): Promise<void> {
@@ -93,7 +111,14 @@ export class ReplayJobStore {
   async finished(job: ReplayJob): Promise<void> {
     await this.pool.query(
       `UPDATE audit_replay_jobs SET status = $2, finished_at = $3, progress = $4, result = $5, error = $6, schema_name = NULL WHERE id = $1`,
-      [job.id, job.status, job.finishedAt, job.progress, job.result === null ? null : JSON.stringify(job.result), job.error],
+      [
+        job.id,
+        job.status,
+        job.finishedAt,
+        job.progress,
+        job.result === null ? null : JSON.stringify(job.result),
+        job.error,
+      ],
     );
   }
 }

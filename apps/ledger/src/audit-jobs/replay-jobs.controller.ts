@@ -25,15 +25,26 @@ export class ReplayJobsController {
   /** Starts (or queues) a replay; answers at once with the job to follow. */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  async start(@Body() body: { koperasiIds?: unknown; requestedBy?: unknown; source?: unknown }): Promise<ReplayJob> {
-    const koperasiIds = parseKoperasiIds(Array.isArray(body?.koperasiIds) ? body.koperasiIds.join(',') : undefined);
-    if (typeof body.requestedBy !== 'string' || body.requestedBy === '') throw badQuery('requestedBy', 'is required: the user id');
+  async start(
+    @Body() body: { koperasiIds?: unknown; requestedBy?: unknown; source?: unknown },
+  ): Promise<ReplayJob> {
+    const koperasiIds = parseKoperasiIds(
+      Array.isArray(body?.koperasiIds) ? body.koperasiIds.join(',') : undefined,
+    );
+    if (typeof body.requestedBy !== 'string' || body.requestedBy === '')
+      throw badQuery('requestedBy', 'is required: the user id');
     const source = body.source ?? 'stores';
-    if (!SOURCES.includes(source as (typeof SOURCES)[number])) throw badQuery('source', 'must be stores or kafka');
+    if (!SOURCES.includes(source as (typeof SOURCES)[number]))
+      throw badQuery('source', 'must be stores or kafka');
     try {
-      return await this.jobs.start({ koperasiIds, requestedBy: body.requestedBy, source: source as (typeof SOURCES)[number] });
+      return await this.jobs.start({
+        koperasiIds,
+        requestedBy: body.requestedBy,
+        source: source as (typeof SOURCES)[number],
+      });
     } catch (error) {
-      if (error instanceof ReplayQueueFullError) throw new ServiceUnavailableException(error.message);
+      if (error instanceof ReplayQueueFullError)
+        throw new ServiceUnavailableException(error.message);
       throw error;
     }
   }

@@ -1,9 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { createKafka } from '@koperasi/messaging';
 import pg from 'pg';
 import type { Pool } from 'pg';
-import { dropReplaySchema, replaySchemaName, runReplay, type ReplayResult, type ServiceStore } from '../audit/index.js';
+import {
+  dropReplaySchema,
+  replaySchemaName,
+  runReplay,
+  type ReplayResult,
+  type ServiceStore,
+} from '../audit/index.js';
 import { PG_POOL } from '../database/pg-pool.provider.js';
 import { LEDGER_OPTIONS, type ResolvedLedgerOptions } from '../ledger-options.js';
 import type { ReplayJob, ReplayJobResult, ReplayRequest } from './replay-job.js';
@@ -63,10 +75,18 @@ export class ReplayJobs implements OnApplicationBootstrap, OnApplicationShutdown
         job.lastRestartedAt = new Date().toISOString();
         job.status = 'queued';
         job.startedAt = null;
-        job.progress = { phase: RESTARTED_PHASE, done: 0, total: null, unit: 'events', perSecond: 0 };
+        job.progress = {
+          phase: RESTARTED_PHASE,
+          done: 0,
+          total: null,
+          unit: 'events',
+          perSecond: 0,
+        };
         await this.store.restarted(job);
       }
-      this.logger.log(`replay ${job.id} ${wasRunning ? 'restarted from the beginning' : 'still queued'} after the ledger restarted`);
+      this.logger.log(
+        `replay ${job.id} ${wasRunning ? 'restarted from the beginning' : 'still queued'} after the ledger restarted`,
+      );
       this.waiting.push(job);
     }
     if (this.waiting.length > 0) this.running ??= this.drain();
@@ -108,7 +128,8 @@ export class ReplayJobs implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async drain(): Promise<void> {
-    for (let job = this.waiting.shift(); job && !this.stopping; job = this.waiting.shift()) await this.run(job);
+    for (let job = this.waiting.shift(); job && !this.stopping; job = this.waiting.shift())
+      await this.run(job);
     this.running = null;
   }
 
@@ -123,27 +144,49 @@ export class ReplayJobs implements OnApplicationBootstrap, OnApplicationShutdown
     const writer = setInterval(() => {
       if (job.progress === written) return;
       written = job.progress;
-      this.store.progressed(job).catch((error: unknown) => this.logger.warn(`replay ${job.id}: progress not saved: ${String(error)}`));
+      this.store
+        .progressed(job)
+        .catch((error: unknown) =>
+          this.logger.warn(`replay ${job.id}: progress not saved: ${String(error)}`),
+        );
     }, PROGRESS_WRITE_MS);
-    const kafka = job.source === 'kafka' ? createKafka('ledger-audit-replay', this.options.kafkaBrokers) : null;
+    const kafka =
+      job.source === 'kafka' ? createKafka('ledger-audit-replay', this.options.kafkaBrokers) : null;
     try {
       const replay = await runReplay(
-        { source: job.source, ledgerDatabaseUrl: this.options.databaseUrl, stores: this.stores, kafka, keepSchema: true, schema, maxListed: MAX_LISTED },
+        {
+          source: job.source,
+          ledgerDatabaseUrl: this.options.databaseUrl,
+          stores: this.stores,
+          kafka,
+          keepSchema: true,
+          schema,
+          maxListed: MAX_LISTED,
+        },
         (progress) => {
           const seconds = (performance.now() - startedMs) / 1000;
-          job.progress = { ...progress, perSecond: seconds > 0 ? Math.round(progress.done / seconds) : 0 };
+          job.progress = {
+            ...progress,
+            perSecond: seconds > 0 ? Math.round(progress.done / seconds) : 0,
+          };
         },
       );
       job.result = await this.scoped(job, replay);
       job.status = 'done';
     } catch (error) {
-      this.logger.error(`replay ${job.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.logger.error(
+        `replay ${job.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       job.error = error instanceof Error ? error.message : String(error);
       job.status = 'failed';
     } finally {
       clearInterval(writer);
       job.finishedAt = new Date().toISOString();
-      await this.store.finished(job).catch((error: unknown) => this.logger.error(`replay ${job.id}: outcome not saved: ${String(error)}`));
+      await this.store
+        .finished(job)
+        .catch((error: unknown) =>
+          this.logger.error(`replay ${job.id}: outcome not saved: ${String(error)}`),
+        );
       this.current = null;
     }
   }
@@ -153,7 +196,9 @@ export class ReplayJobs implements OnApplicationBootstrap, OnApplicationShutdown
     const client = new pg.Client({ connectionString: this.options.databaseUrl });
     await client.connect();
     try {
-      const eventIds = replay.comparison.entries.listed.map((difference) => difference.sourceEventId);
+      const eventIds = replay.comparison.entries.listed.map(
+        (difference) => difference.sourceEventId,
+      );
       const { rows } = await client.query<{ event_id: string; koperasi_id: string }>(
         `SELECT source_event_id::text AS event_id, koperasi_id FROM ${replay.schema}.journal_entries WHERE source_event_id = ANY($1::uuid[])
          UNION SELECT source_event_id::text, koperasi_id FROM public.journal_entries WHERE source_event_id = ANY($1::uuid[])`,

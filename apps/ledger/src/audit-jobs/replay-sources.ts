@@ -29,6 +29,14 @@ export function replayStoresFromEnv(env: NodeJS.ProcessEnv = process.env): Servi
     },
     env,
   );
-  const urls = { members: values.MEMBERS_DATABASE_URL, billpay: values.BILLPAY_DATABASE_URL, loans: values.LOANS_DATABASE_URL };
-  return SERVICES.map((service) => ({ service, databaseUrl: urls[service], topic: EVENTS_TOPIC_OF[service] }));
+  const urls = {
+    members: values.MEMBERS_DATABASE_URL,
+    billpay: values.BILLPAY_DATABASE_URL,
+    loans: values.LOANS_DATABASE_URL,
+  };
+  return SERVICES.map((service) => ({
+    service,
+    databaseUrl: urls[service],
+    topic: EVENTS_TOPIC_OF[service],
+  }));
 }

@@ -3,7 +3,13 @@ import type { BooksComparison, EntryDifference } from '../audit/index.js';
 /** A replay's comparison cut down to the koperasi an auditor may see. */
 export interface ScopedComparison {
   identical: boolean;
-  entries: { missingInLive: number; extraInLive: number; different: number; listed: EntryDifference[]; listTruncated: boolean };
+  entries: {
+    missingInLive: number;
+    extraInLive: number;
+    different: number;
+    listed: EntryDifference[];
+    listTruncated: boolean;
+  };
   accounts: BooksComparison['accounts'];
   members: BooksComparison['members'];
   cashByTellerDay: BooksComparison['cashByTellerDay'];
@@ -20,14 +26,24 @@ export function scopeComparison(
   koperasiOfEvent: ReadonlyMap<string, string>,
   maxListed: number,
 ): ScopedComparison {
-  const inScope = (koperasiId: string | undefined) => koperasiId !== undefined && koperasiIds.includes(koperasiId);
-  const listed = comparison.entries.listed.filter((difference) => inScope(koperasiOfEvent.get(difference.sourceEventId)));
-  const count = (kind: EntryDifference['kind']) => listed.filter((difference) => difference.kind === kind).length;
+  const inScope = (koperasiId: string | undefined) =>
+    koperasiId !== undefined && koperasiIds.includes(koperasiId);
+  const listed = comparison.entries.listed.filter((difference) =>
+    inScope(koperasiOfEvent.get(difference.sourceEventId)),
+  );
+  const count = (kind: EntryDifference['kind']) =>
+    listed.filter((difference) => difference.kind === kind).length;
   const accounts = comparison.accounts.filter((difference) => inScope(difference.koperasiId));
   const members = comparison.members.filter((difference) => inScope(difference.koperasiId));
-  const cashByTellerDay = comparison.cashByTellerDay.filter((difference) => inScope(difference.koperasiId));
+  const cashByTellerDay = comparison.cashByTellerDay.filter((difference) =>
+    inScope(difference.koperasiId),
+  );
   return {
-    identical: listed.length === 0 && accounts.length === 0 && members.length === 0 && cashByTellerDay.length === 0,
+    identical:
+      listed.length === 0 &&
+      accounts.length === 0 &&
+      members.length === 0 &&
+      cashByTellerDay.length === 0,
     entries: {
       missingInLive: count('missing-in-live'),
       extraInLive: count('extra-in-live'),

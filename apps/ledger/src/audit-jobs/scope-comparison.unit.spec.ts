@@ -17,25 +17,72 @@ function comparison(): BooksComparison {
     },
     postedAfterReplayBegan: 0,
     accounts: [
-      { koperasiId: 'k-mine', accountCode: '111000', tellerId: null, rebuilt: amounts, liveJournal: amounts, liveBalance: null, eventIds: ['e-mine'] },
-      { koperasiId: 'k-other', accountCode: '111000', tellerId: null, rebuilt: amounts, liveJournal: amounts, liveBalance: null, eventIds: ['e-other'] },
+      {
+        koperasiId: 'k-mine',
+        accountCode: '111000',
+        tellerId: null,
+        rebuilt: amounts,
+        liveJournal: amounts,
+        liveBalance: null,
+        eventIds: ['e-mine'],
+      },
+      {
+        koperasiId: 'k-other',
+        accountCode: '111000',
+        tellerId: null,
+        rebuilt: amounts,
+        liveJournal: amounts,
+        liveBalance: null,
+        eventIds: ['e-other'],
+      },
     ],
-    members: [{ koperasiId: 'k-other', memberId: 'm', rebuilt: null, liveJournal: null, liveSubLedger: null, eventIds: [] }],
+    members: [
+      {
+        koperasiId: 'k-other',
+        memberId: 'm',
+        rebuilt: null,
+        liveJournal: null,
+        liveSubLedger: null,
+        eventIds: [],
+      },
+    ],
     cashByTellerDay: [],
   };
 }
 
 describe('scopeComparison', () => {
   it('keeps only the differences of the koperasi in scope and counts them', () => {
-    const scoped = scopeComparison(comparison(), ['k-mine'], new Map([['e-mine', 'k-mine'], ['e-other', 'k-other']]), 100);
+    const scoped = scopeComparison(
+      comparison(),
+      ['k-mine'],
+      new Map([
+        ['e-mine', 'k-mine'],
+        ['e-other', 'k-other'],
+      ]),
+      100,
+    );
     expect(scoped.identical).toBe(false);
-    expect(scoped.entries).toEqual({ missingInLive: 0, extraInLive: 0, different: 1, listed: [comparison().entries.listed[0]], listTruncated: false });
+    expect(scoped.entries).toEqual({
+      missingInLive: 0,
+      extraInLive: 0,
+      different: 1,
+      listed: [comparison().entries.listed[0]],
+      listTruncated: false,
+    });
     expect(scoped.accounts.map((difference) => difference.koperasiId)).toEqual(['k-mine']);
     expect(scoped.members).toEqual([]);
   });
 
   it('is identical for a koperasi whose books match even when another koperasi differs', () => {
-    const scoped = scopeComparison(comparison(), ['k-third'], new Map([['e-mine', 'k-mine'], ['e-other', 'k-other']]), 100);
+    const scoped = scopeComparison(
+      comparison(),
+      ['k-third'],
+      new Map([
+        ['e-mine', 'k-mine'],
+        ['e-other', 'k-other'],
+      ]),
+      100,
+    );
     expect(scoped.identical).toBe(true);
   });
 

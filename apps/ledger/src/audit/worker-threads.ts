@@ -19,15 +19,27 @@ export function runWorkerTask<Task, Progress, Result>(
   task: Task,
   onProgress: (progress: Progress) => void,
 ): Promise<Result> {
-  const worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  const worker = new Worker(url, {
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
   return new Promise<Result>((resolve, reject) => {
-    worker.on('message', (message: { kind: 'progress'; progress: Progress } | { kind: 'done'; outcome: Result } | { kind: 'failed'; message: string }) => {
-      if (message.kind === 'progress') onProgress(message.progress);
-      else if (message.kind === 'done') resolve(message.outcome);
-      else reject(new Error(message.message));
-    });
+    worker.on(
+      'message',
+      (
+        message:
+          | { kind: 'progress'; progress: Progress }
+          | { kind: 'done'; outcome: Result }
+          | { kind: 'failed'; message: string },
+      ) => {
+        if (message.kind === 'progress') onProgress(message.progress);
+        else if (message.kind === 'done') resolve(message.outcome);
+        else reject(new Error(message.message));
+      },
+    );
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`worker ${fileURLToPath(url)} stopped (exit ${code}) before answering`)));
+    worker.once('exit', (code) =>
+      reject(new Error(`worker ${fileURLToPath(url)} stopped (exit ${code}) before answering`)),
+    );
     worker.postMessage(task);
   }).finally(() => void worker.terminate());
 }

@@ -4,6 +4,7 @@
 export function rupiahFromColumn(value: string | number | null): number {
   if (value === null) return 0;
   const amountRp = typeof value === 'number' ? value : Number(value);
-  if (!Number.isSafeInteger(amountRp)) throw new Error(`Rupiah amount ${String(value)} is not an exact integer`);
+  if (!Number.isSafeInteger(amountRp))
+    throw new Error(`Rupiah amount ${String(value)} is not an exact integer`);
   return amountRp;
 }

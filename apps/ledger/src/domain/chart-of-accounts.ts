@@ -31,21 +31,53 @@ export const startingChartOfAccounts = [
   { code: '113100', name: 'Deposit PPOB at the aggregator', kind: 'asset', normalBalance: 'debit' },
   { code: '114100', name: 'Fee receivable from the bank', kind: 'asset', normalBalance: 'debit' },
   { code: '211000', name: 'Simpanan sukarela', kind: 'liability', normalBalance: 'credit' },
-  { code: '212000', name: 'Installments collected, owed to the bank', kind: 'liability', normalBalance: 'credit' },
-  { code: '213000', name: 'PPOB payments pending (suspense)', kind: 'liability', normalBalance: 'credit' },
+  {
+    code: '212000',
+    name: 'Installments collected, owed to the bank',
+    kind: 'liability',
+    normalBalance: 'credit',
+  },
+  {
+    code: '213000',
+    name: 'PPOB payments pending (suspense)',
+    kind: 'liability',
+    normalBalance: 'credit',
+  },
   { code: '214000', name: 'Refunds owed to customers', kind: 'liability', normalBalance: 'credit' },
   // Installments the bank refused for good: the cash is the customer's again until a supervisor pays it out.
-  { code: '215000', name: 'Angsuran ditolak bank, dikembalikan', kind: 'liability', normalBalance: 'credit' },
+  {
+    code: '215000',
+    name: 'Angsuran ditolak bank, dikembalikan',
+    kind: 'liability',
+    normalBalance: 'credit',
+  },
   { code: '310000', name: 'Simpanan pokok', kind: 'equity', normalBalance: 'credit' },
   { code: '320000', name: 'Simpanan wajib', kind: 'equity', normalBalance: 'credit' },
   // The reserve the AD/ART sets aside from each year's SHU; not shared out, it stays with the koperasi.
   { code: '330000', name: 'Cadangan', kind: 'equity', normalBalance: 'credit' },
   // The year's surplus once the books are closed, until the RAT's distribution is booked out of it.
   { code: '340000', name: 'SHU belum dibagi', kind: 'equity', normalBalance: 'credit' },
-  { code: '410000', name: 'Fee income, PPOB', kind: 'income', normalBalance: 'credit', participation: 'non-member' },
-  { code: '420000', name: 'Fee income, installment collection', kind: 'income', normalBalance: 'credit', participation: 'non-member' },
+  {
+    code: '410000',
+    name: 'Fee income, PPOB',
+    kind: 'income',
+    normalBalance: 'credit',
+    participation: 'non-member',
+  },
+  {
+    code: '420000',
+    name: 'Fee income, installment collection',
+    kind: 'income',
+    normalBalance: 'credit',
+    participation: 'non-member',
+  },
   // The aggregator may debit more than the customer paid (a price change after the quote): a real loss.
-  { code: '510000', name: 'PPOB loss, price above amount collected', kind: 'expense', normalBalance: 'debit' },
+  {
+    code: '510000',
+    name: 'PPOB loss, price above amount collected',
+    kind: 'expense',
+    normalBalance: 'debit',
+  },
   // Over and short of the tellers' drawers at closing (selisih kas): short is a debit, over a credit.
   { code: '530000', name: 'Selisih kas', kind: 'expense', normalBalance: 'debit' },
 ] as const satisfies readonly Account[];

@@ -1,4 +1,9 @@
-import { startingChartOfAccounts, type Account, type AccountKind, type BalanceSide } from './chart-of-accounts.js';
+import {
+  startingChartOfAccounts,
+  type Account,
+  type AccountKind,
+  type BalanceSide,
+} from './chart-of-accounts.js';
 
 describe('starting chart of accounts', () => {
   it('has unique six-digit codes', () => {
@@ -8,8 +13,15 @@ describe('starting chart of accounts', () => {
   });
 
   it('puts each account in the SIMKOPDES range of its kind', () => {
-    const firstDigit: Record<AccountKind, string> = { asset: '1', liability: '2', equity: '3', income: '4', expense: '5' };
-    for (const account of startingChartOfAccounts) expect(account.code[0]).toBe(firstDigit[account.kind]);
+    const firstDigit: Record<AccountKind, string> = {
+      asset: '1',
+      liability: '2',
+      equity: '3',
+      income: '4',
+      expense: '5',
+    };
+    for (const account of startingChartOfAccounts)
+      expect(account.code[0]).toBe(firstDigit[account.kind]);
   });
 
   it('gives assets and expenses a debit normal balance and the rest a credit one', () => {
@@ -21,7 +33,9 @@ describe('starting chart of accounts', () => {
       income: 'credit',
     };
     for (const account of startingChartOfAccounts) {
-      expect(`${account.code} ${account.normalBalance}`).toBe(`${account.code} ${normal[account.kind]}`);
+      expect(`${account.code} ${account.normalBalance}`).toBe(
+        `${account.code} ${normal[account.kind]}`,
+      );
     }
   });
 });
@@ -35,7 +49,9 @@ describe('the chart as the statements read it', () => {
   });
 
   it('has the equity accounts the year end books into: cadangan and SHU belum dibagi', () => {
-    const equity = startingChartOfAccounts.filter((account) => account.kind === 'equity').map((account) => account.name);
+    const equity = startingChartOfAccounts
+      .filter((account) => account.kind === 'equity')
+      .map((account) => account.name);
     expect(equity).toEqual(expect.arrayContaining(['Cadangan', 'SHU belum dibagi']));
   });
 

@@ -56,11 +56,17 @@ export type JournalErrorCode =
   | 'AMOUNT_TOO_LARGE'
   | 'UNBALANCED';
 
-export type BalanceCheck = { ok: true; totalRp: number } | { ok: false; error: DomainError<JournalErrorCode> };
+export type BalanceCheck =
+  { ok: true; totalRp: number } | { ok: false; error: DomainError<JournalErrorCode> };
 
-export function balanceCheck(entry: JournalEntry, chart: readonly Account[] = startingChartOfAccounts): BalanceCheck {
-  if (!entry.sourceEventId) return invalid('NO_SOURCE_EVENT', 'Every entry cites the event that caused it');
-  if (entry.lines.length < 2) return invalid('TOO_FEW_LINES', `An entry needs at least 2 lines, got ${entry.lines.length}`);
+export function balanceCheck(
+  entry: JournalEntry,
+  chart: readonly Account[] = startingChartOfAccounts,
+): BalanceCheck {
+  if (!entry.sourceEventId)
+    return invalid('NO_SOURCE_EVENT', 'Every entry cites the event that caused it');
+  if (entry.lines.length < 2)
+    return invalid('TOO_FEW_LINES', `An entry needs at least 2 lines, got ${entry.lines.length}`);
   let debitsRp = 0;
   let creditsRp = 0;
   for (const [index, line] of entry.lines.entries()) {
@@ -69,10 +75,16 @@ export function balanceCheck(entry: JournalEntry, chart: readonly Account[] = st
       return invalid('UNKNOWN_ACCOUNT', `${where}: no such account in the chart`);
     }
     if (!isWholeRupiah(line.debitRp) || !isWholeRupiah(line.creditRp)) {
-      return invalid('NOT_WHOLE_RUPIAH', `${where}: debit and credit must be whole rupiah, zero or more`);
+      return invalid(
+        'NOT_WHOLE_RUPIAH',
+        `${where}: debit and credit must be whole rupiah, zero or more`,
+      );
     }
-    if ((line.debitRp > 0) === (line.creditRp > 0)) {
-      return invalid('LINE_NOT_ONE_SIDED', `${where}: exactly one of debit and credit must be above zero`);
+    if (line.debitRp > 0 === line.creditRp > 0) {
+      return invalid(
+        'LINE_NOT_ONE_SIDED',
+        `${where}: exactly one of debit and credit must be above zero`,
+      );
     }
     debitsRp += line.debitRp;
     creditsRp += line.creditRp;
@@ -81,15 +93,21 @@ export function balanceCheck(entry: JournalEntry, chart: readonly Account[] = st
   if (!Number.isSafeInteger(debitsRp) || !Number.isSafeInteger(creditsRp)) {
     return invalid('AMOUNT_TOO_LARGE', 'The entry totals are too large to add up exactly');
   }
-  if (debitsRp !== creditsRp) return invalid('UNBALANCED', `Debits ${debitsRp} do not equal credits ${creditsRp}`);
+  if (debitsRp !== creditsRp)
+    return invalid('UNBALANCED', `Debits ${debitsRp} do not equal credits ${creditsRp}`);
   return { ok: true, totalRp: debitsRp };
 }
 
 /** For entries the ledger builds itself: an unbalanced one is a bug in a posting rule, not a refusal. */
-export function assertBalanced(entry: JournalEntry, chart: readonly Account[] = startingChartOfAccounts): void {
+export function assertBalanced(
+  entry: JournalEntry,
+  chart: readonly Account[] = startingChartOfAccounts,
+): void {
   const check = balanceCheck(entry, chart);
   if (!check.ok) {
-    throw new Error(`Journal entry for event ${entry.sourceEventId} is invalid: ${check.error.code}: ${check.error.message}`);
+    throw new Error(
+      `Journal entry for event ${entry.sourceEventId} is invalid: ${check.error.code}: ${check.error.message}`,
+    );
   }
 }
 

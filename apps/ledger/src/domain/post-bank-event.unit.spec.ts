@@ -62,6 +62,10 @@ describe('postings of money with the bank', () => {
   });
 
   it('given a deposit of no rupiah, then it is refused as malformed rather than booked', () => {
-    expect(() => postMemberEvent(envelope('BankDepositRecorded', { slipRef: 'S', amountRp: 0, recordedByName: 'Budi' }))).toThrow(/amountRp/);
+    expect(() =>
+      postMemberEvent(
+        envelope('BankDepositRecorded', { slipRef: 'S', amountRp: 0, recordedByName: 'Budi' }),
+      ),
+    ).toThrow(/amountRp/);
   });
 });

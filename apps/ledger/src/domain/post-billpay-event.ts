@@ -3,7 +3,13 @@ import type { StartingAccountCode } from './chart-of-accounts.js';
 import { entryFromEvent, type Posting } from './entry-from-event.js';
 import type { JournalEntry, JournalLine } from './journal-entry.js';
 import { credit, debit } from './journal-line.js';
-import { dataOf, malformed, readPositiveRupiah, readSignedRupiah, readText } from './read-event-data.js';
+import {
+  dataOf,
+  malformed,
+  readPositiveRupiah,
+  readSignedRupiah,
+  readText,
+} from './read-event-data.js';
 
 const KAS: StartingAccountCode = '111000';
 const BANK_BRI: StartingAccountCode = '112100';
@@ -79,12 +85,18 @@ function succeeded(event: EventEnvelope): Posting {
   const feeRp = readSignedRupiah(event, data, 'feeRp');
   const productCode = readText(event, data, 'productCode');
   if (priceRp + feeRp !== totalAmountRp) {
-    malformed(event, `totalAmountRp ${totalAmountRp} is not priceRp ${priceRp} plus feeRp ${feeRp}`);
+    malformed(
+      event,
+      `totalAmountRp ${totalAmountRp} is not priceRp ${priceRp} plus feeRp ${feeRp}`,
+    );
   }
   const fee = { source: 'PPOB', productCode } as const;
   const lines: JournalLine[] = [debit(PPOB_SUSPENSE, totalAmountRp)];
   if (feeRp < 0) lines.push({ ...debit(PPOB_LOSS, -feeRp), fee });
   lines.push(credit(DEPOSIT_PPOB, priceRp));
   if (feeRp > 0) lines.push({ ...credit(FEE_INCOME_PPOB, feeRp), fee });
-  return { description: `Pembayaran ${productCode} berhasil, ref ${readText(event, data, 'refId')}`, lines };
+  return {
+    description: `Pembayaran ${productCode} berhasil, ref ${readText(event, data, 'refId')}`,
+    lines,
+  };
 }

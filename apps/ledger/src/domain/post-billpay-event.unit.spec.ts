@@ -41,9 +41,26 @@ const succeeded = (priceRp: number, feeRp: number, totalAmountRp = priceRp + fee
   serialNo: 'SN-1',
   resolvedBy: 'RESPONSE',
 });
-const failed = { paymentId: 'pay-1', refId: 'KOP-REF-1', totalAmountRp: 302_500, rc: '02', reason: 'failed', resolvedBy: 'CALLBACK' };
-const refunded = { paymentId: 'pay-1', amountRp: 302_500, supervisorId: 'sup-1', tellerId: 'teller-ani' };
-const toppedUp = { topupId: 'top-1', amountRp: 5_000_000, bankTransferRef: 'BRI-TRF-778', supervisorId: 'sup-1' };
+const failed = {
+  paymentId: 'pay-1',
+  refId: 'KOP-REF-1',
+  totalAmountRp: 302_500,
+  rc: '02',
+  reason: 'failed',
+  resolvedBy: 'CALLBACK',
+};
+const refunded = {
+  paymentId: 'pay-1',
+  amountRp: 302_500,
+  supervisorId: 'sup-1',
+  tellerId: 'teller-ani',
+};
+const toppedUp = {
+  topupId: 'top-1',
+  amountRp: 5_000_000,
+  bankTransferRef: 'BRI-TRF-778',
+  supervisorId: 'sup-1',
+};
 
 function whenPosted(type: string, data: unknown): JournalEntry {
   const entry = postBillpayEvent(envelope(type, data));
@@ -70,14 +87,23 @@ describe('postBillpayEvent', () => {
   });
 
   it('given a payment pending, then nothing is posted: the money stays in suspense', () => {
-    expect(postBillpayEvent(envelope('BillPaymentPending', { paymentId: 'pay-1', refId: 'KOP-REF-1', reason: 'rc 03' }))).toBeNull();
+    expect(
+      postBillpayEvent(
+        envelope('BillPaymentPending', { paymentId: 'pay-1', refId: 'KOP-REF-1', reason: 'rc 03' }),
+      ),
+    ).toBeNull();
   });
 
   it('given a payment succeeded, then suspense clears against the deposit price and exactly the fee is income of the product', () => {
     expect(whenPosted('BillPaymentSucceeded', succeeded(301_800, 700)).lines).toEqual([
       { accountCode: '213000', debitRp: 302_500, creditRp: 0 },
       { accountCode: '113100', debitRp: 0, creditRp: 301_800 },
-      { accountCode: '410000', debitRp: 0, creditRp: 700, fee: { source: 'PPOB', productCode: 'PLNPOST' } },
+      {
+        accountCode: '410000',
+        debitRp: 0,
+        creditRp: 700,
+        fee: { source: 'PPOB', productCode: 'PLNPOST' },
+      },
     ]);
   });
 
@@ -91,7 +117,12 @@ describe('postBillpayEvent', () => {
   it('given the aggregator charged more than was collected, then the difference is booked as a PPOB loss of the product', () => {
     expect(whenPosted('BillPaymentSucceeded', succeeded(302_600, -100)).lines).toEqual([
       { accountCode: '213000', debitRp: 302_500, creditRp: 0 },
-      { accountCode: '510000', debitRp: 100, creditRp: 0, fee: { source: 'PPOB', productCode: 'PLNPOST' } },
+      {
+        accountCode: '510000',
+        debitRp: 100,
+        creditRp: 0,
+        fee: { source: 'PPOB', productCode: 'PLNPOST' },
+      },
       { accountCode: '113100', debitRp: 0, creditRp: 302_600 },
     ]);
   });
@@ -128,34 +159,90 @@ describe('postBillpayEvent', () => {
   });
 
   it('given the whole life of a failed payment, then suspense and refunds owed both end at zero', () => {
-    const entries = [whenPosted('BillPaymentRequested', requested), whenPosted('BillPaymentFailed', failed), whenPosted('BillPaymentRefunded', refunded)];
+    const entries = [
+      whenPosted('BillPaymentRequested', requested),
+      whenPosted('BillPaymentFailed', failed),
+      whenPosted('BillPaymentRefunded', refunded),
+    ];
     const net = (code: string) =>
-      entries.flatMap((entry) => entry.lines).filter((line) => line.accountCode === code).reduce((sum, line) => sum + line.debitRp - line.creditRp, 0);
+      entries
+        .flatMap((entry) => entry.lines)
+        .filter((line) => line.accountCode === code)
+        .reduce((sum, line) => sum + line.debitRp - line.creditRp, 0);
     expect([net('213000'), net('214000'), net('111000')]).toEqual([0, 0, 0]);
   });
 
   describe('given a money event that does not hold together, then it throws for the dead-letter topic', () => {
     it.each([
-      ['a success whose total is not price plus fee', 'BillPaymentSucceeded', succeeded(301_800, 700, 302_000), /not priceRp 301800 plus feeRp 700/],
-      ['a success with a fractional fee', 'BillPaymentSucceeded', succeeded(301_800, 0.5, 301_800.5), /totalAmountRp 301800.5/],
-      ['a success with the fee as text', 'BillPaymentSucceeded', { ...succeeded(301_800, 700), feeRp: '700' }, /feeRp 700 is not whole rupiah/],
-      ['a success without a product', 'BillPaymentSucceeded', { ...succeeded(301_800, 700), productCode: '' }, /productCode is missing/],
-      ['a request with a zero total', 'BillPaymentRequested', { ...requested, totalAmountRp: 0 }, /totalAmountRp 0/],
-      ['a request without a teller', 'BillPaymentRequested', { ...requested, tellerId: undefined }, /tellerId is missing/],
-      ['a failure with a negative total', 'BillPaymentFailed', { ...failed, totalAmountRp: -302_500 }, /totalAmountRp -302500/],
-      ['a refund without a teller', 'BillPaymentRefunded', { ...refunded, tellerId: null }, /tellerId is missing/],
-      ['a top-up of text', 'DepositToppedUp', { ...toppedUp, amountRp: '5000000' }, /amountRp 5000000/],
+      [
+        'a success whose total is not price plus fee',
+        'BillPaymentSucceeded',
+        succeeded(301_800, 700, 302_000),
+        /not priceRp 301800 plus feeRp 700/,
+      ],
+      [
+        'a success with a fractional fee',
+        'BillPaymentSucceeded',
+        succeeded(301_800, 0.5, 301_800.5),
+        /totalAmountRp 301800.5/,
+      ],
+      [
+        'a success with the fee as text',
+        'BillPaymentSucceeded',
+        { ...succeeded(301_800, 700), feeRp: '700' },
+        /feeRp 700 is not whole rupiah/,
+      ],
+      [
+        'a success without a product',
+        'BillPaymentSucceeded',
+        { ...succeeded(301_800, 700), productCode: '' },
+        /productCode is missing/,
+      ],
+      [
+        'a request with a zero total',
+        'BillPaymentRequested',
+        { ...requested, totalAmountRp: 0 },
+        /totalAmountRp 0/,
+      ],
+      [
+        'a request without a teller',
+        'BillPaymentRequested',
+        { ...requested, tellerId: undefined },
+        /tellerId is missing/,
+      ],
+      [
+        'a failure with a negative total',
+        'BillPaymentFailed',
+        { ...failed, totalAmountRp: -302_500 },
+        /totalAmountRp -302500/,
+      ],
+      [
+        'a refund without a teller',
+        'BillPaymentRefunded',
+        { ...refunded, tellerId: null },
+        /tellerId is missing/,
+      ],
+      [
+        'a top-up of text',
+        'DepositToppedUp',
+        { ...toppedUp, amountRp: '5000000' },
+        /amountRp 5000000/,
+      ],
       ['no data', 'BillPaymentSucceeded', null, /data is not an object/],
     ])('%s', (_, type, data, message) => {
       expect(() => postBillpayEvent(envelope(type, data))).toThrow(message);
     });
 
     it('an unknown schema version', () => {
-      expect(() => postBillpayEvent(envelope('BillPaymentRequested', requested, 2))).toThrow(/schema version 2/);
+      expect(() => postBillpayEvent(envelope('BillPaymentRequested', requested, 2))).toThrow(
+        /schema version 2/,
+      );
     });
 
     it('an event with no koperasi', () => {
-      expect(() => postBillpayEvent({ ...envelope('BillPaymentRequested', requested), koperasiId: '' })).toThrow(/koperasiId is missing/);
+      expect(() =>
+        postBillpayEvent({ ...envelope('BillPaymentRequested', requested), koperasiId: '' }),
+      ).toThrow(/koperasiId is missing/);
     });
   });
 });

@@ -3,7 +3,14 @@ import { formatRupiah } from '@koperasi/domain';
 import type { StartingAccountCode } from './chart-of-accounts.js';
 import type { Posting } from './entry-from-event.js';
 import type { JournalLine } from './journal-entry.js';
-import { dataOf, malformed, readPositiveRupiah, readRupiahOrZero, readSignedRupiah, readText } from './read-event-data.js';
+import {
+  dataOf,
+  malformed,
+  readPositiveRupiah,
+  readRupiahOrZero,
+  readSignedRupiah,
+  readText,
+} from './read-event-data.js';
 
 const KAS: StartingAccountCode = '111000';
 const KAS_BRANKAS: StartingAccountCode = '111100';
@@ -32,15 +39,31 @@ export function postCashDrawerEvent(event: EventEnvelope): Posting | null {
   const countedRp = readRupiahOrZero(event, data, 'countedRp');
   const expectedRp = readSignedRupiah(event, data, 'expectedRp');
   const differenceRp = readSignedRupiah(event, data, 'differenceRp');
-  if (differenceRp !== countedRp - expectedRp) malformed(event, `differenceRp ${differenceRp} is not counted − expected`);
+  if (differenceRp !== countedRp - expectedRp)
+    malformed(event, `differenceRp ${differenceRp} is not counted − expected`);
   const approverName = readText(event, data, 'approverName');
   const lines: JournalLine[] = [
     { accountCode: KAS_BRANKAS, debitRp: countedRp, creditRp: 0 },
     // A drawer that paid out more than it took (no float, a withdrawal) stands below zero and is brought up to it.
-    { accountCode: KAS, debitRp: Math.max(-expectedRp, 0), creditRp: Math.max(expectedRp, 0), tellerId },
-    { accountCode: SELISIH_KAS, debitRp: Math.max(-differenceRp, 0), creditRp: Math.max(differenceRp, 0) },
+    {
+      accountCode: KAS,
+      debitRp: Math.max(-expectedRp, 0),
+      creditRp: Math.max(expectedRp, 0),
+      tellerId,
+    },
+    {
+      accountCode: SELISIH_KAS,
+      debitRp: Math.max(-differenceRp, 0),
+      creditRp: Math.max(differenceRp, 0),
+    },
   ].filter((line) => line.debitRp > 0 || line.creditRp > 0);
   if (lines.length === 0) return null;
-  const selisih = differenceRp === 0 ? 'tanpa selisih' : `selisih ${differenceRp < 0 ? 'kurang' : 'lebih'} ${formatRupiah(Math.abs(differenceRp))}`;
-  return { description: `Tutup kasir ${businessDate}: ${selisih}, disetujui ${approverName}`, lines };
+  const selisih =
+    differenceRp === 0
+      ? 'tanpa selisih'
+      : `selisih ${differenceRp < 0 ? 'kurang' : 'lebih'} ${formatRupiah(Math.abs(differenceRp))}`;
+  return {
+    description: `Tutup kasir ${businessDate}: ${selisih}, disetujui ${approverName}`,
+    lines,
+  };
 }

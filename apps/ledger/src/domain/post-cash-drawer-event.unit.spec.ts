@@ -36,8 +36,12 @@ function whenPosted(type: string, data: unknown) {
 }
 
 describe('cash drawer postings', () => {
-  it('given buka kasir, then Dr the teller\'s drawer / Cr the vault for the float', () => {
-    const entry = whenPosted('CashDrawerOpened', { ...drawer, openingFloatRp: 500_000, openedAt: '2026-12-01T07:30:00+07:00' });
+  it("given buka kasir, then Dr the teller's drawer / Cr the vault for the float", () => {
+    const entry = whenPosted('CashDrawerOpened', {
+      ...drawer,
+      openingFloatRp: 500_000,
+      openedAt: '2026-12-01T07:30:00+07:00',
+    });
     expect(entry.lines).toEqual([
       { accountCode: '111000', debitRp: 500_000, creditRp: 0, tellerId: 'teller-siti' },
       { accountCode: '111100', debitRp: 0, creditRp: 500_000 },
@@ -52,7 +56,9 @@ describe('cash drawer postings', () => {
       { accountCode: '111000', debitRp: 0, creditRp: 590_000, tellerId: 'teller-siti' },
       { accountCode: '530000', debitRp: 5_000, creditRp: 0 },
     ]);
-    expect(entry.description).toBe('Tutup kasir 2026-12-01: selisih kurang Rp5.000, disetujui Budi Santoso');
+    expect(entry.description).toBe(
+      'Tutup kasir 2026-12-01: selisih kurang Rp5.000, disetujui Budi Santoso',
+    );
   });
 
   it('given a closing over by Rp2.000, then selisih kas is credited', () => {
@@ -81,6 +87,10 @@ describe('cash drawer postings', () => {
   });
 
   it('refuses a closing whose difference is not counted − expected', () => {
-    expect(() => postMemberEvent(envelope('CashDrawerClosed', { ...closed(585_000, 590_000), differenceRp: 0 }))).toThrow(/differenceRp/);
+    expect(() =>
+      postMemberEvent(
+        envelope('CashDrawerClosed', { ...closed(585_000, 590_000), differenceRp: 0 }),
+      ),
+    ).toThrow(/differenceRp/);
   });
 });

@@ -3,7 +3,14 @@ import type { StartingAccountCode } from './chart-of-accounts.js';
 import { entryFromEvent, type Posting } from './entry-from-event.js';
 import type { JournalEntry, JournalLine } from './journal-entry.js';
 import { credit, debit } from './journal-line.js';
-import { dataOf, malformed, readOneOf, readPositiveRupiah, readRupiahOrZero, readText } from './read-event-data.js';
+import {
+  dataOf,
+  malformed,
+  readOneOf,
+  readPositiveRupiah,
+  readRupiahOrZero,
+  readText,
+} from './read-event-data.js';
 
 const KAS: StartingAccountCode = '111000';
 const BANK_BRI: StartingAccountCode = '112100';
@@ -35,7 +42,10 @@ function postingFor(event: EventEnvelope): Posting | null {
       const feeNettedRp = readRupiahOrZero(event, data, 'feeNettedRp');
       const remitRp = readRupiahOrZero(event, data, 'remitRp');
       if (collectedRp - feeNettedRp !== remitRp) {
-        malformed(event, `remitRp ${remitRp} is not collectedRp ${collectedRp} less feeNettedRp ${feeNettedRp}`);
+        malformed(
+          event,
+          `remitRp ${remitRp} is not collectedRp ${collectedRp} less feeNettedRp ${feeNettedRp}`,
+        );
       }
       // Every fee of the batch netted: the liability was already cleared at collection, no money moves.
       if (remitRp === 0) return null;
@@ -51,7 +61,10 @@ function postingFor(event: EventEnvelope): Posting | null {
       const amountRp = readPositiveRupiah(event, data, 'amountRp');
       return {
         description: `Angsuran ${readText(event, data, 'loanNo')} ditolak bank, dikembalikan tunai oleh ${readText(event, data, 'paidByName')}`,
-        lines: [debit(REFUSED_OWED_TO_CUSTOMER, amountRp), { ...credit(KAS, amountRp), tellerId: readText(event, data, 'tellerId') }],
+        lines: [
+          debit(REFUSED_OWED_TO_CUSTOMER, amountRp),
+          { ...credit(KAS, amountRp), tellerId: readText(event, data, 'tellerId') },
+        ],
       };
     }
     default:
@@ -70,11 +83,18 @@ function refusedByBank(event: EventEnvelope): Posting {
   const feeRp = readRupiahOrZero(event, data, 'feeRp');
   const feeMode = readOneOf(event, data, 'feeMode', FEE_MODES);
   const product = readOneOf(event, data, 'product', LOAN_PRODUCTS);
-  if (feeMode === 'NETTED' && feeRp > amountRp) malformed(event, `netted feeRp ${feeRp} is more than amountRp ${amountRp}`);
+  if (feeMode === 'NETTED' && feeRp > amountRp)
+    malformed(event, `netted feeRp ${feeRp} is more than amountRp ${amountRp}`);
   const nettedRp = feeMode === 'NETTED' ? feeRp : 0;
-  const lines: JournalLine[] = [debit(OWED_TO_BANK, amountRp - nettedRp), credit(REFUSED_OWED_TO_CUSTOMER, amountRp)];
+  const lines: JournalLine[] = [
+    debit(OWED_TO_BANK, amountRp - nettedRp),
+    credit(REFUSED_OWED_TO_CUSTOMER, amountRp),
+  ];
   if (feeRp > 0) {
-    lines.push({ ...debit(FEE_INCOME_COLLECTION, feeRp), fee: { source: 'LOANS', productCode: product } });
+    lines.push({
+      ...debit(FEE_INCOME_COLLECTION, feeRp),
+      fee: { source: 'LOANS', productCode: product },
+    });
     if (feeMode === 'BANK_PAYS') lines.push(credit(FEE_RECEIVABLE, feeRp));
   }
   return {
@@ -93,13 +113,17 @@ function collected(event: EventEnvelope): Posting {
   const loanNo = readText(event, data, 'loanNo');
   const period = readText(event, data, 'period');
   // A netted fee is kept back from this installment; more than the installment would owe the bank a negative sum.
-  if (feeMode === 'NETTED' && feeRp > amountRp) malformed(event, `netted feeRp ${feeRp} is more than amountRp ${amountRp}`);
-  const lines: JournalLine[] = [{ ...debit(KAS, amountRp), tellerId }, credit(OWED_TO_BANK, amountRp)];
+  if (feeMode === 'NETTED' && feeRp > amountRp)
+    malformed(event, `netted feeRp ${feeRp} is more than amountRp ${amountRp}`);
+  const lines: JournalLine[] = [
+    { ...debit(KAS, amountRp), tellerId },
+    credit(OWED_TO_BANK, amountRp),
+  ];
   if (feeRp > 0) {
-    lines.push(
-      debit(feeMode === 'BANK_PAYS' ? FEE_RECEIVABLE : OWED_TO_BANK, feeRp),
-      { ...credit(FEE_INCOME_COLLECTION, feeRp), fee: { source: 'LOANS', productCode: product } },
-    );
+    lines.push(debit(feeMode === 'BANK_PAYS' ? FEE_RECEIVABLE : OWED_TO_BANK, feeRp), {
+      ...credit(FEE_INCOME_COLLECTION, feeRp),
+      fee: { source: 'LOANS', productCode: product },
+    });
   }
   return { description: `Angsuran ${product} ${loanNo} periode ${period}`, lines };
 }

@@ -4,7 +4,13 @@ import { entryFromEvent, type Posting } from './entry-from-event.js';
 import { postBankEvent } from './post-bank-event.js';
 import { postCashDrawerEvent } from './post-cash-drawer-event.js';
 import type { JournalEntry, JournalLine } from './journal-entry.js';
-import { dataOf, malformed, readPositiveRupiah, readRupiahOrZero, readText } from './read-event-data.js';
+import {
+  dataOf,
+  malformed,
+  readPositiveRupiah,
+  readRupiahOrZero,
+  readText,
+} from './read-event-data.js';
 
 const KAS: StartingAccountCode = '111000';
 const SIMPANAN_SUKARELA: StartingAccountCode = '211000';
@@ -24,20 +30,31 @@ export function postMemberEvent(event: EventEnvelope): JournalEntry | null {
 function postingFor(event: EventEnvelope): Posting | null {
   switch (event.type) {
     case 'SimpananPokokPaid':
-      return { description: 'Setoran simpanan pokok', lines: cashIn(readMoney(event), SIMPANAN_POKOK) };
+      return {
+        description: 'Setoran simpanan pokok',
+        lines: cashIn(readMoney(event), SIMPANAN_POKOK),
+      };
     case 'SimpananWajibPaid':
       return {
         description: `Setoran simpanan wajib ${readPeriods(event).join(', ')}`,
         lines: cashIn(readMoney(event), SIMPANAN_WAJIB),
       };
     case 'SimpananSukarelaDeposited':
-      return { description: 'Setoran simpanan sukarela', lines: cashIn(readMoney(event), SIMPANAN_SUKARELA) };
+      return {
+        description: 'Setoran simpanan sukarela',
+        lines: cashIn(readMoney(event), SIMPANAN_SUKARELA),
+      };
     case 'SimpananSukarelaWithdrawn': {
       const money = readMoney(event);
       return {
         description: 'Penarikan simpanan sukarela',
         lines: [
-          { accountCode: SIMPANAN_SUKARELA, debitRp: money.amountRp, creditRp: 0, memberId: money.memberId },
+          {
+            accountCode: SIMPANAN_SUKARELA,
+            debitRp: money.amountRp,
+            creditRp: 0,
+            memberId: money.memberId,
+          },
           { accountCode: KAS, debitRp: 0, creditRp: money.amountRp, tellerId: money.tellerId },
         ],
       };
@@ -80,12 +97,18 @@ function resignationPayout(event: EventEnvelope): JournalLine[] | null {
     [SIMPANAN_SUKARELA, readRupiahOrZero(event, data, 'sukarelaPayoutRp')],
   ];
   const totalRp = payouts.reduce((sum, [, amountRp]) => sum + amountRp, 0);
-  if (data.amountRp !== totalRp) malformed(event, `amountRp ${String(data.amountRp)} is not the sum of the payouts, ${totalRp}`);
+  if (data.amountRp !== totalRp)
+    malformed(event, `amountRp ${String(data.amountRp)} is not the sum of the payouts, ${totalRp}`);
   if (totalRp === 0) return null;
   return [
     ...payouts
       .filter(([, amountRp]) => amountRp > 0)
-      .map(([accountCode, amountRp]): JournalLine => ({ accountCode, debitRp: amountRp, creditRp: 0, memberId })),
+      .map(([accountCode, amountRp]): JournalLine => ({
+        accountCode,
+        debitRp: amountRp,
+        creditRp: 0,
+        memberId,
+      })),
     { accountCode: KAS, debitRp: 0, creditRp: totalRp, tellerId },
   ];
 }
@@ -93,12 +116,20 @@ function resignationPayout(event: EventEnvelope): JournalLine[] | null {
 function readMoney(event: EventEnvelope): Money {
   const data = dataOf(event);
   const amountRp = readPositiveRupiah(event, data, 'amountRp');
-  return { memberId: readText(event, data, 'memberId'), amountRp, tellerId: readText(event, data, 'tellerId') };
+  return {
+    memberId: readText(event, data, 'memberId'),
+    amountRp,
+    tellerId: readText(event, data, 'tellerId'),
+  };
 }
 
 function readPeriods(event: EventEnvelope): string[] {
   const { periods } = dataOf(event);
-  if (!Array.isArray(periods) || periods.length === 0 || !periods.every((period) => typeof period === 'string')) {
+  if (
+    !Array.isArray(periods) ||
+    periods.length === 0 ||
+    !periods.every((period) => typeof period === 'string')
+  ) {
     malformed(event, 'periods must be a non-empty list of YYYY-MM months');
   }
   return periods;

@@ -36,7 +36,7 @@ function whenPosted(type: string, data: unknown) {
 }
 
 describe('postMemberEvent', () => {
-  it('given simpanan pokok paid, then Dr Kas in the teller\'s drawer / Cr simpanan pokok of the member', () => {
+  it("given simpanan pokok paid, then Dr Kas in the teller's drawer / Cr simpanan pokok of the member", () => {
     expect(whenPosted('SimpananPokokPaid', money(25_000))).toEqual({
       sourceEventId: 'evt-SimpananPokokPaid',
       koperasiId: 'kop-bendan-kergon',
@@ -59,7 +59,10 @@ describe('postMemberEvent', () => {
   });
 
   it('given simpanan wajib paid, then Dr Kas / Cr simpanan wajib, naming the months', () => {
-    const entry = whenPosted('SimpananWajibPaid', { ...money(30_000), periods: ['2025-07', '2025-08'] });
+    const entry = whenPosted('SimpananWajibPaid', {
+      ...money(30_000),
+      periods: ['2025-07', '2025-08'],
+    });
     expect(entry.description).toBe('Setoran simpanan wajib 2025-07, 2025-08');
     expect(entry.lines).toEqual([
       { accountCode: '111000', debitRp: 30_000, creditRp: 0, tellerId: 'teller-siti' },
@@ -103,27 +106,52 @@ describe('postMemberEvent', () => {
     expect(postMemberEvent(envelope('MemberResigned', payout(0, 0, 0)))).toBeNull();
   });
 
-  it.each(['MemberRegistered', 'SomethingNew'])('given %s, which moves no money, then nothing is posted', (type) => {
-    expect(postMemberEvent(envelope(type, { memberId: 'mem-1' }))).toBeNull();
-  });
+  it.each(['MemberRegistered', 'SomethingNew'])(
+    'given %s, which moves no money, then nothing is posted',
+    (type) => {
+      expect(postMemberEvent(envelope(type, { memberId: 'mem-1' }))).toBeNull();
+    },
+  );
 
   describe('given a money event that does not hold together, then it throws for the dead-letter topic', () => {
     it.each([
       ['a fractional amount', 'SimpananSukarelaDeposited', money(10.5), /amountRp 10.5/],
       ['a zero amount', 'SimpananPokokPaid', money(0), /amountRp 0/],
-      ['an amount as text', 'SimpananPokokPaid', { ...money(1), amountRp: '25000' }, /amountRp 25000/],
-      ['no teller', 'SimpananSukarelaWithdrawn', { memberId: 'mem-1', amountRp: 5 }, /tellerId is missing/],
-      ['no member', 'SimpananSukarelaDeposited', { amountRp: 5, tellerId: 't' }, /memberId is missing/],
+      [
+        'an amount as text',
+        'SimpananPokokPaid',
+        { ...money(1), amountRp: '25000' },
+        /amountRp 25000/,
+      ],
+      [
+        'no teller',
+        'SimpananSukarelaWithdrawn',
+        { memberId: 'mem-1', amountRp: 5 },
+        /tellerId is missing/,
+      ],
+      [
+        'no member',
+        'SimpananSukarelaDeposited',
+        { amountRp: 5, tellerId: 't' },
+        /memberId is missing/,
+      ],
       ['no wajib months', 'SimpananWajibPaid', money(15_000), /periods/],
       ['a negative payout', 'MemberResigned', payout(25_000, -5, 5), /wajibPayoutRp -5/],
-      ['a total that is not the sum', 'MemberResigned', { ...payout(25_000, 0, 0), amountRp: 20_000 }, /not the sum/],
+      [
+        'a total that is not the sum',
+        'MemberResigned',
+        { ...payout(25_000, 0, 0), amountRp: 20_000 },
+        /not the sum/,
+      ],
       ['no data', 'SimpananPokokPaid', null, /data is not an object/],
     ])('%s', (_, type, data, message) => {
       expect(() => postMemberEvent(envelope(type, data))).toThrow(message);
     });
 
     it('an unknown schema version', () => {
-      expect(() => postMemberEvent(envelope('SimpananPokokPaid', money(25_000), 2))).toThrow(/schema version 2/);
+      expect(() => postMemberEvent(envelope('SimpananPokokPaid', money(25_000), 2))).toThrow(
+        /schema version 2/,
+      );
     });
   });
 });

@@ -1,4 +1,13 @@
-import { BadRequestException, Body, Controller, Get, Inject, Param, Put, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  Put,
+  UseGuards,
+} from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/pg-pool.provider.js';
 import { InternalTokenGuard } from '../internal/internal-token.guard.js';
@@ -15,8 +24,13 @@ export class PeriodClosingsController {
   }
 
   @Put(':month')
-  close(@Param('koperasiId') koperasiId: string, @Param('month') month: string, @Body() body: { closedBy?: unknown }): Promise<PeriodClosingView> {
-    if (typeof body?.closedBy !== 'string' || body.closedBy === '') throw new BadRequestException('closedBy is required: the user id');
+  close(
+    @Param('koperasiId') koperasiId: string,
+    @Param('month') month: string,
+    @Body() body: { closedBy?: unknown },
+  ): Promise<PeriodClosingView> {
+    if (typeof body?.closedBy !== 'string' || body.closedBy === '')
+      throw new BadRequestException('closedBy is required: the user id');
     return closePeriod(this.pool, koperasiId, month, body.closedBy);
   }
 }

@@ -7,7 +7,10 @@ import { ledgerDeltas } from './ledger-deltas.js';
  * event is already in the journal is skipped with everything it would add, so a replay that got past the
  * consumer's own dedupe still changes nothing. Returns the entries actually written.
  */
-export async function writeJournal(tx: ClientBase, entries: readonly JournalEntry[]): Promise<JournalEntry[]> {
+export async function writeJournal(
+  tx: ClientBase,
+  entries: readonly JournalEntry[],
+): Promise<JournalEntry[]> {
   if (entries.length === 0) return [];
   const { rows } = await tx.query<{ id: string; source_event_id: string }>(
     // clock_timestamp, not now(): the transaction may have begun well before the entry was written.
@@ -45,7 +48,9 @@ export async function writeJournal(tx: ClientBase, entries: readonly JournalEntr
   }
   if (written.length === 0) return [];
 
-  const lines = written.flatMap(({ entryId, entry }) => entry.lines.map((line, index) => ({ entryId, lineNo: index + 1, entry, line })));
+  const lines = written.flatMap(({ entryId, entry }) =>
+    entry.lines.map((line, index) => ({ entryId, lineNo: index + 1, entry, line })),
+  );
   await tx.query(
     `INSERT INTO journal_lines (entry_id, line_no, koperasi_id, account_code, debit_rp, credit_rp, teller_id, member_id,
                                 fee_source, product_code)

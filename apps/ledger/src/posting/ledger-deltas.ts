@@ -1,4 +1,9 @@
-import { SAVINGS_FIELD_BY_ACCOUNT, businessDateWib, type JournalEntry, type StartingAccountCode } from '../domain/index.js';
+import {
+  SAVINGS_FIELD_BY_ACCOUNT,
+  businessDateWib,
+  type JournalEntry,
+  type StartingAccountCode,
+} from '../domain/index.js';
 
 export interface AccountDelta {
   koperasiId: string;
@@ -78,7 +83,11 @@ export function ledgerDeltas(entries: readonly JournalEntry[]): LedgerDeltas {
       }
     }
   }
-  return { accounts: sortedValues(accounts), savings: sortedValues(savings), cash: sortedValues(cash) };
+  return {
+    accounts: sortedValues(accounts),
+    savings: sortedValues(savings),
+    cash: sortedValues(cash),
+  };
 }
 
 function upsert<T>(rows: Map<string, T>, key: string[], create: () => T): T {
@@ -93,7 +102,8 @@ function upsert<T>(rows: Map<string, T>, key: string[], create: () => T): T {
 
 function add(a: number, b: number): number {
   const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new Error(`Rupiah sum ${a} + ${b} is beyond exact integer range`);
+  if (!Number.isSafeInteger(sum))
+    throw new Error(`Rupiah sum ${a} + ${b} is beyond exact integer range`);
   return sum;
 }
 

@@ -1,7 +1,11 @@
 import type { JournalEntry } from '../domain/index.js';
 import { ledgerDeltas } from './ledger-deltas.js';
 
-const entry = (sourceEventId: string, occurredAt: string, lines: JournalEntry['lines']): JournalEntry => ({
+const entry = (
+  sourceEventId: string,
+  occurredAt: string,
+  lines: JournalEntry['lines'],
+): JournalEntry => ({
   sourceEventId,
   koperasiId: 'kop-1',
   occurredAt,
@@ -39,10 +43,24 @@ describe('ledgerDeltas', () => {
       { koperasiId: 'kop-1', accountCode: '211000', debitRp: 20_000, creditRp: 50_000 },
       { koperasiId: 'kop-1', accountCode: '310000', debitRp: 0, creditRp: 25_000 },
     ]);
-    expect(deltas.savings).toEqual([{ koperasiId: 'kop-1', memberId: 'mem-1', pokokRp: 25_000, wajibRp: 0, sukarelaRp: 30_000 }]);
+    expect(deltas.savings).toEqual([
+      { koperasiId: 'kop-1', memberId: 'mem-1', pokokRp: 25_000, wajibRp: 0, sukarelaRp: 30_000 },
+    ]);
     expect(deltas.cash).toEqual([
-      { koperasiId: 'kop-1', tellerId: 'teller-a', businessDate: '2025-07-21', debitRp: 75_000, creditRp: 0 },
-      { koperasiId: 'kop-1', tellerId: 'teller-b', businessDate: '2025-07-21', debitRp: 0, creditRp: 20_000 },
+      {
+        koperasiId: 'kop-1',
+        tellerId: 'teller-a',
+        businessDate: '2025-07-21',
+        debitRp: 75_000,
+        creditRp: 0,
+      },
+      {
+        koperasiId: 'kop-1',
+        tellerId: 'teller-b',
+        businessDate: '2025-07-21',
+        debitRp: 0,
+        creditRp: 20_000,
+      },
     ]);
   });
 
@@ -58,11 +76,21 @@ describe('ledgerDeltas', () => {
 
   it('given sums beyond exact integers, then it refuses instead of rounding', () => {
     const huge = Number.MAX_SAFE_INTEGER;
-    const line = (accountCode: string, debitRp: number, creditRp: number) => ({ accountCode, debitRp, creditRp });
+    const line = (accountCode: string, debitRp: number, creditRp: number) => ({
+      accountCode,
+      debitRp,
+      creditRp,
+    });
     expect(() =>
       ledgerDeltas([
-        entry('e1', '2025-07-21T09:00:00+07:00', [line('112100', huge, 0), line('410000', 0, huge)]),
-        entry('e2', '2025-07-21T09:00:00+07:00', [line('112100', huge, 0), line('410000', 0, huge)]),
+        entry('e1', '2025-07-21T09:00:00+07:00', [
+          line('112100', huge, 0),
+          line('410000', 0, huge),
+        ]),
+        entry('e2', '2025-07-21T09:00:00+07:00', [
+          line('112100', huge, 0),
+          line('410000', 0, huge),
+        ]),
       ]),
     ).toThrow(/beyond exact integer range/);
   });

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Pool } from 'pg';
 import { IdempotentBatchConsumer, createKafka } from '@koperasi/messaging';
 import type { SourceService } from '../domain/index.js';
@@ -35,14 +40,17 @@ export class LedgerEventConsumers implements OnApplicationBootstrap, BeforeAppli
         deadLetterTopic: options.deadLetterTopic,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
         maxEventsPerTransaction: MAX_EVENTS_PER_TRANSACTION,
-        handle: async (events, tx) => recordPosted(service, await projectEvents(service, events, tx)),
+        handle: async (events, tx) =>
+          recordPosted(service, await projectEvents(service, events, tx)),
       }),
     }));
   }
 
   /** Whether the service's projection is in its group with partitions assigned. */
   isReady(service: SourceService): boolean {
-    return this.consumers.some((projection) => projection.service === service && projection.consumer.isReady());
+    return this.consumers.some(
+      (projection) => projection.service === service && projection.consumer.isReady(),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -17,7 +17,12 @@ const postLagSeconds = new Histogram({
   registers: [metricsRegistry],
 });
 
-export function recordPosted(service: SourceService, entries: readonly JournalEntry[], now = Date.now()): void {
+export function recordPosted(
+  service: SourceService,
+  entries: readonly JournalEntry[],
+  now = Date.now(),
+): void {
   entriesPosted.inc({ service }, entries.length);
-  for (const entry of entries) postLagSeconds.observe({ service }, Math.max(0, now - Date.parse(entry.occurredAt)) / 1000);
+  for (const entry of entries)
+    postLagSeconds.observe({ service }, Math.max(0, now - Date.parse(entry.occurredAt)) / 1000);
 }

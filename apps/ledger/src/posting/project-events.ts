@@ -1,6 +1,13 @@
 import type { EventEnvelope } from '@koperasi/contracts';
 import type { ClientBase } from 'pg';
-import { assertBalanced, postBillpayEvent, postLoanEvent, postMemberEvent, type JournalEntry, type SourceService } from '../domain/index.js';
+import {
+  assertBalanced,
+  postBillpayEvent,
+  postLoanEvent,
+  postMemberEvent,
+  type JournalEntry,
+  type SourceService,
+} from '../domain/index.js';
 import { writeJournal } from './journal-writer.js';
 import { openMemberSavings } from './open-member-savings.js';
 
@@ -16,7 +23,11 @@ const POSTING_RULES: Record<SourceService, (event: EventEnvelope) => JournalEntr
  * with nothing half-posted; the live consumer then retries the batch event by event and dead-letters only
  * that one. The SQL names no schema, so an auditor's replay can project into its own via search_path.
  */
-export async function projectEvents(service: SourceService, events: readonly EventEnvelope[], tx: ClientBase): Promise<JournalEntry[]> {
+export async function projectEvents(
+  service: SourceService,
+  events: readonly EventEnvelope[],
+  tx: ClientBase,
+): Promise<JournalEntry[]> {
   const post = POSTING_RULES[service];
   const entries: JournalEntry[] = [];
   const registrations: { koperasiId: string; memberId: string }[] = [];
@@ -36,6 +47,7 @@ export async function projectEvents(service: SourceService, events: readonly Eve
 
 function registeredMemberId(event: EventEnvelope): string {
   const memberId = (event.data as { memberId?: unknown } | null)?.memberId;
-  if (typeof memberId !== 'string' || memberId === '') throw new Error(`MemberRegistered ${event.eventId} has no memberId`);
+  if (typeof memberId !== 'string' || memberId === '')
+    throw new Error(`MemberRegistered ${event.eventId} has no memberId`);
   return memberId;
 }

@@ -9,7 +9,9 @@ export function cutOffFrom(asOf: string | undefined): Date | null {
   if (asOf === undefined || asOf === '') return null;
   const cutOff = parseAsOf(asOf);
   if (!cutOff) {
-    throw new BadRequestException('asOf must be YYYY-MM-DD (the end of that day in WIB) or an ISO 8601 date-time, e.g. 2025-07-31T23:59:59+07:00');
+    throw new BadRequestException(
+      'asOf must be YYYY-MM-DD (the end of that day in WIB) or an ISO 8601 date-time, e.g. 2025-07-31T23:59:59+07:00',
+    );
   }
   return cutOff;
 }

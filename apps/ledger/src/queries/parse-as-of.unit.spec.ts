@@ -17,6 +17,7 @@ describe('parseAsOf', () => {
   });
 
   it('refuses anything else', () => {
-    for (const text of ['yesterday', '2025-13-01', '2025-02-30T10:00:00Z', '31/07/2025', '']) expect(parseAsOf(text)).toBeNull();
+    for (const text of ['yesterday', '2025-13-01', '2025-02-30T10:00:00Z', '31/07/2025', ''])
+      expect(parseAsOf(text)).toBeNull();
   });
 });

@@ -25,8 +25,12 @@ export class LedgerReplayJobs1790000000351 implements MigrationInterface {
         restarts integer NOT NULL DEFAULT 0 CHECK (restarts >= 0),
         last_restarted_at timestamptz
       )`);
-    await runner.query(`CREATE INDEX audit_replay_jobs_unfinished ON audit_replay_jobs (requested_at) WHERE status IN ('queued', 'running')`);
-    await runner.query(`CREATE INDEX audit_replay_jobs_by_time ON audit_replay_jobs (requested_at)`);
+    await runner.query(
+      `CREATE INDEX audit_replay_jobs_unfinished ON audit_replay_jobs (requested_at) WHERE status IN ('queued', 'running')`,
+    );
+    await runner.query(
+      `CREATE INDEX audit_replay_jobs_by_time ON audit_replay_jobs (requested_at)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -36,7 +36,9 @@ export class LedgerSchema1790000000300 implements MigrationInterface {
         description text NOT NULL,
         posted_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX journal_entries_by_time ON journal_entries (koperasi_id, occurred_at)`);
+    await runner.query(
+      `CREATE INDEX journal_entries_by_time ON journal_entries (koperasi_id, occurred_at)`,
+    );
     await runner.query(`
       CREATE TABLE journal_lines (
         entry_id bigint NOT NULL REFERENCES journal_entries (id),
@@ -80,6 +82,8 @@ export class LedgerSchema1790000000300 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE cash_by_teller, member_savings, account_balances, journal_lines, journal_entries, chart_of_accounts`);
+    await runner.query(
+      `DROP TABLE cash_by_teller, member_savings, account_balances, journal_lines, journal_entries, chart_of_accounts`,
+    );
   }
 }

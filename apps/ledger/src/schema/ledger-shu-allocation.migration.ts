@@ -16,7 +16,9 @@ export class LedgerShuAllocation1790000000360 implements MigrationInterface {
         set_by text NOT NULL,
         set_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
-    await runner.query(`CREATE INDEX shu_allocation_changes_by_koperasi ON shu_allocation_changes (koperasi_id, id)`);
+    await runner.query(
+      `CREATE INDEX shu_allocation_changes_by_koperasi ON shu_allocation_changes (koperasi_id, id)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

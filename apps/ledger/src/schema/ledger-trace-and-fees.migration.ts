@@ -30,12 +30,16 @@ export class LedgerTraceAndFees1790000000301 implements MigrationInterface {
         ADD COLUMN product_code text,
         ADD CONSTRAINT journal_lines_fee_fact_whole CHECK ((fee_source IS NULL) = (product_code IS NULL))`);
     // A member statement, now or as of a past instant, reads only that member's lines.
-    await runner.query(`CREATE INDEX journal_lines_by_member ON journal_lines (koperasi_id, member_id) WHERE member_id IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX journal_lines_by_member ON journal_lines (koperasi_id, member_id) WHERE member_id IS NOT NULL`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP INDEX journal_lines_by_member`);
-    await runner.query(`ALTER TABLE journal_lines DROP COLUMN fee_source, DROP COLUMN product_code`);
+    await runner.query(
+      `ALTER TABLE journal_lines DROP COLUMN fee_source, DROP COLUMN product_code`,
+    );
     await runner.query(`
       ALTER TABLE journal_entries DROP COLUMN source_service, DROP COLUMN event_type, DROP COLUMN stream_id,
         DROP COLUMN stream_version, DROP COLUMN actor, DROP COLUMN correlation_id, DROP COLUMN causation_id`);

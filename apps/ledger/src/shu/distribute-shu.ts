@@ -32,15 +32,38 @@ export interface ShuDistribution {
  * (calculateShu), and what stays with the koperasi split between the reserve and the other uses, each in whole
  * rupiah by largest remainder so every figure adds up exactly to the surplus.
  */
-export function distributeShu(koperasiId: string, year: number, surplusRp: number, allocation: ShuAllocation, bases: readonly MemberShuBasis[]): ShuDistribution {
-  const shares = calculateShu({ koperasiId, year, shuRp: surplusRp, jasaUsahaPercent: allocation.jasaUsahaPercent, jasaModalPercent: allocation.jasaModalPercent }, bases);
+export function distributeShu(
+  koperasiId: string,
+  year: number,
+  surplusRp: number,
+  allocation: ShuAllocation,
+  bases: readonly MemberShuBasis[],
+): ShuDistribution {
+  const shares = calculateShu(
+    {
+      koperasiId,
+      year,
+      shuRp: surplusRp,
+      jasaUsahaPercent: allocation.jasaUsahaPercent,
+      jasaModalPercent: allocation.jasaModalPercent,
+    },
+    bases,
+  );
   const koperasiUses = [
     { key: 'cadangan' as const, name: 'Cadangan', percent: allocation.cadanganPercent },
-    ...allocation.others.map((other) => ({ key: 'other' as const, name: other.name, percent: other.percent })),
+    ...allocation.others.map((other) => ({
+      key: 'other' as const,
+      name: other.name,
+      percent: other.percent,
+    })),
   ];
   const split = allocateByLargestRemainder(
     shares.notForMembersRp,
-    koperasiUses.map((use, index) => ({ key: index, weight: basisPointsOf(use.percent)!, rank: String(index).padStart(2, '0') })),
+    koperasiUses.map((use, index) => ({
+      key: index,
+      weight: basisPointsOf(use.percent)!,
+      rank: String(index).padStart(2, '0'),
+    })),
   );
   return {
     koperasiId,
@@ -48,8 +71,18 @@ export function distributeShu(koperasiId: string, year: number, surplusRp: numbe
     surplusRp,
     allocation,
     pools: [
-      { key: 'jasaUsaha', name: 'Jasa usaha anggota', percent: allocation.jasaUsahaPercent, amountRp: shares.jasaUsahaPoolRp },
-      { key: 'jasaModal', name: 'Jasa modal anggota', percent: allocation.jasaModalPercent, amountRp: shares.jasaModalPoolRp },
+      {
+        key: 'jasaUsaha',
+        name: 'Jasa usaha anggota',
+        percent: allocation.jasaUsahaPercent,
+        amountRp: shares.jasaUsahaPoolRp,
+      },
+      {
+        key: 'jasaModal',
+        name: 'Jasa modal anggota',
+        percent: allocation.jasaModalPercent,
+        amountRp: shares.jasaModalPoolRp,
+      },
       ...koperasiUses.map((use, index) => ({ ...use, amountRp: split.get(index)! })),
     ],
     members: shares.members,

@@ -14,7 +14,14 @@ const allocation: ShuAllocation = {
 };
 
 function member(memberNo: string, transactionsRp: number, savingsRp: number): MemberShuBasis {
-  return { memberId: `m-${memberNo}`, memberNo, fullName: `Anggota ${memberNo}`, transactionsRp, savingsRp, eligible: true };
+  return {
+    memberId: `m-${memberNo}`,
+    memberNo,
+    fullName: `Anggota ${memberNo}`,
+    transactionsRp,
+    savingsRp,
+    eligible: true,
+  };
 }
 
 describe('parseShuAllocation', () => {
@@ -23,7 +30,12 @@ describe('parseShuAllocation', () => {
   });
 
   it('given percentages that do not add up to 100, a third decimal or a nameless pos, then it says each in words', () => {
-    const parsed = parseShuAllocation({ cadanganPercent: 25, jasaModalPercent: 20.125, jasaUsahaPercent: 30, others: [{ name: ' ', percent: 5 }] });
+    const parsed = parseShuAllocation({
+      cadanganPercent: 25,
+      jasaModalPercent: 20.125,
+      jasaUsahaPercent: 30,
+      others: [{ name: ' ', percent: 5 }],
+    });
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? [] : parsed.problems).toEqual([
       'jasaModalPercent harus persen 0 sampai 100 dengan paling banyak dua angka desimal',
@@ -36,7 +48,11 @@ describe('parseShuAllocation', () => {
 
 describe('distributeShu', () => {
   it('given a surplus that does not divide evenly, then the pools and the members add up to it to the rupiah', () => {
-    const result = distributeShu('kop-1', 2026, 1_000_003, allocation, [member('0001', 100_000, 40_000), member('0002', 200_000, 40_000), member('0003', 1, 40_001)]);
+    const result = distributeShu('kop-1', 2026, 1_000_003, allocation, [
+      member('0001', 100_000, 40_000),
+      member('0002', 200_000, 40_000),
+      member('0003', 1, 40_001),
+    ]);
     expect(result.pools.reduce((sum, pool) => sum + pool.amountRp, 0)).toBe(1_000_003);
     expect(result.pools.map((pool) => [pool.name, pool.amountRp])).toEqual([
       ['Jasa usaha anggota', 300_001],

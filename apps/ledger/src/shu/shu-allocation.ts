@@ -16,7 +16,8 @@ export const MAX_OTHER_ALLOCATIONS = 8;
 const MAX_NAME_LENGTH = 60;
 export const BASIS_POINTS_PER_WHOLE = 10_000;
 
-export type ParsedShuAllocation = { ok: true; allocation: ShuAllocation } | { ok: false; problems: string[] };
+export type ParsedShuAllocation =
+  { ok: true; allocation: ShuAllocation } | { ok: false; problems: string[] };
 
 /** Checks an allocation as a supervisor sends it; each problem is said in words that name the field. */
 export function parseShuAllocation(input: unknown): ParsedShuAllocation {
@@ -33,22 +34,33 @@ export function parseShuAllocation(input: unknown): ParsedShuAllocation {
   const jasaModalPercent = percent('jasaModalPercent', body.jasaModalPercent);
   const jasaUsahaPercent = percent('jasaUsahaPercent', body.jasaUsahaPercent);
   const others: OtherAllocation[] = [];
-  if (body.others !== undefined && !Array.isArray(body.others)) problems.push('others harus daftar {name, percent}');
+  if (body.others !== undefined && !Array.isArray(body.others))
+    problems.push('others harus daftar {name, percent}');
   const given = Array.isArray(body.others) ? body.others : [];
-  if (given.length > MAX_OTHER_ALLOCATIONS) problems.push(`others paling banyak ${MAX_OTHER_ALLOCATIONS} pos`);
+  if (given.length > MAX_OTHER_ALLOCATIONS)
+    problems.push(`others paling banyak ${MAX_OTHER_ALLOCATIONS} pos`);
   for (const [index, other] of given.slice(0, MAX_OTHER_ALLOCATIONS).entries()) {
     const { name, percent: value } = (other ?? {}) as Record<string, unknown>;
     const trimmed = typeof name === 'string' ? name.trim() : '';
-    if (trimmed === '' || trimmed.length > MAX_NAME_LENGTH) problems.push(`others[${index}].name harus diisi, paling panjang ${MAX_NAME_LENGTH} huruf`);
+    if (trimmed === '' || trimmed.length > MAX_NAME_LENGTH)
+      problems.push(`others[${index}].name harus diisi, paling panjang ${MAX_NAME_LENGTH} huruf`);
     others.push({ name: trimmed, percent: percent(`others[${index}].percent`, value) });
   }
   const names = others.map((other) => other.name.toLowerCase());
   if (new Set(names).size !== names.length) problems.push('others: nama pos tidak boleh sama');
   if (problems.length === 0) {
-    const totalBp = [cadanganPercent, jasaModalPercent, jasaUsahaPercent, ...others.map((other) => other.percent)].reduce((sum, value) => sum + basisPointsOf(value)!, 0);
-    if (totalBp !== BASIS_POINTS_PER_WHOLE) problems.push(`jumlah persentase harus tepat 100, bukan ${totalBp / 100}`);
+    const totalBp = [
+      cadanganPercent,
+      jasaModalPercent,
+      jasaUsahaPercent,
+      ...others.map((other) => other.percent),
+    ].reduce((sum, value) => sum + basisPointsOf(value)!, 0);
+    if (totalBp !== BASIS_POINTS_PER_WHOLE)
+      problems.push(`jumlah persentase harus tepat 100, bukan ${totalBp / 100}`);
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, allocation: { cadanganPercent, jasaModalPercent, jasaUsahaPercent, others } };
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, allocation: { cadanganPercent, jasaModalPercent, jasaUsahaPercent, others } };
 }
 
 /** 12.5 -> 1250; null for a percentage outside 0..100 or with more than two decimals (refused, never rounded). */

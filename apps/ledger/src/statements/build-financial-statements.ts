@@ -1,4 +1,8 @@
-import { SAVINGS_FIELD_BY_ACCOUNT, type Account, type StartingAccountCode } from '../domain/index.js';
+import {
+  SAVINGS_FIELD_BY_ACCOUNT,
+  type Account,
+  type StartingAccountCode,
+} from '../domain/index.js';
 import { balanceInNormalDirection } from '../queries/normal-balance.js';
 import type {
   CashFlowActivity,
@@ -39,7 +43,11 @@ export function isCashAccount(code: string): boolean {
  * the business of the counter (operating).
  */
 export function cashFlowActivityOf(account: Account): CashFlowActivity {
-  if (account.kind === 'equity' || SAVINGS_FIELD_BY_ACCOUNT[account.code as StartingAccountCode] !== undefined) return 'financing';
+  if (
+    account.kind === 'equity' ||
+    SAVINGS_FIELD_BY_ACCOUNT[account.code as StartingAccountCode] !== undefined
+  )
+    return 'financing';
   if (account.kind === 'asset' && !account.code.startsWith('11')) return 'investing';
   return 'operating';
 }
@@ -60,18 +68,36 @@ export function buildFinancialStatements(
   const accountOf = chartLookup(chart);
   const opening = netByAccount(sums.before, accountOf);
   const movement = netByAccount(sums.during, accountOf);
-  const closing = new Map(chart.map((account) => [account.code, add(opening.get(account.code) ?? 0, movement.get(account.code) ?? 0)]));
+  const closing = new Map(
+    chart.map((account) => [
+      account.code,
+      add(opening.get(account.code) ?? 0, movement.get(account.code) ?? 0),
+    ]),
+  );
 
   const usedDuring = (code: string) => movement.has(code);
   const used = (code: string) => opening.has(code) || usedDuring(code);
   /** The accounts with a balance at the end (a position), or with movement in the period (income and expenses). */
-  const section = (accounts: readonly Account[], figures: Map<string, number>, shown: (code: string) => boolean): StatementSection => {
-    const lines = accounts.filter((account) => shown(account.code)).map((account) => ({ code: account.code, name: account.name, amountRp: figures.get(account.code) ?? 0 }));
+  const section = (
+    accounts: readonly Account[],
+    figures: Map<string, number>,
+    shown: (code: string) => boolean,
+  ): StatementSection => {
+    const lines = accounts
+      .filter((account) => shown(account.code))
+      .map((account) => ({
+        code: account.code,
+        name: account.name,
+        amountRp: figures.get(account.code) ?? 0,
+      }));
     return { lines, totalRp: total(lines) };
   };
   const ofKind = (kind: Account['kind']) => chart.filter((account) => account.kind === kind);
   const surplusOf = (net: Map<string, number>) =>
-    add(total(ofKind('income').map((account) => ({ amountRp: net.get(account.code) ?? 0 }))), -total(ofKind('expense').map((account) => ({ amountRp: net.get(account.code) ?? 0 }))));
+    add(
+      total(ofKind('income').map((account) => ({ amountRp: net.get(account.code) ?? 0 }))),
+      -total(ofKind('expense').map((account) => ({ amountRp: net.get(account.code) ?? 0 }))),
+    );
 
   const surplusBeforeRp = surplusOf(opening);
   const surplusRp = surplusOf(movement);
@@ -87,38 +113,80 @@ export function buildFinancialStatements(
   const equity = { lines: equityLines, totalRp: total(equityLines) };
 
   const income = ofKind('income');
-  const memberIncome = section(income.filter((account) => account.participation === 'member'), movement, usedDuring);
-  const nonMemberIncome = section(income.filter((account) => account.participation !== 'member'), movement, usedDuring);
+  const memberIncome = section(
+    income.filter((account) => account.participation === 'member'),
+    movement,
+    usedDuring,
+  );
+  const nonMemberIncome = section(
+    income.filter((account) => account.participation !== 'member'),
+    movement,
+    usedDuring,
+  );
   const expenses = section(ofKind('expense'), movement, usedDuring);
 
   const equityRows = [
     ...ofKind('equity')
       .filter((account) => used(account.code))
-      .map((account) => ({ code: account.code, name: account.name, openingRp: opening.get(account.code) ?? 0, changeRp: movement.get(account.code) ?? 0, closingRp: closing.get(account.code) ?? 0 })),
-    { code: null, name: 'Sisa hasil usaha belum ditutup', openingRp: surplusBeforeRp, changeRp: surplusRp, closingRp: add(surplusBeforeRp, surplusRp) },
+      .map((account) => ({
+        code: account.code,
+        name: account.name,
+        openingRp: opening.get(account.code) ?? 0,
+        changeRp: movement.get(account.code) ?? 0,
+        closingRp: closing.get(account.code) ?? 0,
+      })),
+    {
+      code: null,
+      name: 'Sisa hasil usaha belum ditutup',
+      openingRp: surplusBeforeRp,
+      changeRp: surplusRp,
+      closingRp: add(surplusBeforeRp, surplusRp),
+    },
   ];
   const equityOpeningRp = total(equityRows.map((row) => ({ amountRp: row.openingRp })));
   const equityClosingRp = total(equityRows.map((row) => ({ amountRp: row.closingRp })));
 
   const cashAccounts = chart
     .filter((account) => isCashAccount(account.code) && used(account.code))
-    .map((account) => ({ code: account.code, name: account.name, openingRp: opening.get(account.code) ?? 0, closingRp: closing.get(account.code) ?? 0 }));
+    .map((account) => ({
+      code: account.code,
+      name: account.name,
+      openingRp: opening.get(account.code) ?? 0,
+      closingRp: closing.get(account.code) ?? 0,
+    }));
   const openingCashRp = total(cashAccounts.map((account) => ({ amountRp: account.openingRp })));
   const closingCashRp = total(cashAccounts.map((account) => ({ amountRp: account.closingRp })));
   const activities = ACTIVITIES.map((activity): CashFlowSection => {
     const lines: CashFlowLine[] = sums.cashCounterparts
       .map((row) => ({ row, account: accountOf(row.accountCode) }))
-      .filter(({ account }) => !isCashAccount(account.code) && cashFlowActivityOf(account) === activity)
+      .filter(
+        ({ account }) => !isCashAccount(account.code) && cashFlowActivityOf(account) === activity,
+      )
       .sort((a, b) => (a.account.code < b.account.code ? -1 : 1))
       // A credit on the other side of a cash movement is cash coming in; a debit, cash going out.
-      .map(({ row, account }) => ({ code: account.code, name: account.name, receiptsRp: row.creditRp, paymentsRp: row.debitRp }));
-    return { activity, lines, netRp: lines.reduce((sum, line) => add(sum, line.receiptsRp - line.paymentsRp), 0) };
+      .map(({ row, account }) => ({
+        code: account.code,
+        name: account.name,
+        receiptsRp: row.creditRp,
+        paymentsRp: row.debitRp,
+      }));
+    return {
+      activity,
+      lines,
+      netRp: lines.reduce((sum, line) => add(sum, line.receiptsRp - line.paymentsRp), 0),
+    };
   });
 
   return {
     koperasiId,
     ...period,
-    financialPosition: { ...period, assets, liabilities, equity, liabilitiesAndEquityRp: add(liabilities.totalRp, equity.totalRp) },
+    financialPosition: {
+      ...period,
+      assets,
+      liabilities,
+      equity,
+      liabilitiesAndEquityRp: add(liabilities.totalRp, equity.totalRp),
+    },
     operatingResult: {
       ...period,
       memberIncome,
@@ -151,13 +219,22 @@ export function chartLookup(chart: readonly Account[]): (code: string) => Accoun
   return (code) => {
     const account = byCode.get(code);
     // The journal's lines reference the chart table: an account missing here is a chart out of step with the code.
-    if (!account) throw new Error(`Account ${code} is in the journal but not in the chart of accounts`);
+    if (!account)
+      throw new Error(`Account ${code} is in the journal but not in the chart of accounts`);
     return account;
   };
 }
 
-function netByAccount(rows: readonly AccountSums[], accountOf: (code: string) => Account): Map<string, number> {
-  return new Map(rows.map((row) => [row.accountCode, balanceInNormalDirection(accountOf(row.accountCode).normalBalance, row.debitRp, row.creditRp)]));
+function netByAccount(
+  rows: readonly AccountSums[],
+  accountOf: (code: string) => Account,
+): Map<string, number> {
+  return new Map(
+    rows.map((row) => [
+      row.accountCode,
+      balanceInNormalDirection(accountOf(row.accountCode).normalBalance, row.debitRp, row.creditRp),
+    ]),
+  );
 }
 
 function total(lines: readonly { amountRp: number }[]): number {
@@ -167,6 +244,7 @@ function total(lines: readonly { amountRp: number }[]): number {
 /** Sums past 2^53 would round and hide a difference: a statement that cannot add up exactly is refused. */
 function add(a: number, b: number): number {
   const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new Error('A statement total is beyond exact integer range');
+  if (!Number.isSafeInteger(sum))
+    throw new Error('A statement total is beyond exact integer range');
   return sum;
 }

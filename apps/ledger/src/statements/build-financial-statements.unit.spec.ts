@@ -1,5 +1,9 @@
 import { startingChartOfAccounts } from '../domain/index.js';
-import { buildFinancialStatements, type AccountSums, type StatementSums } from './build-financial-statements.js';
+import {
+  buildFinancialStatements,
+  type AccountSums,
+  type StatementSums,
+} from './build-financial-statements.js';
 
 const period = { from: '2026-03-01', to: '2026-03-31' };
 
@@ -46,13 +50,20 @@ describe('buildFinancialStatements', () => {
     ]);
     expect(position.assets.totalRp).toBe(41_500);
     expect(position.liabilitiesAndEquityRp).toBe(position.assets.totalRp);
-    expect(position.equity.lines).toContainEqual({ code: null, name: 'SHU periode berjalan', amountRp: 1_500 });
+    expect(position.equity.lines).toContainEqual({
+      code: null,
+      name: 'SHU periode berjalan',
+      amountRp: 1_500,
+    });
   });
 
   it('given fee income from the public and a cash shortage, then the hasil usaha puts it under non-members and the surplus is income less expenses', () => {
     const result = statements.operatingResult;
     expect(result.memberIncome).toEqual({ lines: [], totalRp: 0 });
-    expect(result.nonMemberIncome).toEqual({ lines: [{ code: '410000', name: 'Fee income, PPOB', amountRp: 2_500 }], totalRp: 2_500 });
+    expect(result.nonMemberIncome).toEqual({
+      lines: [{ code: '410000', name: 'Fee income, PPOB', amountRp: 2_500 }],
+      totalRp: 2_500,
+    });
     expect(result.expenses.totalRp).toBe(1_000);
     expect(result.surplusRp).toBe(1_500);
   });
@@ -63,7 +74,13 @@ describe('buildFinancialStatements', () => {
     expect(changes.surplusRp).toBe(statements.operatingResult.surplusRp);
     expect(changes.otherChangesRp).toBe(15_000);
     expect(changes.closingRp).toBe(statements.financialPosition.equity.totalRp);
-    expect(changes.rows.find((row) => row.code === '320000')).toEqual({ code: '320000', name: 'Simpanan wajib', openingRp: 0, changeRp: 15_000, closingRp: 15_000 });
+    expect(changes.rows.find((row) => row.code === '320000')).toEqual({
+      code: '320000',
+      name: 'Simpanan wajib',
+      openingRp: 0,
+      changeRp: 15_000,
+      closingRp: 15_000,
+    });
   });
 
   it('given a float moved from the vault to a drawer, then the arus kas leaves it out and still equals the change in cash', () => {
@@ -78,30 +95,56 @@ describe('buildFinancialStatements', () => {
       ['530000', 0, 1_000],
     ]);
     expect(investing.lines).toEqual([]);
-    expect(financing).toEqual({ activity: 'financing', lines: [{ code: '320000', name: 'Simpanan wajib', receiptsRp: 15_000, paymentsRp: 0 }], netRp: 15_000 });
+    expect(financing).toEqual({
+      activity: 'financing',
+      lines: [{ code: '320000', name: 'Simpanan wajib', receiptsRp: 15_000, paymentsRp: 0 }],
+      netRp: 15_000,
+    });
   });
 
   it('given a line on an account the chart does not have, then it fails loudly rather than leave it out of a total', () => {
-    expect(() => buildFinancialStatements('kop-1', period, startingChartOfAccounts, { ...books, during: sums([['999999', 1, 0]]) })).toThrow(
-      'Account 999999 is in the journal but not in the chart',
-    );
+    expect(() =>
+      buildFinancialStatements('kop-1', period, startingChartOfAccounts, {
+        ...books,
+        during: sums([['999999', 1, 0]]),
+      }),
+    ).toThrow('Account 999999 is in the journal but not in the chart');
   });
 
   it('given fee income before the period and none in it, then the next period shows no income and a zero surplus, and the earlier surplus in equity', async () => {
-    const next = buildFinancialStatements('kop-1', { from: '2026-04-01', to: '2026-04-30' }, startingChartOfAccounts, {
-      before: sums([
-        ['111000', 25_000 + 2_500, 0],
-        ['112100', 0, 1_000_000],
-        ['113100', 1_000_000, 0],
-        ['310000', 0, 25_000],
-        ['410000', 0, 2_500],
-      ]),
-      during: sums([['111000', 10_000, 0], ['211000', 0, 10_000]]),
-      cashCounterparts: sums([['211000', 0, 10_000]]),
+    const next = buildFinancialStatements(
+      'kop-1',
+      { from: '2026-04-01', to: '2026-04-30' },
+      startingChartOfAccounts,
+      {
+        before: sums([
+          ['111000', 25_000 + 2_500, 0],
+          ['112100', 0, 1_000_000],
+          ['113100', 1_000_000, 0],
+          ['310000', 0, 25_000],
+          ['410000', 0, 2_500],
+        ]),
+        during: sums([
+          ['111000', 10_000, 0],
+          ['211000', 0, 10_000],
+        ]),
+        cashCounterparts: sums([['211000', 0, 10_000]]),
+      },
+    );
+    expect(next.operatingResult).toMatchObject({
+      nonMemberIncome: { lines: [], totalRp: 0 },
+      surplusRp: 0,
     });
-    expect(next.operatingResult).toMatchObject({ nonMemberIncome: { lines: [], totalRp: 0 }, surplusRp: 0 });
-    expect(next.financialPosition.equity.lines).toContainEqual({ code: null, name: 'SHU periode lalu belum ditutup', amountRp: 2_500 });
-    expect(next.financialPosition.assets.totalRp).toBe(next.financialPosition.liabilitiesAndEquityRp);
-    expect(next.cashFlows.netChangeRp).toBe(next.cashFlows.closingCashRp - next.cashFlows.openingCashRp);
+    expect(next.financialPosition.equity.lines).toContainEqual({
+      code: null,
+      name: 'SHU periode lalu belum ditutup',
+      amountRp: 2_500,
+    });
+    expect(next.financialPosition.assets.totalRp).toBe(
+      next.financialPosition.liabilitiesAndEquityRp,
+    );
+    expect(next.cashFlows.netChangeRp).toBe(
+      next.cashFlows.closingCashRp - next.cashFlows.openingCashRp,
+    );
   });
 });

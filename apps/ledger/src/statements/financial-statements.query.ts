@@ -2,7 +2,11 @@ import type { Pool } from 'pg';
 import { rupiahFromColumn } from '../database/rupiah-column.js';
 import { startingChartOfAccounts } from '../domain/index.js';
 import { BOOKED_ENTRIES } from '../period-closing/booked-entries.js';
-import { buildFinancialStatements, isCashAccount, type AccountSums } from './build-financial-statements.js';
+import {
+  buildFinancialStatements,
+  isCashAccount,
+  type AccountSums,
+} from './build-financial-statements.js';
 import { periodInstants } from './statement-period.js';
 import type { FinancialStatementsView, StatementPeriod } from './statement-views.js';
 
@@ -18,7 +22,11 @@ interface SumsRow {
  * The statements of one koperasi over a period, from two sums over its journal up to the end of the period; an
  * entry counts where it is booked (BOOKED_ENTRIES): an entry late for a closed month, in the next open one.
  */
-export async function financialStatementsOf(pool: Pool, koperasiId: string, period: StatementPeriod): Promise<FinancialStatementsView> {
+export async function financialStatementsOf(
+  pool: Pool,
+  koperasiId: string,
+  period: StatementPeriod,
+): Promise<FinancialStatementsView> {
   const { start, end } = periodInstants(period);
   const cashCodes = startingChartOfAccounts.map((account) => account.code).filter(isCashAccount);
   const client = await pool.connect();
@@ -37,7 +45,11 @@ export async function financialStatementsOf(pool: Pool, koperasiId: string, peri
        GROUP BY line.account_code`,
       [koperasiId, start, end],
     );
-    const counterparts = await client.query<{ account_code: string; debit_rp: string; credit_rp: string }>(
+    const counterparts = await client.query<{
+      account_code: string;
+      debit_rp: string;
+      credit_rp: string;
+    }>(
       `SELECT line.account_code, sum(line.debit_rp) AS debit_rp, sum(line.credit_rp) AS credit_rp
        FROM (${BOOKED_ENTRIES}) entry
        JOIN journal_lines line ON line.entry_id = entry.id
@@ -51,11 +63,19 @@ export async function financialStatementsOf(pool: Pool, koperasiId: string, peri
     const side = (rows: SumsRow[], when: 'before' | 'during'): AccountSums[] =>
       rows
         .filter((row) => row[`${when}_debit_rp`] !== null)
-        .map((row) => ({ accountCode: row.account_code, debitRp: rupiahFromColumn(row[`${when}_debit_rp`]), creditRp: rupiahFromColumn(row[`${when}_credit_rp`]) }));
+        .map((row) => ({
+          accountCode: row.account_code,
+          debitRp: rupiahFromColumn(row[`${when}_debit_rp`]),
+          creditRp: rupiahFromColumn(row[`${when}_credit_rp`]),
+        }));
     return buildFinancialStatements(koperasiId, period, startingChartOfAccounts, {
       before: side(sums.rows, 'before'),
       during: side(sums.rows, 'during'),
-      cashCounterparts: counterparts.rows.map((row) => ({ accountCode: row.account_code, debitRp: rupiahFromColumn(row.debit_rp), creditRp: rupiahFromColumn(row.credit_rp) })),
+      cashCounterparts: counterparts.rows.map((row) => ({
+        accountCode: row.account_code,
+        debitRp: rupiahFromColumn(row.debit_rp),
+        creditRp: rupiahFromColumn(row.credit_rp),
+      })),
     });
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

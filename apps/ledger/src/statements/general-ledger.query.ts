@@ -25,14 +25,24 @@ interface LineRow {
  * Buku besar of one account: opening balance, every entry booked in the period in order, closing balance. An
  * entry late for a closed month is listed where it is booked, with the time of its event (occurredAt).
  */
-export async function generalLedgerOf(pool: Pool, koperasiId: string, code: string, period: StatementPeriod): Promise<GeneralLedgerView> {
+export async function generalLedgerOf(
+  pool: Pool,
+  koperasiId: string,
+  code: string,
+  period: StatementPeriod,
+): Promise<GeneralLedgerView> {
   const account = startingChartOfAccounts.find((candidate) => candidate.code === code);
   if (!account) throw new NotFoundException(`Akun ${code} tidak ada di bagan akun`);
   const { start, end } = periodInstants(period);
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const sums = await client.query<{ before_debit_rp: string | null; before_credit_rp: string | null; during_debit_rp: string | null; during_credit_rp: string | null }>(
+    const sums = await client.query<{
+      before_debit_rp: string | null;
+      before_credit_rp: string | null;
+      during_debit_rp: string | null;
+      during_credit_rp: string | null;
+    }>(
       `SELECT sum(line.debit_rp) FILTER (WHERE entry.booked_at < $3) AS before_debit_rp,
               sum(line.credit_rp) FILTER (WHERE entry.booked_at < $3) AS before_credit_rp,
               sum(line.debit_rp) FILTER (WHERE entry.booked_at >= $3) AS during_debit_rp,
@@ -55,7 +65,12 @@ export async function generalLedgerOf(pool: Pool, koperasiId: string, code: stri
     );
     await client.query('COMMIT');
     const [row] = sums.rows;
-    const net = (debit: string | null, credit: string | null) => balanceInNormalDirection(account.normalBalance, rupiahFromColumn(debit), rupiahFromColumn(credit));
+    const net = (debit: string | null, credit: string | null) =>
+      balanceInNormalDirection(
+        account.normalBalance,
+        rupiahFromColumn(debit),
+        rupiahFromColumn(credit),
+      );
     const openingRp = net(row.before_debit_rp, row.before_credit_rp);
     let balanceRp = openingRp;
     const listed = lines.rows.slice(0, MAX_GENERAL_LEDGER_LINES).map((line) => {
@@ -86,7 +101,8 @@ export async function generalLedgerOf(pool: Pool, koperasiId: string, code: stri
       openingRp,
       totalDebitRp,
       totalCreditRp,
-      closingRp: openingRp + balanceInNormalDirection(account.normalBalance, totalDebitRp, totalCreditRp),
+      closingRp:
+        openingRp + balanceInNormalDirection(account.normalBalance, totalDebitRp, totalCreditRp),
       lines: listed,
       truncated: lines.rows.length > MAX_GENERAL_LEDGER_LINES,
     };

@@ -13,7 +13,11 @@ export class StatementsController {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   @Get('statements')
-  statements(@Param('koperasiId') koperasiId: string, @Query('from') from?: string, @Query('to') to?: string): Promise<FinancialStatementsView> {
+  statements(
+    @Param('koperasiId') koperasiId: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<FinancialStatementsView> {
     return financialStatementsOf(this.pool, koperasiId, statementPeriodFrom({ from, to }));
   }
 

@@ -1,6 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { databaseUrlFor } from '@koperasi/database';
-import { runAuditCommand, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../../src/audit/cli/run-audit-command.js';
+import {
+  runAuditCommand,
+  EXIT_FINDINGS,
+  EXIT_OK,
+  EXIT_USAGE,
+} from '../../src/audit/cli/run-audit-command.js';
 import { AuditHistoryFixture } from './audit-history-fixture.js';
 
 interface Run {
@@ -27,7 +32,12 @@ describe('audit CLI: commands, clear configuration errors and exit status', () =
   beforeAll(async () => {
     await history.create({ events: 600, koperasiCount: 2, publish: false });
     const urls = history.urls();
-    env = { MEMBERS_DATABASE_URL: urls.members, BILLPAY_DATABASE_URL: urls.billpay, LOANS_DATABASE_URL: urls.loans, KAFKA_BROKERS: process.env.KAFKA_BROKERS };
+    env = {
+      MEMBERS_DATABASE_URL: urls.members,
+      BILLPAY_DATABASE_URL: urls.billpay,
+      LOANS_DATABASE_URL: urls.loans,
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS,
+    };
   }, 60_000);
 
   afterAll(async () => {
@@ -44,24 +54,45 @@ describe('audit CLI: commands, clear configuration errors and exit status', () =
   });
 
   it('given an altered event, then verify prints the broken link and exits 1', async () => {
-    const { rows } = await history.pool('loans').query(`SELECT event_id, data FROM events WHERE type = 'InstallmentCollected' LIMIT 1`);
-    await history.behindTriggers('loans', `UPDATE events SET data = jsonb_set(data, '{feeRp}', '0') WHERE event_id = $1`, [rows[0].event_id]);
+    const { rows } = await history
+      .pool('loans')
+      .query(`SELECT event_id, data FROM events WHERE type = 'InstallmentCollected' LIMIT 1`);
+    await history.behindTriggers(
+      'loans',
+      `UPDATE events SET data = jsonb_set(data, '{feeRp}', '0') WHERE event_id = $1`,
+      [rows[0].event_id],
+    );
     try {
       const result = await run(['verify', '--no-kafka', '--quiet'], env);
       expect(result.status).toBe(EXIT_FINDINGS);
-      expect(result.stdout).toMatch(new RegExp(`BROKEN loans collection-\\S+ v1 \\(event ${rows[0].event_id}\\): hash does not match`));
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `BROKEN loans collection-\\S+ v1 \\(event ${rows[0].event_id}\\): hash does not match`,
+        ),
+      );
     } finally {
-      await history.behindTriggers('loans', 'UPDATE events SET data = $2 WHERE event_id = $1', [rows[0].event_id, rows[0].data]);
+      await history.behindTriggers('loans', 'UPDATE events SET data = $2 WHERE event_id = $1', [
+        rows[0].event_id,
+        rows[0].data,
+      ]);
     }
   });
 
   it('given a database URL that is not a URL, or a database that does not exist, then exit 2 naming the variable', async () => {
-    const malformed = await run(['verify', '--no-kafka'], { ...env, LOANS_DATABASE_URL: 'mysql://somewhere/loans' });
+    const malformed = await run(['verify', '--no-kafka'], {
+      ...env,
+      LOANS_DATABASE_URL: 'mysql://somewhere/loans',
+    });
     expect(malformed.status).toBe(EXIT_USAGE);
     expect(malformed.stderr).toContain('LOANS_DATABASE_URL=mysql://somewhere/loans is malformed');
-    const absent = await run(['verify', '--no-kafka'], { ...env, BILLPAY_DATABASE_URL: databaseUrlFor(history.urls().billpay, 'no_such_database_here') });
+    const absent = await run(['verify', '--no-kafka'], {
+      ...env,
+      BILLPAY_DATABASE_URL: databaseUrlFor(history.urls().billpay, 'no_such_database_here'),
+    });
     expect(absent.status).toBe(EXIT_USAGE);
-    expect(absent.stderr).toMatch(/BILLPAY_DATABASE_URL \(postgres:\/\/.*no_such_database_here\): cannot connect/);
+    expect(absent.stderr).toMatch(
+      /BILLPAY_DATABASE_URL \(postgres:\/\/.*no_such_database_here\): cannot connect/,
+    );
   });
 
   it('given no command, an unknown one, an unknown option or a bad value, then exit 2 with the usage', async () => {
@@ -72,7 +103,17 @@ describe('audit CLI: commands, clear configuration errors and exit status', () =
       [['replay', '--source=ftp'], '--source must be one of stores, kafka'],
       [['replay', '--as-of=yesterday'], '--as-of must be'],
       [['verify', '--services=members,payroll'], 'payroll is not one'],
-      [['shu', '--koperasi=k', '--year=2025', '--shu=1000', '--jasa-usaha=12.345', '--jasa-modal=1'], '--jasa-usaha must be a percentage'],
+      [
+        [
+          'shu',
+          '--koperasi=k',
+          '--year=2025',
+          '--shu=1000',
+          '--jasa-usaha=12.345',
+          '--jasa-modal=1',
+        ],
+        '--jasa-usaha must be a percentage',
+      ],
       [['export', '--koperasi=k', '--from=2025-02-30', '--to=2025-03-01'], '--from must be'],
     ] as const) {
       const result = await run([...args], env);

@@ -1,8 +1,18 @@
 import pg from 'pg';
 import type { Kafka } from 'kafkajs';
 import { EventStoreSchema1790000000000 } from '@koperasi/eventstore';
-import { createTestDatabase, createTestTopics, testKafka, type TestDatabase } from '@koperasi/testing';
-import { generateHistory, publishHistory, HISTORY_SERVICES, type HistoryService } from '../../../../test/bench/history-generator.js';
+import {
+  createTestDatabase,
+  createTestTopics,
+  testKafka,
+  type TestDatabase,
+} from '@koperasi/testing';
+import {
+  generateHistory,
+  publishHistory,
+  HISTORY_SERVICES,
+  type HistoryService,
+} from '../../../../test/bench/history-generator.js';
 import type { ServiceStore } from '../../src/audit/index.js';
 
 /**
@@ -23,15 +33,28 @@ export class AuditHistoryFixture {
     publishTo?: { kafka: Kafka; topics: Record<HistoryService, string> };
   }): Promise<this> {
     for (const service of HISTORY_SERVICES) {
-      this.databases[service] = await createTestDatabase(`audit_${service}`, [EventStoreSchema1790000000000]);
+      this.databases[service] = await createTestDatabase(`audit_${service}`, [
+        EventStoreSchema1790000000000,
+      ]);
     }
-    await generateHistory({ stores: this.urls(), events: options.events, koperasiCount: options.koperasiCount, seed: options.seed, days: 3 });
+    await generateHistory({
+      stores: this.urls(),
+      events: options.events,
+      koperasiCount: options.koperasiCount,
+      seed: options.seed,
+      days: 3,
+    });
     if (options.publishTo) {
       this.kafka = options.publishTo.kafka;
       this.topics = options.publishTo.topics;
     } else if (options.publish) {
       this.kafka = testKafka('audit-test');
-      const [members, billpay, loans] = await createTestTopics(this.kafka, 'members-events', 'billpay-events', 'loans-events');
+      const [members, billpay, loans] = await createTestTopics(
+        this.kafka,
+        'members-events',
+        'billpay-events',
+        'loans-events',
+      );
       this.topics = { members, billpay, loans };
     }
     if (options.publish) await publishHistory(this.kafka, this.urls(), this.topics);
@@ -39,11 +62,17 @@ export class AuditHistoryFixture {
   }
 
   urls(): Record<HistoryService, string> {
-    return Object.fromEntries(HISTORY_SERVICES.map((service) => [service, this.databases[service].url])) as Record<HistoryService, string>;
+    return Object.fromEntries(
+      HISTORY_SERVICES.map((service) => [service, this.databases[service].url]),
+    ) as Record<HistoryService, string>;
   }
 
   stores(): ServiceStore[] {
-    return HISTORY_SERVICES.map((service) => ({ service, databaseUrl: this.databases[service].url, topic: this.topics[service] ?? '' }));
+    return HISTORY_SERVICES.map((service) => ({
+      service,
+      databaseUrl: this.databases[service].url,
+      topic: this.topics[service] ?? '',
+    }));
   }
 
   pool(service: HistoryService): pg.Pool {
@@ -51,7 +80,11 @@ export class AuditHistoryFixture {
   }
 
   /** Runs SQL as a superuser would behind the append-only triggers: what an attacker with the server could do. */
-  async behindTriggers(service: HistoryService, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  async behindTriggers(
+    service: HistoryService,
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<pg.QueryResult> {
     const client = await this.pool(service).connect();
     try {
       await client.query('BEGIN');

@@ -1,5 +1,10 @@
 import { waitFor } from '@koperasi/testing';
-import { runReplay, verifyStores, type ReplayOptions, type ReplayResult } from '../../src/audit/index.js';
+import {
+  runReplay,
+  verifyStores,
+  type ReplayOptions,
+  type ReplayResult,
+} from '../../src/audit/index.js';
 import { SOURCE_SERVICES } from '../../src/domain/index.js';
 import { LedgerTestApp } from '../ledger-test-app.js';
 import { AuditHistoryFixture } from './audit-history-fixture.js';
@@ -14,11 +19,20 @@ describe('audit replay: the books rebuilt from the history equal the live books,
     // A generated mixed history: registrations and savings, PPOB with pending, failures and refunds,
     // installments and daily remittances (some rejected), published by the relay to the topics the live
     // ledger consumes.
-    await history.create({ events: totalEvents, koperasiCount: 4, publish: true, publishTo: { kafka: ledger.kafka, topics: ledger.topics } });
-    await waitFor('the live ledger to post the whole history', async () => {
-      for (const service of SOURCE_SERVICES) if (!(await ledger.caughtUp(service))) return false;
-      return true;
-    }, 120_000);
+    await history.create({
+      events: totalEvents,
+      koperasiCount: 4,
+      publish: true,
+      publishTo: { kafka: ledger.kafka, topics: ledger.topics },
+    });
+    await waitFor(
+      'the live ledger to post the whole history',
+      async () => {
+        for (const service of SOURCE_SERVICES) if (!(await ledger.caughtUp(service))) return false;
+        return true;
+      },
+      120_000,
+    );
   }, 240_000);
 
   afterAll(async () => {
@@ -27,9 +41,21 @@ describe('audit replay: the books rebuilt from the history equal the live books,
   });
 
   const replay = (overrides: Partial<ReplayOptions> = {}): Promise<ReplayResult> =>
-    runReplay({ source: 'stores', ledgerDatabaseUrl: ledger.db.url, stores: history.stores(), kafka: history.kafka, ...overrides });
+    runReplay({
+      source: 'stores',
+      ledgerDatabaseUrl: ledger.db.url,
+      stores: history.stores(),
+      kafka: history.kafka,
+      ...overrides,
+    });
 
-  async function oneLine(where: string): Promise<{ entry_id: string; line_no: number; koperasi_id: string; account_code: string; source_event_id: string }> {
+  async function oneLine(where: string): Promise<{
+    entry_id: string;
+    line_no: number;
+    koperasi_id: string;
+    account_code: string;
+    source_event_id: string;
+  }> {
     const { rows } = await ledger.db.pool.query(
       `SELECT l.entry_id, l.line_no, l.koperasi_id, l.account_code, e.source_event_id FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
        WHERE ${where} ORDER BY l.entry_id LIMIT 1`,
@@ -58,7 +84,9 @@ describe('audit replay: the books rebuilt from the history equal the live books,
     expect(result.entries).toBeGreaterThan(totalEvents / 2);
     expect(result.unpostable).toEqual([]);
     expect(await ledger.booksSnapshot()).toEqual(before);
-    const { rows: schemas } = await ledger.db.pool.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'replay_%'`);
+    const { rows: schemas } = await ledger.db.pool.query(
+      `SELECT nspname FROM pg_namespace WHERE nspname LIKE 'replay_%'`,
+    );
     expect(schemas).toEqual([]);
   });
 
@@ -76,7 +104,10 @@ describe('audit replay: the books rebuilt from the history equal the live books,
 
   it('given one journal line changed in the live ledger, then replay reports exactly that account and that entry', async () => {
     const line = await oneLine(`l.account_code = '213000' AND l.credit_rp > 0`);
-    await ledger.db.pool.query('UPDATE journal_lines SET credit_rp = credit_rp + 1000 WHERE entry_id = $1 AND line_no = $2', [line.entry_id, line.line_no]);
+    await ledger.db.pool.query(
+      'UPDATE journal_lines SET credit_rp = credit_rp + 1000 WHERE entry_id = $1 AND line_no = $2',
+      [line.entry_id, line.line_no],
+    );
     try {
       const result = await replay();
 
@@ -87,7 +118,10 @@ describe('audit replay: the books rebuilt from the history equal the live books,
           accountCode: '213000',
           tellerId: null,
           rebuilt: expect.any(Object),
-          liveJournal: { debitRp: result.comparison.accounts[0].rebuilt.debitRp, creditRp: result.comparison.accounts[0].rebuilt.creditRp + 1000 },
+          liveJournal: {
+            debitRp: result.comparison.accounts[0].rebuilt.debitRp,
+            creditRp: result.comparison.accounts[0].rebuilt.creditRp + 1000,
+          },
           // The running balance was not touched: only the journal disagrees with the history.
           liveBalance: result.comparison.accounts[0].rebuilt,
           eventIds: [line.source_event_id],
@@ -97,12 +131,22 @@ describe('audit replay: the books rebuilt from the history equal the live books,
         missingInLive: 0,
         extraInLive: 0,
         different: 1,
-        listed: [{ sourceEventId: line.source_event_id, koperasiId: line.koperasi_id, kind: 'different', fields: [`line ${line.line_no}: credit_rp`] }],
+        listed: [
+          {
+            sourceEventId: line.source_event_id,
+            koperasiId: line.koperasi_id,
+            kind: 'different',
+            fields: [`line ${line.line_no}: credit_rp`],
+          },
+        ],
       });
       expect(result.comparison.members).toEqual([]);
       expect(result.comparison.cashByTellerDay).toEqual([]);
     } finally {
-      await ledger.db.pool.query('UPDATE journal_lines SET credit_rp = credit_rp - 1000 WHERE entry_id = $1 AND line_no = $2', [line.entry_id, line.line_no]);
+      await ledger.db.pool.query(
+        'UPDATE journal_lines SET credit_rp = credit_rp - 1000 WHERE entry_id = $1 AND line_no = $2',
+        [line.entry_id, line.line_no],
+      );
     }
   });
 
@@ -113,42 +157,84 @@ describe('audit replay: the books rebuilt from the history equal the live books,
     );
     const victim = rows[0];
     const { memberId, tellerId, amountRp } = victim.data;
-    await history.behindTriggers('members', `UPDATE events SET data = jsonb_set(data, '{amountRp}', to_jsonb($2::bigint)) WHERE event_id = $1`, [victim.event_id, amountRp + 500_000]);
+    await history.behindTriggers(
+      'members',
+      `UPDATE events SET data = jsonb_set(data, '{amountRp}', to_jsonb($2::bigint)) WHERE event_id = $1`,
+      [victim.event_id, amountRp + 500_000],
+    );
     try {
       const verified = await verifyStores({ stores: history.stores() });
-      expect(verified.chains.flatMap((chain) => chain.breaks).map(({ service, streamId, streamVersion }) => ({ service, streamId, streamVersion }))).toEqual([
+      expect(
+        verified.chains
+          .flatMap((chain) => chain.breaks)
+          .map(({ service, streamId, streamVersion }) => ({ service, streamId, streamVersion })),
+      ).toEqual([
         { service: 'members', streamId: victim.stream_id, streamVersion: victim.stream_version },
       ]);
 
       const result = await replay();
 
-      const accounts = result.comparison.accounts.map(({ koperasiId, accountCode, tellerId, rebuilt, liveJournal, eventIds }) => ({
-        koperasiId,
-        accountCode,
-        tellerId,
-        byRp: rebuilt.debitRp - liveJournal.debitRp + (rebuilt.creditRp - liveJournal.creditRp),
-        eventIds,
-      }));
+      const accounts = result.comparison.accounts.map(
+        ({ koperasiId, accountCode, tellerId, rebuilt, liveJournal, eventIds }) => ({
+          koperasiId,
+          accountCode,
+          tellerId,
+          byRp: rebuilt.debitRp - liveJournal.debitRp + (rebuilt.creditRp - liveJournal.creditRp),
+          eventIds,
+        }),
+      );
       expect(accounts).toEqual([
-        { koperasiId: victim.koperasi_id, accountCode: '111000', tellerId: null, byRp: 500_000, eventIds: [victim.event_id] },
-        { koperasiId: victim.koperasi_id, accountCode: '111000', tellerId, byRp: 500_000, eventIds: [victim.event_id] },
-        { koperasiId: victim.koperasi_id, accountCode: '211000', tellerId: null, byRp: 500_000, eventIds: [victim.event_id] },
+        {
+          koperasiId: victim.koperasi_id,
+          accountCode: '111000',
+          tellerId: null,
+          byRp: 500_000,
+          eventIds: [victim.event_id],
+        },
+        {
+          koperasiId: victim.koperasi_id,
+          accountCode: '111000',
+          tellerId,
+          byRp: 500_000,
+          eventIds: [victim.event_id],
+        },
+        {
+          koperasiId: victim.koperasi_id,
+          accountCode: '211000',
+          tellerId: null,
+          byRp: 500_000,
+          eventIds: [victim.event_id],
+        },
       ]);
       expect(result.comparison.members).toEqual([
-        expect.objectContaining({ koperasiId: victim.koperasi_id, memberId, eventIds: [victim.event_id] }),
+        expect.objectContaining({
+          koperasiId: victim.koperasi_id,
+          memberId,
+          eventIds: [victim.event_id],
+        }),
       ]);
       const member = result.comparison.members[0];
       expect(member.rebuilt!.sukarelaRp - member.liveSubLedger!.sukarelaRp).toBe(500_000);
       expect(result.comparison.entries.listed).toEqual([
-        { sourceEventId: victim.event_id, koperasiId: victim.koperasi_id, kind: 'different', fields: ['line 1: debit_rp', 'line 2: credit_rp'] },
+        {
+          sourceEventId: victim.event_id,
+          koperasiId: victim.koperasi_id,
+          kind: 'different',
+          fields: ['line 1: debit_rp', 'line 2: credit_rp'],
+        },
       ]);
-      expect(result.comparison.cashByTellerDay).toEqual([expect.objectContaining({ koperasiId: victim.koperasi_id, tellerId })]);
+      expect(result.comparison.cashByTellerDay).toEqual([
+        expect.objectContaining({ koperasiId: victim.koperasi_id, tellerId }),
+      ]);
     } finally {
-      await history.behindTriggers('members', `UPDATE events SET data = $2 WHERE event_id = $1`, [victim.event_id, victim.data]);
+      await history.behindTriggers('members', `UPDATE events SET data = $2 WHERE event_id = $1`, [
+        victim.event_id,
+        victim.data,
+      ]);
     }
   });
 
-  it('given --keep-schema, then the rebuilt books stay in their schema with the live tables\' keys and indexes', async () => {
+  it("given --keep-schema, then the rebuilt books stay in their schema with the live tables' keys and indexes", async () => {
     const result = await replay({ keepSchema: true });
     try {
       expect(result.identical).toBe(true);
@@ -166,7 +252,9 @@ describe('audit replay: the books rebuilt from the history equal the live books,
         ).rows;
       const live = (await structure('public')).filter((row) => row.tablename !== 'migrations');
       expect(await structure(result.schema)).toEqual(live);
-      const { rows } = await ledger.db.pool.query(`SELECT count(*)::int AS n FROM ${result.schema}.journal_entries`);
+      const { rows } = await ledger.db.pool.query(
+        `SELECT count(*)::int AS n FROM ${result.schema}.journal_entries`,
+      );
       expect(rows[0].n).toBe(result.entries);
     } finally {
       await ledger.db.pool.query(`DROP SCHEMA ${result.schema} CASCADE`);
@@ -174,12 +262,16 @@ describe('audit replay: the books rebuilt from the history equal the live books,
   });
 
   it('given an instant in the middle of the history, when replayed as of it, then the rebuilt books equal the live journal as of that instant', async () => {
-    const { rows } = await ledger.db.pool.query(`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY occurred_at) AS middle FROM journal_entries`);
+    const { rows } = await ledger.db.pool.query(
+      `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY occurred_at) AS middle FROM journal_entries`,
+    );
     const asOf: Date = rows[0].middle;
 
     const result = await replay({ asOf });
 
-    expect(result.comparison).toEqual(expect.objectContaining({ identical: true, accounts: [], members: [] }));
+    expect(result.comparison).toEqual(
+      expect.objectContaining({ identical: true, accounts: [], members: [] }),
+    );
     expect(result.events).toBeGreaterThan(totalEvents / 4);
     expect(result.events).toBeLessThan(totalEvents);
     expect(result.asOf).toBe(asOf.toISOString());

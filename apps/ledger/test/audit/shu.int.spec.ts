@@ -18,35 +18,81 @@ class Member {
   ) {}
 
   registered(at: string): HistoryEvent {
-    return this.event('MemberRegistered', at, { memberId: this.memberId, koperasiId: this.koperasiId, memberNo: this.memberNo, fullName: this.fullName, simpananPokokRp: 25_000, simpananWajibMonthlyRp: 15_000 });
+    return this.event('MemberRegistered', at, {
+      memberId: this.memberId,
+      koperasiId: this.koperasiId,
+      memberNo: this.memberNo,
+      fullName: this.fullName,
+      simpananPokokRp: 25_000,
+      simpananWajibMonthlyRp: 15_000,
+    });
   }
 
   pokok(at: string, amountRp = 25_000): HistoryEvent {
-    return this.event('SimpananPokokPaid', at, { memberId: this.memberId, amountRp, tellerId: TELLER });
+    return this.event('SimpananPokokPaid', at, {
+      memberId: this.memberId,
+      amountRp,
+      tellerId: TELLER,
+    });
   }
 
   wajib(at: string, periods: string[]): HistoryEvent {
-    return this.event('SimpananWajibPaid', at, { memberId: this.memberId, amountRp: 15_000 * periods.length, tellerId: TELLER, periods });
+    return this.event('SimpananWajibPaid', at, {
+      memberId: this.memberId,
+      amountRp: 15_000 * periods.length,
+      tellerId: TELLER,
+      periods,
+    });
   }
 
   sukarela(at: string, amountRp: number): HistoryEvent {
-    return this.event('SimpananSukarelaDeposited', at, { memberId: this.memberId, amountRp, tellerId: TELLER });
+    return this.event('SimpananSukarelaDeposited', at, {
+      memberId: this.memberId,
+      amountRp,
+      tellerId: TELLER,
+    });
   }
 
   withdraw(at: string, amountRp: number): HistoryEvent {
-    return this.event('SimpananSukarelaWithdrawn', at, { memberId: this.memberId, amountRp, tellerId: TELLER });
+    return this.event('SimpananSukarelaWithdrawn', at, {
+      memberId: this.memberId,
+      amountRp,
+      tellerId: TELLER,
+    });
   }
 
   resigned(at: string, pokokPayoutRp: number, wajibPayoutRp: number): HistoryEvent {
-    return this.event('MemberResigned', at, { memberId: this.memberId, tellerId: TELLER, resignedAt: at, pokokPayoutRp, wajibPayoutRp, sukarelaPayoutRp: 0, amountRp: pokokPayoutRp + wajibPayoutRp });
+    return this.event('MemberResigned', at, {
+      memberId: this.memberId,
+      tellerId: TELLER,
+      resignedAt: at,
+      pokokPayoutRp,
+      wajibPayoutRp,
+      sukarelaPayoutRp: 0,
+      amountRp: pokokPayoutRp + wajibPayoutRp,
+    });
   }
 
   private event(type: string, at: string, data: unknown): HistoryEvent {
-    return { service: 'members', streamId: `member-${this.memberId}`, type, data, koperasiId: this.koperasiId, actor: TELLER, occurredAt: new Date(at).toISOString(), correlationId: randomUUID(), causationId: randomUUID() };
+    return {
+      service: 'members',
+      streamId: `member-${this.memberId}`,
+      type,
+      data,
+      koperasiId: this.koperasiId,
+      actor: TELLER,
+      occurredAt: new Date(at).toISOString(),
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+    };
   }
 }
 
-const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => `2025-${String(from + index).padStart(2, '0')}`);
+const months = (from: number, to: number) =>
+  Array.from(
+    { length: to - from + 1 },
+    (_, index) => `2025-${String(from + index).padStart(2, '0')}`,
+  );
 
 describe('audit SHU: the surplus shared by transactions and savings, from the members history', () => {
   let store: TestDatabase;
@@ -99,11 +145,25 @@ describe('audit SHU: the surplus shared by transactions and savings, from the me
 
   it('given a small year worked out by hand, when the SHU is computed, then every share matches to the rupiah and they add up to what is distributed', async () => {
     // Pages of 4 events: the read goes past positions 9 and 10, where an order by text would go wrong.
-    const result = await computeShu({ membersDatabaseUrl: store.url, koperasiId: KOPERASI, year: 2025, shuRp: 10_000_000, jasaUsahaPercent: 40, jasaModalPercent: 30, pageSize: 4 });
+    const result = await computeShu({
+      membersDatabaseUrl: store.url,
+      koperasiId: KOPERASI,
+      year: 2025,
+      shuRp: 10_000_000,
+      jasaUsahaPercent: 40,
+      jasaModalPercent: 30,
+      pageSize: 4,
+    });
 
     // Transactions: Ani 180,000 + 400,000 + 100,000; Budi 25,000 + 150,000; Citra 25,000 + 45,000 + 1,000,000.
     // Savings (pokok + wajib at year end): Ani 205,000; Budi 175,000; Citra 70,000.
-    expect(result.members.map(({ memberNo, transactionsRp, savingsRp }) => ({ memberNo, transactionsRp, savingsRp }))).toEqual([
+    expect(
+      result.members.map(({ memberNo, transactionsRp, savingsRp }) => ({
+        memberNo,
+        transactionsRp,
+        savingsRp,
+      })),
+    ).toEqual([
       { memberNo: '0001', transactionsRp: 680_000, savingsRp: 205_000 },
       { memberNo: '0002', transactionsRp: 175_000, savingsRp: 175_000 },
       { memberNo: '0003', transactionsRp: 1_070_000, savingsRp: 70_000 },
@@ -114,7 +174,14 @@ describe('audit SHU: the surplus shared by transactions and savings, from the me
     // Jasa usaha, 4,000,000 x t / 1,925,000: 1,412,987.01 / 363,636.36 / 2,223,376.62; the one rupiah left goes to
     // Citra's .62. Jasa modal, 3,000,000 x s / 450,000: all three end in .67; the two rupiah left go to the
     // lowest member numbers, Ani and Budi.
-    expect(result.members.map(({ memberNo, jasaUsahaRp, jasaModalRp, shareRp }) => ({ memberNo, jasaUsahaRp, jasaModalRp, shareRp }))).toEqual([
+    expect(
+      result.members.map(({ memberNo, jasaUsahaRp, jasaModalRp, shareRp }) => ({
+        memberNo,
+        jasaUsahaRp,
+        jasaModalRp,
+        shareRp,
+      })),
+    ).toEqual([
       { memberNo: '0001', jasaUsahaRp: 1_412_987, jasaModalRp: 1_366_667, shareRp: 2_779_654 },
       { memberNo: '0002', jasaUsahaRp: 363_636, jasaModalRp: 1_166_667, shareRp: 1_530_303 },
       { memberNo: '0003', jasaUsahaRp: 2_223_377, jasaModalRp: 466_666, shareRp: 2_690_043 },
@@ -125,8 +192,15 @@ describe('audit SHU: the surplus shared by transactions and savings, from the me
     expect(result.members[0].fullName).toBe('Ani Lestari');
   });
 
-  it('given the next year, then Eka (joined 00:30 WIB on 1 January) is a member and Ani\'s New Year deposit is her only transaction', async () => {
-    const result = await computeShu({ membersDatabaseUrl: store.url, koperasiId: KOPERASI, year: 2026, shuRp: 1_000, jasaUsahaPercent: 50, jasaModalPercent: 50 });
+  it("given the next year, then Eka (joined 00:30 WIB on 1 January) is a member and Ani's New Year deposit is her only transaction", async () => {
+    const result = await computeShu({
+      membersDatabaseUrl: store.url,
+      koperasiId: KOPERASI,
+      year: 2026,
+      shuRp: 1_000,
+      jasaUsahaPercent: 50,
+      jasaModalPercent: 50,
+    });
 
     const byNo = Object.fromEntries(result.members.map((share) => [share.memberNo, share]));
     expect(Object.keys(byNo)).toEqual(['0001', '0002', '0003', '0005']);
@@ -136,7 +210,9 @@ describe('audit SHU: the surplus shared by transactions and savings, from the me
   });
 
   it('given the members history the SHU was computed from, then its hash chains verify', async () => {
-    const result = await verifyStores({ stores: [{ service: 'members', databaseUrl: store.url, topic: '' }] });
+    const result = await verifyStores({
+      stores: [{ service: 'members', databaseUrl: store.url, topic: '' }],
+    });
     expect(result.ok).toBe(true);
   });
 });

@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { LoanProduct } from '@koperasi/contracts';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@koperasi/service-kit';
-import { DEFAULT_AGREEMENTS, LOAN_PRODUCTS, type CollectionAgreement, type FeeMode } from '../domain/index.js';
+import {
+  DEFAULT_AGREEMENTS,
+  LOAN_PRODUCTS,
+  type CollectionAgreement,
+  type FeeMode,
+} from '../domain/index.js';
 
 interface AgreementRow {
   product: LoanProduct;
@@ -42,10 +47,14 @@ export class AgreementsRepository {
     const key = `${koperasiId}:${product}`;
     const cached = this.cache.get(key);
     if (cached && Date.now() - cached.readAtMs < AGREEMENT_CACHE_MS) return cached.agreement;
-    const { rows } = await this.pool.query<AgreementRow>(`${SELECT_AGREEMENTS} AND product = $2`, [koperasiId, product]);
+    const { rows } = await this.pool.query<AgreementRow>(`${SELECT_AGREEMENTS} AND product = $2`, [
+      koperasiId,
+      product,
+    ]);
     const agreement = rows[0] ? agreementOf(rows[0]) : DEFAULT_AGREEMENTS[product];
     this.cache.delete(key);
-    if (this.cache.size >= MAX_CACHED_AGREEMENTS) this.cache.delete(this.cache.keys().next().value as string);
+    if (this.cache.size >= MAX_CACHED_AGREEMENTS)
+      this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, { agreement, readAtMs: Date.now() });
     return agreement;
   }
@@ -55,7 +64,12 @@ export class AgreementsRepository {
     return LOAN_PRODUCTS.map((product) => {
       const row = rows.find((candidate) => candidate.product === product);
       return row
-        ? { ...agreementOf(row), agreed: true, updatedBy: row.updated_by, updatedAt: row.updated_at.toISOString() }
+        ? {
+            ...agreementOf(row),
+            agreed: true,
+            updatedBy: row.updated_by,
+            updatedAt: row.updated_at.toISOString(),
+          }
         : { ...DEFAULT_AGREEMENTS[product], agreed: false, updatedBy: null, updatedAt: null };
     });
   }

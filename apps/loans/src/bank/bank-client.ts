@@ -23,7 +23,14 @@ export type BankResult<T> =
   | { ok: true; value: T }
   | { ok: false; kind: 'NOT_FOUND' | 'UNAVAILABLE'; message: string }
   /** `status` and `code` as the bank gave them: a 422 is a refusal no retry changes. */
-  | { ok: false; kind: 'REFUSED'; message: string; status: number; code: string | null; reason: string };
+  | {
+      ok: false;
+      kind: 'REFUSED';
+      message: string;
+      status: number;
+      code: string | null;
+      reason: string;
+    };
 
 /** The bank's collection-agent API over HTTP (libs/contracts partners/bank-protocol). */
 @Injectable()
@@ -33,7 +40,9 @@ export class BankClient {
 
   constructor(@Inject(LOANS_CONFIG) private readonly config: LoansConfig) {
     const options = { keepAlive: true, maxSockets: MAX_BANK_SOCKETS };
-    this.agent = config.bankUrl.startsWith('https:') ? new https.Agent(options) : new http.Agent(options);
+    this.agent = config.bankUrl.startsWith('https:')
+      ? new https.Agent(options)
+      : new http.Agent(options);
   }
 
   loan(agentId: string, loanNo: string): Promise<BankResult<BankLoan>> {
@@ -44,15 +53,39 @@ export class BankClient {
     return this.call('POST', BankPaths.collections, agentId, notice, this.config.bankTimeoutMs);
   }
 
-  remit(agentId: string, request: RemittanceRequest): Promise<BankResult<RemittanceStatusResponse>> {
-    return this.call('POST', BankPaths.remittances, agentId, request, this.config.bankRemittanceTimeoutMs);
+  remit(
+    agentId: string,
+    request: RemittanceRequest,
+  ): Promise<BankResult<RemittanceStatusResponse>> {
+    return this.call(
+      'POST',
+      BankPaths.remittances,
+      agentId,
+      request,
+      this.config.bankRemittanceTimeoutMs,
+    );
   }
 
-  remittanceStatus(agentId: string, batchRef: string): Promise<BankResult<RemittanceStatusResponse>> {
-    return this.call('GET', BankPaths.remittance(batchRef), agentId, undefined, this.config.bankTimeoutMs);
+  remittanceStatus(
+    agentId: string,
+    batchRef: string,
+  ): Promise<BankResult<RemittanceStatusResponse>> {
+    return this.call(
+      'GET',
+      BankPaths.remittance(batchRef),
+      agentId,
+      undefined,
+      this.config.bankTimeoutMs,
+    );
   }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, agentId: string, body: unknown, timeoutMs: number): Promise<BankResult<T>> {
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    agentId: string,
+    body: unknown,
+    timeoutMs: number,
+  ): Promise<BankResult<T>> {
     const send = () =>
       requestJson(this.agent, new URL(`${this.config.bankUrl}${path}`), {
         method,
@@ -63,20 +96,33 @@ export class BankClient {
     let answer: JsonAnswer;
     try {
       // A kept-alive connection the bank closed as it was reused: a read is simply asked again.
-      answer = await send().catch((error: unknown) => (method === 'GET' && isConnectionReset(error) ? send() : Promise.reject(error)));
+      answer = await send().catch((error: unknown) =>
+        method === 'GET' && isConnectionReset(error) ? send() : Promise.reject(error),
+      );
     } catch (error) {
-      if (error instanceof HttpTimeoutError) return unavailable(`the bank did not answer within ${timeoutMs} ms`);
-      return unavailable(`the bank could not be reached or dropped the answer (${describe(error)})`);
+      if (error instanceof HttpTimeoutError)
+        return unavailable(`the bank did not answer within ${timeoutMs} ms`);
+      return unavailable(
+        `the bank could not be reached or dropped the answer (${describe(error)})`,
+      );
     }
     const { status, body: parsed } = answer;
-    if (parsed === undefined) return unavailable(`the bank's answer to ${method} ${path} was unreadable (HTTP ${status})`);
+    if (parsed === undefined)
+      return unavailable(`the bank's answer to ${method} ${path} was unreadable (HTTP ${status})`);
     if (status >= 200 && status < 300) return { ok: true, value: parsed as T };
     const message = messageOf(parsed) ?? `HTTP ${status}`;
     if (status === 404) return { ok: false, kind: 'NOT_FOUND', message };
     if (status >= 500) return unavailable(`the bank answered ${status}: ${message}`);
     this.logger.warn(`${method} ${path} refused by the bank: ${status} ${message}`);
     const code = (parsed as { code?: unknown } | null)?.code;
-    return { ok: false, kind: 'REFUSED', message: `the bank refused (${status}): ${message}`, status, code: typeof code === 'string' ? code : null, reason: message };
+    return {
+      ok: false,
+      kind: 'REFUSED',
+      message: `the bank refused (${status}): ${message}`,
+      status,
+      code: typeof code === 'string' ? code : null,
+      reason: message,
+    };
   }
 }
 

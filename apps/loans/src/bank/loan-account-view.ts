@@ -7,8 +7,14 @@ export function parseBankLoan(value: unknown, loanNo: string): BankLoan | null {
   if (typeof loan.borrower_name !== 'string' || typeof loan.period !== 'string') return null;
   if (loan.product !== 'KUR' && loan.product !== 'KUPEDES') return null;
   if (loan.status !== 'ACTIVE' && loan.status !== 'CLOSED') return null;
-  const amounts = [loan.installment_due_rp, loan.installments_in_arrears, loan.penalty_rp, loan.max_payment_rp];
-  if (!amounts.every((amount) => Number.isSafeInteger(amount) && (amount as number) >= 0)) return null;
+  const amounts = [
+    loan.installment_due_rp,
+    loan.installments_in_arrears,
+    loan.penalty_rp,
+    loan.max_payment_rp,
+  ];
+  if (!amounts.every((amount) => Number.isSafeInteger(amount) && (amount as number) >= 0))
+    return null;
   return loan as BankLoan;
 }
 
@@ -35,10 +41,20 @@ export const LOAN_NO_PATTERN = /^\d{15}$/;
 export function isLoanAccountView(value: unknown): value is LoanAccountView {
   const view = value as Partial<LoanAccountView> | null;
   if (typeof view !== 'object' || view === null) return false;
-  if (typeof view.loanNo !== 'string' || typeof view.borrowerName !== 'string' || typeof view.period !== 'string') return false;
+  if (
+    typeof view.loanNo !== 'string' ||
+    typeof view.borrowerName !== 'string' ||
+    typeof view.period !== 'string'
+  )
+    return false;
   if (view.product !== 'KUR' && view.product !== 'KUPEDES') return false;
   if (view.status !== 'ACTIVE' && view.status !== 'CLOSED') return false;
   if (typeof view.viewedAt !== 'string') return false;
-  const amounts = [view.installmentDueRp, view.installmentsInArrears, view.penaltyRp, view.maxPaymentRp];
+  const amounts = [
+    view.installmentDueRp,
+    view.installmentsInArrears,
+    view.penaltyRp,
+    view.maxPaymentRp,
+  ];
   return amounts.every((amount) => Number.isSafeInteger(amount) && (amount as number) >= 0);
 }

@@ -28,7 +28,15 @@ const LOAN_ERROR_REPLIES: Record<LoanErrorCode, ErrorReply> = {
   ALREADY_PAID_BACK: { status: 409 },
 };
 
-export function loanErrorReply(error: { code: LoanErrorCode; message: string }): CommandReply<never> {
+export function loanErrorReply(error: {
+  code: LoanErrorCode;
+  message: string;
+}): CommandReply<never> {
   const { status, field } = LOAN_ERROR_REPLIES[error.code];
-  return refused(status, error.code, error.message, field ? [{ field, message: error.message }] : undefined);
+  return refused(
+    status,
+    error.code,
+    error.message,
+    field ? [{ field, message: error.message }] : undefined,
+  );
 }

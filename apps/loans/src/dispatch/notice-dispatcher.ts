@@ -1,11 +1,21 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { CollectionAck } from '@koperasi/contracts';
 import { PostgresEventStore, StreamVersionConflictError } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@koperasi/service-kit';
 import { BankClient, type BankResult } from '../bank/bank-client.js';
 import { collectionStreamId } from '../commands/collect-installment/collection-writer.js';
-import type { CollectionNoticeAcknowledged, CollectionRefusedByBank, FeeMode } from '../domain/index.js';
+import type {
+  CollectionNoticeAcknowledged,
+  CollectionRefusedByBank,
+  FeeMode,
+} from '../domain/index.js';
 import { LOANS_CONFIG, type LoansConfig } from '../infrastructure/loans-config.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { retryDelayMs } from './retry-delay.js';
@@ -52,7 +62,12 @@ interface Refusal {
 @Injectable()
 export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NoticeDispatcher.name);
-  private readonly loop = new WakeableLoop(NoticeDispatcher.name, () => this.deliverDue(), SCAN_INTERVAL_MS, MIN_PASS_GAP_MS);
+  private readonly loop = new WakeableLoop(
+    NoticeDispatcher.name,
+    () => this.deliverDue(),
+    SCAN_INTERVAL_MS,
+    MIN_PASS_GAP_MS,
+  );
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -113,7 +128,9 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
    * rows. Should the process stop in between, the rows still say PENDING: the notice is sent again, the bank
    * answers the same acknowledgement, and the append finds the event already there.
    */
-  private async recordAcknowledged(acknowledged: { row: DueNotice; bankRef: string }[]): Promise<void> {
+  private async recordAcknowledged(
+    acknowledged: { row: DueNotice; bankRef: string }[],
+  ): Promise<void> {
     await Promise.all(
       acknowledged.map(async ({ row, bankRef }) => {
         const event: CollectionNoticeAcknowledged = {
@@ -139,7 +156,10 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
                                 notice_attempts = c.notice_attempts + 1, acknowledged_at = now()
        FROM unnest($1::uuid[], $2::text[]) AS a(collection_id, bank_ref)
        WHERE c.collection_id = a.collection_id`,
-      [acknowledged.map(({ row }) => row.collection_id), acknowledged.map(({ bankRef }) => bankRef)],
+      [
+        acknowledged.map(({ row }) => row.collection_id),
+        acknowledged.map(({ bankRef }) => bankRef),
+      ],
     );
   }
 
@@ -149,7 +169,9 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
    * short finds it there, and the bank answers the same refusal again.
    */
   private async recordRefused(refusals: Refusal[]): Promise<void> {
-    this.logger.warn(`${refusals.length} collection notice(s) refused by the bank for good: ${refusals[0].reason}`);
+    this.logger.warn(
+      `${refusals.length} collection notice(s) refused by the bank for good: ${refusals[0].reason}`,
+    );
     for (const { row, code, reason } of refusals) {
       const event: CollectionRefusedByBank = {
         type: 'CollectionRefusedByBank',
@@ -181,12 +203,18 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
                                 refusal = jsonb_build_object('code', r.code, 'reason', r.reason, 'refusedAt', now(), 'paidBack', NULL)
        FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(collection_id, code, reason)
        WHERE c.collection_id = r.collection_id AND c.notice_status = 'PENDING'`,
-      [refusals.map(({ row }) => row.collection_id), refusals.map(({ code }) => code.slice(0, 100)), refusals.map(({ reason }) => reason.slice(0, 500))],
+      [
+        refusals.map(({ row }) => row.collection_id),
+        refusals.map(({ code }) => code.slice(0, 100)),
+        refusals.map(({ reason }) => reason.slice(0, 500)),
+      ],
     );
   }
 
   private async scheduleRetries(failed: { row: DueNotice; error: string }[]): Promise<void> {
-    this.logger.warn(`${failed.length} collection notice(s) not acknowledged, retrying later: ${failed[0].error}`);
+    this.logger.warn(
+      `${failed.length} collection notice(s) not acknowledged, retrying later: ${failed[0].error}`,
+    );
     await this.pool.query(
       `UPDATE collections c SET notice_attempts = c.notice_attempts + 1, notice_error = f.error,
                                 next_notice_at = now() + f.delay_ms * interval '1 millisecond'
@@ -202,10 +230,17 @@ export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicati
 }
 
 /** The bank's reference for an acknowledged notice, or why it does not count as one. */
-function acknowledgementOf(result: BankResult<CollectionAck>, reference: string): { bankRef: string } | string {
+function acknowledgementOf(
+  result: BankResult<CollectionAck>,
+  reference: string,
+): { bankRef: string } | string {
   if (!result.ok) return result.message;
   const ack = result.value;
-  if (ack?.status !== 'ACKNOWLEDGED' || ack.reference !== reference || typeof ack.bank_ref !== 'string') {
+  if (
+    ack?.status !== 'ACKNOWLEDGED' ||
+    ack.reference !== reference ||
+    typeof ack.bank_ref !== 'string'
+  ) {
     return `the bank's answer is not an acknowledgement of ${reference}: ${JSON.stringify(ack).slice(0, 200)}`;
   }
   return { bankRef: ack.bank_ref };

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { RemittanceRequest, RemittanceStatusResponse } from '@koperasi/contracts';
 import { PostgresEventStore } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
@@ -43,7 +49,12 @@ interface ItemRow {
 @Injectable()
 export class RemittanceDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RemittanceDispatcher.name);
-  private readonly loop = new WakeableLoop(RemittanceDispatcher.name, () => this.deliverDue(), SCAN_INTERVAL_MS, MIN_PASS_GAP_MS);
+  private readonly loop = new WakeableLoop(
+    RemittanceDispatcher.name,
+    () => this.deliverDue(),
+    SCAN_INTERVAL_MS,
+    MIN_PASS_GAP_MS,
+  );
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -84,7 +95,9 @@ export class RemittanceDispatcher implements OnApplicationBootstrap, BeforeAppli
     } else {
       // Sent before and no verdict: ask first. Sending again is safe only once the bank says it has nothing.
       answer = await this.bank.remittanceStatus(agentId, batchRef);
-      const neverArrived = (answer.ok && answer.value.status === 'NOT_FOUND') || (!answer.ok && answer.kind === 'NOT_FOUND');
+      const neverArrived =
+        (answer.ok && answer.value.status === 'NOT_FOUND') ||
+        (!answer.ok && answer.kind === 'NOT_FOUND');
       if (neverArrived) {
         answer = await this.post(remittance);
         posted = true;
@@ -97,11 +110,18 @@ export class RemittanceDispatcher implements OnApplicationBootstrap, BeforeAppli
     }
     const status = answer.value;
     if (status.batch_ref !== batchRef) {
-      await this.retryLater(remittance, `the bank answered about batch ${String(status.batch_ref)}, not ${batchRef}`, null);
+      await this.retryLater(
+        remittance,
+        `the bank answered about batch ${String(status.batch_ref)}, not ${batchRef}`,
+        null,
+      );
     } else if (status.status === 'CONFIRMED') {
       await this.resolve(remittance, { type: 'BankConfirmed', bankRef: status.bank_ref ?? '' });
     } else if (status.status === 'REJECTED') {
-      await this.resolve(remittance, { type: 'BankRejected', reason: status.reason ?? 'the bank gave no reason' });
+      await this.resolve(remittance, {
+        type: 'BankRejected',
+        reason: status.reason ?? 'the bank gave no reason',
+      });
     } else {
       // RECEIVED: the bank has it and has not decided; ask again later.
       await this.retryLater(remittance, null, 'SENT');
@@ -109,7 +129,9 @@ export class RemittanceDispatcher implements OnApplicationBootstrap, BeforeAppli
   }
 
   private async post(remittance: OpenRemittance): Promise<BankResult<RemittanceStatusResponse>> {
-    await this.pool.query('UPDATE remittances SET posted = true WHERE remittance_id = $1', [remittance.remittance_id]);
+    await this.pool.query('UPDATE remittances SET posted = true WHERE remittance_id = $1', [
+      remittance.remittance_id,
+    ]);
     const { rows } = await this.pool.query<ItemRow>(
       `SELECT c.collection_id, c.amount_rp
        FROM remittance_items i JOIN collections c ON c.collection_id = i.collection_id
@@ -120,14 +142,22 @@ export class RemittanceDispatcher implements OnApplicationBootstrap, BeforeAppli
     const request: RemittanceRequest = {
       batch_ref: remittance.remittance_id,
       total_rp: Number(remittance.collected_rp),
-      items: rows.map((row) => ({ reference: row.collection_id, amount_rp: Number(row.amount_rp) })),
+      items: rows.map((row) => ({
+        reference: row.collection_id,
+        amount_rp: Number(row.amount_rp),
+      })),
       fee_netted_rp: Number(remittance.fee_netted_rp),
     };
     return this.bank.remit(remittance.koperasi_id, request);
   }
 
-  private async retryLater(remittance: OpenRemittance, error: string | null, status: 'SENT' | 'UNKNOWN' | null): Promise<void> {
-    if (error) this.logger.warn(`remittance ${remittance.remittance_id}: ${error}; asking again later`);
+  private async retryLater(
+    remittance: OpenRemittance,
+    error: string | null,
+    status: 'SENT' | 'UNKNOWN' | null,
+  ): Promise<void> {
+    if (error)
+      this.logger.warn(`remittance ${remittance.remittance_id}: ${error}; asking again later`);
     const delayMs = retryDelayMs(remittance.attempts, this.config.maxRetryDelayMs);
     await this.pool.query(
       `UPDATE remittances SET attempts = attempts + 1, last_error = $2, status = COALESCE($3, status),
@@ -144,7 +174,9 @@ export class RemittanceDispatcher implements OnApplicationBootstrap, BeforeAppli
     const state = history.reduce(evolveRemittance, initialRemittanceState);
     const decision = decideRemittanceVerdict(verdict, state);
     if (!decision.ok) {
-      this.logger.warn(`remittance ${remittance.remittance_id}: ${decision.error.message}; the verdict changes nothing`);
+      this.logger.warn(
+        `remittance ${remittance.remittance_id}: ${decision.error.message}; the verdict changes nothing`,
+      );
       return;
     }
     const closedEventId = (history[0] as unknown as { eventId: string }).eventId;
@@ -166,8 +198,12 @@ export class RemittanceDispatcher implements OnApplicationBootstrap, BeforeAppli
         `UPDATE remittances SET status = 'REJECTED', resolved_at = now(), reason = $2, last_error = NULL WHERE remittance_id = $1`,
         [remittance.remittance_id, verdict.reason],
       );
-      await tx.query('UPDATE remittance_items SET active = false WHERE remittance_id = $1', [remittance.remittance_id]);
-      await tx.query('UPDATE collections SET remittance_id = NULL WHERE remittance_id = $1', [remittance.remittance_id]);
+      await tx.query('UPDATE remittance_items SET active = false WHERE remittance_id = $1', [
+        remittance.remittance_id,
+      ]);
+      await tx.query('UPDATE collections SET remittance_id = NULL WHERE remittance_id = $1', [
+        remittance.remittance_id,
+      ]);
     });
   }
 }

@@ -43,7 +43,9 @@ export class WakeableLoop {
       try {
         outcome = await this.pass();
       } catch (error) {
-        logger.error(`pass failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+        logger.error(
+          `pass failed, retrying: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       if (!this.running) break;
       await this.pause(this.minGapMs, false);

@@ -23,8 +23,18 @@ export const LOAN_PRODUCTS: readonly LoanProduct[] = ['KUR', 'KUPEDES'];
  * partial payments are taken.
  */
 export const DEFAULT_AGREEMENTS: Record<LoanProduct, CollectionAgreement> = {
-  KUR: { product: 'KUR', fee: { kind: 'FIXED', feeRp: 2_500 }, partialAllowed: false, feeMode: 'BANK_PAYS' },
-  KUPEDES: { product: 'KUPEDES', fee: { kind: 'PERCENT', basisPoints: 50 }, partialAllowed: true, feeMode: 'NETTED' },
+  KUR: {
+    product: 'KUR',
+    fee: { kind: 'FIXED', feeRp: 2_500 },
+    partialAllowed: false,
+    feeMode: 'BANK_PAYS',
+  },
+  KUPEDES: {
+    product: 'KUPEDES',
+    fee: { kind: 'PERCENT', basisPoints: 50 },
+    partialAllowed: true,
+    feeMode: 'NETTED',
+  },
 };
 
 /** 100% would hand the whole installment to the koperasi; a tenth of it is already far above any real agreement. */
@@ -42,16 +52,22 @@ export function feeFor(fee: FeeRule, amountRp: number): number {
     fee.kind === 'FIXED'
       ? fee.feeRp
       : // In bigint: amount x basis points passes 2^53 for amounts a benchmark loan allows.
-        Number((BigInt(amountRp) * BigInt(fee.basisPoints) * 2n + BASIS_POINTS_PER_WHOLE) / (BASIS_POINTS_PER_WHOLE * 2n));
+        Number(
+          (BigInt(amountRp) * BigInt(fee.basisPoints) * 2n + BASIS_POINTS_PER_WHOLE) /
+            (BASIS_POINTS_PER_WHOLE * 2n),
+        );
   return Math.min(raw, amountRp);
 }
 
 /** Refuses an agreement a supervisor could not have meant; null when it is acceptable. */
 export function checkAgreement(agreement: CollectionAgreement): DomainError<LoanErrorCode> | null {
   const invalid = (message: string) => ({ code: 'INVALID_AGREEMENT' as const, message });
-  if (!LOAN_PRODUCTS.includes(agreement.product)) return invalid(`product must be one of ${LOAN_PRODUCTS.join(', ')}`);
-  if (agreement.feeMode !== 'BANK_PAYS' && agreement.feeMode !== 'NETTED') return invalid('feeMode must be BANK_PAYS or NETTED');
-  if (typeof agreement.partialAllowed !== 'boolean') return invalid('partialAllowed must be true or false');
+  if (!LOAN_PRODUCTS.includes(agreement.product))
+    return invalid(`product must be one of ${LOAN_PRODUCTS.join(', ')}`);
+  if (agreement.feeMode !== 'BANK_PAYS' && agreement.feeMode !== 'NETTED')
+    return invalid('feeMode must be BANK_PAYS or NETTED');
+  if (typeof agreement.partialAllowed !== 'boolean')
+    return invalid('partialAllowed must be true or false');
   const { fee } = agreement;
   if (fee.kind === 'FIXED') {
     if (!(fee.feeRp === 0 || isPositiveRupiah(fee.feeRp)) || fee.feeRp > MAX_FIXED_FEE_RP) {
@@ -60,8 +76,14 @@ export function checkAgreement(agreement: CollectionAgreement): DomainError<Loan
     return null;
   }
   if (fee.kind === 'PERCENT') {
-    if (!Number.isInteger(fee.basisPoints) || fee.basisPoints < 0 || fee.basisPoints > MAX_FEE_BASIS_POINTS) {
-      return invalid(`a percentage fee is whole basis points from 0 to ${MAX_FEE_BASIS_POINTS} (0.01% each)`);
+    if (
+      !Number.isInteger(fee.basisPoints) ||
+      fee.basisPoints < 0 ||
+      fee.basisPoints > MAX_FEE_BASIS_POINTS
+    ) {
+      return invalid(
+        `a percentage fee is whole basis points from 0 to ${MAX_FEE_BASIS_POINTS} (0.01% each)`,
+      );
     }
     return null;
   }

@@ -31,7 +31,11 @@ const inArrears: LoanAccountView = {
   viewedAt: '2026-11-20T08:59:58.000Z',
 };
 
-function collect(loan: LoanAccountView, amountRp: number, overrides: Partial<CollectInstallment> = {}): CollectInstallment {
+function collect(
+  loan: LoanAccountView,
+  amountRp: number,
+  overrides: Partial<CollectInstallment> = {},
+): CollectInstallment {
   return {
     type: 'CollectInstallment',
     collectionId: 'col-1',
@@ -71,7 +75,14 @@ describe('decideCollectInstallment', () => {
             feeRp: 2_500,
             feeMode: 'BANK_PAYS',
             tellerId: 'teller-siti',
-            allocation: { arrearsRp: 0, arrearsPeriods: [], penaltyRp: 0, currentRp: 1_250_000, currentPeriod: '2026-11', aheadRp: 0 },
+            allocation: {
+              arrearsRp: 0,
+              arrearsPeriods: [],
+              penaltyRp: 0,
+              currentRp: 1_250_000,
+              currentPeriod: '2026-11',
+              aheadRp: 0,
+            },
           },
         },
       ],
@@ -80,7 +91,11 @@ describe('decideCollectInstallment', () => {
 
   it('given a Kupedes loan in arrears, when everything owed is paid, then the fee is 0.50% netted', () => {
     const decision = decideCollectInstallment(collect(inArrears, 2_295_000));
-    expect(decision.ok && decision.events[0].data).toMatchObject({ amountRp: 2_295_000, feeRp: 11_475, feeMode: 'NETTED' });
+    expect(decision.ok && decision.events[0].data).toMatchObject({
+      amountRp: 2_295_000,
+      feeRp: 11_475,
+      feeMode: 'NETTED',
+    });
   });
 
   it('given a loan in arrears, when everything owed is paid, then the event keeps what it paid: the arrears months, the penalty and the current month', () => {
@@ -96,8 +111,15 @@ describe('decideCollectInstallment', () => {
   });
 
   it('given arrears already paid here and not yet at the bank, when the next payment is taken, then it pays the penalty and the current month', () => {
-    const decision = decideCollectInstallment(collect(inArrears, 795_000, { notYetAtBankRp: 1_500_000 }));
-    expect(decision.ok && decision.events[0].data.allocation).toMatchObject({ arrearsRp: 0, arrearsPeriods: [], penaltyRp: 45_000, currentRp: 750_000 });
+    const decision = decideCollectInstallment(
+      collect(inArrears, 795_000, { notYetAtBankRp: 1_500_000 }),
+    );
+    expect(decision.ok && decision.events[0].data.allocation).toMatchObject({
+      arrearsRp: 0,
+      arrearsPeriods: [],
+      penaltyRp: 45_000,
+      currentRp: 750_000,
+    });
   });
 
   it('given partial payments allowed, when less than one installment is paid, then it is collected and the fee rounds half up', () => {
@@ -126,29 +148,48 @@ describe('decideCollectInstallment', () => {
     expect(refusalOf(collect(current, 1_250_001))).toBe('OVERPAYMENT');
   });
 
-  it('given collections here the bank has not seen yet, then they count against the bank\'s maximum', () => {
-    expect(refusalOf(collect(inArrears, 1_545_001, { notYetAtBankRp: 750_000 }))).toBe('OVERPAYMENT');
-    expect(decideCollectInstallment(collect(inArrears, 1_545_000, { notYetAtBankRp: 750_000 })).ok).toBe(true);
+  it("given collections here the bank has not seen yet, then they count against the bank's maximum", () => {
+    expect(refusalOf(collect(inArrears, 1_545_001, { notYetAtBankRp: 750_000 }))).toBe(
+      'OVERPAYMENT',
+    );
+    expect(
+      decideCollectInstallment(collect(inArrears, 1_545_000, { notYetAtBankRp: 750_000 })).ok,
+    ).toBe(true);
     // KUR with the whole installment already taken and not yet acknowledged: a second one is too much.
-    expect(refusalOf(collect(current, 1_250_000, { notYetAtBankRp: 1_250_000 }))).toBe('OVERPAYMENT');
+    expect(refusalOf(collect(current, 1_250_000, { notYetAtBankRp: 1_250_000 }))).toBe(
+      'OVERPAYMENT',
+    );
   });
 
   it('given a closed loan, when anything is paid, then it is refused', () => {
-    expect(refusalOf(collect({ ...current, status: 'CLOSED', maxPaymentRp: 0 }, 1_250_000))).toBe('LOAN_CLOSED');
+    expect(refusalOf(collect({ ...current, status: 'CLOSED', maxPaymentRp: 0 }, 1_250_000))).toBe(
+      'LOAN_CLOSED',
+    );
   });
 
-  it.each([0, -5_000, 1_000.5, Number.NaN, 2 ** 53])('when the amount is %p, then it is refused as invalid', (amountRp) => {
-    expect(refusalOf(collect(current, amountRp))).toBe('INVALID_AMOUNT');
-  });
+  it.each([0, -5_000, 1_000.5, Number.NaN, 2 ** 53])(
+    'when the amount is %p, then it is refused as invalid',
+    (amountRp) => {
+      expect(refusalOf(collect(current, amountRp))).toBe('INVALID_AMOUNT');
+    },
+  );
 
   it('given a view of another loan, then it is refused', () => {
-    expect(refusalOf(collect(current, 1_250_000, { loanNo: '000101000002002' }))).toBe('LOAN_VIEW_MISMATCH');
+    expect(refusalOf(collect(current, 1_250_000, { loanNo: '000101000002002' }))).toBe(
+      'LOAN_VIEW_MISMATCH',
+    );
   });
 
   it('given a view older than a minute, or from the future, then the teller is asked to look the loan up again', () => {
-    expect(refusalOf(collect(current, 1_250_000, { now: '2026-11-20T09:01:00.000Z' }))).toBe('LOAN_VIEW_STALE');
-    expect(refusalOf(collect(current, 1_250_000, { now: '2026-11-20T08:59:50.000Z' }))).toBe('LOAN_VIEW_STALE');
-    expect(refusalOf(collect({ ...current, viewedAt: 'yesterday' }, 1_250_000))).toBe('LOAN_VIEW_STALE');
+    expect(refusalOf(collect(current, 1_250_000, { now: '2026-11-20T09:01:00.000Z' }))).toBe(
+      'LOAN_VIEW_STALE',
+    );
+    expect(refusalOf(collect(current, 1_250_000, { now: '2026-11-20T08:59:50.000Z' }))).toBe(
+      'LOAN_VIEW_STALE',
+    );
+    expect(refusalOf(collect({ ...current, viewedAt: 'yesterday' }, 1_250_000))).toBe(
+      'LOAN_VIEW_STALE',
+    );
   });
 
   it('given no teller, then it is refused', () => {
@@ -156,7 +197,11 @@ describe('decideCollectInstallment', () => {
   });
 
   it('given a fixed fee above a tiny partial amount, then the fee is capped at the amount', () => {
-    const agreement: CollectionAgreement = { ...DEFAULT_AGREEMENTS.KUR, partialAllowed: true, feeMode: 'NETTED' };
+    const agreement: CollectionAgreement = {
+      ...DEFAULT_AGREEMENTS.KUR,
+      partialAllowed: true,
+      feeMode: 'NETTED',
+    };
     const decision = decideCollectInstallment(collect(current, 1_000, { agreement }));
     expect(decision.ok && decision.events[0].data.feeRp).toBe(1_000);
   });

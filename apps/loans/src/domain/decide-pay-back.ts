@@ -8,9 +8,16 @@ export interface RefusedCollectionState {
   paidBack: boolean;
 }
 
-export const initialRefusedCollectionState: RefusedCollectionState = { collected: null, refused: false, paidBack: false };
+export const initialRefusedCollectionState: RefusedCollectionState = {
+  collected: null,
+  refused: false,
+  paidBack: false,
+};
 
-export function evolveRefusedCollection(state: RefusedCollectionState, event: CollectionEvent): RefusedCollectionState {
+export function evolveRefusedCollection(
+  state: RefusedCollectionState,
+  event: CollectionEvent,
+): RefusedCollectionState {
   switch (event.type) {
     case 'InstallmentCollected':
       return { ...state, collected: { loanNo: event.data.loanNo, amountRp: event.data.amountRp } };
@@ -31,9 +38,17 @@ export interface PayBackRefusedCollection {
 }
 
 /** The whole amount goes back once, and only for a collection the bank refused. */
-export function decidePayBack(command: PayBackRefusedCollection, state: RefusedCollectionState): LoanDecision<RefusedCollectionPaidBack> {
-  if (!state.collected || !state.refused) return refuse('COLLECTION_NOT_REFUSED', 'The bank has not refused this collection; there is nothing to pay back');
-  if (state.paidBack) return refuse('ALREADY_PAID_BACK', 'This collection was already paid back to the customer');
+export function decidePayBack(
+  command: PayBackRefusedCollection,
+  state: RefusedCollectionState,
+): LoanDecision<RefusedCollectionPaidBack> {
+  if (!state.collected || !state.refused)
+    return refuse(
+      'COLLECTION_NOT_REFUSED',
+      'The bank has not refused this collection; there is nothing to pay back',
+    );
+  if (state.paidBack)
+    return refuse('ALREADY_PAID_BACK', 'This collection was already paid back to the customer');
   const { collectionId, tellerId, paidBy, paidByName } = command;
   return {
     ok: true,
@@ -41,7 +56,14 @@ export function decidePayBack(command: PayBackRefusedCollection, state: RefusedC
       {
         type: 'RefusedCollectionPaidBack',
         schemaVersion: 1,
-        data: { collectionId, loanNo: state.collected.loanNo, amountRp: state.collected.amountRp, tellerId, paidBy, paidByName },
+        data: {
+          collectionId,
+          loanNo: state.collected.loanNo,
+          amountRp: state.collected.amountRp,
+          tellerId,
+          paidBy,
+          paidByName,
+        },
       },
     ],
   };

@@ -1,6 +1,11 @@
 import { refuse, type LoanDecision } from './loan-decision.js';
 import type { RemittanceClosed, RemittanceConfirmed, RemittanceRejected } from './loan-events.js';
-import { MAX_COLLECTIONS_PER_REMITTANCE, type BankVerdict, type CloseRemittance, type RemittanceState } from './remittance.js';
+import {
+  MAX_COLLECTIONS_PER_REMITTANCE,
+  type BankVerdict,
+  type CloseRemittance,
+  type RemittanceState,
+} from './remittance.js';
 
 /**
  * Closes a batch of the given collections (the bank refuses a batch naming a collection it was never told of,
@@ -19,7 +24,10 @@ export function decideCloseRemittance(command: CloseRemittance): LoanDecision<Re
     );
   }
   if (collections.length > MAX_COLLECTIONS_PER_REMITTANCE) {
-    return refuse('REMITTANCE_TOO_LARGE', `A batch holds at most ${MAX_COLLECTIONS_PER_REMITTANCE} collections, got ${collections.length}`);
+    return refuse(
+      'REMITTANCE_TOO_LARGE',
+      `A batch holds at most ${MAX_COLLECTIONS_PER_REMITTANCE} collections, got ${collections.length}`,
+    );
   }
   let collectedRp = 0;
   let feeNettedRp = 0;
@@ -51,7 +59,11 @@ export function decideRemittanceVerdict(
   verdict: BankVerdict,
   state: RemittanceState,
 ): LoanDecision<RemittanceConfirmed | RemittanceRejected> {
-  if (state.status !== 'OPEN') return refuse('REMITTANCE_NOT_OPEN', `Remittance ${state.remittanceId || '?'} is ${state.status}, not open`);
+  if (state.status !== 'OPEN')
+    return refuse(
+      'REMITTANCE_NOT_OPEN',
+      `Remittance ${state.remittanceId || '?'} is ${state.status}, not open`,
+    );
   if (verdict.type === 'BankConfirmed') {
     return {
       ok: true,
@@ -76,7 +88,11 @@ export function decideRemittanceVerdict(
       {
         type: 'RemittanceRejected',
         schemaVersion: 1,
-        data: { remittanceId: state.remittanceId, collectionIds: state.collectionIds, reason: verdict.reason },
+        data: {
+          remittanceId: state.remittanceId,
+          collectionIds: state.collectionIds,
+          reason: verdict.reason,
+        },
       },
     ],
   };

@@ -1,6 +1,11 @@
 import { decideCloseRemittance, decideRemittanceVerdict } from './decide-remittance.js';
 import type { RemittanceEvent } from './loan-events.js';
-import { evolveRemittance, initialRemittanceState, MAX_COLLECTIONS_PER_REMITTANCE, type UnremittedCollection } from './remittance.js';
+import {
+  evolveRemittance,
+  initialRemittanceState,
+  MAX_COLLECTIONS_PER_REMITTANCE,
+  type UnremittedCollection,
+} from './remittance.js';
 
 const collections: UnremittedCollection[] = [
   { collectionId: 'c-1', amountRp: 1_250_000, feeRp: 2_500, feeMode: 'BANK_PAYS' },
@@ -8,7 +13,13 @@ const collections: UnremittedCollection[] = [
 ];
 
 function closed() {
-  const decision = decideCloseRemittance({ type: 'CloseRemittance', remittanceId: 'r-1', supervisorId: 'spv', collections, awaitingNoticeCount: 0 });
+  const decision = decideCloseRemittance({
+    type: 'CloseRemittance',
+    remittanceId: 'r-1',
+    supervisorId: 'spv',
+    collections,
+    awaitingNoticeCount: 0,
+  });
   if (!decision.ok) throw new Error(decision.error.message);
   return decision.events;
 }
@@ -30,34 +41,74 @@ describe('remittance deciders', () => {
   });
 
   it('given an empty pool, when a batch is closed, then nothing is closed', () => {
-    const decision = decideCloseRemittance({ type: 'CloseRemittance', remittanceId: 'r-1', supervisorId: 'spv', collections: [], awaitingNoticeCount: 0 });
+    const decision = decideCloseRemittance({
+      type: 'CloseRemittance',
+      remittanceId: 'r-1',
+      supervisorId: 'spv',
+      collections: [],
+      awaitingNoticeCount: 0,
+    });
     expect(decision.ok || decision.error.code).toBe('NOTHING_TO_REMIT');
-    const waiting = decideCloseRemittance({ type: 'CloseRemittance', remittanceId: 'r-1', supervisorId: 'spv', collections: [], awaitingNoticeCount: 3 });
+    const waiting = decideCloseRemittance({
+      type: 'CloseRemittance',
+      remittanceId: 'r-1',
+      supervisorId: 'spv',
+      collections: [],
+      awaitingNoticeCount: 3,
+    });
     expect(waiting.ok || waiting.error.message).toMatch(/3 collection\(s\) wait for the bank/);
   });
 
   it('refuses a batch larger than an event may carry', () => {
-    const many = Array.from({ length: MAX_COLLECTIONS_PER_REMITTANCE + 1 }, (_, index) => ({ ...collections[0], collectionId: `c-${index}` }));
-    const decision = decideCloseRemittance({ type: 'CloseRemittance', remittanceId: 'r-1', supervisorId: 'spv', collections: many, awaitingNoticeCount: 0 });
+    const many = Array.from({ length: MAX_COLLECTIONS_PER_REMITTANCE + 1 }, (_, index) => ({
+      ...collections[0],
+      collectionId: `c-${index}`,
+    }));
+    const decision = decideCloseRemittance({
+      type: 'CloseRemittance',
+      remittanceId: 'r-1',
+      supervisorId: 'spv',
+      collections: many,
+      awaitingNoticeCount: 0,
+    });
     expect(decision.ok || decision.error.code).toBe('REMITTANCE_TOO_LARGE');
   });
 
   it('given an open batch, when the bank confirms, then the confirmation carries the amounts that clear the liability', () => {
-    const decision = decideRemittanceVerdict({ type: 'BankConfirmed', bankRef: 'BRI-9' }, stateAfter(closed()));
+    const decision = decideRemittanceVerdict(
+      { type: 'BankConfirmed', bankRef: 'BRI-9' },
+      stateAfter(closed()),
+    );
     expect(decision.ok && decision.events[0]).toEqual({
       type: 'RemittanceConfirmed',
       schemaVersion: 1,
-      data: { remittanceId: 'r-1', collectedRp: 3_545_000, feeNettedRp: 11_475, remitRp: 3_533_525, bankRef: 'BRI-9' },
+      data: {
+        remittanceId: 'r-1',
+        collectedRp: 3_545_000,
+        feeNettedRp: 11_475,
+        remitRp: 3_533_525,
+        bankRef: 'BRI-9',
+      },
     });
   });
 
   it('given an open batch, when the bank rejects, then its collections are named so they return to the pool', () => {
-    const decision = decideRemittanceVerdict({ type: 'BankRejected', reason: 'totals differ' }, stateAfter(closed()));
-    expect(decision.ok && decision.events[0].data).toEqual({ remittanceId: 'r-1', collectionIds: ['c-1', 'c-2'], reason: 'totals differ' });
+    const decision = decideRemittanceVerdict(
+      { type: 'BankRejected', reason: 'totals differ' },
+      stateAfter(closed()),
+    );
+    expect(decision.ok && decision.events[0].data).toEqual({
+      remittanceId: 'r-1',
+      collectionIds: ['c-1', 'c-2'],
+      reason: 'totals differ',
+    });
   });
 
   it('given a batch already confirmed, when another answer arrives, then nothing changes', () => {
-    const confirmed = decideRemittanceVerdict({ type: 'BankConfirmed', bankRef: 'BRI-9' }, stateAfter(closed()));
+    const confirmed = decideRemittanceVerdict(
+      { type: 'BankConfirmed', bankRef: 'BRI-9' },
+      stateAfter(closed()),
+    );
     if (!confirmed.ok) throw new Error('not confirmed');
     const state = stateAfter([...closed(), ...confirmed.events]);
     expect(state.status).toBe('CONFIRMED');

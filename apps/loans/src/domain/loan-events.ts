@@ -44,5 +44,9 @@ export interface RemittanceRejected extends NewEvent<RemittanceRejectedData> {
   schemaVersion: 1;
 }
 
-export type CollectionEvent = InstallmentCollected | CollectionNoticeAcknowledged | CollectionRefusedByBank | RefusedCollectionPaidBack;
+export type CollectionEvent =
+  | InstallmentCollected
+  | CollectionNoticeAcknowledged
+  | CollectionRefusedByBank
+  | RefusedCollectionPaidBack;
 export type RemittanceEvent = RemittanceClosed | RemittanceConfirmed | RemittanceRejected;

@@ -20,7 +20,8 @@ export interface CloseRemittance {
 }
 
 /** The bank's final word on a batch. */
-export type BankVerdict = { type: 'BankConfirmed'; bankRef: string } | { type: 'BankRejected'; reason: string };
+export type BankVerdict =
+  { type: 'BankConfirmed'; bankRef: string } | { type: 'BankRejected'; reason: string };
 
 export interface RemittanceState {
   status: 'NONE' | 'OPEN' | 'CONFIRMED' | 'REJECTED';

@@ -12,7 +12,9 @@ export class LoansCollectionRefusal1790000000302 implements MigrationInterface {
       ALTER TABLE collections DROP CONSTRAINT collections_notice_status_check,
         ADD CONSTRAINT collections_notice_status_check CHECK (notice_status IN ('PENDING', 'ACKNOWLEDGED', 'REFUSED')),
         ADD COLUMN refusal jsonb`);
-    await runner.query(`CREATE INDEX collections_refused ON collections (koperasi_id, collected_at) WHERE notice_status = 'REFUSED'`);
+    await runner.query(
+      `CREATE INDEX collections_refused ON collections (koperasi_id, collected_at) WHERE notice_status = 'REFUSED'`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

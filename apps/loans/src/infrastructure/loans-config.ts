@@ -23,10 +23,16 @@ export const LOANS_CONFIG = Symbol('LOANS_CONFIG');
 
 const POSITIVE_MS = /^[1-9]\d{0,6}$/;
 
-export function readLoansConfig(env: NodeJS.ProcessEnv = process.env): Omit<LoansConfig, 'eventsTopic'> {
+export function readLoansConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Omit<LoansConfig, 'eventsTopic'> {
   const values = readEnvConfig(
     {
-      LOANS_HTTP_PORT: { default: '3003', pattern: PORT_PATTERN, description: 'internal HTTP port of the loans service' },
+      LOANS_HTTP_PORT: {
+        default: '3003',
+        pattern: PORT_PATTERN,
+        description: 'internal HTTP port of the loans service',
+      },
       LOANS_DATABASE_URL: {
         default: 'postgres://postgres@127.0.0.1:5432/koperasi_loans',
         pattern: /^postgres(ql)?:\/\/.+\/[a-z_][a-z0-9_]*$/,
@@ -39,11 +45,27 @@ export function readLoansConfig(env: NodeJS.ProcessEnv = process.env): Omit<Loan
       },
       INTERNAL_API_TOKEN: secretEnv('shared secret in x-internal-token'),
       INTERNAL_HTTP_HOST,
-      BANK_URL: { default: 'http://127.0.0.1:3005', pattern: /^https?:\/\/\S+$/, description: "base URL of the bank's collection-agent API" },
+      BANK_URL: {
+        default: 'http://127.0.0.1:3005',
+        pattern: /^https?:\/\/\S+$/,
+        description: "base URL of the bank's collection-agent API",
+      },
       BANK_API_KEY: secretEnv('bearer key the bank issued to this deployment'),
-      BANK_TIMEOUT_MS: { default: '3000', pattern: POSITIVE_MS, description: 'how long a loan lookup or a collection notice waits for the bank' },
-      BANK_REMITTANCE_TIMEOUT_MS: { default: '15000', pattern: POSITIVE_MS, description: 'how long a remittance batch waits for the bank' },
-      BANK_MAX_RETRY_DELAY_MS: { default: '10000', pattern: POSITIVE_MS, description: 'the longest pause between retries to the bank' },
+      BANK_TIMEOUT_MS: {
+        default: '3000',
+        pattern: POSITIVE_MS,
+        description: 'how long a loan lookup or a collection notice waits for the bank',
+      },
+      BANK_REMITTANCE_TIMEOUT_MS: {
+        default: '15000',
+        pattern: POSITIVE_MS,
+        description: 'how long a remittance batch waits for the bank',
+      },
+      BANK_MAX_RETRY_DELAY_MS: {
+        default: '10000',
+        pattern: POSITIVE_MS,
+        description: 'the longest pause between retries to the bank',
+      },
     },
     env,
   );

@@ -1,5 +1,8 @@
 import type { MigrationClass } from '@koperasi/database';
-import { EventStoreAuditIndexes1790000000003, EventStoreSchema1790000000000 } from '@koperasi/eventstore';
+import {
+  EventStoreAuditIndexes1790000000003,
+  EventStoreSchema1790000000000,
+} from '@koperasi/eventstore';
 import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 import { CommandResultsSchema1790000000002 } from '@koperasi/service-kit';
 import { LoansCollectionAllocation1790000000301 } from './loans-collection-allocation.migration.js';

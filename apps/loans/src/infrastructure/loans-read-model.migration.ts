@@ -42,7 +42,9 @@ export class LoansReadModel1790000000300 implements MigrationInterface {
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
         last_error text
       )`);
-    await runner.query(`CREATE INDEX remittances_to_deliver ON remittances (next_attempt_at) WHERE status IN ('SENT', 'UNKNOWN')`);
+    await runner.query(
+      `CREATE INDEX remittances_to_deliver ON remittances (next_attempt_at) WHERE status IN ('SENT', 'UNKNOWN')`,
+    );
     await runner.query(`
       CREATE TABLE collections (
         collection_id uuid PRIMARY KEY,
@@ -68,9 +70,15 @@ export class LoansReadModel1790000000300 implements MigrationInterface {
         -- The open or confirmed batch holding it; null while in the pool.
         remittance_id uuid REFERENCES remittances (remittance_id)
       )`);
-    await runner.query(`CREATE INDEX collections_notices_due ON collections (next_notice_at) WHERE notice_status = 'PENDING'`);
-    await runner.query(`CREATE INDEX collections_in_pool ON collections (koperasi_id, collected_at) WHERE remittance_id IS NULL`);
-    await runner.query(`CREATE INDEX collections_by_date ON collections (koperasi_id, business_date)`);
+    await runner.query(
+      `CREATE INDEX collections_notices_due ON collections (next_notice_at) WHERE notice_status = 'PENDING'`,
+    );
+    await runner.query(
+      `CREATE INDEX collections_in_pool ON collections (koperasi_id, collected_at) WHERE remittance_id IS NULL`,
+    );
+    await runner.query(
+      `CREATE INDEX collections_by_date ON collections (koperasi_id, business_date)`,
+    );
     await runner.query(`CREATE INDEX collections_by_remittance ON collections (remittance_id)`);
     await runner.query(`CREATE INDEX collections_by_loan ON collections (loan_no, collected_at)`);
     await runner.query(`
@@ -82,7 +90,9 @@ export class LoansReadModel1790000000300 implements MigrationInterface {
         PRIMARY KEY (remittance_id, collection_id)
       )`);
     // The rule that matters most here: a collection is in at most one open or confirmed batch, whoever races.
-    await runner.query(`CREATE UNIQUE INDEX remittance_items_one_live_batch ON remittance_items (collection_id) WHERE active`);
+    await runner.query(
+      `CREATE UNIQUE INDEX remittance_items_one_live_batch ON remittance_items (collection_id) WHERE active`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

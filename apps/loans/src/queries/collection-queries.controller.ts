@@ -1,14 +1,33 @@
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import type { CollectionRemittanceState, CollectionView } from '@koperasi/contracts';
 import { isCalendarDate } from '@koperasi/domain';
 import type { Pool } from 'pg';
 import { PG_POOL, isUuid, nowInWib } from '@koperasi/service-kit';
-import { COLLECTION_COLUMNS, COLLECTION_FROM, collectionViewOf, type CollectionRow } from '../read-model/collection-row.js';
+import {
+  COLLECTION_COLUMNS,
+  COLLECTION_FROM,
+  collectionViewOf,
+  type CollectionRow,
+} from '../read-model/collection-row.js';
 import { InternalTokenGuard } from './internal-token.guard.js';
 
 /** A busy counter takes a few hundred a day; a list longer than this is summarised, not listed in full. */
 const MAX_COLLECTIONS_LISTED = 1_000;
-const STATES: readonly CollectionRemittanceState[] = ['UNREMITTED', 'IN_BATCH', 'REMITTED', 'REFUSED'];
+const STATES: readonly CollectionRemittanceState[] = [
+  'UNREMITTED',
+  'IN_BATCH',
+  'REMITTED',
+  'REFUSED',
+];
 
 const STATE_CONDITION: Record<CollectionRemittanceState, string> = {
   UNREMITTED: `c.remittance_id IS NULL AND c.notice_status <> 'REFUSED'`,
@@ -46,7 +65,15 @@ export class CollectionQueriesController {
       throw new BadRequestException(`status must be one of ${STATES.join(', ')}`);
     }
     const state = (status as CollectionRemittanceState | undefined) ?? null;
-    const empty: CollectionList = { date: day, status: state, count: 0, amountRp: 0, feeRp: 0, collections: [], truncated: false };
+    const empty: CollectionList = {
+      date: day,
+      status: state,
+      count: 0,
+      amountRp: 0,
+      feeRp: 0,
+      collections: [],
+      truncated: false,
+    };
     if (!isUuid(koperasiId)) return empty;
     const where = `c.koperasi_id = $1 AND c.business_date = $2::date${state ? ` AND ${STATE_CONDITION[state]}` : ''}`;
     const [totals, listed] = await Promise.all([
@@ -85,7 +112,10 @@ export class CollectionQueriesController {
   }
 
   @Get(':collectionId')
-  async get(@Param('koperasiId') koperasiId: string, @Param('collectionId') collectionId: string): Promise<CollectionView> {
+  async get(
+    @Param('koperasiId') koperasiId: string,
+    @Param('collectionId') collectionId: string,
+  ): Promise<CollectionView> {
     if (isUuid(koperasiId) && isUuid(collectionId)) {
       const { rows } = await this.pool.query<CollectionRow>(
         `SELECT ${COLLECTION_COLUMNS} FROM ${COLLECTION_FROM} WHERE c.collection_id = $1 AND c.koperasi_id = $2`,
@@ -99,5 +129,9 @@ export class CollectionQueriesController {
 
 function isDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  return isCalendarDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
+  return isCalendarDate(
+    Number(value.slice(0, 4)),
+    Number(value.slice(5, 7)),
+    Number(value.slice(8, 10)),
+  );
 }

@@ -1,4 +1,11 @@
-import type { CollectionRefusal, CollectionRemittanceState, CollectionView, InstallmentAllocation, InstallmentReceipt, LoanProduct } from '@koperasi/contracts';
+import type {
+  CollectionRefusal,
+  CollectionRemittanceState,
+  CollectionView,
+  InstallmentAllocation,
+  InstallmentReceipt,
+  LoanProduct,
+} from '@koperasi/contracts';
 import { nowInWib } from '@koperasi/service-kit';
 import type { FeeMode } from '../domain/index.js';
 

@@ -1,4 +1,8 @@
-import type { EventEnvelope, InstallmentCollectedData, InstallmentReceipt } from '@koperasi/contracts';
+import type {
+  EventEnvelope,
+  InstallmentCollectedData,
+  InstallmentReceipt,
+} from '@koperasi/contracts';
 import { nowInWib } from '@koperasi/service-kit';
 import type { PoolClient } from 'pg';
 
@@ -12,7 +16,10 @@ export interface CollectionInsert {
  * The collections' rows, in one statement: read model, and the outbox of each bank notice (notice_status
  * PENDING, due now). A collection's business date is the counter's date in WIB when its event was stored.
  */
-export async function insertCollections(tx: PoolClient, collections: CollectionInsert[]): Promise<InstallmentReceipt[]> {
+export async function insertCollections(
+  tx: PoolClient,
+  collections: CollectionInsert[],
+): Promise<InstallmentReceipt[]> {
   const receipts = collections.map(({ koperasiId, event, data }) => ({
     collectionId: data.collectionId,
     loanNo: data.loanNo,
@@ -27,7 +34,8 @@ export async function insertCollections(tx: PoolClient, collections: CollectionI
     koperasiId,
     tellerId: data.tellerId,
   }));
-  const column = <T>(pick: (collection: CollectionInsert, index: number) => T) => collections.map(pick);
+  const column = <T>(pick: (collection: CollectionInsert, index: number) => T) =>
+    collections.map(pick);
   await tx.query(
     `INSERT INTO collections (collection_id, koperasi_id, loan_no, product, borrower_name, period, amount_rp, fee_rp, fee_mode,
                               teller_id, event_id, collected_at, business_date, allocation)

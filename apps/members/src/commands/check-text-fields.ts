@@ -7,7 +7,10 @@ export interface TextFieldRule {
 }
 
 /** The first text field of `payload` that is missing, not a string, blank or too long, as a 400 reply. */
-export function checkTextFields(payload: object, rules: Record<string, TextFieldRule>): CommandReply<never> | null {
+export function checkTextFields(
+  payload: object,
+  rules: Record<string, TextFieldRule>,
+): CommandReply<never> | null {
   const values = payload as Record<string, unknown>;
   for (const [field, rule] of Object.entries(rules)) {
     const value = values[field];
@@ -17,7 +20,8 @@ export function checkTextFields(payload: object, rules: Record<string, TextField
     }
     if (typeof value !== 'string') return badField(field, 'must be text');
     if (rule.required && value.trim() === '') return badField(field, 'must not be blank');
-    if (value.length > rule.maxLength) return badField(field, `must be at most ${rule.maxLength} characters`);
+    if (value.length > rule.maxLength)
+      return badField(field, `must be at most ${rule.maxLength} characters`);
   }
   return null;
 }

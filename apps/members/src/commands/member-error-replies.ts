@@ -36,7 +36,15 @@ const MEMBER_ERROR_REPLIES: Record<MemberErrorCode, ErrorReply> = {
   INVALID_RESIGNATION_DATE: { status: 422 },
 };
 
-export function memberErrorReply(error: { code: MemberErrorCode; message: string }): CommandReply<never> {
+export function memberErrorReply(error: {
+  code: MemberErrorCode;
+  message: string;
+}): CommandReply<never> {
   const { status, field } = MEMBER_ERROR_REPLIES[error.code];
-  return refused(status, error.code, error.message, field ? [{ field, message: error.message }] : undefined);
+  return refused(
+    status,
+    error.code,
+    error.message,
+    field ? [{ field, message: error.message }] : undefined,
+  );
 }

@@ -18,7 +18,11 @@ export function decideDepositSukarela(
       {
         type: 'SimpananSukarelaDeposited',
         schemaVersion: 1,
-        data: { memberId: open.member.memberId, amountRp: command.amountRp, tellerId: command.tellerId },
+        data: {
+          memberId: open.member.memberId,
+          amountRp: command.amountRp,
+          tellerId: command.tellerId,
+        },
       },
     ],
   };

@@ -10,8 +10,12 @@ const REQUIRED_TEXT = ['memberId', 'memberNo', 'fullName', 'address', 'kelurahan
  * One NIK in at most one koperasi is a rule across members, so it is not checked here but where all of a
  * koperasi's members are known (a unique NIK in the members service's registry).
  */
-export function decideRegisterMember(command: RegisterMember, state: MemberState): MemberDecision<MemberRegistered> {
-  if (state.status === 'RESIGNED') return refuse('MEMBER_RESIGNED', 'This member has resigned; register again under a new id');
+export function decideRegisterMember(
+  command: RegisterMember,
+  state: MemberState,
+): MemberDecision<MemberRegistered> {
+  if (state.status === 'RESIGNED')
+    return refuse('MEMBER_RESIGNED', 'This member has resigned; register again under a new id');
   if (state.status !== 'UNREGISTERED') {
     return refuse('MEMBER_ALREADY_REGISTERED', 'A member is already registered under this id');
   }
@@ -19,12 +23,21 @@ export function decideRegisterMember(command: RegisterMember, state: MemberState
   if (blank) return refuse('INVALID_REGISTRATION', `${blank} is required`);
   const joinedOn = localDateOf(command.joinedAt);
   if (!joinedOn) {
-    return refuse('INVALID_REGISTRATION', `joinedAt must be an ISO 8601 timestamp with offset, got ${JSON.stringify(command.joinedAt)}`);
+    return refuse(
+      'INVALID_REGISTRATION',
+      `joinedAt must be an ISO 8601 timestamp with offset, got ${JSON.stringify(command.joinedAt)}`,
+    );
   }
 
   const { settings } = command;
-  if (!isPositiveRupiah(settings.simpananPokokRp) || !isPositiveRupiah(settings.simpananWajibMonthlyRp)) {
-    return refuse('INVALID_SETTINGS', `Koperasi ${settings.code} has no valid simpanan pokok and wajib amounts`);
+  if (
+    !isPositiveRupiah(settings.simpananPokokRp) ||
+    !isPositiveRupiah(settings.simpananWajibMonthlyRp)
+  ) {
+    return refuse(
+      'INVALID_SETTINGS',
+      `Koperasi ${settings.code} has no valid simpanan pokok and wajib amounts`,
+    );
   }
 
   const parsed = parseNik(command.nik, joinedOn);

@@ -12,7 +12,10 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       joinedAt: data.joinedAt,
       // The date as written in the timestamp is the counter's local date, so its month is the joining month.
       joinedMonth: data.joinedAt.slice(0, 7),
-      rates: { simpananPokokRp: data.simpananPokokRp, simpananWajibMonthlyRp: data.simpananWajibMonthlyRp },
+      rates: {
+        simpananPokokRp: data.simpananPokokRp,
+        simpananWajibMonthlyRp: data.simpananWajibMonthlyRp,
+      },
       pokokBalanceRp: 0,
       wajibBalanceRp: 0,
       wajibPaidMonths: [],
@@ -24,10 +27,17 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
   return evolveRegistered(state, event);
 }
 
-function evolveRegistered(member: RegisteredMember, event: Exclude<MemberEvent, { type: 'MemberRegistered' }>): MemberState {
+function evolveRegistered(
+  member: RegisteredMember,
+  event: Exclude<MemberEvent, { type: 'MemberRegistered' }>,
+): MemberState {
   switch (event.type) {
     case 'SimpananPokokPaid':
-      return { ...member, status: 'ACTIVE', pokokBalanceRp: member.pokokBalanceRp + event.data.amountRp };
+      return {
+        ...member,
+        status: 'ACTIVE',
+        pokokBalanceRp: member.pokokBalanceRp + event.data.amountRp,
+      };
     case 'SimpananWajibPaid':
       return {
         ...member,
@@ -39,6 +49,12 @@ function evolveRegistered(member: RegisteredMember, event: Exclude<MemberEvent, 
     case 'SimpananSukarelaWithdrawn':
       return { ...member, sukarelaBalanceRp: member.sukarelaBalanceRp - event.data.amountRp };
     case 'MemberResigned':
-      return { ...member, status: 'RESIGNED', pokokBalanceRp: 0, wajibBalanceRp: 0, sukarelaBalanceRp: 0 };
+      return {
+        ...member,
+        status: 'RESIGNED',
+        pokokBalanceRp: 0,
+        wajibBalanceRp: 0,
+        sukarelaBalanceRp: 0,
+      };
   }
 }

@@ -109,7 +109,7 @@ function given(...history: MemberEvent[]) {
 
 describe('member decider', () => {
   describe('RegisterMember', () => {
-    it('registers a member whose KTP kelurahan is the koperasi\'s, taking birth date and sex from the NIK', () => {
+    it("registers a member whose KTP kelurahan is the koperasi's, taking birth date and sex from the NIK", () => {
       given().when(register()).then([registered]);
     });
 
@@ -128,7 +128,10 @@ describe('member decider', () => {
     it('refuses a KTP from another kelurahan', () => {
       given()
         .when(register({ kelurahan: 'Podosugih' }))
-        .thenRefused('KELURAHAN_MISMATCH', /KTP kelurahan is Podosugih but KKMP Bendan Kergon serves kelurahan Bendan Kergon/);
+        .thenRefused(
+          'KELURAHAN_MISMATCH',
+          /KTP kelurahan is Podosugih but KKMP Bendan Kergon serves kelurahan Bendan Kergon/,
+        );
     });
 
     it.each([
@@ -142,23 +145,50 @@ describe('member decider', () => {
     it('resolves the NIK century against the joining date', () => {
       given()
         .when(register({ nik: '3375012207250003', joinedAt: '2025-07-21T09:15:00+07:00' }))
-        .then([{ ...registered, data: { ...registered.data, nik: '3375012207250003', sex: 'M', birthDate: '1925-07-22' } }]);
+        .then([
+          {
+            ...registered,
+            data: {
+              ...registered.data,
+              nik: '3375012207250003',
+              sex: 'M',
+              birthDate: '1925-07-22',
+            },
+          },
+        ]);
     });
 
-    it.each(['memberId', 'memberNo', 'fullName', 'address', 'kelurahan'] as const)('refuses a blank %s', (field) => {
-      given().when(register({ [field]: ' ' })).thenRefused('INVALID_REGISTRATION', new RegExp(`${field} is required`));
-    });
+    it.each(['memberId', 'memberNo', 'fullName', 'address', 'kelurahan'] as const)(
+      'refuses a blank %s',
+      (field) => {
+        given()
+          .when(register({ [field]: ' ' }))
+          .thenRefused('INVALID_REGISTRATION', new RegExp(`${field} is required`));
+      },
+    );
 
-    it.each(['2025-07-21', '2025-07-21T09:15:00', 'today'])('refuses joinedAt %s without a time and offset', (joinedAt) => {
-      given().when(register({ joinedAt })).thenRefused('INVALID_REGISTRATION', /joinedAt/);
-    });
+    it.each(['2025-07-21', '2025-07-21T09:15:00', 'today'])(
+      'refuses joinedAt %s without a time and offset',
+      (joinedAt) => {
+        given()
+          .when(register({ joinedAt }))
+          .thenRefused('INVALID_REGISTRATION', /joinedAt/);
+      },
+    );
 
-    it.each([0, -25_000, 25_000.5])('refuses settings with a simpanan pokok of %s', (simpananPokokRp) => {
-      given().when(register({ settings: { ...settings, simpananPokokRp } })).thenRefused('INVALID_SETTINGS');
-    });
+    it.each([0, -25_000, 25_000.5])(
+      'refuses settings with a simpanan pokok of %s',
+      (simpananPokokRp) => {
+        given()
+          .when(register({ settings: { ...settings, simpananPokokRp } }))
+          .thenRefused('INVALID_SETTINGS');
+      },
+    );
 
     it('refuses settings without a valid simpanan wajib', () => {
-      given().when(register({ settings: { ...settings, simpananWajibMonthlyRp: 0 } })).thenRefused('INVALID_SETTINGS');
+      given()
+        .when(register({ settings: { ...settings, simpananWajibMonthlyRp: 0 } }))
+        .thenRefused('INVALID_SETTINGS');
     });
 
     it('refuses registering the same member twice', () => {
@@ -167,28 +197,39 @@ describe('member decider', () => {
   });
 
   describe('PaySimpananPokok', () => {
-    const payPokok = (amountRp = 25_000, tellerId = teller): MemberCommand => ({ type: 'PaySimpananPokok', amountRp, tellerId });
+    const payPokok = (amountRp = 25_000, tellerId = teller): MemberCommand => ({
+      type: 'PaySimpananPokok',
+      amountRp,
+      tellerId,
+    });
 
     it('takes the exact simpanan pokok from a pending member', () => {
       given(registered).when(payPokok()).then([pokokPaid]);
     });
 
     it('refuses an amount other than the setting', () => {
-      given(registered).when(payPokok(20_000)).thenRefused('POKOK_AMOUNT_MISMATCH', /Rp25\.000, got Rp20\.000/);
+      given(registered)
+        .when(payPokok(20_000))
+        .thenRefused('POKOK_AMOUNT_MISMATCH', /Rp25\.000, got Rp20\.000/);
       given(registered).when(payPokok(30_000)).thenRefused('POKOK_AMOUNT_MISMATCH');
     });
 
     it('refuses paying it a second time', () => {
-      given(...active).when(payPokok()).thenRefused('POKOK_ALREADY_PAID');
+      given(...active)
+        .when(payPokok())
+        .thenRefused('POKOK_ALREADY_PAID');
     });
 
     it('refuses a member who is not registered', () => {
       given().when(payPokok()).thenRefused('MEMBER_NOT_REGISTERED');
     });
 
-    it.each([0, -1, 2.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1])('refuses an amount of %s', (amountRp) => {
-      given(registered).when(payPokok(amountRp)).thenRefused('INVALID_AMOUNT');
-    });
+    it.each([0, -1, 2.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1])(
+      'refuses an amount of %s',
+      (amountRp) => {
+        given(registered).when(payPokok(amountRp)).thenRefused('INVALID_AMOUNT');
+      },
+    );
 
     it('refuses a payment without a teller', () => {
       given(registered).when(payPokok(25_000, '')).thenRefused('TELLER_REQUIRED');
@@ -210,11 +251,15 @@ describe('member decider', () => {
     });
 
     it('takes months ahead of time', () => {
-      given(...active).when(payWajib(['2026-12'])).then([wajibPaid('2026-12')]);
+      given(...active)
+        .when(payWajib(['2026-12']))
+        .then([wajibPaid('2026-12')]);
     });
 
     it('refuses a member who has not paid simpanan pokok', () => {
-      given(registered).when(payWajib(['2025-07'])).thenRefused('MEMBER_NOT_ACTIVE');
+      given(registered)
+        .when(payWajib(['2025-07']))
+        .thenRefused('MEMBER_NOT_ACTIVE');
     });
 
     it('refuses a month already paid', () => {
@@ -224,20 +269,31 @@ describe('member decider', () => {
     });
 
     it('refuses a month before the joining month', () => {
-      given(...active).when(payWajib(['2025-06', '2025-07'])).thenRefused('WAJIB_PERIOD_BEFORE_JOINING', /2025-06/);
+      given(...active)
+        .when(payWajib(['2025-06', '2025-07']))
+        .thenRefused('WAJIB_PERIOD_BEFORE_JOINING', /2025-06/);
     });
 
     it('refuses a month named twice', () => {
-      given(...active).when(payWajib(['2025-07', '2025-07'])).thenRefused('WAJIB_DUPLICATE_PERIOD');
+      given(...active)
+        .when(payWajib(['2025-07', '2025-07']))
+        .thenRefused('WAJIB_DUPLICATE_PERIOD');
     });
 
     it('refuses no months', () => {
-      given(...active).when(payWajib([], 15_000)).thenRefused('WAJIB_NO_PERIODS');
+      given(...active)
+        .when(payWajib([], 15_000))
+        .thenRefused('WAJIB_NO_PERIODS');
     });
 
-    it.each(['2025-7', '2025-13', '07-2025', undefined as unknown as string])('refuses the malformed month %s', (period) => {
-      given(...active).when(payWajib([period])).thenRefused('INVALID_WAJIB_PERIOD');
-    });
+    it.each(['2025-7', '2025-13', '07-2025', undefined as unknown as string])(
+      'refuses the malformed month %s',
+      (period) => {
+        given(...active)
+          .when(payWajib([period]))
+          .thenRefused('INVALID_WAJIB_PERIOD');
+      },
+    );
 
     it('refuses a total that is not months x the monthly amount', () => {
       given(...active)
@@ -246,20 +302,33 @@ describe('member decider', () => {
     });
 
     it('checks the amount against the rate the member joined with', () => {
-      const joinedAtLowerRate: MemberRegistered = { ...registered, data: { ...registered.data, simpananWajibMonthlyRp: 10_000 } };
+      const joinedAtLowerRate: MemberRegistered = {
+        ...registered,
+        data: { ...registered.data, simpananWajibMonthlyRp: 10_000 },
+      };
       given(joinedAtLowerRate, pokokPaid)
         .when(payWajib(['2025-07'], 10_000))
         .then([
-          { type: 'SimpananWajibPaid', schemaVersion: 1, data: { memberId, periods: ['2025-07'], amountRp: 10_000, tellerId: teller } },
+          {
+            type: 'SimpananWajibPaid',
+            schemaVersion: 1,
+            data: { memberId, periods: ['2025-07'], amountRp: 10_000, tellerId: teller },
+          },
         ]);
     });
   });
 
   describe('DepositSukarela', () => {
-    const deposit = (amountRp: number): MemberCommand => ({ type: 'DepositSukarela', amountRp, tellerId: teller });
+    const deposit = (amountRp: number): MemberCommand => ({
+      type: 'DepositSukarela',
+      amountRp,
+      tellerId: teller,
+    });
 
     it('takes any positive amount from an active member', () => {
-      given(...active).when(deposit(50_000)).then([deposited(50_000)]);
+      given(...active)
+        .when(deposit(50_000))
+        .then([deposited(50_000)]);
     });
 
     it('refuses a member who has not paid simpanan pokok', () => {
@@ -267,12 +336,18 @@ describe('member decider', () => {
     });
 
     it('refuses a zero amount', () => {
-      given(...active).when(deposit(0)).thenRefused('INVALID_AMOUNT');
+      given(...active)
+        .when(deposit(0))
+        .thenRefused('INVALID_AMOUNT');
     });
   });
 
   describe('WithdrawSukarela', () => {
-    const withdraw = (amountRp: number): MemberCommand => ({ type: 'WithdrawSukarela', amountRp, tellerId: teller });
+    const withdraw = (amountRp: number): MemberCommand => ({
+      type: 'WithdrawSukarela',
+      amountRp,
+      tellerId: teller,
+    });
 
     it('pays out up to the whole balance', () => {
       given(...active, deposited(50_000), deposited(20_000), withdrawn(30_000))
@@ -287,16 +362,24 @@ describe('member decider', () => {
     });
 
     it('refuses a withdrawal with no savings at all', () => {
-      given(...active).when(withdraw(1)).thenRefused('INSUFFICIENT_SUKARELA');
+      given(...active)
+        .when(withdraw(1))
+        .thenRefused('INSUFFICIENT_SUKARELA');
     });
 
     it('refuses a negative amount rather than treating it as a deposit', () => {
-      given(...active, deposited(50_000)).when(withdraw(-10_000)).thenRefused('INVALID_AMOUNT');
+      given(...active, deposited(50_000))
+        .when(withdraw(-10_000))
+        .thenRefused('INVALID_AMOUNT');
     });
   });
 
   describe('Resign', () => {
-    const resign = (at = '2025-09-01T10:00:00+07:00', tellerId = teller): MemberCommand => ({ type: 'Resign', tellerId, at });
+    const resign = (at = '2025-09-01T10:00:00+07:00', tellerId = teller): MemberCommand => ({
+      type: 'Resign',
+      tellerId,
+      at,
+    });
 
     it('pays out pokok, wajib and sukarela balances in one event', () => {
       given(...active, wajibPaid('2025-07', '2025-08'), deposited(50_000), withdrawn(10_000))
@@ -339,15 +422,21 @@ describe('member decider', () => {
     });
 
     it('refuses a resignation before the member joined', () => {
-      given(...active).when(resign('2025-07-21T09:14:00+07:00')).thenRefused('INVALID_RESIGNATION_DATE');
+      given(...active)
+        .when(resign('2025-07-21T09:14:00+07:00'))
+        .thenRefused('INVALID_RESIGNATION_DATE');
     });
 
     it('refuses a resignation time without an offset', () => {
-      given(...active).when(resign('2025-09-01T10:00:00')).thenRefused('INVALID_RESIGNATION_DATE');
+      given(...active)
+        .when(resign('2025-09-01T10:00:00'))
+        .thenRefused('INVALID_RESIGNATION_DATE');
     });
 
     it('refuses a resignation without a teller', () => {
-      given(...active).when(resign(undefined, ' ')).thenRefused('TELLER_REQUIRED');
+      given(...active)
+        .when(resign(undefined, ' '))
+        .thenRefused('TELLER_REQUIRED');
     });
 
     it('refuses a member who is not registered', () => {
@@ -364,16 +453,21 @@ describe('member decider', () => {
       { type: 'WithdrawSukarela', amountRp: 10_000, tellerId: teller },
       { type: 'Resign', tellerId: teller, at: '2025-10-01T10:00:00+07:00' },
     ])('refuses $type', (command) => {
-      given(...active, resigned).when(command).thenRefused('MEMBER_RESIGNED');
+      given(...active, resigned)
+        .when(command)
+        .thenRefused('MEMBER_RESIGNED');
     });
   });
 
   describe('evolve', () => {
     it('builds the balances and status the decisions rely on', () => {
-      const state = [...active, wajibPaid('2025-08'), wajibPaid('2025-07'), deposited(50_000), withdrawn(5_000)].reduce(
-        memberDecider.evolve,
-        memberDecider.initialState(),
-      );
+      const state = [
+        ...active,
+        wajibPaid('2025-08'),
+        wajibPaid('2025-07'),
+        deposited(50_000),
+        withdrawn(5_000),
+      ].reduce(memberDecider.evolve, memberDecider.initialState());
       expect(state).toEqual({
         status: 'ACTIVE',
         memberId,
@@ -389,12 +483,22 @@ describe('member decider', () => {
     });
 
     it('empties the balances on resignation', () => {
-      const state = [...active, deposited(50_000), resigned].reduce(memberDecider.evolve, memberDecider.initialState());
-      expect(state).toMatchObject({ status: 'RESIGNED', pokokBalanceRp: 0, wajibBalanceRp: 0, sukarelaBalanceRp: 0 });
+      const state = [...active, deposited(50_000), resigned].reduce(
+        memberDecider.evolve,
+        memberDecider.initialState(),
+      );
+      expect(state).toMatchObject({
+        status: 'RESIGNED',
+        pokokBalanceRp: 0,
+        wajibBalanceRp: 0,
+        sukarelaBalanceRp: 0,
+      });
     });
 
     it('throws on a stream that does not start with a registration, which only corruption produces', () => {
-      expect(() => memberDecider.evolve(memberDecider.initialState(), pokokPaid)).toThrow(/before MemberRegistered/);
+      expect(() => memberDecider.evolve(memberDecider.initialState(), pokokPaid)).toThrow(
+        /before MemberRegistered/,
+      );
     });
   });
 });

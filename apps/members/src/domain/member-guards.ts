@@ -7,8 +7,10 @@ export function openMember(
   state: MemberState,
   needs: 'ACTIVE' | 'PENDING_POKOK_OR_ACTIVE',
 ): { ok: true; member: RegisteredMember } | MemberRefusal {
-  if (state.status === 'UNREGISTERED') return refuse('MEMBER_NOT_REGISTERED', 'No member is registered under this id');
-  if (state.status === 'RESIGNED') return refuse('MEMBER_RESIGNED', 'The member has resigned; nothing more can be done');
+  if (state.status === 'UNREGISTERED')
+    return refuse('MEMBER_NOT_REGISTERED', 'No member is registered under this id');
+  if (state.status === 'RESIGNED')
+    return refuse('MEMBER_RESIGNED', 'The member has resigned; nothing more can be done');
   if (needs === 'ACTIVE' && state.status !== 'ACTIVE') {
     return refuse('MEMBER_NOT_ACTIVE', 'The member becomes active once simpanan pokok is paid');
   }
@@ -20,7 +22,10 @@ export function checkCash(tellerId: string, amountRp: number): MemberRefusal | n
   const tellerRefusal = checkTeller(tellerId);
   if (tellerRefusal) return tellerRefusal;
   if (!isPositiveRupiah(amountRp)) {
-    return refuse('INVALID_AMOUNT', `Amount must be a whole number of rupiah above zero, got ${String(amountRp)}`);
+    return refuse(
+      'INVALID_AMOUNT',
+      `Amount must be a whole number of rupiah above zero, got ${String(amountRp)}`,
+    );
   }
   return null;
 }

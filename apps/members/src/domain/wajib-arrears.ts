@@ -1,4 +1,9 @@
-import { compareYearMonths, isPositiveRupiah, monthsFromTo, type YearMonth } from '@koperasi/domain';
+import {
+  compareYearMonths,
+  isPositiveRupiah,
+  monthsFromTo,
+  type YearMonth,
+} from '@koperasi/domain';
 import type { MemberState } from './member-state.js';
 
 /**
@@ -11,8 +16,10 @@ export function wajibArrears(
   currentMonth: YearMonth,
   monthlyRp: number,
 ): { months: YearMonth[]; amountRp: number } {
-  if (!isPositiveRupiah(monthlyRp)) throw new RangeError(`monthlyRp must be a positive whole rupiah amount, got ${monthlyRp}`);
-  if (state.status === 'UNREGISTERED' || state.status === 'RESIGNED') return { months: [], amountRp: 0 };
+  if (!isPositiveRupiah(monthlyRp))
+    throw new RangeError(`monthlyRp must be a positive whole rupiah amount, got ${monthlyRp}`);
+  if (state.status === 'UNREGISTERED' || state.status === 'RESIGNED')
+    return { months: [], amountRp: 0 };
   if (compareYearMonths(currentMonth, state.joinedMonth) < 0) return { months: [], amountRp: 0 };
   const paid = new Set(state.wajibPaidMonths);
   const months = monthsFromTo(state.joinedMonth, currentMonth).filter((month) => !paid.has(month));

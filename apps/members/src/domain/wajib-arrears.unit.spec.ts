@@ -25,7 +25,11 @@ const registered: MemberEvent = {
     simpananWajibMonthlyRp: 15_000,
   },
 };
-const pokokPaid: MemberEvent = { type: 'SimpananPokokPaid', schemaVersion: 1, data: { memberId, amountRp: 25_000, tellerId: 't' } };
+const pokokPaid: MemberEvent = {
+  type: 'SimpananPokokPaid',
+  schemaVersion: 1,
+  data: { memberId, amountRp: 25_000, tellerId: 't' },
+};
 const wajibPaid = (...periods: string[]): MemberEvent => ({
   type: 'SimpananWajibPaid',
   schemaVersion: 1,
@@ -41,8 +45,16 @@ describe('wajibArrears', () => {
   });
 
   it('given some months paid, skips them, including months paid ahead', () => {
-    const state = history(registered, pokokPaid, wajibPaid('2025-11'), wajibPaid('2026-01', '2026-02'));
-    expect(wajibArrears(state, '2026-01', 15_000)).toEqual({ months: ['2025-10', '2025-12'], amountRp: 30_000 });
+    const state = history(
+      registered,
+      pokokPaid,
+      wajibPaid('2025-11'),
+      wajibPaid('2026-01', '2026-02'),
+    );
+    expect(wajibArrears(state, '2026-01', 15_000)).toEqual({
+      months: ['2025-10', '2025-12'],
+      amountRp: 30_000,
+    });
   });
 
   it('prices the arrears at the rate it is given', () => {
@@ -53,15 +65,23 @@ describe('wajibArrears', () => {
   });
 
   it('given a member still waiting to pay pokok, counts from the joining month all the same', () => {
-    expect(wajibArrears(history(registered), '2025-10', 15_000)).toEqual({ months: ['2025-10'], amountRp: 15_000 });
+    expect(wajibArrears(history(registered), '2025-10', 15_000)).toEqual({
+      months: ['2025-10'],
+      amountRp: 15_000,
+    });
   });
 
   it('given all months paid, or a month before joining, owes nothing', () => {
-    expect(wajibArrears(history(registered, pokokPaid, wajibPaid('2025-10')), '2025-10', 15_000)).toEqual({
+    expect(
+      wajibArrears(history(registered, pokokPaid, wajibPaid('2025-10')), '2025-10', 15_000),
+    ).toEqual({
       months: [],
       amountRp: 0,
     });
-    expect(wajibArrears(history(registered, pokokPaid), '2025-09', 15_000)).toEqual({ months: [], amountRp: 0 });
+    expect(wajibArrears(history(registered, pokokPaid), '2025-09', 15_000)).toEqual({
+      months: [],
+      amountRp: 0,
+    });
   });
 
   it('given no member or a resigned one, owes nothing', () => {
@@ -78,8 +98,14 @@ describe('wajibArrears', () => {
         amountRp: 25_000,
       },
     };
-    expect(wajibArrears(initialMemberState, '2026-01', 15_000)).toEqual({ months: [], amountRp: 0 });
-    expect(wajibArrears(history(registered, pokokPaid, resigned), '2026-01', 15_000)).toEqual({ months: [], amountRp: 0 });
+    expect(wajibArrears(initialMemberState, '2026-01', 15_000)).toEqual({
+      months: [],
+      amountRp: 0,
+    });
+    expect(wajibArrears(history(registered, pokokPaid, resigned), '2026-01', 15_000)).toEqual({
+      months: [],
+      amountRp: 0,
+    });
   });
 
   it('throws on a malformed month or rate, which only a programming error can pass', () => {

@@ -13,10 +13,16 @@ export interface MembersConfig {
 
 export const MEMBERS_CONFIG = Symbol('MEMBERS_CONFIG');
 
-export function readMembersConfig(env: NodeJS.ProcessEnv = process.env): Omit<MembersConfig, 'eventsTopic'> {
+export function readMembersConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Omit<MembersConfig, 'eventsTopic'> {
   const values = readEnvConfig(
     {
-      MEMBERS_HTTP_PORT: { default: '3001', pattern: PORT_PATTERN, description: 'internal HTTP port of the members service' },
+      MEMBERS_HTTP_PORT: {
+        default: '3001',
+        pattern: PORT_PATTERN,
+        description: 'internal HTTP port of the members service',
+      },
       MEMBERS_DATABASE_URL: {
         default: 'postgres://postgres@127.0.0.1:5432/koperasi_members',
         pattern: /^postgres(ql)?:\/\/.+\/[a-z_][a-z0-9_]*$/,

@@ -1,5 +1,8 @@
 import type { MigrationClass } from '@koperasi/database';
-import { EventStoreAuditIndexes1790000000003, EventStoreSchema1790000000000 } from '@koperasi/eventstore';
+import {
+  EventStoreAuditIndexes1790000000003,
+  EventStoreSchema1790000000000,
+} from '@koperasi/eventstore';
 import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 import { MembersMovementsByDay1790000000200 } from './members-movements-index.migration.js';
 import { BankMoney1790000000410 } from '../bank/read-model/bank-money.migration.js';

@@ -48,7 +48,9 @@ export class MembersReadModel1790000000100 implements MigrationInterface {
         updated_at timestamptz NOT NULL
       )`);
     await runner.query(`CREATE INDEX members_by_koperasi_nik ON members (koperasi_id, nik)`);
-    await runner.query(`CREATE INDEX members_by_koperasi_name ON members (koperasi_id, lower(full_name))`);
+    await runner.query(
+      `CREATE INDEX members_by_koperasi_name ON members (koperasi_id, lower(full_name))`,
+    );
     // One NIK, one koperasi, platform-wide: the primary key decides between two counters racing.
     await runner.query(`
       CREATE TABLE member_niks (

@@ -40,6 +40,7 @@ export function koperasiViewOf(row: KoperasiRow): KoperasiView {
 /** A bigint rupiah column as a number, refused if it could not be represented exactly. */
 export function rupiahOf(column: string | number): number {
   const value = Number(column);
-  if (!Number.isSafeInteger(value)) throw new RangeError(`rupiah amount ${column} is not a safe integer`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`rupiah amount ${column} is not a safe integer`);
   return value;
 }

@@ -20,5 +20,8 @@ export async function takeMemberNumber(
   );
   const row = rows[0];
   if (!row) return null;
-  return { memberNo: `${row.code}-${String(row.seq).padStart(MEMBER_SEQ_DIGITS, '0')}`, settings: settingsOf(row) };
+  return {
+    memberNo: `${row.code}-${String(row.seq).padStart(MEMBER_SEQ_DIGITS, '0')}`,
+    settings: settingsOf(row),
+  };
 }

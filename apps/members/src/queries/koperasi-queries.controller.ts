@@ -25,7 +25,10 @@ export class KoperasiQueriesController {
   @Get(':koperasiId')
   async get(@Param('koperasiId') koperasiId: string): Promise<KoperasiView> {
     if (!isUuid(koperasiId)) throw new NotFoundException('No such koperasi');
-    const { rows } = await this.pool.query<KoperasiRow>(`SELECT ${KOPERASI_COLUMNS} FROM koperasi WHERE id = $1`, [koperasiId]);
+    const { rows } = await this.pool.query<KoperasiRow>(
+      `SELECT ${KOPERASI_COLUMNS} FROM koperasi WHERE id = $1`,
+      [koperasiId],
+    );
     if (!rows[0]) throw new NotFoundException('No such koperasi');
     return koperasiViewOf(rows[0]);
   }

@@ -1,4 +1,12 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import type { MemberView, StatementLine } from '@koperasi/contracts';
 import type { Pool } from 'pg';
 import { PG_POOL, currentMonthInWib, isUuid } from '@koperasi/service-kit';
@@ -48,13 +56,19 @@ export class MemberQueriesController {
   }
 
   @Get(':memberId')
-  async get(@Param('koperasiId') koperasiId: string, @Param('memberId') memberId: string): Promise<MemberView> {
+  async get(
+    @Param('koperasiId') koperasiId: string,
+    @Param('memberId') memberId: string,
+  ): Promise<MemberView> {
     const row = await this.findMember(koperasiId, memberId);
     return memberViewOf(row, currentMonthInWib());
   }
 
   @Get(':memberId/statement')
-  async statement(@Param('koperasiId') koperasiId: string, @Param('memberId') memberId: string): Promise<StatementLine[]> {
+  async statement(
+    @Param('koperasiId') koperasiId: string,
+    @Param('memberId') memberId: string,
+  ): Promise<StatementLine[]> {
     await this.findMember(koperasiId, memberId);
     const { rows } = await this.pool.query<MovementRow>(
       `SELECT event_id, occurred_at, kind, description, amount_rp, pokok_rp, wajib_rp, sukarela_rp
@@ -67,16 +81,20 @@ export class MemberQueriesController {
       kind: row.kind,
       description: row.description,
       amountRp: rupiahOf(row.amount_rp),
-      balances: { pokokRp: rupiahOf(row.pokok_rp), wajibRp: rupiahOf(row.wajib_rp), sukarelaRp: rupiahOf(row.sukarela_rp) },
+      balances: {
+        pokokRp: rupiahOf(row.pokok_rp),
+        wajibRp: rupiahOf(row.wajib_rp),
+        sukarelaRp: rupiahOf(row.sukarela_rp),
+      },
     }));
   }
 
   private async findMember(koperasiId: string, memberId: string): Promise<MemberRow> {
     if (isUuid(koperasiId) && isUuid(memberId)) {
-      const { rows } = await this.pool.query<MemberRow>(`${MEMBER_VIEW_QUERY} WHERE m.id = $1 AND m.koperasi_id = $2`, [
-        memberId,
-        koperasiId,
-      ]);
+      const { rows } = await this.pool.query<MemberRow>(
+        `${MEMBER_VIEW_QUERY} WHERE m.id = $1 AND m.koperasi_id = $2`,
+        [memberId, koperasiId],
+      );
       if (rows[0]) return rows[0];
     }
     throw new NotFoundException(`No member ${memberId} in this koperasi`);

@@ -26,7 +26,11 @@ export const MEMBER_VIEW_QUERY = `
   FROM members m JOIN koperasi k ON k.id = m.koperasi_id`;
 
 export function memberViewOf(row: MemberRow, currentMonth: string): MemberView {
-  const savings = { pokokRp: rupiahOf(row.pokok_rp), wajibRp: rupiahOf(row.wajib_rp), sukarelaRp: rupiahOf(row.sukarela_rp) };
+  const savings = {
+    pokokRp: rupiahOf(row.pokok_rp),
+    wajibRp: rupiahOf(row.wajib_rp),
+    sukarelaRp: rupiahOf(row.sukarela_rp),
+  };
   // Arrears need only the fields below; the rates in the state are not read by wajibArrears.
   const state: RegisteredMember = {
     status: row.status,

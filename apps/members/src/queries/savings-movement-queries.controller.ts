@@ -1,4 +1,14 @@
-import { Controller, Get, HttpException, HttpStatus, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpException,
+  HttpStatus,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import type { SavingsMovementView, StatementLine } from '@koperasi/contracts';
 import { isCalendarDate } from '@koperasi/domain';
 import type { Pool } from 'pg';
@@ -69,12 +79,15 @@ export class SavingsMovementQueriesController {
   }
 
   @Get(':eventId')
-  async get(@Param('koperasiId') koperasiId: string, @Param('eventId') eventId: string): Promise<SavingsMovementView> {
+  async get(
+    @Param('koperasiId') koperasiId: string,
+    @Param('eventId') eventId: string,
+  ): Promise<SavingsMovementView> {
     if (isUuid(koperasiId) && isUuid(eventId)) {
-      const { rows } = await this.pool.query<MovementRow>(`${MOVEMENT_QUERY} WHERE s.event_id = $1 AND s.koperasi_id = $2`, [
-        eventId,
-        koperasiId,
-      ]);
+      const { rows } = await this.pool.query<MovementRow>(
+        `${MOVEMENT_QUERY} WHERE s.event_id = $1 AND s.koperasi_id = $2`,
+        [eventId, koperasiId],
+      );
       if (rows[0]) return movementViewOf(rows[0]);
     }
     throw new NotFoundException(`No savings transaction ${eventId} in this koperasi`);
@@ -92,13 +105,22 @@ function movementViewOf(row: MovementRow): SavingsMovementView {
     memberName: row.full_name,
     tellerId: row.teller_id,
     periods: row.periods ?? [],
-    balances: { pokokRp: rupiahOf(row.pokok_rp), wajibRp: rupiahOf(row.wajib_rp), sukarelaRp: rupiahOf(row.sukarela_rp) },
+    balances: {
+      pokokRp: rupiahOf(row.pokok_rp),
+      wajibRp: rupiahOf(row.wajib_rp),
+      sukarelaRp: rupiahOf(row.sukarela_rp),
+    },
   };
 }
 
 function badQuery(field: string, problem: string): HttpException {
   return new HttpException(
-    { statusCode: 400, error: 'BAD_QUERY', message: `${field} ${problem}`, details: [{ field, problems: [problem] }] },
+    {
+      statusCode: 400,
+      error: 'BAD_QUERY',
+      message: `${field} ${problem}`,
+      details: [{ field, problems: [problem] }],
+    },
     HttpStatus.BAD_REQUEST,
   );
 }

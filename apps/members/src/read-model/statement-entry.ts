@@ -9,7 +9,11 @@ export function statementEntryOf(event: MemberEvent): StatementEntry | null {
     case 'MemberRegistered':
       return null;
     case 'SimpananPokokPaid':
-      return { kind: 'pokok', description: 'Setoran simpanan pokok', amountRp: event.data.amountRp };
+      return {
+        kind: 'pokok',
+        description: 'Setoran simpanan pokok',
+        amountRp: event.data.amountRp,
+      };
     case 'SimpananWajibPaid':
       return {
         kind: 'wajib',
@@ -17,9 +21,17 @@ export function statementEntryOf(event: MemberEvent): StatementEntry | null {
         amountRp: event.data.amountRp,
       };
     case 'SimpananSukarelaDeposited':
-      return { kind: 'sukarela-deposit', description: 'Setoran simpanan sukarela', amountRp: event.data.amountRp };
+      return {
+        kind: 'sukarela-deposit',
+        description: 'Setoran simpanan sukarela',
+        amountRp: event.data.amountRp,
+      };
     case 'SimpananSukarelaWithdrawn':
-      return { kind: 'sukarela-withdrawal', description: 'Penarikan simpanan sukarela', amountRp: -event.data.amountRp };
+      return {
+        kind: 'sukarela-withdrawal',
+        description: 'Penarikan simpanan sukarela',
+        amountRp: -event.data.amountRp,
+      };
     case 'MemberResigned':
       return {
         kind: 'resignation-payout',

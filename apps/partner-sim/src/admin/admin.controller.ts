@@ -35,8 +35,17 @@ export class AdminController {
       sinceIso = new Date(sinceMs).toISOString();
     }
     const limitCount = limit === undefined ? DEFAULT_LIMIT : Number(limit);
-    if (!Number.isInteger(limitCount) || limitCount < 0 || limitCount > MAX_LIMIT) throw badRequest(`limit must be a whole number 0..${MAX_LIMIT}`);
-    return this.log.find({ path, refId, customerNo, loanNo, reference, sinceIso, limit: limitCount });
+    if (!Number.isInteger(limitCount) || limitCount < 0 || limitCount > MAX_LIMIT)
+      throw badRequest(`limit must be a whole number 0..${MAX_LIMIT}`);
+    return this.log.find({
+      path,
+      refId,
+      customerNo,
+      loanNo,
+      reference,
+      sinceIso,
+      limit: limitCount,
+    });
   }
 
   @Delete('requests')

@@ -43,7 +43,9 @@ export class AggregatorAdminController {
   topUp(@Body() body: { amountRp?: unknown; ref?: unknown }): AggregatorStatementLine {
     const amountRp = wholeRupiah(body?.amountRp, 'amountRp', 1);
     if (typeof body.ref !== 'string' || body.ref.trim() === '' || body.ref.length > 100) {
-      throw badRequest('ref must be the transfer reference, 1 to 100 characters', [{ field: 'ref', problem: 'required' }]);
+      throw badRequest('ref must be the transfer reference, 1 to 100 characters', [
+        { field: 'ref', problem: 'required' },
+      ]);
     }
     return this.sim.depositAccount.topUp(amountRp, body.ref, Date.now());
   }
@@ -56,8 +58,14 @@ export class AggregatorAdminController {
 }
 
 function wholeRupiah(value: unknown, field: string, min: number): number {
-  if (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > MAX_DEPOSIT_RP) {
-    throw badRequest(`${field} must be whole rupiah, at least ${min}`, [{ field, problem: `got ${JSON.stringify(value)}` }]);
+  if (
+    !Number.isSafeInteger(value) ||
+    (value as number) < min ||
+    (value as number) > MAX_DEPOSIT_RP
+  ) {
+    throw badRequest(`${field} must be whole rupiah, at least ${min}`, [
+      { field, problem: `got ${JSON.stringify(value)}` },
+    ]);
   }
   return value as number;
 }

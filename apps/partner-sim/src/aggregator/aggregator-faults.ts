@@ -1,7 +1,22 @@
 import { badRequest } from '../common/bad-request.js';
-import { checkKnobPatch, isBoolean, isDelayMs, isIntegerIn, isMapOf, isOneOf, isShare, type KnobCheck } from '../common/knob-patch.js';
+import {
+  checkKnobPatch,
+  isBoolean,
+  isDelayMs,
+  isIntegerIn,
+  isMapOf,
+  isOneOf,
+  isShare,
+  type KnobCheck,
+} from '../common/knob-patch.js';
 
-export const FORCED_OUTCOMES = ['SUCCESS', 'FAILED', 'PENDING_THEN_SUCCESS', 'PENDING_THEN_FAILED', 'DROP'] as const;
+export const FORCED_OUTCOMES = [
+  'SUCCESS',
+  'FAILED',
+  'PENDING_THEN_SUCCESS',
+  'PENDING_THEN_FAILED',
+  'DROP',
+] as const;
 export type ForcedOutcome = (typeof FORCED_OUTCOMES)[number];
 
 /** A WIB time window [start, end); end before start wraps past midnight. */
@@ -51,7 +66,10 @@ const WIB_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const isWibWindowOrNull: KnobCheck = (value) => {
   if (value === null) return null;
   const window = value as Partial<WibWindow> | undefined;
-  return typeof window === 'object' && WIB_TIME.test(String(window.start)) && WIB_TIME.test(String(window.end)) && window.start !== window.end
+  return typeof window === 'object' &&
+    WIB_TIME.test(String(window.start)) &&
+    WIB_TIME.test(String(window.end)) &&
+    window.start !== window.end
     ? null
     : "null, or {start: 'HH:MM', end: 'HH:MM'} in WIB with start != end";
 };
@@ -76,7 +94,9 @@ export function patchAggregatorFaults(current: AggregatorFaults, body: unknown):
   const patch = checkKnobPatch<AggregatorFaults>(body, CHECKS);
   const next = { ...current, ...patch };
   if (next.pendingShare + next.failureShare > 1) {
-    throw badRequest(`pendingShare + failureShare must not exceed 1 (would be ${next.pendingShare} + ${next.failureShare})`);
+    throw badRequest(
+      `pendingShare + failureShare must not exceed 1 (would be ${next.pendingShare} + ${next.failureShare})`,
+    );
   }
   return next;
 }
@@ -85,7 +105,8 @@ export function patchAggregatorFaults(current: AggregatorFaults, body: unknown):
 export function parseWibWindow(text: string): WibWindow | null {
   if (text === 'off') return null;
   const [start, end] = text.split('-');
-  if (isWibWindowOrNull({ start, end }) !== null) throw new Error(`${text} is not a WIB window HH:MM-HH:MM or off`);
+  if (isWibWindowOrNull({ start, end }) !== null)
+    throw new Error(`${text} is not a WIB window HH:MM-HH:MM or off`);
   return { start, end };
 }
 
@@ -93,7 +114,9 @@ export function isWithinWibWindow(window: WibWindow | null, minuteOfDay: number)
   if (!window) return false;
   const start = minutesOf(window.start);
   const end = minutesOf(window.end);
-  return start < end ? minuteOfDay >= start && minuteOfDay < end : minuteOfDay >= start || minuteOfDay < end;
+  return start < end
+    ? minuteOfDay >= start && minuteOfDay < end
+    : minuteOfDay >= start || minuteOfDay < end;
 }
 
 function minutesOf(hhmm: string): number {

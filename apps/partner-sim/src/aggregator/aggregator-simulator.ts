@@ -1,11 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregatorRc, type AggregatorStatus, type InquiryResponse, type TransactionResult } from '@koperasi/contracts';
+import {
+  AggregatorRc,
+  type AggregatorStatus,
+  type InquiryResponse,
+  type TransactionResult,
+} from '@koperasi/contracts';
 import { SeededRandom } from '../common/seeded-random.js';
 import { SimTimers } from '../common/sim-timers.js';
 import { stableDigits } from '../common/stable-hash.js';
 import { wibMinuteOfDay } from '../common/wib-clock.js';
 import { PARTNER_SIM_OPTIONS, type PartnerSimOptions } from '../partner-sim-options.js';
-import { defaultAggregatorFaults, isWithinWibWindow, patchAggregatorFaults, type AggregatorFaults, type ForcedOutcome } from './aggregator-faults.js';
+import {
+  defaultAggregatorFaults,
+  isWithinWibWindow,
+  patchAggregatorFaults,
+  type AggregatorFaults,
+  type ForcedOutcome,
+} from './aggregator-faults.js';
 import { CallbackSender } from './callback-sender.js';
 import { AGGREGATOR_CATALOG, type CatalogProduct } from './catalog.js';
 import { lookupCustomer, type CustomerBill } from './customer-lookup.js';
@@ -22,7 +33,10 @@ interface SimTransaction {
   details: ReceiptDetails;
 }
 
-type ReceiptDetails = Pick<TransactionResult, 'customer_name' | 'subscriber_id' | 'segment_power' | 'kwh'>;
+type ReceiptDetails = Pick<
+  TransactionResult,
+  'customer_name' | 'subscriber_id' | 'segment_power' | 'kwh'
+>;
 
 interface Inquiry {
   productCode: string;
@@ -66,7 +80,8 @@ export class AggregatorSimulator {
 
   setFaults(body: unknown): AggregatorFaults {
     const next = patchAggregatorFaults(this.faultsNow, body);
-    if ((body as Partial<AggregatorFaults>).seed !== undefined) this.random = new SeededRandom(next.seed);
+    if ((body as Partial<AggregatorFaults>).seed !== undefined)
+      this.random = new SeededRandom(next.seed);
     this.faultsNow = next;
     return next;
   }
@@ -86,18 +101,36 @@ export class AggregatorSimulator {
   }
 
   isSigned(username: string, sign: string, refId: string): boolean {
-    return username === this.options.aggregatorUsername && sameSecret(aggregatorSign(this.options.aggregatorApiKey, username, refId), sign);
+    return (
+      username === this.options.aggregatorUsername &&
+      sameSecret(aggregatorSign(this.options.aggregatorApiKey, username, refId), sign)
+    );
   }
 
   latencyFor(customerNo: string | null): number {
-    const specific = customerNo === null ? undefined : this.faultsNow.latencyMsByCustomer[customerNo];
+    const specific =
+      customerNo === null ? undefined : this.faultsNow.latencyMsByCustomer[customerNo];
     return specific ?? this.faultsNow.latencyMs;
   }
 
-  inquire(refId: string, productCode: string, customerNo: string, nowMs: number): InquiryResponse['data'] {
+  inquire(
+    refId: string,
+    productCode: string,
+    customerNo: string,
+    nowMs: number,
+  ): InquiryResponse['data'] {
     const base = { ref_id: refId, product_code: productCode, customer_no: customerNo };
-    const refused = (rc: string, message: string) => ({ ...base, status: 'Gagal' as const, rc, message });
-    if (this.transactions.has(refId)) return refused(AggregatorRc.duplicateRefId, `ref_id ${refId} was already used for a transaction`);
+    const refused = (rc: string, message: string) => ({
+      ...base,
+      status: 'Gagal' as const,
+      rc,
+      message,
+    });
+    if (this.transactions.has(refId))
+      return refused(
+        AggregatorRc.duplicateRefId,
+        `ref_id ${refId} was already used for a transaction`,
+      );
     const found = this.findBill(productCode, customerNo, nowMs);
     if ('rc' in found) return refused(found.rc, found.message);
     remember(this.inquiries, refId, { productCode, customerNo });
@@ -112,26 +145,44 @@ export class AggregatorSimulator {
       segment_power: bill.segmentPower,
       subscriber_id: bill.subscriberId,
       bill_rp: bill.billRp,
-      ...(AGGREGATOR_CATALOG[productCode].kind === 'POSTPAID' ? { penalty_rp: bill.penaltyRp } : {}),
+      ...(AGGREGATOR_CATALOG[productCode].kind === 'POSTPAID'
+        ? { penalty_rp: bill.penaltyRp }
+        : {}),
       admin_rp: bill.adminRp,
       price_rp: bill.priceRp,
     };
   }
 
-  transact(refId: string, productCode: string, customerNo: string, nowMs: number, latencyMs: number): TransactionOutcome {
+  transact(
+    refId: string,
+    productCode: string,
+    customerNo: string,
+    nowMs: number,
+    latencyMs: number,
+  ): TransactionOutcome {
     const refused = (rc: string, message: string, priceRp = 0): TransactionOutcome => ({
       result: this.resultOf(refId, productCode, customerNo, 'Gagal', rc, message, priceRp, ''),
       drop: false,
     });
     const inquiry = this.inquiries.get(refId);
-    if (this.transactions.has(refId) || (inquiry && (inquiry.productCode !== productCode || inquiry.customerNo !== customerNo))) {
-      return refused(AggregatorRc.duplicateRefId, `ref_id ${refId} was already used; ask its status instead`);
+    if (
+      this.transactions.has(refId) ||
+      (inquiry && (inquiry.productCode !== productCode || inquiry.customerNo !== customerNo))
+    ) {
+      return refused(
+        AggregatorRc.duplicateRefId,
+        `ref_id ${refId} was already used; ask its status instead`,
+      );
     }
     const found = this.findBill(productCode, customerNo, nowMs);
     if ('rc' in found) return refused(found.rc, found.message);
     const { bill, billKey } = found;
     if (bill.priceRp > this.deposit.balance) {
-      return refused(AggregatorRc.depositTooLow, `Deposit ${this.deposit.balance} is less than the price ${bill.priceRp}`, bill.priceRp);
+      return refused(
+        AggregatorRc.depositTooLow,
+        `Deposit ${this.deposit.balance} is less than the price ${bill.priceRp}`,
+        bill.priceRp,
+      );
     }
     const { decided, drop } = this.decide(customerNo);
     const product = AGGREGATOR_CATALOG[productCode];
@@ -139,32 +190,89 @@ export class AggregatorSimulator {
     const trxId = { trx_id: trxIdOf(refId) };
     let result: TransactionResult;
     if (decided === 'FAILED') {
-      result = { ...this.resultOf(refId, productCode, customerNo, 'Gagal', AggregatorRc.failed, 'Transaction failed at the biller', bill.priceRp, ''), ...trxId };
+      result = {
+        ...this.resultOf(
+          refId,
+          productCode,
+          customerNo,
+          'Gagal',
+          AggregatorRc.failed,
+          'Transaction failed at the biller',
+          bill.priceRp,
+          '',
+        ),
+        ...trxId,
+      };
     } else {
       this.deposit.tryDebit(bill.priceRp, refId, nowMs);
       if (billKey) this.billsTaken.set(billKey, refId);
       result =
         decided === 'SUCCESS'
           ? {
-              ...this.resultOf(refId, productCode, customerNo, 'Sukses', AggregatorRc.success, 'Transaction successful', bill.priceRp, serialOf(product, refId)),
+              ...this.resultOf(
+                refId,
+                productCode,
+                customerNo,
+                'Sukses',
+                AggregatorRc.success,
+                'Transaction successful',
+                bill.priceRp,
+                serialOf(product, refId),
+              ),
               ...trxId,
               ...details,
             }
-          : { ...this.resultOf(refId, productCode, customerNo, 'Pending', AggregatorRc.pending, 'Transaction pending', bill.priceRp, ''), ...trxId };
+          : {
+              ...this.resultOf(
+                refId,
+                productCode,
+                customerNo,
+                'Pending',
+                AggregatorRc.pending,
+                'Transaction pending',
+                bill.priceRp,
+                '',
+              ),
+              ...trxId,
+            };
     }
-    remember(this.transactions, refId, { result, answeredAtMs: nowMs + latencyMs, billKey, details });
+    remember(this.transactions, refId, {
+      result,
+      answeredAtMs: nowMs + latencyMs,
+      billKey,
+      details,
+    });
     if (decided === 'PENDING_THEN_SUCCESS' || decided === 'PENDING_THEN_FAILED') {
-      this.timers.after(latencyMs + this.faultsNow.callbackDelayMs, () => this.resolvePending(refId, decided === 'PENDING_THEN_SUCCESS'));
+      this.timers.after(latencyMs + this.faultsNow.callbackDelayMs, () =>
+        this.resolvePending(refId, decided === 'PENDING_THEN_SUCCESS'),
+      );
     }
     return { result, drop };
   }
 
   status(refId: string, nowMs: number): TransactionResult {
     const transaction = this.transactions.get(refId);
-    if (!transaction) return this.resultOf(refId, '', '', 'Gagal', AggregatorRc.transactionNotFound, `No transaction with ref_id ${refId}`, 0, '');
+    if (!transaction)
+      return this.resultOf(
+        refId,
+        '',
+        '',
+        'Gagal',
+        AggregatorRc.transactionNotFound,
+        `No transaction with ref_id ${refId}`,
+        0,
+        '',
+      );
     if (nowMs < transaction.answeredAtMs) {
-      const inProcess: TransactionResult = { ...transaction.result, status: 'Pending', rc: AggregatorRc.pending, message: 'Transaction in process', sn: '' };
-      for (const key of ['customer_name', 'subscriber_id', 'segment_power', 'kwh'] as const) delete inProcess[key];
+      const inProcess: TransactionResult = {
+        ...transaction.result,
+        status: 'Pending',
+        rc: AggregatorRc.pending,
+        message: 'Transaction in process',
+        sn: '',
+      };
+      for (const key of ['customer_name', 'subscriber_id', 'segment_power', 'kwh'] as const)
+        delete inProcess[key];
       return inProcess;
     }
     return transaction.result;
@@ -188,9 +296,16 @@ export class AggregatorSimulator {
     } else {
       this.deposit.refund(transaction.result.price_rp, refId, nowMs);
       if (transaction.billKey) this.billsTaken.delete(transaction.billKey);
-      transaction.result = { ...transaction.result, status: 'Gagal', rc: AggregatorRc.failed, message: 'Transaction failed at the biller', balance_rp: this.deposit.balance };
+      transaction.result = {
+        ...transaction.result,
+        status: 'Gagal',
+        rc: AggregatorRc.failed,
+        message: 'Transaction failed at the biller',
+        balance_rp: this.deposit.balance,
+      };
     }
-    if (this.faultsNow.callbacksEnabled) this.callbacks.send(transaction.result, this.faultsNow.callbackMaxAttempts);
+    if (this.faultsNow.callbacksEnabled)
+      this.callbacks.send(transaction.result, this.faultsNow.callbackMaxAttempts);
   }
 
   /** The bill to pay, or the rc refusing it: unknown product, PLN cut-off, malformed or unknown number, no bill, paid. */
@@ -200,19 +315,33 @@ export class AggregatorSimulator {
     nowMs: number,
   ): { bill: CustomerBill; billKey: string | null } | { rc: string; message: string } {
     const product = AGGREGATOR_CATALOG[productCode];
-    if (!product) return { rc: AggregatorRc.unknownProduct, message: `Unknown product ${productCode}` };
-    if (product.biller === 'PLN' && isWithinWibWindow(this.faultsNow.cutOffWib, wibMinuteOfDay(nowMs))) {
+    if (!product)
+      return { rc: AggregatorRc.unknownProduct, message: `Unknown product ${productCode}` };
+    if (
+      product.biller === 'PLN' &&
+      isWithinWibWindow(this.faultsNow.cutOffWib, wibMinuteOfDay(nowMs))
+    ) {
       const window = this.faultsNow.cutOffWib!;
-      return { rc: AggregatorRc.plnCutOff, message: `PLN cut-off ${window.start}-${window.end} WIB: try again after ${window.end} WIB` };
+      return {
+        rc: AggregatorRc.plnCutOff,
+        message: `PLN cut-off ${window.start}-${window.end} WIB: try again after ${window.end} WIB`,
+      };
     }
     if (!product.customerNoPattern.test(customerNo)) {
-      return { rc: AggregatorRc.wrongCustomerNo, message: `${productCode} needs ${product.customerNoName}; got ${customerNo}` };
+      return {
+        rc: AggregatorRc.wrongCustomerNo,
+        message: `${productCode} needs ${product.customerNoName}; got ${customerNo}`,
+      };
     }
     const lookup = lookupCustomer(product, customerNo, nowMs);
     if (!lookup.found) return lookup;
-    const billKey = product.kind === 'POSTPAID' ? `${productCode}:${customerNo}:${lookup.bill.period}` : null;
+    const billKey =
+      product.kind === 'POSTPAID' ? `${productCode}:${customerNo}:${lookup.bill.period}` : null;
     if (billKey && this.billsTaken.has(billKey)) {
-      return { rc: AggregatorRc.alreadyPaid, message: `The ${lookup.bill.period} bill of ${customerNo} is already paid` };
+      return {
+        rc: AggregatorRc.alreadyPaid,
+        message: `The ${lookup.bill.period} bill of ${customerNo} is already paid`,
+      };
     }
     return { bill: lookup.bill, billKey };
   }
@@ -227,7 +356,10 @@ export class AggregatorSimulator {
     const drop = this.random.next() < dropShare;
     if (outcomeDraw < failureShare) return { decided: 'FAILED', drop };
     if (outcomeDraw < failureShare + pendingShare) {
-      return { decided: pendingDraw < pendingFailureShare ? 'PENDING_THEN_FAILED' : 'PENDING_THEN_SUCCESS', drop };
+      return {
+        decided: pendingDraw < pendingFailureShare ? 'PENDING_THEN_FAILED' : 'PENDING_THEN_SUCCESS',
+        drop,
+      };
     }
     return { decided: 'SUCCESS', drop };
   }
@@ -242,13 +374,25 @@ export class AggregatorSimulator {
     priceRp: number,
     sn: string,
   ): TransactionResult {
-    return { ref_id: refId, product_code: productCode, customer_no: customerNo, status, rc, message, price_rp: priceRp, sn, balance_rp: this.deposit.balance };
+    return {
+      ref_id: refId,
+      product_code: productCode,
+      customer_no: customerNo,
+      status,
+      rc,
+      message,
+      price_rp: priceRp,
+      sn,
+      balance_rp: this.deposit.balance,
+    };
   }
 }
 
 /** PLN prepaid: the 20-digit token; other products: a 16-digit serial. Derived from the ref_id, so stable. */
 function serialOf(product: CatalogProduct | undefined, refId: string): string {
-  return product?.biller === 'PLN' && product.kind === 'PREPAID' ? stableDigits(`token:${refId}`, 20) : stableDigits(`sn:${refId}`, 16);
+  return product?.biller === 'PLN' && product.kind === 'PREPAID'
+    ? stableDigits(`token:${refId}`, 20)
+    : stableDigits(`sn:${refId}`, 16);
 }
 
 /** The aggregator's own id of a transaction: stable for the ref_id, so a status answer repeats it. */

@@ -46,7 +46,9 @@ export class CallbackSender implements OnModuleDestroy {
   }
 
   list(refId?: string): CallbackDelivery[] {
-    return refId === undefined ? [...this.deliveries] : this.deliveries.filter((delivery) => delivery.ref_id === refId);
+    return refId === undefined
+      ? [...this.deliveries]
+      : this.deliveries.filter((delivery) => delivery.ref_id === refId);
   }
 
   reset(): void {
@@ -59,8 +61,17 @@ export class CallbackSender implements OnModuleDestroy {
     this.epoch += 1;
   }
 
-  private async attempt(result: TransactionResult, attempt: number, maxAttempts: number, epoch: number): Promise<void> {
-    const callback: AggregatorCallback = { callback_id: randomUUID(), sent_at: new Date().toISOString(), data: result };
+  private async attempt(
+    result: TransactionResult,
+    attempt: number,
+    maxAttempts: number,
+    epoch: number,
+  ): Promise<void> {
+    const callback: AggregatorCallback = {
+      callback_id: randomUUID(),
+      sent_at: new Date().toISOString(),
+      data: result,
+    };
     const rawBody = JSON.stringify(callback);
     const signature = callbackSignature(this.options.aggregatorCallbackSecret, rawBody);
     const url = this.options.aggregatorCallbackUrl;
@@ -76,22 +87,41 @@ export class CallbackSender implements OnModuleDestroy {
       httpStatus = response.status;
       await response.arrayBuffer().catch(() => undefined);
     } catch (caught) {
-      error = caught instanceof Error ? `${caught.message}${caught.cause ? `: ${String(caught.cause)}` : ''}` : String(caught);
+      error =
+        caught instanceof Error
+          ? `${caught.message}${caught.cause ? `: ${String(caught.cause)}` : ''}`
+          : String(caught);
     }
     if (epoch !== this.epoch) return;
-    this.remember({ callback_id: callback.callback_id, ref_id: result.ref_id, attempt, sent_at: callback.sent_at, url, http_status: httpStatus, error, raw_body: rawBody, signature });
+    this.remember({
+      callback_id: callback.callback_id,
+      ref_id: result.ref_id,
+      attempt,
+      sent_at: callback.sent_at,
+      url,
+      http_status: httpStatus,
+      error,
+      raw_body: rawBody,
+      signature,
+    });
     const delivered = httpStatus !== null && httpStatus >= 200 && httpStatus < 300;
     if (delivered) return;
     if (attempt >= maxAttempts) {
-      this.logger.warn(`callback for ${result.ref_id} not delivered after ${attempt} attempts (${httpStatus ?? error})`);
+      this.logger.warn(
+        `callback for ${result.ref_id} not delivered after ${attempt} attempts (${httpStatus ?? error})`,
+      );
       return;
     }
     const retryDelayMs = Math.min(FIRST_RETRY_DELAY_MS * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
-    this.timers.after(retryDelayMs, () => void this.attempt(result, attempt + 1, maxAttempts, epoch));
+    this.timers.after(
+      retryDelayMs,
+      () => void this.attempt(result, attempt + 1, maxAttempts, epoch),
+    );
   }
 
   private remember(delivery: CallbackDelivery): void {
     this.deliveries.push(delivery);
-    if (this.deliveries.length > CALLBACK_DELIVERY_LOG_CAPACITY) this.deliveries.splice(0, this.deliveries.length - CALLBACK_DELIVERY_LOG_CAPACITY);
+    if (this.deliveries.length > CALLBACK_DELIVERY_LOG_CAPACITY)
+      this.deliveries.splice(0, this.deliveries.length - CALLBACK_DELIVERY_LOG_CAPACITY);
   }
 }

@@ -20,7 +20,8 @@ export interface CustomerBill {
   priceRp: number;
 }
 
-export type CustomerLookup = { found: true; bill: CustomerBill } | { found: false; rc: string; message: string };
+export type CustomerLookup =
+  { found: true; bill: CustomerBill } | { found: false; rc: string; message: string };
 
 interface FixedBill {
   customerNo: string;
@@ -47,22 +48,53 @@ const FIXED_POSTPAID: Record<string, FixedPostpaid> = {
   BPJSKES: TEST_CUSTOMERS.bpjsKesehatan,
 };
 
-const UNKNOWN_PREPAID = new Set<string>([TEST_CUSTOMERS.plnPrepaid.unknown, TEST_CUSTOMERS.telco.unknown]);
+const UNKNOWN_PREPAID = new Set<string>([
+  TEST_CUSTOMERS.plnPrepaid.unknown,
+  TEST_CUSTOMERS.telco.unknown,
+]);
 
-const FIRST_NAMES = ['AGUS', 'SRI', 'BAMBANG', 'RINA', 'EKO', 'NUR', 'HENDRA', 'YULI', 'JOKO', 'WATI', 'ADI', 'LINA'];
-const LAST_NAMES = ['SANTOSO', 'RAHAYU', 'WIBOWO', 'LESTARI', 'PRASETYO', 'HANDAYANI', 'SETIAWAN', 'PURNOMO', 'KURNIAWAN'];
+const FIRST_NAMES = [
+  'AGUS',
+  'SRI',
+  'BAMBANG',
+  'RINA',
+  'EKO',
+  'NUR',
+  'HENDRA',
+  'YULI',
+  'JOKO',
+  'WATI',
+  'ADI',
+  'LINA',
+];
+const LAST_NAMES = [
+  'SANTOSO',
+  'RAHAYU',
+  'WIBOWO',
+  'LESTARI',
+  'PRASETYO',
+  'HANDAYANI',
+  'SETIAWAN',
+  'PURNOMO',
+  'KURNIAWAN',
+];
 const POWER_CLASSES = ['R1/900VA', 'R1/1300VA', 'R1/2200VA', 'R2/3500VA', 'B1/1300VA'];
 
 /**
  * The customer behind a well-formed number: the fixed test customers first, otherwise one derived from the
  * number itself, so any number a benchmark makes up is a valid customer with a stable name and bill.
  */
-export function lookupCustomer(product: CatalogProduct, customerNo: string, nowMs: number): CustomerLookup {
+export function lookupCustomer(
+  product: CatalogProduct,
+  customerNo: string,
+  nowMs: number,
+): CustomerLookup {
   if (product.kind === 'PREPAID') {
     if (UNKNOWN_PREPAID.has(customerNo)) return unknownCustomer(product, customerNo);
     const nominalRp = product.nominalRp ?? 0;
     const priceRp = product.priceRp ?? 0;
-    if (product.biller !== 'PLN') return { found: true, bill: { billRp: nominalRp, penaltyRp: 0, adminRp: 0, priceRp } };
+    if (product.biller !== 'PLN')
+      return { found: true, bill: { billRp: nominalRp, penaltyRp: 0, adminRp: 0, priceRp } };
     const fixed = TEST_CUSTOMERS.plnPrepaid.valid;
     const isFixed = customerNo === fixed.customerNo;
     return {
@@ -81,16 +113,29 @@ export function lookupCustomer(product: CatalogProduct, customerNo: string, nowM
   const fixed = FIXED_POSTPAID[product.code];
   if (customerNo === fixed.unknown) return unknownCustomer(product, customerNo);
   if (customerNo === fixed.billNotYetAvailable) {
-    return { found: false, rc: AggregatorRc.billNotYetAvailable, message: `No bill issued yet for ${customerNo}` };
+    return {
+      found: false,
+      rc: AggregatorRc.billNotYetAvailable,
+      message: `No bill issued yet for ${customerNo}`,
+    };
   }
   if (customerNo === fixed.alreadyPaid) {
-    return { found: false, rc: AggregatorRc.alreadyPaid, message: `The bill of ${customerNo} is already paid` };
+    return {
+      found: false,
+      rc: AggregatorRc.alreadyPaid,
+      message: `The bill of ${customerNo} is already paid`,
+    };
   }
-  const fixedBill = [fixed.valid, fixed.withPenalty].find((bill) => bill?.customerNo === customerNo);
+  const fixedBill = [fixed.valid, fixed.withPenalty].find(
+    (bill) => bill?.customerNo === customerNo,
+  );
   if (fixedBill) {
     const { customerName, period, segmentPower, billRp, penaltyRp, adminRp, priceRp } = fixedBill;
     const pln = product.biller === 'PLN' ? { segmentPower, subscriberId: customerNo } : {};
-    return { found: true, bill: { customerName, period, ...pln, billRp, penaltyRp, adminRp, priceRp } };
+    return {
+      found: true,
+      bill: { customerName, period, ...pln, billRp, penaltyRp, adminRp, priceRp },
+    };
   }
   const billRp = 50_000 + (stableHash(`bill:${product.code}:${customerNo}`) % 4_501) * 100;
   return {
@@ -98,7 +143,9 @@ export function lookupCustomer(product: CatalogProduct, customerNo: string, nowM
     bill: {
       customerName: derivedName(customerNo),
       period: wibPeriodOf(nowMs),
-      ...(product.biller === 'PLN' ? { segmentPower: derivedPower(customerNo), subscriberId: customerNo } : {}),
+      ...(product.biller === 'PLN'
+        ? { segmentPower: derivedPower(customerNo), subscriberId: customerNo }
+        : {}),
       billRp,
       penaltyRp: 0,
       adminRp: POSTPAID_ADMIN_RP,
@@ -122,5 +169,9 @@ function derivedName(customerNo: string): string {
 }
 
 function unknownCustomer(product: CatalogProduct, customerNo: string): CustomerLookup {
-  return { found: false, rc: AggregatorRc.wrongCustomerNo, message: `${customerNo} is not a known ${product.code} customer` };
+  return {
+    found: false,
+    rc: AggregatorRc.wrongCustomerNo,
+    message: `${customerNo} is not a known ${product.code} customer`,
+  };
 }

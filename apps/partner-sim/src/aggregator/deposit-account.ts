@@ -61,9 +61,20 @@ export class DepositAccount {
     return { date, opening_rp: openingRp, closing_rp: closingRp, lines: [...lines] };
   }
 
-  private post(type: AggregatorStatementLine['type'], refId: string, amountRp: number, nowMs: number): AggregatorStatementLine {
+  private post(
+    type: AggregatorStatementLine['type'],
+    refId: string,
+    amountRp: number,
+    nowMs: number,
+  ): AggregatorStatementLine {
     this.balanceRp += type === 'DEBIT' ? -amountRp : amountRp;
-    const line: AggregatorStatementLine = { ref_id: refId, type, amount_rp: amountRp, balance_after_rp: this.balanceRp, at: new Date(nowMs).toISOString() };
+    const line: AggregatorStatementLine = {
+      ref_id: refId,
+      type,
+      amount_rp: amountRp,
+      balance_after_rp: this.balanceRp,
+      at: new Date(nowMs).toISOString(),
+    };
     const date = wibDateOf(nowMs);
     const lines = this.linesByDate.get(date);
     if (lines) lines.push(line);
@@ -76,7 +87,10 @@ export class DepositAccount {
   private forgetOldestDatesBeyondCapacity(): void {
     // Bounded: each pass removes one whole date, and the newest date is never removed.
     while (this.lineCount > STATEMENT_LINE_CAPACITY && this.linesByDate.size > 1) {
-      const [oldest, lines] = this.linesByDate.entries().next().value as [string, AggregatorStatementLine[]];
+      const [oldest, lines] = this.linesByDate.entries().next().value as [
+        string,
+        AggregatorStatementLine[],
+      ];
       this.baseRp = lines[lines.length - 1].balance_after_rp;
       this.lineCount -= lines.length;
       this.linesByDate.delete(oldest);

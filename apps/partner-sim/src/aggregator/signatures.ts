@@ -2,7 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** `sign` of an aggregator request: hex HMAC-SHA256(apiKey, username + ref_id); ref_id is '' for balance and statement. */
 export function aggregatorSign(apiKey: string, username: string, refId: string): string {
-  return createHmac('sha256', apiKey).update(username + refId).digest('hex');
+  return createHmac('sha256', apiKey)
+    .update(username + refId)
+    .digest('hex');
 }
 
 /** The `X-Hub-Signature` value of a callback body: `sha1=` + hex HMAC-SHA1(callbackSecret, raw body). */

@@ -23,12 +23,18 @@ export class BankAdminController {
 
   /** The collections the bank counted (each reference once), to check a notice was delivered exactly once. */
   @Get('collections')
-  collections(@Query('reference') reference?: string, @Query('loan_no') loanNo?: string): { total: number; collections: RecordedCollection[] } {
+  collections(
+    @Query('reference') reference?: string,
+    @Query('loan_no') loanNo?: string,
+  ): { total: number; collections: RecordedCollection[] } {
     return this.bank.listCollections({ reference, loanNo }, MAX_LISTED);
   }
 
   @Put('remittances/:batchRef')
-  settle(@Param('batchRef') batchRef: string, @Body() body: { status?: unknown; reason?: unknown }): RemittanceStatusResponse {
+  settle(
+    @Param('batchRef') batchRef: string,
+    @Body() body: { status?: unknown; reason?: unknown },
+  ): RemittanceStatusResponse {
     return this.bank.settle(batchRef, body);
   }
 }

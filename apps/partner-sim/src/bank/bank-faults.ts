@@ -1,4 +1,13 @@
-import { checkKnobPatch, isBoolean, isDelayMs, isIntegerIn, isMapOf, isOneOf, isShare, type KnobCheck } from '../common/knob-patch.js';
+import {
+  checkKnobPatch,
+  isBoolean,
+  isDelayMs,
+  isIntegerIn,
+  isMapOf,
+  isOneOf,
+  isShare,
+  type KnobCheck,
+} from '../common/knob-patch.js';
 
 export const REMITTANCE_OUTCOMES = ['CONFIRM', 'REJECT', 'HOLD'] as const;
 export type RemittanceOutcome = (typeof REMITTANCE_OUTCOMES)[number];
@@ -47,7 +56,10 @@ export function defaultBankFaults(): BankFaults {
   };
 }
 
-const isReason: KnobCheck = (value) => (typeof value === 'string' && value.length > 0 && value.length <= 200 ? null : '1 to 200 characters');
+const isReason: KnobCheck = (value) =>
+  typeof value === 'string' && value.length > 0 && value.length <= 200
+    ? null
+    : '1 to 200 characters';
 
 const CHECKS: { [K in keyof BankFaults]: KnobCheck } = {
   latencyMs: isDelayMs,

@@ -1,10 +1,20 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { CollectionAck, CollectionNotice, RemittanceRequest, RemittanceStatusResponse } from '@koperasi/contracts';
+import type {
+  CollectionAck,
+  CollectionNotice,
+  RemittanceRequest,
+  RemittanceStatusResponse,
+} from '@koperasi/contracts';
 import { badRequest } from '../common/bad-request.js';
 import { SeededRandom } from '../common/seeded-random.js';
 import { SimTimers } from '../common/sim-timers.js';
-import { defaultBankFaults, patchBankFaults, type BankFaults, type LoanFault } from './bank-faults.js';
+import {
+  defaultBankFaults,
+  patchBankFaults,
+  type BankFaults,
+  type LoanFault,
+} from './bank-faults.js';
 import { maxPaymentOf, openLoanAccount, viewOf, type LoanAccount } from './loan-account.js';
 
 /** What the bank answers: an HTTP status and its JSON body. */
@@ -55,7 +65,9 @@ export class BankSimulator {
     if ((body as Partial<BankFaults>).seed !== undefined) this.random = new SeededRandom(next.seed);
     this.faultsNow = next;
     // A held batch waits for the outcome knob to change.
-    if (next.remittanceOutcome !== 'HOLD') for (const batch of this.batches.values()) if (batch.state.status === 'RECEIVED') this.decide(batch);
+    if (next.remittanceOutcome !== 'HOLD')
+      for (const batch of this.batches.values())
+        if (batch.state.status === 'RECEIVED') this.decide(batch);
     return next;
   }
 
@@ -83,7 +95,10 @@ export class BankSimulator {
   }
 
   latencyFor(loanNo: string | null): number {
-    return (loanNo === null ? undefined : this.faultsNow.latencyMsByLoan[loanNo]) ?? this.faultsNow.latencyMs;
+    return (
+      (loanNo === null ? undefined : this.faultsNow.latencyMsByLoan[loanNo]) ??
+      this.faultsNow.latencyMs
+    );
   }
 
   lookup(loanNo: string, nowMs: number): BankAnswer {
@@ -96,41 +111,80 @@ export class BankSimulator {
     const known = this.collections.get(notice.reference);
     if (known) {
       if (known.notice.loan_no !== notice.loan_no || known.notice.amount_rp !== notice.amount_rp) {
-        return error(HttpStatus.CONFLICT, 'REFERENCE_CONFLICT', `Reference ${notice.reference} was already used for ${known.notice.amount_rp} on loan ${known.notice.loan_no}`);
+        return error(
+          HttpStatus.CONFLICT,
+          'REFERENCE_CONFLICT',
+          `Reference ${notice.reference} was already used for ${known.notice.amount_rp} on loan ${known.notice.loan_no}`,
+        );
       }
       return { status: HttpStatus.OK, body: known.ack };
     }
     const loan = this.loanOf(notice.loan_no);
     if (!loan) return loanNotFound(notice.loan_no);
-    if (loan.closed) return error(HttpStatus.UNPROCESSABLE_ENTITY, 'LOAN_CLOSED', `Loan ${notice.loan_no} is closed`);
+    if (loan.closed)
+      return error(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'LOAN_CLOSED',
+        `Loan ${notice.loan_no} is closed`,
+      );
     const refusal = this.faultsNow.refuseCollectionByLoan[notice.loan_no];
     if (refusal) return error(HttpStatus.UNPROCESSABLE_ENTITY, 'COLLECTION_REFUSED', refusal);
     const maxPaymentRp = maxPaymentOf(loan);
     if (notice.amount_rp > maxPaymentRp) {
-      return error(HttpStatus.UNPROCESSABLE_ENTITY, 'AMOUNT_EXCEEDS_DUE', `Loan ${notice.loan_no} accepts at most ${maxPaymentRp} now; got ${notice.amount_rp}`);
+      return error(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'AMOUNT_EXCEEDS_DUE',
+        `Loan ${notice.loan_no} accepts at most ${maxPaymentRp} now; got ${notice.amount_rp}`,
+      );
     }
     loan.paidRp += notice.amount_rp;
-    const ack: CollectionAck = { reference: notice.reference, bank_ref: `BRIC${String(this.nextCollectionSeq++).padStart(10, '0')}`, status: 'ACKNOWLEDGED' };
-    bounded(this.collections).set(notice.reference, { notice, ack, agentId, receivedAt: new Date().toISOString() });
+    const ack: CollectionAck = {
+      reference: notice.reference,
+      bank_ref: `BRIC${String(this.nextCollectionSeq++).padStart(10, '0')}`,
+      status: 'ACKNOWLEDGED',
+    };
+    bounded(this.collections).set(notice.reference, {
+      notice,
+      ack,
+      agentId,
+      receivedAt: new Date().toISOString(),
+    });
     return { status: HttpStatus.OK, body: ack };
   }
 
   remit(request: RemittanceRequest, agentId: string): BankAnswer {
-    const fingerprint = createHash('sha256').update(JSON.stringify([request.total_rp, request.items.map((item) => [item.reference, item.amount_rp])])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(
+        JSON.stringify([
+          request.total_rp,
+          request.items.map((item) => [item.reference, item.amount_rp]),
+        ]),
+      )
+      .digest('hex');
     const known = this.batches.get(request.batch_ref);
     if (known) {
       if (known.fingerprint !== fingerprint) {
-        return error(HttpStatus.CONFLICT, 'BATCH_CONFLICT', `Batch ${request.batch_ref} was already sent with other items or total`);
+        return error(
+          HttpStatus.CONFLICT,
+          'BATCH_CONFLICT',
+          `Batch ${request.batch_ref} was already sent with other items or total`,
+        );
       }
       return { status: HttpStatus.OK, body: known.state };
     }
-    const batch: Batch = { request, fingerprint, agentId, state: { batch_ref: request.batch_ref, status: 'RECEIVED', bank_ref: null, reason: null } };
+    const batch: Batch = {
+      request,
+      fingerprint,
+      agentId,
+      state: { batch_ref: request.batch_ref, status: 'RECEIVED', bank_ref: null, reason: null },
+    };
     bounded(this.batches).set(request.batch_ref, batch);
     const problem = this.problemOf(request);
     if (problem) batch.state = { ...batch.state, status: 'REJECTED', reason: problem };
     else {
       for (const item of request.items) this.remitted.set(item.reference, request.batch_ref);
-      if (this.faultsNow.remittanceDecisionDelayMs > 0) this.timers.after(this.faultsNow.remittanceDecisionDelayMs, () => this.decide(batch));
+      if (this.faultsNow.remittanceDecisionDelayMs > 0)
+        this.timers.after(this.faultsNow.remittanceDecisionDelayMs, () => this.decide(batch));
       else this.decide(batch);
     }
     return { status: HttpStatus.OK, body: batch.state };
@@ -139,7 +193,15 @@ export class BankSimulator {
   remittanceStatus(batchRef: string): BankAnswer {
     const batch = this.batches.get(batchRef);
     if (!batch) {
-      return { status: HttpStatus.NOT_FOUND, body: { batch_ref: batchRef, status: 'NOT_FOUND', bank_ref: null, reason: null } satisfies RemittanceStatusResponse };
+      return {
+        status: HttpStatus.NOT_FOUND,
+        body: {
+          batch_ref: batchRef,
+          status: 'NOT_FOUND',
+          bank_ref: null,
+          reason: null,
+        } satisfies RemittanceStatusResponse,
+      };
     }
     return { status: HttpStatus.OK, body: batch.state };
   }
@@ -148,18 +210,29 @@ export class BankSimulator {
   settle(batchRef: string, body: { status?: unknown; reason?: unknown }): RemittanceStatusResponse {
     const batch = this.batches.get(batchRef);
     if (!batch) throw badRequest(`No batch ${batchRef}`);
-    if (batch.state.status !== 'RECEIVED') throw badRequest(`Batch ${batchRef} is already ${batch.state.status}`);
+    if (batch.state.status !== 'RECEIVED')
+      throw badRequest(`Batch ${batchRef} is already ${batch.state.status}`);
     if (body?.status === 'CONFIRMED') this.confirm(batch);
-    else if (body?.status === 'REJECTED') this.reject(batch, typeof body.reason === 'string' && body.reason !== '' ? body.reason : this.faultsNow.rejectReason);
+    else if (body?.status === 'REJECTED')
+      this.reject(
+        batch,
+        typeof body.reason === 'string' && body.reason !== ''
+          ? body.reason
+          : this.faultsNow.rejectReason,
+      );
     else throw badRequest("status must be 'CONFIRMED' or 'REJECTED'");
     return batch.state;
   }
 
-  listCollections(filter: { reference?: string; loanNo?: string }, limit: number): { total: number; collections: RecordedCollection[] } {
+  listCollections(
+    filter: { reference?: string; loanNo?: string },
+    limit: number,
+  ): { total: number; collections: RecordedCollection[] } {
     const collections: RecordedCollection[] = [];
     let total = 0;
     for (const collection of this.collections.values()) {
-      if (filter.reference !== undefined && collection.notice.reference !== filter.reference) continue;
+      if (filter.reference !== undefined && collection.notice.reference !== filter.reference)
+        continue;
       if (filter.loanNo !== undefined && collection.notice.loan_no !== filter.loanNo) continue;
       total += 1;
       if (collections.length < limit) collections.push(collection);
@@ -170,16 +243,23 @@ export class BankSimulator {
   private decide(batch: Batch): void {
     if (batch.state.status !== 'RECEIVED') return;
     if (this.faultsNow.remittanceOutcome === 'CONFIRM') this.confirm(batch);
-    else if (this.faultsNow.remittanceOutcome === 'REJECT') this.reject(batch, this.faultsNow.rejectReason);
+    else if (this.faultsNow.remittanceOutcome === 'REJECT')
+      this.reject(batch, this.faultsNow.rejectReason);
   }
 
   private confirm(batch: Batch): void {
-    batch.state = { ...batch.state, status: 'CONFIRMED', bank_ref: `BRIR${String(this.nextRemittanceSeq++).padStart(10, '0')}` };
+    batch.state = {
+      ...batch.state,
+      status: 'CONFIRMED',
+      bank_ref: `BRIR${String(this.nextRemittanceSeq++).padStart(10, '0')}`,
+    };
   }
 
   private reject(batch: Batch, reason: string): void {
     // The collections go back to the koperasi's pool: a later batch may carry them.
-    for (const item of batch.request.items) if (this.remitted.get(item.reference) === batch.request.batch_ref) this.remitted.delete(item.reference);
+    for (const item of batch.request.items)
+      if (this.remitted.get(item.reference) === batch.request.batch_ref)
+        this.remitted.delete(item.reference);
     batch.state = { ...batch.state, status: 'REJECTED', reason };
   }
 
@@ -188,7 +268,8 @@ export class BankSimulator {
     const seen = new Set<string>();
     for (const item of request.items) {
       sumRp += item.amount_rp;
-      if (seen.has(item.reference)) return `Collection ${item.reference} appears twice in the batch`;
+      if (seen.has(item.reference))
+        return `Collection ${item.reference} appears twice in the batch`;
       seen.add(item.reference);
       if (!this.faultsNow.checkRemittanceItems) continue;
       const collection = this.collections.get(item.reference);
@@ -199,7 +280,8 @@ export class BankSimulator {
       const holder = this.remitted.get(item.reference);
       if (holder) return `Collection ${item.reference} is already in batch ${holder}`;
     }
-    if (sumRp !== request.total_rp) return `total_rp ${request.total_rp} is not the sum of the items, ${sumRp}`;
+    if (sumRp !== request.total_rp)
+      return `total_rp ${request.total_rp} is not the sum of the items, ${sumRp}`;
     return null;
   }
 

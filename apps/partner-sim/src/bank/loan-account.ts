@@ -21,17 +21,48 @@ export interface LoanAccount {
 
 const GENERATED_LOAN = new RegExp(`^${TEST_LOANS.generatedPrefix}\\d{11}$`);
 const GENERATED_OUTSTANDING_RP = 1_000_000_000_000;
-const NAMES = ['SUKIRMAN', 'PARTINI', 'SUGENG RIYADI', 'MARYATI', 'SLAMET', 'TUMINAH', 'KASDI', 'WAGIYEM', 'PAIMAN', 'SUMARNI'];
+const NAMES = [
+  'SUKIRMAN',
+  'PARTINI',
+  'SUGENG RIYADI',
+  'MARYATI',
+  'SLAMET',
+  'TUMINAH',
+  'KASDI',
+  'WAGIYEM',
+  'PAIMAN',
+  'SUMARNI',
+];
 
 export function openLoanAccount(loanNo: string): LoanAccount | null {
   const fixed = [TEST_LOANS.current, TEST_LOANS.inArrears].find((loan) => loan.loanNo === loanNo);
   if (fixed) {
     const { borrowerName, product, installmentRp, installmentsInArrears, penaltyRp } = fixed;
-    return { loanNo, borrowerName, product, closed: false, installmentRp, arrears: installmentsInArrears, penaltyRp, prepayableRp: 0, paidRp: 0 };
+    return {
+      loanNo,
+      borrowerName,
+      product,
+      closed: false,
+      installmentRp,
+      arrears: installmentsInArrears,
+      penaltyRp,
+      prepayableRp: 0,
+      paidRp: 0,
+    };
   }
   if (loanNo === TEST_LOANS.closed.loanNo) {
     const { borrowerName, product } = TEST_LOANS.closed;
-    return { loanNo, borrowerName, product, closed: true, installmentRp: 0, arrears: 0, penaltyRp: 0, prepayableRp: 0, paidRp: 0 };
+    return {
+      loanNo,
+      borrowerName,
+      product,
+      closed: true,
+      installmentRp: 0,
+      arrears: 0,
+      penaltyRp: 0,
+      prepayableRp: 0,
+      paidRp: 0,
+    };
   }
   if (!GENERATED_LOAN.test(loanNo)) return null;
   const hash = stableHash(`loan:${loanNo}`);
@@ -50,13 +81,29 @@ export function openLoanAccount(loanNo: string): LoanAccount | null {
 
 export function maxPaymentOf(loan: LoanAccount): number {
   if (loan.closed) return 0;
-  return loan.arrears * loan.installmentRp + loan.penaltyRp + loan.installmentRp + loan.prepayableRp - loan.paidRp;
+  return (
+    loan.arrears * loan.installmentRp +
+    loan.penaltyRp +
+    loan.installmentRp +
+    loan.prepayableRp -
+    loan.paidRp
+  );
 }
 
 export function viewOf(loan: LoanAccount, nowMs: number): BankLoan {
   const period = wibMonthOf(nowMs);
   if (loan.closed) {
-    return { loan_no: loan.loanNo, borrower_name: loan.borrowerName, product: loan.product, status: 'CLOSED', period, installment_due_rp: 0, installments_in_arrears: 0, penalty_rp: 0, max_payment_rp: 0 };
+    return {
+      loan_no: loan.loanNo,
+      borrower_name: loan.borrowerName,
+      product: loan.product,
+      status: 'CLOSED',
+      period,
+      installment_due_rp: 0,
+      installments_in_arrears: 0,
+      penalty_rp: 0,
+      max_payment_rp: 0,
+    };
   }
   let paid = loan.paidRp;
   const arrearsRp = loan.arrears * loan.installmentRp;

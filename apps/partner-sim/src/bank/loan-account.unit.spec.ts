@@ -10,7 +10,12 @@ describe('loan account as the bank reports it', () => {
     const loan = openLoanAccount(TEST_LOANS.inArrears.loanNo)!;
     const steps = [0, 750_000, 1_500_000, 1_545_000, 2_000_000, 2_295_000].map((paidRp) => {
       const view = viewOf({ ...loan, paidRp }, NOW);
-      return [view.installments_in_arrears, view.penalty_rp, view.installment_due_rp, view.max_payment_rp];
+      return [
+        view.installments_in_arrears,
+        view.penalty_rp,
+        view.installment_due_rp,
+        view.max_payment_rp,
+      ];
     });
     expect(steps).toEqual([
       [2, 45_000, 750_000, 2_295_000],
@@ -31,23 +36,41 @@ describe('loan account as the bank reports it', () => {
       penaltyRp: view.penalty_rp,
       maxPaymentRp: view.max_payment_rp,
     });
-    for (const [paidBeforeRp, amountRp] of [[0, 100_100], [100_100, 800_000], [0, 1_520_000], [750_000, 1_000_000], [1_545_000, 300_000], [0, 2_295_000]]) {
+    for (const [paidBeforeRp, amountRp] of [
+      [0, 100_100],
+      [100_100, 800_000],
+      [0, 1_520_000],
+      [750_000, 1_000_000],
+      [1_545_000, 300_000],
+      [0, 2_295_000],
+    ]) {
       const before = dueOf(viewOf({ ...loan, paidRp: paidBeforeRp }, NOW));
       const after = dueOf(viewOf({ ...loan, paidRp: paidBeforeRp + amountRp }, NOW));
       const { arrearsRp, penaltyRp, currentRp } = allocateInstallment(before, amountRp);
       // While arrears or a penalty remain the bank shows the whole installment due, and only what is left of it after.
-      const currentLeftRp = (view: LoanDue) => (arrearsOwedRp(view) + view.penaltyRp > 0 ? loan.installmentRp : view.installmentDueRp);
+      const currentLeftRp = (view: LoanDue) =>
+        arrearsOwedRp(view) + view.penaltyRp > 0 ? loan.installmentRp : view.installmentDueRp;
       const tookOff = {
         arrearsRp: arrearsOwedRp(before) - arrearsOwedRp(after),
         penaltyRp: before.penaltyRp - after.penaltyRp,
         currentRp: currentLeftRp(before) - currentLeftRp(after),
       };
-      expect({ paidBeforeRp, amountRp, ...tookOff }).toEqual({ paidBeforeRp, amountRp, arrearsRp, penaltyRp, currentRp });
+      expect({ paidBeforeRp, amountRp, ...tookOff }).toEqual({
+        paidBeforeRp,
+        amountRp,
+        arrearsRp,
+        penaltyRp,
+        currentRp,
+      });
     }
   });
 
   it('Given numbers, When opened, Then fixed, generated and unknown loans are told apart', () => {
-    expect(viewOf(openLoanAccount(TEST_LOANS.closed.loanNo)!, NOW)).toMatchObject({ status: 'CLOSED', max_payment_rp: 0, period: '2026-11' });
+    expect(viewOf(openLoanAccount(TEST_LOANS.closed.loanNo)!, NOW)).toMatchObject({
+      status: 'CLOSED',
+      max_payment_rp: 0,
+      period: '2026-11',
+    });
     expect(openLoanAccount('000955555555555')).toEqual(openLoanAccount('000955555555555'));
     expect(openLoanAccount(TEST_LOANS.unknown)).toBeNull();
     expect(openLoanAccount('00095555555555')).toBeNull();

@@ -6,7 +6,10 @@ export type SimRequest = IncomingMessage & { body?: unknown };
 export function sendJson(response: ServerResponse, statusCode: number, body: unknown): void {
   if (response.headersSent || response.destroyed) return;
   const payload = JSON.stringify(body);
-  response.writeHead(statusCode, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  response.writeHead(statusCode, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+  });
   response.end(payload);
 }
 
@@ -14,4 +17,3 @@ export function sendJson(response: ServerResponse, statusCode: number, body: unk
 export function dropConnection(response: ServerResponse): void {
   response.socket?.destroy();
 }
-

@@ -9,6 +9,7 @@ export function stableHash(text: string): number {
 export function stableDigits(text: string, length: number): string {
   const digest = createHash('sha256').update(text).digest();
   let digits = '';
-  for (let i = 0; digits.length < length && i < digest.length; i++) digits += String(digest[i] % 10);
+  for (let i = 0; digits.length < length && i < digest.length; i++)
+    digits += String(digest[i] % 10);
   return digits.padEnd(length, '0');
 }

@@ -14,7 +14,9 @@ export class RequestLogMiddleware implements NestMiddleware {
   use(request: SimRequest, _response: ServerResponse, next: () => void): void {
     const path = (request.url ?? '').split('?')[0];
     if (path.startsWith('/aggregator/') || path.startsWith('/bank/')) {
-      const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
+      const body = (
+        typeof request.body === 'object' && request.body !== null ? request.body : {}
+      ) as Record<string, unknown>;
       this.log.record({
         at: new Date().toISOString(),
         method: request.method ?? 'GET',

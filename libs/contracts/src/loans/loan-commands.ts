@@ -87,7 +87,8 @@ export interface CollectionView extends InstallmentReceipt {
   refusal: CollectionRefusal | null;
 }
 
-export type LoanFeeRule = { kind: 'FIXED'; feeRp: number } | { kind: 'PERCENT'; basisPoints: number };
+export type LoanFeeRule =
+  { kind: 'FIXED'; feeRp: number } | { kind: 'PERCENT'; basisPoints: number };
 
 /** A koperasi's collection agreement with the bank for one product; `agreed` false means the defaults apply. */
 export interface CollectionAgreementView {

@@ -4,7 +4,9 @@
  */
 
 /** Rupiah notes and coins a drawer is counted in. */
-export const CASH_DENOMINATIONS_RP = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100] as const;
+export const CASH_DENOMINATIONS_RP = [
+  100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100,
+] as const;
 
 export interface DenominationCount {
   valueRp: number;

@@ -1,4 +1,9 @@
-import { EVENT_COLUMNS, toStoredEvent, type EventRow, type StoredEvent } from '@koperasi/eventstore';
+import {
+  EVENT_COLUMNS,
+  toStoredEvent,
+  type EventRow,
+  type StoredEvent,
+} from '@koperasi/eventstore';
 
 /**
  * An event exactly as stored (never upcast: the hash covers the stored form), with its place in the store's

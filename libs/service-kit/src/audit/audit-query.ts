@@ -34,9 +34,11 @@ export function badQuery(field: string, problem: string): BadRequestException {
 }
 
 export function parseKoperasiIds(value: unknown): string[] {
-  if (typeof value !== 'string' || value.trim() === '') throw badQuery('koperasiIds', 'is required: a comma-separated list');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw badQuery('koperasiIds', 'is required: a comma-separated list');
   const ids = [...new Set(value.split(',').map((id) => id.trim()))];
-  if (ids.length > MAX_KOPERASI_PER_QUERY) throw badQuery('koperasiIds', `may name at most ${MAX_KOPERASI_PER_QUERY} koperasi`);
+  if (ids.length > MAX_KOPERASI_PER_QUERY)
+    throw badQuery('koperasiIds', `may name at most ${MAX_KOPERASI_PER_QUERY} koperasi`);
   if (ids.some((id) => id === '' || id.length > MAX_ID_LENGTH)) {
     throw badQuery('koperasiIds', `must be non-empty ids of at most ${MAX_ID_LENGTH} characters`);
   }
@@ -54,10 +56,15 @@ export function parseEventFilter(query: Record<string, unknown>): AuditEventFilt
   };
 }
 
-export function parseLimit(value: unknown, fallback = DEFAULT_PAGE_SIZE, max = MAX_PAGE_SIZE): number {
+export function parseLimit(
+  value: unknown,
+  fallback = DEFAULT_PAGE_SIZE,
+  max = MAX_PAGE_SIZE,
+): number {
   if (value === undefined) return fallback;
   const limit = typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(limit) || limit < 1 || limit > max) throw badQuery('limit', `must be a whole number from 1 to ${max}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max)
+    throw badQuery('limit', `must be a whole number from 1 to ${max}`);
   return limit;
 }
 
@@ -68,10 +75,17 @@ export function parseFormat(value: unknown): ExportFormat {
 
 function parseTypes(value: unknown): string[] | null {
   if (value === undefined || value === '') return null;
-  if (typeof value !== 'string') throw badQuery('type', 'must be given once, as a comma-separated list');
+  if (typeof value !== 'string')
+    throw badQuery('type', 'must be given once, as a comma-separated list');
   const types = value.split(',').map((type) => type.trim());
-  if (types.length > MAX_TYPES_PER_QUERY || types.some((type) => !/^[A-Za-z][A-Za-z0-9._-]{0,99}$/.test(type))) {
-    throw badQuery('type', `must be up to ${MAX_TYPES_PER_QUERY} event type names, comma-separated`);
+  if (
+    types.length > MAX_TYPES_PER_QUERY ||
+    types.some((type) => !/^[A-Za-z][A-Za-z0-9._-]{0,99}$/.test(type))
+  ) {
+    throw badQuery(
+      'type',
+      `must be up to ${MAX_TYPES_PER_QUERY} event type names, comma-separated`,
+    );
   }
   return types;
 }
@@ -79,15 +93,20 @@ function parseTypes(value: unknown): string[] | null {
 function parseCorrelationId(value: unknown): string | null {
   if (value === undefined || value === '') return null;
   if (typeof value !== 'string' || value.length > MAX_ID_LENGTH || !/^[\x21-\x7e]+$/.test(value)) {
-    throw badQuery('correlationId', `must be one id of at most ${MAX_ID_LENGTH} visible characters`);
+    throw badQuery(
+      'correlationId',
+      `must be one id of at most ${MAX_ID_LENGTH} visible characters`,
+    );
   }
   return value;
 }
 
 function parseInstant(field: string, value: unknown): Date | null {
   if (value === undefined || value === '') return null;
-  const instant = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
-  if (!instant || Number.isNaN(instant.getTime())) throw badQuery(field, 'must be an ISO 8601 date-time with its offset');
+  const instant =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
+  if (!instant || Number.isNaN(instant.getTime()))
+    throw badQuery(field, 'must be an ISO 8601 date-time with its offset');
   return instant;
 }
 

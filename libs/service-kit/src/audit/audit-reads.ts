@@ -79,7 +79,11 @@ const MAX_KOPERASI_READ_APART = 10;
  * Committed events of the koperasi in commit order ((transaction_id, global_position), the relay's order),
  * so paging with the cursor never skips an event whose transaction committed late.
  */
-export async function readAuditEvents(pool: Pool, filter: AuditEventFilter, limit: number): Promise<AuditEventPage> {
+export async function readAuditEvents(
+  pool: Pool,
+  filter: AuditEventFilter,
+  limit: number,
+): Promise<AuditEventPage> {
   const sql =
     filter.koperasiIds.length <= MAX_KOPERASI_READ_APART
       ? `SELECT ${AUDIT_EVENT_COLUMNS} FROM unnest($3::text[]) AS scope (koperasi_id)
@@ -104,7 +108,11 @@ export async function readAuditEvents(pool: Pool, filter: AuditEventFilter, limi
   return { events, nextCursor: last && events.length === limit ? cursorOf(last) : null };
 }
 
-export async function readAuditEvent(pool: Pool, eventId: string, koperasiIds: string[]): Promise<AuditEvent | null> {
+export async function readAuditEvent(
+  pool: Pool,
+  eventId: string,
+  koperasiIds: string[],
+): Promise<AuditEvent | null> {
   const { rows } = await pool.query<EventRow>(
     `SELECT ${AUDIT_EVENT_COLUMNS} FROM events WHERE event_id = $1 AND ${KOPERASI_OF_EVENT} = ANY($2::text[])`,
     [eventId, koperasiIds],

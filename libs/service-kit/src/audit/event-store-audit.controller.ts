@@ -1,11 +1,34 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, Res, UseGuards, type Type } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  Res,
+  UseGuards,
+  type Type,
+} from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../pg-pool.js';
 import { isUuid } from '../uuid.js';
 import type { AuditEvent } from './audit-event.js';
 import { EXPORT_CONTENT_TYPES, eventExportHeader, eventExportLine } from './audit-export.js';
-import { MAX_PAGE_SIZE, parseEventFilter, parseFormat, parseKoperasiIds, parseLimit, badQuery } from './audit-query.js';
-import { readAuditEvent, readAuditEvents, readAuditStream, type AuditEventPage, type AuditStreamPage } from './audit-reads.js';
+import {
+  MAX_PAGE_SIZE,
+  parseEventFilter,
+  parseFormat,
+  parseKoperasiIds,
+  parseLimit,
+  badQuery,
+} from './audit-query.js';
+import {
+  readAuditEvent,
+  readAuditEvents,
+  readAuditStream,
+  type AuditEventPage,
+  type AuditStreamPage,
+} from './audit-reads.js';
 import { streamExport, type ExportSink } from './export-stream.js';
 import { InternalTokenCheck } from './internal-token-check.js';
 import { verifyKoperasiChains, type KoperasiChainReport } from './verify-koperasi-chains.js';
@@ -45,7 +68,8 @@ export function eventStoreAuditController(options: EventStoreAuditOptions): Type
       @Query('limit') limit: unknown,
     ): Promise<AuditStreamPage> {
       const from = fromVersion === undefined ? 1 : Number(fromVersion);
-      if (!Number.isSafeInteger(from) || from < 1) throw badQuery('fromVersion', 'must be a version, 1 or more');
+      if (!Number.isSafeInteger(from) || from < 1)
+        throw badQuery('fromVersion', 'must be a version, 1 or more');
       const page = await readAuditStream(
         this.pool,
         streamId,
@@ -63,7 +87,10 @@ export function eventStoreAuditController(options: EventStoreAuditOptions): Type
     }
 
     @Get('events/:eventId')
-    async event(@Param('eventId') eventId: string, @Query('koperasiIds') koperasiIds: unknown): Promise<AuditEvent> {
+    async event(
+      @Param('eventId') eventId: string,
+      @Query('koperasiIds') koperasiIds: unknown,
+    ): Promise<AuditEvent> {
       const ids = parseKoperasiIds(koperasiIds);
       const event = isUuid(eventId) ? await readAuditEvent(this.pool, eventId, ids) : null;
       if (!event) throw new NotFoundException(`No event ${eventId} in ${options.service}`);
@@ -72,7 +99,10 @@ export function eventStoreAuditController(options: EventStoreAuditOptions): Type
 
     /** Events as CSV or JSON Lines, streamed page by page in commit order, with the filters of GET events. */
     @Get('export/events')
-    async export(@Query() query: Record<string, unknown>, @Res() response: ExportSink): Promise<void> {
+    async export(
+      @Query() query: Record<string, unknown>,
+      @Res() response: ExportSink,
+    ): Promise<void> {
       const format = parseFormat(query.format);
       const filter = parseEventFilter(query);
       let done = false;
@@ -81,12 +111,22 @@ export function eventStoreAuditController(options: EventStoreAuditOptions): Type
           if (done) return null;
           const page = await readAuditEvents(this.pool, filter, EXPORT_PAGE_SIZE);
           const last = page.events.at(-1);
-          if (last) filter.after = { transactionId: last.transactionId, globalPosition: last.globalPosition };
+          if (last)
+            filter.after = {
+              transactionId: last.transactionId,
+              globalPosition: last.globalPosition,
+            };
           done = page.nextCursor === null;
           return page.events.map((event) => eventExportLine(format, options.service, event));
         },
       };
-      await streamExport(response, EXPORT_CONTENT_TYPES[format], `${options.service}-events.${format}`, eventExportHeader(format), pages);
+      await streamExport(
+        response,
+        EXPORT_CONTENT_TYPES[format],
+        `${options.service}-events.${format}`,
+        eventExportHeader(format),
+        pages,
+      );
     }
 
     @Get('verify')

@@ -21,16 +21,27 @@ export interface ExportPages {
  * lines were sent ends the connection without the closing chunk, so the client sees a broken transfer
  * instead of a file that merely looks complete.
  */
-export async function streamExport(sink: ExportSink, contentType: string, fileName: string, header: string, pages: ExportPages): Promise<void> {
+export async function streamExport(
+  sink: ExportSink,
+  contentType: string,
+  fileName: string,
+  header: string,
+  pages: ExportPages,
+): Promise<void> {
   sink.setHeader('content-type', contentType);
   sink.setHeader('content-disposition', `attachment; filename="${fileName}"`);
   sink.setHeader('cache-control', 'no-store');
   let rows = 0;
   try {
     if (header) await write(sink, header);
-    for (let lines = await pages.next(); lines !== null && !sink.destroyed; lines = await pages.next()) {
+    for (
+      let lines = await pages.next();
+      lines !== null && !sink.destroyed;
+      lines = await pages.next()
+    ) {
       rows += lines.length;
-      if (rows > MAX_EXPORT_ROWS) throw new Error(`export larger than ${MAX_EXPORT_ROWS} rows; narrow the date range`);
+      if (rows > MAX_EXPORT_ROWS)
+        throw new Error(`export larger than ${MAX_EXPORT_ROWS} rows; narrow the date range`);
       if (lines.length > 0) await write(sink, lines.join(''));
     }
     sink.end();

@@ -10,7 +10,8 @@ export class InternalTokenCheck implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const header = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers['x-internal-token'];
+    const header = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>()
+      .headers['x-internal-token'];
     const given = Buffer.from(typeof header === 'string' ? header : '', 'utf8');
     if (given.length === this.expected.length && timingSafeEqual(given, this.expected)) return true;
     throw new UnauthorizedException('x-internal-token is missing or wrong');

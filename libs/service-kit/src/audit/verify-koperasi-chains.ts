@@ -38,7 +38,10 @@ interface Walk {
  * predecessor (prev_hash, version gap), and a stream head that no longer matches its last event (a deleted
  * tail). Unlike the store's verifyHashChain, it goes on after the first break so one report names them all.
  */
-export async function verifyKoperasiChains(pool: Pool, koperasiIds: string[]): Promise<KoperasiChainReport> {
+export async function verifyKoperasiChains(
+  pool: Pool,
+  koperasiIds: string[],
+): Promise<KoperasiChainReport> {
   const walker = new ChainWalker();
   let cursor = { streamId: '', streamVersion: 0 };
   // Each page moves the cursor forward through a finite store, so the loop ends.
@@ -60,7 +63,13 @@ export async function verifyKoperasiChains(pool: Pool, koperasiIds: string[]): P
 
 /** Walks events in (stream, version) order and keeps the report. */
 class ChainWalker {
-  private readonly report: KoperasiChainReport = { ok: true, streamsChecked: 0, eventsChecked: 0, breaks: [], breaksTruncated: false };
+  private readonly report: KoperasiChainReport = {
+    ok: true,
+    streamsChecked: 0,
+    eventsChecked: 0,
+    breaks: [],
+    breaksTruncated: false,
+  };
   private heads = new Map<string, StreamHead>();
   private walk: Walk | null = null;
 
@@ -79,12 +88,24 @@ class ChainWalker {
     }
     const walk = this.walk;
     if (event.streamVersion !== walk.version + 1) {
-      this.broken(event.streamId, event.streamVersion, `version ${walk.version + 1} expected, found ${event.streamVersion}`);
+      this.broken(
+        event.streamId,
+        event.streamVersion,
+        `version ${walk.version + 1} expected, found ${event.streamVersion}`,
+      );
     } else if (event.prevHash !== walk.hash) {
-      this.broken(event.streamId, event.streamVersion, 'prev_hash does not match the previous event');
+      this.broken(
+        event.streamId,
+        event.streamVersion,
+        'prev_hash does not match the previous event',
+      );
     }
     if (chainHash(event.prevHash, event) !== event.hash) {
-      this.broken(event.streamId, event.streamVersion, 'hash does not match the event: it was changed after it was written');
+      this.broken(
+        event.streamId,
+        event.streamVersion,
+        'hash does not match the event: it was changed after it was written',
+      );
     }
     this.walk = { streamId: event.streamId, version: event.streamVersion, hash: event.hash };
     this.report.eventsChecked += 1;
@@ -99,15 +120,21 @@ class ChainWalker {
     const done = this.walk;
     if (!done) return;
     const head = this.heads.get(done.streamId);
-    if (!head) this.broken(done.streamId, done.version, 'the stream has events but no head in streams');
+    if (!head)
+      this.broken(done.streamId, done.version, 'the stream has events but no head in streams');
     else if (head.version !== done.version || head.lastHash !== done.hash) {
-      this.broken(done.streamId, done.version + 1, `the stream head says version ${head.version}; its events end at ${done.version}`);
+      this.broken(
+        done.streamId,
+        done.version + 1,
+        `the stream head says version ${head.version}; its events end at ${done.version}`,
+      );
     }
   }
 
   private broken(streamId: string, streamVersion: number, reason: string): void {
     this.report.ok = false;
-    if (this.report.breaks.length < MAX_BREAKS_REPORTED) this.report.breaks.push({ streamId, streamVersion, reason });
+    if (this.report.breaks.length < MAX_BREAKS_REPORTED)
+      this.report.breaks.push({ streamId, streamVersion, reason });
     else this.report.breaksTruncated = true;
   }
 }
@@ -118,5 +145,7 @@ async function streamHeads(pool: Pool, streamIds: string[]): Promise<Map<string,
     `SELECT stream_id, version, last_hash FROM streams WHERE stream_id = ANY($1::text[])`,
     [streamIds],
   );
-  return new Map(rows.map((row) => [row.stream_id, { version: row.version, lastHash: row.last_hash }]));
+  return new Map(
+    rows.map((row) => [row.stream_id, { version: row.version, lastHash: row.last_hash }]),
+  );
 }

@@ -1,5 +1,9 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { AggregatorRc, type AggregatorStatementLine, type PaymentStatus } from '@koperasi/contracts';
+import {
+  AggregatorRc,
+  type AggregatorStatementLine,
+  type PaymentStatus,
+} from '@koperasi/contracts';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@koperasi/service-kit';
 import { AggregatorClient } from '../../aggregator/aggregator-client.js';
@@ -40,13 +44,26 @@ export class ReconciliationService {
   async reconcile(koperasiId: string, date: string): Promise<ReconciliationView> {
     const answer = await this.aggregator.statement(date);
     if (!answer.ok) {
-      throw new BillpayHttpError(HttpStatus.SERVICE_UNAVAILABLE, 'AGGREGATOR_UNAVAILABLE', 'The aggregator did not send its statement; try again', {
-        detail: `${answer.failure} ${answer.detail}`,
-      });
+      throw new BillpayHttpError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'AGGREGATOR_UNAVAILABLE',
+        'The aggregator did not send its statement; try again',
+        {
+          detail: `${answer.failure} ${answer.detail}`,
+        },
+      );
     }
     const statement = answer.body.data as typeof answer.body.data & { rc?: string };
-    if ((statement.rc !== undefined && statement.rc !== AggregatorRc.success) || !Array.isArray(statement.lines)) {
-      throw new BillpayHttpError(HttpStatus.BAD_GATEWAY, 'AGGREGATOR_REFUSED', 'The aggregator refused the statement request', { rc: statement.rc ?? null });
+    if (
+      (statement.rc !== undefined && statement.rc !== AggregatorRc.success) ||
+      !Array.isArray(statement.lines)
+    ) {
+      throw new BillpayHttpError(
+        HttpStatus.BAD_GATEWAY,
+        'AGGREGATOR_REFUSED',
+        'The aggregator refused the statement request',
+        { rc: statement.rc ?? null },
+      );
     }
     const day = [koperasiId, date];
     const { rows } = await this.pool.query<MovementRow>(
@@ -61,21 +78,41 @@ export class ReconciliationService {
          AND recorded_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')`,
       day,
     );
-    const ours: OurMovement[] = rows.map((row) => ({ ref: row.ref, kind: row.kind, netRp: Number(row.net_rp), status: row.status }));
+    const ours: OurMovement[] = rows.map((row) => ({
+      ref: row.ref,
+      kind: row.kind,
+      netRp: Number(row.net_rp),
+      status: row.status,
+    }));
     const othersRefs = await this.othersRefs(koperasiId, statement.lines);
-    const { differences, matched, theirMovementRp } = reconcile(ours, statement.lines, (kind, ref) => othersRefs.has(`${kind}:${ref}`));
-    const [openingRp, closingRp] = await Promise.all([this.balanceRp(koperasiId, date, 'START'), this.balanceRp(koperasiId, date, 'END')]);
+    const { differences, matched, theirMovementRp } = reconcile(
+      ours,
+      statement.lines,
+      (kind, ref) => othersRefs.has(`${kind}:${ref}`),
+    );
+    const [openingRp, closingRp] = await Promise.all([
+      this.balanceRp(koperasiId, date, 'START'),
+      this.balanceRp(koperasiId, date, 'END'),
+    ]);
     return {
       date,
       ours: { openingRp, closingRp, movementRp: closingRp - openingRp, movements: ours.length },
-      theirs: { openingRp: statement.opening_rp, closingRp: statement.closing_rp, movementRp: theirMovementRp, lines: statement.lines.length },
+      theirs: {
+        openingRp: statement.opening_rp,
+        closingRp: statement.closing_rp,
+        movementRp: theirMovementRp,
+        lines: statement.lines.length,
+      },
       matched,
       differences,
     };
   }
 
   /** The statement's payments and top-ups that another koperasi on the same aggregator account made, as `KIND:ref`. */
-  private async othersRefs(koperasiId: string, lines: readonly AggregatorStatementLine[]): Promise<Set<string>> {
+  private async othersRefs(
+    koperasiId: string,
+    lines: readonly AggregatorStatementLine[],
+  ): Promise<Set<string>> {
     const paymentRefs = lines.filter((line) => line.type !== 'TOPUP').map((line) => line.ref_id);
     const topUpRefs = lines.filter((line) => line.type === 'TOPUP').map((line) => line.ref_id);
     const { rows } = await this.pool.query<{ key: string }>(

@@ -81,34 +81,58 @@ export class PayBillHandler {
     return this.executor.execute(envelope.commandId, () => this.attempt(envelope));
   }
 
-  private async attempt(envelope: CommandEnvelope<PayBillPayload>): Promise<CommandReply<PayBillResult>> {
+  private async attempt(
+    envelope: CommandEnvelope<PayBillPayload>,
+  ): Promise<CommandReply<PayBillResult>> {
     const { koperasiId } = envelope;
     const quoted = await this.quote(koperasiId, envelope.payload);
     if ('ok' in quoted) return quoted;
     const deposit = await this.deposit(koperasiId);
     const paymentId = randomUUID();
     const decision = decidePayBill(
-      { type: 'PayBill', paymentId, refId: quoted.refId, quote: quoted.quote, tellerId: envelope.actor.userId, nowMs: Date.now() },
+      {
+        type: 'PayBill',
+        paymentId,
+        refId: quoted.refId,
+        quote: quoted.quote,
+        tellerId: envelope.actor.userId,
+        nowMs: Date.now(),
+      },
       { payment: noPayment, deposit },
     );
     if (!decision.ok) return billpayErrorReply(decision.error);
     const requested = decision.events[0].data;
-    const reply = accepted<PayBillResult>({ paymentId, status: 'PROCESSING', refId: requested.refId });
+    const reply = accepted<PayBillResult>({
+      paymentId,
+      status: 'PROCESSING',
+      refId: requested.refId,
+    });
     await inTransaction(this.pool, async (tx) => {
       if (quoted.quote.inquiry) {
-        const claimed = await tx.query('UPDATE inquiries SET payment_id = $2 WHERE id = $1 AND payment_id IS NULL', [
-          quoted.quote.inquiry.inquiryId,
-          paymentId,
-        ]);
+        const claimed = await tx.query(
+          'UPDATE inquiries SET payment_id = $2 WHERE id = $1 AND payment_id IS NULL',
+          [quoted.quote.inquiry.inquiryId, paymentId],
+        );
         // Another counter paid this inquiry meanwhile; the retry's decision says so.
-        if (claimed.rowCount !== 1) throw new StreamVersionConflictError(`inquiry-${quoted.quote.inquiry.inquiryId}`, 0, null);
+        if (claimed.rowCount !== 1)
+          throw new StreamVersionConflictError(
+            `inquiry-${quoted.quote.inquiry.inquiryId}`,
+            0,
+            null,
+          );
       }
-      const appended = await this.store.appendWithin(tx, paymentStreamId(paymentId), 0, decision.events, {
-        koperasiId,
-        actor: envelope.actor.userId,
-        correlationId: envelope.correlationId,
-        causationId: envelope.commandId,
-      });
+      const appended = await this.store.appendWithin(
+        tx,
+        paymentStreamId(paymentId),
+        0,
+        decision.events,
+        {
+          koperasiId,
+          actor: envelope.actor.userId,
+          correlationId: envelope.correlationId,
+          causationId: envelope.commandId,
+        },
+      );
       // One statement for the rest, so the koperasi's deposit row is locked only from here to the commit: every
       // payment of the koperasi reserves from it. No reservation (the deposit changed since it was read): no
       // payment row, no reply, and the retry decides again on the new deposit.
@@ -156,12 +180,20 @@ export class PayBillHandler {
           requested.subscriberId ?? null,
         ],
       );
-      if (rows[0].reserved !== 1) throw new StreamVersionConflictError(depositStreamId(koperasiId), 0, null);
+      if (rows[0].reserved !== 1)
+        throw new StreamVersionConflictError(depositStreamId(koperasiId), 0, null);
     });
     this.dispatcher.dispatch({
       paymentId,
       mode: 'SEND',
-      payment: { id: paymentId, ref_id: requested.refId, product_code: requested.productCode, customer_no: requested.customerNo, status: 'PROCESSING', check_attempts: 0 },
+      payment: {
+        id: paymentId,
+        ref_id: requested.refId,
+        product_code: requested.productCode,
+        customer_no: requested.customerNo,
+        status: 'PROCESSING',
+        check_attempts: 0,
+      },
     });
     return reply;
   }
@@ -171,17 +203,30 @@ export class PayBillHandler {
       'SELECT balance_rp, reserved_rp FROM deposits WHERE koperasi_id = $1',
       [koperasiId],
     );
-    return rows[0] ? { balanceRp: Number(rows[0].balance_rp), reservedRp: Number(rows[0].reserved_rp) } : emptyDeposit;
+    return rows[0]
+      ? { balanceRp: Number(rows[0].balance_rp), reservedRp: Number(rows[0].reserved_rp) }
+      : emptyDeposit;
   }
 
-  private async quote(koperasiId: string, payload: PayBillPayload): Promise<Quoted | CommandReply<never>> {
+  private async quote(
+    koperasiId: string,
+    payload: PayBillPayload,
+  ): Promise<Quoted | CommandReply<never>> {
     if ('inquiryId' in payload) return this.quoteFromInquiry(koperasiId, payload.inquiryId);
     const product = await this.catalog.product(koperasiId, payload.productCode);
-    if (!product) return refused(404, 'PRODUCT_NOT_FOUND', `No product ${payload.productCode} in this koperasi's catalog`);
+    if (!product)
+      return refused(
+        404,
+        'PRODUCT_NOT_FOUND',
+        `No product ${payload.productCode} in this koperasi's catalog`,
+      );
     if (product.kind === 'POSTPAID') {
-      return refused(422, 'INQUIRY_REQUIRED', `${product.code} is a bill: make an inquiry first and pay it by inquiryId`, [
-        { field: 'inquiryId', message: 'required for postpaid products' },
-      ]);
+      return refused(
+        422,
+        'INQUIRY_REQUIRED',
+        `${product.code} is a bill: make an inquiry first and pay it by inquiryId`,
+        [{ field: 'inquiryId', message: 'required for postpaid products' }],
+      );
     }
     const problem = customerNoProblem(product.customerNoRule, payload.customerNo);
     if (problem) return badField('customerNo', problem);
@@ -201,7 +246,10 @@ export class PayBillHandler {
     };
   }
 
-  private async quoteFromInquiry(koperasiId: string, inquiryId: string): Promise<Quoted | CommandReply<never>> {
+  private async quoteFromInquiry(
+    koperasiId: string,
+    inquiryId: string,
+  ): Promise<Quoted | CommandReply<never>> {
     const { rows } = await this.pool.query<InquiryRow>(
       `SELECT id, ref_id, product_code, customer_no, customer_name, period, segment_power, subscriber_id, bill_amount_rp, penalty_rp,
          admin_fee_rp, price_rp, expires_at, payment_id
@@ -209,9 +257,15 @@ export class PayBillHandler {
       [inquiryId, koperasiId],
     );
     const inquiry = rows[0];
-    if (!inquiry) return refused(404, 'INQUIRY_NOT_FOUND', `No inquiry ${inquiryId} in this koperasi`);
+    if (!inquiry)
+      return refused(404, 'INQUIRY_NOT_FOUND', `No inquiry ${inquiryId} in this koperasi`);
     const product = await this.catalog.product(koperasiId, inquiry.product_code);
-    if (!product) return refused(404, 'PRODUCT_NOT_FOUND', `Product ${inquiry.product_code} is no longer in this koperasi's catalog`);
+    if (!product)
+      return refused(
+        404,
+        'PRODUCT_NOT_FOUND',
+        `Product ${inquiry.product_code} is no longer in this koperasi's catalog`,
+      );
     return {
       quote: {
         productCode: product.code,
@@ -228,7 +282,11 @@ export class PayBillHandler {
           subscriberId: inquiry.subscriber_id,
         },
         priceRp: inquiry.price_rp === null ? null : Number(inquiry.price_rp),
-        inquiry: { inquiryId: inquiry.id, expiresAtMs: inquiry.expires_at.getTime(), usedByPaymentId: inquiry.payment_id },
+        inquiry: {
+          inquiryId: inquiry.id,
+          expiresAtMs: inquiry.expires_at.getTime(),
+          usedByPaymentId: inquiry.payment_id,
+        },
       },
       productName: product.name,
       refId: inquiry.ref_id,
@@ -237,17 +295,29 @@ export class PayBillHandler {
 }
 
 function checkPayload(envelope: CommandEnvelope<PayBillPayload>): CommandReply<never> | null {
-  if (!isUuid(envelope.koperasiId)) return refused(403, 'FORBIDDEN', 'Bills are paid inside a koperasi');
-  const payload = envelope.payload as Partial<{ inquiryId: unknown; productCode: unknown; customerNo: unknown }>;
+  if (!isUuid(envelope.koperasiId))
+    return refused(403, 'FORBIDDEN', 'Bills are paid inside a koperasi');
+  const payload = envelope.payload as Partial<{
+    inquiryId: unknown;
+    productCode: unknown;
+    customerNo: unknown;
+  }>;
   if (payload.inquiryId !== undefined) {
     if (payload.productCode !== undefined || payload.customerNo !== undefined) {
-      return refused(400, 'VALIDATION_FAILED', 'Send either inquiryId, or productCode and customerNo, not both');
+      return refused(
+        400,
+        'VALIDATION_FAILED',
+        'Send either inquiryId, or productCode and customerNo, not both',
+      );
     }
-    return isUuid(payload.inquiryId) ? null : badField('inquiryId', 'must be the id of an inquiry (a UUID)');
+    return isUuid(payload.inquiryId)
+      ? null
+      : badField('inquiryId', 'must be the id of an inquiry (a UUID)');
   }
   if (typeof payload.productCode !== 'string' || !/^[A-Z0-9]{2,20}$/.test(payload.productCode)) {
     return badField('productCode', 'is required (e.g. PLN20) unless an inquiryId is given');
   }
-  if (typeof payload.customerNo !== 'string' || payload.customerNo === '') return badField('customerNo', 'is required');
+  if (typeof payload.customerNo !== 'string' || payload.customerNo === '')
+    return badField('customerNo', 'is required');
   return null;
 }

@@ -31,7 +31,10 @@ export function CashClosingScreen() {
     setFailure(null);
     try {
       const { drawer, idempotencyKey } = approving;
-      await api.post('/api/v1/cash-drawers/{date}/{tellerId}/approve', { path: { date: today.data.date, tellerId: drawer.tellerId }, idempotencyKey });
+      await api.post('/api/v1/cash-drawers/{date}/{tellerId}/approve', {
+        path: { date: today.data.date, tellerId: drawer.tellerId },
+        idempotencyKey,
+      });
       setApproving(null);
       setNotice(t('cash.supervisor.approved', { teller: drawer.tellerName }));
       today.reload();
@@ -77,14 +80,22 @@ export function CashClosingScreen() {
             <strong>{approving.drawer.tellerName}</strong> · {t('cash.supervisor.confirmIntro')}
           </p>
           <DrawerFigures drawer={approving.drawer} countedRp={approving.drawer.counted} />
-          {unknown ? <UnknownOutcome checking={busy} onCheckAgain={approve} /> : <ErrorMessage message={failureText} />}
+          {unknown ? (
+            <UnknownOutcome checking={busy} onCheckAgain={approve} />
+          ) : (
+            <ErrorMessage message={failureText} />
+          )}
         </ConfirmPanel>
       )}
       {today.error && <ErrorMessage message={today.error} />}
       {today.loading && !today.data && <p role="status">{t('app.loading')}</p>}
       {today.data && (
         <>
-          <p role="status" class={today.data.notClosed > 0 ? 'alert alert--warning' : 'alert alert--info'} data-testid="cash-not-closed">
+          <p
+            role="status"
+            class={today.data.notClosed > 0 ? 'alert alert--warning' : 'alert alert--info'}
+            data-testid="cash-not-closed"
+          >
             {drawers.length === 0
               ? t('cash.supervisor.empty')
               : today.data.notClosed > 0
@@ -98,8 +109,12 @@ export function CashClosingScreen() {
                 <thead>
                   <tr>
                     <th scope="col">{t('cash.supervisor.teller')}</th>
-                    <th scope="col" class="num">{t('cash.expected')}</th>
-                    <th scope="col" class="num">{t('cash.counted')}</th>
+                    <th scope="col" class="num">
+                      {t('cash.expected')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('cash.counted')}
+                    </th>
                     <th scope="col">{t('cash.difference')}</th>
                     <th scope="col">{t('cash.supervisor.action')}</th>
                   </tr>
@@ -110,8 +125,14 @@ export function CashClosingScreen() {
                       <td data-label={t('cash.supervisor.teller')}>
                         <div>
                           <span class="cell-main">{drawer.tellerName}</span>
-                          <span class={`badge cash-badge--${drawer.status}`}>{t(`cash.status.${drawer.status}` as MessageKey)}</span>
-                          {drawer.status !== 'CLOSED' && <span class="badge badge--FAILED">{t('cash.supervisor.notClosedBadge')}</span>}
+                          <span class={`badge cash-badge--${drawer.status}`}>
+                            {t(`cash.status.${drawer.status}` as MessageKey)}
+                          </span>
+                          {drawer.status !== 'CLOSED' && (
+                            <span class="badge badge--FAILED">
+                              {t('cash.supervisor.notClosedBadge')}
+                            </span>
+                          )}
                         </div>
                       </td>
                       <td class="num" data-label={t('cash.expected')}>
@@ -120,14 +141,18 @@ export function CashClosingScreen() {
                       <td class="num" data-label={t('cash.counted')}>
                         {drawer.counted === null ? '–' : <Money amountRp={drawer.counted} />}
                       </td>
-                      <td data-label={t('cash.difference')}>{drawer.difference === null ? '–' : differenceText(drawer.difference)}</td>
+                      <td data-label={t('cash.difference')}>
+                        {drawer.difference === null ? '–' : differenceText(drawer.difference)}
+                      </td>
                       <td class="cell-action">
                         {drawer.status === 'COUNTED' && (
                           <button
                             type="button"
                             class="button"
                             disabled={busy || approving !== null}
-                            aria-label={t('cash.supervisor.approveFor', { teller: drawer.tellerName })}
+                            aria-label={t('cash.supervisor.approveFor', {
+                              teller: drawer.tellerName,
+                            })}
                             onClick={() => {
                               setNotice(null);
                               setFailure(null);

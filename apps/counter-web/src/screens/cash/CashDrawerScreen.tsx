@@ -12,7 +12,12 @@ import { useLoad } from '../../components/use-load';
 import { formatRupiah } from '../../format/rupiah';
 import { formatWibDateTime } from '../../format/wib';
 import { t, type MessageKey } from '../../i18n/i18n';
-import { DenominationFields, DENOMINATIONS_RP, totalOf, type DenominationCounts } from './DenominationFields';
+import {
+  DenominationFields,
+  DENOMINATIONS_RP,
+  totalOf,
+  type DenominationCounts,
+} from './DenominationFields';
 import { DrawerFigures, type Drawer } from './DrawerFigures';
 
 const REFUSALS = {
@@ -43,7 +48,11 @@ export function CashDrawerScreen() {
   const [closeKey, setCloseKey] = useState(newIdempotencyKey);
 
   // Nothing counted yet shows no difference; a drawer of nothing is counted as Rp 0 in the amount field.
-  const counted = byNote ? (Object.values(notes).some((count) => count > 0) ? totalOf(notes) : null) : countedRp;
+  const counted = byNote
+    ? Object.values(notes).some((count) => count > 0)
+      ? totalOf(notes)
+      : null
+    : countedRp;
 
   const send = async (action: () => Promise<Drawer>, done: (after: Drawer) => string) => {
     setBusy(true);
@@ -54,7 +63,12 @@ export function CashDrawerScreen() {
       setNotice(done(after));
     } catch (error) {
       setFailure(error);
-      if (error instanceof ApiError && !error.outcomeUnknown && error.code === 'INVALID_DENOMINATIONS') setCloseKey(newIdempotencyKey());
+      if (
+        error instanceof ApiError &&
+        !error.outcomeUnknown &&
+        error.code === 'INVALID_DENOMINATIONS'
+      )
+        setCloseKey(newIdempotencyKey());
     } finally {
       setBusy(false);
     }
@@ -65,7 +79,11 @@ export function CashDrawerScreen() {
     setFieldError(null);
     setLastAction('open');
     void send(
-      () => api.post('/api/v1/cash-drawer/open', { body: { openingFloat: floatRp }, idempotencyKey: openKey }),
+      () =>
+        api.post('/api/v1/cash-drawer/open', {
+          body: { openingFloat: floatRp },
+          idempotencyKey: openKey,
+        }),
       (after) => t('cash.opened', { amount: formatRupiah(after.openingFloat) }),
     );
   };
@@ -74,9 +92,18 @@ export function CashDrawerScreen() {
     if (counted === null) return setFieldError(t('cash.countedRequired'));
     setFieldError(null);
     setLastAction('close');
-    const denominations = byNote ? DENOMINATIONS_RP.filter((value) => (notes[value] ?? 0) > 0).map((value) => ({ value, count: notes[value] })) : undefined;
+    const denominations = byNote
+      ? DENOMINATIONS_RP.filter((value) => (notes[value] ?? 0) > 0).map((value) => ({
+          value,
+          count: notes[value],
+        }))
+      : undefined;
     void send(
-      () => api.post('/api/v1/cash-drawer/close', { body: { counted, denominations }, idempotencyKey: closeKey }),
+      () =>
+        api.post('/api/v1/cash-drawer/close', {
+          body: { counted, denominations },
+          idempotencyKey: closeKey,
+        }),
       () => t('cash.closed'),
     );
   };
@@ -93,21 +120,34 @@ export function CashDrawerScreen() {
       {drawer && (
         <>
           <p class="cash-status">
-            {t('cash.statusLabel')}: <span class={`badge cash-badge--${drawer.status}`} data-testid="cash-status">{t(`cash.status.${drawer.status}` as MessageKey)}</span>
+            {t('cash.statusLabel')}:{' '}
+            <span class={`badge cash-badge--${drawer.status}`} data-testid="cash-status">
+              {t(`cash.status.${drawer.status}` as MessageKey)}
+            </span>
           </p>
           {notice && (
             <p class="alert alert--success" role="status">
               {notice}
             </p>
           )}
-          {unknown ? <UnknownOutcome checking={busy} onCheckAgain={lastAction === 'open' ? open : close} /> : <ErrorMessage message={failureText} />}
+          {unknown ? (
+            <UnknownOutcome checking={busy} onCheckAgain={lastAction === 'open' ? open : close} />
+          ) : (
+            <ErrorMessage message={failureText} />
+          )}
 
           {drawer.status === 'UNOPENED' && (
             <section class="card" aria-labelledby="cash-open-title">
               <h2 id="cash-open-title">{t('cash.openTitle')}</h2>
               <p>{t('cash.openIntro')}</p>
               <Form onSubmit={open} aria-label={t('cash.openTitle')}>
-                <MoneyField id="cash-float" label={t('cash.openingFloat')} amountRp={floatRp} onAmount={setFloatRp} error={fieldError && floatRp === null ? fieldError : null} />
+                <MoneyField
+                  id="cash-float"
+                  label={t('cash.openingFloat')}
+                  amountRp={floatRp}
+                  onAmount={setFloatRp}
+                  error={fieldError && floatRp === null ? fieldError : null}
+                />
                 <button type="submit" class="button button--primary" disabled={busy}>
                   {t('cash.open')}
                 </button>
@@ -123,13 +163,23 @@ export function CashDrawerScreen() {
               <p>{t('cash.closeIntro')}</p>
               <Form onSubmit={close} aria-label={t('cash.closeTitle')}>
                 <label class="cash-toggle">
-                  <input type="checkbox" checked={byNote} onChange={(event) => setByNote(event.currentTarget.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={byNote}
+                    onChange={(event) => setByNote(event.currentTarget.checked)}
+                  />
                   {t('cash.byDenomination')}
                 </label>
                 {byNote ? (
                   <DenominationFields counts={notes} onCounts={setNotes} />
                 ) : (
-                  <MoneyField id="cash-counted" label={t('cash.countedField')} amountRp={countedRp} onAmount={setCountedRp} error={fieldError && counted === null ? fieldError : null} />
+                  <MoneyField
+                    id="cash-counted"
+                    label={t('cash.countedField')}
+                    amountRp={countedRp}
+                    onAmount={setCountedRp}
+                    error={fieldError && counted === null ? fieldError : null}
+                  />
                 )}
                 <button type="submit" class="button button--primary" disabled={busy}>
                   {t('cash.close')}
@@ -140,7 +190,12 @@ export function CashDrawerScreen() {
 
           {drawer.status === 'COUNTED' && <p class="alert alert--info">{t('cash.waiting')}</p>}
           {drawer.status === 'CLOSED' && drawer.approverName && drawer.closedAt && (
-            <p class="alert alert--success">{t('cash.approvedBy', { name: drawer.approverName, time: formatWibDateTime(drawer.closedAt) })}</p>
+            <p class="alert alert--success">
+              {t('cash.approvedBy', {
+                name: drawer.approverName,
+                time: formatWibDateTime(drawer.closedAt),
+              })}
+            </p>
           )}
           {!takesCash && (
             <section class="card" aria-labelledby="cash-recap-title">

@@ -3,7 +3,9 @@ import { formatRupiah } from '../../format/rupiah';
 import { t } from '../../i18n/i18n';
 
 /** The rupiah notes and coins a drawer holds, largest first. */
-export const DENOMINATIONS_RP = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100] as const;
+export const DENOMINATIONS_RP = [
+  100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100,
+] as const;
 
 export type DenominationCounts = Record<number, number>;
 
@@ -12,7 +14,13 @@ export function totalOf(counts: DenominationCounts): number {
 }
 
 /** One count per note and coin; the total is the counted cash. Enter moves down the list. */
-export function DenominationFields({ counts, onCounts }: { counts: DenominationCounts; onCounts: (counts: DenominationCounts) => void }) {
+export function DenominationFields({
+  counts,
+  onCounts,
+}: {
+  counts: DenominationCounts;
+  onCounts: (counts: DenominationCounts) => void;
+}) {
   return (
     <fieldset class="cash-denominations">
       <legend>{t('cash.denominationsLegend')}</legend>

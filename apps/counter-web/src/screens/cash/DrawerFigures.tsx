@@ -9,7 +9,9 @@ export type Drawer = ApiSchemas['CashDrawerResponse'];
 /** `Kurang Rp 5.000`, `Lebih Rp 2.000` or `Pas`: a difference as the teller says it. */
 export function differenceText(differenceRp: number): string {
   if (differenceRp === 0) return t('cash.exact');
-  return t(differenceRp < 0 ? 'cash.short' : 'cash.over', { amount: formatRupiah(Math.abs(differenceRp)) });
+  return t(differenceRp < 0 ? 'cash.short' : 'cash.over', {
+    amount: formatRupiah(Math.abs(differenceRp)),
+  });
 }
 
 /** What the drawer should hold, kind by kind, then expected, counted and the difference (selisih). */
@@ -22,9 +24,17 @@ export function DrawerFigures({ drawer, countedRp }: { drawer: Drawer; countedRp
       <dl class="summary" data-testid="cash-kinds">
         {drawer.expected.lines.map((line) => (
           <Fragment key={line.kind}>
-            <dt>{t('cash.kindLine', { kind: t(`cash.kind.${line.kind}` as MessageKey), count: line.count })}</dt>
+            <dt>
+              {t('cash.kindLine', {
+                kind: t(`cash.kind.${line.kind}` as MessageKey),
+                count: line.count,
+              })}
+            </dt>
             <dd>
-              {[line.in > 0 ? t('cash.in', { amount: formatRupiah(line.in) }) : null, line.out > 0 ? t('cash.out', { amount: formatRupiah(line.out) }) : null]
+              {[
+                line.in > 0 ? t('cash.in', { amount: formatRupiah(line.in) }) : null,
+                line.out > 0 ? t('cash.out', { amount: formatRupiah(line.out) }) : null,
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </dd>
@@ -47,7 +57,10 @@ export function DrawerFigures({ drawer, countedRp }: { drawer: Drawer; countedRp
         {differenceRp !== null && (
           <>
             <dt class="summary__total">{t('cash.difference')}</dt>
-            <dd class={`summary__total ${differenceRp < 0 ? 'cash-short' : ''}`} data-testid="cash-difference">
+            <dd
+              class={`summary__total ${differenceRp < 0 ? 'cash-short' : ''}`}
+              data-testid="cash-difference"
+            >
               {differenceText(differenceRp)}
             </dd>
           </>

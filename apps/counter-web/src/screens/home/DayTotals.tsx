@@ -27,7 +27,9 @@ export function DayTotals({ totals }: { totals: Total[] }) {
 
 /** The cash the teller should hold for today's work: taken in, less sukarela paid out. */
 export function CashSummary({ totals }: { totals: Total[] }) {
-  const cashIn = totals.filter((total) => total.kind !== 'simpanan_sukarela_tarik').reduce((sum, total) => sum + total.amount, 0);
+  const cashIn = totals
+    .filter((total) => total.kind !== 'simpanan_sukarela_tarik')
+    .reduce((sum, total) => sum + total.amount, 0);
   const cashOut = totals.find((total) => total.kind === 'simpanan_sukarela_tarik')?.amount ?? 0;
   return (
     <section aria-labelledby="cash-heading" class="card">
@@ -45,7 +47,7 @@ export function CashSummary({ totals }: { totals: Total[] }) {
         <dd class="summary__total">
           <Money amountRp={cashIn - cashOut} />
         </dd>
-    </dl>
+      </dl>
     </section>
   );
 }

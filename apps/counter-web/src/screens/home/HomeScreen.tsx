@@ -18,7 +18,8 @@ export function HomeScreen() {
     <div class="home">
       <PageTitle>{t('home.title')}</PageTitle>
       <p class="home__date">
-        {t('home.greeting', { name: currentUser.value?.fullName ?? '' })} · {formatWibDate(new Date())}
+        {t('home.greeting', { name: currentUser.value?.fullName ?? '' })} ·{' '}
+        {formatWibDate(new Date())}
       </p>
       <QuickActions />
       <ErrorMessage message={day.error} />
@@ -28,7 +29,11 @@ export function HomeScreen() {
           <DayTotals totals={today.totals} />
           <div class="home-summary">
             <CashSummary totals={today.totals} />
-            <section aria-labelledby="deposit-heading" class="card home-deposit" data-testid="ppob-deposit">
+            <section
+              aria-labelledby="deposit-heading"
+              class="card home-deposit"
+              data-testid="ppob-deposit"
+            >
               <h2 id="deposit-heading">{t('home.depositTitle')}</h2>
               <p class="figure">
                 <Money amountRp={today.ppobDeposit.available} />
@@ -37,8 +42,20 @@ export function HomeScreen() {
             </section>
           </div>
           <div class="home-lists">
-            <PpobWatchList id="ppob-pending" title={t('home.pendingTitle')} empty={t('home.pendingNone')} note={t('home.pendingNote')} list={today.ppobPending} />
-            <PpobWatchList id="ppob-refunds" title={t('home.refundsTitle')} empty={t('home.refundsNone')} note={t('home.refundsNote')} list={today.ppobRefundsOwed} />
+            <PpobWatchList
+              id="ppob-pending"
+              title={t('home.pendingTitle')}
+              empty={t('home.pendingNone')}
+              note={t('home.pendingNote')}
+              list={today.ppobPending}
+            />
+            <PpobWatchList
+              id="ppob-refunds"
+              title={t('home.refundsTitle')}
+              empty={t('home.refundsNone')}
+              note={t('home.refundsNote')}
+              list={today.ppobRefundsOwed}
+            />
           </div>
         </>
       )}

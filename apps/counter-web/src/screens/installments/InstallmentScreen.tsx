@@ -14,7 +14,14 @@ import { useLoad } from '../../components/use-load';
 import { formatRupiah } from '../../format/rupiah';
 import { formatWibDateTime } from '../../format/wib';
 import { t } from '../../i18n/i18n';
-import { allocationOf, dueNowRp, feeRp, minimumRp, type Agreement, type LoanView } from './installment-math';
+import {
+  allocationOf,
+  dueNowRp,
+  feeRp,
+  minimumRp,
+  type Agreement,
+  type LoanView,
+} from './installment-math';
 import { LoanSummary } from './LoanSummary';
 import { PaymentBreakdown } from './PaymentBreakdown';
 
@@ -44,13 +51,16 @@ export function InstallmentScreen() {
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const agreements = useLoad((signal) => api.get('/api/v1/loans/agreements', { signal }), []);
 
-  const agreementOf = (loan: LoanView): Agreement | undefined => agreements.data?.find((agreement) => agreement.product === loan.product);
+  const agreementOf = (loan: LoanView): Agreement | undefined =>
+    agreements.data?.find((agreement) => agreement.product === loan.product);
 
   const lookUp = async (number: string, then?: string) => {
     setLookupError(null);
     setLoanNoError(null);
     if (!LOAN_NO.test(number)) {
-      setLoanNoError(number === '' ? t('installments.loanNoRequired') : t('installments.loanNoInvalid'));
+      setLoanNoError(
+        number === '' ? t('installments.loanNoRequired') : t('installments.loanNoInvalid'),
+      );
       return;
     }
     setLookingUp(true);
@@ -67,10 +77,19 @@ export function InstallmentScreen() {
       setStep({ name: 'amount', loan });
     } catch (error) {
       setStep({ name: 'lookup' });
-      if (error instanceof ApiError && (error.code === 'LOAN_NOT_FOUND' || error.code === 'VALIDATION_FAILED')) {
-        setLoanNoError(error.code === 'LOAN_NOT_FOUND' ? t('installments.loanUnknown') : t('installments.loanNoInvalid'));
+      if (
+        error instanceof ApiError &&
+        (error.code === 'LOAN_NOT_FOUND' || error.code === 'VALIDATION_FAILED')
+      ) {
+        setLoanNoError(
+          error.code === 'LOAN_NOT_FOUND'
+            ? t('installments.loanUnknown')
+            : t('installments.loanNoInvalid'),
+        );
       } else {
-        setLookupError(describeError(error, { BANK_UNAVAILABLE: () => t('installments.bankUnavailable') }));
+        setLookupError(
+          describeError(error, { BANK_UNAVAILABLE: () => t('installments.bankUnavailable') }),
+        );
       }
     } finally {
       setLookingUp(false);
@@ -81,9 +100,14 @@ export function InstallmentScreen() {
     const agreement = agreementOf(loan);
     if (amountRp === null) return t('common.amountInvalid');
     if (amountRp <= 0) return t('common.amountPositive');
-    if (amountRp > loan.maxPayment) return t('installments.overpayment', { max: formatRupiah(loan.maxPayment) });
+    if (amountRp > loan.maxPayment)
+      return t('installments.overpayment', { max: formatRupiah(loan.maxPayment) });
     const minimum = minimumRp(loan, agreement);
-    if (amountRp < minimum) return t('installments.partialNotAllowed', { product: loan.product, min: formatRupiah(minimum) });
+    if (amountRp < minimum)
+      return t('installments.partialNotAllowed', {
+        product: loan.product,
+        min: formatRupiah(minimum),
+      });
     return null;
   };
 
@@ -140,7 +164,12 @@ export function InstallmentScreen() {
         return;
       case 'PARTIAL_NOT_ALLOWED':
         setStep({ name: 'amount', loan: current.loan });
-        setAmountError(t('installments.partialNotAllowed', { product: current.loan.product, min: formatRupiah(minimumRp(current.loan, undefined)) }));
+        setAmountError(
+          t('installments.partialNotAllowed', {
+            product: current.loan.product,
+            min: formatRupiah(minimumRp(current.loan, undefined)),
+          }),
+        );
         return;
       case 'INVALID_AMOUNT':
         setStep({ name: 'amount', loan: current.loan });
@@ -251,11 +280,24 @@ interface AmountStepProps {
   refreshing: boolean;
 }
 
-function AmountStep({ loan, agreement, amountRp, onAmount, error, notice, onNext, onBack, refreshing }: AmountStepProps) {
+function AmountStep({
+  loan,
+  agreement,
+  amountRp,
+  onAmount,
+  error,
+  notice,
+  onNext,
+  onBack,
+  refreshing,
+}: AmountStepProps) {
   const fee = amountRp !== null && amountRp > 0 ? feeRp(agreement, amountRp) : null;
   const hint = agreement?.partialAllowed
     ? t('installments.amountHintPartial', { max: formatRupiah(loan.maxPayment) })
-    : t('installments.amountHintWhole', { min: formatRupiah(minimumRp(loan, agreement)), max: formatRupiah(loan.maxPayment) });
+    : t('installments.amountHintWhole', {
+        min: formatRupiah(minimumRp(loan, agreement)),
+        max: formatRupiah(loan.maxPayment),
+      });
   return (
     <section aria-labelledby="loan-heading">
       <h2 id="loan-heading">{t('installments.bankView')}</h2>
@@ -268,10 +310,21 @@ function AmountStep({ loan, agreement, amountRp, onAmount, error, notice, onNext
         <LoanSummary loan={loan} />
       </div>
       <Form onSubmit={onNext} aria-label={t('installments.amountForm')}>
-        <MoneyField id="amount" label={t('installments.amount')} amountRp={amountRp} onAmount={onAmount} error={error} hint={hint} autoFocus disabled={refreshing} />
+        <MoneyField
+          id="amount"
+          label={t('installments.amount')}
+          amountRp={amountRp}
+          onAmount={onAmount}
+          error={error}
+          hint={hint}
+          autoFocus
+          disabled={refreshing}
+        />
         <p class="installment-fee" data-testid="fee-preview">
           {t('installments.fee')}: <strong>{fee === null ? '—' : formatRupiah(fee)}</strong>{' '}
-          {agreement?.feeMode === 'NETTED' ? t('installments.feeNetted') : t('installments.feeBankPays')}
+          {agreement?.feeMode === 'NETTED'
+            ? t('installments.feeNetted')
+            : t('installments.feeBankPays')}
         </p>
         <div class="button-row">
           <button type="submit" class="button button--primary">
@@ -297,7 +350,16 @@ interface ConfirmStepProps {
   onBack: () => void;
 }
 
-function ConfirmStep({ step, agreement, sending, sent, unknown, error, onConfirm, onBack }: ConfirmStepProps) {
+function ConfirmStep({
+  step,
+  agreement,
+  sending,
+  sent,
+  unknown,
+  error,
+  onConfirm,
+  onBack,
+}: ConfirmStepProps) {
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmButton.current?.focus(), []);
   return (
@@ -311,7 +373,8 @@ function ConfirmStep({ step, agreement, sending, sent, unknown, error, onConfirm
           <dd>{step.loan.borrowerName}</dd>
           <dt>{t('installments.product')}</dt>
           <dd>
-            {step.loan.product === 'KUPEDES' ? 'Kupedes' : 'KUR'} · {t('installments.period', { period: step.loan.period })}
+            {step.loan.product === 'KUPEDES' ? 'Kupedes' : 'KUR'} ·{' '}
+            {t('installments.period', { period: step.loan.period })}
           </dd>
         </dl>
         <PaymentBreakdown
@@ -328,8 +391,18 @@ function ConfirmStep({ step, agreement, sending, sent, unknown, error, onConfirm
         <>
           <ErrorMessage message={error} />
           <div class="button-row">
-            <button ref={confirmButton} type="button" class="button button--primary" onClick={onConfirm} disabled={sending || sent}>
-              {sending ? t('installments.collecting') : error && !sent ? t('app.retry') : t('installments.collect', { amount: formatRupiah(step.amountRp) })}
+            <button
+              ref={confirmButton}
+              type="button"
+              class="button button--primary"
+              onClick={onConfirm}
+              disabled={sending || sent}
+            >
+              {sending
+                ? t('installments.collecting')
+                : error && !sent
+                  ? t('app.retry')
+                  : t('installments.collect', { amount: formatRupiah(step.amountRp) })}
             </button>
             <button type="button" class="button" onClick={onBack} disabled={sending}>
               {t('app.back')}
@@ -351,7 +424,10 @@ function DoneStep({ step, onNext }: { step: Extract<Step, { name: 'done' }>; onN
         {t('installments.doneTitle')}
       </h2>
       <p class="alert alert--success" role="status">
-        {t('installments.done', { amount: formatRupiah(receipt.amount), name: receipt.borrowerName })}
+        {t('installments.done', {
+          amount: formatRupiah(receipt.amount),
+          name: receipt.borrowerName,
+        })}
       </p>
       <div class="card">
         <dl class="summary">
@@ -361,14 +437,20 @@ function DoneStep({ step, onNext }: { step: Extract<Step, { name: 'done' }>; onN
           <dd>{receipt.borrowerName}</dd>
           <dt>{t('installments.product')}</dt>
           <dd>
-            {receipt.product === 'KUPEDES' ? 'Kupedes' : 'KUR'} · {t('installments.period', { period: receipt.period })}
+            {receipt.product === 'KUPEDES' ? 'Kupedes' : 'KUR'} ·{' '}
+            {t('installments.period', { period: receipt.period })}
           </dd>
           <dt>{t('installments.collectedAt')}</dt>
           <dd>{formatWibDateTime(receipt.collectedAt)}</dd>
           <dt>{t('installments.reference')}</dt>
           <dd class="installments__ref">{receipt.collectionId}</dd>
         </dl>
-        <PaymentBreakdown amountRp={receipt.amount} allocation={allocationOf(step.loan, receipt.amount, receipt.allocation)} feeRp={receipt.fee} feeMode={receipt.feeMode} />
+        <PaymentBreakdown
+          amountRp={receipt.amount}
+          allocation={allocationOf(step.loan, receipt.amount, receipt.allocation)}
+          feeRp={receipt.fee}
+          feeMode={receipt.feeMode}
+        />
       </div>
       <ReceiptPanel kind="angsuran" id={step.collected.collectionId} />
       <div class="button-row">

@@ -14,7 +14,8 @@ export function LoanSummary({ loan }: { loan: LoanView }) {
       <dd>{loan.borrowerName}</dd>
       <dt>{t('installments.product')}</dt>
       <dd>
-        {loan.product === 'KUPEDES' ? 'Kupedes' : 'KUR'} · {t('installments.period', { period: loan.period })}
+        {loan.product === 'KUPEDES' ? 'Kupedes' : 'KUR'} ·{' '}
+        {t('installments.period', { period: loan.period })}
       </dd>
       <dt>{t('installments.installmentDue')}</dt>
       <dd>
@@ -24,7 +25,8 @@ export function LoanSummary({ loan }: { loan: LoanView }) {
       <dd>
         {loan.installmentsInArrears > 0 ? (
           <>
-            {t('installments.arrearsCount', { count: loan.installmentsInArrears })} · <Money amountRp={arrearsOwedRp(loanDueOf(loan))} />
+            {t('installments.arrearsCount', { count: loan.installmentsInArrears })} ·{' '}
+            <Money amountRp={arrearsOwedRp(loanDueOf(loan))} />
           </>
         ) : (
           t('installments.noArrears')

@@ -19,7 +19,10 @@ export function loanDueOf(loan: LoanView): LoanDue {
 
 /** What the borrower owes now: arrears, penalty and the current installment, never more than the bank accepts. */
 export function dueNowRp(loan: LoanView): number {
-  return Math.min(loan.maxPayment, arrearsOwedRp(loanDueOf(loan)) + loan.penalty + loan.installmentDue);
+  return Math.min(
+    loan.maxPayment,
+    arrearsOwedRp(loanDueOf(loan)) + loan.penalty + loan.installmentDue,
+  );
 }
 
 /** The least the koperasi may take: a whole installment unless partial payments are agreed (a last one may be smaller). */
@@ -34,7 +37,10 @@ export function feeRp(agreement: Agreement | undefined, amountRp: number): numbe
   const raw =
     agreement.fee.kind === 'FIXED'
       ? (agreement.fee.amount ?? 0)
-      : Number((BigInt(amountRp) * BigInt(agreement.fee.basisPoints ?? 0) * BigInt(2) + BigInt(10_000)) / BigInt(20_000));
+      : Number(
+          (BigInt(amountRp) * BigInt(agreement.fee.basisPoints ?? 0) * BigInt(2) + BigInt(10_000)) /
+            BigInt(20_000),
+        );
   return Math.min(raw, amountRp);
 }
 
@@ -42,7 +48,11 @@ export function feeRp(agreement: Agreement | undefined, amountRp: number): numbe
  * What the amount pays, split as the loans service splits it: the receipt's own split once there is one (it also
  * counts collections the bank has not seen yet), the bank's view before.
  */
-export function allocationOf(loan: LoanView, amountRp: number, recorded?: Receipt['allocation']): InstallmentAllocation {
+export function allocationOf(
+  loan: LoanView,
+  amountRp: number,
+  recorded?: Receipt['allocation'],
+): InstallmentAllocation {
   if (!recorded) return allocateInstallment(loanDueOf(loan), amountRp);
   return {
     arrearsRp: recorded.arrears,

@@ -36,7 +36,14 @@ export function LoginScreen() {
         setFailure(t('login.notForCounter'));
       }
     } catch (error) {
-      setFailure(error instanceof ApiError && error.status === 401 ? t('login.invalid') : describeError(error, { LOGIN_LOCKED: () => t('login.locked'), USER_DISABLED: () => t('login.disabled') }));
+      setFailure(
+        error instanceof ApiError && error.status === 401
+          ? t('login.invalid')
+          : describeError(error, {
+              LOGIN_LOCKED: () => t('login.locked'),
+              USER_DISABLED: () => t('login.disabled'),
+            }),
+      );
       setPassword('');
     } finally {
       setBusy(false);
@@ -57,8 +64,26 @@ export function LoginScreen() {
           </p>
         )}
         <Form onSubmit={submit} aria-label={t('login.title')}>
-          <TextField id="username" label={t('login.username')} value={username} onValue={setUsername} error={errors.username} autoComplete="username" autoCapitalize="none" spellcheck={false} autoFocus />
-          <TextField id="password" type="password" label={t('login.password')} value={password} onValue={setPassword} error={errors.password} autoComplete="current-password" />
+          <TextField
+            id="username"
+            label={t('login.username')}
+            value={username}
+            onValue={setUsername}
+            error={errors.username}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellcheck={false}
+            autoFocus
+          />
+          <TextField
+            id="password"
+            type="password"
+            label={t('login.password')}
+            value={password}
+            onValue={setPassword}
+            error={errors.password}
+            autoComplete="current-password"
+          />
           <ErrorMessage message={failure} />
           <button type="submit" class="button button--primary button--block" disabled={busy}>
             {busy ? t('login.submitting') : t('login.submit')}

@@ -20,7 +20,11 @@ export function MemberScreen() {
     return (
       <>
         <PageTitle>{t('members.member.title')}</PageTitle>
-        {file.loading ? <p role="status">{t('app.loading')}</p> : <ErrorMessage message={file.error} />}
+        {file.loading ? (
+          <p role="status">{t('app.loading')}</p>
+        ) : (
+          <ErrorMessage message={file.error} />
+        )}
         <a class="button" href="/anggota">
           {t('members.member.backToSearch')}
         </a>
@@ -69,7 +73,9 @@ function MemberPage({ file }: { file: MemberFile }) {
           {pokokPaid ? (
             <p class="badge badge--member-ACTIVE">{t('members.member.pokokPaid')}</p>
           ) : (
-            <p class="member-note member-note--due">{t('members.member.pokokDue', { amount: formatRupiah(koperasi.simpananPokokAmount) })}</p>
+            <p class="member-note member-note--due">
+              {t('members.member.pokokDue', { amount: formatRupiah(koperasi.simpananPokokAmount) })}
+            </p>
           )}
         </section>
         <section class="card" aria-labelledby="wajib-title" data-testid="wajib-card">
@@ -77,14 +83,28 @@ function MemberPage({ file }: { file: MemberFile }) {
           <p class="figure">
             <Money amountRp={member.savings.wajib} />
           </p>
-          <p class="member-note">{t('members.member.wajibRate', { amount: formatRupiah(koperasi.simpananWajibMonthlyAmount) })}</p>
-          <p data-testid="wajib-paid">
-            <strong>{t('members.member.wajibPaid', { count: paid.length })}</strong> {paid.length > 0 ? monthNames(paid) : t('members.member.nothingYet')}
+          <p class="member-note">
+            {t('members.member.wajibRate', {
+              amount: formatRupiah(koperasi.simpananWajibMonthlyAmount),
+            })}
           </p>
-          <p data-testid="wajib-arrears" class={arrears.months.length > 0 ? 'member-note--due' : undefined}>
+          <p data-testid="wajib-paid">
+            <strong>{t('members.member.wajibPaid', { count: paid.length })}</strong>{' '}
+            {paid.length > 0 ? monthNames(paid) : t('members.member.nothingYet')}
+          </p>
+          <p
+            data-testid="wajib-arrears"
+            class={arrears.months.length > 0 ? 'member-note--due' : undefined}
+          >
             {arrears.months.length > 0 ? (
               <>
-                <strong>{t('members.member.arrears', { count: arrears.months.length, amount: formatRupiah(arrears.amount) })}</strong> {monthNames(arrears.months)}
+                <strong>
+                  {t('members.member.arrears', {
+                    count: arrears.months.length,
+                    amount: formatRupiah(arrears.amount),
+                  })}
+                </strong>{' '}
+                {monthNames(arrears.months)}
               </>
             ) : (
               t('members.member.noArrears')
@@ -127,7 +147,10 @@ function MemberPage({ file }: { file: MemberFile }) {
                     <td class="num">
                       <Money amountRp={line.amount} />
                     </td>
-                    <td class="num statement__balance" data-label={t('members.member.balanceAfter')}>
+                    <td
+                      class="num statement__balance"
+                      data-label={t('members.member.balanceAfter')}
+                    >
                       {after === null ? '–' : <Money amountRp={after} />}
                     </td>
                   </tr>

@@ -23,7 +23,10 @@ const MEMBER_NO = /^[A-Za-z]{2,6}-?\d{1,8}$/;
 function lookupOf(text: string): Lookup {
   const typed = text.trim();
   const digits = typed.replace(/[\s.-]/g, '');
-  if (/^\d+$/.test(digits)) return digits.length === 16 ? { nik: digits } : { problem: t('members.search.nikLength', { count: digits.length }) };
+  if (/^\d+$/.test(digits))
+    return digits.length === 16
+      ? { nik: digits }
+      : { problem: t('members.search.nikLength', { count: digits.length }) };
   if (MEMBER_NO.test(typed)) return { problem: t('members.search.memberNoUnsupported') };
   if (typed.length < 2) return { problem: t('members.search.tooShort') };
   return { q: typed };
@@ -42,7 +45,10 @@ export function MemberSearch({ hrefOf, autoFocus = true }: MemberSearchProps) {
 
   const lookup = searched ? lookupOf(searched) : null;
   const results = useLoad<Member[] | null>(
-    (signal) => (lookup && !('problem' in lookup) ? api.get('/api/v1/members', { query: lookup, signal }) : Promise.resolve(null)),
+    (signal) =>
+      lookup && !('problem' in lookup)
+        ? api.get('/api/v1/members', { query: lookup, signal })
+        : Promise.resolve(null),
     [searched],
   );
 
@@ -86,7 +92,9 @@ export function MemberSearch({ hrefOf, autoFocus = true }: MemberSearchProps) {
       {found && !results.loading && (
         <section aria-label={t('members.search.results')}>
           <p role="status" class="member-search__count">
-            {found.length === 0 ? t('members.search.none', { text: searched }) : t('members.search.count', { count: found.length })}
+            {found.length === 0
+              ? t('members.search.none', { text: searched })
+              : t('members.search.count', { count: found.length })}
           </p>
           {found.length > 0 && (
             <ul class="member-list">

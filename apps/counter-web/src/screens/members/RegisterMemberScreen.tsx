@@ -26,7 +26,14 @@ interface Fields {
 type FieldName = keyof Fields;
 type Errors = Partial<Record<FieldName, string>>;
 
-const EMPTY: Fields = { nik: '', fullName: '', birthPlace: '', address: '', kelurahan: '', phone: '' };
+const EMPTY: Fields = {
+  nik: '',
+  fullName: '',
+  birthPlace: '',
+  address: '',
+  kelurahan: '',
+  phone: '',
+};
 
 function phoneDigits(typed: string): string {
   return typed.replace(/[\s().-]/g, '');
@@ -37,12 +44,17 @@ function checkFields(fields: Fields, nik: NikCheck): Errors {
   const errors: Errors = {};
   if (nik.state === 'bad') errors.nik = nik.message;
   const name = fields.fullName.trim();
-  if (name.length < 2) errors.fullName = t(name ? 'members.register.nameShort' : 'members.register.nameRequired');
+  if (name.length < 2)
+    errors.fullName = t(name ? 'members.register.nameShort' : 'members.register.nameRequired');
   const birthPlace = fields.birthPlace.trim();
   if (birthPlace.length === 1) errors.birthPlace = t('members.register.birthPlaceShort');
   const address = fields.address.trim();
-  if (address.length < 5) errors.address = t(address ? 'members.register.addressShort' : 'members.register.addressRequired');
-  if (fields.kelurahan.trim().length < 2) errors.kelurahan = t('members.register.kelurahanRequired');
+  if (address.length < 5)
+    errors.address = t(
+      address ? 'members.register.addressShort' : 'members.register.addressRequired',
+    );
+  if (fields.kelurahan.trim().length < 2)
+    errors.kelurahan = t('members.register.kelurahanRequired');
   const phone = phoneDigits(fields.phone);
   if (phone && !/^\+?\d{8,15}$/.test(phone)) errors.phone = t('members.register.phoneInvalid');
   return errors;
@@ -50,7 +62,12 @@ function checkFields(fields: Fields, nik: NikCheck): Errors {
 
 function birthDateText(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+  return new Intl.DateTimeFormat(locale.value, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, day));
 }
 
 /**
@@ -58,7 +75,9 @@ function birthDateText(isoDate: string): string {
  * keystroke. The kelurahan fills itself in, so only what the teller typed makes a draft.
  */
 function keepDraft(fields: Fields): void {
-  const typed = (['nik', 'fullName', 'birthPlace', 'address', 'phone'] as const).some((name) => fields[name] !== '');
+  const typed = (['nik', 'fullName', 'birthPlace', 'address', 'phone'] as const).some(
+    (name) => fields[name] !== '',
+  );
   saveDraft(DRAFT, typed ? fields : null);
 }
 
@@ -66,7 +85,10 @@ function keepDraft(fields: Fields): void {
 function nikHint(nik: NikCheck): string | null {
   if (nik.state === 'typing') return t('members.register.nikProgress', { count: nik.digits });
   if (nik.state === 'ok') {
-    return t('members.register.nikRead', { date: birthDateText(nik.nik.birthDate), sex: t(nik.nik.sex === 'F' ? 'members.sex.F' : 'members.sex.M') });
+    return t('members.register.nikRead', {
+      date: birthDateText(nik.nik.birthDate),
+      sex: t(nik.nik.sex === 'F' ? 'members.sex.F' : 'members.sex.M'),
+    });
   }
   if (nik.state === 'empty') return t('members.register.nikHint');
   return null;
@@ -79,7 +101,10 @@ function nikHint(nik: NikCheck): string | null {
  */
 export function RegisterMemberScreen() {
   const location = useLocation();
-  const [fields, setFields] = useState<Fields>(() => ({ ...EMPTY, ...(loadDraft<Partial<Fields>>(DRAFT) ?? {}) }));
+  const [fields, setFields] = useState<Fields>(() => ({
+    ...EMPTY,
+    ...(loadDraft<Partial<Fields>>(DRAFT) ?? {}),
+  }));
   const [errors, setErrors] = useState<Errors>({});
   const [koperasi, setKoperasi] = useState<Koperasi | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -95,13 +120,14 @@ export function RegisterMemberScreen() {
     loadKoperasi(controller.signal).then(
       (found) => {
         setKoperasi(found);
-        setFields((current) => (current.kelurahan ? current : { ...current, kelurahan: found.kelurahan }));
+        setFields((current) =>
+          current.kelurahan ? current : { ...current, kelurahan: found.kelurahan },
+        );
       },
       () => undefined,
     );
     return () => controller.abort();
   }, []);
-
 
   const set = (name: FieldName) => (value: string) => {
     const next = { ...fields, [name]: name === 'nik' ? value.replace(/\s/g, '') : value };
@@ -115,7 +141,10 @@ export function RegisterMemberScreen() {
     setBusy(true);
     setFailure(null);
     try {
-      const registered = await api.post('/api/v1/members', { body: JSON.parse(body), idempotencyKey: key });
+      const registered = await api.post('/api/v1/members', {
+        body: JSON.parse(body),
+        idempotencyKey: key,
+      });
       saveDraft(DRAFT, null);
       location.route(`/anggota/${registered.id}`, true);
     } catch (error) {
@@ -130,7 +159,11 @@ export function RegisterMemberScreen() {
         },
         KELURAHAN_MISMATCH: () => t('members.register.kelurahanMismatch', { kelurahan }),
       };
-      const fieldOf: Record<string, FieldName> = { MEMBER_ALREADY_REGISTERED: 'nik', INVALID_NIK: 'nik', KELURAHAN_MISMATCH: 'kelurahan' };
+      const fieldOf: Record<string, FieldName> = {
+        MEMBER_ALREADY_REGISTERED: 'nik',
+        INVALID_NIK: 'nik',
+        KELURAHAN_MISMATCH: 'kelurahan',
+      };
       const code = error instanceof ApiError ? error.code : '';
       if (fieldOf[code]) {
         setErrors({ [fieldOf[code]]: byCode[code]!() });
@@ -179,7 +212,9 @@ export function RegisterMemberScreen() {
     if (attempt.current) void send(attempt.current.body, attempt.current.key);
   };
 
-  const area = koperasi ? t('members.register.area', { kecamatan: koperasi.kecamatan, kota: koperasi.kotaKabupaten }) : null;
+  const area = koperasi
+    ? t('members.register.area', { kecamatan: koperasi.kecamatan, kota: koperasi.kotaKabupaten })
+    : null;
   return (
     <>
       <PageTitle>{t('members.register.title')}</PageTitle>
@@ -198,8 +233,24 @@ export function RegisterMemberScreen() {
           autoFocus
           class="field--nik"
         />
-        <TextField id="fullName" label={t('members.register.fullName')} value={fields.fullName} onValue={set('fullName')} error={errors.fullName} autoComplete="off" maxLength={200} />
-        <TextField id="birthPlace" label={t('members.register.birthPlace')} value={fields.birthPlace} onValue={set('birthPlace')} error={errors.birthPlace} autoComplete="off" maxLength={100} />
+        <TextField
+          id="fullName"
+          label={t('members.register.fullName')}
+          value={fields.fullName}
+          onValue={set('fullName')}
+          error={errors.fullName}
+          autoComplete="off"
+          maxLength={200}
+        />
+        <TextField
+          id="birthPlace"
+          label={t('members.register.birthPlace')}
+          value={fields.birthPlace}
+          onValue={set('birthPlace')}
+          error={errors.birthPlace}
+          autoComplete="off"
+          maxLength={100}
+        />
         <TextField
           id="address"
           label={t('members.register.address')}
@@ -210,7 +261,16 @@ export function RegisterMemberScreen() {
           autoComplete="off"
           maxLength={500}
         />
-        <TextField id="kelurahan" label={t('members.register.kelurahan')} hint={area} value={fields.kelurahan} onValue={set('kelurahan')} error={errors.kelurahan} autoComplete="off" maxLength={100} />
+        <TextField
+          id="kelurahan"
+          label={t('members.register.kelurahan')}
+          hint={area}
+          value={fields.kelurahan}
+          onValue={set('kelurahan')}
+          error={errors.kelurahan}
+          autoComplete="off"
+          maxLength={100}
+        />
         <TextField
           id="phone"
           type="tel"

@@ -18,8 +18,10 @@ const NIK_LENGTH = 16;
  */
 export function checkNik(typed: string, final = false, today = wibToday()): NikCheck {
   const value = typed.trim();
-  if (value === '') return final ? { state: 'bad', message: t('members.nik.required') } : { state: 'empty' };
-  if (/^\d+$/.test(value) && value.length < NIK_LENGTH && !final) return { state: 'typing', digits: value.length };
+  if (value === '')
+    return final ? { state: 'bad', message: t('members.nik.required') } : { state: 'empty' };
+  if (/^\d+$/.test(value) && value.length < NIK_LENGTH && !final)
+    return { state: 'typing', digits: value.length };
   const parsed = parseNik(value, today);
   if (parsed.ok) return { state: 'ok', nik: parsed.nik };
   return { state: 'bad', message: nikReasonText(parsed.reason, value) };

@@ -27,7 +27,9 @@ export function PeriodClosingScreen() {
     setError(undefined);
     setBusy(true);
     try {
-      const closed = await api.put('/api/v1/ledger/period-closings/{month}', { path: { month: month.trim() } });
+      const closed = await api.put('/api/v1/ledger/period-closings/{month}', {
+        path: { month: month.trim() },
+      });
       setNotice(t('closing.closed', { month: closed.month }));
       closings.reload();
     } catch (problem) {
@@ -42,7 +44,15 @@ export function PeriodClosingScreen() {
       <PageTitle>{t('closing.title')}</PageTitle>
       <p>{t('closing.intro')}</p>
       <Form onSubmit={submit} class="books-form" aria-label={t('closing.title')}>
-        <TextField id="closing-month" label={t('closing.month')} hint={t('closing.monthHint')} value={month} onValue={setMonth} error={error} disabled={busy} />
+        <TextField
+          id="closing-month"
+          label={t('closing.month')}
+          hint={t('closing.monthHint')}
+          value={month}
+          onValue={setMonth}
+          error={error}
+          disabled={busy}
+        />
         <button type="submit" class="button button--primary" disabled={busy}>
           {t('closing.close')}
         </button>

@@ -20,7 +20,13 @@ export interface BillFigures {
 }
 
 /** What the customer is paying for and how the total is made up, as the teller reads it back to the customer. */
-export function BillDetails({ bill, children }: { bill: BillFigures; children?: ComponentChildren }) {
+export function BillDetails({
+  bill,
+  children,
+}: {
+  bill: BillFigures;
+  children?: ComponentChildren;
+}) {
   return (
     <dl class="summary" data-testid="bill-details">
       <dt>{t('ppob.detail.product')}</dt>

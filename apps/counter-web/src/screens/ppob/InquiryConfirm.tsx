@@ -48,8 +48,12 @@ export function InquiryConfirm({ inquiry, kind, customerNoLabel, onBack }: Inqui
     setState((previous) => (previous === 'unknown' ? 'checking' : 'paying'));
     setRefusal(null);
     try {
-      const payment = await api.post('/api/v1/billpay/payments', { body: { inquiryId: inquiry.inquiryId }, idempotencyKey });
-      if (typeof (payment as Partial<Payment>).totalAmount === 'number') handOver(payment as Payment);
+      const payment = await api.post('/api/v1/billpay/payments', {
+        body: { inquiryId: inquiry.inquiryId },
+        idempotencyKey,
+      });
+      if (typeof (payment as Partial<Payment>).totalAmount === 'number')
+        handOver(payment as Payment);
       route(`/ppob/pembayaran/${encodeURIComponent(payment.paymentId)}`);
     } catch (error) {
       if (error instanceof ApiError && error.outcomeUnknown) {

@@ -8,7 +8,15 @@ import { kwhText, tokenGroups, type Payment } from './product-kinds';
 type Receipt = NonNullable<Payment['receipt']>;
 
 /** Sukses: the token large for the customer to write down or type into the meter, the figures, and the print. */
-export function PaymentReceipt({ payment, receipt, customerNoLabel }: { payment: Payment; receipt: Receipt; customerNoLabel: string }) {
+export function PaymentReceipt({
+  payment,
+  receipt,
+  customerNoLabel,
+}: {
+  payment: Payment;
+  receipt: Receipt;
+  customerNoLabel: string;
+}) {
   return (
     <section class="ppob-outcome" aria-labelledby="ppob-outcome-title">
       <div class="alert alert--success" role="status">

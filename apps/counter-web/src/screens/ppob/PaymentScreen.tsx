@@ -37,11 +37,34 @@ export function PaymentScreen() {
           </button>
         </>
       )}
-      {payment?.status === 'SUCCESS' && payment.receipt && <PaymentReceipt payment={payment} receipt={payment.receipt} customerNoLabel={customerNoLabel} />}
-      {payment && (payment.status === 'PROCESSING' || payment.status === 'PENDING' || (payment.status === 'SUCCESS' && !payment.receipt)) && (
-        <PendingSlip payment={payment} productName={productName} customerNoLabel={customerNoLabel} prepaid={prepaid} following={!gaveUp} onCheckAgain={checkAgain} />
+      {payment?.status === 'SUCCESS' && payment.receipt && (
+        <PaymentReceipt
+          payment={payment}
+          receipt={payment.receipt}
+          customerNoLabel={customerNoLabel}
+        />
       )}
-      {payment?.status === 'FAILED' && <FailedNotice payment={payment} productName={productName} customerNoLabel={customerNoLabel} prepaid={prepaid} />}
+      {payment &&
+        (payment.status === 'PROCESSING' ||
+          payment.status === 'PENDING' ||
+          (payment.status === 'SUCCESS' && !payment.receipt)) && (
+          <PendingSlip
+            payment={payment}
+            productName={productName}
+            customerNoLabel={customerNoLabel}
+            prepaid={prepaid}
+            following={!gaveUp}
+            onCheckAgain={checkAgain}
+          />
+        )}
+      {payment?.status === 'FAILED' && (
+        <FailedNotice
+          payment={payment}
+          productName={productName}
+          customerNoLabel={customerNoLabel}
+          prepaid={prepaid}
+        />
+      )}
       {payment && (
         <div class="button-row">
           <a href="/ppob" class="button">

@@ -13,7 +13,14 @@ interface PendingSlipProps {
 }
 
 /** Dalam proses: the money is taken and held; never a receipt, never a second Bayar. */
-export function PendingSlip({ payment, productName, customerNoLabel, prepaid, following, onCheckAgain }: PendingSlipProps) {
+export function PendingSlip({
+  payment,
+  productName,
+  customerNoLabel,
+  prepaid,
+  following,
+  onCheckAgain,
+}: PendingSlipProps) {
   return (
     <section class="ppob-outcome" aria-labelledby="ppob-outcome-title">
       <div class="alert alert--warning" role="status">
@@ -34,7 +41,12 @@ export function PendingSlip({ payment, productName, customerNoLabel, prepaid, fo
           </>
         )}
       </div>
-      <TakenPaymentDetails payment={payment} productName={productName} customerNoLabel={customerNoLabel} prepaid={prepaid} />
+      <TakenPaymentDetails
+        payment={payment}
+        productName={productName}
+        customerNoLabel={customerNoLabel}
+        prepaid={prepaid}
+      />
     </section>
   );
 }

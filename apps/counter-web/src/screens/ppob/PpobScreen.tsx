@@ -47,7 +47,11 @@ export function PpobScreen() {
   const [inquiry, setInquiry] = useState<Inquiry | null>(null);
 
   const kind = groups.find((group) => group.id === kindId) ?? groups[0] ?? null;
-  const product = kind ? (kind.products.length === 1 ? kind.products[0] : kind.products.find((candidate) => candidate.code === productCode) ?? null) : null;
+  const product = kind
+    ? kind.products.length === 1
+      ? kind.products[0]
+      : (kind.products.find((candidate) => candidate.code === productCode) ?? null)
+    : null;
   const rule = kind?.products[0]?.customerNoRule ?? '';
   const numberProblem = customerNoProblem(rule, customerNo, numberDone);
   const numberError = numberProblem ? t(numberProblem) : numberRefusal;
@@ -69,11 +73,23 @@ export function PpobScreen() {
     if (!product || customerNoProblem(rule, customerNo, true)) return;
     setBusy(true);
     try {
-      setInquiry(await api.post('/api/v1/billpay/inquiries', { body: { productCode: product.code, customerNo: normaliseCustomerNo(customerNo) } }));
+      setInquiry(
+        await api.post('/api/v1/billpay/inquiries', {
+          body: { productCode: product.code, customerNo: normaliseCustomerNo(customerNo) },
+        }),
+      );
     } catch (error) {
       const code = error instanceof ApiError ? error.code : '';
-      if (error instanceof ApiError && error.outcomeUnknown) setRefusal(t('ppob.error.inquiryNoAnswer'));
-      else if (code === 'INVALID_CUSTOMER_NO') setNumberRefusal(t(isCustomerNoRule(rule) ? (`ppob.rule.${rule}` as MessageKey) : 'error.VALIDATION_FAILED'));
+      if (error instanceof ApiError && error.outcomeUnknown)
+        setRefusal(t('ppob.error.inquiryNoAnswer'));
+      else if (code === 'INVALID_CUSTOMER_NO')
+        setNumberRefusal(
+          t(
+            isCustomerNoRule(rule)
+              ? (`ppob.rule.${rule}` as MessageKey)
+              : 'error.VALIDATION_FAILED',
+          ),
+        );
       else if (NUMBER_REFUSALS[code]) setNumberRefusal(t(NUMBER_REFUSALS[code]));
       else setRefusal(OTHER_REFUSALS[code] ? t(OTHER_REFUSALS[code]) : describeError(error));
     } finally {
@@ -99,7 +115,14 @@ export function PpobScreen() {
           </button>
         </>
       )}
-      {kind && inquiry && <InquiryConfirm inquiry={inquiry} kind={kind} customerNoLabel={customerNoLabel} onBack={backToForm} />}
+      {kind && inquiry && (
+        <InquiryConfirm
+          inquiry={inquiry}
+          kind={kind}
+          customerNoLabel={customerNoLabel}
+          onBack={backToForm}
+        />
+      )}
       {kind && !inquiry && (
         <Form onSubmit={inquire} aria-label={t('ppob.title')} class="card ppob-form">
           <ProductPicker
@@ -133,7 +156,11 @@ export function PpobScreen() {
           />
           <ErrorMessage message={refusal} />
           <button type="submit" class="button button--primary" disabled={busy}>
-            {busy ? t('ppob.inquiring') : kind.prepaid ? t('ppob.inquirePrepaid') : t('ppob.inquire')}
+            {busy
+              ? t('ppob.inquiring')
+              : kind.prepaid
+                ? t('ppob.inquirePrepaid')
+                : t('ppob.inquire')}
           </button>
         </Form>
       )}

@@ -11,7 +11,12 @@ interface TakenPaymentDetailsProps {
 }
 
 /** What was taken from the customer, with our reference and when: the card under a pending or failed outcome. */
-export function TakenPaymentDetails({ payment, productName, customerNoLabel, prepaid }: TakenPaymentDetailsProps) {
+export function TakenPaymentDetails({
+  payment,
+  productName,
+  customerNoLabel,
+  prepaid,
+}: TakenPaymentDetailsProps) {
   return (
     <div class="card">
       <BillDetails

@@ -27,7 +27,11 @@ export function normaliseCustomerNo(typed: string): string {
  * The rule's message when the number breaks it. While the teller is still typing (`complete` false) a number
  * that is merely short is not yet wrong; anything that cannot become right is said at once.
  */
-export function customerNoProblem(rule: string, typed: string, complete: boolean): MessageKey | null {
+export function customerNoProblem(
+  rule: string,
+  typed: string,
+  complete: boolean,
+): MessageKey | null {
   const number = normaliseCustomerNo(typed);
   if (number === '') return complete ? 'ppob.customerNoRequired' : null;
   if (!isCustomerNoRule(rule)) return null; // A rule this app does not know: billpay still checks it.

@@ -5,7 +5,10 @@ describe('the counter checks customer numbers by the rules billpay checks', () =
   it('has exactly billpay rules, pattern for pattern', () => {
     expect(Object.keys(CUSTOMER_NO_RULES).sort()).toEqual(Object.keys(BILLPAY_RULES).sort());
     for (const rule of Object.keys(BILLPAY_RULES) as (keyof typeof BILLPAY_RULES)[]) {
-      expect({ rule, pattern: CUSTOMER_NO_RULES[rule].pattern.source }).toEqual({ rule, pattern: BILLPAY_RULES[rule].pattern.source });
+      expect({ rule, pattern: CUSTOMER_NO_RULES[rule].pattern.source }).toEqual({
+        rule,
+        pattern: BILLPAY_RULES[rule].pattern.source,
+      });
     }
   });
 

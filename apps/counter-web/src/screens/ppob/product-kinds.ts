@@ -17,12 +17,32 @@ interface Kind {
 }
 
 const KINDS: Kind[] = [
-  { id: 'token', label: 'ppob.kind.token', customerNoLabel: 'ppob.customerNo.meter', prepaid: true },
-  { id: 'plnpost', label: 'ppob.kind.plnpost', customerNoLabel: 'ppob.customerNo.idpel', prepaid: false },
+  {
+    id: 'token',
+    label: 'ppob.kind.token',
+    customerNoLabel: 'ppob.customerNo.meter',
+    prepaid: true,
+  },
+  {
+    id: 'plnpost',
+    label: 'ppob.kind.plnpost',
+    customerNoLabel: 'ppob.customerNo.idpel',
+    prepaid: false,
+  },
   { id: 'pdam', label: 'ppob.kind.pdam', customerNoLabel: 'ppob.customerNo.pdam', prepaid: false },
   { id: 'bpjs', label: 'ppob.kind.bpjs', customerNoLabel: 'ppob.customerNo.bpjs', prepaid: false },
-  { id: 'pulsa', label: 'ppob.kind.pulsa', customerNoLabel: 'ppob.customerNo.phone', prepaid: true },
-  { id: 'other', label: 'ppob.kind.other', customerNoLabel: 'ppob.customerNo.other', prepaid: false },
+  {
+    id: 'pulsa',
+    label: 'ppob.kind.pulsa',
+    customerNoLabel: 'ppob.customerNo.phone',
+    prepaid: true,
+  },
+  {
+    id: 'other',
+    label: 'ppob.kind.other',
+    customerNoLabel: 'ppob.customerNo.other',
+    prepaid: false,
+  },
 ];
 
 function kindOf(product: Product): KindId {
@@ -44,7 +64,9 @@ function kindOf(product: Product): KindId {
 
 /** What the customer number is called for a product of this rule (Nomor meter, IDPEL, Nomor HP, ...). */
 export function customerNoLabelOf(rule: string | undefined): MessageKey {
-  const kind = KINDS.find((candidate) => candidate.id === kindOf({ customerNoRule: rule } as Product));
+  const kind = KINDS.find(
+    (candidate) => candidate.id === kindOf({ customerNoRule: rule } as Product),
+  );
   return kind?.customerNoLabel ?? 'ppob.customerNo.other';
 }
 
@@ -58,7 +80,9 @@ export function groupByKind(products: readonly Product[]): KindGroup[] {
     ...kind,
     products: products
       .filter((product) => kindOf(product) === kind.id)
-      .sort((a, b) => (a.denomination ?? 0) - (b.denomination ?? 0) || a.code.localeCompare(b.code)),
+      .sort(
+        (a, b) => (a.denomination ?? 0) - (b.denomination ?? 0) || a.code.localeCompare(b.code),
+      ),
   })).filter((group) => group.products.length > 0);
 }
 

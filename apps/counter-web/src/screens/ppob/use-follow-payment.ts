@@ -18,7 +18,8 @@ export interface FollowedPayment {
   checkAgain: () => void;
 }
 
-const isFinal = (payment: Payment | null) => payment?.status === 'SUCCESS' || payment?.status === 'FAILED';
+const isFinal = (payment: Payment | null) =>
+  payment?.status === 'SUCCESS' || payment?.status === 'FAILED';
 
 /**
  * The payment as it stands, followed while it is being processed (GET /billpay/payments/{id}) until it is
@@ -41,13 +42,19 @@ export function useFollowPayment(paymentId: string): FollowedPayment {
     setGaveUp(false);
     const read = async () => {
       try {
-        const now = await api.get('/api/v1/billpay/payments/{id}', { path: { id: paymentId }, signal: controller.signal });
+        const now = await api.get('/api/v1/billpay/payments/{id}', {
+          path: { id: paymentId },
+          signal: controller.signal,
+        });
         setPayment(now);
         setError(null);
         if (isFinal(now)) return;
       } catch (failure) {
         if (controller.signal.aborted) return;
-        if (failure instanceof ApiError && (failure.status === 404 || failure.status === 401 || failure.status === 403)) {
+        if (
+          failure instanceof ApiError &&
+          (failure.status === 404 || failure.status === 401 || failure.status === 403)
+        ) {
           setError(describeError(failure));
           return;
         }
@@ -66,5 +73,10 @@ export function useFollowPayment(paymentId: string): FollowedPayment {
     };
   }, [paymentId, round]);
 
-  return { payment: payment?.paymentId === paymentId ? payment : null, error, gaveUp, checkAgain: () => setRound((value) => value + 1) };
+  return {
+    payment: payment?.paymentId === paymentId ? payment : null,
+    error,
+    gaveUp,
+    checkAgain: () => setRound((value) => value + 1),
+  };
 }

@@ -9,7 +9,11 @@ import { testPageLines } from './test-page-lines';
 /** Tes printer: a page that shows at a glance whether the receipt printer prints all 32 characters of a line. */
 export function PrinterTestScreen() {
   const [printedAt, setPrintedAt] = useState(() => new Date());
-  const lines = testPageLines(currentUser.value?.koperasiName ?? t('app.title'), t('printer.paperTitle'), formatWibDateTime(printedAt));
+  const lines = testPageLines(
+    currentUser.value?.koperasiName ?? t('app.title'),
+    t('printer.paperTitle'),
+    formatWibDateTime(printedAt),
+  );
   const print = () => {
     setPrintedAt(new Date());
     // After the new time is on the page, so the print shows it.

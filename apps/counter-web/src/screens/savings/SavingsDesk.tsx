@@ -14,7 +14,13 @@ import { wibToday } from '../../format/wib';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { paidWajibMonths, type MemberFile } from '../members/member-data';
 import { monthNames } from '../members/savings-words';
-import { sendSavings, wajibChoices, type Movement, type SavingsKind, type SavingsRequest } from './savings-request';
+import {
+  sendSavings,
+  wajibChoices,
+  type Movement,
+  type SavingsKind,
+  type SavingsRequest,
+} from './savings-request';
 import { keepTogether } from './keep-together';
 import { WajibMonths } from './WajibMonths';
 
@@ -33,7 +39,10 @@ const KIND_LABEL: Record<SavingsKind, MessageKey> = {
   tarik: 'savings.kind.tarik',
 };
 
-type Phase = { name: 'form' } | { name: 'confirm'; request: SavingsRequest; key: string } | { name: 'done'; request: SavingsRequest; movement: Movement };
+type Phase =
+  | { name: 'form' }
+  | { name: 'confirm'; request: SavingsRequest; key: string }
+  | { name: 'done'; request: SavingsRequest; movement: Movement };
 
 /**
  * The savings desk for one member: choose pokok, wajib, sukarela setor or tarik; fill in; confirm (one
@@ -43,11 +52,18 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
   const { member, koperasi, statement } = file;
   const pokokPaid = member.savings.pokok > 0;
   const active = member.status === 'ACTIVE';
-  const kinds: SavingsKind[] = [...(pokokPaid ? [] : (['pokok'] as const)), ...(active ? (['wajib', 'setor', 'tarik'] as const) : [])];
+  const kinds: SavingsKind[] = [
+    ...(pokokPaid ? [] : (['pokok'] as const)),
+    ...(active ? (['wajib', 'setor', 'tarik'] as const) : []),
+  ];
   const [chosenKind, setKind] = useState<SavingsKind>(kinds[0] ?? 'wajib');
   // The member's record may change under the desk (pokok just paid): a kind no longer offered gives way.
   const kind = kinds.includes(chosenKind) ? chosenKind : (kinds[0] ?? 'wajib');
-  const choices = wajibChoices(member.wajibArrears.months, paidWajibMonths(statement), wibToday().slice(0, 7));
+  const choices = wajibChoices(
+    member.wajibArrears.months,
+    paidWajibMonths(statement),
+    wibToday().slice(0, 7),
+  );
   const arrearsKey = member.wajibArrears.months.join(',');
   const [months, setMonths] = useState<string[]>(() => [...member.wajibArrears.months]);
   useEffect(() => setMonths([...member.wajibArrears.months]), [arrearsKey]);
@@ -77,7 +93,8 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
   if (member.status === 'RESIGNED') return <p class="alert alert--info">{t('savings.resigned')}</p>;
 
   const sukarela = member.savings.sukarela;
-  const overdraw = (wanted: number | null) => kind === 'tarik' && wanted !== null && wanted > sukarela;
+  const overdraw = (wanted: number | null) =>
+    kind === 'tarik' && wanted !== null && wanted > sukarela;
   const insufficient = () => t('savings.insufficient', { balance: formatRupiah(sukarela) });
 
   const chooseKind = (next: SavingsKind) => {
@@ -91,14 +108,20 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
   const toConfirm = () => {
     setFailure(null);
     let request: SavingsRequest;
-    if (kind === 'pokok') request = { kind, memberId: member.id, amount: koperasi.simpananPokokAmount, periods: [] };
+    if (kind === 'pokok')
+      request = { kind, memberId: member.id, amount: koperasi.simpananPokokAmount, periods: [] };
     else if (kind === 'wajib') {
       if (months.length === 0) {
         setFieldError(t('savings.wajib.noneChosen'));
         return;
       }
       const periods = [...months].sort();
-      request = { kind, memberId: member.id, amount: periods.length * koperasi.simpananWajibMonthlyAmount, periods };
+      request = {
+        kind,
+        memberId: member.id,
+        amount: periods.length * koperasi.simpananWajibMonthlyAmount,
+        periods,
+      };
     } else {
       if (amount === null) {
         setFieldError(t('common.amountInvalid'));
@@ -162,7 +185,10 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
     return (
       <section class="savings-done" aria-labelledby="savings-done-title">
         <h2 id="savings-done-title" ref={doneHeading} tabIndex={-1} class="alert alert--success">
-          {t(request.kind === 'tarik' ? 'savings.done.paidOut' : 'savings.done.received', { kind: t(KIND_LABEL[request.kind]), amount: formatRupiah(movement.amount) })}
+          {t(request.kind === 'tarik' ? 'savings.done.paidOut' : 'savings.done.received', {
+            kind: t(KIND_LABEL[request.kind]),
+            amount: formatRupiah(movement.amount),
+          })}
         </h2>
         <dl class="summary">
           <dt>{t('savings.member')}</dt>
@@ -224,10 +250,17 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
               <dt>{t('savings.wajib.months')}</dt>
               <dd>{monthNames(request.periods)}</dd>
               <dt>{t('savings.wajib.calculation')}</dt>
-              <dd>{t('savings.wajib.times', { count: request.periods.length, rate: keepTogether(formatRupiah(koperasi.simpananWajibMonthlyAmount)) })}</dd>
+              <dd>
+                {t('savings.wajib.times', {
+                  count: request.periods.length,
+                  rate: keepTogether(formatRupiah(koperasi.simpananWajibMonthlyAmount)),
+                })}
+              </dd>
             </>
           )}
-          <dt>{t(request.kind === 'tarik' ? 'savings.confirm.payOut' : 'savings.confirm.takeIn')}</dt>
+          <dt>
+            {t(request.kind === 'tarik' ? 'savings.confirm.payOut' : 'savings.confirm.takeIn')}
+          </dt>
           <dd class="summary__total">
             <Money amountRp={request.amount} />
           </dd>
@@ -235,7 +268,11 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
             <>
               <dt>{t('savings.confirm.sukarelaAfter')}</dt>
               <dd>
-                <Money amountRp={request.kind === 'setor' ? sukarela + request.amount : sukarela - request.amount} />
+                <Money
+                  amountRp={
+                    request.kind === 'setor' ? sukarela + request.amount : sukarela - request.amount
+                  }
+                />
               </dd>
             </>
           )}
@@ -243,7 +280,13 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
         <ErrorMessage message={failure} />
         {unknown && <UnknownOutcome checking={sending} onCheckAgain={() => void submit()} />}
         <div class="button-row">
-          <button type="button" ref={confirmButton} class="button button--primary" onClick={() => void submit()} disabled={sending || unknown}>
+          <button
+            type="button"
+            ref={confirmButton}
+            class="button button--primary"
+            onClick={() => void submit()}
+            disabled={sending || unknown}
+          >
             {sending ? t('savings.confirm.sending') : t('savings.confirm.submit')}
           </button>
           <button type="button" class="button" onClick={backToForm} disabled={sending || unknown}>
@@ -259,12 +302,25 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
       <h2 id="savings-form-title" class="visually-hidden">
         {t('savings.form.title')}
       </h2>
-      {!pokokPaid && <p class="alert alert--info">{t('savings.pokokFirst', { amount: formatRupiah(koperasi.simpananPokokAmount) })}</p>}
+      {!pokokPaid && (
+        <p class="alert alert--info">
+          {t('savings.pokokFirst', { amount: formatRupiah(koperasi.simpananPokokAmount) })}
+        </p>
+      )}
       <fieldset class="kind-choice">
         <legend>{t('savings.kind')}</legend>
         {kinds.map((option) => (
-          <label key={option} class={`kind-choice__option ${option === kind ? 'kind-choice__option--chosen' : ''}`}>
-            <input type="radio" name="savings-kind" value={option} checked={option === kind} onChange={() => chooseKind(option)} />
+          <label
+            key={option}
+            class={`kind-choice__option ${option === kind ? 'kind-choice__option--chosen' : ''}`}
+          >
+            <input
+              type="radio"
+              name="savings-kind"
+              value={option}
+              checked={option === kind}
+              onChange={() => chooseKind(option)}
+            />
             {t(KIND_LABEL[option])}
           </label>
         ))}
@@ -298,7 +354,10 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
         {(kind === 'setor' || kind === 'tarik') && (
           <>
             <p>
-              {t('savings.balance.sukarela')}: <strong><Money amountRp={sukarela} /></strong>
+              {t('savings.balance.sukarela')}:{' '}
+              <strong>
+                <Money amountRp={sukarela} />
+              </strong>
             </p>
             <MoneyField
               key={kind}

@@ -34,7 +34,11 @@ function MemberSavings({ memberId }: { memberId: string }) {
     return (
       <>
         <PageTitle>{t('savings.title')}</PageTitle>
-        {file.loading ? <p role="status">{t('app.loading')}</p> : <ErrorMessage message={file.error} />}
+        {file.loading ? (
+          <p role="status">{t('app.loading')}</p>
+        ) : (
+          <ErrorMessage message={file.error} />
+        )}
         <a class="button" href="/simpanan">
           {t('savings.otherMember')}
         </a>
@@ -63,7 +67,8 @@ function MemberCard({ file }: { file: MemberFile }) {
   return (
     <section class="card savings-member" aria-label={t('savings.member')}>
       <p class="savings-member__who">
-        <strong>{member.memberNo}</strong> · {t('members.nik')} {member.nik} · <MemberStatusBadge status={member.status} />
+        <strong>{member.memberNo}</strong> · {t('members.nik')} {member.nik} ·{' '}
+        <MemberStatusBadge status={member.status} />
       </p>
       <dl class="summary savings-member__balances">
         <dt>{t('savings.balance.pokok')}</dt>
@@ -79,7 +84,11 @@ function MemberCard({ file }: { file: MemberFile }) {
           <Money amountRp={member.savings.sukarela} />
         </dd>
         <dt>{t('savings.arrears')}</dt>
-        <dd>{member.wajibArrears.months.length > 0 ? monthNames(member.wajibArrears.months) : t('members.member.noArrears')}</dd>
+        <dd>
+          {member.wajibArrears.months.length > 0
+            ? monthNames(member.wajibArrears.months)
+            : t('members.member.noArrears')}
+        </dd>
       </dl>
       <p class="button-row">
         <a class="button" href={`/anggota/${member.id}`}>

@@ -14,27 +14,43 @@ interface WajibMonthsProps {
 
 /** The months to pay: arrears first (ticked to start with), then months ahead; the total as they are ticked. */
 export function WajibMonths({ choices, chosen, onChosen, monthlyRp, error }: WajibMonthsProps) {
-  const toggle = (month: string, on: boolean) => onChosen(on ? [...chosen, month].sort() : chosen.filter((other) => other !== month));
+  const toggle = (month: string, on: boolean) =>
+    onChosen(on ? [...chosen, month].sort() : chosen.filter((other) => other !== month));
   const arrears = choices.filter((choice) => choice.inArrears);
   return (
-    <fieldset class={`field wajib-months ${error ? 'field--invalid' : ''}`} aria-describedby={error ? 'wajib-months-error' : 'wajib-months-total'}>
+    <fieldset
+      class={`field wajib-months ${error ? 'field--invalid' : ''}`}
+      aria-describedby={error ? 'wajib-months-error' : 'wajib-months-total'}
+    >
       <legend>{t('savings.wajib.choose')}</legend>
       <p class="field__hint">
-        {arrears.length > 0 ? t('savings.wajib.arrearsFirst', { count: arrears.length }) : t('savings.wajib.noArrears')}
+        {arrears.length > 0
+          ? t('savings.wajib.arrearsFirst', { count: arrears.length })
+          : t('savings.wajib.noArrears')}
       </p>
       <ul class="wajib-months__list">
         {choices.map((choice) => (
           <li key={choice.month}>
             <label class="choice">
-              <input type="checkbox" checked={chosen.includes(choice.month)} onChange={(event) => toggle(choice.month, event.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(choice.month)}
+                onChange={(event) => toggle(choice.month, event.currentTarget.checked)}
+              />
               <span>{formatPeriod(choice.month, locale.value)}</span>
-              {choice.inArrears && <span class="badge badge--arrears">{t('savings.wajib.arrearsTag')}</span>}
+              {choice.inArrears && (
+                <span class="badge badge--arrears">{t('savings.wajib.arrearsTag')}</span>
+              )}
             </label>
           </li>
         ))}
       </ul>
       <p id="wajib-months-total" class="wajib-months__total" aria-live="polite">
-        {t('savings.wajib.total', { count: chosen.length, rate: keepTogether(formatRupiah(monthlyRp)), total: keepTogether(formatRupiah(chosen.length * monthlyRp)) })}
+        {t('savings.wajib.total', {
+          count: chosen.length,
+          rate: keepTogether(formatRupiah(monthlyRp)),
+          total: keepTogether(formatRupiah(chosen.length * monthlyRp)),
+        })}
       </p>
       {error && (
         <p id="wajib-months-error" class="field__error" role="alert">

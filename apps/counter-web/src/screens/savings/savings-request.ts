@@ -17,13 +17,29 @@ export function sendSavings(request: SavingsRequest, idempotencyKey: string): Pr
   const path = { id: request.memberId };
   switch (request.kind) {
     case 'pokok':
-      return api.post('/api/v1/members/{id}/simpanan-pokok', { path, body: { amount: request.amount }, idempotencyKey });
+      return api.post('/api/v1/members/{id}/simpanan-pokok', {
+        path,
+        body: { amount: request.amount },
+        idempotencyKey,
+      });
     case 'wajib':
-      return api.post('/api/v1/members/{id}/simpanan-wajib', { path, body: { periods: request.periods, amount: request.amount }, idempotencyKey });
+      return api.post('/api/v1/members/{id}/simpanan-wajib', {
+        path,
+        body: { periods: request.periods, amount: request.amount },
+        idempotencyKey,
+      });
     case 'setor':
-      return api.post('/api/v1/members/{id}/simpanan-sukarela/deposits', { path, body: { amount: request.amount }, idempotencyKey });
+      return api.post('/api/v1/members/{id}/simpanan-sukarela/deposits', {
+        path,
+        body: { amount: request.amount },
+        idempotencyKey,
+      });
     case 'tarik':
-      return api.post('/api/v1/members/{id}/simpanan-sukarela/withdrawals', { path, body: { amount: request.amount }, idempotencyKey });
+      return api.post('/api/v1/members/{id}/simpanan-sukarela/withdrawals', {
+        path,
+        body: { amount: request.amount },
+        idempotencyKey,
+      });
   }
 }
 
@@ -39,11 +55,16 @@ export const MONTHS_AHEAD = 12;
  * The months a teller can tick for simpanan wajib: the months in arrears first, oldest first (they come
  * preselected), then the months after the current one that are not paid yet.
  */
-export function wajibChoices(arrears: readonly string[], paid: readonly string[], currentMonth: string, ahead = MONTHS_AHEAD): WajibChoice[] {
+export function wajibChoices(
+  arrears: readonly string[],
+  paid: readonly string[],
+  currentMonth: string,
+  ahead = MONTHS_AHEAD,
+): WajibChoice[] {
   const choices: WajibChoice[] = [...arrears].sort().map((month) => ({ month, inArrears: true }));
   const taken = new Set([...arrears, ...paid]);
   let month = currentMonth;
-  for (let offered = 0; offered < ahead; ) {
+  for (let offered = 0; offered < ahead;) {
     month = nextYearMonth(month);
     if (taken.has(month)) continue;
     choices.push({ month, inArrears: false });

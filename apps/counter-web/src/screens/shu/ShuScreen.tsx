@@ -34,11 +34,23 @@ export function ShuScreen() {
   const [saved, setSaved] = useState(false);
   const cityAuditor = currentUser.value?.koperasiId === null;
   const allocation = useLoad(
-    (signal) => (cityAuditor ? Promise.resolve(null) : api.get('/api/v1/shu/allocation', { signal }).catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error)))),
+    (signal) =>
+      cityAuditor
+        ? Promise.resolve(null)
+        : api
+            .get('/api/v1/shu/allocation', { signal })
+            .catch((error: unknown) =>
+              error instanceof ApiError && error.status === 404 ? null : Promise.reject(error),
+            ),
     [cityAuditor, round],
   );
   const shu = useLoad(
-    (signal) => (cityAuditor ? Promise.resolve(null) : api.get('/api/v1/shu/{year}', { path: { year }, signal }).catch((error: unknown) => Promise.reject(new Error(describeShuError(error))))),
+    (signal) =>
+      cityAuditor
+        ? Promise.resolve(null)
+        : api
+            .get('/api/v1/shu/{year}', { path: { year }, signal })
+            .catch((error: unknown) => Promise.reject(new Error(describeShuError(error)))),
     [year, cityAuditor, round],
   );
 
@@ -61,7 +73,14 @@ export function ShuScreen() {
       <PageTitle>{t('shu.title')}</PageTitle>
       {cityAuditor && <p class="alert alert--info">{t('audit.books.cityAuditor')}</p>}
       <Form onSubmit={submit} class="books-form" aria-label={t('shu.yearForm')}>
-        <TextField id="shu-year" inputMode="numeric" label={t('shu.year')} value={typedYear} onValue={setTypedYear} error={yearError} />
+        <TextField
+          id="shu-year"
+          inputMode="numeric"
+          label={t('shu.year')}
+          value={typedYear}
+          onValue={setTypedYear}
+          error={yearError}
+        />
         <button type="submit" class="button button--primary">
           {t('shu.show')}
         </button>
@@ -91,17 +110,45 @@ export function ShuScreen() {
       <section aria-labelledby="shu-result-title">
         <h2 id="shu-result-title">{t('shu.resultTitle', { year })}</h2>
         {shu.loading && !shu.data && <p role="status">{t('app.loading')}</p>}
-        {shu.error && <p class="alert alert--info" role="status">{shu.error}</p>}
+        {shu.error && (
+          <p class="alert alert--info" role="status">
+            {shu.error}
+          </p>
+        )}
         {shu.data && (
           <>
             <p class="figure" data-testid="shu-surplus">
               {t('shu.surplus')} <Money amountRp={shu.data.surplus} />
             </p>
             <div class="statements-actions">
-              <button type="button" class="button" onClick={() => void download(fetchAuditFile(`/api/v1/shu/${year}/export`, { format: 'csv' }, `shu-${year}.csv`))}>
+              <button
+                type="button"
+                class="button"
+                onClick={() =>
+                  void download(
+                    fetchAuditFile(
+                      `/api/v1/shu/${year}/export`,
+                      { format: 'csv' },
+                      `shu-${year}.csv`,
+                    ),
+                  )
+                }
+              >
                 {t('statements.downloadCsv')}
               </button>
-              <button type="button" class="button" onClick={() => void download(fetchAuditFile(`/api/v1/shu/${year}/export`, { format: 'html' }, `shu-${year}.html`))}>
+              <button
+                type="button"
+                class="button"
+                onClick={() =>
+                  void download(
+                    fetchAuditFile(
+                      `/api/v1/shu/${year}/export`,
+                      { format: 'html' },
+                      `shu-${year}.html`,
+                    ),
+                  )
+                }
+              >
                 {t('statements.downloadA4')}
               </button>
             </div>
@@ -112,8 +159,12 @@ export function ShuScreen() {
                 <tbody>
                   {shu.data.pools.map((pool) => (
                     <tr key={`${pool.key}-${pool.name}`}>
-                      <th scope="row">{pool.name} ({pool.percent}%)</th>
-                      <td class="num"><Money amountRp={pool.amount} /></td>
+                      <th scope="row">
+                        {pool.name} ({pool.percent}%)
+                      </th>
+                      <td class="num">
+                        <Money amountRp={pool.amount} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -125,29 +176,59 @@ export function ShuScreen() {
                 <thead>
                   <tr>
                     <th scope="col">{t('shu.member')}</th>
-                    <th scope="col" class="num">{t('shu.transactions')}</th>
-                    <th scope="col" class="num">{t('shu.savings')}</th>
-                    <th scope="col" class="num">{t('shu.jasaUsaha')}</th>
-                    <th scope="col" class="num">{t('shu.jasaModal')}</th>
-                    <th scope="col" class="num">{t('shu.share')}</th>
+                    <th scope="col" class="num">
+                      {t('shu.transactions')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('shu.savings')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('shu.jasaUsaha')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('shu.jasaModal')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('shu.share')}
+                    </th>
                     <th scope="col">{t('shu.slip')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {shu.data.members.map((member) => (
                     <tr key={member.memberId}>
-                      <td data-label={t('shu.member')}><span class="cell-ref">{member.memberNo}</span> {member.fullName}</td>
-                      <td class="num" data-label={t('shu.transactions')}><Money amountRp={member.transactions} /></td>
-                      <td class="num" data-label={t('shu.savings')}><Money amountRp={member.savings} /></td>
-                      <td class="num" data-label={t('shu.jasaUsaha')}><Money amountRp={member.jasaUsaha} /></td>
-                      <td class="num" data-label={t('shu.jasaModal')}><Money amountRp={member.jasaModal} /></td>
-                      <td class="num" data-label={t('shu.share')}><Money amountRp={member.share} /></td>
+                      <td data-label={t('shu.member')}>
+                        <span class="cell-ref">{member.memberNo}</span> {member.fullName}
+                      </td>
+                      <td class="num" data-label={t('shu.transactions')}>
+                        <Money amountRp={member.transactions} />
+                      </td>
+                      <td class="num" data-label={t('shu.savings')}>
+                        <Money amountRp={member.savings} />
+                      </td>
+                      <td class="num" data-label={t('shu.jasaUsaha')}>
+                        <Money amountRp={member.jasaUsaha} />
+                      </td>
+                      <td class="num" data-label={t('shu.jasaModal')}>
+                        <Money amountRp={member.jasaModal} />
+                      </td>
+                      <td class="num" data-label={t('shu.share')}>
+                        <Money amountRp={member.share} />
+                      </td>
                       <td data-label={t('shu.slip')}>
                         <button
                           type="button"
                           class="button button--ghost"
                           aria-label={t('shu.slipFor', { name: member.fullName })}
-                          onClick={() => void download(fetchAuditFile(`/api/v1/shu/${year}/members/${member.memberId}/slip`, {}, `slip-shu-${year}-${member.memberNo}.html`))}
+                          onClick={() =>
+                            void download(
+                              fetchAuditFile(
+                                `/api/v1/shu/${year}/members/${member.memberId}/slip`,
+                                {},
+                                `slip-shu-${year}-${member.memberNo}.html`,
+                              ),
+                            )
+                          }
                         >
                           {t('shu.slip')}
                         </button>
@@ -158,11 +239,31 @@ export function ShuScreen() {
                 <tfoot>
                   <tr>
                     <th scope="row">{t('shu.total')}</th>
-                    <td class="num" data-label={t('shu.transactions')}><Money amountRp={shu.data.totalTransactions} /></td>
-                    <td class="num" data-label={t('shu.savings')}><Money amountRp={shu.data.totalSavings} /></td>
-                    <td class="num" data-label={t('shu.jasaUsaha')}><Money amountRp={shu.data.members.reduce((sum, member) => sum + member.jasaUsaha, 0)} /></td>
-                    <td class="num" data-label={t('shu.jasaModal')}><Money amountRp={shu.data.members.reduce((sum, member) => sum + member.jasaModal, 0)} /></td>
-                    <td class="num" data-label={t('shu.share')}><Money amountRp={shu.data.distributed} /></td>
+                    <td class="num" data-label={t('shu.transactions')}>
+                      <Money amountRp={shu.data.totalTransactions} />
+                    </td>
+                    <td class="num" data-label={t('shu.savings')}>
+                      <Money amountRp={shu.data.totalSavings} />
+                    </td>
+                    <td class="num" data-label={t('shu.jasaUsaha')}>
+                      <Money
+                        amountRp={shu.data.members.reduce(
+                          (sum, member) => sum + member.jasaUsaha,
+                          0,
+                        )}
+                      />
+                    </td>
+                    <td class="num" data-label={t('shu.jasaModal')}>
+                      <Money
+                        amountRp={shu.data.members.reduce(
+                          (sum, member) => sum + member.jasaModal,
+                          0,
+                        )}
+                      />
+                    </td>
+                    <td class="num" data-label={t('shu.share')}>
+                      <Money amountRp={shu.data.distributed} />
+                    </td>
                     <td />
                   </tr>
                 </tfoot>
@@ -194,5 +295,8 @@ function AllocationList({ allocation }: { allocation: Allocation }) {
 }
 
 function describeShuError(error: unknown): string {
-  return describeError(error, { NOT_FOUND: () => t('shu.notSetForYear'), UNPROCESSABLE: () => t('shu.noSurplus') });
+  return describeError(error, {
+    NOT_FOUND: () => t('shu.notSetForYear'),
+    UNPROCESSABLE: () => t('shu.noSurplus'),
+  });
 }

@@ -33,20 +33,36 @@ const TAB_LABEL: Record<Tab, MessageKey> = {
 export function StatementsScreen() {
   const { path, query, route } = useLocation();
   const to = query.to && isCalendarDay(query.to) ? query.to : wibToday();
-  const from = query.from && isCalendarDay(query.from) && query.from <= to ? query.from : `${to.slice(0, 8)}01`;
-  const tab: Tab = (TABS as readonly string[]).includes(query.tab ?? '') ? (query.tab as Tab) : 'posisi-keuangan';
+  const from =
+    query.from && isCalendarDay(query.from) && query.from <= to
+      ? query.from
+      : `${to.slice(0, 8)}01`;
+  const tab: Tab = (TABS as readonly string[]).includes(query.tab ?? '')
+    ? (query.tab as Tab)
+    : 'posisi-keuangan';
   const [typedFrom, setTypedFrom] = useState(from);
   const [typedTo, setTypedTo] = useState(to);
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const cityAuditor = currentUser.value?.koperasiId === null;
-  const loaded = useLoad((signal) => (cityAuditor ? Promise.resolve(null) : api.get('/api/v1/ledger/statements', { query: { from, to }, signal })), [from, to, cityAuditor]);
+  const loaded = useLoad(
+    (signal) =>
+      cityAuditor
+        ? Promise.resolve(null)
+        : api.get('/api/v1/ledger/statements', { query: { from, to }, signal }),
+    [from, to, cityAuditor],
+  );
 
-  const href = (next: { from: string; to: string; tab: Tab }) => `${path}?${new URLSearchParams(next)}`;
+  const href = (next: { from: string; to: string; tab: Tab }) =>
+    `${path}?${new URLSearchParams(next)}`;
   const submit = () => {
     const found = {
       from: isCalendarDay(typedFrom) ? undefined : t('statements.badDay'),
-      to: !isCalendarDay(typedTo) ? t('statements.badDay') : isCalendarDay(typedFrom) && typedTo < typedFrom ? t('statements.toBeforeFrom') : undefined,
+      to: !isCalendarDay(typedTo)
+        ? t('statements.badDay')
+        : isCalendarDay(typedFrom) && typedTo < typedFrom
+          ? t('statements.toBeforeFrom')
+          : undefined,
     };
     setErrors(found);
     if (found.from || found.to) return;
@@ -55,7 +71,13 @@ export function StatementsScreen() {
   const download = async (format: 'csv' | 'html') => {
     setDownloadError(null);
     try {
-      saveFile(await fetchAuditFile(`/api/v1/ledger/statements/${tab}/export`, { from, to, format }, `${tab}-${from}-${to}.${format}`));
+      saveFile(
+        await fetchAuditFile(
+          `/api/v1/ledger/statements/${tab}/export`,
+          { from, to, format },
+          `${tab}-${from}-${to}.${format}`,
+        ),
+      );
     } catch (error) {
       setDownloadError(describeError(error));
     }
@@ -65,8 +87,22 @@ export function StatementsScreen() {
     <div class="statements-screen">
       <PageTitle>{t('statements.title')}</PageTitle>
       <Form onSubmit={submit} class="books-form" aria-label={t('statements.periodForm')}>
-        <TextField id="statements-from" type="date" label={t('statements.from')} value={typedFrom} onValue={setTypedFrom} error={errors.from} />
-        <TextField id="statements-to" type="date" label={t('statements.to')} value={typedTo} onValue={setTypedTo} error={errors.to} />
+        <TextField
+          id="statements-from"
+          type="date"
+          label={t('statements.from')}
+          value={typedFrom}
+          onValue={setTypedFrom}
+          error={errors.from}
+        />
+        <TextField
+          id="statements-to"
+          type="date"
+          label={t('statements.to')}
+          value={typedTo}
+          onValue={setTypedTo}
+          error={errors.to}
+        />
         <button type="submit" class="button button--primary">
           {t('statements.show')}
         </button>
@@ -74,7 +110,12 @@ export function StatementsScreen() {
       {cityAuditor && <p class="alert alert--info">{t('audit.books.cityAuditor')}</p>}
       <nav class="tabs" aria-label={t('statements.tabs')}>
         {TABS.map((name) => (
-          <a key={name} class="tabs__tab" href={href({ from, to, tab: name })} aria-current={name === tab ? 'page' : undefined}>
+          <a
+            key={name}
+            class="tabs__tab"
+            href={href({ from, to, tab: name })}
+            aria-current={name === tab ? 'page' : undefined}
+          >
             {t(TAB_LABEL[name])}
           </a>
         ))}
@@ -108,11 +149,26 @@ function StatementView({ tab, statements }: { tab: Tab; statements: Statements }
           </p>
           <AmountTable
             sections={[
-              { title: t('statements.assets'), section: position.assets, total: t('statements.totalAssets') },
-              { title: t('statements.liabilities'), section: position.liabilities, total: t('statements.totalLiabilities') },
-              { title: t('statements.equity'), section: position.equity, total: t('statements.totalEquity') },
+              {
+                title: t('statements.assets'),
+                section: position.assets,
+                total: t('statements.totalAssets'),
+              },
+              {
+                title: t('statements.liabilities'),
+                section: position.liabilities,
+                total: t('statements.totalLiabilities'),
+              },
+              {
+                title: t('statements.equity'),
+                section: position.equity,
+                total: t('statements.totalEquity'),
+              },
             ]}
-            grandTotal={{ label: t('statements.totalLiabilitiesAndEquity'), amount: position.liabilitiesAndEquity }}
+            grandTotal={{
+              label: t('statements.totalLiabilitiesAndEquity'),
+              amount: position.liabilitiesAndEquity,
+            }}
           />
         </section>
       );
@@ -121,12 +177,26 @@ function StatementView({ tab, statements }: { tab: Tab; statements: Statements }
       const result = statements.operatingResult;
       return (
         <section aria-labelledby="statement-title" data-testid="statement">
-          <h2 id="statement-title">{t('statements.resultFor', { from: statements.from, to: statements.to })}</h2>
+          <h2 id="statement-title">
+            {t('statements.resultFor', { from: statements.from, to: statements.to })}
+          </h2>
           <AmountTable
             sections={[
-              { title: t('statements.memberIncome'), section: result.memberIncome, total: t('statements.totalMemberIncome') },
-              { title: t('statements.nonMemberIncome'), section: result.nonMemberIncome, total: t('statements.totalNonMemberIncome') },
-              { title: t('statements.expenses'), section: result.expenses, total: t('statements.totalExpenses') },
+              {
+                title: t('statements.memberIncome'),
+                section: result.memberIncome,
+                total: t('statements.totalMemberIncome'),
+              },
+              {
+                title: t('statements.nonMemberIncome'),
+                section: result.nonMemberIncome,
+                total: t('statements.totalNonMemberIncome'),
+              },
+              {
+                title: t('statements.expenses'),
+                section: result.expenses,
+                total: t('statements.totalExpenses'),
+              },
             ]}
             grandTotal={{ label: t('statements.surplus'), amount: result.surplus }}
           />
@@ -137,38 +207,65 @@ function StatementView({ tab, statements }: { tab: Tab; statements: Statements }
       const changes = statements.equityChanges;
       return (
         <section aria-labelledby="statement-title" data-testid="statement">
-          <h2 id="statement-title">{t('statements.equityFor', { from: statements.from, to: statements.to })}</h2>
+          <h2 id="statement-title">
+            {t('statements.equityFor', { from: statements.from, to: statements.to })}
+          </h2>
           <div class="table-wrap">
             <table class="audit-table">
               <thead>
                 <tr>
                   <th scope="col">{t('statements.component')}</th>
-                  <th scope="col" class="num">{t('statements.opening')}</th>
-                  <th scope="col" class="num">{t('statements.change')}</th>
-                  <th scope="col" class="num">{t('statements.closing')}</th>
+                  <th scope="col" class="num">
+                    {t('statements.opening')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('statements.change')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('statements.closing')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {changes.rows.map((row) => (
                   <tr key={row.code ?? row.name}>
-                    <td data-label={t('statements.component')}>{row.code && <span class="cell-ref">{row.code}</span>} {row.name}</td>
-                    <td class="num" data-label={t('statements.opening')}><Money amountRp={row.opening} /></td>
-                    <td class="num" data-label={t('statements.change')}><Money amountRp={row.change} /></td>
-                    <td class="num" data-label={t('statements.closing')}><Money amountRp={row.closing} /></td>
+                    <td data-label={t('statements.component')}>
+                      {row.code && <span class="cell-ref">{row.code}</span>} {row.name}
+                    </td>
+                    <td class="num" data-label={t('statements.opening')}>
+                      <Money amountRp={row.opening} />
+                    </td>
+                    <td class="num" data-label={t('statements.change')}>
+                      <Money amountRp={row.change} />
+                    </td>
+                    <td class="num" data-label={t('statements.closing')}>
+                      <Money amountRp={row.closing} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr>
                   <th scope="row">{t('statements.totalEquity')}</th>
-                  <td class="num" data-label={t('statements.opening')}><Money amountRp={changes.opening} /></td>
-                  <td class="num" data-label={t('statements.change')}><Money amountRp={changes.closing - changes.opening} /></td>
-                  <td class="num" data-label={t('statements.closing')}><Money amountRp={changes.closing} /></td>
+                  <td class="num" data-label={t('statements.opening')}>
+                    <Money amountRp={changes.opening} />
+                  </td>
+                  <td class="num" data-label={t('statements.change')}>
+                    <Money amountRp={changes.closing - changes.opening} />
+                  </td>
+                  <td class="num" data-label={t('statements.closing')}>
+                    <Money amountRp={changes.closing} />
+                  </td>
                 </tr>
               </tfoot>
             </table>
           </div>
-          <p>{t('statements.equityExplained', { surplus: String(changes.surplus), other: String(changes.otherChanges) })}</p>
+          <p>
+            {t('statements.equityExplained', {
+              surplus: String(changes.surplus),
+              other: String(changes.otherChanges),
+            })}
+          </p>
         </section>
       );
     }
@@ -176,43 +273,63 @@ function StatementView({ tab, statements }: { tab: Tab; statements: Statements }
       const flows = statements.cashFlows;
       return (
         <section aria-labelledby="statement-title" data-testid="statement">
-          <h2 id="statement-title">{t('statements.cashFlowsFor', { from: statements.from, to: statements.to })}</h2>
+          <h2 id="statement-title">
+            {t('statements.cashFlowsFor', { from: statements.from, to: statements.to })}
+          </h2>
           <div class="table-wrap">
             <table class="statement-table">
               <thead>
                 <tr>
                   <th scope="col">{t('statements.counterAccount')}</th>
-                  <th scope="col" class="num">{t('statements.receipts')}</th>
-                  <th scope="col" class="num">{t('statements.payments')}</th>
+                  <th scope="col" class="num">
+                    {t('statements.receipts')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('statements.payments')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 <tr class="statement-total">
                   <th scope="row">{t('statements.openingCash')}</th>
                   <td />
-                  <td class="num"><Money amountRp={flows.openingCash} /></td>
+                  <td class="num">
+                    <Money amountRp={flows.openingCash} />
+                  </td>
                 </tr>
                 {flows.activities.map((activity) => [
                   <tr key={activity.activity} class="statement-heading">
-                    <th scope="rowgroup" colSpan={3}>{t(`statements.activity.${activity.activity}` as MessageKey)}</th>
+                    <th scope="rowgroup" colSpan={3}>
+                      {t(`statements.activity.${activity.activity}` as MessageKey)}
+                    </th>
                   </tr>,
                   ...activity.lines.map((line) => (
                     <tr key={`${activity.activity}-${line.code}`}>
-                      <td><span class="cell-ref">{line.code}</span> {line.name}</td>
-                      <td class="num"><Money amountRp={line.receipts} /></td>
-                      <td class="num"><Money amountRp={line.payments} /></td>
+                      <td>
+                        <span class="cell-ref">{line.code}</span> {line.name}
+                      </td>
+                      <td class="num">
+                        <Money amountRp={line.receipts} />
+                      </td>
+                      <td class="num">
+                        <Money amountRp={line.payments} />
+                      </td>
                     </tr>
                   )),
                   <tr key={`${activity.activity}-net`} class="statement-total">
                     <th scope="row">{t('statements.net')}</th>
                     <td />
-                    <td class="num"><Money amountRp={activity.net} /></td>
+                    <td class="num">
+                      <Money amountRp={activity.net} />
+                    </td>
                   </tr>,
                 ])}
                 <tr class="statement-total">
                   <th scope="row">{t('statements.closingCash')}</th>
                   <td />
-                  <td class="num"><Money amountRp={flows.closingCash} /></td>
+                  <td class="num">
+                    <Money amountRp={flows.closingCash} />
+                  </td>
                 </tr>
               </tbody>
             </table>
@@ -235,30 +352,42 @@ function AmountTable({ sections, grandTotal }: AmountTableProps) {
         <thead>
           <tr>
             <th scope="col">{t('audit.books.account')}</th>
-            <th scope="col" class="num">{t('statements.amount')}</th>
+            <th scope="col" class="num">
+              {t('statements.amount')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {sections.map(({ title, section, total }) => [
             <tr key={title} class="statement-heading">
-              <th scope="rowgroup" colSpan={2}>{title}</th>
+              <th scope="rowgroup" colSpan={2}>
+                {title}
+              </th>
             </tr>,
             ...section.lines.map((line) => (
               <tr key={`${title}-${line.code ?? line.name}`}>
-                <td>{line.code && <span class="cell-ref">{line.code}</span>} {line.name}</td>
-                <td class="num"><Money amountRp={line.amount} /></td>
+                <td>
+                  {line.code && <span class="cell-ref">{line.code}</span>} {line.name}
+                </td>
+                <td class="num">
+                  <Money amountRp={line.amount} />
+                </td>
               </tr>
             )),
             <tr key={`${title}-total`} class="statement-total">
               <th scope="row">{total}</th>
-              <td class="num"><Money amountRp={section.total} /></td>
+              <td class="num">
+                <Money amountRp={section.total} />
+              </td>
             </tr>,
           ])}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">{grandTotal.label}</th>
-            <td class="num"><Money amountRp={grandTotal.amount} /></td>
+            <td class="num">
+              <Money amountRp={grandTotal.amount} />
+            </td>
           </tr>
         </tfoot>
       </table>

@@ -17,7 +17,15 @@ interface ConfirmPanelProps {
  * A supervisor's last look before money moves: what will happen, one button to do it (focused, so Enter does
  * it) and one to step back (also Esc). While the request runs, neither can be pressed again.
  */
-export function ConfirmPanel({ id, title, confirmLabel, busy, onConfirm, onCancel, children }: ConfirmPanelProps) {
+export function ConfirmPanel({
+  id,
+  title,
+  confirmLabel,
+  busy,
+  onConfirm,
+  onCancel,
+  children,
+}: ConfirmPanelProps) {
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmButton.current?.focus(), []);
   useEscape(busy ? null : onCancel);
@@ -26,7 +34,13 @@ export function ConfirmPanel({ id, title, confirmLabel, busy, onConfirm, onCance
       <h2 id={`${id}-title`}>{title}</h2>
       {children}
       <div class="button-row">
-        <button type="button" ref={confirmButton} class="button button--primary" onClick={onConfirm} disabled={busy}>
+        <button
+          type="button"
+          ref={confirmButton}
+          class="button button--primary"
+          onClick={onConfirm}
+          disabled={busy}
+        >
           {busy ? t('supervisor.working') : confirmLabel}
         </button>
         <button type="button" class="button" onClick={onCancel} disabled={busy}>

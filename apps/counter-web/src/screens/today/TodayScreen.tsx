@@ -35,7 +35,10 @@ export function TodayScreen() {
     try {
       const payment = await api.get('/api/v1/billpay/payments/{id}', { path: { id } });
       setChecked((previous) => ({ ...previous, [id]: payment.status }));
-      setMessages((previous) => ({ ...previous, [id]: t('today.statusNow', { status: t(`common.status.${payment.status}` as MessageKey) }) }));
+      setMessages((previous) => ({
+        ...previous,
+        [id]: t('today.statusNow', { status: t(`common.status.${payment.status}` as MessageKey) }),
+      }));
       if (payment.status === 'SUCCESS' || payment.status === 'FAILED') day.reload();
     } catch (error) {
       setMessages((previous) => ({ ...previous, [id]: describeError(error) }));
@@ -50,7 +53,11 @@ export function TodayScreen() {
   return (
     <div class="today">
       <PageTitle>{t('today.title')}</PageTitle>
-      <p>{day.data ? t('today.subtitle', { date: formatWibDay(day.data.date), name: day.data.tellerName }) : ''}</p>
+      <p>
+        {day.data
+          ? t('today.subtitle', { date: formatWibDay(day.data.date), name: day.data.tellerName })
+          : ''}
+      </p>
       <ErrorMessage message={day.error} />
       {day.loading && !day.data && <p role="status">{t('app.loading')}</p>}
       {day.data && transactions.length === 0 && <p class="alert alert--info">{t('today.none')}</p>}

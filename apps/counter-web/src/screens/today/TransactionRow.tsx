@@ -18,8 +18,17 @@ interface TransactionRowProps {
 }
 
 /** One transaction of the day: what, when, how much, its status; a pending PPOB payment can be checked, any receipt reprinted. */
-export function TransactionRow({ transaction, open, onToggleReceipt, checking, checkMessage, onCheckStatus }: TransactionRowProps) {
-  const waiting = transaction.kind === 'ppob' && (transaction.status === 'PENDING' || transaction.status === 'PROCESSING');
+export function TransactionRow({
+  transaction,
+  open,
+  onToggleReceipt,
+  checking,
+  checkMessage,
+  onCheckStatus,
+}: TransactionRowProps) {
+  const waiting =
+    transaction.kind === 'ppob' &&
+    (transaction.status === 'PENDING' || transaction.status === 'PROCESSING');
   const receipt = transaction.receipt;
   const printed = (receipt?.printCount ?? 0) > 0;
   const panelId = `receipt-${transaction.id}`;
@@ -27,10 +36,13 @@ export function TransactionRow({ transaction, open, onToggleReceipt, checking, c
     <li class="today-row" data-testid="transaction" data-kind={transaction.kind}>
       <div class="today-row__main">
         <p class="today-row__what">
-          <strong>{kindLabel(transaction.kind)}</strong> <span class="today-row__time">{formatWibTime(transaction.time)}</span>
+          <strong>{kindLabel(transaction.kind)}</strong>{' '}
+          <span class="today-row__time">{formatWibTime(transaction.time)}</span>
         </p>
         <p class="today-row__description">{transaction.description}</p>
-        {transaction.partnerRef && <p class="today-row__ref">{t('today.partnerRef', { ref: transaction.partnerRef })}</p>}
+        {transaction.partnerRef && (
+          <p class="today-row__ref">{t('today.partnerRef', { ref: transaction.partnerRef })}</p>
+        )}
       </div>
       <div class="today-row__figures">
         <span class="figure">
@@ -45,8 +57,18 @@ export function TransactionRow({ transaction, open, onToggleReceipt, checking, c
           </button>
         )}
         {receipt && (
-          <button type="button" class="button" aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={onToggleReceipt}>
-            {open ? t('today.closeReceipt') : printed ? t('today.reprintReceipt') : t('today.printReceipt')}
+          <button
+            type="button"
+            class="button"
+            aria-expanded={open}
+            aria-controls={open ? panelId : undefined}
+            onClick={onToggleReceipt}
+          >
+            {open
+              ? t('today.closeReceipt')
+              : printed
+                ? t('today.reprintReceipt')
+                : t('today.printReceipt')}
           </button>
         )}
       </div>

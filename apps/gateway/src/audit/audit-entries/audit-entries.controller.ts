@@ -1,5 +1,13 @@
 import { Controller, Get, HttpStatus, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  IntersectionType,
+} from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { Roles } from '../../auth/auth.decorators.js';
 import { ApiException } from '../../http/api-exception.js';
@@ -13,7 +21,10 @@ const DEFAULT_PAGE = 100;
 const ENTRY_CURSOR = /^\d{1,18}$/;
 
 export class AuditEntriesQuery extends IntersectionType(AuditTimeRangeQuery, AuditPageQuery) {
-  @ApiPropertyOptional({ example: '111000', description: "only entries with a line on this account (the account's buku besar)" })
+  @ApiPropertyOptional({
+    example: '111000',
+    description: "only entries with a line on this account (the account's buku besar)",
+  })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'accountCode must be an account code of six digits' })
   accountCode?: string;
@@ -21,7 +32,11 @@ export class AuditEntriesQuery extends IntersectionType(AuditTimeRangeQuery, Aud
 
 export class AuditEntryPageResponse {
   @ApiProperty({ type: [AuditEntryResponse] }) entries!: AuditEntryResponse[];
-  @ApiProperty({ type: String, nullable: true, description: 'pass as ?cursor= for the next page; null at the end' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'pass as ?cursor= for the next page; null at the end',
+  })
   nextCursor!: string | null;
 }
 
@@ -36,15 +51,23 @@ export class AuditEntriesController {
 
   @Get()
   @ApiOperation({
-    summary: 'Journal entries of the scope, oldest first, paged; by date range (from/to as in GET /audit/events) and account',
-    description: 'Entries are ordered by entry id, the order the ledger posted them; the cursor is where the page ended.',
+    summary:
+      'Journal entries of the scope, oldest first, paged; by date range (from/to as in GET /audit/events) and account',
+    description:
+      'Entries are ordered by entry id, the order the ledger posted them; the cursor is where the page ended.',
   })
   @ApiOkResponse({ type: AuditEntryPageResponse })
-  async list(@InAuditScope() scope: AuditScope, @Query() query: AuditEntriesQuery): Promise<AuditEntryPageResponse> {
+  async list(
+    @InAuditScope() scope: AuditScope,
+    @Query() query: AuditEntriesQuery,
+  ): Promise<AuditEntryPageResponse> {
     if (query.cursor !== undefined && !ENTRY_CURSOR.test(query.cursor)) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Invalid request: cursor is not one this API gave out', [
-        { field: 'cursor', problems: ['pass nextCursor from the previous page unchanged'] },
-      ]);
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        'Invalid request: cursor is not one this API gave out',
+        [{ field: 'cursor', problems: ['pass nextCursor from the previous page unchanged'] }],
+      );
     }
     const range = timeRangeOf(query.from, query.to);
     if (scope.koperasiIds.length === 0) return { entries: [], nextCursor: null };

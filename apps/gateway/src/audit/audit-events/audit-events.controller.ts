@@ -1,5 +1,12 @@
 import { Controller, Get, HttpStatus, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, IntersectionType } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  IntersectionType,
+} from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
 import { ApiException } from '../../http/api-exception.js';
 import { AuditEventReader } from '../audit-event-reader.js';
@@ -24,20 +31,24 @@ export class AuditEventsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Events of the scope, paged: every store merged by occurredAt, or one store with ?service=',
+    summary:
+      'Events of the scope, paged: every store merged by occurredAt, or one store with ?service=',
     description:
       'Each store is read in its commit order; the cursor holds every store position, so paging never skips ' +
       'or repeats an event. Event data is exactly as stored (amounts in `...Rp` fields), so hashes can be recomputed.',
   })
   @ApiOkResponse({ type: AuditEventPageResponse })
-  async list(@InAuditScope() scope: AuditScope, @Query() query: AuditEventsQuery): Promise<AuditEventPageResponse> {
+  async list(
+    @InAuditScope() scope: AuditScope,
+    @Query() query: AuditEventsQuery,
+  ): Promise<AuditEventPageResponse> {
     const page = await this.reader.page(
       {
         koperasiIds: scope.koperasiIds,
         service: query.service ?? null,
         types: query.type === undefined ? null : query.type.split(','),
         range: timeRangeOf(query.from, query.to),
-      correlationId: query.correlationId ?? null,
+        correlationId: query.correlationId ?? null,
       },
       decodeCursor(query.cursor),
       query.limit ?? DEFAULT_PAGE,
@@ -46,10 +57,16 @@ export class AuditEventsController {
   }
 
   @Get(':eventId')
-  @ApiOperation({ summary: 'One event with its metadata (actor, correlationId, causationId = the command id)' })
+  @ApiOperation({
+    summary: 'One event with its metadata (actor, correlationId, causationId = the command id)',
+  })
   @ApiOkResponse({ type: AuditEventResponse })
   @ApiNotFoundResponse({ description: "no such event in the caller's scope" })
-  async one(@InAuditScope() scope: AuditScope, @Param('eventId') eventId: string, @Query() query: AuditServiceQuery): Promise<ServiceEvent> {
+  async one(
+    @InAuditScope() scope: AuditScope,
+    @Param('eventId') eventId: string,
+    @Query() query: AuditServiceQuery,
+  ): Promise<ServiceEvent> {
     const event = await this.reader.event(eventId, scope.koperasiIds, query.service ?? null);
     if (!event) throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', `No event ${eventId}`);
     return event;

@@ -1,5 +1,12 @@
 import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import {
   EXPORT_CONTENT_TYPES,
@@ -12,7 +19,12 @@ import {
 import { Roles } from '../../auth/auth.decorators.js';
 import { AuditQueries } from '../../queries/audit-queries.js';
 import { AuditEventReader, type EventFilter } from '../audit-event-reader.js';
-import { AuditEventFilterQuery, AuditTimeRangeQuery, EXPORT_FORMATS, type ExportFormatParam } from '../audit-query.dto.js';
+import {
+  AuditEventFilterQuery,
+  AuditTimeRangeQuery,
+  EXPORT_FORMATS,
+  type ExportFormatParam,
+} from '../audit-query.dto.js';
 import { AuditScopeGuard, InAuditScope, type AuditScope } from '../audit-scope.guard.js';
 import { timeRangeOf } from '../audit-time-range.js';
 import type { StoreCursors } from '../merged-events.js';
@@ -49,10 +61,19 @@ export class AuditExportController {
   ) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'Events of the scope as CSV or JSON Lines, filtered by store, type and date range (from/to as in GET /audit/events)' })
+  @ApiOperation({
+    summary:
+      'Events of the scope as CSV or JSON Lines, filtered by store, type and date range (from/to as in GET /audit/events)',
+  })
   @ApiProduces('text/csv', 'application/x-ndjson')
-  @ApiOkResponse({ description: 'CSV with a header row (data as canonical JSON), or one JSON event per line' })
-  async events(@InAuditScope() scope: AuditScope, @Query() query: EventExportQuery, @Res() response: ExportSink): Promise<void> {
+  @ApiOkResponse({
+    description: 'CSV with a header row (data as canonical JSON), or one JSON event per line',
+  })
+  async events(
+    @InAuditScope() scope: AuditScope,
+    @Query() query: EventExportQuery,
+    @Res() response: ExportSink,
+  ): Promise<void> {
     const filter: EventFilter = {
       koperasiIds: scope.koperasiIds,
       service: query.service ?? null,
@@ -68,30 +89,60 @@ export class AuditExportController {
         const page = await this.reader.page(filter, cursors, EXPORT_PAGE);
         cursors = page.cursors;
         more = page.more;
-        return page.events.map(({ service, ...event }) => eventExportLine(query.format, service, event));
+        return page.events.map(({ service, ...event }) =>
+          eventExportLine(query.format, service, event),
+        );
       },
     };
-    await streamExport(response, EXPORT_CONTENT_TYPES[query.format], `events.${query.format}`, eventExportHeader(query.format), await prefetched(pages));
+    await streamExport(
+      response,
+      EXPORT_CONTENT_TYPES[query.format],
+      `events.${query.format}`,
+      eventExportHeader(query.format),
+      await prefetched(pages),
+    );
   }
 
   @Get('entries')
-  @ApiOperation({ summary: 'Journal entries of the scope with their lines and trace, as CSV (a row per line) or JSON Lines' })
+  @ApiOperation({
+    summary:
+      'Journal entries of the scope with their lines and trace, as CSV (a row per line) or JSON Lines',
+  })
   @ApiProduces('text/csv', 'application/x-ndjson')
-  @ApiOkResponse({ description: 'CSV with a header row, or one JSON entry per line; amounts in whole rupiah' })
-  async entries(@InAuditScope() scope: AuditScope, @Query() query: EntryExportQuery, @Res() response: ExportSink): Promise<void> {
+  @ApiOkResponse({
+    description: 'CSV with a header row, or one JSON entry per line; amounts in whole rupiah',
+  })
+  async entries(
+    @InAuditScope() scope: AuditScope,
+    @Query() query: EntryExportQuery,
+    @Res() response: ExportSink,
+  ): Promise<void> {
     const range = timeRangeOf(query.from, query.to);
     let after: string | null = null;
     let more = scope.koperasiIds.length > 0;
     const pages: ExportPages = {
       next: async () => {
         if (!more) return null;
-        const page = await this.queries.entries({ koperasiIds: scope.koperasiIds, from: range.from, to: range.to, accountCode: null, after, limit: EXPORT_PAGE });
+        const page = await this.queries.entries({
+          koperasiIds: scope.koperasiIds,
+          from: range.from,
+          to: range.to,
+          accountCode: null,
+          after,
+          limit: EXPORT_PAGE,
+        });
         after = page.nextCursor;
         more = page.nextCursor !== null;
         return page.entries.map((entry) => entryExportLines(query.format, entry));
       },
     };
-    await streamExport(response, EXPORT_CONTENT_TYPES[query.format], `journal-entries.${query.format}`, entryExportHeader(query.format), await prefetched(pages));
+    await streamExport(
+      response,
+      EXPORT_CONTENT_TYPES[query.format],
+      `journal-entries.${query.format}`,
+      entryExportHeader(query.format),
+      await prefetched(pages),
+    );
   }
 }
 

@@ -16,8 +16,10 @@ export class AuditKoperasiController {
 
   @Get()
   @ApiOperation({
-    summary: "The koperasi in the caller's audit scope, by name: its own, or every koperasi of a city auditor's kota/kabupaten",
-    description: 'Each one can be named as ?koperasiId= on every audit route; any other koperasi is answered 404 there.',
+    summary:
+      "The koperasi in the caller's audit scope, by name: its own, or every koperasi of a city auditor's kota/kabupaten",
+    description:
+      'Each one can be named as ?koperasiId= on every audit route; any other koperasi is answered 404 there.',
   })
   @ApiOkResponse({ type: [KoperasiResponse] })
   async list(@InAuditScope() scope: AuditScope): Promise<KoperasiResponse[]> {

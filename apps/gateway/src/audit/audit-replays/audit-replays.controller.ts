@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -22,7 +32,11 @@ import { ReplayJobResponse } from './replay-job.response.js';
 const SOURCES: ReplaySource[] = ['stores', 'kafka'];
 
 export class StartReplayRequest {
-  @ApiPropertyOptional({ enum: SOURCES, default: 'stores', description: "the services' event stores, or their event topics from the start" })
+  @ApiPropertyOptional({
+    enum: SOURCES,
+    default: 'stores',
+    description: "the services' event stores, or their event topics from the start",
+  })
   @IsOptional()
   @IsIn(SOURCES, { message: 'source must be stores or kafka' })
   source?: ReplaySource;
@@ -44,8 +58,10 @@ export class AuditReplaysController {
   @ReadOnlyJob()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
-    summary: 'Start a replay of the scope (or ?koperasiId=): rebuild the books from the events and compare them with the live books',
-    description: 'Answers at once with the job; follow it with GET /audit/replays/{id} (progress: events done/total, events/s).',
+    summary:
+      'Start a replay of the scope (or ?koperasiId=): rebuild the books from the events and compare them with the live books',
+    description:
+      'Answers at once with the job; follow it with GET /audit/replays/{id} (progress: events done/total, events/s).',
   })
   @ApiAcceptedResponse({ type: ReplayJobResponse })
   @ApiServiceUnavailableResponse({ description: 'too many replays waiting already' })
@@ -55,16 +71,34 @@ export class AuditReplaysController {
     @Query() _query: AuditScopeQuery,
     @Body() body: StartReplayRequest,
   ): Promise<unknown> {
-    if (scope.koperasiIds.length === 0) throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'No koperasi in your scope to replay');
-    const job = await this.queries.startReplay({ koperasiIds: scope.koperasiIds, requestedBy: user.id, source: body.source ?? 'stores' });
+    if (scope.koperasiIds.length === 0)
+      throw new ApiException(
+        HttpStatus.NOT_FOUND,
+        'NOT_FOUND',
+        'No koperasi in your scope to replay',
+      );
+    const job = await this.queries.startReplay({
+      koperasiIds: scope.koperasiIds,
+      requestedBy: user.id,
+      source: body.source ?? 'stores',
+    });
     return withoutRupiahSuffix(job);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A replay job: status, progress and, when done, the comparison (identical, or each difference)' })
+  @ApiOperation({
+    summary:
+      'A replay job: status, progress and, when done, the comparison (identical, or each difference)',
+  })
   @ApiOkResponse({ type: ReplayJobResponse })
-  @ApiNotFoundResponse({ description: "no such job, or it covers koperasi outside the caller's scope" })
-  async get(@InAuditScope() scope: AuditScope, @Param('id') id: string, @Query() _query: AuditScopeQuery): Promise<unknown> {
+  @ApiNotFoundResponse({
+    description: "no such job, or it covers koperasi outside the caller's scope",
+  })
+  async get(
+    @InAuditScope() scope: AuditScope,
+    @Param('id') id: string,
+    @Query() _query: AuditScopeQuery,
+  ): Promise<unknown> {
     const job = await this.queries.replay(id);
     // A job is shown only to those who may see every koperasi it covers.
     if (!job || !job.koperasiIds.every((koperasiId) => scope.koperasiIds.includes(koperasiId))) {

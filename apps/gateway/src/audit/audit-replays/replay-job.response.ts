@@ -28,8 +28,16 @@ export class ReplayJobResponse {
   })
   result!: unknown;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
-  @ApiProperty({ description: 'times the ledger stopped while the job was unfinished and started it again from the beginning' })
+  @ApiProperty({
+    description:
+      'times the ledger stopped while the job was unfinished and started it again from the beginning',
+  })
   restarts!: number;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'when it was last started again after a ledger restart' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'when it was last started again after a ledger restart',
+  })
   lastRestartedAt!: string | null;
 }

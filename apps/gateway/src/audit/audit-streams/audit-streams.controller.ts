@@ -1,5 +1,12 @@
 import { Controller, Get, HttpStatus, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../../auth/auth.decorators.js';
@@ -49,12 +56,22 @@ export class AuditStreamsController {
   })
   @ApiOkResponse({ type: AuditStreamResponse })
   @ApiNotFoundResponse({ description: "no such stream in the caller's scope" })
-  async stream(@InAuditScope() scope: AuditScope, @Param('streamId') streamId: string, @Query() query: AuditStreamQuery): Promise<AuditStreamResponse> {
+  async stream(
+    @InAuditScope() scope: AuditScope,
+    @Param('streamId') streamId: string,
+    @Query() query: AuditStreamQuery,
+  ): Promise<AuditStreamResponse> {
     if (scope.koperasiIds.length > 0) {
       const stores = this.reader.storesOf(streamId, query.service ?? null);
       const pages = await Promise.all(
         stores.map(async (service) => {
-          const page = await this.queries.stream(service, streamId, scope.koperasiIds, query.fromVersion ?? 1, query.limit ?? 1000);
+          const page = await this.queries.stream(
+            service,
+            streamId,
+            scope.koperasiIds,
+            query.fromVersion ?? 1,
+            query.limit ?? 1000,
+          );
           return page === null ? null : { service, ...page };
         }),
       );

@@ -1,7 +1,8 @@
 import { API_PREFIX } from '../../configure-app.js';
 import type { ServiceEvent } from '../merged-events.js';
 
-export type ReceiptKind = 'member-savings-statement-line' | 'bill-payment-receipt' | 'installment-receipt';
+export type ReceiptKind =
+  'member-savings-statement-line' | 'bill-payment-receipt' | 'installment-receipt';
 
 /** Where the counter's paper for this event can be printed again. */
 export interface ReceiptLink {
@@ -18,17 +19,34 @@ const MEMBER_STREAM = 'member-';
  * line with this event id), a bill payment has its payment receipt, a loan installment its collection receipt.
  * Events with no paper at the counter (registrations, top-ups, remittances) have none.
  */
-export function receiptLinkOf(event: Pick<ServiceEvent, 'service' | 'streamId' | 'eventId' | 'data'>): ReceiptLink | null {
-  const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
+export function receiptLinkOf(
+  event: Pick<ServiceEvent, 'service' | 'streamId' | 'eventId' | 'data'>,
+): ReceiptLink | null {
+  const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<
+    string,
+    unknown
+  >;
   if (event.service === 'members' && event.streamId.startsWith(MEMBER_STREAM)) {
     const memberId = event.streamId.slice(MEMBER_STREAM.length);
-    return { kind: 'member-savings-statement-line', href: `/${API_PREFIX}/members/${memberId}/statement`, id: event.eventId };
+    return {
+      kind: 'member-savings-statement-line',
+      href: `/${API_PREFIX}/members/${memberId}/statement`,
+      id: event.eventId,
+    };
   }
   if (event.service === 'billpay' && typeof data.paymentId === 'string') {
-    return { kind: 'bill-payment-receipt', href: `/${API_PREFIX}/billpay/payments/${data.paymentId}/receipt`, id: data.paymentId };
+    return {
+      kind: 'bill-payment-receipt',
+      href: `/${API_PREFIX}/billpay/payments/${data.paymentId}/receipt`,
+      id: data.paymentId,
+    };
   }
   if (event.service === 'loans' && typeof data.collectionId === 'string') {
-    return { kind: 'installment-receipt', href: `/${API_PREFIX}/loans/installments/${data.collectionId}/receipt`, id: data.collectionId };
+    return {
+      kind: 'installment-receipt',
+      href: `/${API_PREFIX}/loans/installments/${data.collectionId}/receipt`,
+      id: data.collectionId,
+    };
   }
   return null;
 }

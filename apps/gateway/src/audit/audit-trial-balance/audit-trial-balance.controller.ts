@@ -1,9 +1,19 @@
 import { Controller, Get, HttpStatus, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, IntersectionType } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  IntersectionType,
+} from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
 import { ApiException } from '../../http/api-exception.js';
 import { AsOfQuery } from '../../ledger/ledger-reports/ledger-reports.query.js';
-import { TrialBalanceResponse, presentTrialBalance } from '../../ledger/ledger-reports/ledger.responses.js';
+import {
+  TrialBalanceResponse,
+  presentTrialBalance,
+} from '../../ledger/ledger-reports/ledger.responses.js';
 import { LedgerQueries } from '../../queries/query-clients.js';
 import { AuditScopeQuery } from '../audit-query.dto.js';
 import { AuditScopeGuard, InAuditScope, type AuditScope } from '../audit-scope.guard.js';
@@ -20,14 +30,25 @@ export class AuditTrialBalanceController {
   constructor(private readonly ledger: LedgerQueries) {}
 
   @Get()
-  @ApiOperation({ summary: 'Trial balance of one koperasi of the scope (a city auditor names it with ?koperasiId=), now or as of a past instant' })
+  @ApiOperation({
+    summary:
+      'Trial balance of one koperasi of the scope (a city auditor names it with ?koperasiId=), now or as of a past instant',
+  })
   @ApiOkResponse({ type: TrialBalanceResponse })
-  @ApiBadRequestResponse({ description: 'a city auditor did not name a koperasi: books are kept per koperasi' })
-  async trialBalance(@InAuditScope() scope: AuditScope, @Query() query: AuditTrialBalanceQuery): Promise<TrialBalanceResponse> {
+  @ApiBadRequestResponse({
+    description: 'a city auditor did not name a koperasi: books are kept per koperasi',
+  })
+  async trialBalance(
+    @InAuditScope() scope: AuditScope,
+    @Query() query: AuditTrialBalanceQuery,
+  ): Promise<TrialBalanceResponse> {
     if (scope.koperasiIds.length !== 1) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Invalid request: name one koperasi of your city with koperasiId; books are kept per koperasi', [
-        { field: 'koperasiId', problems: ['is required for a city auditor'] },
-      ]);
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        'Invalid request: name one koperasi of your city with koperasiId; books are kept per koperasi',
+        [{ field: 'koperasiId', problems: ['is required for a city auditor'] }],
+      );
     }
     return presentTrialBalance(await this.ledger.trialBalance(scope.koperasiIds[0], query.asOf));
   }

@@ -6,7 +6,8 @@ export type CheckStatus = 'ok' | 'broken' | 'unavailable';
 export class ChainBreakResponse {
   @ApiProperty() streamId!: string;
   @ApiProperty() streamVersion!: number;
-  @ApiProperty({ example: 'hash does not match the event: it was changed after it was written' }) reason!: string;
+  @ApiProperty({ example: 'hash does not match the event: it was changed after it was written' })
+  reason!: string;
 }
 
 export class StoreVerifyResponse {
@@ -31,7 +32,8 @@ export class BalanceMismatchResponse {
   @ApiProperty() accountCode!: string;
   @ApiProperty({ type: 'integer', description: 'sum of the journal lines' }) journalDebit!: number;
   @ApiProperty({ type: 'integer' }) journalCredit!: number;
-  @ApiProperty({ type: 'integer', description: 'the running balance the reports show' }) balanceDebit!: number;
+  @ApiProperty({ type: 'integer', description: 'the running balance the reports show' })
+  balanceDebit!: number;
   @ApiProperty({ type: 'integer' }) balanceCredit!: number;
 }
 
@@ -44,10 +46,17 @@ export class BooksVerifyResponse {
 }
 
 export class AuditVerifyResponse {
-  @ApiProperty({ description: 'true only when every store and the books were checked and nothing is broken' }) ok!: boolean;
+  @ApiProperty({
+    description: 'true only when every store and the books were checked and nothing is broken',
+  })
+  ok!: boolean;
   @ApiProperty({ format: 'date-time' }) checkedAt!: string;
   @ApiProperty({ description: 'koperasi checked' }) koperasiCount!: number;
   @ApiProperty({ type: [StoreVerifyResponse] }) stores!: StoreVerifyResponse[];
-  @ApiProperty({ type: BooksVerifyResponse, nullable: true, description: 'the ledger; left out when ?service= names one store' })
+  @ApiProperty({
+    type: BooksVerifyResponse,
+    nullable: true,
+    description: 'the ledger; left out when ?service= names one store',
+  })
   ledger!: BooksVerifyResponse | null;
 }

@@ -36,7 +36,9 @@ export class LoginRecordsPruner implements OnModuleInit, OnApplicationShutdown {
       const attempts = await this.attempts.pruneOlderThan(LOGIN_LOG_RETENTION_DAYS, PRUNE_BATCH);
       const sessions = await this.sessions.pruneEnded(PRUNE_BATCH);
       if (keys + attempts + sessions > 0) {
-        this.logger.log(`pruned ${keys} idle throttle keys, ${attempts} old sign-in records and ${sessions} ended sessions`);
+        this.logger.log(
+          `pruned ${keys} idle throttle keys, ${attempts} old sign-in records and ${sessions} ended sessions`,
+        );
       }
     } catch (error) {
       this.logger.warn(`sign-in records not pruned: ${String(error)}`);

@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { GATEWAY_CONFIG, type GatewayConfig, type LoginThrottleConfig } from '../../config/gateway-config.js';
+import {
+  GATEWAY_CONFIG,
+  type GatewayConfig,
+  type LoginThrottleConfig,
+} from '../../config/gateway-config.js';
 import { PG_POOL } from '../../database/pg-pool.js';
 
 export type ThrottleScope = 'username' | 'address';
@@ -48,7 +52,11 @@ export class LoginThrottle {
 
   /** The lockout that refuses this sign-in now, the one ending last when both keys are locked. */
   async lockoutOf(username: string, address: string): Promise<Lockout | null> {
-    const { rows } = await this.pool.query<{ scope: ThrottleScope; locked_until: Date; first_refusal: boolean }>(
+    const { rows } = await this.pool.query<{
+      scope: ThrottleScope;
+      locked_until: Date;
+      first_refusal: boolean;
+    }>(
       `WITH locked AS (
          SELECT scope, key, locked_until, lock_logged FROM login_throttles
           WHERE ((scope = 'username' AND key = $1) OR (scope = 'address' AND key = $2)) AND locked_until > now()
@@ -62,18 +70,29 @@ export class LoginThrottle {
       [username, address],
     );
     const row = rows[0];
-    return row ? { scope: row.scope, until: row.locked_until, firstRefusal: row.first_refusal } : null;
+    return row
+      ? { scope: row.scope, until: row.locked_until, firstRefusal: row.first_refusal }
+      : null;
   }
 
   async recordFailure(username: string, address: string): Promise<FailureOutcome> {
     const byUser = await this.countFailure('username', username, this.config.maxFailuresPerUser);
-    const byAddress = await this.countFailure('address', address, this.config.maxFailuresPerAddress);
-    const delayMs = Math.min(this.config.failureDelayMs * 2 ** Math.max(byUser.failures - 1, 0), MAX_FAILURE_DELAY_MS);
+    const byAddress = await this.countFailure(
+      'address',
+      address,
+      this.config.maxFailuresPerAddress,
+    );
+    const delayMs = Math.min(
+      this.config.failureDelayMs * 2 ** Math.max(byUser.failures - 1, 0),
+      MAX_FAILURE_DELAY_MS,
+    );
     return { delayMs, lockout: byUser.lockout ?? byAddress.lockout };
   }
 
   async recordSuccess(username: string): Promise<void> {
-    await this.pool.query(`DELETE FROM login_throttles WHERE scope = 'username' AND key = $1`, [username]);
+    await this.pool.query(`DELETE FROM login_throttles WHERE scope = 'username' AND key = $1`, [
+      username,
+    ]);
   }
 
   /** Lifts a username's lockout and forgets its failures; whether a lockout was running. */
@@ -97,7 +116,11 @@ export class LoginThrottle {
     return rowCount ?? 0;
   }
 
-  private async countFailure(scope: ThrottleScope, key: string, maxFailures: number): Promise<{ failures: number; lockout: Lockout | null }> {
+  private async countFailure(
+    scope: ThrottleScope,
+    key: string,
+    maxFailures: number,
+  ): Promise<{ failures: number; lockout: Lockout | null }> {
     const { rows } = await this.pool.query<CountRow>(
       `INSERT INTO login_throttles AS t (scope, key, failures, lockouts, last_failure_at)
        VALUES ($1, $2, 1, 0, now())
@@ -122,6 +145,9 @@ export class LoginThrottle {
       [scope, key, this.config.lockoutMs, this.config.lockoutMaxMs, maxFailures],
     );
     // The failure that locks is logged as a wrong password; the first refusal after it as LOCKED.
-    return { failures: counted.failures, lockout: locked[0] ? { scope, until: locked[0].locked_until, firstRefusal: false } : null };
+    return {
+      failures: counted.failures,
+      lockout: locked[0] ? { scope, until: locked[0].locked_until, firstRefusal: false } : null,
+    };
   }
 }

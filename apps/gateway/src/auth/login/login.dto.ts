@@ -18,18 +18,28 @@ export class LoginRequest {
 export class LoginUser {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() username!: string;
-  @ApiProperty({ example: 'Siti Rahmawati', description: 'the name receipts print for this user' }) fullName!: string;
+  @ApiProperty({ example: 'Siti Rahmawati', description: 'the name receipts print for this user' })
+  fullName!: string;
   @ApiProperty({ enum: ['admin', 'supervisor', 'teller', 'auditor'] }) role!: UserRole;
-  @ApiProperty({ type: String, nullable: true, description: 'null for the platform admin and city auditors' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null for the platform admin and city auditors',
+  })
   koperasiId!: string | null;
   @ApiProperty({
     type: String,
     nullable: true,
     example: 'KKMP Gedawang',
-    description: "the koperasi's name; null without a koperasi, or when the koperasi registry did not answer in time",
+    description:
+      "the koperasi's name; null without a koperasi, or when the koperasi registry did not answer in time",
   })
   koperasiName!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "a city auditor's kota/kabupaten; null for everyone else" })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "a city auditor's kota/kabupaten; null for everyone else",
+  })
   kotaKabupaten!: string | null;
 }
 

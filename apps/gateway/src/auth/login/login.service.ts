@@ -32,32 +32,59 @@ export class LoginService {
       throw new LoginLockedException(lockout);
     }
     const user = await this.users.findByUsername(username);
-    const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
+    const matches = await verifyPassword(
+      password,
+      user?.passwordHash ?? (await decoyPasswordHash()),
+    );
     const koperasiId = user?.koperasiId ?? null;
     if (!user || !matches) {
       const failure = await this.throttle.recordFailure(username, address);
       await this.attempts.record({ username, address, outcome: 'WRONG_PASSWORD', koperasiId });
       if (failure.lockout) throw new LoginLockedException(failure.lockout);
       await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
-      throw new ApiException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Username or password is wrong');
+      throw new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        'INVALID_CREDENTIALS',
+        'Username or password is wrong',
+      );
     }
     await this.throttle.recordSuccess(username);
     if (user.active === false) {
       // Said only to whoever knows the password: the teller learns why, a guesser learns nothing new.
       await this.attempts.record({ username, address, outcome: 'DISABLED', koperasiId });
-      throw new ApiException(HttpStatus.FORBIDDEN, 'USER_DISABLED', 'This user is disabled; ask your supervisor to enable it again');
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        'USER_DISABLED',
+        'This user is disabled; ask your supervisor to enable it again',
+      );
     }
     await this.attempts.record({ username, address, outcome: 'SUCCESS', koperasiId });
-    const view = { id: user.id, username: user.username, role: user.role, koperasiId: user.koperasiId };
+    const view = {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      koperasiId: user.koperasiId,
+    };
     const kotaKabupaten = user.kotaKabupaten ?? null;
     const authenticated = kotaKabupaten === null ? view : { ...view, kotaKabupaten };
-    const [tokens, koperasiName] = await Promise.all([this.sessions.start(authenticated, address), this.koperasiName(user.koperasiId)]);
-    return { ...tokens, user: { ...view, fullName: user.fullName ?? user.username, koperasiName, kotaKabupaten } };
+    const [tokens, koperasiName] = await Promise.all([
+      this.sessions.start(authenticated, address),
+      this.koperasiName(user.koperasiId),
+    ]);
+    return {
+      ...tokens,
+      user: { ...view, fullName: user.fullName ?? user.username, koperasiName, kotaKabupaten },
+    };
   }
 
   private async recordLocked(username: string, address: string): Promise<void> {
     const user = await this.users.findByUsername(username);
-    await this.attempts.record({ username, address, outcome: 'LOCKED', koperasiId: user?.koperasiId ?? null });
+    await this.attempts.record({
+      username,
+      address,
+      outcome: 'LOCKED',
+      koperasiId: user?.koperasiId ?? null,
+    });
   }
 
   /** The koperasi's name for the app's header; a login still succeeds when the registry does not answer. */

@@ -1,5 +1,19 @@
-import { Controller, Headers, HttpCode, HttpStatus, Param, Post, Req, type RawBodyRequest } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  Controller,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Req,
+  type RawBodyRequest,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { CALLBACK_SIGNATURE_HEADER } from '@koperasi/contracts';
 import { Public } from '../../auth/auth.decorators.js';
 import { ApiException } from '../../http/api-exception.js';
@@ -18,7 +32,9 @@ export class BillpayCallbacksController {
   @Post()
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ description: 'accepted: applied, or already known' })
-  @ApiUnauthorizedResponse({ description: 'INVALID_SIGNATURE or STALE_CALLBACK: refused, logged, nothing changed' })
+  @ApiUnauthorizedResponse({
+    description: 'INVALID_SIGNATURE or STALE_CALLBACK: refused, logged, nothing changed',
+  })
   @ApiConflictResponse({ description: 'REPLAYED_CALLBACK: this callback_id was already received' })
   receive(
     @Param('provider') provider: string,
@@ -26,7 +42,11 @@ export class BillpayCallbacksController {
     @Headers(CALLBACK_SIGNATURE_HEADER) signature: string | undefined,
   ): Promise<CallbackAnswer> {
     if (!request.rawBody || request.rawBody.length === 0) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'MALFORMED_CALLBACK', 'A callback is a signed JSON body');
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'MALFORMED_CALLBACK',
+        'A callback is a signed JSON body',
+      );
     }
     return this.billpay.callback(provider, request.rawBody, signature);
   }

@@ -1,12 +1,23 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { BillpayCommandTopics, type TopUpDepositPayload } from '@koperasi/contracts';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
 import { CommandRunner } from '../../commands/command-runner.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header.js';
-import { IdempotentWriteRequest, type IdempotentWrite } from '../../idempotency/idempotent-write.decorator.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../../idempotency/idempotent-write.decorator.js';
 import { BillpayQueries, type TopUpResult } from '../../queries/billpay-queries.js';
 import {
   DepositResponse,
@@ -30,7 +41,9 @@ export class BillpayDepositController {
 
   @Get('deposit')
   @Roles('supervisor', 'teller', 'auditor')
-  @ApiOperation({ summary: 'The deposit as booked: balance, reserved for unresolved payments, available' })
+  @ApiOperation({
+    summary: 'The deposit as booked: balance, reserved for unresolved payments, available',
+  })
   @ApiOkResponse({ type: DepositResponse })
   async deposit(@CurrentUser() user: AuthenticatedUser): Promise<DepositResponse> {
     return presentDeposit(await this.billpay.deposit(koperasiOf(user)));
@@ -40,10 +53,19 @@ export class BillpayDepositController {
   @Roles('supervisor')
   @HttpCode(HttpStatus.CREATED)
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @ApiOperation({ summary: 'Record a transfer from the koperasi bank account into the aggregator deposit (supervisor)' })
+  @ApiOperation({
+    summary:
+      'Record a transfer from the koperasi bank account into the aggregator deposit (supervisor)',
+  })
   @ApiCreatedResponse({ type: TopUpResponse })
-  @ApiConflictResponse({ description: 'DUPLICATE_TRANSFER_REF: this bank transfer was already recorded' })
-  topUp(@CurrentUser() user: AuthenticatedUser, @IdempotentWriteRequest() write: IdempotentWrite, @Body() body: TopUpRequest): Promise<unknown> {
+  @ApiConflictResponse({
+    description: 'DUPLICATE_TRANSFER_REF: this bank transfer was already recorded',
+  })
+  topUp(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdempotentWriteRequest() write: IdempotentWrite,
+    @Body() body: TopUpRequest,
+  ): Promise<unknown> {
     return this.commands.run<TopUpDepositPayload, TopUpResult>({
       user,
       write,
@@ -60,10 +82,14 @@ export class BillpayDepositController {
   @Get('reconciliation')
   @Roles('supervisor', 'auditor')
   @ApiOperation({
-    summary: "Our deposit movements of a WIB date against the aggregator's statement: each difference, and both closing balances",
+    summary:
+      "Our deposit movements of a WIB date against the aggregator's statement: each difference, and both closing balances",
   })
   @ApiOkResponse({ type: ReconciliationResponse })
-  async reconciliation(@CurrentUser() user: AuthenticatedUser, @Query() query: ReconciliationQuery): Promise<ReconciliationResponse> {
+  async reconciliation(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ReconciliationQuery,
+  ): Promise<ReconciliationResponse> {
     return presentReconciliation(await this.billpay.reconciliation(koperasiOf(user), query.date));
   }
 }

@@ -7,9 +7,14 @@ export class TopUpRequest {
   @RupiahAmount('rupiah transferred from the koperasi bank account to the aggregator deposit')
   amount!: number;
 
-  @ApiProperty({ example: 'BRI-20261122-000123', description: 'the bank transfer reference; recorded once per koperasi' })
+  @ApiProperty({
+    example: 'BRI-20261122-000123',
+    description: 'the bank transfer reference; recorded once per koperasi',
+  })
   @IsString({ message: 'bankTransferRef must be the transfer reference as printed by the bank' })
-  @Matches(/^[\x21-\x7e]{1,100}$/, { message: 'bankTransferRef must be 1-100 visible characters without spaces' })
+  @Matches(/^[\x21-\x7e]{1,100}$/, {
+    message: 'bankTransferRef must be 1-100 visible characters without spaces',
+  })
   bankTransferRef!: string;
 }
 

@@ -26,16 +26,32 @@ export class BillpayInquiriesController {
   @Post()
   @Roles('supervisor', 'teller')
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Inquiry: the customer, the bill (postpaid) or meter owner (PLN prepaid), and the total to take' })
+  @ApiOperation({
+    summary:
+      'Inquiry: the customer, the bill (postpaid) or meter owner (PLN prepaid), and the total to take',
+  })
   @ApiCreatedResponse({ type: InquiryResponse })
-  @ApiBadRequestResponse({ description: 'INVALID_CUSTOMER_NO: the number does not follow the product rule (named in the message)' })
+  @ApiBadRequestResponse({
+    description:
+      'INVALID_CUSTOMER_NO: the number does not follow the product rule (named in the message)',
+  })
   @ApiNotFoundResponse({ description: "PRODUCT_NOT_FOUND: not in the koperasi's catalog" })
   @ApiUnprocessableEntityResponse({
-    description: 'CUSTOMER_NOT_FOUND, BILL_NOT_YET_AVAILABLE, BILL_ALREADY_PAID, BILL_EXPIRED, PLN_CUT_OFF (23:00-01:00 WIB)',
+    description:
+      'CUSTOMER_NOT_FOUND, BILL_NOT_YET_AVAILABLE, BILL_ALREADY_PAID, BILL_EXPIRED, PLN_CUT_OFF (23:00-01:00 WIB)',
   })
-  @ApiServiceUnavailableResponse({ description: 'AGGREGATOR_UNAVAILABLE: the aggregator did not answer' })
-  async inquire(@CurrentUser() user: AuthenticatedUser, @Body() body: InquiryRequest): Promise<InquiryResponse> {
-    const inquiry = await this.billpay.inquire(koperasiOf(user), { productCode: body.productCode, customerNo: body.customerNo, tellerId: user.id });
+  @ApiServiceUnavailableResponse({
+    description: 'AGGREGATOR_UNAVAILABLE: the aggregator did not answer',
+  })
+  async inquire(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: InquiryRequest,
+  ): Promise<InquiryResponse> {
+    const inquiry = await this.billpay.inquire(koperasiOf(user), {
+      productCode: body.productCode,
+      customerNo: body.customerNo,
+      tellerId: user.id,
+    });
     return presentInquiry(inquiry);
   }
 }

@@ -15,7 +15,10 @@ import { koperasiOf } from '../../auth/koperasi-of.js';
 import { CommandRunner } from '../../commands/command-runner.js';
 import { ApiException } from '../../http/api-exception.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header.js';
-import { IdempotentWriteRequest, type IdempotentWrite } from '../../idempotency/idempotent-write.decorator.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../../idempotency/idempotent-write.decorator.js';
 import { BillpayQueries, type PayBillResult } from '../../queries/billpay-queries.js';
 import { PaymentResponse, paymentLinks, presentPayment } from '../billpay.responses.js';
 import { PayBillRequest } from './pay-bill.dto.js';
@@ -45,11 +48,21 @@ export class PayBillController {
   @Roles('supervisor', 'teller')
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOperation({
-    summary: 'Pay a bill: {inquiryId} or, for prepaid, {productCode, customerNo}; 200 with the outcome, or 202 PROCESSING/PENDING to follow',
+    summary:
+      'Pay a bill: {inquiryId} or, for prepaid, {productCode, customerNo}; 200 with the outcome, or 202 PROCESSING/PENDING to follow',
   })
-  @ApiOkResponse({ type: PaymentResponse, description: 'SUCCESS (with the receipt) or FAILED (refund owed)' })
-  @ApiAcceptedResponse({ type: PaymentResponse, description: 'PROCESSING or PENDING: the money is held; follow links.self' })
-  @ApiUnprocessableEntityResponse({ description: 'DEPOSIT_TOO_LOW (nothing sent to the aggregator), INQUIRY_EXPIRED, INQUIRY_REQUIRED' })
+  @ApiOkResponse({
+    type: PaymentResponse,
+    description: 'SUCCESS (with the receipt) or FAILED (refund owed)',
+  })
+  @ApiAcceptedResponse({
+    type: PaymentResponse,
+    description: 'PROCESSING or PENDING: the money is held; follow links.self',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'DEPOSIT_TOO_LOW (nothing sent to the aggregator), INQUIRY_EXPIRED, INQUIRY_REQUIRED',
+  })
   async pay(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,
@@ -69,28 +82,42 @@ export class PayBillController {
       movesDrawerCash: true,
       present: (result) => result,
     })) as PayBillResult;
-    const payment = await this.billpay.payment(koperasiId, taken.paymentId, OUTCOME_WAIT_MS).catch(() => null);
+    const payment = await this.billpay
+      .payment(koperasiId, taken.paymentId, OUTCOME_WAIT_MS)
+      .catch(() => null);
     const status = payment?.status ?? taken.status;
-    response.status(status === 'SUCCESS' || status === 'FAILED' ? HttpStatus.OK : HttpStatus.ACCEPTED);
+    response.status(
+      status === 'SUCCESS' || status === 'FAILED' ? HttpStatus.OK : HttpStatus.ACCEPTED,
+    );
     // Billpay not answering the read does not undo the payment: the counter follows the link.
-    return payment ? presentPayment(payment) : { ...taken, links: paymentLinks(taken.paymentId, taken.status) };
+    return payment
+      ? presentPayment(payment)
+      : { ...taken, links: paymentLinks(taken.paymentId, taken.status) };
   }
 }
 
 function payloadOf(body: PayBillRequest): PayBillPayload {
   if (body.inquiryId !== undefined) {
     if (body.productCode !== undefined || body.customerNo !== undefined) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Send either inquiryId, or productCode and customerNo, not both', [
-        { field: 'inquiryId', problems: ['not together with productCode and customerNo'] },
-      ]);
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        'Send either inquiryId, or productCode and customerNo, not both',
+        [{ field: 'inquiryId', problems: ['not together with productCode and customerNo'] }],
+      );
     }
     return { inquiryId: body.inquiryId };
   }
-  const missing = (['productCode', 'customerNo'] as const).filter((field) => body[field] === undefined);
+  const missing = (['productCode', 'customerNo'] as const).filter(
+    (field) => body[field] === undefined,
+  );
   if (missing.length > 0) {
-    throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `Send inquiryId, or productCode and customerNo: ${missing.join(', ')} missing`, [
-      ...missing.map((field) => ({ field, problems: ['required without inquiryId'] })),
-    ]);
+    throw new ApiException(
+      HttpStatus.BAD_REQUEST,
+      'VALIDATION_FAILED',
+      `Send inquiryId, or productCode and customerNo: ${missing.join(', ')} missing`,
+      [...missing.map((field) => ({ field, problems: ['required without inquiryId'] }))],
+    );
   }
   return { productCode: body.productCode as string, customerNo: body.customerNo as string };
 }

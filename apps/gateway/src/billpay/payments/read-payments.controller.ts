@@ -1,5 +1,14 @@
 import { Controller, Get, Headers, HttpStatus, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type pg from 'pg';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
@@ -8,7 +17,12 @@ import { PG_POOL } from '../../database/pg-pool.js';
 import { ApiException } from '../../http/api-exception.js';
 import { BillpayQueries } from '../../queries/billpay-queries.js';
 import { MembersQueries } from '../../queries/query-clients.js';
-import { PaymentResponse, PrintableBillReceiptResponse, presentPayment, presentReceipt } from '../billpay.responses.js';
+import {
+  PaymentResponse,
+  PrintableBillReceiptResponse,
+  presentPayment,
+  presentReceipt,
+} from '../billpay.responses.js';
 import { BILL_RECEIPT_PAGE_POLICY, billReceiptHtml } from '../receipts/bill-receipt-html.js';
 import { PaymentsQuery } from './read-payments.query.js';
 
@@ -30,22 +44,38 @@ export class ReadPaymentsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Payments of a WIB day (newest first, at most 500), optionally of one status' })
+  @ApiOperation({
+    summary: 'Payments of a WIB day (newest first, at most 500), optionally of one status',
+  })
   @ApiOkResponse({ type: [PaymentResponse] })
-  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: PaymentsQuery): Promise<PaymentResponse[]> {
-    return (await this.billpay.payments(koperasiOf(user), { date: query.date, status: query.status })).map(presentPayment);
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PaymentsQuery,
+  ): Promise<PaymentResponse[]> {
+    return (
+      await this.billpay.payments(koperasiOf(user), { date: query.date, status: query.status })
+    ).map(presentPayment);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A payment as it stands now: PROCESSING, PENDING, SUCCESS (with receipt) or FAILED (refund owed or paid)' })
+  @ApiOperation({
+    summary:
+      'A payment as it stands now: PROCESSING, PENDING, SUCCESS (with receipt) or FAILED (refund owed or paid)',
+  })
   @ApiOkResponse({ type: PaymentResponse })
   @ApiNotFoundResponse({ description: "no such payment in the caller's koperasi" })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id') paymentId: string): Promise<PaymentResponse> {
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') paymentId: string,
+  ): Promise<PaymentResponse> {
     return presentPayment(await this.billpay.payment(koperasiOf(user), paymentId));
   }
 
   @Get(':id/receipt')
-  @ApiOperation({ summary: 'The receipt of a successful payment: JSON, or a printable 58 mm page with Accept: text/html or ?format=html' })
+  @ApiOperation({
+    summary:
+      'The receipt of a successful payment: JSON, or a printable 58 mm page with Accept: text/html or ?format=html',
+  })
   @ApiProduces('application/json', 'text/html')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'] })
   @ApiOkResponse({ type: PrintableBillReceiptResponse })
@@ -61,7 +91,10 @@ export class ReadPaymentsController {
     const html = wantsHtml(format, accept);
     const koperasiId = koperasiOf(user);
     const receipt = await this.billpay.receipt(koperasiId, paymentId);
-    const [koperasiName, tellerName] = await Promise.all([this.koperasiName(koperasiId), this.tellerName(receipt.tellerId)]);
+    const [koperasiName, tellerName] = await Promise.all([
+      this.koperasiName(koperasiId),
+      this.tellerName(receipt.tellerId),
+    ]);
     if (!html) return { ...presentReceipt(receipt), koperasiName, tellerName };
     response.type('text/html; charset=utf-8');
     response.setHeader('Content-Security-Policy', BILL_RECEIPT_PAGE_POLICY);
@@ -79,7 +112,10 @@ export class ReadPaymentsController {
 
   private async tellerName(tellerId: string): Promise<string> {
     // Receipts name the teller as people know them: the full name, not the login.
-    const { rows } = await this.pool.query<{ full_name: string }>('SELECT full_name FROM users WHERE id::text = $1', [tellerId]);
+    const { rows } = await this.pool.query<{ full_name: string }>(
+      'SELECT full_name FROM users WHERE id::text = $1',
+      [tellerId],
+    );
     return rows[0]?.full_name ?? tellerId;
   }
 }
@@ -87,7 +123,12 @@ export class ReadPaymentsController {
 function wantsHtml(format: string | undefined, accept: string | undefined): boolean {
   if (format !== undefined) {
     if (format !== 'html' && format !== 'json') {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'format is html or json', [{ field: 'format', problems: ['must be html or json'] }]);
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        'format is html or json',
+        [{ field: 'format', problems: ['must be html or json'] }],
+      );
     }
     return format === 'html';
   }

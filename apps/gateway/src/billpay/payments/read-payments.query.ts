@@ -10,6 +10,8 @@ export class PaymentsQuery {
 
   @ApiPropertyOptional({ enum: ['PROCESSING', 'PENDING', 'SUCCESS', 'FAILED'] })
   @IsOptional()
-  @IsIn(['PROCESSING', 'PENDING', 'SUCCESS', 'FAILED'], { message: 'status must be PROCESSING, PENDING, SUCCESS or FAILED' })
+  @IsIn(['PROCESSING', 'PENDING', 'SUCCESS', 'FAILED'], {
+    message: 'status must be PROCESSING, PENDING, SUCCESS or FAILED',
+  })
   status?: string;
 }

@@ -14,7 +14,10 @@ export class BillpayProductsController {
   constructor(private readonly billpay: BillpayQueries) {}
 
   @Get()
-  @ApiOperation({ summary: "The koperasi's PPOB products (its own catalog, or the platform default) with admin fees and number formats" })
+  @ApiOperation({
+    summary:
+      "The koperasi's PPOB products (its own catalog, or the platform default) with admin fees and number formats",
+  })
   @ApiOkResponse({ type: [ProductResponse] })
   async list(@CurrentUser() user: AuthenticatedUser): Promise<ProductResponse[]> {
     return (await this.billpay.products(koperasiOf(user))).map(presentProduct);

@@ -10,7 +10,13 @@ pre { margin: 2mm; font-family: "Courier New", monospace; font-size: 9pt; line-h
 /** The Content-Security-Policy the page is served with: its own stylesheet and nothing else. */
 export const BILL_RECEIPT_PAGE_POLICY = receiptPagePolicy({ style: STYLE });
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** A page a 58 mm receipt printer prints as it is: the 32-column text in a monospace block, nothing else. */
 export function billReceiptHtml(receipt: PrintableBillReceipt): string {

@@ -1,10 +1,20 @@
 import type { BillReceipt } from '@koperasi/contracts';
-import { amountLines, centered, labelled, RECEIPT_RULE, rightAligned, wibDateTime, wrapped } from '@koperasi/receipt-layout';
+import {
+  amountLines,
+  centered,
+  labelled,
+  RECEIPT_RULE,
+  rightAligned,
+  wibDateTime,
+  wrapped,
+} from '@koperasi/receipt-layout';
 
 /** The struk's details that receipts from before them lack; missing ones are left off the struk, never printed blank. */
-type ReceiptDetails = 'partnerRef' | 'productKind' | 'biller' | 'subscriberId' | 'segmentPower' | 'penaltyRp' | 'kwh';
+type ReceiptDetails =
+  'partnerRef' | 'productKind' | 'biller' | 'subscriberId' | 'segmentPower' | 'penaltyRp' | 'kwh';
 
-export interface PrintableBillReceipt extends Omit<BillReceipt, ReceiptDetails>, Partial<Pick<BillReceipt, ReceiptDetails>> {
+export interface PrintableBillReceipt
+  extends Omit<BillReceipt, ReceiptDetails>, Partial<Pick<BillReceipt, ReceiptDetails>> {
   koperasiName: string;
   tellerName: string;
 }
@@ -24,7 +34,9 @@ export function billReceiptLines(receipt: PrintableBillReceipt): string[] {
     ...labelled('Tgl', wibDateTime(receipt.paidAt)),
     ...labelled('Produk', receipt.productName),
     ...labelled(customerNoLabel(receipt, kind), receipt.customerNo),
-    ...(kind === 'PLN_TOKEN' && receipt.subscriberId ? labelled('IDPEL', receipt.subscriberId) : []),
+    ...(kind === 'PLN_TOKEN' && receipt.subscriberId
+      ? labelled('IDPEL', receipt.subscriberId)
+      : []),
     ...(receipt.customerName ? labelled('Nama', receipt.customerName) : []),
     ...(receipt.segmentPower ? labelled('Tarif/Daya', receipt.segmentPower) : []),
     ...(receipt.period ? labelled('Periode', periodText(receipt.period)) : []),
@@ -36,15 +48,21 @@ export function billReceiptLines(receipt: PrintableBillReceipt): string[] {
   else if (receipt.serialNo) lines.push(...labelled('SN', receipt.serialNo), RECEIPT_RULE);
   lines.push(...labelled('Ref', receipt.refId));
   if (receipt.partnerRef) lines.push(...labelled('Ref Mitra', receipt.partnerRef));
-  lines.push(...labelled('Kasir', receipt.tellerName), centered('Terima kasih'), centered('Simpan struk ini sebagai bukti'));
+  lines.push(
+    ...labelled('Kasir', receipt.tellerName),
+    centered('Terima kasih'),
+    centered('Simpan struk ini sebagai bukti'),
+  );
   return lines;
 }
 
 type ReceiptKind = 'PLN_TOKEN' | 'POSTPAID' | 'PREPAID';
 
 function kindOf(receipt: PrintableBillReceipt): ReceiptKind {
-  if (receipt.token || (receipt.biller === 'PLN' && receipt.productKind === 'PREPAID')) return 'PLN_TOKEN';
-  if (receipt.productKind === 'POSTPAID' || (receipt.productKind === undefined && receipt.period)) return 'POSTPAID';
+  if (receipt.token || (receipt.biller === 'PLN' && receipt.productKind === 'PREPAID'))
+    return 'PLN_TOKEN';
+  if (receipt.productKind === 'POSTPAID' || (receipt.productKind === undefined && receipt.period))
+    return 'POSTPAID';
   return 'PREPAID';
 }
 
@@ -77,7 +95,10 @@ function billAmountLines(receipt: PrintableBillReceipt, kind: ReceiptKind): stri
   } else {
     lines.push(...amountLines('Nominal', receipt.billAmountRp));
   }
-  lines.push(...amountLines('Admin', receipt.adminFeeRp), ...amountLines('TOTAL', receipt.totalAmountRp));
+  lines.push(
+    ...amountLines('Admin', receipt.adminFeeRp),
+    ...amountLines('TOTAL', receipt.totalAmountRp),
+  );
   return lines;
 }
 

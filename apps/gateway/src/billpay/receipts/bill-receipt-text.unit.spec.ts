@@ -113,7 +113,14 @@ describe('bill receipt for a 58 mm printer', () => {
   });
 
   it('given a bill paid on time, then no Denda line', () => {
-    const lines = billReceiptLines({ ...postpaidWithPenalty, penaltyRp: 0, totalAmountRp: 252_500, biller: 'PDAM', subscriberId: null, segmentPower: null });
+    const lines = billReceiptLines({
+      ...postpaidWithPenalty,
+      penaltyRp: 0,
+      totalAmountRp: 252_500,
+      biller: 'PDAM',
+      subscriberId: null,
+      segmentPower: null,
+    });
     expect(lines.join('\n')).not.toContain('Denda');
     expect(lines).toContain('No Pel    : 512345678902');
   });
@@ -136,14 +143,31 @@ describe('bill receipt for a 58 mm printer', () => {
   });
 
   it('given a long customer name, then the name wraps in the value column', () => {
-    const lines = billReceiptLines({ ...postpaidWithPenalty, customerName: 'RADEN MAS SURYO ADIKUSUMO WIRYOHANDOYO NINGRAT' });
+    const lines = billReceiptLines({
+      ...postpaidWithPenalty,
+      customerName: 'RADEN MAS SURYO ADIKUSUMO WIRYOHANDOYO NINGRAT',
+    });
     fitsThePaper(lines);
-    expect(lines).toEqual(expect.arrayContaining(['Nama      : RADEN MAS SURYO', '            ADIKUSUMO', '            WIRYOHANDOYO NINGRAT']));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Nama      : RADEN MAS SURYO',
+        '            ADIKUSUMO',
+        '            WIRYOHANDOYO NINGRAT',
+      ]),
+    );
   });
 
   it('given a receipt from before the details (no kind, penalty, kWh, partner ref), then it prints what it has and no blanks', () => {
-    const { partnerRef: _ref, productKind: _kind, biller: _biller, subscriberId: _id, segmentPower: _power, penaltyRp: _penalty, kwh: _kwh, ...legacy } =
-      postpaidWithPenalty;
+    const {
+      partnerRef: _ref,
+      productKind: _kind,
+      biller: _biller,
+      subscriberId: _id,
+      segmentPower: _power,
+      penaltyRp: _penalty,
+      kwh: _kwh,
+      ...legacy
+    } = postpaidWithPenalty;
     const lines = billReceiptLines({ ...legacy, totalAmountRp: 252_500 });
     fitsThePaper(lines);
     expect(lines).toContain('No        : 512345678902');

@@ -15,7 +15,10 @@ import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
 import { CommandRunner } from '../../commands/command-runner.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header.js';
-import { IdempotentWriteRequest, type IdempotentWrite } from '../../idempotency/idempotent-write.decorator.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../../idempotency/idempotent-write.decorator.js';
 import type { RefundResult } from '../../queries/billpay-queries.js';
 import { RefundResponse } from '../billpay.responses.js';
 
@@ -33,9 +36,15 @@ export class RefundPaymentController {
   @ApiOperation({ summary: 'Refund a FAILED payment to the customer in cash (supervisor)' })
   @ApiOkResponse({ type: RefundResponse })
   @ApiNotFoundResponse({ description: "no such payment in the caller's koperasi" })
-  @ApiUnprocessableEntityResponse({ description: 'PAYMENT_NOT_FAILED: only a FAILED payment is refunded' })
+  @ApiUnprocessableEntityResponse({
+    description: 'PAYMENT_NOT_FAILED: only a FAILED payment is refunded',
+  })
   @ApiConflictResponse({ description: 'REFUND_ALREADY_PAID' })
-  refund(@CurrentUser() user: AuthenticatedUser, @IdempotentWriteRequest() write: IdempotentWrite, @Param('id') paymentId: string): Promise<unknown> {
+  refund(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdempotentWriteRequest() write: IdempotentWrite,
+    @Param('id') paymentId: string,
+  ): Promise<unknown> {
     return this.commands.run<RefundPaymentPayload, RefundResult>({
       user,
       write,
@@ -46,7 +55,12 @@ export class RefundPaymentController {
       payload: { paymentId },
       successStatus: 200,
       movesDrawerCash: true,
-      present: (result): RefundResponse => ({ paymentId: result.paymentId, amount: result.amountRp, refund: result.refund, eventId: result.eventId }),
+      present: (result): RefundResponse => ({
+        paymentId: result.paymentId,
+        amount: result.amountRp,
+        refund: result.refund,
+        eventId: result.eventId,
+      }),
     });
   }
 }

@@ -1,5 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { CollectionView, SavingsMovementView, StatementLine } from '@koperasi/contracts';
 import { nowInWib } from '@koperasi/service-kit';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
@@ -46,35 +52,49 @@ export class CounterTodayController {
   @Get('today')
   @Roles('teller', 'supervisor')
   @ApiOperation({
-    summary: "The caller's work of a WIB day (today by default): totals per kind, the transactions with their receipts, and the koperasi's PPOB deposit, pending payments and refunds owed",
+    summary:
+      "The caller's work of a WIB day (today by default): totals per kind, the transactions with their receipts, and the koperasi's PPOB deposit, pending payments and refunds owed",
   })
   @ApiOkResponse({ type: CounterTodayResponse })
   @ApiBadRequestResponse({ description: 'date is not a real calendar date written YYYY-MM-DD' })
-  async today(@CurrentUser() user: AuthenticatedUser, @Query() query: CounterTodayQuery): Promise<CounterTodayResponse> {
+  async today(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: CounterTodayQuery,
+  ): Promise<CounterTodayResponse> {
     const koperasiId = koperasiOf(user);
     const date = query.date ?? nowInWib().slice(0, 10);
-    const [movements, payments, collections, deposit, pending, processing, failed] = await Promise.all([
-      this.members.savingsMovements(koperasiId, { date, tellerId: user.id }),
-      this.billpay.payments(koperasiId, { date }),
-      this.loans.collections(koperasiId, { date }),
-      this.billpay.deposit(koperasiId),
-      this.billpay.payments(koperasiId, { status: 'PENDING' }),
-      this.billpay.payments(koperasiId, { status: 'PROCESSING' }),
-      this.billpay.payments(koperasiId, { status: 'FAILED' }),
-    ]);
+    const [movements, payments, collections, deposit, pending, processing, failed] =
+      await Promise.all([
+        this.members.savingsMovements(koperasiId, { date, tellerId: user.id }),
+        this.billpay.payments(koperasiId, { date }),
+        this.loans.collections(koperasiId, { date }),
+        this.billpay.deposit(koperasiId),
+        this.billpay.payments(koperasiId, { status: 'PENDING' }),
+        this.billpay.payments(koperasiId, { status: 'PROCESSING' }),
+        this.billpay.payments(koperasiId, { status: 'FAILED' }),
+      ]);
     const transactions = [
       ...movements.flatMap(savingsTransaction),
       ...payments.filter((payment) => payment.tellerId === user.id).map(ppobTransaction),
-      ...collections.collections.filter((collection) => collection.tellerId === user.id).map(installmentTransaction),
+      ...collections.collections
+        .filter((collection) => collection.tellerId === user.id)
+        .map(installmentTransaction),
     ].sort((a, b) => b.time.localeCompare(a.time) || a.id.localeCompare(b.id));
     // Whether a receipt was printed already: the counter then offers a reprint (CU), not the original.
-    const receipts = transactions.flatMap((transaction) => (transaction.receipt ? [transaction.receipt] : []));
+    const receipts = transactions.flatMap((transaction) =>
+      transaction.receipt ? [transaction.receipt] : [],
+    );
     const printCounts = await this.prints.printCounts(koperasiId, receipts);
-    for (const receipt of receipts) receipt.printCount = printCounts.get(`${receipt.kind}:${receipt.id.toLowerCase()}`) ?? 0;
+    for (const receipt of receipts)
+      receipt.printCount = printCounts.get(`${receipt.kind}:${receipt.id.toLowerCase()}`) ?? 0;
 
     const waiting = [...pending, ...processing].sort(newestFirst);
     const owed = failed.filter((payment) => payment.refund === 'OWED').sort(newestFirst);
-    const names = await this.users.fullNames([user.id, ...waiting.map((p) => p.tellerId), ...owed.map((p) => p.tellerId)]);
+    const names = await this.users.fullNames([
+      user.id,
+      ...waiting.map((p) => p.tellerId),
+      ...owed.map((p) => p.tellerId),
+    ]);
     const nameOf = (id: string) => names.get(id) ?? id;
     return {
       date,
@@ -91,7 +111,9 @@ export class CounterTodayController {
 
 function totalsOf(transactions: CounterTransactionResponse[]): CounterKindTotalResponse[] {
   return COUNTER_KINDS.map((kind) => {
-    const counted = transactions.filter((t) => t.kind === kind && (kind !== 'ppob' || PPOB_COUNTED.has(t.status)));
+    const counted = transactions.filter(
+      (t) => t.kind === kind && (kind !== 'ppob' || PPOB_COUNTED.has(t.status)),
+    );
     return { kind, count: counted.length, amount: counted.reduce((sum, t) => sum + t.amount, 0) };
   });
 }
@@ -99,7 +121,10 @@ function totalsOf(transactions: CounterTransactionResponse[]): CounterKindTotalR
 function savingsTransaction(movement: SavingsMovementView): CounterTransactionResponse[] {
   const kind = SAVINGS_KINDS[movement.kind];
   if (!kind) return [];
-  const months = movement.kind === 'wajib' && movement.periods.length > 0 ? ` · ${movement.periods.join(', ')}` : '';
+  const months =
+    movement.kind === 'wajib' && movement.periods.length > 0
+      ? ` · ${movement.periods.join(', ')}`
+      : '';
   return [
     {
       kind,
@@ -128,7 +153,8 @@ function ppobTransaction(payment: BillpayPayment): CounterTransactionResponse {
     reference: payment.refId,
     // The aggregator's own transaction id where it gave one, else its serial number.
     partnerRef: payment.receipt?.partnerRef ?? payment.receipt?.serialNo ?? null,
-    receipt: payment.status === 'SUCCESS' ? { kind: 'ppob', id: payment.paymentId, printCount: 0 } : null,
+    receipt:
+      payment.status === 'SUCCESS' ? { kind: 'ppob', id: payment.paymentId, printCount: 0 } : null,
   };
 }
 
@@ -146,7 +172,10 @@ function installmentTransaction(collection: CollectionView): CounterTransactionR
   };
 }
 
-function ppobList(payments: BillpayPayment[], nameOf: (id: string) => string): CounterPpobListResponse {
+function ppobList(
+  payments: BillpayPayment[],
+  nameOf: (id: string) => string,
+): CounterPpobListResponse {
   return {
     count: payments.length,
     payments: payments.map((payment) => ({

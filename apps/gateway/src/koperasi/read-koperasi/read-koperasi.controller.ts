@@ -23,14 +23,21 @@ export class ReadKoperasiController {
 
   @Get(':id')
   @Roles('admin', 'supervisor', 'teller', 'auditor')
-  @ApiOperation({ summary: "One koperasi: the admin sees any, a city auditor its city's, staff only their own (404 for others)" })
+  @ApiOperation({
+    summary:
+      "One koperasi: the admin sees any, a city auditor its city's, staff only their own (404 for others)",
+  })
   @ApiOkResponse({ type: KoperasiResponse })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<KoperasiResponse> {
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+  ): Promise<KoperasiResponse> {
     if (user.koperasiId !== null && user.koperasiId !== id) {
       throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'No such koperasi');
     }
     const koperasi = await this.members.koperasi(id);
-    if (!canSeeKoperasi(user, koperasi)) throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'No such koperasi');
+    if (!canSeeKoperasi(user, koperasi))
+      throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'No such koperasi');
     return presentKoperasi(koperasi);
   }
 }

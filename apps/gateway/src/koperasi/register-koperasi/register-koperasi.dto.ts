@@ -3,7 +3,10 @@ import { IsString, Length, Matches } from 'class-validator';
 import { RupiahAmount } from '../../http/rupiah-amount.decorator.js';
 
 export class RegisterKoperasiRequest {
-  @ApiProperty({ example: 'GDW', description: 'short code, unique on the platform: 2-20 capital letters, digits or dashes' })
+  @ApiProperty({
+    example: 'GDW',
+    description: 'short code, unique on the platform: 2-20 capital letters, digits or dashes',
+  })
   @Matches(/^[A-Z0-9-]{2,20}$/, { message: 'code must be 2-20 capital letters, digits or dashes' })
   code!: string;
 

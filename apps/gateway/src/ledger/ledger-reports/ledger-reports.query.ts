@@ -6,7 +6,8 @@ import { CalendarDay } from '../../http/calendar-day.decorator.js';
 const MAX_STATEMENT_LINES = 500;
 
 /** An unencoded `+07:00` in a query string arrives as ` 07:00`, since `+` there means a space. */
-const restorePlus = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/ (\d{2}:?\d{2})$/, '+$1') : value);
+const restorePlus = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/ (\d{2}:?\d{2})$/, '+$1') : value;
 
 export class AsOfQuery {
   @ApiPropertyOptional({
@@ -17,12 +18,20 @@ export class AsOfQuery {
   })
   @IsOptional()
   @Transform(restorePlus)
-  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 date or date-time, e.g. 2026-03-31T23:59:59+07:00' })
+  @IsISO8601(
+    { strict: true },
+    { message: 'asOf must be an ISO 8601 date or date-time, e.g. 2026-03-31T23:59:59+07:00' },
+  )
   asOf?: string;
 }
 
 export class SavingsStatementQuery extends AsOfQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_STATEMENT_LINES, description: 'the latest lines to show; 100 when left out' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_STATEMENT_LINES,
+    description: 'the latest lines to show; 100 when left out',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
@@ -36,7 +45,10 @@ export class FeeIncomeQuery {
   @CalendarDay()
   from!: string;
 
-  @ApiProperty({ example: '2026-03-31', description: 'last business day (WIB), YYYY-MM-DD, included; at most 366 days after from' })
+  @ApiProperty({
+    example: '2026-03-31',
+    description: 'last business day (WIB), YYYY-MM-DD, included; at most 366 days after from',
+  })
   @CalendarDay()
   to!: string;
 
@@ -54,7 +66,10 @@ export class EntriesQuery {
 }
 
 export class CashByTellerQuery {
-  @ApiPropertyOptional({ example: '2026-03-31', description: 'day, YYYY-MM-DD; today when left out' })
+  @ApiPropertyOptional({
+    example: '2026-03-31',
+    description: 'day, YYYY-MM-DD; today when left out',
+  })
   @IsOptional()
   @CalendarDay()
   date?: string;

@@ -1,12 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SavingsResponse, presentSavings } from '../../members/member.responses.js';
-import type { FeeIncomeReport, LedgerAccountBalance, LedgerSavingsStatement, TellerCash, TrialBalance } from '../../queries/query-clients.js';
+import type {
+  FeeIncomeReport,
+  LedgerAccountBalance,
+  LedgerSavingsStatement,
+  TellerCash,
+  TrialBalance,
+} from '../../queries/query-clients.js';
 
 export class AccountBalanceResponse {
   @ApiProperty({ example: '1101' }) code!: string;
   @ApiProperty({ example: 'Kas' }) name!: string;
   @ApiProperty({ example: 'asset' }) kind!: string;
-  @ApiProperty({ type: 'integer', description: "rupiah, in the account's normal direction" }) balance!: number;
+  @ApiProperty({ type: 'integer', description: "rupiah, in the account's normal direction" })
+  balance!: number;
 }
 
 export class TrialBalanceLineResponse {
@@ -32,26 +39,46 @@ export class TellerCashResponse {
 
 export class SavingsStatementLineResponse {
   @ApiProperty() entryId!: string;
-  @ApiProperty({ format: 'uuid', description: 'the event the entry was posted from' }) sourceEventId!: string;
+  @ApiProperty({ format: 'uuid', description: 'the event the entry was posted from' })
+  sourceEventId!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty() description!: string;
-  @ApiProperty({ type: SavingsResponse, description: 'what the entry changed: positive paid in, negative paid out' }) changes!: SavingsResponse;
-  @ApiProperty({ type: SavingsResponse, description: 'savings right after the entry' }) balances!: SavingsResponse;
+  @ApiProperty({
+    type: SavingsResponse,
+    description: 'what the entry changed: positive paid in, negative paid out',
+  })
+  changes!: SavingsResponse;
+  @ApiProperty({ type: SavingsResponse, description: 'savings right after the entry' })
+  balances!: SavingsResponse;
 }
 
 export class SavingsStatementResponse {
   @ApiProperty() memberId!: string;
   @ApiProperty({ format: 'date-time' }) asOf!: string;
-  @ApiProperty({ type: SavingsResponse, description: 'savings at asOf' }) balances!: SavingsResponse;
-  @ApiProperty({ type: [SavingsStatementLineResponse], description: 'the latest lines up to asOf, oldest first' }) lines!: SavingsStatementLineResponse[];
+  @ApiProperty({ type: SavingsResponse, description: 'savings at asOf' })
+  balances!: SavingsResponse;
+  @ApiProperty({
+    type: [SavingsStatementLineResponse],
+    description: 'the latest lines up to asOf, oldest first',
+  })
+  lines!: SavingsStatementLineResponse[];
   @ApiProperty({ description: 'true when earlier lines were left out' }) truncated!: boolean;
 }
 
 export class FeeIncomeRowResponse {
   @ApiProperty({ enum: ['PPOB', 'LOANS'] }) source!: string;
-  @ApiPropertyOptional({ example: 'PLNPOST', description: 'PPOB product code or loan product (KUR, KUPEDES); when grouped by product' }) product?: string;
-  @ApiPropertyOptional({ example: '2026-03-31', description: 'business day in WIB; when grouped by day' }) day?: string;
-  @ApiProperty({ type: 'integer', description: 'fee income less any PPOB loss, rupiah' }) amount!: number;
+  @ApiPropertyOptional({
+    example: 'PLNPOST',
+    description: 'PPOB product code or loan product (KUR, KUPEDES); when grouped by product',
+  })
+  product?: string;
+  @ApiPropertyOptional({
+    example: '2026-03-31',
+    description: 'business day in WIB; when grouped by day',
+  })
+  day?: string;
+  @ApiProperty({ type: 'integer', description: 'fee income less any PPOB loss, rupiah' })
+  amount!: number;
   @ApiProperty({ type: 'integer', description: 'transactions that earned a fee' }) count!: number;
 }
 
@@ -66,7 +93,8 @@ export class FeeIncomeResponse {
   @ApiProperty({ example: '2026-03-31' }) to!: string;
   @ApiProperty({ enum: ['product', 'day'] }) groupBy!: string;
   @ApiProperty({ type: [FeeIncomeRowResponse] }) rows!: FeeIncomeRowResponse[];
-  @ApiProperty({ type: [FeeIncomeTotalResponse], description: 'PPOB and LOANS, side by side' }) totals!: FeeIncomeTotalResponse[];
+  @ApiProperty({ type: [FeeIncomeTotalResponse], description: 'PPOB and LOANS, side by side' })
+  totals!: FeeIncomeTotalResponse[];
   @ApiProperty({ type: 'integer', description: 'rupiah' }) total!: number;
 }
 
@@ -87,7 +115,9 @@ export function presentTellerCash(cash: TellerCash): TellerCashResponse {
   return { tellerId: cash.tellerId, debit: cash.debitRp, credit: cash.creditRp, net: cash.netRp };
 }
 
-export function presentSavingsStatement(statement: LedgerSavingsStatement): SavingsStatementResponse {
+export function presentSavingsStatement(
+  statement: LedgerSavingsStatement,
+): SavingsStatementResponse {
   return {
     memberId: statement.memberId,
     asOf: statement.asOf,
@@ -116,7 +146,11 @@ export function presentFeeIncome(report: FeeIncomeReport): FeeIncomeResponse {
       amount: amountRp,
       count,
     })),
-    totals: report.totals.map(({ source, amountRp, count }) => ({ source, amount: amountRp, count })),
+    totals: report.totals.map(({ source, amountRp, count }) => ({
+      source,
+      amount: amountRp,
+      count,
+    })),
     total: report.totalRp,
   };
 }
@@ -131,6 +165,9 @@ export function withoutRupiahSuffix(value: unknown, depth = 0): unknown {
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => withoutRupiahSuffix(item, depth + 1));
   return Object.fromEntries(
-    Object.entries(value).map(([key, field]) => [key.replace(/(.)Rp$/, '$1'), withoutRupiahSuffix(field, depth + 1)]),
+    Object.entries(value).map(([key, field]) => [
+      key.replace(/(.)Rp$/, '$1'),
+      withoutRupiahSuffix(field, depth + 1),
+    ]),
   );
 }

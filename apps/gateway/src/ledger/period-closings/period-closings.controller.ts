@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
@@ -27,7 +34,9 @@ export class PeriodClosingsController {
   constructor(private readonly ledger: LedgerQueries) {}
 
   @Get()
-  @ApiOperation({ summary: 'The months closed so far, oldest first, with who closed them and when' })
+  @ApiOperation({
+    summary: 'The months closed so far, oldest first, with who closed them and when',
+  })
   @ApiOkResponse({ type: [PeriodClosingResponse] })
   async closings(@CurrentUser() user: AuthenticatedUser): Promise<PeriodClosingResponse[]> {
     return (await this.ledger.periodClosings(koperasiOf(user))) as PeriodClosingResponse[];
@@ -35,11 +44,29 @@ export class PeriodClosingsController {
 
   @Put(':month')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Close a month (YYYY-MM): the next one after the last closed, up to the current month; closing it again answers the same' })
+  @ApiOperation({
+    summary:
+      'Close a month (YYYY-MM): the next one after the last closed, up to the current month; closing it again answers the same',
+  })
   @ApiOkResponse({ type: PeriodClosingResponse })
-  @ApiConflictResponse({ description: 'a month out of order, already inside the closed books, or not begun yet' })
-  async close(@CurrentUser() user: AuthenticatedUser, @Param('month') month: string): Promise<PeriodClosingResponse> {
-    if (!MONTH.test(month)) throw new ApiException(400, 'VALIDATION_FAILED', 'month must be a month written YYYY-MM, e.g. 2026-03', [{ field: 'month', problems: ['must be YYYY-MM'] }]);
-    return (await this.ledger.closePeriod(koperasiOf(user), month, user.id)) as PeriodClosingResponse;
+  @ApiConflictResponse({
+    description: 'a month out of order, already inside the closed books, or not begun yet',
+  })
+  async close(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('month') month: string,
+  ): Promise<PeriodClosingResponse> {
+    if (!MONTH.test(month))
+      throw new ApiException(
+        400,
+        'VALIDATION_FAILED',
+        'month must be a month written YYYY-MM, e.g. 2026-03',
+        [{ field: 'month', problems: ['must be YYYY-MM'] }],
+      );
+    return (await this.ledger.closePeriod(
+      koperasiOf(user),
+      month,
+      user.id,
+    )) as PeriodClosingResponse;
   }
 }

@@ -15,7 +15,10 @@ export async function sendStatement(
   file: { name: string; format: 'csv' | 'html' },
   response: FileResponse,
 ): Promise<string> {
-  const header = { koperasiName: await koperasiName(members, koperasiId), printedAt: new Date().toISOString() };
+  const header = {
+    koperasiName: await koperasiName(members, koperasiId),
+    printedAt: new Date().toISOString(),
+  };
   if (file.format === 'csv') {
     response.type('text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="${file.name}.csv"`);

@@ -20,7 +20,13 @@ tr { page-break-inside: avoid; }
 /** The statements' printable pages may use their own stylesheet and nothing else. */
 export const STATEMENT_PAGE_POLICY = receiptPagePolicy({ style: STYLE });
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export interface StatementHeader {
   koperasiName: string;
@@ -40,12 +46,22 @@ export function statementCsv(table: StatementTable, header: StatementHeader): st
 
 /** An A4 page to print or save as PDF: the koperasi, the statement, its period, one table. */
 export function statementHtml(table: StatementTable, header: StatementHeader): string {
-  const amountColumn = (index: number) => index >= table.columns.length - (table.columns.length === 3 ? 1 : 3);
-  const head = table.columns.map((column, index) => `<th${amountColumn(index) ? ' class="amount"' : ''}>${escapeHtml(column)}</th>`).join('');
+  const amountColumn = (index: number) =>
+    index >= table.columns.length - (table.columns.length === 3 ? 1 : 3);
+  const head = table.columns
+    .map(
+      (column, index) =>
+        `<th${amountColumn(index) ? ' class="amount"' : ''}>${escapeHtml(column)}</th>`,
+    )
+    .join('');
   const body = table.rows
     .map((row) => {
       const cells = row.cells
-        .map((cell, index) => (typeof cell === 'number' || amountColumn(index) ? `<td class="amount">${cell === null ? '' : rupiah(cell)}</td>` : `<td>${escapeHtml(cell ?? '')}</td>`))
+        .map((cell, index) =>
+          typeof cell === 'number' || amountColumn(index)
+            ? `<td class="amount">${cell === null ? '' : rupiah(cell)}</td>`
+            : `<td>${escapeHtml(cell ?? '')}</td>`,
+        )
         .join('');
       return `<tr${row.emphasis ? ` class="${row.emphasis}"` : ''}>${cells}</tr>`;
     })
@@ -69,7 +85,9 @@ ${body}
 /** Rupiah as printed in Indonesia: dots for thousands, a minus in parentheses as accountants write it. */
 function rupiah(amount: number | string): string {
   if (typeof amount === 'string') return escapeHtml(amount);
-  const digits = Math.abs(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const digits = Math.abs(amount)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return amount < 0 ? `(${digits})` : digits;
 }
 

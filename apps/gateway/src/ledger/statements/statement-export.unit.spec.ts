@@ -36,7 +36,9 @@ describe('statement exports', () => {
     const rows = statementCsv(generalLedgerTable(ledger), header).split('\r\n');
     expect(rows[0]).toBe('"KKMP ""Krapyak"" & Co"');
     expect(rows[3]).toBe('Waktu,Keterangan,Event sumber,Debit (Rp),Kredit (Rp),Saldo (Rp)');
-    expect(rows[5]).toBe(`2026-03-02T03:00:00.000Z,"'=HYPERLINK(""x"") <script>alert(1)</script>",${ledger.lines[0].sourceEventId},0,1250000,-1250000`);
+    expect(rows[5]).toBe(
+      `2026-03-02T03:00:00.000Z,"'=HYPERLINK(""x"") <script>alert(1)</script>",${ledger.lines[0].sourceEventId},0,1250000,-1250000`,
+    );
   });
 
   it('given markup in a description, then the A4 page shows it as text and writes rupiah the Indonesian way', () => {

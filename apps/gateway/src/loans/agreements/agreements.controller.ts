@@ -28,7 +28,9 @@ export class LoanAgreementsController {
 
   @Put(':product')
   @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'Set the agreement for KUR or KUPEDES; applies to collections from now on' })
+  @ApiOperation({
+    summary: 'Set the agreement for KUR or KUPEDES; applies to collections from now on',
+  })
   @ApiOkResponse({ type: AgreementResponse })
   async set(
     @CurrentUser() user: AuthenticatedUser,
@@ -36,7 +38,10 @@ export class LoanAgreementsController {
     @Body() body: SetAgreementRequest,
   ): Promise<AgreementResponse> {
     const koperasiId = this.koperasiFor(user, body.koperasiId);
-    const fee = body.fee.kind === 'FIXED' ? { kind: 'FIXED' as const, feeRp: body.fee.amount! } : { kind: 'PERCENT' as const, basisPoints: body.fee.basisPoints! };
+    const fee =
+      body.fee.kind === 'FIXED'
+        ? { kind: 'FIXED' as const, feeRp: body.fee.amount! }
+        : { kind: 'PERCENT' as const, basisPoints: body.fee.basisPoints! };
     const saved = await this.loans.setAgreement(koperasiId, product.toUpperCase(), {
       fee,
       partialAllowed: body.partialAllowed,
@@ -49,14 +54,22 @@ export class LoanAgreementsController {
   private koperasiFor(user: AuthenticatedUser, named: string | undefined): string {
     if (user.role === 'admin') {
       if (named === undefined) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The platform admin names the koperasi: koperasiId is required', [
-          { field: 'koperasiId', problems: ['is required for the platform admin'] },
-        ]);
+        throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          'VALIDATION_FAILED',
+          'The platform admin names the koperasi: koperasiId is required',
+          [{ field: 'koperasiId', problems: ['is required for the platform admin'] }],
+        );
       }
       return named;
     }
     const own = koperasiOf(user);
-    if (named !== undefined && named !== own) throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', "A supervisor sets only their own koperasi's agreements");
+    if (named !== undefined && named !== own)
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        "A supervisor sets only their own koperasi's agreements",
+      );
     return own;
   }
 }

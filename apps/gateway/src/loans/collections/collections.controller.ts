@@ -15,9 +15,16 @@ export class LoanCollectionsController {
   constructor(private readonly loans: LoansQueries) {}
 
   @Get()
-  @ApiOperation({ summary: "A day's collections with their totals, optionally only those in one remittance state" })
+  @ApiOperation({
+    summary: "A day's collections with their totals, optionally only those in one remittance state",
+  })
   @ApiOkResponse({ type: CollectionListResponse })
-  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: CollectionsQuery): Promise<CollectionListResponse> {
-    return presentCollectionList(await this.loans.collections(koperasiOf(user), { date: query.date, status: query.status }));
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: CollectionsQuery,
+  ): Promise<CollectionListResponse> {
+    return presentCollectionList(
+      await this.loans.collections(koperasiOf(user), { date: query.date, status: query.status }),
+    );
   }
 }

@@ -9,13 +9,20 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { LoanCommandTopics, type CollectInstallmentPayload, type CollectInstallmentResult } from '@koperasi/contracts';
+import {
+  LoanCommandTopics,
+  type CollectInstallmentPayload,
+  type CollectInstallmentResult,
+} from '@koperasi/contracts';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
 import { CommandRunner } from '../../commands/command-runner.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header.js';
-import { IdempotentWriteRequest, type IdempotentWrite } from '../../idempotency/idempotent-write.decorator.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../../idempotency/idempotent-write.decorator.js';
 import { LoansQueries } from '../../queries/loans-queries.js';
 import { CollectInstallmentResponse, presentCollected } from '../loan.responses.js';
 import { CollectInstallmentRequest } from './collect-installment.dto.js';
@@ -37,11 +44,19 @@ export class CollectInstallmentController {
 
   @Post()
   @Roles('supervisor', 'teller')
-  @ApiOperation({ summary: 'Collect an installment; the money is owed to the bank from now on, and the bank is told in the background' })
+  @ApiOperation({
+    summary:
+      'Collect an installment; the money is owed to the bank from now on, and the bank is told in the background',
+  })
   @ApiCreatedResponse({ type: CollectInstallmentResponse })
   @ApiNotFoundResponse({ description: 'the bank has no such loan' })
-  @ApiUnprocessableEntityResponse({ description: 'loan closed, more than the bank accepts, or a partial payment where none is agreed' })
-  @ApiServiceUnavailableResponse({ description: 'the bank cannot be reached to check the loan; nothing was recorded' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'loan closed, more than the bank accepts, or a partial payment where none is agreed',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'the bank cannot be reached to check the loan; nothing was recorded',
+  })
   async collect(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,

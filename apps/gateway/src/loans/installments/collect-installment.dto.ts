@@ -7,6 +7,8 @@ export class CollectInstallmentRequest {
   @Matches(/^\d{15}$/, { message: 'loanNo must be the 15-digit loan account number' })
   loanNo!: string;
 
-  @RupiahAmount('rupiah taken in cash: at most what the bank accepts now, and a whole installment unless partial payments are agreed')
+  @RupiahAmount(
+    'rupiah taken in cash: at most what the bank accepts now, and a whole installment unless partial payments are agreed',
+  )
   amount!: number;
 }

@@ -1,5 +1,13 @@
 import { Controller, Get, Headers, HttpStatus, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type pg from 'pg';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
@@ -29,7 +37,10 @@ export class InstallmentReceiptController {
   ) {}
 
   @Get(':id/receipt')
-  @ApiOperation({ summary: 'The receipt of a collection: JSON, or a printable 58 mm page with Accept: text/html or ?format=html' })
+  @ApiOperation({
+    summary:
+      'The receipt of a collection: JSON, or a printable 58 mm page with Accept: text/html or ?format=html',
+  })
   @ApiProduces('application/json', 'text/html')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'] })
   @ApiOkResponse({ type: PrintableReceiptResponse })
@@ -43,8 +54,12 @@ export class InstallmentReceiptController {
   ): Promise<PrintableReceiptResponse | string> {
     const koperasiId = koperasiOf(user);
     const collection = await this.loans.collection(koperasiId, collectionId);
-    const [koperasiName, tellerName] = await Promise.all([this.koperasiName(koperasiId), this.tellerName(collection.tellerId)]);
-    if (!wantsHtml(format, accept)) return { ...presentCollection(collection), koperasiName, tellerName };
+    const [koperasiName, tellerName] = await Promise.all([
+      this.koperasiName(koperasiId),
+      this.tellerName(collection.tellerId),
+    ]);
+    if (!wantsHtml(format, accept))
+      return { ...presentCollection(collection), koperasiName, tellerName };
     response.type('text/html; charset=utf-8');
     response.setHeader('Content-Security-Policy', INSTALLMENT_RECEIPT_PAGE_POLICY);
     return receiptHtml({ ...collection, koperasiName, tellerName });
@@ -61,7 +76,10 @@ export class InstallmentReceiptController {
 
   private async tellerName(tellerId: string): Promise<string> {
     // Receipts name the teller as people know them: the full name, not the login.
-    const { rows } = await this.pool.query<{ full_name: string }>('SELECT full_name FROM users WHERE id::text = $1', [tellerId]);
+    const { rows } = await this.pool.query<{ full_name: string }>(
+      'SELECT full_name FROM users WHERE id::text = $1',
+      [tellerId],
+    );
     return rows[0]?.full_name ?? tellerId;
   }
 }
@@ -69,9 +87,12 @@ export class InstallmentReceiptController {
 function wantsHtml(format: string | undefined, accept: string | undefined): boolean {
   if (format !== undefined) {
     if (format !== 'html' && format !== 'json') {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'format is html or json', [
-        { field: 'format', problems: ['must be html or json'] },
-      ]);
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        'format is html or json',
+        [{ field: 'format', problems: ['must be html or json'] }],
+      );
     }
     return format === 'html';
   }

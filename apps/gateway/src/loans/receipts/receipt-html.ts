@@ -10,9 +10,18 @@ const STYLE = `
 const PRINT_ON_LOAD = 'window.print()';
 
 /** The Content-Security-Policy the page is served with: its own stylesheet and print handler, nothing else. */
-export const INSTALLMENT_RECEIPT_PAGE_POLICY = receiptPagePolicy({ style: STYLE, handler: PRINT_ON_LOAD });
+export const INSTALLMENT_RECEIPT_PAGE_POLICY = receiptPagePolicy({
+  style: STYLE,
+  handler: PRINT_ON_LOAD,
+});
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ESCAPES[character]);
@@ -23,7 +32,10 @@ function escapeHtml(text: string): string {
  * the browser's print dialog opened on load.
  */
 export function receiptHtml(receipt: PrintableReceipt): string {
-  const body = receiptLines(receipt).flatMap((line) => line.split('\n')).map(escapeHtml).join('\n');
+  const body = receiptLines(receipt)
+    .flatMap((line) => line.split('\n'))
+    .map(escapeHtml)
+    .join('\n');
   return `<!doctype html>
 <html lang="id">
 <head>

@@ -1,5 +1,13 @@
 import type { InstallmentAllocation } from '@koperasi/contracts';
-import { amountLines, centered, labelled, RECEIPT_RULE, RECEIPT_WIDTH, wibDateTime, wrapped } from '@koperasi/receipt-layout';
+import {
+  amountLines,
+  centered,
+  labelled,
+  RECEIPT_RULE,
+  RECEIPT_WIDTH,
+  wibDateTime,
+  wrapped,
+} from '@koperasi/receipt-layout';
 
 /** The arrears months print beneath their amount, set in under the label. */
 const ARREARS_INDENT = '  ';
@@ -44,10 +52,14 @@ export function receiptLines(receipt: PrintableReceipt): string[] {
     ...amountLines('JUMLAH SETOR', receipt.amountRp),
     RECEIPT_RULE,
     ...amountLines('Fee koperasi', receipt.feeRp),
-    ...wrapped(receipt.feeMode === 'BANK_PAYS' ? 'Fee dibayar oleh bank' : 'Fee dipotong saat setor ke bank'),
+    ...wrapped(
+      receipt.feeMode === 'BANK_PAYS' ? 'Fee dibayar oleh bank' : 'Fee dipotong saat setor ke bank',
+    ),
     ...labelled('Teller', receipt.tellerName),
     RECEIPT_RULE,
-    ...wrapped('Uang diterima untuk disetor ke bank. Simpan struk ini sebagai bukti.').map(centered),
+    ...wrapped('Uang diterima untuk disetor ke bank. Simpan struk ini sebagai bukti.').map(
+      centered,
+    ),
   ];
 }
 
@@ -55,11 +67,18 @@ export function receiptLines(receipt: PrintableReceipt): string[] {
 function allocationLines(allocation: InstallmentAllocation): string[] {
   const lines: string[] = [];
   if (allocation.arrearsRp > 0) {
-    lines.push(...amountLines(`Tunggakan ${allocation.arrearsPeriods.length} bln`, allocation.arrearsRp));
-    lines.push(...wrapped(allocation.arrearsPeriods.join(', '), RECEIPT_WIDTH - ARREARS_INDENT.length).map((line) => ARREARS_INDENT + line));
+    lines.push(
+      ...amountLines(`Tunggakan ${allocation.arrearsPeriods.length} bln`, allocation.arrearsRp),
+    );
+    lines.push(
+      ...wrapped(allocation.arrearsPeriods.join(', '), RECEIPT_WIDTH - ARREARS_INDENT.length).map(
+        (line) => ARREARS_INDENT + line,
+      ),
+    );
   }
   if (allocation.penaltyRp > 0) lines.push(...amountLines('Denda', allocation.penaltyRp));
-  if (allocation.currentRp > 0) lines.push(...amountLines(`Angsuran ${allocation.currentPeriod}`, allocation.currentRp));
+  if (allocation.currentRp > 0)
+    lines.push(...amountLines(`Angsuran ${allocation.currentPeriod}`, allocation.currentRp));
   if (allocation.aheadRp > 0) lines.push(...amountLines('Bayar di muka', allocation.aheadRp));
   return lines;
 }

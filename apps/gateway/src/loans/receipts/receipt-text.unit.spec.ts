@@ -18,8 +18,12 @@ const receipt: PrintableReceipt = {
 
 describe('installment receipt for a 58 mm printer', () => {
   it('given a receipt with a 36-character reference and a long name, then no line is wider than 32 characters and nothing is cut', () => {
-    const lines = receiptLines({ ...receipt, borrowerName: 'RADEN AYU SRI WAHYUNINGSIH KUSUMAWARDHANI' });
-    for (const line of lines.flatMap((each) => each.split('\n'))) expect(line.length).toBeLessThanOrEqual(RECEIPT_WIDTH);
+    const lines = receiptLines({
+      ...receipt,
+      borrowerName: 'RADEN AYU SRI WAHYUNINGSIH KUSUMAWARDHANI',
+    });
+    for (const line of lines.flatMap((each) => each.split('\n')))
+      expect(line.length).toBeLessThanOrEqual(RECEIPT_WIDTH);
     const text = lines.join('');
     expect(text).toContain('0b6f2d0e-8f43-4a5e-9d64-1f7f0c2a9b11'.slice(0, 32));
     expect(text.replace(/\s/g, '')).toContain('0b6f2d0e-8f43-4a5e-9d64-1f7f0c2a9b11');
@@ -42,7 +46,14 @@ describe('installment receipt for a 58 mm printer', () => {
     const lines = receiptLines({
       ...receipt,
       period: '2026-11',
-      allocation: { arrearsRp: 1_500_000, arrearsPeriods: ['2026-09', '2026-10'], penaltyRp: 45_000, currentRp: 750_000, currentPeriod: '2026-11', aheadRp: 0 },
+      allocation: {
+        arrearsRp: 1_500_000,
+        arrearsPeriods: ['2026-09', '2026-10'],
+        penaltyRp: 45_000,
+        currentRp: 750_000,
+        currentPeriod: '2026-11',
+        aheadRp: 0,
+      },
     });
     const total = lines.indexOf('JUMLAH SETOR         Rp2.295.000');
     expect(lines.slice(total - 4, total + 1)).toEqual([
@@ -61,7 +72,16 @@ describe('installment receipt for a 58 mm printer', () => {
       amountRp: 9_000_000,
       allocation: {
         arrearsRp: 6_000_000,
-        arrearsPeriods: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08'],
+        arrearsPeriods: [
+          '2026-01',
+          '2026-02',
+          '2026-03',
+          '2026-04',
+          '2026-05',
+          '2026-06',
+          '2026-07',
+          '2026-08',
+        ],
         penaltyRp: 0,
         currentRp: 750_000,
         currentPeriod: '2026-09',
@@ -72,13 +92,19 @@ describe('installment receipt for a 58 mm printer', () => {
     expect(lines).toContain('Bayar di muka        Rp2.250.000');
     expect(lines).not.toContain('Denda                         Rp0');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(RECEIPT_WIDTH);
-    expect(lines.filter((line) => line.startsWith('  2026-'))).toEqual(['  2026-01, 2026-02, 2026-03,', '  2026-04, 2026-05, 2026-06,', '  2026-07, 2026-08']);
+    expect(lines.filter((line) => line.startsWith('  2026-'))).toEqual([
+      '  2026-01, 2026-02, 2026-03,',
+      '  2026-04, 2026-05, 2026-06,',
+      '  2026-07, 2026-08',
+    ]);
   });
 
   it('given a collection recorded before the split was kept, then it prints the total alone as before', () => {
     for (const allocation of [undefined, null]) {
       const lines = receiptLines({ ...receipt, allocation });
-      expect(lines.some((line) => /^(Tunggakan|Denda|Angsuran|Bayar di muka)/.test(line))).toBe(false);
+      expect(lines.some((line) => /^(Tunggakan|Denda|Angsuran|Bayar di muka)/.test(line))).toBe(
+        false,
+      );
       expect(lines).toContain('JUMLAH SETOR         Rp2.295.000');
     }
   });

@@ -9,13 +9,20 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { LoanCommandTopics, type CloseRemittancePayload, type RemittanceView } from '@koperasi/contracts';
+import {
+  LoanCommandTopics,
+  type CloseRemittancePayload,
+  type RemittanceView,
+} from '@koperasi/contracts';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
 import { CommandRunner } from '../../commands/command-runner.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header.js';
-import { IdempotentWriteRequest, type IdempotentWrite } from '../../idempotency/idempotent-write.decorator.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../../idempotency/idempotent-write.decorator.js';
 import { LoansQueries } from '../../queries/loans-queries.js';
 import { RemittanceResponse, presentRemittance } from '../loan.responses.js';
 import { CloseRemittanceRequest } from './close-remittance.dto.js';
@@ -38,7 +45,9 @@ export class LoanRemittancesController {
       'follow it with GET until CONFIRMED or REJECTED. Collections still waiting for the bank go in a later batch.',
   })
   @ApiCreatedResponse({ type: RemittanceResponse })
-  @ApiUnprocessableEntityResponse({ description: 'nothing to remit (or only collections the bank has not acknowledged yet)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'nothing to remit (or only collections the bank has not acknowledged yet)',
+  })
   close(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,
@@ -61,10 +70,16 @@ export class LoanRemittancesController {
 
   @Get(':id')
   @Roles('supervisor', 'teller', 'auditor')
-  @ApiOperation({ summary: "A batch: status, how many collections, what was collected, netted and sent, and the bank's reason if rejected" })
+  @ApiOperation({
+    summary:
+      "A batch: status, how many collections, what was collected, netted and sent, and the bank's reason if rejected",
+  })
   @ApiOkResponse({ type: RemittanceResponse })
   @ApiNotFoundResponse({ description: "no such batch in the caller's koperasi" })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id') remittanceId: string): Promise<RemittanceResponse> {
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') remittanceId: string,
+  ): Promise<RemittanceResponse> {
     return presentRemittance(await this.loans.remittance(koperasiOf(user), remittanceId));
   }
 }

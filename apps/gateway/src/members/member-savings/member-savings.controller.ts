@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import {
   MemberCommandTopics,
   type MemberMoneyPayload,
@@ -11,7 +18,10 @@ import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
 import { CommandRunner } from '../../commands/command-runner.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header.js';
-import { IdempotentWriteRequest, type IdempotentWrite } from '../../idempotency/idempotent-write.decorator.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../../idempotency/idempotent-write.decorator.js';
 import { SavingsMovementResponse, presentMovement } from '../member.responses.js';
 import { PaySimpananWajibRequest, SavingsAmountRequest } from './member-savings.dto.js';
 
@@ -26,7 +36,9 @@ export class MemberSavingsController {
   @Post('simpanan-pokok')
   @Roles('supervisor', 'teller')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: "Simpanan pokok, once, exactly the koperasi's amount; makes the member ACTIVE" })
+  @ApiOperation({
+    summary: "Simpanan pokok, once, exactly the koperasi's amount; makes the member ACTIVE",
+  })
   @ApiOkResponse({ type: SavingsMovementResponse })
   @ApiUnprocessableEntityResponse({ description: 'already paid or not the set amount' })
   paySimpananPokok(
@@ -35,7 +47,10 @@ export class MemberSavingsController {
     @Param('id') memberId: string,
     @Body() body: SavingsAmountRequest,
   ): Promise<unknown> {
-    return this.move(user, write, body, MemberCommandTopics.paySimpananPokok, { memberId, amountRp: body.amount });
+    return this.move(user, write, body, MemberCommandTopics.paySimpananPokok, {
+      memberId,
+      amountRp: body.amount,
+    });
   }
 
   @Post('simpanan-wajib')
@@ -43,14 +58,20 @@ export class MemberSavingsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Simpanan wajib for one or more months; a month is never paid twice' })
   @ApiOkResponse({ type: SavingsMovementResponse })
-  @ApiUnprocessableEntityResponse({ description: 'a month already paid or before joining, or the total is not months x rate' })
+  @ApiUnprocessableEntityResponse({
+    description: 'a month already paid or before joining, or the total is not months x rate',
+  })
   paySimpananWajib(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,
     @Param('id') memberId: string,
     @Body() body: PaySimpananWajibRequest,
   ): Promise<unknown> {
-    const payload: PaySimpananWajibPayload = { memberId, amountRp: body.amount, periods: body.periods };
+    const payload: PaySimpananWajibPayload = {
+      memberId,
+      amountRp: body.amount,
+      periods: body.periods,
+    };
     return this.move(user, write, body, MemberCommandTopics.paySimpananWajib, payload);
   }
 
@@ -65,7 +86,10 @@ export class MemberSavingsController {
     @Param('id') memberId: string,
     @Body() body: SavingsAmountRequest,
   ): Promise<unknown> {
-    return this.move(user, write, body, MemberCommandTopics.depositSukarela, { memberId, amountRp: body.amount });
+    return this.move(user, write, body, MemberCommandTopics.depositSukarela, {
+      memberId,
+      amountRp: body.amount,
+    });
   }
 
   @Post('simpanan-sukarela/withdrawals')
@@ -73,14 +97,19 @@ export class MemberSavingsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Withdraw from simpanan sukarela; never below zero' })
   @ApiOkResponse({ type: SavingsMovementResponse })
-  @ApiUnprocessableEntityResponse({ description: 'the withdrawal would overdraw simpanan sukarela' })
+  @ApiUnprocessableEntityResponse({
+    description: 'the withdrawal would overdraw simpanan sukarela',
+  })
   withdrawSukarela(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,
     @Param('id') memberId: string,
     @Body() body: SavingsAmountRequest,
   ): Promise<unknown> {
-    return this.move(user, write, body, MemberCommandTopics.withdrawSukarela, { memberId, amountRp: body.amount });
+    return this.move(user, write, body, MemberCommandTopics.withdrawSukarela, {
+      memberId,
+      amountRp: body.amount,
+    });
   }
 
   private move<TPayload extends MemberMoneyPayload>(
@@ -90,7 +119,8 @@ export class MemberSavingsController {
     topic: string,
     payload: TPayload,
   ): Promise<unknown> {
-    if (!Number.isSafeInteger(payload.amountRp)) throw new Error(`amountRp ${payload.amountRp} passed validation unchecked`);
+    if (!Number.isSafeInteger(payload.amountRp))
+      throw new Error(`amountRp ${payload.amountRp} passed validation unchecked`);
     return this.commands.run<TPayload, SavingsMovementResult>({
       user,
       write,

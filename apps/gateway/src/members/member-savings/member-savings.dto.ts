@@ -11,12 +11,19 @@ export class SavingsAmountRequest {
 const MAX_PERIODS = 36;
 
 export class PaySimpananWajibRequest {
-  @ApiProperty({ type: [String], example: ['2026-01', '2026-02', '2026-03'], description: 'months paid, YYYY-MM, each once' })
+  @ApiProperty({
+    type: [String],
+    example: ['2026-01', '2026-02', '2026-03'],
+    description: 'months paid, YYYY-MM, each once',
+  })
   @IsArray({ message: 'periods must be a list of months written YYYY-MM' })
   @ArrayMinSize(1, { message: 'periods must name at least one month' })
   @ArrayMaxSize(MAX_PERIODS, { message: `periods may name at most ${MAX_PERIODS} months` })
   @ArrayUnique({ message: 'periods must not name a month twice' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { each: true, message: 'each period must be a month written YYYY-MM, e.g. 2026-01' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, {
+    each: true,
+    message: 'each period must be a month written YYYY-MM, e.g. 2026-01',
+  })
   periods!: string[];
 
   @RupiahAmount("the total for all the months: months x the koperasi's monthly simpanan wajib")

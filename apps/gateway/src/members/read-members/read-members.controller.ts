@@ -1,5 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
@@ -23,8 +29,14 @@ export class ReadMembersController {
   @Get()
   @ApiOperation({ summary: "Find members of the caller's koperasi by NIK or name" })
   @ApiOkResponse({ type: [MemberResponse] })
-  async search(@CurrentUser() user: AuthenticatedUser, @Query() query: SearchMembersQuery): Promise<MemberResponse[]> {
-    const found = await this.members.searchMembers(koperasiOf(user), { nik: query.nik, q: query.q });
+  async search(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: SearchMembersQuery,
+  ): Promise<MemberResponse[]> {
+    const found = await this.members.searchMembers(koperasiOf(user), {
+      nik: query.nik,
+      q: query.q,
+    });
     return found.map(presentMember);
   }
 
@@ -32,7 +44,10 @@ export class ReadMembersController {
   @ApiOperation({ summary: 'A member with savings and simpanan wajib arrears' })
   @ApiOkResponse({ type: MemberResponse })
   @ApiNotFoundResponse({ description: "no such member in the caller's koperasi" })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id') memberId: string): Promise<MemberResponse> {
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') memberId: string,
+  ): Promise<MemberResponse> {
     return presentMember(await this.members.member(koperasiOf(user), memberId));
   }
 
@@ -40,7 +55,10 @@ export class ReadMembersController {
   @ApiOperation({ summary: "The member's savings movements, oldest first, with running balances" })
   @ApiOkResponse({ type: [StatementLineResponse] })
   @ApiNotFoundResponse({ description: "no such member in the caller's koperasi" })
-  async statement(@CurrentUser() user: AuthenticatedUser, @Param('id') memberId: string): Promise<StatementLineResponse[]> {
+  async statement(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') memberId: string,
+  ): Promise<StatementLineResponse[]> {
     return (await this.members.statement(koperasiOf(user), memberId)).map(presentStatementLine);
   }
 }

@@ -7,7 +7,10 @@ export class SearchMembersQuery {
   @Matches(/^\d{16}$/, { message: 'nik must be exactly 16 digits' })
   nik?: string;
 
-  @ApiPropertyOptional({ example: 'siti', description: 'part of the name, case-insensitive; at most 50 members come back' })
+  @ApiPropertyOptional({
+    example: 'siti',
+    description: 'part of the name, case-insensitive; at most 50 members come back',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)

@@ -1,4 +1,11 @@
-import { amountLines, centered, labelled, RECEIPT_RULE, wibDateTime, wrapped } from '@koperasi/receipt-layout';
+import {
+  amountLines,
+  centered,
+  labelled,
+  RECEIPT_RULE,
+  wibDateTime,
+  wrapped,
+} from '@koperasi/receipt-layout';
 
 export type SavingsReceiptKind = 'pokok' | 'wajib' | 'sukarela-deposit' | 'sukarela-withdrawal';
 
@@ -19,7 +26,6 @@ export interface PrintableSavingsReceipt {
   balanceAfterRp: number | null;
   tellerName: string;
 }
-
 
 const KIND_NAMES: Record<SavingsReceiptKind, string> = {
   pokok: 'Simpanan Pokok',
@@ -45,13 +51,19 @@ export function savingsReceiptLines(receipt: PrintableSavingsReceipt): string[] 
     ...labelled('Nama', receipt.memberName),
     ...labelled('Jenis', KIND_NAMES[receipt.kind]),
   ];
-  if (receipt.kind === 'wajib' && receipt.periods.length > 0) lines.push(...labelled('Bulan', receipt.periods.join(', ')));
-  lines.push(RECEIPT_RULE, ...amountLines(withdrawal ? 'JUMLAH TARIK' : 'JUMLAH SETOR', receipt.amountRp));
+  if (receipt.kind === 'wajib' && receipt.periods.length > 0)
+    lines.push(...labelled('Bulan', receipt.periods.join(', ')));
+  lines.push(
+    RECEIPT_RULE,
+    ...amountLines(withdrawal ? 'JUMLAH TARIK' : 'JUMLAH SETOR', receipt.amountRp),
+  );
   if (receipt.balanceAfterRp !== null) lines.push(...amountLines('Saldo', receipt.balanceAfterRp));
   lines.push(
     RECEIPT_RULE,
     ...labelled('Kasir', receipt.tellerName),
-    ...wrapped(withdrawal ? 'Uang telah diterima anggota.' : 'Terima kasih atas setoran Anda.').map(centered),
+    ...wrapped(withdrawal ? 'Uang telah diterima anggota.' : 'Terima kasih atas setoran Anda.').map(
+      centered,
+    ),
     centered('Simpan bukti ini'),
   );
   return lines;

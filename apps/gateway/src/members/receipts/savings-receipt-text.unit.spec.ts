@@ -39,7 +39,12 @@ describe('savings receipt (bukti setor / tarik simpanan) for a 58 mm printer', (
   });
 
   it('given a withdrawal, then it is a bukti tarik with the amount taken out', () => {
-    const lines = savingsReceiptLines({ ...deposit, kind: 'sukarela-withdrawal', amountRp: 50_000, balanceAfterRp: 1_200_000 });
+    const lines = savingsReceiptLines({
+      ...deposit,
+      kind: 'sukarela-withdrawal',
+      amountRp: 50_000,
+      balanceAfterRp: 1_200_000,
+    });
     expectFits(lines);
     expect(lines[1].trim()).toBe('BUKTI TARIK SIMPANAN');
     expect(lines).toContain(`JUMLAH TARIK${'Rp50.000'.padStart(20)}`);
@@ -47,7 +52,13 @@ describe('savings receipt (bukti setor / tarik simpanan) for a 58 mm printer', (
 
   it('given simpanan wajib for several months, then the months paid are listed and wrap within the width', () => {
     const periods = ['2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02'];
-    const lines = savingsReceiptLines({ ...deposit, kind: 'wajib', amountRp: 90_000, periods, balanceAfterRp: 180_000 });
+    const lines = savingsReceiptLines({
+      ...deposit,
+      kind: 'wajib',
+      amountRp: 90_000,
+      periods,
+      balanceAfterRp: 180_000,
+    });
     expectFits(lines);
     expect(lines).toContain('Jenis     : Simpanan Wajib');
     const text = lines.join(' ');
@@ -55,7 +66,12 @@ describe('savings receipt (bukti setor / tarik simpanan) for a 58 mm printer', (
   });
 
   it('given simpanan pokok without a known balance, then no balance line is printed', () => {
-    const lines = savingsReceiptLines({ ...deposit, kind: 'pokok', amountRp: 25_000, balanceAfterRp: null });
+    const lines = savingsReceiptLines({
+      ...deposit,
+      kind: 'pokok',
+      amountRp: 25_000,
+      balanceAfterRp: null,
+    });
     expectFits(lines);
     expect(lines).toContain('Jenis     : Simpanan Pokok');
     expect(lines.some((line) => line.startsWith('Saldo'))).toBe(false);

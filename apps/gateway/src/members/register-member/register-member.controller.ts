@@ -8,13 +8,20 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { MemberCommandTopics, type RegisterMemberPayload, type RegisterMemberResult } from '@koperasi/contracts';
+import {
+  MemberCommandTopics,
+  type RegisterMemberPayload,
+  type RegisterMemberResult,
+} from '@koperasi/contracts';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
 import { CommandRunner } from '../../commands/command-runner.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header.js';
-import { IdempotentWriteRequest, type IdempotentWrite } from '../../idempotency/idempotent-write.decorator.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../../idempotency/idempotent-write.decorator.js';
 import { RegisteredMemberResponse, presentRegisteredMember } from '../member.responses.js';
 import { RegisterMemberRequest } from './register-member.dto.js';
 
@@ -27,11 +34,16 @@ export class RegisterMemberController {
   @Post()
   @Roles('supervisor', 'teller')
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: "Register a member in the caller's koperasi; status PENDING_POKOK until simpanan pokok is paid" })
+  @ApiOperation({
+    summary:
+      "Register a member in the caller's koperasi; status PENDING_POKOK until simpanan pokok is paid",
+  })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ type: RegisteredMemberResponse })
   @ApiConflictResponse({ description: 'the NIK is already a member of a koperasi' })
-  @ApiUnprocessableEntityResponse({ description: "the KTP kelurahan is not the koperasi's, or the NIK is implausible" })
+  @ApiUnprocessableEntityResponse({
+    description: "the KTP kelurahan is not the koperasi's, or the NIK is implausible",
+  })
   register(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,

@@ -31,7 +31,10 @@ export class RegisterMemberRequest {
   @Length(5, 500)
   address!: string;
 
-  @ApiProperty({ example: 'Gedawang', description: "must be the koperasi's kelurahan (422 otherwise)" })
+  @ApiProperty({
+    example: 'Gedawang',
+    description: "must be the koperasi's kelurahan (422 otherwise)",
+  })
   @IsString()
   @Length(2, 100)
   kelurahan!: string;

@@ -21,7 +21,10 @@ import { PLATFORM_SCOPE } from '../../commands/command-runner.js';
 import { ApiException } from '../../http/api-exception.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../idempotency/idempotency-key.header.js';
 import { IdempotencyService } from '../../idempotency/idempotency.service.js';
-import { IdempotentWriteRequest, type IdempotentWrite } from '../../idempotency/idempotent-write.decorator.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../../idempotency/idempotent-write.decorator.js';
 import { MembersQueries } from '../../queries/query-clients.js';
 import { CreateUserRequest, UserResponse } from './create-user.dto.js';
 
@@ -44,11 +47,18 @@ export class CreateUserController {
   })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ type: UserResponse })
-  @ApiBadRequestResponse({ description: 'koperasiId and kotaKabupaten do not fit the role, or a field is invalid (fullName, username, password)' })
-  @ApiForbiddenResponse({ description: 'a supervisor asked for a role other than teller, or for another koperasi' })
+  @ApiBadRequestResponse({
+    description:
+      'koperasiId and kotaKabupaten do not fit the role, or a field is invalid (fullName, username, password)',
+  })
+  @ApiForbiddenResponse({
+    description: 'a supervisor asked for a role other than teller, or for another koperasi',
+  })
   @ApiConflictResponse({ description: 'the username is taken' })
   @ApiNotFoundResponse({ description: 'no such koperasi' })
-  @ApiUnprocessableEntityResponse({ description: 'no koperasi is registered in that kota/kabupaten' })
+  @ApiUnprocessableEntityResponse({
+    description: 'no koperasi is registered in that kota/kabupaten',
+  })
   async create(
     @CurrentUser() caller: AuthenticatedUser,
     @IdempotentWriteRequest() write: IdempotentWrite,
@@ -56,28 +66,59 @@ export class CreateUserController {
   ): Promise<UserResponse> {
     // The password stays out of the stored request hash; a retry is recognised by everything else.
     const { password: _password, ...hashedBody } = body;
-    const request = { scope: caller.koperasiId ?? PLATFORM_SCOPE, userId: caller.id, key: write.key, method: write.method, path: write.path };
-    const stored = await this.idempotency.run({ ...request, body: hashedBody }, async () => ({ status: HttpStatus.CREATED, body: await this.createOnce(caller, body) }));
+    const request = {
+      scope: caller.koperasiId ?? PLATFORM_SCOPE,
+      userId: caller.id,
+      key: write.key,
+      method: write.method,
+      path: write.path,
+    };
+    const stored = await this.idempotency.run({ ...request, body: hashedBody }, async () => ({
+      status: HttpStatus.CREATED,
+      body: await this.createOnce(caller, body),
+    }));
     return stored.body as UserResponse;
   }
 
   /** Refusals are thrown, so the key is freed and a corrected retry with it runs again. */
-  private async createOnce(caller: AuthenticatedUser, body: CreateUserRequest): Promise<UserResponse> {
+  private async createOnce(
+    caller: AuthenticatedUser,
+    body: CreateUserRequest,
+  ): Promise<UserResponse> {
     if (caller.role === 'supervisor') supervisorMayCreate(caller, body);
     const koperasiId = body.koperasiId ?? (caller.role === 'supervisor' ? caller.koperasiId : null);
-    if (!scopeFitsRole(body.role, koperasiId, body.kotaKabupaten ?? null)) throw scopeMismatch(body.role);
-    const kotaKabupaten = body.kotaKabupaten === undefined ? null : await this.registeredCity(body.kotaKabupaten);
+    if (!scopeFitsRole(body.role, koperasiId, body.kotaKabupaten ?? null))
+      throw scopeMismatch(body.role);
+    const kotaKabupaten =
+      body.kotaKabupaten === undefined ? null : await this.registeredCity(body.kotaKabupaten);
     // 404 passes through from the members service when the koperasi does not exist.
     if (koperasiId !== null) await this.members.koperasi(koperasiId);
-    const user = { id: randomUUID(), username: body.username, fullName: body.fullName, role: body.role, koperasiId, kotaKabupaten };
-    const inserted = await this.users.insert({ ...user, passwordHash: await hashPassword(body.password) });
-    if (!inserted) throw new ApiException(HttpStatus.CONFLICT, 'USERNAME_TAKEN', `The username ${body.username} is taken`);
+    const user = {
+      id: randomUUID(),
+      username: body.username,
+      fullName: body.fullName,
+      role: body.role,
+      koperasiId,
+      kotaKabupaten,
+    };
+    const inserted = await this.users.insert({
+      ...user,
+      passwordHash: await hashPassword(body.password),
+    });
+    if (!inserted)
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        'USERNAME_TAKEN',
+        `The username ${body.username} is taken`,
+      );
     return user;
   }
 
   /** The city as the koperasi registry spells it; a city with no koperasi is most likely a typo. */
   private async registeredCity(kotaKabupaten: string): Promise<string> {
-    const match = (await this.members.allKoperasi()).find((koperasi) => sameKotaKabupaten(koperasi.kotaKabupaten, kotaKabupaten));
+    const match = (await this.members.allKoperasi()).find((koperasi) =>
+      sameKotaKabupaten(koperasi.kotaKabupaten, kotaKabupaten),
+    );
     if (!match) {
       throw new ApiException(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -109,9 +150,12 @@ function supervisorMayCreate(caller: AuthenticatedUser, body: CreateUserRequest)
     );
   }
   if (body.kotaKabupaten !== undefined) {
-    throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'A supervisor may not create city auditors; leave kotaKabupaten out', [
-      { field: 'kotaKabupaten', problems: ['not for a supervisor'] },
-    ]);
+    throw new ApiException(
+      HttpStatus.FORBIDDEN,
+      'FORBIDDEN',
+      'A supervisor may not create city auditors; leave kotaKabupaten out',
+      [{ field: 'kotaKabupaten', problems: ['not for a supervisor'] }],
+    );
   }
 }
 

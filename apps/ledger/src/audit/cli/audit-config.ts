@@ -3,7 +3,12 @@ import { Topics } from '@koperasi/contracts';
 import { createKafka, parseBrokerList } from '@koperasi/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { readEnvConfig } from '@koperasi/platform';
-import { redactedUrl, SERVICES, type ServiceName, type ServiceStore } from '../sources/service-stores.js';
+import {
+  redactedUrl,
+  SERVICES,
+  type ServiceName,
+  type ServiceStore,
+} from '../sources/service-stores.js';
 
 /** A problem with the command line or the environment: the CLI prints it and exits 2. */
 export class UsageError extends Error {
@@ -31,13 +36,38 @@ export function readAuditEnvironment(env: NodeJS.ProcessEnv = process.env): Audi
   try {
     values = readEnvConfig(
       {
-        LEDGER_DATABASE_URL: { default: 'postgres://postgres@127.0.0.1:5432/koperasi_ledger', pattern: POSTGRES_URL, description: 'PostgreSQL URL of the ledger database' },
-        MEMBERS_DATABASE_URL: { default: 'postgres://postgres@127.0.0.1:5432/koperasi_members', pattern: POSTGRES_URL, description: "PostgreSQL URL of the members service's event store" },
-        BILLPAY_DATABASE_URL: { default: 'postgres://postgres@127.0.0.1:5432/koperasi_billpay', pattern: POSTGRES_URL, description: "PostgreSQL URL of the billpay service's event store" },
-        LOANS_DATABASE_URL: { default: 'postgres://postgres@127.0.0.1:5432/koperasi_loans', pattern: POSTGRES_URL, description: "PostgreSQL URL of the loans service's event store" },
-        KAFKA_BROKERS: { default: '127.0.0.1:9092', description: 'comma-separated Kafka brokers, host:port' },
-        MEMBERS_EVENTS_TOPIC: { default: Topics.membersEvents, description: 'the members events topic' },
-        BILLPAY_EVENTS_TOPIC: { default: Topics.billpayEvents, description: 'the billpay events topic' },
+        LEDGER_DATABASE_URL: {
+          default: 'postgres://postgres@127.0.0.1:5432/koperasi_ledger',
+          pattern: POSTGRES_URL,
+          description: 'PostgreSQL URL of the ledger database',
+        },
+        MEMBERS_DATABASE_URL: {
+          default: 'postgres://postgres@127.0.0.1:5432/koperasi_members',
+          pattern: POSTGRES_URL,
+          description: "PostgreSQL URL of the members service's event store",
+        },
+        BILLPAY_DATABASE_URL: {
+          default: 'postgres://postgres@127.0.0.1:5432/koperasi_billpay',
+          pattern: POSTGRES_URL,
+          description: "PostgreSQL URL of the billpay service's event store",
+        },
+        LOANS_DATABASE_URL: {
+          default: 'postgres://postgres@127.0.0.1:5432/koperasi_loans',
+          pattern: POSTGRES_URL,
+          description: "PostgreSQL URL of the loans service's event store",
+        },
+        KAFKA_BROKERS: {
+          default: '127.0.0.1:9092',
+          description: 'comma-separated Kafka brokers, host:port',
+        },
+        MEMBERS_EVENTS_TOPIC: {
+          default: Topics.membersEvents,
+          description: 'the members events topic',
+        },
+        BILLPAY_EVENTS_TOPIC: {
+          default: Topics.billpayEvents,
+          description: 'the billpay events topic',
+        },
         LOANS_EVENTS_TOPIC: { default: Topics.loansEvents, description: 'the loans events topic' },
       },
       env,
@@ -45,12 +75,20 @@ export function readAuditEnvironment(env: NodeJS.ProcessEnv = process.env): Audi
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const topic: Record<ServiceName, string> = { members: values.MEMBERS_EVENTS_TOPIC, billpay: values.BILLPAY_EVENTS_TOPIC, loans: values.LOANS_EVENTS_TOPIC };
+  const topic: Record<ServiceName, string> = {
+    members: values.MEMBERS_EVENTS_TOPIC,
+    billpay: values.BILLPAY_EVENTS_TOPIC,
+    loans: values.LOANS_EVENTS_TOPIC,
+  };
   const stores = Object.fromEntries(
-    SERVICES.map((service) => [service, { service, databaseUrl: values[DATABASE_ENV[service]], topic: topic[service] }]),
+    SERVICES.map((service) => [
+      service,
+      { service, databaseUrl: values[DATABASE_ENV[service]], topic: topic[service] },
+    ]),
   ) as Record<ServiceName, ServiceStore>;
   const kafkaBrokers = parseBrokerList(values.KAFKA_BROKERS);
-  if (kafkaBrokers.length === 0) throw new UsageError('KAFKA_BROKERS names no broker (e.g. 127.0.0.1:9092)');
+  if (kafkaBrokers.length === 0)
+    throw new UsageError('KAFKA_BROKERS names no broker (e.g. 127.0.0.1:9092)');
   return { ledgerDatabaseUrl: values.LEDGER_DATABASE_URL, stores, kafkaBrokers };
 }
 
@@ -58,10 +96,19 @@ export function readAuditEnvironment(env: NodeJS.ProcessEnv = process.env): Audi
  * Connects to each database the command needs before any work starts, so a wrong URL fails with the name
  * of its variable rather than half-way through a replay; a store must have an `events` table.
  */
-export async function checkDatabases(needs: { ledgerDatabaseUrl?: string; stores?: readonly ServiceStore[] }): Promise<void> {
+export async function checkDatabases(needs: {
+  ledgerDatabaseUrl?: string;
+  stores?: readonly ServiceStore[];
+}): Promise<void> {
   const checks: { variable: string; url: string; table: string }[] = [
-    ...(needs.ledgerDatabaseUrl ? [{ variable: DATABASE_ENV.ledger, url: needs.ledgerDatabaseUrl, table: 'journal_entries' }] : []),
-    ...(needs.stores ?? []).map((store) => ({ variable: DATABASE_ENV[store.service], url: store.databaseUrl, table: 'events' })),
+    ...(needs.ledgerDatabaseUrl
+      ? [{ variable: DATABASE_ENV.ledger, url: needs.ledgerDatabaseUrl, table: 'journal_entries' }]
+      : []),
+    ...(needs.stores ?? []).map((store) => ({
+      variable: DATABASE_ENV[store.service],
+      url: store.databaseUrl,
+      table: 'events',
+    })),
   ];
   const problems: string[] = [];
   await Promise.all(
@@ -69,28 +116,45 @@ export async function checkDatabases(needs: { ledgerDatabaseUrl?: string; stores
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
       try {
         await client.connect();
-        const { rows } = await client.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [table]);
-        if (!rows[0].found) problems.push(`${variable} (${redactedUrl(url)}) has no ${table} table: is it the right database?`);
+        const { rows } = await client.query<{ found: string | null }>(
+          'SELECT to_regclass($1)::text AS found',
+          [table],
+        );
+        if (!rows[0].found)
+          problems.push(
+            `${variable} (${redactedUrl(url)}) has no ${table} table: is it the right database?`,
+          );
       } catch (error) {
-        problems.push(`${variable} (${redactedUrl(url)}): cannot connect: ${(error as Error).message}`);
+        problems.push(
+          `${variable} (${redactedUrl(url)}): cannot connect: ${(error as Error).message}`,
+        );
       } finally {
         await client.end().catch(() => undefined);
       }
     }),
   );
-  if (problems.length > 0) throw new UsageError(`Database configuration refused:\n  ${problems.sort().join('\n  ')}`);
+  if (problems.length > 0)
+    throw new UsageError(`Database configuration refused:\n  ${problems.sort().join('\n  ')}`);
 }
 
 /** A Kafka client, checked to reach a broker now rather than deep inside a run. */
 export async function connectKafka(brokers: string[]): Promise<Kafka> {
   // A few quick retries for the check: the run's own client retries longer, but a wrong address should fail fast.
-  const probe = new Kafka({ clientId: 'audit-cli-probe', brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 }, connectionTimeout: 3_000 });
+  const probe = new Kafka({
+    clientId: 'audit-cli-probe',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2 },
+    connectionTimeout: 3_000,
+  });
   const admin = probe.admin();
   try {
     await admin.connect();
     await admin.listTopics();
   } catch (error) {
-    throw new UsageError(`KAFKA_BROKERS (${brokers.join(',')}): cannot reach Kafka: ${(error as Error).message}`);
+    throw new UsageError(
+      `KAFKA_BROKERS (${brokers.join(',')}): cannot reach Kafka: ${(error as Error).message}`,
+    );
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

@@ -33,7 +33,9 @@ export class ProgressBar {
     this.lastDrawMs = now;
     const line = describe(progress, (now - this.phaseStartedMs) / 1000);
     if (interactive) {
-      this.stream.write(`\r${line.padEnd(this.stream.columns ? this.stream.columns - 1 : 100).slice(0, (this.stream.columns ?? 101) - 1)}`);
+      this.stream.write(
+        `\r${line.padEnd(this.stream.columns ? this.stream.columns - 1 : 100).slice(0, (this.stream.columns ?? 101) - 1)}`,
+      );
       this.drawn = true;
     } else this.stream.write(`${line}\n`);
   }
@@ -48,7 +50,8 @@ export class ProgressBar {
 export function describe(progress: AuditProgress, elapsedSeconds: number): string {
   const rate = elapsedSeconds > 0 ? progress.done / elapsedSeconds : 0;
   const rateText = `${formatCount(Math.round(rate))} ${progress.unit}/s`;
-  if (progress.total === null || progress.total === 0) return `${progress.phase}: ${formatCount(progress.done)} ${progress.unit}, ${rateText}`;
+  if (progress.total === null || progress.total === 0)
+    return `${progress.phase}: ${formatCount(progress.done)} ${progress.unit}, ${rateText}`;
   const fraction = Math.min(1, progress.done / progress.total);
   const filled = Math.round(fraction * BAR_WIDTH);
   const eta = rate > 0 ? (progress.total - progress.done) / rate : Number.NaN;

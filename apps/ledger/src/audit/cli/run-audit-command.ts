@@ -66,7 +66,12 @@ const OPTIONS = {
 /** Runs one auditor's command and returns the exit status; main() only wires it to the process. */
 export async function runAuditCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     const [command, ...extra] = positionals;
     if (values.help || command === 'help') {
       io.stdout.write(`${USAGE}\n`);
@@ -75,27 +80,49 @@ export async function runAuditCommand(argv: readonly string[], io: CommandIo): P
     if (!command) throw new UsageError('a command is needed: verify, replay, export or shu');
     if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}`);
     const progress = new ProgressBar(io.stderr, !values.quiet);
-    const print = (result: unknown, summary: string) => io.stdout.write(`${values.json ? JSON.stringify(result, null, 2) : summary}\n`);
+    const print = (result: unknown, summary: string) =>
+      io.stdout.write(`${values.json ? JSON.stringify(result, null, 2) : summary}\n`);
     const env = readAuditEnvironment(io.env);
     const stores = selectedStores(env.stores, values.services);
     switch (command) {
       case 'verify': {
-        const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 0, 16);
+        const workers =
+          values.workers === undefined
+            ? undefined
+            : wholeNumber('--workers', values.workers, 0, 16);
         await checkDatabases({ stores });
         const kafka = values['no-kafka'] ? null : await connectKafka(env.kafkaBrokers);
-        const result = await verifyStores({ stores, kafka, workers }, (update) => progress.update(update));
+        const result = await verifyStores({ stores, kafka, workers }, (update) =>
+          progress.update(update),
+        );
         progress.finishLine();
         print(result, verifySummary(result));
         return result.ok ? EXIT_OK : EXIT_FINDINGS;
       }
       case 'replay': {
-        const source = oneOf<ReplaySource>('--source', values.source ?? 'stores', ['stores', 'kafka']);
+        const source = oneOf<ReplaySource>('--source', values.source ?? 'stores', [
+          'stores',
+          'kafka',
+        ]);
         const asOf = values['as-of'] === undefined ? null : parseAsOf(values['as-of']);
-        if (values['as-of'] !== undefined && !asOf) throw new UsageError('--as-of must be YYYY-MM-DD (the end of that day in WIB) or an ISO 8601 date-time, e.g. 2025-10-31T12:00:00+07:00');
-        await checkDatabases({ ledgerDatabaseUrl: env.ledgerDatabaseUrl, stores: source === 'stores' ? stores : [] });
+        if (values['as-of'] !== undefined && !asOf)
+          throw new UsageError(
+            '--as-of must be YYYY-MM-DD (the end of that day in WIB) or an ISO 8601 date-time, e.g. 2025-10-31T12:00:00+07:00',
+          );
+        await checkDatabases({
+          ledgerDatabaseUrl: env.ledgerDatabaseUrl,
+          stores: source === 'stores' ? stores : [],
+        });
         const kafka = source === 'kafka' ? await connectKafka(env.kafkaBrokers) : null;
         const result = await runReplay(
-          { source, ledgerDatabaseUrl: env.ledgerDatabaseUrl, stores, kafka, asOf, keepSchema: values['keep-schema'] ?? false },
+          {
+            source,
+            ledgerDatabaseUrl: env.ledgerDatabaseUrl,
+            stores,
+            kafka,
+            asOf,
+            keepSchema: values['keep-schema'] ?? false,
+          },
           (update) => progress.update(update),
         );
         progress.finishLine();
@@ -108,10 +135,24 @@ export async function runAuditCommand(argv: readonly string[], io: CommandIo): P
         const to = dayEnd('--to', required('--to', values.to));
         const kind = oneOf<ExportKind>('--kind', values.kind ?? 'events', ['events', 'entries']);
         const format = oneOf<ExportFormat>('--format', values.format ?? 'csv', ['csv', 'jsonl']);
-        await checkDatabases(kind === 'events' ? { stores } : { ledgerDatabaseUrl: env.ledgerDatabaseUrl });
+        await checkDatabases(
+          kind === 'events' ? { stores } : { ledgerDatabaseUrl: env.ledgerDatabaseUrl },
+        );
         const toFile = values.out !== undefined && values.out !== '-';
         const out = toFile ? createWriteStream(values.out!) : io.stdout;
-        const result = await exportHistory({ kind, format, koperasiId, from, to, out, stores, ledgerDatabaseUrl: env.ledgerDatabaseUrl }, (update) => progress.update(update));
+        const result = await exportHistory(
+          {
+            kind,
+            format,
+            koperasiId,
+            from,
+            to,
+            out,
+            stores,
+            ledgerDatabaseUrl: env.ledgerDatabaseUrl,
+          },
+          (update) => progress.update(update),
+        );
         progress.finishLine();
         // Written to stdout, the export is the output; the summary then goes to stderr.
         if (toFile) print(result, exportSummary(result, values.out!));
@@ -126,8 +167,14 @@ export async function runAuditCommand(argv: readonly string[], io: CommandIo): P
             koperasiId: required('--koperasi', values.koperasi),
             year: wholeNumber('--year', required('--year', values.year), 2000, 9998),
             shuRp: wholeNumber('--shu', required('--shu', values.shu), 1, Number.MAX_SAFE_INTEGER),
-            jasaUsahaPercent: percent('--jasa-usaha', required('--jasa-usaha', values['jasa-usaha'])),
-            jasaModalPercent: percent('--jasa-modal', required('--jasa-modal', values['jasa-modal'])),
+            jasaUsahaPercent: percent(
+              '--jasa-usaha',
+              required('--jasa-usaha', values['jasa-usaha']),
+            ),
+            jasaModalPercent: percent(
+              '--jasa-modal',
+              required('--jasa-modal', values['jasa-modal']),
+            ),
           },
           (update) => progress.update(update),
         );
@@ -139,20 +186,35 @@ export async function runAuditCommand(argv: readonly string[], io: CommandIo): P
         throw new UsageError(`unknown command ${command}: verify, replay, export or shu`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ShuInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ShuInputError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       io.stderr.write(`audit: ${(error as Error).message}\n\n${USAGE}\n`);
       return EXIT_USAGE;
     }
-    io.stderr.write(`audit: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(
+      `audit: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_FAILED;
   }
 }
 
-function selectedStores(all: Record<ServiceName, ServiceStore>, option: string | undefined): ServiceStore[] {
+function selectedStores(
+  all: Record<ServiceName, ServiceStore>,
+  option: string | undefined,
+): ServiceStore[] {
   if (option === undefined) return SERVICES.map((service) => all[service]);
-  const names = option.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = option
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !(SERVICES as readonly string[]).includes(name));
-  if (names.length === 0 || unknown.length > 0) throw new UsageError(`--services takes a list of ${SERVICES.join(', ')}${unknown.length > 0 ? `; ${unknown.join(', ')} is not one` : ''}`);
+  if (names.length === 0 || unknown.length > 0)
+    throw new UsageError(
+      `--services takes a list of ${SERVICES.join(', ')}${unknown.length > 0 ? `; ${unknown.join(', ')} is not one` : ''}`,
+    );
   return SERVICES.filter((service) => names.includes(service)).map((service) => all[service]);
 }
 
@@ -162,18 +224,23 @@ function required(option: string, value: string | undefined): string {
 }
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not ${value}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not ${value}`);
   return value as T;
 }
 
 function wholeNumber(option: string, value: string, min: number, max: number): number {
   const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not ${value}`);
+  if (!Number.isSafeInteger(number) || number < min || number > max)
+    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not ${value}`);
   return number;
 }
 
 function percent(option: string, value: string): number {
-  if (!/^\d{1,3}(\.\d{1,2})?$/.test(value) || Number(value) > 100) throw new UsageError(`${option} must be a percentage from 0 to 100 with at most two decimals, not ${value}`);
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(value) || Number(value) > 100)
+    throw new UsageError(
+      `${option} must be a percentage from 0 to 100 with at most two decimals, not ${value}`,
+    );
   return Number(value);
 }
 
@@ -185,12 +252,16 @@ function dayStart(option: string, value: string): Date {
 
 /** The instant after a WIB day (the day is included), or an ISO date-time as given (excluded). */
 function dayEnd(option: string, value: string): Date {
-  if (isCalendarDate(value)) return new Date(new Date(`${value}T00:00:00+07:00`).getTime() + 86_400_000);
+  if (isCalendarDate(value))
+    return new Date(new Date(`${value}T00:00:00+07:00`).getTime() + 86_400_000);
   return instant(option, value);
 }
 
 function instant(option: string, value: string): Date {
   const parsed = /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : null;
-  if (!parsed || Number.isNaN(parsed.getTime())) throw new UsageError(`${option} must be YYYY-MM-DD (a WIB day) or an ISO 8601 date-time with its offset, not ${value}`);
+  if (!parsed || Number.isNaN(parsed.getTime()))
+    throw new UsageError(
+      `${option} must be YYYY-MM-DD (a WIB day) or an ISO 8601 date-time with its offset, not ${value}`,
+    );
   return parsed;
 }

@@ -36,32 +36,110 @@ export interface ExportResult {
 const DEFAULT_PAGE_SIZE = 5_000;
 
 const EVENT_CSV_COLUMNS = [
-  'service', 'global_position', 'stream_id', 'stream_version', 'event_id', 'type', 'schema_version', 'occurred_at',
-  'koperasi_id', 'actor', 'correlation_id', 'causation_id', 'data', 'prev_hash', 'hash',
+  'service',
+  'global_position',
+  'stream_id',
+  'stream_version',
+  'event_id',
+  'type',
+  'schema_version',
+  'occurred_at',
+  'koperasi_id',
+  'actor',
+  'correlation_id',
+  'causation_id',
+  'data',
+  'prev_hash',
+  'hash',
 ];
 const ENTRY_CSV_COLUMNS = [
-  'entry_id', 'source_event_id', 'koperasi_id', 'occurred_at', 'posted_at', 'description', 'source_service', 'event_type',
-  'stream_id', 'stream_version', 'actor', 'correlation_id', 'causation_id', 'line_no', 'account_code', 'account_name',
-  'debit_rp', 'credit_rp', 'teller_id', 'member_id', 'fee_source', 'product_code',
+  'entry_id',
+  'source_event_id',
+  'koperasi_id',
+  'occurred_at',
+  'posted_at',
+  'description',
+  'source_service',
+  'event_type',
+  'stream_id',
+  'stream_version',
+  'actor',
+  'correlation_id',
+  'causation_id',
+  'line_no',
+  'account_code',
+  'account_name',
+  'debit_rp',
+  'credit_rp',
+  'teller_id',
+  'member_id',
+  'fee_source',
+  'product_code',
 ];
 
 /**
  * Writes one koperasi's events (every service, in each store's position order, with the hashes an auditor's
  * tool can re-check) or journal entries (with their lines and trace) in a time range, as CSV or JSON Lines.
  */
-export async function exportHistory(options: ExportOptions, onProgress?: ProgressListener): Promise<ExportResult> {
-  if (!(options.from.getTime() < options.to.getTime())) throw new Error('the export range is empty: from must be before to');
+export async function exportHistory(
+  options: ExportOptions,
+  onProgress?: ProgressListener,
+): Promise<ExportResult> {
+  if (!(options.from.getTime() < options.to.getTime()))
+    throw new Error('the export range is empty: from must be before to');
   const writer = new LineWriter(options.out);
   const result: ExportResult = { kind: options.kind, format: options.format, records: 0, rows: 0 };
-  const progress = () => onProgress?.({ phase: `export ${options.kind}`, done: result.records, total: null, unit: 'rows' });
+  const progress = () =>
+    onProgress?.({
+      phase: `export ${options.kind}`,
+      done: result.records,
+      total: null,
+      unit: 'rows',
+    });
   if (options.kind === 'events') {
     if (options.format === 'csv') await writer.line(csvLine(EVENT_CSV_COLUMNS));
     for (const store of options.stores) {
       await exportStoreEvents(store, options, async (row) => {
         if (options.format === 'csv') {
-          await writer.line(csvLine([store.service, row.global_position, row.stream_id, row.stream_version, row.event_id, row.type, row.schema_version, row.occurred_at, row.koperasi_id, row.actor, row.correlation_id, row.causation_id, JSON.stringify(row.data), row.prev_hash, row.hash]));
+          await writer.line(
+            csvLine([
+              store.service,
+              row.global_position,
+              row.stream_id,
+              row.stream_version,
+              row.event_id,
+              row.type,
+              row.schema_version,
+              row.occurred_at,
+              row.koperasi_id,
+              row.actor,
+              row.correlation_id,
+              row.causation_id,
+              JSON.stringify(row.data),
+              row.prev_hash,
+              row.hash,
+            ]),
+          );
         } else {
-          await writer.line(JSON.stringify({ service: store.service, globalPosition: row.global_position, eventId: row.event_id, type: row.type, schemaVersion: row.schema_version, streamId: row.stream_id, streamVersion: row.stream_version, koperasiId: row.koperasi_id, occurredAt: row.occurred_at, actor: row.actor, correlationId: row.correlation_id, causationId: row.causation_id, data: row.data, prevHash: row.prev_hash, hash: row.hash }));
+          await writer.line(
+            JSON.stringify({
+              service: store.service,
+              globalPosition: row.global_position,
+              eventId: row.event_id,
+              type: row.type,
+              schemaVersion: row.schema_version,
+              streamId: row.stream_id,
+              streamVersion: row.stream_version,
+              koperasiId: row.koperasi_id,
+              occurredAt: row.occurred_at,
+              actor: row.actor,
+              correlationId: row.correlation_id,
+              causationId: row.causation_id,
+              data: row.data,
+              prevHash: row.prev_hash,
+              hash: row.hash,
+            }),
+          );
         }
         result.records += 1;
         result.rows += 1;
@@ -73,7 +151,32 @@ export async function exportHistory(options: ExportOptions, onProgress?: Progres
     await exportEntries(options, async (entry) => {
       if (options.format === 'csv') {
         for (const line of entry.lines) {
-          await writer.line(csvLine([entry.id, entry.sourceEventId, entry.koperasiId, entry.occurredAt, entry.postedAt, entry.description, entry.trace.service, entry.trace.eventType, entry.trace.streamId, entry.trace.streamVersion, entry.trace.actor, entry.trace.correlationId, entry.trace.causationId, line.lineNo, line.accountCode, line.accountName, line.debitRp, line.creditRp, line.tellerId, line.memberId, line.feeSource, line.productCode]));
+          await writer.line(
+            csvLine([
+              entry.id,
+              entry.sourceEventId,
+              entry.koperasiId,
+              entry.occurredAt,
+              entry.postedAt,
+              entry.description,
+              entry.trace.service,
+              entry.trace.eventType,
+              entry.trace.streamId,
+              entry.trace.streamVersion,
+              entry.trace.actor,
+              entry.trace.correlationId,
+              entry.trace.causationId,
+              line.lineNo,
+              line.accountCode,
+              line.accountName,
+              line.debitRp,
+              line.creditRp,
+              line.tellerId,
+              line.memberId,
+              line.feeSource,
+              line.productCode,
+            ]),
+          );
           result.rows += 1;
         }
       } else {
@@ -106,13 +209,21 @@ interface EventExportRow {
   hash: string;
 }
 
-async function exportStoreEvents(store: ServiceStore, options: ExportOptions, emit: (row: EventExportRow) => Promise<void>): Promise<void> {
+async function exportStoreEvents(
+  store: ServiceStore,
+  options: ExportOptions,
+  emit: (row: EventExportRow) => Promise<void>,
+): Promise<void> {
   const client = new pg.Client({ connectionString: store.databaseUrl });
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await client.query(`SET LOCAL TimeZone = 'UTC'`);
-    for (const [after, through] of positionWindows(0n, await lastPosition(client), options.pageSize ?? DEFAULT_PAGE_SIZE)) {
+    for (const [after, through] of positionWindows(
+      0n,
+      await lastPosition(client),
+      options.pageSize ?? DEFAULT_PAGE_SIZE,
+    )) {
       const { rows } = await client.query<EventExportRow>(
         `SELECT global_position::text, stream_id, stream_version, event_id::text, type, schema_version, data,
                 occurred_at::text, metadata->>'koperasiId' AS koperasi_id, metadata->>'actor' AS actor,
@@ -123,7 +234,8 @@ async function exportStoreEvents(store: ServiceStore, options: ExportOptions, em
          ORDER BY e.global_position`,
         [after, through, options.koperasiId, options.from, options.to],
       );
-      for (const row of rows) await emit({ ...row, occurred_at: isoFromPostgresUtc(row.occurred_at) });
+      for (const row of rows)
+        await emit({ ...row, occurred_at: isoFromPostgresUtc(row.occurred_at) });
     }
     await client.query('COMMIT');
   } finally {
@@ -138,11 +250,32 @@ interface ExportedEntry {
   occurredAt: string;
   postedAt: string;
   description: string;
-  trace: { service: string | null; eventType: string | null; streamId: string | null; streamVersion: number | null; actor: string | null; correlationId: string | null; causationId: string | null };
-  lines: { lineNo: number; accountCode: string; accountName: string; debitRp: number; creditRp: number; tellerId: string | null; memberId: string | null; feeSource: string | null; productCode: string | null }[];
+  trace: {
+    service: string | null;
+    eventType: string | null;
+    streamId: string | null;
+    streamVersion: number | null;
+    actor: string | null;
+    correlationId: string | null;
+    causationId: string | null;
+  };
+  lines: {
+    lineNo: number;
+    accountCode: string;
+    accountName: string;
+    debitRp: number;
+    creditRp: number;
+    tellerId: string | null;
+    memberId: string | null;
+    feeSource: string | null;
+    productCode: string | null;
+  }[];
 }
 
-async function exportEntries(options: ExportOptions, emit: (entry: ExportedEntry) => Promise<void>): Promise<void> {
+async function exportEntries(
+  options: ExportOptions,
+  emit: (entry: ExportedEntry) => Promise<void>,
+): Promise<void> {
   const client = new pg.Client({ connectionString: options.ledgerDatabaseUrl });
   await client.connect();
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;

@@ -41,7 +41,8 @@ export interface ProjectionStats {
 
 const ENTRY_COLUMNS = `id, koperasi_id, source_event_id, occurred_at, description, posted_at, source_service, event_type,
   stream_id, stream_version, actor, correlation_id, causation_id`;
-const LINE_COLUMNS = 'entry_id, line_no, koperasi_id, account_code, debit_rp, credit_rp, teller_id, member_id, fee_source, product_code';
+const LINE_COLUMNS =
+  'entry_id, line_no, koperasi_id, account_code, debit_rp, credit_rp, teller_id, member_id, fee_source, product_code';
 const MAX_UNPOSTABLE_LISTED = 1000;
 
 /**
@@ -51,7 +52,13 @@ const MAX_UNPOSTABLE_LISTED = 1000;
  * teller) added up in memory, to be written once at the end (writeRunningSums) instead of batch by batch.
  */
 export class BulkProjector {
-  readonly stats: ProjectionStats = { events: 0, entries: 0, lines: 0, duplicates: 0, unpostable: [] };
+  readonly stats: ProjectionStats = {
+    events: 0,
+    entries: 0,
+    lines: 0,
+    duplicates: 0,
+    unpostable: [],
+  };
   private unpostableCount = 0;
   private nextEntryId: number;
   private readonly entryIdStride: number;
@@ -96,7 +103,10 @@ export class BulkProjector {
       }
       this.stats.events += 1;
       try {
-        const openedMemberId = service === 'members' && event.type === 'MemberRegistered' ? registeredMemberId(event) : null;
+        const openedMemberId =
+          service === 'members' && event.type === 'MemberRegistered'
+            ? registeredMemberId(event)
+            : null;
         // The posting rules check their entries balance (entryFromEvent) before handing them over.
         const entry = post(event);
         if (openedMemberId) this.openSavings(event.koperasiId, openedMemberId);
@@ -122,10 +132,35 @@ export class BulkProjector {
       this.lastEntryId = entryId;
       this.nextEntryId += this.entryIdStride;
       const { trace } = entry;
-      entryRows += copyRow([entryId, entry.koperasiId, entry.sourceEventId, entry.occurredAt, entry.description, postedAt, trace.service, trace.eventType, trace.streamId, trace.streamVersion, trace.actor, trace.correlationId, trace.causationId]);
+      entryRows += copyRow([
+        entryId,
+        entry.koperasiId,
+        entry.sourceEventId,
+        entry.occurredAt,
+        entry.description,
+        postedAt,
+        trace.service,
+        trace.eventType,
+        trace.streamId,
+        trace.streamVersion,
+        trace.actor,
+        trace.correlationId,
+        trace.causationId,
+      ]);
       for (let index = 0; index < entry.lines.length; index++) {
         const line = entry.lines[index];
-        lineRows += copyRow([entryId, index + 1, entry.koperasiId, line.accountCode, line.debitRp, line.creditRp, line.tellerId, line.memberId, line.fee?.source, line.fee?.productCode]);
+        lineRows += copyRow([
+          entryId,
+          index + 1,
+          entry.koperasiId,
+          line.accountCode,
+          line.debitRp,
+          line.creditRp,
+          line.tellerId,
+          line.memberId,
+          line.fee?.source,
+          line.fee?.productCode,
+        ]);
       }
       this.stats.lines += entry.lines.length;
     }
@@ -152,14 +187,19 @@ export class BulkProjector {
   async flush(): Promise<ProjectedBooks> {
     await this.write;
     return {
-      sums: { accounts: [...this.accounts.values()], savings: [...this.savings.values()], cash: [...this.cash.values()] },
+      sums: {
+        accounts: [...this.accounts.values()],
+        savings: [...this.savings.values()],
+        cash: [...this.cash.values()],
+      },
       lastEntryId: this.lastEntryId,
     };
   }
 
   private openSavings(koperasiId: string, memberId: string): void {
     const key = `${koperasiId}\u0000${memberId}`;
-    if (!this.savings.has(key)) this.savings.set(key, { koperasiId, memberId, pokokRp: 0, wajibRp: 0, sukarelaRp: 0 });
+    if (!this.savings.has(key))
+      this.savings.set(key, { koperasiId, memberId, pokokRp: 0, wajibRp: 0, sukarelaRp: 0 });
   }
 
   /**
@@ -173,20 +213,37 @@ export class BulkProjector {
       const { koperasiId } = entry;
       let businessDate: string | null = null;
       for (const line of entry.lines) {
-        const account = upsert(this.accounts, `${koperasiId}\u0000${line.accountCode}`, () => ({ koperasiId, accountCode: line.accountCode, debitRp: 0, creditRp: 0 }));
+        const account = upsert(this.accounts, `${koperasiId}\u0000${line.accountCode}`, () => ({
+          koperasiId,
+          accountCode: line.accountCode,
+          debitRp: 0,
+          creditRp: 0,
+        }));
         account.debitRp = add(account.debitRp, line.debitRp);
         account.creditRp = add(account.creditRp, line.creditRp);
         const savingsField = SAVINGS_FIELD_BY_ACCOUNT[line.accountCode as StartingAccountCode];
         if (savingsField && line.memberId) {
           const memberId = line.memberId;
-          const member = upsert(this.savings, `${koperasiId}\u0000${memberId}`, () => ({ koperasiId, memberId, pokokRp: 0, wajibRp: 0, sukarelaRp: 0 }));
+          const member = upsert(this.savings, `${koperasiId}\u0000${memberId}`, () => ({
+            koperasiId,
+            memberId,
+            pokokRp: 0,
+            wajibRp: 0,
+            sukarelaRp: 0,
+          }));
           member[savingsField] = add(member[savingsField], line.creditRp - line.debitRp);
         }
         if (line.accountCode === KAS && line.tellerId) {
           const tellerId = line.tellerId;
           businessDate ??= this.businessDate(entry.occurredAt);
           const day = businessDate;
-          const drawer = upsert(this.cash, `${koperasiId}\u0000${day}\u0000${tellerId}`, () => ({ koperasiId, businessDate: day, tellerId, debitRp: 0, creditRp: 0 }));
+          const drawer = upsert(this.cash, `${koperasiId}\u0000${day}\u0000${tellerId}`, () => ({
+            koperasiId,
+            businessDate: day,
+            tellerId,
+            debitRp: 0,
+            creditRp: 0,
+          }));
           drawer.debitRp = add(drawer.debitRp, line.debitRp);
           drawer.creditRp = add(drawer.creditRp, line.creditRp);
         }
@@ -230,23 +287,40 @@ export function mergeRunningSums(parts: readonly RunningSums[]): RunningSums {
   const cash = new Map<string, CashDelta>();
   for (const part of parts) {
     for (const delta of part.accounts) {
-      const row = upsert(accounts, `${delta.koperasiId}\u0000${delta.accountCode}`, () => ({ ...delta, debitRp: 0, creditRp: 0 }));
+      const row = upsert(accounts, `${delta.koperasiId}\u0000${delta.accountCode}`, () => ({
+        ...delta,
+        debitRp: 0,
+        creditRp: 0,
+      }));
       row.debitRp = add(row.debitRp, delta.debitRp);
       row.creditRp = add(row.creditRp, delta.creditRp);
     }
     for (const delta of part.savings) {
-      const row = upsert(savings, `${delta.koperasiId}\u0000${delta.memberId}`, () => ({ ...delta, pokokRp: 0, wajibRp: 0, sukarelaRp: 0 }));
+      const row = upsert(savings, `${delta.koperasiId}\u0000${delta.memberId}`, () => ({
+        ...delta,
+        pokokRp: 0,
+        wajibRp: 0,
+        sukarelaRp: 0,
+      }));
       row.pokokRp = add(row.pokokRp, delta.pokokRp);
       row.wajibRp = add(row.wajibRp, delta.wajibRp);
       row.sukarelaRp = add(row.sukarelaRp, delta.sukarelaRp);
     }
     for (const delta of part.cash) {
-      const row = upsert(cash, `${delta.koperasiId}\u0000${delta.businessDate}\u0000${delta.tellerId}`, () => ({ ...delta, debitRp: 0, creditRp: 0 }));
+      const row = upsert(
+        cash,
+        `${delta.koperasiId}\u0000${delta.businessDate}\u0000${delta.tellerId}`,
+        () => ({ ...delta, debitRp: 0, creditRp: 0 }),
+      );
       row.debitRp = add(row.debitRp, delta.debitRp);
       row.creditRp = add(row.creditRp, delta.creditRp);
     }
   }
-  return { accounts: [...accounts.values()], savings: [...savings.values()], cash: [...cash.values()] };
+  return {
+    accounts: [...accounts.values()],
+    savings: [...savings.values()],
+    cash: [...cash.values()],
+  };
 }
 
 /**
@@ -254,27 +328,57 @@ export function mergeRunningSums(parts: readonly RunningSums[]): RunningSums {
  * projectors took. Savings below zero mean the history withdrew more than was saved: the live ledger would
  * have refused those events, so the replay stops and names the members.
  */
-export async function writeRunningSums(client: ClientBase, sums: RunningSums, lastEntryId: number): Promise<void> {
-  const negative = sums.savings.filter((row) => row.pokokRp < 0 || row.wajibRp < 0 || row.sukarelaRp < 0);
+export async function writeRunningSums(
+  client: ClientBase,
+  sums: RunningSums,
+  lastEntryId: number,
+): Promise<void> {
+  const negative = sums.savings.filter(
+    (row) => row.pokokRp < 0 || row.wajibRp < 0 || row.sukarelaRp < 0,
+  );
   if (negative.length > 0) {
-    const names = negative.slice(0, 5).map((row) => `${row.koperasiId}/${row.memberId}`).join(', ');
-    throw new Error(`the history takes ${negative.length} member(s) below zero savings (${names}); the live ledger would have refused those events`);
+    const names = negative
+      .slice(0, 5)
+      .map((row) => `${row.koperasiId}/${row.memberId}`)
+      .join(', ');
+    throw new Error(
+      `the history takes ${negative.length} member(s) below zero savings (${names}); the live ledger would have refused those events`,
+    );
   }
   let rows = '';
-  for (const row of sums.accounts) rows += copyRow([row.koperasiId, row.accountCode, row.debitRp, row.creditRp]);
-  await copyIn(client, 'COPY account_balances (koperasi_id, account_code, debit_total_rp, credit_total_rp) FROM STDIN', rows);
+  for (const row of sums.accounts)
+    rows += copyRow([row.koperasiId, row.accountCode, row.debitRp, row.creditRp]);
+  await copyIn(
+    client,
+    'COPY account_balances (koperasi_id, account_code, debit_total_rp, credit_total_rp) FROM STDIN',
+    rows,
+  );
   rows = '';
-  for (const row of sums.savings) rows += copyRow([row.koperasiId, row.memberId, row.pokokRp, row.wajibRp, row.sukarelaRp]);
-  await copyIn(client, 'COPY member_savings (koperasi_id, member_id, pokok_rp, wajib_rp, sukarela_rp) FROM STDIN', rows);
+  for (const row of sums.savings)
+    rows += copyRow([row.koperasiId, row.memberId, row.pokokRp, row.wajibRp, row.sukarelaRp]);
+  await copyIn(
+    client,
+    'COPY member_savings (koperasi_id, member_id, pokok_rp, wajib_rp, sukarela_rp) FROM STDIN',
+    rows,
+  );
   rows = '';
-  for (const row of sums.cash) rows += copyRow([row.koperasiId, row.businessDate, row.tellerId, row.debitRp, row.creditRp]);
-  await copyIn(client, 'COPY cash_by_teller (koperasi_id, business_date, teller_id, debit_rp, credit_rp) FROM STDIN', rows);
-  if (lastEntryId > 0) await client.query(`SELECT setval(pg_get_serial_sequence('journal_entries', 'id'), $1)`, [lastEntryId]);
+  for (const row of sums.cash)
+    rows += copyRow([row.koperasiId, row.businessDate, row.tellerId, row.debitRp, row.creditRp]);
+  await copyIn(
+    client,
+    'COPY cash_by_teller (koperasi_id, business_date, teller_id, debit_rp, credit_rp) FROM STDIN',
+    rows,
+  );
+  if (lastEntryId > 0)
+    await client.query(`SELECT setval(pg_get_serial_sequence('journal_entries', 'id'), $1)`, [
+      lastEntryId,
+    ]);
 }
 
 function registeredMemberId(event: EventEnvelope): string {
   const memberId = (event.data as { memberId?: unknown } | null)?.memberId;
-  if (typeof memberId !== 'string' || memberId === '') throw new Error(`MemberRegistered ${event.eventId} has no memberId`);
+  if (typeof memberId !== 'string' || memberId === '')
+    throw new Error(`MemberRegistered ${event.eventId} has no memberId`);
   return memberId;
 }
 
@@ -289,6 +393,7 @@ function upsert<T>(rows: Map<string, T>, key: string, create: () => T): T {
 
 function add(a: number, b: number): number {
   const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new Error(`Rupiah sum ${a} + ${b} is beyond exact integer range`);
+  if (!Number.isSafeInteger(sum))
+    throw new Error(`Rupiah sum ${a} + ${b} is beyond exact integer range`);
   return sum;
 }

@@ -15,14 +15,19 @@ const CHUNK_BYTES = 1 << 20;
  * the statement, answers the server's CopyInResponse with the data, and settles on ReadyForQuery. COPY is
  * several times cheaper for PostgreSQL to take than the same rows as arrays through unnest.
  */
-export function copyIn(client: ClientBase, statement: string, rows: string | Buffer): Promise<void> {
+export function copyIn(
+  client: ClientBase,
+  statement: string,
+  rows: string | Buffer,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let failure: Error | null = null;
     const copy: Submittable & Record<string, unknown> = {
       submit: (connection) => connection.query(statement),
       handleCopyInResponse: (connection: CopyConnection) => {
         const data = typeof rows === 'string' ? Buffer.from(rows, 'utf8') : rows;
-        for (let start = 0; start < data.length; start += CHUNK_BYTES) connection.sendCopyFromChunk(data.subarray(start, start + CHUNK_BYTES));
+        for (let start = 0; start < data.length; start += CHUNK_BYTES)
+          connection.sendCopyFromChunk(data.subarray(start, start + CHUNK_BYTES));
         connection.endCopyFrom();
       },
       handleError: (error: Error) => {

@@ -20,7 +20,21 @@ export interface HistoryReadOptions {
   onMalformed: (service: ServiceName, where: string, error: Error) => void;
 }
 
-type StoreRow = [string, string, number, string, string, number, unknown, string, string, string, string, string | null, string];
+type StoreRow = [
+  string,
+  string,
+  number,
+  string,
+  string,
+  number,
+  unknown,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+];
 
 /**
  * A slice of one store's history: the events at positions (afterPosition, throughPosition] whose
@@ -41,13 +55,19 @@ export interface StoreRange {
  * Cuts every store's history into slices of about `eventsPerRange` events, so a replay can project a large
  * store on several workers at once. Positions are dense (a bigserial), so equal widths hold about equal counts.
  */
-export async function planStoreRanges(stores: readonly ServiceStore[], asOf: Date | null, eventsPerRange: number): Promise<StoreRange[]> {
+export async function planStoreRanges(
+  stores: readonly ServiceStore[],
+  asOf: Date | null,
+  eventsPerRange: number,
+): Promise<StoreRange[]> {
   const ranges = await Promise.all(
     stores.map(async (store) => {
       const client = new pg.Client({ connectionString: store.databaseUrl });
       await client.connect();
       try {
-        const { rows } = await client.query<{ cutoff: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS cutoff');
+        const { rows } = await client.query<{ cutoff: string }>(
+          'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS cutoff',
+        );
         const { cutoff } = rows[0];
         const { rows: bounds } = await client.query<{ first: string | null; last: string | null }>(
           'SELECT min(global_position)::text AS first, max(global_position)::text AS last FROM events WHERE transaction_id < $1::xid8',
@@ -66,7 +86,13 @@ export async function planStoreRanges(stores: readonly ServiceStore[], asOf: Dat
              WHERE global_position > $1 AND global_position <= $2 AND transaction_id < $3::xid8 AND ($4::timestamptz IS NULL OR occurred_at <= $4)`,
             [after.toString(), through.toString(), cutoff, asOf],
           );
-          planned.push({ store, cutoff, afterPosition: after.toString(), throughPosition: through.toString(), events: Number(counted[0].n) });
+          planned.push({
+            store,
+            cutoff,
+            afterPosition: after.toString(),
+            throughPosition: through.toString(),
+            events: Number(counted[0].n),
+          });
         }
         return planned;
       } finally {
@@ -105,7 +131,11 @@ export async function readStoreRange(
         values: [after, through, options.asOf],
         rowMode: 'array',
       });
-    const windows = positionWindows(BigInt(range.afterPosition), BigInt(range.throughPosition), options.pageSize);
+    const windows = positionWindows(
+      BigInt(range.afterPosition),
+      BigInt(range.throughPosition),
+      options.pageSize,
+    );
     let window = windows.next();
     let pending = window.done ? null : page(window.value);
     while (pending) {
@@ -113,7 +143,9 @@ export async function readStoreRange(
       window = windows.next();
       pending = window.done ? null : page(window.value);
       const events: EventEnvelope[] = [];
-      for (const row of rows) if (finishedBefore(row[12], range.cutoff)) events.push(options.upcasters.upcast(envelopeOf(row)));
+      for (const row of rows)
+        if (finishedBefore(row[12], range.cutoff))
+          events.push(options.upcasters.upcast(envelopeOf(row)));
       if (events.length > 0) await onBatch(range.store.service, events);
     }
   } finally {
@@ -123,11 +155,17 @@ export async function readStoreRange(
 
 /** Transaction ids as PostgreSQL prints them (decimal, no leading zeros) compared without parsing. */
 function finishedBefore(transactionId: string, cutoff: string): boolean {
-  return transactionId.length !== cutoff.length ? transactionId.length < cutoff.length : transactionId < cutoff;
+  return transactionId.length !== cutoff.length
+    ? transactionId.length < cutoff.length
+    : transactionId < cutoff;
 }
 
 /** Every store's committed history, one store after another. */
-export async function readStoreHistory(stores: readonly ServiceStore[], options: HistoryReadOptions, onBatch: HistoryBatchHandler): Promise<void> {
+export async function readStoreHistory(
+  stores: readonly ServiceStore[],
+  options: HistoryReadOptions,
+  onBatch: HistoryBatchHandler,
+): Promise<void> {
   const ranges = await planStoreRanges(stores, options.asOf, Number.MAX_SAFE_INTEGER);
   options.onTotal(ranges.reduce((sum, range) => sum + range.events, 0));
   for (const range of ranges) await readStoreRange(range, options, onBatch);
@@ -138,8 +176,35 @@ export async function readStoreHistory(stores: readonly ServiceStore[], options:
  * same input; without the hashes, which verify checks and the posting rules never read.
  */
 function envelopeOf(row: StoreRow): EventEnvelope {
-  const [, streamId, streamVersion, eventId, type, schemaVersion, data, occurredAt, koperasiId, actor, correlationId, causationId] = row;
-  return { eventId, type, schemaVersion, streamId, streamVersion, koperasiId, occurredAt: isoFromPostgresUtc(occurredAt), actor, correlationId, causationId, data, prevHash: '', hash: '' };
+  const [
+    ,
+    streamId,
+    streamVersion,
+    eventId,
+    type,
+    schemaVersion,
+    data,
+    occurredAt,
+    koperasiId,
+    actor,
+    correlationId,
+    causationId,
+  ] = row;
+  return {
+    eventId,
+    type,
+    schemaVersion,
+    streamId,
+    streamVersion,
+    koperasiId,
+    occurredAt: isoFromPostgresUtc(occurredAt),
+    actor,
+    correlationId,
+    causationId,
+    data,
+    prevHash: '',
+    hash: '',
+  };
 }
 
 /**
@@ -162,8 +227,10 @@ export async function readKafkaHistory(
       const events: EventEnvelope[] = [];
       for (const message of messages) {
         const parsed = parseEnvelope(message, options.upcasters);
-        if (!parsed.ok) options.onMalformed(service, `${topic}[${partition}]@${message.offset}`, parsed.error);
-        else if (asOfMs === null || Date.parse(parsed.event.occurredAt) <= asOfMs) events.push(parsed.event);
+        if (!parsed.ok)
+          options.onMalformed(service, `${topic}[${partition}]@${message.offset}`, parsed.error);
+        else if (asOfMs === null || Date.parse(parsed.event.occurredAt) <= asOfMs)
+          events.push(parsed.event);
       }
       if (events.length > 0) await onBatch(service, events);
     },

@@ -5,13 +5,19 @@ import { LEDGER_MIGRATIONS } from '../../schema/ledger-migrations.js';
 const REPLAY_SCHEMA = /^replay_[a-z0-9_]{1,50}$/;
 
 /** `replay_20251031_235959_1a2b`: sortable by when it was made, unique among concurrent replays. */
-export function replaySchemaName(now = new Date(), suffix = Math.random().toString(16).slice(2, 6)): string {
+export function replaySchemaName(
+  now = new Date(),
+  suffix = Math.random().toString(16).slice(2, 6),
+): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '_').slice(0, 15);
   return `replay_${stamp}_${suffix}`;
 }
 
 export function assertReplaySchema(schema: string): void {
-  if (!REPLAY_SCHEMA.test(schema)) throw new Error(`${schema} is not a replay schema name (replay_ + lower-case letters, digits, _)`);
+  if (!REPLAY_SCHEMA.test(schema))
+    throw new Error(
+      `${schema} is not a replay schema name (replay_ + lower-case letters, digits, _)`,
+    );
 }
 
 /**
@@ -24,8 +30,12 @@ export async function createReplaySchema(client: ClientBase, schema: string): Pr
   assertReplaySchema(schema);
   await client.query(`CREATE SCHEMA ${schema}`);
   await client.query(`SET search_path TO ${schema}`);
-  const runner = { query: (sql: string, parameters?: unknown[]) => client.query(sql, parameters).then((result) => result.rows) };
-  for (const Migration of LEDGER_MIGRATIONS) await new Migration().up(runner as unknown as QueryRunner);
+  const runner = {
+    query: (sql: string, parameters?: unknown[]) =>
+      client.query(sql, parameters).then((result) => result.rows),
+  };
+  for (const Migration of LEDGER_MIGRATIONS)
+    await new Migration().up(runner as unknown as QueryRunner);
 }
 
 export async function dropReplaySchema(client: ClientBase, schema: string): Promise<void> {
@@ -44,9 +54,18 @@ export interface DeferredStructure {
  * survive a crash), and without indexes, primary keys, unique and foreign keys, which are put back by
  * restoreStructure in one pass each, checking every row at once rather than one insert at a time.
  */
-export async function deferStructure(client: ClientBase, schema: string, tables: readonly string[]): Promise<DeferredStructure> {
+export async function deferStructure(
+  client: ClientBase,
+  schema: string,
+  tables: readonly string[],
+): Promise<DeferredStructure> {
   assertReplaySchema(schema);
-  const { rows: constraints } = await client.query<{ table: string; name: string; definition: string; type: string }>(
+  const { rows: constraints } = await client.query<{
+    table: string;
+    name: string;
+    definition: string;
+    type: string;
+  }>(
     `SELECT rel.relname AS table, con.conname AS name, pg_get_constraintdef(con.oid) AS definition, con.contype AS type
      FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace
      WHERE ns.nspname = $1 AND rel.relname = ANY($2) AND con.contype IN ('p', 'u', 'f')`,
@@ -59,12 +78,19 @@ export async function deferStructure(client: ClientBase, schema: string, tables:
   );
   const plainIndexes = indexes.filter((index) => !owned.has(index.name));
   // Foreign keys first: a primary key cannot go while a foreign key leans on it.
-  const ordered = [...constraints].sort((a, b) => (a.type === 'f' ? 0 : 1) - (b.type === 'f' ? 0 : 1));
-  for (const constraint of ordered) await client.query(`ALTER TABLE ${schema}.${constraint.table} DROP CONSTRAINT ${quote(constraint.name)}`);
+  const ordered = [...constraints].sort(
+    (a, b) => (a.type === 'f' ? 0 : 1) - (b.type === 'f' ? 0 : 1),
+  );
+  for (const constraint of ordered)
+    await client.query(
+      `ALTER TABLE ${schema}.${constraint.table} DROP CONSTRAINT ${quote(constraint.name)}`,
+    );
   for (const index of plainIndexes) await client.query(`DROP INDEX ${schema}.${quote(index.name)}`);
   for (const table of tables) await client.query(`ALTER TABLE ${schema}.${table} SET UNLOGGED`);
   return {
-    constraints: [...ordered].reverse().map(({ table, name, definition }) => ({ table, name, definition })),
+    constraints: [...ordered]
+      .reverse()
+      .map(({ table, name, definition }) => ({ table, name, definition })),
     indexes: plainIndexes,
   };
 }
@@ -74,10 +100,16 @@ export async function deferStructure(client: ClientBase, schema: string, tables:
  * written by the same replay, and checking two million of them again measured seconds for nothing; the
  * constraint still holds for anything written later.
  */
-export async function restoreStructure(client: ClientBase, schema: string, deferred: DeferredStructure): Promise<void> {
+export async function restoreStructure(
+  client: ClientBase,
+  schema: string,
+  deferred: DeferredStructure,
+): Promise<void> {
   for (const constraint of deferred.constraints) {
     const notValid = constraint.definition.startsWith('FOREIGN KEY') ? ' NOT VALID' : '';
-    await client.query(`ALTER TABLE ${schema}.${constraint.table} ADD CONSTRAINT ${quote(constraint.name)} ${constraint.definition}${notValid}`);
+    await client.query(
+      `ALTER TABLE ${schema}.${constraint.table} ADD CONSTRAINT ${quote(constraint.name)} ${constraint.definition}${notValid}`,
+    );
   }
   for (const index of deferred.indexes) await client.query(index.definition);
 }

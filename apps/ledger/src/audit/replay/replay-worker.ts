@@ -1,5 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { replayStore, type StoreReplayOutcome, type StoreReplayProgress, type StoreReplayTask } from './store-replay-task.js';
+import {
+  replayStore,
+  type StoreReplayOutcome,
+  type StoreReplayProgress,
+  type StoreReplayTask,
+} from './store-replay-task.js';
 
 /** Messages a replay worker sends back: progress while it projects, then its store's outcome or failure. */
 export type ReplayWorkerMessage =
@@ -14,6 +19,10 @@ port.on('message', (task: StoreReplayTask) => {
   const send = (message: ReplayWorkerMessage) => port.postMessage(message);
   replayStore(task, (progress) => send({ kind: 'progress', progress })).then(
     (outcome) => send({ kind: 'done', outcome }),
-    (error: unknown) => send({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      send({
+        kind: 'failed',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
 });

@@ -5,11 +5,28 @@ import { UpcasterRegistry } from '@koperasi/contracts';
 import type { ProgressListener } from '../progress.js';
 import type { ServiceStore } from '../sources/service-stores.js';
 import { compiledWorker, runWorkerTask } from '../worker-threads.js';
-import { BulkProjector, mergeRunningSums, writeRunningSums, type ProjectedBooks, type UnpostableEvent } from './bulk-projector.js';
+import {
+  BulkProjector,
+  mergeRunningSums,
+  writeRunningSums,
+  type ProjectedBooks,
+  type UnpostableEvent,
+} from './bulk-projector.js';
 import { compareBooks, type BooksComparison } from './compare-books.js';
 import { planStoreRanges, readKafkaHistory } from './event-sources.js';
-import { createReplaySchema, deferStructure, dropReplaySchema, replaySchemaName, restoreStructure } from './replay-schema.js';
-import { replayStore, type StoreReplayOutcome, type StoreReplayProgress, type StoreReplayTask } from './store-replay-task.js';
+import {
+  createReplaySchema,
+  deferStructure,
+  dropReplaySchema,
+  replaySchemaName,
+  restoreStructure,
+} from './replay-schema.js';
+import {
+  replayStore,
+  type StoreReplayOutcome,
+  type StoreReplayProgress,
+  type StoreReplayTask,
+} from './store-replay-task.js';
 
 export type ReplaySource = 'stores' | 'kafka';
 
@@ -78,8 +95,12 @@ interface Rebuilt extends ProjectedBooks {
  * and posting rules, then compares them with the live books. Reads the live tables only; writes only its
  * schema; joins no live consumer group.
  */
-export async function runReplay(options: ReplayOptions, onProgress?: ProgressListener): Promise<ReplayResult> {
-  if (options.source === 'kafka' && !options.kafka) throw new Error('a replay from Kafka needs Kafka brokers');
+export async function runReplay(
+  options: ReplayOptions,
+  onProgress?: ProgressListener,
+): Promise<ReplayResult> {
+  if (options.source === 'kafka' && !options.kafka)
+    throw new Error('a replay from Kafka needs Kafka brokers');
   const schema = options.schema ?? replaySchemaName();
   const asOf = options.asOf ?? null;
   const startedAt = new Date();
@@ -90,17 +111,30 @@ export async function runReplay(options: ReplayOptions, onProgress?: ProgressLis
     await createReplaySchema(client, schema);
     const deferred = await deferStructure(client, schema, JOURNAL_TABLES);
     const rebuildStartedMs = performance.now();
-    const rebuilt = options.source === 'kafka' ? await rebuildFromKafka(client, options, asOf, onProgress) : await rebuildFromStores(schema, options, asOf, onProgress);
+    const rebuilt =
+      options.source === 'kafka'
+        ? await rebuildFromKafka(client, options, asOf, onProgress)
+        : await rebuildFromStores(schema, options, asOf, onProgress);
     await writeRunningSums(client, rebuilt.sums, rebuilt.lastEntryId);
     // Keys and indexes only for books someone will look at: the comparison joins by hash and needs none.
     if (options.keepSchema) {
-      onProgress?.({ phase: 'index the rebuilt books', done: rebuilt.events, total: rebuilt.events, unit: 'events' });
+      onProgress?.({
+        phase: 'index the rebuilt books',
+        done: rebuilt.events,
+        total: rebuilt.events,
+        unit: 'events',
+      });
       await restoreStructure(client, schema, deferred);
     }
     await client.query(`ANALYZE ${schema}.journal_entries, ${schema}.journal_lines`);
     const rebuildSeconds = (performance.now() - rebuildStartedMs) / 1000;
 
-    onProgress?.({ phase: 'compare with the live books', done: rebuilt.events, total: rebuilt.events, unit: 'events' });
+    onProgress?.({
+      phase: 'compare with the live books',
+      done: rebuilt.events,
+      total: rebuilt.events,
+      unit: 'events',
+    });
     const compareStartedMs = performance.now();
     const comparison = await compareBooks(client, {
       rebuiltSchema: schema,
@@ -141,13 +175,22 @@ export async function runReplay(options: ReplayOptions, onProgress?: ProgressLis
  * The stores cut into slices of about equal size, projected a few at a time on worker threads (or one
  * after another in this thread), into one journal.
  */
-async function rebuildFromStores(schema: string, options: ReplayOptions, asOf: Date | null, onProgress?: ProgressListener): Promise<Rebuilt> {
+async function rebuildFromStores(
+  schema: string,
+  options: ReplayOptions,
+  asOf: Date | null,
+  onProgress?: ProgressListener,
+): Promise<Rebuilt> {
   const phase = 'replay from the event stores';
   const useWorkers = (options.workers ?? true) && compiledWorker(WORKER_FILE);
   const lanes = useWorkers ? Math.max(1, Math.min(MAX_WORKERS, availableParallelism() + 1)) : 1;
   const totalEvents = await countStoreEvents(options.stores, asOf);
   // Two slices per lane, so the lanes finish together even when the stores differ in size.
-  const ranges = await planStoreRanges(options.stores, asOf, Math.max(MIN_EVENTS_PER_RANGE, Math.ceil(totalEvents / (lanes * 2))));
+  const ranges = await planStoreRanges(
+    options.stores,
+    asOf,
+    Math.max(MIN_EVENTS_PER_RANGE, Math.ceil(totalEvents / (lanes * 2))),
+  );
   const total = ranges.reduce((sum, range) => sum + range.events, 0);
   let done = 0;
   onProgress?.({ phase, done, total, unit: 'events' });
@@ -171,7 +214,11 @@ async function rebuildFromStores(schema: string, options: ReplayOptions, asOf: D
     for (let task = tasks.shift(); task; task = tasks.shift()) {
       outcomes.push(
         useWorkers
-          ? await runWorkerTask<StoreReplayTask, StoreReplayProgress, StoreReplayOutcome>(WORKER_FILE, task, progress)
+          ? await runWorkerTask<StoreReplayTask, StoreReplayProgress, StoreReplayOutcome>(
+              WORKER_FILE,
+              task,
+              progress,
+            )
           : await replayStore(task, progress),
       );
     }
@@ -189,13 +236,19 @@ async function rebuildFromStores(schema: string, options: ReplayOptions, asOf: D
   };
 }
 
-async function countStoreEvents(stores: readonly ServiceStore[], asOf: Date | null): Promise<number> {
+async function countStoreEvents(
+  stores: readonly ServiceStore[],
+  asOf: Date | null,
+): Promise<number> {
   const counts = await Promise.all(
     stores.map(async (store) => {
       const client = new pg.Client({ connectionString: store.databaseUrl });
       await client.connect();
       try {
-        const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM events WHERE $1::timestamptz IS NULL OR occurred_at <= $1', [asOf]);
+        const { rows } = await client.query<{ n: string }>(
+          'SELECT count(*) AS n FROM events WHERE $1::timestamptz IS NULL OR occurred_at <= $1',
+          [asOf],
+        );
         return Number(rows[0].n);
       } finally {
         await client.end();
@@ -206,7 +259,12 @@ async function countStoreEvents(stores: readonly ServiceStore[], asOf: Date | nu
 }
 
 /** The topics read by one throwaway consumer group, projected in this thread; a repeated event is booked once. */
-async function rebuildFromKafka(client: pg.Client, options: ReplayOptions, asOf: Date | null, onProgress?: ProgressListener): Promise<Rebuilt> {
+async function rebuildFromKafka(
+  client: pg.Client,
+  options: ReplayOptions,
+  asOf: Date | null,
+  onProgress?: ProgressListener,
+): Promise<Rebuilt> {
   const phase = 'replay from the Kafka event topics';
   const projector = new BulkProjector(client, { dedupe: true });
   let total: number | null = null;
@@ -222,7 +280,14 @@ async function rebuildFromKafka(client: pg.Client, options: ReplayOptions, asOf:
         total = messages;
       },
       onMalformed: (service, where, error) =>
-        projector.reportUnpostable({ service, eventId: '', type: '', streamId: where, streamVersion: 0, error: `not an event envelope: ${error.message}` }),
+        projector.reportUnpostable({
+          service,
+          eventId: '',
+          type: '',
+          streamId: where,
+          streamVersion: 0,
+          error: `not an event envelope: ${error.message}`,
+        }),
     },
     async (service, events) => {
       await projector.project(service, events);
@@ -232,7 +297,15 @@ async function rebuildFromKafka(client: pg.Client, options: ReplayOptions, asOf:
   );
   const books = await projector.flush();
   const { stats } = projector;
-  return { ...books, events: stats.events, entries: stats.entries, lines: stats.lines, duplicates: stats.duplicates, unpostable: stats.unpostable, unpostableCount: projector.unpostableTotal };
+  return {
+    ...books,
+    events: stats.events,
+    entries: stats.entries,
+    lines: stats.lines,
+    duplicates: stats.duplicates,
+    unpostable: stats.unpostable,
+    unpostableCount: projector.unpostableTotal,
+  };
 }
 
 function sum<T>(items: readonly T[], of: (item: T) => number): number {

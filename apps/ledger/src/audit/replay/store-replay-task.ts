@@ -32,7 +32,10 @@ export interface StoreReplayProgress {
  * Reads one slice of a store and projects it into the replay schema through a connection of its own, so
  * the slices of a replay can be projected side by side, each on a worker thread.
  */
-export async function replayStore(task: StoreReplayTask, onProgress: (progress: StoreReplayProgress) => void): Promise<StoreReplayOutcome> {
+export async function replayStore(
+  task: StoreReplayTask,
+  onProgress: (progress: StoreReplayProgress) => void,
+): Promise<StoreReplayOutcome> {
   assertReplaySchema(task.schema);
   const client = new pg.Client({ connectionString: task.ledgerDatabaseUrl });
   await client.connect();
@@ -40,10 +43,18 @@ export async function replayStore(task: StoreReplayTask, onProgress: (progress: 
     await client.query(`SET search_path TO ${task.schema}`);
     // The rows go to a schema that is rebuilt whole if anything fails: no need to wait for each to be durable.
     await client.query('SET synchronous_commit = off');
-    const projector = new BulkProjector(client, { dedupe: false, firstEntryId: task.firstEntryId, entryIdStride: task.entryIdStride });
+    const projector = new BulkProjector(client, {
+      dedupe: false,
+      firstEntryId: task.firstEntryId,
+      entryIdStride: task.entryIdStride,
+    });
     await readStoreRange(
       task.range,
-      { asOf: task.asOf === null ? null : new Date(task.asOf), upcasters: new UpcasterRegistry(), pageSize: task.pageSize },
+      {
+        asOf: task.asOf === null ? null : new Date(task.asOf),
+        upcasters: new UpcasterRegistry(),
+        pageSize: task.pageSize,
+      },
       async (service, events) => {
         await projector.project(service, events);
         onProgress({ events: events.length });
@@ -51,7 +62,14 @@ export async function replayStore(task: StoreReplayTask, onProgress: (progress: 
     );
     const books = await projector.flush();
     const { stats } = projector;
-    return { ...books, events: stats.events, entries: stats.entries, lines: stats.lines, unpostable: stats.unpostable, unpostableCount: projector.unpostableTotal };
+    return {
+      ...books,
+      events: stats.events,
+      entries: stats.entries,
+      lines: stats.lines,
+      unpostable: stats.unpostable,
+      unpostableCount: projector.unpostableTotal,
+    };
   } finally {
     await client.end();
   }

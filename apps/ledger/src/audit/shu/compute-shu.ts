@@ -19,11 +19,17 @@ const PAGE_SIZE = 20_000;
 /**
  * Shares the SHU by the koperasi's members history up to the end of the financial year (readShuBases).
  */
-export async function computeShu(options: ComputeShuOptions, onProgress?: ProgressListener): Promise<ShuResult> {
+export async function computeShu(
+  options: ComputeShuOptions,
+  onProgress?: ProgressListener,
+): Promise<ShuResult> {
   const { membersDatabaseUrl, pageSize = PAGE_SIZE, ...input } = options;
   // Checked before reading anything: a mistyped percentage should not cost a scan of the store.
   calculateShu(input, []);
-  const { bases, eventsRead } = await readShuBases({ membersDatabaseUrl, koperasiId: input.koperasiId, year: input.year, pageSize }, onProgress);
+  const { bases, eventsRead } = await readShuBases(
+    { membersDatabaseUrl, koperasiId: input.koperasiId, year: input.year, pageSize },
+    onProgress,
+  );
   return { ...calculateShu(input, bases), eventsRead };
 }
 
@@ -52,7 +58,8 @@ export async function readShuBases(
         values: [after, koperasiId, new Date(year.endMs), through],
         rowMode: 'array',
       });
-      for (const [type, data, occurredAt] of rows) fold.add({ type, data, occurredAt: occurredAt.toISOString() });
+      for (const [type, data, occurredAt] of rows)
+        fold.add({ type, data, occurredAt: occurredAt.toISOString() });
       eventsRead += rows.length;
       onProgress?.({ phase: 'read members events', done: eventsRead, total: null, unit: 'events' });
     }

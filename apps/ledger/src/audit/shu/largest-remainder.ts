@@ -12,11 +12,16 @@ export interface Claim<K> {
  * left over go one each to the largest remainders, ties to the lower rank. Exact in BigInt, since
  * amount x weight passes 2^53 for a city's SHU. With no weight at all, nothing can be split: all zeros.
  */
-export function allocateByLargestRemainder<K>(totalRp: number, claims: readonly Claim<K>[]): Map<K, number> {
-  if (!Number.isSafeInteger(totalRp) || totalRp < 0) throw new Error(`${totalRp} is not whole rupiah, zero or more`);
+export function allocateByLargestRemainder<K>(
+  totalRp: number,
+  claims: readonly Claim<K>[],
+): Map<K, number> {
+  if (!Number.isSafeInteger(totalRp) || totalRp < 0)
+    throw new Error(`${totalRp} is not whole rupiah, zero or more`);
   const shares = new Map<K, number>(claims.map((claim) => [claim.key, 0]));
   const totalWeight = claims.reduce((sum, claim) => {
-    if (!Number.isSafeInteger(claim.weight) || claim.weight < 0) throw new Error(`weight ${claim.weight} is not whole, zero or more`);
+    if (!Number.isSafeInteger(claim.weight) || claim.weight < 0)
+      throw new Error(`weight ${claim.weight} is not whole, zero or more`);
     return sum + BigInt(claim.weight);
   }, 0n);
   if (totalWeight === 0n) return shares;
@@ -30,7 +35,15 @@ export function allocateByLargestRemainder<K>(totalRp: number, claims: readonly 
     return { claim, remainder: product % totalWeight };
   });
   remainders.sort((a, b) =>
-    a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.claim.rank < b.claim.rank ? -1 : a.claim.rank > b.claim.rank ? 1 : 0,
+    a.remainder !== b.remainder
+      ? a.remainder > b.remainder
+        ? -1
+        : 1
+      : a.claim.rank < b.claim.rank
+        ? -1
+        : a.claim.rank > b.claim.rank
+          ? 1
+          : 0,
   );
   // Fewer rupiah left than claims: every floor lost under one rupiah, so the sum of losses is below the count.
   for (let index = 0; leftRp > 0n; index++, leftRp -= 1n) {

@@ -22,7 +22,10 @@ describe('allocateByLargestRemainder', () => {
   it('given a city-sized amount and weights whose products pass 2^53, then the shares are exact and add up', () => {
     const weights = [9_007_199_254_740, 3_333_333_333_333, 1, 777_777_777_777];
     const totalRp = 8_999_999_999_999;
-    const shares = allocateByLargestRemainder(totalRp, weights.map((weight, index) => ({ key: index, weight, rank: String(index) })));
+    const shares = allocateByLargestRemainder(
+      totalRp,
+      weights.map((weight, index) => ({ key: index, weight, rank: String(index) })),
+    );
     const sum = [...shares.values()].reduce((a, b) => a + b, 0);
     expect(sum).toBe(totalRp);
     const totalWeight = weights.reduce((a, b) => a + BigInt(b), 0n);
@@ -34,11 +37,15 @@ describe('allocateByLargestRemainder', () => {
   });
 
   it('given no weight at all, then nobody gets anything rather than a division by zero', () => {
-    expect(Object.fromEntries(allocateByLargestRemainder(500, [{ key: 'x', weight: 0, rank: '1' }]))).toEqual({ x: 0 });
+    expect(
+      Object.fromEntries(allocateByLargestRemainder(500, [{ key: 'x', weight: 0, rank: '1' }])),
+    ).toEqual({ x: 0 });
   });
 
   it('given a fractional or negative amount, then it refuses', () => {
     expect(() => allocateByLargestRemainder(10.5, [])).toThrow('not whole rupiah');
-    expect(() => allocateByLargestRemainder(10, [{ key: 'x', weight: -1, rank: '1' }])).toThrow('not whole');
+    expect(() => allocateByLargestRemainder(10, [{ key: 'x', weight: -1, rank: '1' }])).toThrow(
+      'not whole',
+    );
   });
 });

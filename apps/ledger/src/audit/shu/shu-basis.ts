@@ -28,8 +28,12 @@ const WIB_OFFSET_MS = 7 * 3600_000;
 
 /** A calendar year in WIB (UTC+7): 1 January 00:00 WIB up to, not including, the next 1 January 00:00 WIB. */
 export function financialYearWib(year: number): YearWindow {
-  if (!Number.isInteger(year) || year < 2000 || year > 9998) throw new RangeError(`${year} is not a financial year from 2000 to 9998`);
-  return { startMs: Date.UTC(year, 0, 1) - WIB_OFFSET_MS, endMs: Date.UTC(year + 1, 0, 1) - WIB_OFFSET_MS };
+  if (!Number.isInteger(year) || year < 2000 || year > 9998)
+    throw new RangeError(`${year} is not a financial year from 2000 to 9998`);
+  return {
+    startMs: Date.UTC(year, 0, 1) - WIB_OFFSET_MS,
+    endMs: Date.UTC(year + 1, 0, 1) - WIB_OFFSET_MS,
+  };
 }
 
 interface MemberTally extends MemberShuBasis {
@@ -71,8 +75,12 @@ export class ShuBasisFold {
       return;
     }
     const member = this.members.get(memberId);
-    if (!member) throw new Error(`${event.type} for member ${memberId} comes before the member's registration`);
-    const amountRp = typeof data.amountRp === 'number' && Number.isSafeInteger(data.amountRp) ? data.amountRp : 0;
+    if (!member)
+      throw new Error(
+        `${event.type} for member ${memberId} comes before the member's registration`,
+      );
+    const amountRp =
+      typeof data.amountRp === 'number' && Number.isSafeInteger(data.amountRp) ? data.amountRp : 0;
     switch (event.type) {
       case 'SimpananPokokPaid':
         member.pokokRp += amountRp;

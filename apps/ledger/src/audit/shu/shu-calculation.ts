@@ -41,8 +41,10 @@ export interface ShuCalculation extends ShuInput {
 export const SHU_DEFINITIONS: ShuCalculation['definitions'] = {
   transactions:
     "the rupiah the member paid in at the counter during the financial year (simpanan pokok, wajib and sukarela deposits), from the members events; PPOB payments and loan installments are taken from the public and carry no member, so they are not a member's business",
-  savings: 'simpanan pokok + simpanan wajib held at the end of the financial year (the member\'s capital); sukarela is a withdrawable deposit, not capital',
-  members: 'members at the end of the financial year: registered, simpanan pokok paid, not resigned; only their transactions and savings make up the totals',
+  savings:
+    "simpanan pokok + simpanan wajib held at the end of the financial year (the member's capital); sukarela is a withdrawable deposit, not capital",
+  members:
+    'members at the end of the financial year: registered, simpanan pokok paid, not resigned; only their transactions and savings make up the totals',
   rounding:
     'each pool (and the SHU into pools) is split in whole rupiah by largest remainder: everyone takes the floor of their exact share and the rupiah left over go one each to the largest remainders, ties to the lower member number, so the shares add up exactly to the pool',
 };
@@ -61,8 +63,10 @@ export class ShuInputError extends Error {
 export function calculateShu(input: ShuInput, bases: readonly MemberShuBasis[]): ShuCalculation {
   const usahaBp = basisPoints('jasaUsahaPercent', input.jasaUsahaPercent);
   const modalBp = basisPoints('jasaModalPercent', input.jasaModalPercent);
-  if (usahaBp + modalBp > BASIS_POINTS_PER_WHOLE) throw new ShuInputError('jasaUsahaPercent + jasaModalPercent is more than 100');
-  if (!Number.isSafeInteger(input.shuRp) || input.shuRp <= 0) throw new ShuInputError(`shuRp ${input.shuRp} is not a positive whole rupiah amount`);
+  if (usahaBp + modalBp > BASIS_POINTS_PER_WHOLE)
+    throw new ShuInputError('jasaUsahaPercent + jasaModalPercent is more than 100');
+  if (!Number.isSafeInteger(input.shuRp) || input.shuRp <= 0)
+    throw new ShuInputError(`shuRp ${input.shuRp} is not a positive whole rupiah amount`);
 
   const pools = allocateByLargestRemainder(input.shuRp, [
     { key: 'usaha', weight: usahaBp, rank: '1' },
@@ -73,10 +77,22 @@ export function calculateShu(input: ShuInput, bases: readonly MemberShuBasis[]):
   const jasaModalPoolRp = pools.get('modal')!;
   const members = bases
     .filter((basis) => basis.eligible)
-    .sort((a, b) => (a.memberNo < b.memberNo ? -1 : a.memberNo > b.memberNo ? 1 : a.memberId < b.memberId ? -1 : 1));
+    .sort((a, b) =>
+      a.memberNo < b.memberNo ? -1 : a.memberNo > b.memberNo ? 1 : a.memberId < b.memberId ? -1 : 1,
+    );
   const rank = (basis: MemberShuBasis) => `${basis.memberNo}\u0000${basis.memberId}`;
-  const usaha = allocateByLargestRemainder(jasaUsahaPoolRp, members.map((basis) => ({ key: basis.memberId, weight: basis.transactionsRp, rank: rank(basis) })));
-  const modal = allocateByLargestRemainder(jasaModalPoolRp, members.map((basis) => ({ key: basis.memberId, weight: basis.savingsRp, rank: rank(basis) })));
+  const usaha = allocateByLargestRemainder(
+    jasaUsahaPoolRp,
+    members.map((basis) => ({
+      key: basis.memberId,
+      weight: basis.transactionsRp,
+      rank: rank(basis),
+    })),
+  );
+  const modal = allocateByLargestRemainder(
+    jasaModalPoolRp,
+    members.map((basis) => ({ key: basis.memberId, weight: basis.savingsRp, rank: rank(basis) })),
+  );
   const shares = members.map((basis): MemberShare => {
     const jasaUsahaRp = usaha.get(basis.memberId)!;
     const jasaModalRp = modal.get(basis.memberId)!;
@@ -99,15 +115,30 @@ export function calculateShu(input: ShuInput, bases: readonly MemberShuBasis[]):
   };
 }
 
-function pick(basis: MemberShuBasis): Pick<MemberShare, 'memberId' | 'memberNo' | 'fullName' | 'transactionsRp' | 'savingsRp'> {
-  return { memberId: basis.memberId, memberNo: basis.memberNo, fullName: basis.fullName, transactionsRp: basis.transactionsRp, savingsRp: basis.savingsRp };
+function pick(
+  basis: MemberShuBasis,
+): Pick<MemberShare, 'memberId' | 'memberNo' | 'fullName' | 'transactionsRp' | 'savingsRp'> {
+  return {
+    memberId: basis.memberId,
+    memberNo: basis.memberNo,
+    fullName: basis.fullName,
+    transactionsRp: basis.transactionsRp,
+    savingsRp: basis.savingsRp,
+  };
 }
 
 /** 12.5 -> 1250; a percentage with more than two decimals is refused rather than rounded. */
 function basisPoints(field: string, percent: number): number {
   const points = Math.round(percent * 100);
-  if (!Number.isFinite(percent) || percent < 0 || percent > 100 || Math.abs(points - percent * 100) > 1e-6) {
-    throw new ShuInputError(`${field} ${percent} is not a percentage from 0 to 100 with at most two decimals`);
+  if (
+    !Number.isFinite(percent) ||
+    percent < 0 ||
+    percent > 100 ||
+    Math.abs(points - percent * 100) > 1e-6
+  ) {
+    throw new ShuInputError(
+      `${field} ${percent} is not a percentage from 0 to 100 with at most two decimals`,
+    );
   }
   return points;
 }

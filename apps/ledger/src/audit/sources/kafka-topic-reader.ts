@@ -56,14 +56,20 @@ export async function readTopicsToEnd(
     }
     options.onStart?.(total);
     if (remaining.size > 0) {
-      const consumer = kafka.consumer({ groupId, maxBytes: 64 << 20, maxBytesPerPartition: 16 << 20, maxWaitTimeInMs: 500 });
+      const consumer = kafka.consumer({
+        groupId,
+        maxBytes: 64 << 20,
+        maxBytesPerPartition: 16 << 20,
+        maxWaitTimeInMs: 500,
+      });
       await consumer.connect();
       try {
         await consumer.subscribe({ topics: [...topics], fromBeginning: true });
         await new Promise<void>((resolve, reject) => {
           let lastProgressMs = Date.now();
           const watchdog = setInterval(() => {
-            if (Date.now() - lastProgressMs > timeoutMs) reject(new Error(`no messages from ${topics.join(', ')} for ${timeoutMs} ms`));
+            if (Date.now() - lastProgressMs > timeoutMs)
+              reject(new Error(`no messages from ${topics.join(', ')} for ${timeoutMs} ms`));
           }, 1000);
           const finish = (error?: unknown) => {
             clearInterval(watchdog);

@@ -7,7 +7,11 @@ import type { ClientBase } from 'pg';
  * page (measured: half a second a page). A bounded window costs the same under any plan. Positions come
  * from a bigserial, so windows hold about `size` rows (fewer where sequence values were skipped).
  */
-export function* positionWindows(after: bigint, through: bigint, size: number): Generator<[string, string]> {
+export function* positionWindows(
+  after: bigint,
+  through: bigint,
+  size: number,
+): Generator<[string, string]> {
   const step = BigInt(Math.max(1, size));
   for (let from = after; from < through; from += step) {
     const to = from + step < through ? from + step : through;
@@ -17,6 +21,8 @@ export function* positionWindows(after: bigint, through: bigint, size: number): 
 
 /** The highest position in the events table (as the caller's snapshot sees it), 0 when empty. */
 export async function lastPosition(client: ClientBase): Promise<bigint> {
-  const { rows } = await client.query<{ last: string | null }>('SELECT max(global_position)::text AS last FROM events');
+  const { rows } = await client.query<{ last: string | null }>(
+    'SELECT max(global_position)::text AS last FROM events',
+  );
   return BigInt(rows[0].last ?? '0');
 }

@@ -43,7 +43,19 @@ const PARTITION_OF_STREAM = `(hashtext(stream_id) & ${MAX_PARTITIONS - 1}) % $2 
 const CHAIN_COLUMNS = `global_position, stream_id, stream_version, event_id::text, type, schema_version, data, metadata,
   occurred_at::text, prev_hash, hash`;
 
-type ChainRow = [string, string, number, string, string, number, unknown, Record<string, unknown> | null, string, string, string];
+type ChainRow = [
+  string,
+  string,
+  number,
+  string,
+  string,
+  number,
+  unknown,
+  Record<string, unknown> | null,
+  string,
+  string,
+  string,
+];
 
 const STREAM_HEADS_PAGE = 50_000;
 
@@ -65,7 +77,10 @@ const GENESIS: Link = { version: 0, hash: GENESIS_HASH };
  * Within a stream, position order is version order, since appends to a stream are serialized by its head
  * row; a row out of that order is itself reported.
  */
-export async function verifyChainPartition(task: ChainPartitionTask, onProgress: (events: number) => void): Promise<ChainPartitionReport> {
+export async function verifyChainPartition(
+  task: ChainPartitionTask,
+  onProgress: (events: number) => void,
+): Promise<ChainPartitionReport> {
   const { service, partition, partitions, pageSize } = task;
   const client = new pg.Client({ connectionString: task.databaseUrl });
   await client.connect();
@@ -117,10 +132,26 @@ export async function verifyChainPartition(task: ChainPartitionTask, onProgress:
 }
 
 function brokenLink(previous: Link, row: ChainRow): string | null {
-  const [, streamId, streamVersion, eventId, type, schemaVersion, data, metadata, occurredAt, prevHash, hash] = row;
+  const [
+    ,
+    streamId,
+    streamVersion,
+    eventId,
+    type,
+    schemaVersion,
+    data,
+    metadata,
+    occurredAt,
+    prevHash,
+    hash,
+  ] = row;
   const problems: string[] = [];
-  if (streamVersion !== previous.version + 1) problems.push(`version ${previous.version + 1} expected, found ${streamVersion}`);
-  if (prevHash !== previous.hash) problems.push(`prev_hash is not the hash of ${previous.version === 0 ? 'the genesis' : `version ${previous.version}`}`);
+  if (streamVersion !== previous.version + 1)
+    problems.push(`version ${previous.version + 1} expected, found ${streamVersion}`);
+  if (prevHash !== previous.hash)
+    problems.push(
+      `prev_hash is not the hash of ${previous.version === 0 ? 'the genesis' : `version ${previous.version}`}`,
+    );
   if (metadata === null || typeof metadata !== 'object') problems.push('metadata is not an object');
   else {
     const recomputed = fastChainHash(prevHash, {
@@ -136,7 +167,8 @@ function brokenLink(previous: Link, row: ChainRow): string | null {
       causationId: metadata.causationId as string | null | undefined,
       data,
     });
-    if (recomputed !== hash) problems.push('hash does not match the event: its stored content was changed');
+    if (recomputed !== hash)
+      problems.push('hash does not match the event: its stored content was changed');
   }
   return problems.length > 0 ? problems.join('; ') : null;
 }
@@ -147,9 +179,16 @@ function brokenLink(previous: Link, row: ChainRow): string | null {
  */
 export function isoFromPostgresUtc(text: string): string {
   const offset = text.length - 3;
-  if (text.charCodeAt(10) !== 32 || text.slice(offset) !== '+00') throw new Error(`${text} is not a UTC timestamp`);
+  if (text.charCodeAt(10) !== 32 || text.slice(offset) !== '+00')
+    throw new Error(`${text} is not a UTC timestamp`);
   const dot = text.indexOf('.', 19);
-  const fraction = dot < 0 ? '000' : text.slice(dot + 1, offset).padEnd(3, '0').slice(0, 3);
+  const fraction =
+    dot < 0
+      ? '000'
+      : text
+          .slice(dot + 1, offset)
+          .padEnd(3, '0')
+          .slice(0, 3);
   return `${text.slice(0, 10)}T${text.slice(11, 19)}.${fraction}Z`;
 }
 
@@ -172,12 +211,21 @@ async function checkStreamHeads(
     });
     for (const [streamId, version, lastHash] of rows) {
       const link = links.get(streamId);
-      if (!link) broken(streamId, 1, `the streams table has this stream at version ${version}, but it has no events`);
+      if (!link)
+        broken(
+          streamId,
+          1,
+          `the streams table has this stream at version ${version}, but it has no events`,
+        );
       else {
         seen += 1;
         if (link.version !== version || link.hash !== lastHash) {
           const at = link.version === version ? version : Math.min(link.version, version) + 1;
-          broken(streamId, at, `the streams table has the head at version ${version}, the events end at version ${link.version}${link.version === version ? ' with another hash' : ''}`);
+          broken(
+            streamId,
+            at,
+            `the streams table has the head at version ${version}, the events end at version ${link.version}${link.version === version ? ' with another hash' : ''}`,
+          );
         }
         // Marked as having a head; whatever is left unmarked below has none.
         link.version = -link.version - 1;
@@ -187,5 +235,7 @@ async function checkStreamHeads(
     if (rows.length < STREAM_HEADS_PAGE) break;
   }
   if (seen === links.size) return;
-  for (const [streamId, link] of links) if (link.version >= 0) broken(streamId, link.version, 'the stream has events but no head in the streams table');
+  for (const [streamId, link] of links)
+    if (link.version >= 0)
+      broken(streamId, link.version, 'the stream has events but no head in the streams table');
 }

@@ -1,5 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import { verifyChainPartition, type ChainPartitionReport, type ChainPartitionTask } from './chain-partition.js';
+import {
+  verifyChainPartition,
+  type ChainPartitionReport,
+  type ChainPartitionTask,
+} from './chain-partition.js';
 
 /** Messages a chain worker sends back: events checked so far, then its partition's report or failure. */
 export type ChainWorkerMessage =
@@ -14,6 +18,10 @@ port.on('message', (task: ChainPartitionTask) => {
   const send = (message: ChainWorkerMessage) => port.postMessage(message);
   verifyChainPartition(task, (events) => send({ kind: 'progress', progress: events })).then(
     (outcome) => send({ kind: 'done', outcome }),
-    (error: unknown) => send({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      send({
+        kind: 'failed',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
 });

@@ -10,13 +10,31 @@ function randomJson(seed: { n: number }, depth = 0): unknown {
   };
   const roll = next();
   if (depth > 3 || roll < 0.4) {
-    const scalars = [0, -1, 1.5, 1e21, 2 ** 53 - 1, -0.000001, true, false, null, '', 'é ü 日本', 'line\nbreak\t"quoted"\\', '\u0001\u001f', 'Rp25.000', '😀'];
+    const scalars = [
+      0,
+      -1,
+      1.5,
+      1e21,
+      2 ** 53 - 1,
+      -0.000001,
+      true,
+      false,
+      null,
+      '',
+      'é ü 日本',
+      'line\nbreak\t"quoted"\\',
+      '\u0001\u001f',
+      'Rp25.000',
+      '😀',
+    ];
     return scalars[Math.floor(next() * scalars.length)];
   }
-  if (roll < 0.6) return Array.from({ length: Math.floor(next() * 4) }, () => randomJson(seed, depth + 1));
+  if (roll < 0.6)
+    return Array.from({ length: Math.floor(next() * 4) }, () => randomJson(seed, depth + 1));
   const keys = ['amountRp', 'b', 'B', 'a', 'aa', 'é', '10', '9', 'memberId', 'z', '_', 'ä'];
   const object: Record<string, unknown> = {};
-  for (let count = Math.floor(next() * 6); count > 0; count--) object[keys[Math.floor(next() * keys.length)]] = randomJson(seed, depth + 1);
+  for (let count = Math.floor(next() * 6); count > 0; count--)
+    object[keys[Math.floor(next() * keys.length)]] = randomJson(seed, depth + 1);
   return object;
 }
 

@@ -3,7 +3,13 @@ import pg from 'pg';
 import type { ProgressListener } from '../progress.js';
 import { compiledWorker, runWorkerTask } from '../worker-threads.js';
 import type { ServiceName, ServiceStore } from '../sources/service-stores.js';
-import { MAX_PARTITIONS, verifyChainPartition, type ChainBreak, type ChainPartitionReport, type ChainPartitionTask } from './chain-partition.js';
+import {
+  MAX_PARTITIONS,
+  verifyChainPartition,
+  type ChainBreak,
+  type ChainPartitionReport,
+  type ChainPartitionTask,
+} from './chain-partition.js';
 
 export interface StoreChainReport {
   service: ServiceName;
@@ -63,12 +69,23 @@ export async function verifyChains(
         maxBreaksListed,
       })),
     );
-  const results = workers === 0 ? await runInThread(tasks, progress) : await runInWorkers(tasks, workers, progress);
+  const results =
+    workers === 0
+      ? await runInThread(tasks, progress)
+      : await runInWorkers(tasks, workers, progress);
   return stores.map((store) => {
-    const parts = results.filter((result) => result.task.service === store.service).map((result) => result.report);
+    const parts = results
+      .filter((result) => result.task.service === store.service)
+      .map((result) => result.report);
     const breaks = parts
       .flatMap((part) => part.breaks)
-      .sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : a.streamVersion - b.streamVersion))
+      .sort((a, b) =>
+        a.streamId < b.streamId
+          ? -1
+          : a.streamId > b.streamId
+            ? 1
+            : a.streamVersion - b.streamVersion,
+      )
       .slice(0, maxBreaksListed);
     return {
       service: store.service,
@@ -90,19 +107,34 @@ function workerCount(requested: number | undefined): number {
   return Math.max(0, Math.min(MAX_WORKERS, requested ?? availableParallelism()));
 }
 
-async function runInThread(tasks: ChainPartitionTask[], progress: (events: number) => void): Promise<TaskResult[]> {
+async function runInThread(
+  tasks: ChainPartitionTask[],
+  progress: (events: number) => void,
+): Promise<TaskResult[]> {
   const results: TaskResult[] = [];
-  for (const task of tasks) results.push({ task, report: await verifyChainPartition(task, progress) });
+  for (const task of tasks)
+    results.push({ task, report: await verifyChainPartition(task, progress) });
   return results;
 }
 
 /** Up to `workers` partitions at a time, each on a fresh worker thread. */
-async function runInWorkers(tasks: ChainPartitionTask[], workers: number, progress: (events: number) => void): Promise<TaskResult[]> {
+async function runInWorkers(
+  tasks: ChainPartitionTask[],
+  workers: number,
+  progress: (events: number) => void,
+): Promise<TaskResult[]> {
   const queue = [...tasks];
   const results: TaskResult[] = [];
   const lane = async () => {
     for (let task = queue.shift(); task; task = queue.shift()) {
-      results.push({ task, report: await runWorkerTask<ChainPartitionTask, number, ChainPartitionReport>(WORKER_FILE, task, progress) });
+      results.push({
+        task,
+        report: await runWorkerTask<ChainPartitionTask, number, ChainPartitionReport>(
+          WORKER_FILE,
+          task,
+          progress,
+        ),
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.min(workers, tasks.length) }, lane));

@@ -84,7 +84,16 @@ export async function verifyKafkaAgainstStore(
 ): Promise<KafkaCheckReport> {
   const maxIssuesListed = options.maxIssuesListed ?? DEFAULT_MAX_ISSUES_LISTED;
   const { service, topic } = store;
-  const report: KafkaCheckReport = { service, topic, messages: 0, events: 0, duplicates: 0, awaitingRelay: 0, issues: [], issueCount: 0 };
+  const report: KafkaCheckReport = {
+    service,
+    topic,
+    messages: 0,
+    events: 0,
+    duplicates: 0,
+    awaitingRelay: 0,
+    issues: [],
+    issueCount: 0,
+  };
   const issue = (found: Omit<KafkaIssue, 'service' | 'topic'>) => {
     report.issueCount += 1;
     if (report.issues.length < maxIssuesListed) report.issues.push({ service, topic, ...found });
@@ -103,13 +112,30 @@ export async function verifyKafkaAgainstStore(
         for (const message of messages) {
           const parsed = parseMessage(message);
           if (typeof parsed === 'string') {
-            issue({ kind: 'malformed', eventId: null, streamId: message.key?.toString() ?? null, streamVersion: null, partition, offset: message.offset, reason: parsed });
+            issue({
+              kind: 'malformed',
+              eventId: null,
+              streamId: message.key?.toString() ?? null,
+              streamVersion: null,
+              partition,
+              offset: message.offset,
+              reason: parsed,
+            });
           } else envelopes.push({ message, envelope: parsed });
         }
-        const stored = await storedEvents(pool, envelopes.map(({ envelope }) => envelope.eventId));
+        const stored = await storedEvents(
+          pool,
+          envelopes.map(({ envelope }) => envelope.eventId),
+        );
         for (const { message, envelope } of envelopes) {
           const eventId = envelope.eventId.toLowerCase();
-          const where = { eventId, streamId: envelope.streamId, streamVersion: envelope.streamVersion, partition, offset: message.offset };
+          const where = {
+            eventId,
+            streamId: envelope.streamId,
+            streamVersion: envelope.streamVersion,
+            partition,
+            offset: message.offset,
+          };
           if (seen.has(eventId)) report.duplicates += 1;
           seen.add(eventId);
           const row = stored.get(eventId);
@@ -118,16 +144,30 @@ export async function verifyKafkaAgainstStore(
             continue;
           }
           const problems = differences(envelope, row, message);
-          if (problems.length > 0) issue({ kind: 'differs', ...where, reason: problems.join('; ') });
+          if (problems.length > 0)
+            issue({ kind: 'differs', ...where, reason: problems.join('; ') });
         }
         report.messages += messages.length;
-        onProgress?.({ phase: `verify ${topic} against the ${service} store`, done: report.messages, total, unit: 'messages' });
+        onProgress?.({
+          phase: `verify ${topic} against the ${service} store`,
+          done: report.messages,
+          total,
+          unit: 'messages',
+        });
       },
       { purpose: `audit-verify-${service}`, onStart: (messages) => (total = messages) },
     );
     report.events = seen.size;
     await findMissing(pool, published, seen, (row) =>
-      issue({ kind: 'missing-on-kafka', eventId: row.eventId, streamId: row.streamId, streamVersion: row.streamVersion, partition: null, offset: null, reason: 'stored and published by the relay, but not on the topic' }),
+      issue({
+        kind: 'missing-on-kafka',
+        eventId: row.eventId,
+        streamId: row.streamId,
+        streamVersion: row.streamVersion,
+        partition: null,
+        offset: null,
+        reason: 'stored and published by the relay, but not on the topic',
+      }),
     );
     report.awaitingRelay = await countAfter(pool, published);
     return report;
@@ -144,18 +184,24 @@ function parseMessage(message: KafkaMessage): Envelope | string {
     return 'the message is not JSON';
   }
   if (typeof value !== 'object' || value === null) return 'the message is not an envelope';
-  if (typeof value.eventId !== 'string' || !UUID.test(value.eventId)) return 'eventId is not a uuid';
-  if (typeof value.streamId !== 'string' || !Number.isSafeInteger(value.streamVersion)) return 'streamId or streamVersion is missing';
-  if (typeof value.prevHash !== 'string' || typeof value.hash !== 'string') return 'prevHash or hash is missing';
+  if (typeof value.eventId !== 'string' || !UUID.test(value.eventId))
+    return 'eventId is not a uuid';
+  if (typeof value.streamId !== 'string' || !Number.isSafeInteger(value.streamVersion))
+    return 'streamId or streamVersion is missing';
+  if (typeof value.prevHash !== 'string' || typeof value.hash !== 'string')
+    return 'prevHash or hash is missing';
   return value as Envelope;
 }
 
 function differences(envelope: Envelope, stored: StoredEvent, message: KafkaMessage): string[] {
   const problems: string[] = [];
-  if (fastChainHash(envelope.prevHash, envelope) !== stored.contentHash) problems.push('its content is not the stored event\'s content');
+  if (fastChainHash(envelope.prevHash, envelope) !== stored.contentHash)
+    problems.push("its content is not the stored event's content");
   if (envelope.hash !== stored.hash) problems.push('its hash is not the stored hash');
   if (envelope.streamId !== stored.streamId || envelope.streamVersion !== stored.streamVersion) {
-    problems.push(`it is ${envelope.streamId} v${envelope.streamVersion} on Kafka, ${stored.streamId} v${stored.streamVersion} in the store`);
+    problems.push(
+      `it is ${envelope.streamId} v${envelope.streamVersion} on Kafka, ${stored.streamId} v${stored.streamVersion} in the store`,
+    );
   }
   if (message.key?.toString() !== envelope.streamId) problems.push('its key is not the stream id');
   return problems;
@@ -167,7 +213,20 @@ async function storedEvents(pool: pg.Pool, eventIds: string[]): Promise<Map<stri
   try {
     await client.query('BEGIN READ ONLY');
     await client.query(`SET LOCAL TimeZone = 'UTC'`);
-    const { rows } = await client.query<[string, string, number, string, number, unknown, Record<string, unknown>, string, string, string]>({
+    const { rows } = await client.query<
+      [
+        string,
+        string,
+        number,
+        string,
+        number,
+        unknown,
+        Record<string, unknown>,
+        string,
+        string,
+        string,
+      ]
+    >({
       text: `SELECT event_id::text, stream_id, stream_version, type, schema_version, data, metadata, occurred_at::text, prev_hash, hash
              FROM events WHERE event_id = ANY($1::uuid[])`,
       values: [eventIds],
@@ -175,27 +234,40 @@ async function storedEvents(pool: pg.Pool, eventIds: string[]): Promise<Map<stri
     });
     await client.query('COMMIT');
     return new Map(
-      rows.map(([eventId, streamId, streamVersion, type, schemaVersion, data, metadata, occurredAt, prevHash, hash]) => [
-        eventId,
-        {
+      rows.map(
+        ([
+          eventId,
           streamId,
           streamVersion,
+          type,
+          schemaVersion,
+          data,
+          metadata,
+          occurredAt,
+          prevHash,
           hash,
-          contentHash: fastChainHash(prevHash, {
-            eventId,
-            type,
-            schemaVersion,
+        ]) => [
+          eventId,
+          {
             streamId,
             streamVersion,
-            koperasiId: metadata?.koperasiId as string,
-            occurredAt: isoFromPostgresUtc(occurredAt),
-            actor: metadata?.actor as string,
-            correlationId: metadata?.correlationId as string,
-            causationId: metadata?.causationId as string | null | undefined,
-            data,
-          }),
-        },
-      ]),
+            hash,
+            contentHash: fastChainHash(prevHash, {
+              eventId,
+              type,
+              schemaVersion,
+              streamId,
+              streamVersion,
+              koperasiId: metadata?.koperasiId as string,
+              occurredAt: isoFromPostgresUtc(occurredAt),
+              actor: metadata?.actor as string,
+              correlationId: metadata?.correlationId as string,
+              causationId: metadata?.causationId as string | null | undefined,
+              data,
+            }),
+          },
+        ],
+      ),
     );
   } finally {
     client.release();
@@ -209,7 +281,11 @@ interface Checkpoint {
 
 /** The relay's checkpoint: the relay named after the service if there is one, else the furthest. */
 async function relayCheckpoint(pool: pg.Pool, service: ServiceName): Promise<Checkpoint | null> {
-  const { rows } = await pool.query<{ relay: string; transaction_id: string; global_position: string }>(
+  const { rows } = await pool.query<{
+    relay: string;
+    transaction_id: string;
+    global_position: string;
+  }>(
     `SELECT relay, transaction_id::text, global_position::text FROM relay_checkpoints c ORDER BY c.transaction_id DESC, c.global_position DESC`,
   );
   const row = rows.find((candidate) => candidate.relay === service) ?? rows[0];
@@ -224,7 +300,9 @@ async function findMissing(
 ): Promise<void> {
   if (!published) return;
   // To the end, not to the checkpoint's position: an earlier transaction may hold a later position.
-  const { rows: last } = await pool.query<{ last: string | null }>('SELECT max(global_position)::text AS last FROM events');
+  const { rows: last } = await pool.query<{ last: string | null }>(
+    'SELECT max(global_position)::text AS last FROM events',
+  );
   for (const [after, through] of positionWindows(0n, BigInt(last[0].last ?? '0'), MISSING_PAGE)) {
     const { rows } = await pool.query<[string, string, number]>({
       text: `SELECT event_id::text, stream_id, stream_version FROM events e
@@ -232,16 +310,17 @@ async function findMissing(
       values: [after, published.transactionId, published.globalPosition, through],
       rowMode: 'array',
     });
-    for (const [eventId, streamId, streamVersion] of rows) if (!seen.has(eventId)) missing({ eventId, streamId, streamVersion });
+    for (const [eventId, streamId, streamVersion] of rows)
+      if (!seen.has(eventId)) missing({ eventId, streamId, streamVersion });
   }
 }
 
 async function countAfter(pool: pg.Pool, published: Checkpoint | null): Promise<number> {
   const { rows } = published
-    ? await pool.query<{ n: string }>(`SELECT count(*) AS n FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`, [
-        published.transactionId,
-        published.globalPosition,
-      ])
+    ? await pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`,
+        [published.transactionId, published.globalPosition],
+      )
     : await pool.query<{ n: string }>(`SELECT count(*) AS n FROM events`);
   return Number(rows[0].n);
 }

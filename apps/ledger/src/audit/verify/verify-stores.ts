@@ -25,9 +25,16 @@ export interface VerifyResult {
 }
 
 /** The auditor's verification: every hash chain of every store, then (optionally) Kafka against the stores. */
-export async function verifyStores(options: VerifyStoresOptions, onProgress?: ProgressListener): Promise<VerifyResult> {
+export async function verifyStores(
+  options: VerifyStoresOptions,
+  onProgress?: ProgressListener,
+): Promise<VerifyResult> {
   const chainStartedMs = performance.now();
-  const chains = await verifyChains(options.stores, { workers: options.workers, maxBreaksListed: options.maxIssuesListed }, onProgress);
+  const chains = await verifyChains(
+    options.stores,
+    { workers: options.workers, maxBreaksListed: options.maxIssuesListed },
+    onProgress,
+  );
   const chainSeconds = (performance.now() - chainStartedMs) / 1000;
   const events = chains.reduce((sum, chain) => sum + chain.events, 0);
   let kafka: KafkaCheckReport[] | null = null;
@@ -37,12 +44,21 @@ export async function verifyStores(options: VerifyStoresOptions, onProgress?: Pr
     const client = options.kafka;
     // Concurrently: most of a small check is each throwaway consumer group's join, which can overlap.
     kafka = await Promise.all(
-      options.stores.map((store) => verifyKafkaAgainstStore(client, store, { maxIssuesListed: options.maxIssuesListed }, onProgress)),
+      options.stores.map((store) =>
+        verifyKafkaAgainstStore(
+          client,
+          store,
+          { maxIssuesListed: options.maxIssuesListed },
+          onProgress,
+        ),
+      ),
     );
     kafkaSeconds = (performance.now() - kafkaStartedMs) / 1000;
   }
   return {
-    ok: chains.every((chain) => chain.breakCount === 0) && (kafka ?? []).every((check) => check.issueCount === 0),
+    ok:
+      chains.every((chain) => chain.breakCount === 0) &&
+      (kafka ?? []).every((check) => check.issueCount === 0),
     chains,
     kafka,
     events,

@@ -12,7 +12,10 @@ export class AccountsController {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   @Get()
-  accounts(@Param('koperasiId') koperasiId: string, @Query('asOf') asOf?: string): Promise<AccountView[]> {
+  accounts(
+    @Param('koperasiId') koperasiId: string,
+    @Query('asOf') asOf?: string,
+  ): Promise<AccountView[]> {
     return accountsOf(this.pool, koperasiId, cutOffFrom(asOf));
   }
 }

@@ -6,7 +6,11 @@ import { balanceInNormalDirection } from '../normal-balance.js';
 import type { AccountView } from './account-view.js';
 
 /** The whole chart, with zero for accounts this koperasi has not used (yet, or by the cut-off). */
-export async function accountsOf(pool: Pool, koperasiId: string, asOf: Date | null): Promise<AccountView[]> {
+export async function accountsOf(
+  pool: Pool,
+  koperasiId: string,
+  asOf: Date | null,
+): Promise<AccountView[]> {
   const { rows } = asOf
     ? await pool.query<ChartRow>(
         `SELECT chart.code, chart.name, chart.kind, chart.normal_balance, sums.debit_rp, sums.credit_rp
@@ -27,6 +31,10 @@ export async function accountsOf(pool: Pool, koperasiId: string, asOf: Date | nu
     code: row.code,
     name: row.name,
     kind: row.kind,
-    balanceRp: balanceInNormalDirection(row.normal_balance, rupiahFromColumn(row.debit_rp), rupiahFromColumn(row.credit_rp)),
+    balanceRp: balanceInNormalDirection(
+      row.normal_balance,
+      rupiahFromColumn(row.debit_rp),
+      rupiahFromColumn(row.credit_rp),
+    ),
   }));
 }

@@ -15,7 +15,10 @@ const MAX_MONTHS = 120;
  * Collection fees the bank owes (114100) by the month they were earned. Settlements are left out here: they
  * name the month they pay, which is not the month they are recorded in, and the members service keeps them.
  */
-export async function accruedBankFees(pool: Pool, koperasiId: string): Promise<AccruedBankFeesView[]> {
+export async function accruedBankFees(
+  pool: Pool,
+  koperasiId: string,
+): Promise<AccruedBankFeesView[]> {
   const { rows } = await pool.query<{ period: string; accrued_rp: string }>(
     `SELECT to_char(e.occurred_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM') AS period, sum(l.debit_rp - l.credit_rp) AS accrued_rp
      FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
@@ -23,5 +26,7 @@ export async function accruedBankFees(pool: Pool, koperasiId: string): Promise<A
      GROUP BY 1 ORDER BY 1 DESC LIMIT $2`,
     [koperasiId, MAX_MONTHS],
   );
-  return rows.map((row) => ({ period: row.period, accruedRp: rupiahFromColumn(row.accrued_rp) })).reverse();
+  return rows
+    .map((row) => ({ period: row.period, accruedRp: rupiahFromColumn(row.accrued_rp) }))
+    .reverse();
 }

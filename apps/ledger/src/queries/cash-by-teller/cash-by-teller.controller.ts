@@ -1,4 +1,12 @@
-import { BadRequestException, Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../database/pg-pool.provider.js';
 import { InternalTokenGuard } from '../../internal/internal-token.guard.js';
@@ -15,14 +23,30 @@ export class CashByTellerController {
 
   /** `date` is the business day in WIB; without it, today's. */
   @Get()
-  cashByTeller(@Param('koperasiId') koperasiId: string, @Query('date') date?: string): Promise<TellerCashView[]> {
-    return cashByTellerOn(this.pool, koperasiId, date === undefined ? businessDateWib(new Date()) : parseDate(date));
+  cashByTeller(
+    @Param('koperasiId') koperasiId: string,
+    @Query('date') date?: string,
+  ): Promise<TellerCashView[]> {
+    return cashByTellerOn(
+      this.pool,
+      koperasiId,
+      date === undefined ? businessDateWib(new Date()) : parseDate(date),
+    );
   }
 
   /** One teller's drawer of a day by kind: what the teller should count at tutup kasir. */
   @Get(':tellerId')
-  drawerCash(@Param('koperasiId') koperasiId: string, @Param('tellerId') tellerId: string, @Query('date') date?: string): Promise<ExpectedCash> {
-    return drawerCashOn(this.pool, koperasiId, tellerId, date === undefined ? businessDateWib(new Date()) : parseDate(date));
+  drawerCash(
+    @Param('koperasiId') koperasiId: string,
+    @Param('tellerId') tellerId: string,
+    @Query('date') date?: string,
+  ): Promise<ExpectedCash> {
+    return drawerCashOn(
+      this.pool,
+      koperasiId,
+      tellerId,
+      date === undefined ? businessDateWib(new Date()) : parseDate(date),
+    );
   }
 }
 

@@ -3,7 +3,11 @@ import { rupiahFromColumn } from '../../database/rupiah-column.js';
 import type { TellerCashView } from './teller-cash-view.js';
 
 /** Each teller's drawer movements on one business day (WIB), by teller id. */
-export async function cashByTellerOn(pool: Pool, koperasiId: string, businessDate: string): Promise<TellerCashView[]> {
+export async function cashByTellerOn(
+  pool: Pool,
+  koperasiId: string,
+  businessDate: string,
+): Promise<TellerCashView[]> {
   const { rows } = await pool.query<{ teller_id: string; debit_rp: string; credit_rp: string }>(
     `SELECT teller_id, debit_rp, credit_rp FROM cash_by_teller
      WHERE koperasi_id = $1 AND business_date = $2::date

@@ -12,8 +12,19 @@ const MAX_GROUPS = 100;
  * in that drawer: the opening float plus everything taken less everything paid out. The closing entry itself
  * is left out, so the figure stays what the teller was to count, before and after the closing.
  */
-export async function drawerCashOn(pool: Pool, koperasiId: string, tellerId: string, businessDate: string): Promise<ExpectedCash> {
-  const { rows } = await pool.query<{ source_service: string; event_type: string; entries: number; debit_rp: string; credit_rp: string }>(
+export async function drawerCashOn(
+  pool: Pool,
+  koperasiId: string,
+  tellerId: string,
+  businessDate: string,
+): Promise<ExpectedCash> {
+  const { rows } = await pool.query<{
+    source_service: string;
+    event_type: string;
+    entries: number;
+    debit_rp: string;
+    credit_rp: string;
+  }>(
     `SELECT e.source_service, e.event_type, count(*)::int AS entries, sum(l.debit_rp) AS debit_rp, sum(l.credit_rp) AS credit_rp
      FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
      WHERE e.koperasi_id = $1 AND e.occurred_at >= $2::timestamptz AND e.occurred_at < $2::timestamptz + interval '1 day'
@@ -35,7 +46,14 @@ export async function drawerCashOn(pool: Pool, koperasiId: string, tellerId: str
   return { lines, expectedRp: lines.reduce((sum, line) => sum + line.inRp - line.outRp, 0) };
 }
 
-const CASH_KIND_ORDER: CashKind[] = ['opening-float', 'simpanan', 'ppob', 'angsuran', 'refund', 'other'];
+const CASH_KIND_ORDER: CashKind[] = [
+  'opening-float',
+  'simpanan',
+  'ppob',
+  'angsuran',
+  'refund',
+  'other',
+];
 
 function cashKindOf(service: string, eventType: string): CashKind {
   if (service === 'members') return eventType === 'CashDrawerOpened' ? 'opening-float' : 'simpanan';
@@ -44,6 +62,7 @@ function cashKindOf(service: string, eventType: string): CashKind {
     if (eventType === BillpayEventTypes.billPaymentRefunded) return 'refund';
   }
   if (service === 'loans' && eventType === LoanEventTypes.installmentCollected) return 'angsuran';
-  if (service === 'loans' && eventType === LoanEventTypes.refusedCollectionPaidBack) return 'refund';
+  if (service === 'loans' && eventType === LoanEventTypes.refusedCollectionPaidBack)
+    return 'refund';
   return 'other';
 }

@@ -1,4 +1,12 @@
-import { BadRequestException, Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../database/pg-pool.provider.js';
 import { InternalTokenGuard } from '../../internal/internal-token.guard.js';
@@ -20,7 +28,11 @@ export class EntriesController {
     @Query('sourceEventId') sourceEventId?: string,
     @Query('limit') limit?: string,
   ): Promise<JournalEntryView[]> {
-    if (sourceEventId !== undefined && !UUID.test(sourceEventId)) throw new BadRequestException('sourceEventId must be a uuid');
-    return entriesOf(this.pool, koperasiId, { sourceEventId, limit: parseLimit(limit, DEFAULT_LIMIT) });
+    if (sourceEventId !== undefined && !UUID.test(sourceEventId))
+      throw new BadRequestException('sourceEventId must be a uuid');
+    return entriesOf(this.pool, koperasiId, {
+      sourceEventId,
+      limit: parseLimit(limit, DEFAULT_LIMIT),
+    });
   }
 }

@@ -16,7 +16,10 @@ interface EntryRow {
   actor: string;
   correlation_id: string;
   causation_id: string | null;
-  lines: (Omit<JournalLineView, 'debitRp' | 'creditRp'> & { debitRp: number | string; creditRp: number | string })[];
+  lines: (Omit<JournalLineView, 'debitRp' | 'creditRp'> & {
+    debitRp: number | string;
+    creditRp: number | string;
+  })[];
 }
 
 export interface EntriesFilter {
@@ -25,7 +28,11 @@ export interface EntriesFilter {
 }
 
 /** Entries of one koperasi with their lines, newest first; the one an event caused when sourceEventId is given. */
-export async function entriesOf(pool: Pool, koperasiId: string, filter: EntriesFilter): Promise<JournalEntryView[]> {
+export async function entriesOf(
+  pool: Pool,
+  koperasiId: string,
+  filter: EntriesFilter,
+): Promise<JournalEntryView[]> {
   const { rows } = await pool.query<EntryRow>(
     `SELECT entry.id, entry.source_event_id, entry.koperasi_id, entry.occurred_at, entry.posted_at, entry.description,
             entry.source_service, entry.event_type, entry.stream_id, entry.stream_version, entry.actor,

@@ -1,4 +1,12 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import type { SavingsBalances } from '@koperasi/contracts';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../database/pg-pool.provider.js';
@@ -36,11 +44,14 @@ export class MemberSavingsController {
   ): Promise<SavingsStatementView> {
     const cutOff = cutOffFrom(asOf);
     const lineLimit = parseLimit(limit, DEFAULT_STATEMENT_LINES);
-    if (!(await memberSavingsOf(this.pool, koperasiId, memberId, null))) throw notFound(koperasiId, memberId);
+    if (!(await memberSavingsOf(this.pool, koperasiId, memberId, null)))
+      throw notFound(koperasiId, memberId);
     return savingsStatementOf(this.pool, koperasiId, memberId, cutOff, lineLimit);
   }
 }
 
 function notFound(koperasiId: string, memberId: string): NotFoundException {
-  return new NotFoundException(`Member ${memberId} has no savings ledger in koperasi ${koperasiId}`);
+  return new NotFoundException(
+    `Member ${memberId} has no savings ledger in koperasi ${koperasiId}`,
+  );
 }

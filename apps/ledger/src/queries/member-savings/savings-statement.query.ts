@@ -4,7 +4,9 @@ import { rupiahFromColumn } from '../../database/rupiah-column.js';
 import { SAVINGS_FIELD_BY_ACCOUNT, type SavingsField } from '../../domain/index.js';
 import type { SavingsStatementView } from './savings-statement-view.js';
 
-const ACCOUNT_OF = Object.fromEntries(Object.entries(SAVINGS_FIELD_BY_ACCOUNT).map(([code, field]) => [field, code])) as Record<SavingsField, string>;
+const ACCOUNT_OF = Object.fromEntries(
+  Object.entries(SAVINGS_FIELD_BY_ACCOUNT).map(([code, field]) => [field, code]),
+) as Record<SavingsField, string>;
 
 interface StatementRow {
   id: string;
@@ -50,7 +52,15 @@ export async function savingsStatementOf(
      WINDOW history AS (ORDER BY occurred_at, id ROWS UNBOUNDED PRECEDING)
      ORDER BY occurred_at DESC, id DESC
      LIMIT $4`,
-    [koperasiId, memberId, cutOff, limit + 1, ACCOUNT_OF.pokokRp, ACCOUNT_OF.wajibRp, ACCOUNT_OF.sukarelaRp],
+    [
+      koperasiId,
+      memberId,
+      cutOff,
+      limit + 1,
+      ACCOUNT_OF.pokokRp,
+      ACCOUNT_OF.wajibRp,
+      ACCOUNT_OF.sukarelaRp,
+    ],
   );
   const truncated = rows.length > limit;
   const latest = rows.slice(0, limit).reverse();
@@ -66,6 +76,14 @@ export async function savingsStatementOf(
   return { memberId, asOf: cutOff.toISOString(), balances, lines, truncated };
 }
 
-function savings(pokok: string | null, wajib: string | null, sukarela: string | null): SavingsBalances {
-  return { pokokRp: rupiahFromColumn(pokok), wajibRp: rupiahFromColumn(wajib), sukarelaRp: rupiahFromColumn(sukarela) };
+function savings(
+  pokok: string | null,
+  wajib: string | null,
+  sukarela: string | null,
+): SavingsBalances {
+  return {
+    pokokRp: rupiahFromColumn(pokok),
+    wajibRp: rupiahFromColumn(wajib),
+    sukarelaRp: rupiahFromColumn(sukarela),
+  };
 }

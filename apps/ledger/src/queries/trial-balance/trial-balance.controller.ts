@@ -12,7 +12,10 @@ export class TrialBalanceController {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   @Get()
-  trialBalance(@Param('koperasiId') koperasiId: string, @Query('asOf') asOf?: string): Promise<TrialBalanceView> {
+  trialBalance(
+    @Param('koperasiId') koperasiId: string,
+    @Query('asOf') asOf?: string,
+  ): Promise<TrialBalanceView> {
     return trialBalanceOf(this.pool, koperasiId, cutOffFrom(asOf));
   }
 }

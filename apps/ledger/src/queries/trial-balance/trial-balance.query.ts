@@ -9,7 +9,11 @@ import type { TrialBalanceView } from './trial-balance-view.js';
  * Every account with activity, each on its normal side. Without a cut-off it reads the running balances;
  * with one it sums the journal over the events that occurred by then.
  */
-export async function trialBalanceOf(pool: Pool, koperasiId: string, asOf: Date | null): Promise<TrialBalanceView> {
+export async function trialBalanceOf(
+  pool: Pool,
+  koperasiId: string,
+  asOf: Date | null,
+): Promise<TrialBalanceView> {
   const { rows } = asOf
     ? await pool.query<ChartRow>(
         `SELECT chart.code, chart.name, chart.kind, chart.normal_balance, sums.debit_rp, sums.credit_rp
@@ -30,7 +34,11 @@ export async function trialBalanceOf(pool: Pool, koperasiId: string, asOf: Date 
   let totalDebit = 0;
   let totalCredit = 0;
   const lines = rows.map((row) => {
-    const sides = trialBalanceSides(row.normal_balance, rupiahFromColumn(row.debit_rp), rupiahFromColumn(row.credit_rp));
+    const sides = trialBalanceSides(
+      row.normal_balance,
+      rupiahFromColumn(row.debit_rp),
+      rupiahFromColumn(row.credit_rp),
+    );
     totalDebit = exactSum(totalDebit, sides.debit);
     totalCredit = exactSum(totalCredit, sides.credit);
     return { code: row.code, name: row.name, ...sides };
@@ -40,6 +48,7 @@ export async function trialBalanceOf(pool: Pool, koperasiId: string, asOf: Date 
 
 function exactSum(a: number, b: number): number {
   const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new Error('Trial balance total is beyond exact integer range');
+  if (!Number.isSafeInteger(sum))
+    throw new Error('Trial balance total is beyond exact integer range');
   return sum;
 }

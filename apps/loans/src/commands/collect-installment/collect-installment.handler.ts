@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CollectInstallmentPayload, CollectInstallmentResult, CommandEnvelope, CommandReply } from '@koperasi/contracts';
+import type {
+  CollectInstallmentPayload,
+  CollectInstallmentResult,
+  CommandEnvelope,
+  CommandReply,
+} from '@koperasi/contracts';
 import type { Pool } from 'pg';
-import { IdempotentCommandExecutor, PG_POOL, badField, checkEnvelope, isUuid, refused } from '@koperasi/service-kit';
+import {
+  IdempotentCommandExecutor,
+  PG_POOL,
+  badField,
+  checkEnvelope,
+  isUuid,
+  refused,
+} from '@koperasi/service-kit';
 import { AgreementsRepository } from '../../agreements/agreements.repository.js';
 import { LOAN_NO_PATTERN, isLoanAccountView } from '../../bank/loan-account-view.js';
 import { NoticeDispatcher } from '../../dispatch/notice-dispatcher.js';
@@ -25,16 +37,24 @@ export class CollectInstallmentHandler {
     private readonly notices: NoticeDispatcher,
   ) {}
 
-  async execute(envelope: CommandEnvelope<CollectInstallmentPayload>): Promise<CommandReply<CollectInstallmentResult>> {
+  async execute(
+    envelope: CommandEnvelope<CollectInstallmentPayload>,
+  ): Promise<CommandReply<CollectInstallmentResult>> {
     const invalid = checkEnvelope(envelope, 'not-auditor');
     if (invalid) return invalid;
     if (envelope.actor.role !== 'teller' && envelope.actor.role !== 'supervisor') {
-      return refused(403, 'FORBIDDEN', 'Only a teller or a supervisor of the koperasi takes installments');
+      return refused(
+        403,
+        'FORBIDDEN',
+        'Only a teller or a supervisor of the koperasi takes installments',
+      );
     }
     if (!isUuid(envelope.koperasiId)) return refused(404, 'KOPERASI_NOT_FOUND', 'No such koperasi');
     const { loanNo, loan } = envelope.payload;
-    if (typeof loanNo !== 'string' || !LOAN_NO_PATTERN.test(loanNo)) return badField('loanNo', 'must be the 15-digit loan account number');
-    if (!isLoanAccountView(loan)) return badField('loan', "must be the bank's view of the loan, looked up just before");
+    if (typeof loanNo !== 'string' || !LOAN_NO_PATTERN.test(loanNo))
+      return badField('loanNo', 'must be the 15-digit loan account number');
+    if (!isLoanAccountView(loan))
+      return badField('loan', "must be the bank's view of the loan, looked up just before");
     const reply = await this.executor.execute(envelope.commandId, () => this.attempt(envelope));
     if (reply.ok) this.notices.wake();
     return reply;
@@ -53,7 +73,9 @@ export class CollectInstallmentHandler {
     return Number(rows[0].sum_rp ?? 0);
   }
 
-  private async attempt(envelope: CommandEnvelope<CollectInstallmentPayload>): Promise<CommandReply<CollectInstallmentResult>> {
+  private async attempt(
+    envelope: CommandEnvelope<CollectInstallmentPayload>,
+  ): Promise<CommandReply<CollectInstallmentResult>> {
     const { loanNo, amountRp, loan } = envelope.payload;
     const collectionId = randomUUID();
     const decision = decideCollectInstallment({

@@ -72,23 +72,41 @@ export class CollectionWriter {
     }
   }
 
-  private async writeWithin(tx: PoolClient, group: Pending[]): Promise<CommandReply<CollectInstallmentResult>[]> {
+  private async writeWithin(
+    tx: PoolClient,
+    group: Pending[],
+  ): Promise<CommandReply<CollectInstallmentResult>[]> {
     const rows: CollectionInsert[] = [];
     for (const { envelope, collected } of group) {
-      const appended = await this.store.appendWithin(tx, collectionStreamId(collected.data.collectionId), 0, [collected], {
+      const appended = await this.store.appendWithin(
+        tx,
+        collectionStreamId(collected.data.collectionId),
+        0,
+        [collected],
+        {
+          koperasiId: envelope.koperasiId,
+          actor: envelope.actor.userId,
+          correlationId: envelope.correlationId,
+          causationId: envelope.commandId,
+        },
+      );
+      rows.push({
         koperasiId: envelope.koperasiId,
-        actor: envelope.actor.userId,
-        correlationId: envelope.correlationId,
-        causationId: envelope.commandId,
+        event: appended.events[0],
+        data: collected.data,
       });
-      rows.push({ koperasiId: envelope.koperasiId, event: appended.events[0], data: collected.data });
     }
     const receipts = await insertCollections(tx, rows);
-    const replies = receipts.map((receipt) => accepted<CollectInstallmentResult>({ collectionId: receipt.collectionId, receipt }));
-    await tx.query(`INSERT INTO command_results (command_id, reply) SELECT * FROM unnest($1::text[], $2::jsonb[])`, [
-      group.map(({ envelope }) => envelope.commandId),
-      replies.map((reply) => JSON.stringify(reply)),
-    ]);
+    const replies = receipts.map((receipt) =>
+      accepted<CollectInstallmentResult>({ collectionId: receipt.collectionId, receipt }),
+    );
+    await tx.query(
+      `INSERT INTO command_results (command_id, reply) SELECT * FROM unnest($1::text[], $2::jsonb[])`,
+      [
+        group.map(({ envelope }) => envelope.commandId),
+        replies.map((reply) => JSON.stringify(reply)),
+      ],
+    );
     return replies;
   }
 }

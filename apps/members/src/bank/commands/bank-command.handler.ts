@@ -54,53 +54,64 @@ export class BankCommandHandler {
     private readonly executor: IdempotentCommandExecutor,
   ) {}
 
-  recordDeposit(envelope: CommandEnvelope<RecordBankDepositPayload>): Promise<CommandReply<BankDepositView>> {
+  recordDeposit(
+    envelope: CommandEnvelope<RecordBankDepositPayload>,
+  ): Promise<CommandReply<BankDepositView>> {
     const invalid = supervisorOnly(envelope) ?? checkBankDepositPayload(envelope.payload);
     if (invalid) return Promise.resolve(invalid);
     const { payload, koperasiId } = envelope;
     const depositId = bankDepositIdOf(koperasiId, payload.slipRef);
-    return this.run(envelope, bankDepositStreamId(depositId), (history: BankDepositRecorded[]) =>
-      decideBankDeposit(
-        {
-          type: 'RecordBankDeposit',
-          depositId,
-          slipRef: payload.slipRef,
-          amountRp: payload.amountRp,
-          vaultBalanceRp: payload.vaultBalanceRp,
-          recordedBy: envelope.actor.userId,
-          recordedByName: payload.recordedByName,
-          now: nowInWib(),
-        },
-        history.reduce(evolveBankDeposit, initialBankDepositState),
-      ),
+    return this.run(
+      envelope,
+      bankDepositStreamId(depositId),
+      (history: BankDepositRecorded[]) =>
+        decideBankDeposit(
+          {
+            type: 'RecordBankDeposit',
+            depositId,
+            slipRef: payload.slipRef,
+            amountRp: payload.amountRp,
+            vaultBalanceRp: payload.vaultBalanceRp,
+            recordedBy: envelope.actor.userId,
+            recordedByName: payload.recordedByName,
+            now: nowInWib(),
+          },
+          history.reduce(evolveBankDeposit, initialBankDepositState),
+        ),
       (tx, event) => projectBankDeposit(tx, koperasiId, event),
     );
   }
 
-  settleFees(envelope: CommandEnvelope<SettleBankFeesPayload>): Promise<CommandReply<BankFeeSettlementView>> {
+  settleFees(
+    envelope: CommandEnvelope<SettleBankFeesPayload>,
+  ): Promise<CommandReply<BankFeeSettlementView>> {
     const invalid = supervisorOnly(envelope) ?? checkBankFeesPayload(envelope.payload);
     if (invalid) return Promise.resolve(invalid);
     const { payload, koperasiId } = envelope;
-    return this.run(envelope, bankFeeMonthStreamId(koperasiId, payload.period), (history: BankFeesSettled[]) =>
-      decideBankFeeSettlement(
-        {
-          type: 'SettleBankFees',
-          settlementId: bankFeeSettlementIdOf(koperasiId, payload.reference),
-          reference: payload.reference,
-          period: payload.period,
-          amountRp: payload.amountRp,
-          accruedRp: payload.accruedRp,
-          recordedBy: envelope.actor.userId,
-          recordedByName: payload.recordedByName,
-          now: nowInWib(),
-        },
-        history.reduce(evolveBankFeeMonth, initialBankFeeMonthState),
-      ),
+    return this.run(
+      envelope,
+      bankFeeMonthStreamId(koperasiId, payload.period),
+      (history: BankFeesSettled[]) =>
+        decideBankFeeSettlement(
+          {
+            type: 'SettleBankFees',
+            settlementId: bankFeeSettlementIdOf(koperasiId, payload.reference),
+            reference: payload.reference,
+            period: payload.period,
+            amountRp: payload.amountRp,
+            accruedRp: payload.accruedRp,
+            recordedBy: envelope.actor.userId,
+            recordedByName: payload.recordedByName,
+            now: nowInWib(),
+          },
+          history.reduce(evolveBankFeeMonth, initialBankFeeMonthState),
+        ),
       async (tx, event) => {
         try {
           return await projectBankFeeSettlement(tx, koperasiId, event);
         } catch (error) {
-          if (isUniqueViolation(error, 'bank_fee_settlements_pkey')) throw new DuplicateReference(event.data.reference);
+          if (isUniqueViolation(error, 'bank_fee_settlements_pkey'))
+            throw new DuplicateReference(event.data.reference);
           throw error;
         }
       },
@@ -132,7 +143,10 @@ export class BankCommandHandler {
       } catch (error) {
         // Rolled back: nothing was appended for the reference another settlement already holds.
         if (!(error instanceof DuplicateReference)) throw error;
-        const reply = bankErrorReply({ code: 'REFERENCE_ALREADY_RECORDED', message: `Reference ${error.reference} is already recorded` });
+        const reply = bankErrorReply({
+          code: 'REFERENCE_ALREADY_RECORDED',
+          message: `Reference ${error.reference} is already recorded`,
+        });
         return reply as CommandReply<V>;
       }
     });
@@ -148,5 +162,7 @@ class DuplicateReference extends Error {
 function supervisorOnly(envelope: CommandEnvelope<unknown>): CommandReply<never> | null {
   const invalid = checkEnvelope(envelope, 'not-auditor');
   if (invalid) return invalid;
-  return envelope.actor.role === 'supervisor' ? null : refused(403, 'FORBIDDEN', 'Only a supervisor records money with the bank');
+  return envelope.actor.role === 'supervisor'
+    ? null
+    : refused(403, 'FORBIDDEN', 'Only a supervisor records money with the bank');
 }

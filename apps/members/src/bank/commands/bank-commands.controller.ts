@@ -16,12 +16,16 @@ export class BankCommandsController {
   constructor(private readonly bank: BankCommandHandler) {}
 
   @MessagePattern(MemberCommandTopics.recordBankDeposit)
-  recordDeposit(@Payload() envelope: CommandEnvelope<RecordBankDepositPayload>): Promise<CommandReply<BankDepositView>> {
+  recordDeposit(
+    @Payload() envelope: CommandEnvelope<RecordBankDepositPayload>,
+  ): Promise<CommandReply<BankDepositView>> {
     return this.bank.recordDeposit(envelope);
   }
 
   @MessagePattern(MemberCommandTopics.settleBankFees)
-  settleFees(@Payload() envelope: CommandEnvelope<SettleBankFeesPayload>): Promise<CommandReply<BankFeeSettlementView>> {
+  settleFees(
+    @Payload() envelope: CommandEnvelope<SettleBankFeesPayload>,
+  ): Promise<CommandReply<BankFeeSettlementView>> {
     return this.bank.settleFees(envelope);
   }
 }

@@ -13,7 +13,15 @@ const BANK_ERROR_REPLIES: Record<BankErrorCode, { status: CommandErrorStatus; fi
   MORE_THAN_OWED: { status: 422, field: 'amount' },
 };
 
-export function bankErrorReply(error: { code: BankErrorCode; message: string }): CommandReply<never> {
+export function bankErrorReply(error: {
+  code: BankErrorCode;
+  message: string;
+}): CommandReply<never> {
   const { status, field } = BANK_ERROR_REPLIES[error.code];
-  return refused(status, error.code, error.message, field ? [{ field, message: error.message }] : undefined);
+  return refused(
+    status,
+    error.code,
+    error.message,
+    field ? [{ field, message: error.message }] : undefined,
+  );
 }

@@ -1,10 +1,16 @@
-import type { CommandReply, RecordBankDepositPayload, SettleBankFeesPayload } from '@koperasi/contracts';
+import type {
+  CommandReply,
+  RecordBankDepositPayload,
+  SettleBankFeesPayload,
+} from '@koperasi/contracts';
 import { badField } from '@koperasi/service-kit';
 
 const MAX_NAME_LENGTH = 200;
 
 /** Anything that can write to the command topic reaches the service, so the payload's shape is checked here too. */
-export function checkBankDepositPayload(payload: RecordBankDepositPayload): CommandReply<never> | null {
+export function checkBankDepositPayload(
+  payload: RecordBankDepositPayload,
+): CommandReply<never> | null {
   if (typeof payload.slipRef !== 'string') return badField('slipRef', 'is required');
   if (!isInteger(payload.amountRp)) return badField('amountRp', 'must be whole rupiah');
   if (!isInteger(payload.vaultBalanceRp)) return badField('vaultBalanceRp', 'must be whole rupiah');
@@ -20,7 +26,9 @@ export function checkBankFeesPayload(payload: SettleBankFeesPayload): CommandRep
 }
 
 function checkName(name: unknown): CommandReply<never> | null {
-  return typeof name === 'string' && name.length <= MAX_NAME_LENGTH ? null : badField('recordedByName', `must be text of at most ${MAX_NAME_LENGTH} characters`);
+  return typeof name === 'string' && name.length <= MAX_NAME_LENGTH
+    ? null
+    : badField('recordedByName', `must be text of at most ${MAX_NAME_LENGTH} characters`);
 }
 
 function isInteger(value: unknown): value is number {

@@ -54,28 +54,45 @@ describe('setor ke bank', () => {
   });
 
   it('given the whole vault, then it may go; a rupiah more is refused', () => {
-    expect(decideBankDeposit(deposit({ amountRp: 2_000_000 }), initialBankDepositState).ok).toBe(true);
-    expect(decideBankDeposit(deposit({ amountRp: 2_000_001 }), initialBankDepositState)).toMatchObject({ ok: false, error: { code: 'MORE_THAN_VAULT' } });
+    expect(decideBankDeposit(deposit({ amountRp: 2_000_000 }), initialBankDepositState).ok).toBe(
+      true,
+    );
+    expect(
+      decideBankDeposit(deposit({ amountRp: 2_000_001 }), initialBankDepositState),
+    ).toMatchObject({ ok: false, error: { code: 'MORE_THAN_VAULT' } });
   });
 
   it('given a slip already recorded, then the second is refused', () => {
     const decision = decideBankDeposit(deposit(), initialBankDepositState);
     if (!decision.ok) throw new Error('refused');
     const state = decision.events.reduce(evolveBankDeposit, initialBankDepositState);
-    expect(decideBankDeposit(deposit({ amountRp: 1_000 }), state)).toMatchObject({ ok: false, error: { code: 'SLIP_ALREADY_RECORDED' } });
+    expect(decideBankDeposit(deposit({ amountRp: 1_000 }), state)).toMatchObject({
+      ok: false,
+      error: { code: 'SLIP_ALREADY_RECORDED' },
+    });
   });
 
-  it('names the same slip whatever its case and outer spaces, and another koperasi\'s apart', () => {
+  it("names the same slip whatever its case and outer spaces, and another koperasi's apart", () => {
     expect(bankDepositIdOf('kop-1', ' slip-0042')).toBe(bankDepositIdOf('kop-1', 'SLIP-0042'));
     expect(bankDepositIdOf('kop-1', 'SLIP-0042')).not.toBe(bankDepositIdOf('kop-2', 'SLIP-0042'));
-    expect(bankFeeSettlementIdOf('kop-1', 'fee-nov')).toBe(bankFeeSettlementIdOf('kop-1', 'FEE-NOV'));
+    expect(bankFeeSettlementIdOf('kop-1', 'fee-nov')).toBe(
+      bankFeeSettlementIdOf('kop-1', 'FEE-NOV'),
+    );
   });
 
   it('refuses no amount, fractions, an empty or odd slip', () => {
-    expect(decideBankDeposit(deposit({ amountRp: 0 }), initialBankDepositState)).toMatchObject({ error: { code: 'INVALID_AMOUNT' } });
-    expect(decideBankDeposit(deposit({ amountRp: 10.5 }), initialBankDepositState)).toMatchObject({ error: { code: 'INVALID_AMOUNT' } });
-    expect(decideBankDeposit(deposit({ slipRef: '  ' }), initialBankDepositState)).toMatchObject({ error: { code: 'INVALID_REFERENCE' } });
-    expect(decideBankDeposit(deposit({ slipRef: 'SLIP<script>' }), initialBankDepositState)).toMatchObject({ error: { code: 'INVALID_REFERENCE' } });
+    expect(decideBankDeposit(deposit({ amountRp: 0 }), initialBankDepositState)).toMatchObject({
+      error: { code: 'INVALID_AMOUNT' },
+    });
+    expect(decideBankDeposit(deposit({ amountRp: 10.5 }), initialBankDepositState)).toMatchObject({
+      error: { code: 'INVALID_AMOUNT' },
+    });
+    expect(decideBankDeposit(deposit({ slipRef: '  ' }), initialBankDepositState)).toMatchObject({
+      error: { code: 'INVALID_REFERENCE' },
+    });
+    expect(
+      decideBankDeposit(deposit({ slipRef: 'SLIP<script>' }), initialBankDepositState),
+    ).toMatchObject({ error: { code: 'INVALID_REFERENCE' } });
   });
 });
 
@@ -83,19 +100,38 @@ describe('the bank settling its collection fees', () => {
   it('given fees owed for a month, then settlements add up to at most what was accrued', () => {
     const first = decideBankFeeSettlement(settle(), initialBankFeeMonthState);
     if (!first.ok) throw new Error('refused');
-    expect(first.events[0].data).toMatchObject({ amountRp: 40_000, accruedRp: 60_000, settledBeforeRp: 0, period: '2026-11' });
-    const state = first.events.reduce(evolveBankFeeMonth, initialBankFeeMonthState);
-    expect(decideBankFeeSettlement(settle({ reference: 'FEE-NOV-2', amountRp: 20_001 }), state)).toMatchObject({
-      ok: false,
-      error: { code: 'MORE_THAN_OWED', message: 'The bank owes Rp20000 of fees for 2026-11, less than the Rp20001 recorded' },
+    expect(first.events[0].data).toMatchObject({
+      amountRp: 40_000,
+      accruedRp: 60_000,
+      settledBeforeRp: 0,
+      period: '2026-11',
     });
-    const rest = decideBankFeeSettlement(settle({ reference: 'FEE-NOV-2', amountRp: 20_000 }), state);
+    const state = first.events.reduce(evolveBankFeeMonth, initialBankFeeMonthState);
+    expect(
+      decideBankFeeSettlement(settle({ reference: 'FEE-NOV-2', amountRp: 20_001 }), state),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'MORE_THAN_OWED',
+        message: 'The bank owes Rp20000 of fees for 2026-11, less than the Rp20001 recorded',
+      },
+    });
+    const rest = decideBankFeeSettlement(
+      settle({ reference: 'FEE-NOV-2', amountRp: 20_000 }),
+      state,
+    );
     expect(rest.ok && rest.events[0].data.settledBeforeRp).toBe(40_000);
   });
 
   it('refuses a month that is not one or is still to come', () => {
-    expect(decideBankFeeSettlement(settle({ period: '2026-13' }), initialBankFeeMonthState)).toMatchObject({ error: { code: 'INVALID_PERIOD' } });
-    expect(decideBankFeeSettlement(settle({ period: '2027-01' }), initialBankFeeMonthState)).toMatchObject({ error: { code: 'INVALID_PERIOD' } });
-    expect(decideBankFeeSettlement(settle({ period: '2026-12' }), initialBankFeeMonthState).ok).toBe(true);
+    expect(
+      decideBankFeeSettlement(settle({ period: '2026-13' }), initialBankFeeMonthState),
+    ).toMatchObject({ error: { code: 'INVALID_PERIOD' } });
+    expect(
+      decideBankFeeSettlement(settle({ period: '2027-01' }), initialBankFeeMonthState),
+    ).toMatchObject({ error: { code: 'INVALID_PERIOD' } });
+    expect(
+      decideBankFeeSettlement(settle({ period: '2026-12' }), initialBankFeeMonthState).ok,
+    ).toBe(true);
   });
 });

@@ -7,7 +7,10 @@ import { checkReference } from './decide-bank-deposit.js';
 import { refuseBank } from './refuse-bank.js';
 
 /** The bank pays fees of a month: never more than it still owes for that month. */
-export function decideBankFeeSettlement(command: SettleBankFees, state: BankFeeMonthState): Decision<BankFeesSettled, BankErrorCode> {
+export function decideBankFeeSettlement(
+  command: SettleBankFees,
+  state: BankFeeMonthState,
+): Decision<BankFeesSettled, BankErrorCode> {
   const referenceProblem = checkReference(command.reference);
   if (referenceProblem) return refuseBank('INVALID_REFERENCE', referenceProblem);
   if (!isYearMonth(command.period) || command.period > command.now.slice(0, 7)) {
@@ -18,7 +21,10 @@ export function decideBankFeeSettlement(command: SettleBankFees, state: BankFeeM
   }
   const owedRp = Math.max(command.accruedRp - state.settledRp, 0);
   if (command.amountRp > owedRp) {
-    return refuseBank('MORE_THAN_OWED', `The bank owes Rp${owedRp} of fees for ${command.period}, less than the Rp${command.amountRp} recorded`);
+    return refuseBank(
+      'MORE_THAN_OWED',
+      `The bank owes Rp${owedRp} of fees for ${command.period}, less than the Rp${command.amountRp} recorded`,
+    );
   }
   const { settlementId, period, amountRp, accruedRp, recordedBy, recordedByName, now } = command;
   return {

@@ -1,4 +1,12 @@
-import { Controller, Get, Param, Inject, Query, UseGuards, BadRequestException } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Param,
+  Inject,
+  Query,
+  UseGuards,
+  BadRequestException,
+} from '@nestjs/common';
 import type { BankDepositView, BankFeeSettlementView } from '@koperasi/contracts';
 import { isYearMonth } from '@koperasi/domain';
 import type { Pool } from 'pg';
@@ -28,7 +36,9 @@ export class BankQueriesController {
 
   /** What the bank has paid of each month's fees, by month, the latest months. */
   @Get('fee-settled')
-  async feeSettled(@Param('koperasiId') koperasiId: string): Promise<{ period: string; settledRp: number }[]> {
+  async feeSettled(
+    @Param('koperasiId') koperasiId: string,
+  ): Promise<{ period: string; settledRp: number }[]> {
     if (!isUuid(koperasiId)) return [];
     const { rows } = await this.pool.query<{ period: string; settled_rp: string }>(
       `SELECT period, sum(amount_rp) AS settled_rp FROM bank_fee_settlements WHERE koperasi_id = $1
@@ -40,8 +50,12 @@ export class BankQueriesController {
 
   /** The bank's fee settlements from month `from` (YYYY-MM) on, newest first. */
   @Get('fee-settlements')
-  async feeSettlements(@Param('koperasiId') koperasiId: string, @Query('from') from?: string): Promise<BankFeeSettlementView[]> {
-    if (from !== undefined && !isYearMonth(from)) throw new BadRequestException('from must be a month YYYY-MM');
+  async feeSettlements(
+    @Param('koperasiId') koperasiId: string,
+    @Query('from') from?: string,
+  ): Promise<BankFeeSettlementView[]> {
+    if (from !== undefined && !isYearMonth(from))
+      throw new BadRequestException('from must be a month YYYY-MM');
     if (!isUuid(koperasiId)) return [];
     const { rows } = await this.pool.query<{ view: BankFeeSettlementView }>(
       `SELECT view FROM bank_fee_settlements WHERE koperasi_id = $1 AND period >= $2 ORDER BY seq DESC LIMIT $3`,

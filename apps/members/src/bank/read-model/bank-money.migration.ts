@@ -28,7 +28,9 @@ export class BankMoney1790000000410 implements MigrationInterface {
         recorded_at timestamptz NOT NULL,
         view jsonb NOT NULL
       )`);
-    await runner.query(`CREATE INDEX bank_fee_settlements_by_period ON bank_fee_settlements (koperasi_id, period)`);
+    await runner.query(
+      `CREATE INDEX bank_fee_settlements_by_period ON bank_fee_settlements (koperasi_id, period)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -3,7 +3,10 @@ import { refused } from '@koperasi/service-kit';
 import type { CashDrawerErrorCode } from '../domain/index.js';
 
 /** A Record, so a new CashDrawerErrorCode does not compile until it is given a status here. */
-const CASH_DRAWER_ERROR_REPLIES: Record<CashDrawerErrorCode, { status: CommandErrorStatus; field?: string }> = {
+const CASH_DRAWER_ERROR_REPLIES: Record<
+  CashDrawerErrorCode,
+  { status: CommandErrorStatus; field?: string }
+> = {
   INVALID_AMOUNT: { status: 400 },
   INVALID_DENOMINATIONS: { status: 400, field: 'denominations' },
   DRAWER_ALREADY_OPEN: { status: 409 },
@@ -12,7 +15,15 @@ const CASH_DRAWER_ERROR_REPLIES: Record<CashDrawerErrorCode, { status: CommandEr
   SELF_APPROVAL: { status: 403 },
 };
 
-export function cashDrawerErrorReply(error: { code: CashDrawerErrorCode; message: string }): CommandReply<never> {
+export function cashDrawerErrorReply(error: {
+  code: CashDrawerErrorCode;
+  message: string;
+}): CommandReply<never> {
   const { status, field } = CASH_DRAWER_ERROR_REPLIES[error.code];
-  return refused(status, error.code, error.message, field ? [{ field, message: error.message }] : undefined);
+  return refused(
+    status,
+    error.code,
+    error.message,
+    field ? [{ field, message: error.message }] : undefined,
+  );
 }

@@ -15,20 +15,47 @@ const expected: ExpectedCash = {
   expectedRp: 590_000,
 };
 
-const opened: CashDrawerEvent = { type: 'CashDrawerOpened', schemaVersion: 1, data: { ...drawer, openingFloatRp: 500_000, openedAt: now } };
+const opened: CashDrawerEvent = {
+  type: 'CashDrawerOpened',
+  schemaVersion: 1,
+  data: { ...drawer, openingFloatRp: 500_000, openedAt: now },
+};
 const counted: CashDrawerEvent = {
   type: 'CashDrawerCounted',
   schemaVersion: 1,
-  data: { ...drawer, countedRp: 585_000, denominations: [], expected, differenceRp: -5_000, countedAt: now },
+  data: {
+    ...drawer,
+    countedRp: 585_000,
+    denominations: [],
+    expected,
+    differenceRp: -5_000,
+    countedAt: now,
+  },
 };
 const closed: CashDrawerEvent = {
   type: 'CashDrawerClosed',
   schemaVersion: 1,
-  data: { ...drawer, countedRp: 585_000, expectedRp: 590_000, differenceRp: -5_000, approvedBy: 'spv-budi', approverName: 'Budi', closedAt: now },
+  data: {
+    ...drawer,
+    countedRp: 585_000,
+    expectedRp: 590_000,
+    differenceRp: -5_000,
+    approvedBy: 'spv-budi',
+    approverName: 'Budi',
+    closedAt: now,
+  },
 };
 
-const open = (openingFloatRp = 500_000): CashDrawerCommand => ({ type: 'OpenCashDrawer', ...drawer, openingFloatRp, now });
-const count = (countedRp: number, denominations: { valueRp: number; count: number }[] = []): CashDrawerCommand => ({
+const open = (openingFloatRp = 500_000): CashDrawerCommand => ({
+  type: 'OpenCashDrawer',
+  ...drawer,
+  openingFloatRp,
+  now,
+});
+const count = (
+  countedRp: number,
+  denominations: { valueRp: number; count: number }[] = [],
+): CashDrawerCommand => ({
   type: 'CountCashDrawer',
   ...drawer,
   countedRp,
@@ -61,10 +88,19 @@ describe('cash drawer decider', () => {
   });
 
   it('refuses a second opening, an opening after the closing, and a float of nothing', () => {
-    expect(given([opened]).when(open())).toMatchObject({ ok: false, error: { code: 'DRAWER_ALREADY_OPEN' } });
-    expect(given([opened, counted]).when(open())).toMatchObject({ ok: false, error: { code: 'DRAWER_CLOSED' } });
+    expect(given([opened]).when(open())).toMatchObject({
+      ok: false,
+      error: { code: 'DRAWER_ALREADY_OPEN' },
+    });
+    expect(given([opened, counted]).when(open())).toMatchObject({
+      ok: false,
+      error: { code: 'DRAWER_CLOSED' },
+    });
     expect(given([]).when(open(0))).toMatchObject({ ok: false, error: { code: 'INVALID_AMOUNT' } });
-    expect(given([]).when(open(1.5))).toMatchObject({ ok: false, error: { code: 'INVALID_AMOUNT' } });
+    expect(given([]).when(open(1.5))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_AMOUNT' },
+    });
   });
 
   it('counts the drawer with the difference against the expected cash', () => {
@@ -74,7 +110,10 @@ describe('cash drawer decider', () => {
 
   it('counts a drawer nobody opened (a teller who worked without a float)', () => {
     const decision = given([]).when(count(0));
-    expect(decision).toMatchObject({ ok: true, events: [{ type: 'CashDrawerCounted', data: { countedRp: 0, differenceRp: -590_000 } }] });
+    expect(decision).toMatchObject({
+      ok: true,
+      events: [{ type: 'CashDrawerCounted', data: { countedRp: 0, differenceRp: -590_000 } }],
+    });
   });
 
   it('keeps the notes and coins when they add up to the count, without empty lines', () => {
@@ -88,14 +127,30 @@ describe('cash drawer decider', () => {
     );
     expect(decision).toMatchObject({
       ok: true,
-      events: [{ data: { denominations: [{ valueRp: 100_000, count: 5 }, { valueRp: 50_000, count: 1 }, { valueRp: 5_000, count: 7 }] } }],
+      events: [
+        {
+          data: {
+            denominations: [
+              { valueRp: 100_000, count: 5 },
+              { valueRp: 50_000, count: 1 },
+              { valueRp: 5_000, count: 7 },
+            ],
+          },
+        },
+      ],
     });
   });
 
   it('refuses notes and coins that do not add up, a note that does not exist, or one counted twice', () => {
     const state = given([opened]);
-    expect(state.when(count(585_000, [{ valueRp: 100_000, count: 5 }]))).toMatchObject({ ok: false, error: { code: 'INVALID_DENOMINATIONS' } });
-    expect(state.when(count(75_000, [{ valueRp: 75_000, count: 1 }]))).toMatchObject({ ok: false, error: { code: 'INVALID_DENOMINATIONS' } });
+    expect(state.when(count(585_000, [{ valueRp: 100_000, count: 5 }]))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_DENOMINATIONS' },
+    });
+    expect(state.when(count(75_000, [{ valueRp: 75_000, count: 1 }]))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_DENOMINATIONS' },
+    });
     expect(
       state.when(
         count(200_000, [
@@ -109,7 +164,10 @@ describe('cash drawer decider', () => {
 
   it('lets the teller recount before the approval', () => {
     const decision = given([opened, counted]).when(count(590_000));
-    expect(decision).toMatchObject({ ok: true, events: [{ data: { countedRp: 590_000, differenceRp: 0 } }] });
+    expect(decision).toMatchObject({
+      ok: true,
+      events: [{ data: { countedRp: 590_000, differenceRp: 0 } }],
+    });
   });
 
   it("closes a counted drawer on a supervisor's approval, naming the approver, against the ledger's expected cash", () => {
@@ -121,14 +179,29 @@ describe('cash drawer decider', () => {
   });
 
   it('refuses an approval before the count, after the closing, or by the teller of the drawer', () => {
-    expect(given([opened]).when(approve())).toMatchObject({ ok: false, error: { code: 'DRAWER_NOT_COUNTED' } });
-    expect(given([]).when(approve())).toMatchObject({ ok: false, error: { code: 'DRAWER_NOT_COUNTED' } });
-    expect(given([opened, counted, closed]).when(approve())).toMatchObject({ ok: false, error: { code: 'DRAWER_CLOSED' } });
-    expect(given([opened, counted]).when(approve('teller-siti'))).toMatchObject({ ok: false, error: { code: 'SELF_APPROVAL' } });
+    expect(given([opened]).when(approve())).toMatchObject({
+      ok: false,
+      error: { code: 'DRAWER_NOT_COUNTED' },
+    });
+    expect(given([]).when(approve())).toMatchObject({
+      ok: false,
+      error: { code: 'DRAWER_NOT_COUNTED' },
+    });
+    expect(given([opened, counted, closed]).when(approve())).toMatchObject({
+      ok: false,
+      error: { code: 'DRAWER_CLOSED' },
+    });
+    expect(given([opened, counted]).when(approve('teller-siti'))).toMatchObject({
+      ok: false,
+      error: { code: 'SELF_APPROVAL' },
+    });
   });
 
   it('refuses a count after the closing', () => {
-    expect(given([opened, counted, closed]).when(count(1))).toMatchObject({ ok: false, error: { code: 'DRAWER_CLOSED' } });
+    expect(given([opened, counted, closed]).when(count(1))).toMatchObject({
+      ok: false,
+      error: { code: 'DRAWER_CLOSED' },
+    });
   });
 
   it('takes cash while unopened or open, and none once counted or closed', () => {

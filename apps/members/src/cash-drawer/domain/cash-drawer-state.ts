@@ -10,7 +10,11 @@ export interface CashDrawerState {
   countedRp: number | null;
 }
 
-export const initialCashDrawerState: CashDrawerState = { status: 'UNOPENED', openingFloatRp: 0, countedRp: null };
+export const initialCashDrawerState: CashDrawerState = {
+  status: 'UNOPENED',
+  openingFloatRp: 0,
+  countedRp: null,
+};
 
 /** Whether the drawer still takes counter transactions. */
 export function takesCash(status: CashDrawerStatus): boolean {

@@ -1,4 +1,13 @@
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import type { CashDrawerView } from '@koperasi/contracts';
 import { isCalendarDay } from '@koperasi/domain';
 import type { Pool } from 'pg';
@@ -16,7 +25,10 @@ export class CashDrawerQueriesController {
 
   /** The drawers opened or counted on a WIB day (today without `date`); unopened drawers are not listed. */
   @Get()
-  async list(@Param('koperasiId') koperasiId: string, @Query('date') date?: string): Promise<CashDrawerView[]> {
+  async list(
+    @Param('koperasiId') koperasiId: string,
+    @Query('date') date?: string,
+  ): Promise<CashDrawerView[]> {
     if (!isUuid(koperasiId)) return [];
     const { rows } = await this.pool.query<{ view: CashDrawerView }>(
       `SELECT view FROM cash_drawers WHERE koperasi_id = $1 AND business_date = $2 ORDER BY teller_id LIMIT $3`,
@@ -27,7 +39,10 @@ export class CashDrawerQueriesController {
 
   /** A drawer by its id, for its recap receipt; 404 for an unopened one or another koperasi's. */
   @Get('by-id/:drawerId')
-  async byId(@Param('koperasiId') koperasiId: string, @Param('drawerId') drawerId: string): Promise<CashDrawerView> {
+  async byId(
+    @Param('koperasiId') koperasiId: string,
+    @Param('drawerId') drawerId: string,
+  ): Promise<CashDrawerView> {
     if (!isUuid(koperasiId) || !isUuid(drawerId)) throw new NotFoundException('No such drawer');
     const { rows } = await this.pool.query<{ view: CashDrawerView }>(
       `SELECT view FROM cash_drawers WHERE koperasi_id = $1 AND drawer_id = $2`,
@@ -39,7 +54,11 @@ export class CashDrawerQueriesController {
 
   /** One teller's drawer of a day; UNOPENED when the teller has not opened or counted it. */
   @Get(':tellerId')
-  one(@Param('koperasiId') koperasiId: string, @Param('tellerId') tellerId: string, @Query('date') date?: string): Promise<CashDrawerView> {
+  one(
+    @Param('koperasiId') koperasiId: string,
+    @Param('tellerId') tellerId: string,
+    @Query('date') date?: string,
+  ): Promise<CashDrawerView> {
     if (!isUuid(koperasiId)) throw new BadRequestException('koperasiId is not a koperasi id');
     return findCashDrawer(this.pool, koperasiId, tellerId, dayOf(date));
   }
@@ -47,6 +66,7 @@ export class CashDrawerQueriesController {
 
 function dayOf(date: string | undefined): string {
   if (date === undefined) return nowInWib().slice(0, 10);
-  if (!isCalendarDay(date)) throw new BadRequestException('date must be a calendar date YYYY-MM-DD');
+  if (!isCalendarDay(date))
+    throw new BadRequestException('date must be a calendar date YYYY-MM-DD');
   return date;
 }

@@ -2,7 +2,11 @@ import type { CashDrawerView } from '@koperasi/contracts';
 import type { CashDrawerEvent } from '../domain/index.js';
 
 /** The drawer before its first event: unopened, nothing counted. */
-export function unopenedCashDrawer(drawerId: string, tellerId: string, businessDate: string): CashDrawerView {
+export function unopenedCashDrawer(
+  drawerId: string,
+  tellerId: string,
+  businessDate: string,
+): CashDrawerView {
   return {
     drawerId,
     tellerId,
@@ -24,15 +28,38 @@ export function unopenedCashDrawer(drawerId: string, tellerId: string, businessD
 export function nextCashDrawerView(view: CashDrawerView, event: CashDrawerEvent): CashDrawerView {
   switch (event.type) {
     case 'CashDrawerOpened':
-      return { ...view, status: 'OPEN', openingFloatRp: event.data.openingFloatRp, openedAt: event.data.openedAt };
+      return {
+        ...view,
+        status: 'OPEN',
+        openingFloatRp: event.data.openingFloatRp,
+        openedAt: event.data.openedAt,
+      };
     case 'CashDrawerCounted': {
       const { countedRp, denominations, expected, differenceRp, countedAt } = event.data;
-      return { ...view, status: 'COUNTED', countedRp, denominations, expected, differenceRp, countedAt };
+      return {
+        ...view,
+        status: 'COUNTED',
+        countedRp,
+        denominations,
+        expected,
+        differenceRp,
+        countedAt,
+      };
     }
     case 'CashDrawerClosed': {
-      const { countedRp, differenceRp, approvedBy, approverName, closedAt, expectedRp } = event.data;
+      const { countedRp, differenceRp, approvedBy, approverName, closedAt, expectedRp } =
+        event.data;
       const expected = view.expected && { ...view.expected, expectedRp };
-      return { ...view, status: 'CLOSED', countedRp, differenceRp, approvedBy, approverName, closedAt, expected };
+      return {
+        ...view,
+        status: 'CLOSED',
+        countedRp,
+        differenceRp,
+        approvedBy,
+        approverName,
+        closedAt,
+        expected,
+      };
     }
   }
 }

@@ -17,7 +17,15 @@ export async function projectCashDrawerEvents(
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (koperasi_id, business_date, teller_id) DO UPDATE SET status = EXCLUDED.status, view = EXCLUDED.view,
        stream_version = EXCLUDED.stream_version`,
-    [koperasiId, view.businessDate, view.tellerId, view.drawerId, view.status, JSON.stringify(view), streamVersion],
+    [
+      koperasiId,
+      view.businessDate,
+      view.tellerId,
+      view.drawerId,
+      view.status,
+      JSON.stringify(view),
+      streamVersion,
+    ],
   );
   return view;
 }

@@ -1,9 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandEnvelope, CommandReply, RegisterMemberPayload, RegisterMemberResult } from '@koperasi/contracts';
+import type {
+  CommandEnvelope,
+  CommandReply,
+  RegisterMemberPayload,
+  RegisterMemberResult,
+} from '@koperasi/contracts';
 import { PostgresEventStore } from '@koperasi/eventstore';
 import type { Pool, PoolClient } from 'pg';
-import { CommandResults, IdempotentCommandExecutor, PG_POOL, accepted, checkEnvelope, inTransaction, isUniqueViolation, isUuid, nowInWib, refused } from '@koperasi/service-kit';
+import {
+  CommandResults,
+  IdempotentCommandExecutor,
+  PG_POOL,
+  accepted,
+  checkEnvelope,
+  inTransaction,
+  isUniqueViolation,
+  isUuid,
+  nowInWib,
+  refused,
+} from '@koperasi/service-kit';
 import { decideMember, initialMemberState, type MemberEvent } from '../../domain/index.js';
 import { takeMemberNumber } from '../../koperasi/take-member-number.js';
 import { projectMemberChanges } from '../../read-model/project-member-events.js';
@@ -35,8 +51,11 @@ export class RegisterMemberHandler {
     private readonly executor: IdempotentCommandExecutor,
   ) {}
 
-  async execute(envelope: CommandEnvelope<RegisterMemberPayload>): Promise<CommandReply<RegisterMemberResult>> {
-    const invalid = checkEnvelope(envelope, 'not-auditor') ?? checkTextFields(envelope.payload, PAYLOAD_RULES);
+  async execute(
+    envelope: CommandEnvelope<RegisterMemberPayload>,
+  ): Promise<CommandReply<RegisterMemberResult>> {
+    const invalid =
+      checkEnvelope(envelope, 'not-auditor') ?? checkTextFields(envelope.payload, PAYLOAD_RULES);
     if (invalid) return invalid;
     if (!isUuid(envelope.koperasiId)) return koperasiNotFound();
     return this.executor.execute(envelope.commandId, async () => {
@@ -50,7 +69,10 @@ export class RegisterMemberHandler {
     });
   }
 
-  private async register(tx: PoolClient, envelope: CommandEnvelope<RegisterMemberPayload>): Promise<CommandReply<RegisterMemberResult>> {
+  private async register(
+    tx: PoolClient,
+    envelope: CommandEnvelope<RegisterMemberPayload>,
+  ): Promise<CommandReply<RegisterMemberResult>> {
     const numbered = await takeMemberNumber(tx, envelope.koperasiId);
     if (!numbered) throw new RefusalInTransaction(koperasiNotFound());
     const memberId = randomUUID();
@@ -78,27 +100,46 @@ export class RegisterMemberHandler {
       memberId,
       envelope.koperasiId,
     ]);
-    const appended = await this.store.appendWithin(tx, memberStreamId(memberId), 0, decision.events, {
-      koperasiId: envelope.koperasiId,
-      actor: envelope.actor.userId,
-      correlationId: envelope.correlationId,
-      causationId: envelope.commandId,
+    const appended = await this.store.appendWithin(
+      tx,
+      memberStreamId(memberId),
+      0,
+      decision.events,
+      {
+        koperasiId: envelope.koperasiId,
+        actor: envelope.actor.userId,
+        correlationId: envelope.correlationId,
+        causationId: envelope.commandId,
+      },
+    );
+    const [after] = await projectMemberChanges(tx, [
+      { before: initialMemberState, appended: appended.events, events: decision.events },
+    ]);
+    const reply = accepted<RegisterMemberResult>({
+      id: memberId,
+      memberNo: numbered.memberNo,
+      status: after.status,
     });
-    const [after] = await projectMemberChanges(tx, [{ before: initialMemberState, appended: appended.events, events: decision.events }]);
-    const reply = accepted<RegisterMemberResult>({ id: memberId, memberNo: numbered.memberNo, status: after.status });
     await this.results.save(tx, envelope.commandId, reply);
     return reply;
   }
 
   /** Says whether the NIK is taken here or elsewhere, never which other koperasi holds it. */
-  private async nikTaken(envelope: CommandEnvelope<RegisterMemberPayload>): Promise<CommandReply<never>> {
-    const { rows } = await this.pool.query<{ koperasi_id: string }>('SELECT koperasi_id FROM member_niks WHERE nik = $1', [
-      envelope.payload.nik.trim(),
-    ]);
-    const where = rows[0]?.koperasi_id === envelope.koperasiId ? 'of this koperasi' : 'of another koperasi';
-    return refused(409, 'NIK_ALREADY_MEMBER', `NIK ${envelope.payload.nik.trim()} is already a member ${where}; one person joins one koperasi`, [
-      { field: 'nik', message: `already a member ${where}` },
-    ]);
+  private async nikTaken(
+    envelope: CommandEnvelope<RegisterMemberPayload>,
+  ): Promise<CommandReply<never>> {
+    const { rows } = await this.pool.query<{ koperasi_id: string }>(
+      'SELECT koperasi_id FROM member_niks WHERE nik = $1',
+      [envelope.payload.nik.trim()],
+    );
+    const where =
+      rows[0]?.koperasi_id === envelope.koperasiId ? 'of this koperasi' : 'of another koperasi';
+    return refused(
+      409,
+      'NIK_ALREADY_MEMBER',
+      `NIK ${envelope.payload.nik.trim()} is already a member ${where}; one person joins one koperasi`,
+      [{ field: 'nik', message: `already a member ${where}` }],
+    );
   }
 }
 

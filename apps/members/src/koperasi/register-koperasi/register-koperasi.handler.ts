@@ -1,10 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandEnvelope, CommandReply, KoperasiView, RegisterKoperasiPayload } from '@koperasi/contracts';
+import type {
+  CommandEnvelope,
+  CommandReply,
+  KoperasiView,
+  RegisterKoperasiPayload,
+} from '@koperasi/contracts';
 import { isPositiveRupiah } from '@koperasi/domain';
 import { PostgresEventStore } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
-import { CommandResults, IdempotentCommandExecutor, PG_POOL, accepted, badField, checkEnvelope, inTransaction, isUniqueViolation, refused } from '@koperasi/service-kit';
+import {
+  CommandResults,
+  IdempotentCommandExecutor,
+  PG_POOL,
+  accepted,
+  badField,
+  checkEnvelope,
+  inTransaction,
+  isUniqueViolation,
+  refused,
+} from '@koperasi/service-kit';
 import { checkTextFields } from '../../commands/check-text-fields.js';
 import type { KoperasiRegistered } from '../koperasi-registered.event.js';
 
@@ -29,7 +44,9 @@ export class RegisterKoperasiHandler {
     private readonly executor: IdempotentCommandExecutor,
   ) {}
 
-  async execute(envelope: CommandEnvelope<RegisterKoperasiPayload>): Promise<CommandReply<KoperasiView>> {
+  async execute(
+    envelope: CommandEnvelope<RegisterKoperasiPayload>,
+  ): Promise<CommandReply<KoperasiView>> {
     const invalid = checkEnvelope(envelope, 'admin-only') ?? checkPayload(envelope.payload);
     if (invalid) return invalid;
     return this.executor.execute(envelope.commandId, async () => {
@@ -37,14 +54,19 @@ export class RegisterKoperasiHandler {
         return await this.register(envelope);
       } catch (error) {
         if (!isUniqueViolation(error, 'koperasi_code_key')) throw error;
-        return refused(409, 'KOPERASI_CODE_TAKEN', `Koperasi code ${envelope.payload.code} is already registered`, [
-          { field: 'code', message: 'already registered' },
-        ]);
+        return refused(
+          409,
+          'KOPERASI_CODE_TAKEN',
+          `Koperasi code ${envelope.payload.code} is already registered`,
+          [{ field: 'code', message: 'already registered' }],
+        );
       }
     });
   }
 
-  private register(envelope: CommandEnvelope<RegisterKoperasiPayload>): Promise<CommandReply<KoperasiView>> {
+  private register(
+    envelope: CommandEnvelope<RegisterKoperasiPayload>,
+  ): Promise<CommandReply<KoperasiView>> {
     const koperasiId = randomUUID();
     const { payload } = envelope;
     const data = {
@@ -72,8 +94,16 @@ export class RegisterKoperasiHandler {
                                simpanan_wajib_monthly_rp, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
-          koperasiId, data.code, data.name, data.kelurahan, data.kecamatan, data.kotaKabupaten, data.provinsi,
-          data.simpananPokokRp, data.simpananWajibMonthlyRp, createdAt,
+          koperasiId,
+          data.code,
+          data.name,
+          data.kelurahan,
+          data.kecamatan,
+          data.kotaKabupaten,
+          data.provinsi,
+          data.simpananPokokRp,
+          data.simpananWajibMonthlyRp,
+          createdAt,
         ],
       );
       const { koperasiId: id, ...settings } = data;
@@ -87,7 +117,11 @@ export class RegisterKoperasiHandler {
 function checkPayload(payload: RegisterKoperasiPayload): CommandReply<never> | null {
   const textProblem = checkTextFields(payload, TEXT_RULES);
   if (textProblem) return textProblem;
-  if (!CODE.test(payload.code.trim())) return badField('code', 'must be 2-20 letters, digits or hyphens, starting with a letter or digit');
+  if (!CODE.test(payload.code.trim()))
+    return badField(
+      'code',
+      'must be 2-20 letters, digits or hyphens, starting with a letter or digit',
+    );
   const badAmount = AMOUNT_FIELDS.find((field) => !isPositiveRupiah(payload[field]));
   return badAmount ? badField(badAmount, 'must be a whole number of rupiah above zero') : null;
 }

@@ -27,16 +27,41 @@ interface Read {
  * Buku besar of one account: its lines in the month up to asOf in posting order, a page at a time (the API pages
  * by entry, filtered on the account), each leading to the entry's trace.
  */
-export function AccountEntries({ accountCode, accountName, day, time }: { accountCode: string; accountName: string; day: string; time: string }) {
+export function AccountEntries({
+  accountCode,
+  accountName,
+  day,
+  time,
+}: {
+  accountCode: string;
+  accountName: string;
+  day: string;
+  time: string;
+}) {
   const fromDay = wibDayBefore(day, PERIOD_DAYS - 1);
-  const [more, setMore] = useState<{ read: Read | null; busy: boolean; error: string | null }>({ read: null, busy: false, error: null });
+  const [more, setMore] = useState<{ read: Read | null; busy: boolean; error: string | null }>({
+    read: null,
+    busy: false,
+    error: null,
+  });
   const readPage = async (cursor: string | null, signal?: AbortSignal): Promise<Read> => {
     const page = await api.get('/api/v1/audit/entries', {
-      query: { accountCode, from: fromDay, to: wibInstant(day, time), cursor: cursor ?? undefined, limit: PAGE, ...auditScopeQuery() },
+      query: {
+        accountCode,
+        from: fromDay,
+        to: wibInstant(day, time),
+        cursor: cursor ?? undefined,
+        limit: PAGE,
+        ...auditScopeQuery(),
+      },
       signal,
     });
     return {
-      lines: page.entries.flatMap((entry) => entry.lines.filter((line) => line.accountCode === accountCode).map((line) => ({ entry, line }))),
+      lines: page.entries.flatMap((entry) =>
+        entry.lines
+          .filter((line) => line.accountCode === accountCode)
+          .map((line) => ({ entry, line })),
+      ),
       cursor: page.nextCursor,
     };
   };
@@ -48,16 +73,31 @@ export function AccountEntries({ accountCode, accountName, day, time }: { accoun
     setMore({ read: more.read, busy: true, error: null });
     try {
       const next = await readPage(shown.cursor);
-      setMore({ read: { lines: [...shown.lines, ...next.lines], cursor: next.cursor }, busy: false, error: null });
+      setMore({
+        read: { lines: [...shown.lines, ...next.lines], cursor: next.cursor },
+        busy: false,
+        error: null,
+      });
     } catch (failure) {
       setMore({ read: more.read, busy: false, error: describeError(failure) });
     }
   };
-  const lines = { data: shown?.lines ?? null, loading: first.loading, error: first.error ?? more.error };
+  const lines = {
+    data: shown?.lines ?? null,
+    loading: first.loading,
+    error: first.error ?? more.error,
+  };
   return (
     <section class="card" aria-labelledby="account-entries-title" data-testid="account-entries">
-      <h2 id="account-entries-title">{t('audit.books.entriesOf', { code: accountCode, name: accountName })}</h2>
-      <p class="field__hint">{t('audit.books.period', { from: formatWibDay(fromDay), to: formatWibDateTime(wibInstant(day, time)) })}</p>
+      <h2 id="account-entries-title">
+        {t('audit.books.entriesOf', { code: accountCode, name: accountName })}
+      </h2>
+      <p class="field__hint">
+        {t('audit.books.period', {
+          from: formatWibDay(fromDay),
+          to: formatWibDateTime(wibInstant(day, time)),
+        })}
+      </p>
       {lines.loading && !lines.data && <p role="status">{t('app.loading')}</p>}
       <ErrorMessage message={lines.error} />
       {lines.data && lines.data.length === 0 && <p>{t('audit.books.noEntries')}</p>}

@@ -31,12 +31,18 @@ export function BooksScreen() {
   // Books are kept per koperasi: a city auditor reads the one chosen above the screen.
   const needsChoice = isCityAuditor.value && auditKoperasiId.value === null;
   const balance = useLoad(
-    (signal) => (needsChoice ? Promise.resolve(null) : api.get('/api/v1/audit/trial-balance', { query: { asOf, ...auditScopeQuery() }, signal })),
+    (signal) =>
+      needsChoice
+        ? Promise.resolve(null)
+        : api.get('/api/v1/audit/trial-balance', { query: { asOf, ...auditScopeQuery() }, signal }),
     [asOf, needsChoice],
   );
 
   const submit = () => {
-    const found = { day: isCalendarDay(typedDay) ? undefined : t('audit.history.badDay'), time: isTime(typedTime) ? undefined : t('audit.history.badTime') };
+    const found = {
+      day: isCalendarDay(typedDay) ? undefined : t('audit.history.badDay'),
+      time: isTime(typedTime) ? undefined : t('audit.history.badTime'),
+    };
     setErrors(found);
     if (found.day || found.time) return;
     route(booksHref(typedDay, typedTime, account ?? undefined));
@@ -49,8 +55,22 @@ export function BooksScreen() {
         <a href="/audit/laporan">{t('statements.booksLink')}</a>
       </p>
       <Form onSubmit={submit} class="books-form" aria-label={t('audit.books.asOfForm')}>
-        <TextField id="books-day" type="date" label={t('audit.books.day')} value={typedDay} onValue={setTypedDay} error={errors.day} />
-        <TextField id="books-time" type="time" label={t('audit.books.time')} value={typedTime} onValue={setTypedTime} error={errors.time} />
+        <TextField
+          id="books-day"
+          type="date"
+          label={t('audit.books.day')}
+          value={typedDay}
+          onValue={setTypedDay}
+          error={errors.day}
+        />
+        <TextField
+          id="books-time"
+          type="time"
+          label={t('audit.books.time')}
+          value={typedTime}
+          onValue={setTypedTime}
+          error={errors.time}
+        />
         <button type="submit" class="button button--primary">
           {t('audit.books.show')}
         </button>
@@ -58,8 +78,17 @@ export function BooksScreen() {
       {balance.loading && !balance.data && <p role="status">{t('app.loading')}</p>}
       {needsChoice && <p class="alert alert--info">{t('audit.books.cityAuditor')}</p>}
       <ErrorMessage message={balance.error} />
-      {balance.data && <TrialBalanceTable balance={balance.data} day={day} time={time} openAccount={account} />}
-      {account && balance.data && <AccountEntries accountCode={account} accountName={balance.data.lines.find((line) => line.code === account)?.name ?? ''} day={day} time={time} />}
+      {balance.data && (
+        <TrialBalanceTable balance={balance.data} day={day} time={time} openAccount={account} />
+      )}
+      {account && balance.data && (
+        <AccountEntries
+          accountCode={account}
+          accountName={balance.data.lines.find((line) => line.code === account)?.name ?? ''}
+          day={day}
+          time={time}
+        />
+      )}
     </div>
   );
 }

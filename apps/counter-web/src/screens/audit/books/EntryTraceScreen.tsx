@@ -14,7 +14,15 @@ import { auditScopeQuery } from '../shared/audit-koperasi';
 export function EntryTraceScreen() {
   const { params } = useRoute();
   const entryId = params.entryId ?? '';
-  const trace = useLoad((signal) => api.get('/api/v1/audit/entries/{entryId}/trace', { path: { entryId }, query: auditScopeQuery(), signal }), [entryId]);
+  const trace = useLoad(
+    (signal) =>
+      api.get('/api/v1/audit/entries/{entryId}/trace', {
+        path: { entryId },
+        query: auditScopeQuery(),
+        signal,
+      }),
+    [entryId],
+  );
   return (
     <div class="audit-screen">
       <PageTitle>{t('audit.trace.title', { id: entryId })}</PageTitle>
@@ -60,7 +68,10 @@ export function EntryTraceScreen() {
                     {trace.data.event.type} · {serviceLabel(trace.data.event.service)}
                   </p>
                   <a href={streamHref(trace.data.event.streamId, trace.data.event.streamVersion)}>
-                    {t('audit.trace.openEvent', { stream: trace.data.event.streamId, version: trace.data.event.streamVersion })}
+                    {t('audit.trace.openEvent', {
+                      stream: trace.data.event.streamId,
+                      version: trace.data.event.streamVersion,
+                    })}
                   </a>
                 </>
               ) : (
@@ -88,15 +99,32 @@ export function EntryTraceScreen() {
               <h2>{t('audit.trace.user')}</h2>
               {trace.data.user ? (
                 <p>
-                  {trace.data.user.username} ({t(`app.role.${trace.data.user.role as 'teller' | 'supervisor' | 'auditor' | 'admin'}`)})
+                  {trace.data.user.username} (
+                  {t(
+                    `app.role.${trace.data.user.role as 'teller' | 'supervisor' | 'auditor' | 'admin'}`,
+                  )}
+                  )
                 </p>
               ) : (
-                <p>{trace.data.event ? t('audit.trace.actorOnly', { actor: trace.data.event.actor }) : t('audit.trace.noUser')}</p>
+                <p>
+                  {trace.data.event
+                    ? t('audit.trace.actorOnly', { actor: trace.data.event.actor })
+                    : t('audit.trace.noUser')}
+                </p>
               )}
             </li>
             <li class="card">
               <h2>{t('audit.trace.receipt')}</h2>
-              {trace.data.receipt ? <p>{t(`audit.trace.receipt.${trace.data.receipt.kind as 'bill-payment-receipt' | 'installment-receipt' | 'member-savings-statement-line'}`, { id: trace.data.receipt.id })}</p> : <p>{t('audit.trace.noReceipt')}</p>}
+              {trace.data.receipt ? (
+                <p>
+                  {t(
+                    `audit.trace.receipt.${trace.data.receipt.kind as 'bill-payment-receipt' | 'installment-receipt' | 'member-savings-statement-line'}`,
+                    { id: trace.data.receipt.id },
+                  )}
+                </p>
+              ) : (
+                <p>{t('audit.trace.noReceipt')}</p>
+              )}
             </li>
           </ol>
         </>

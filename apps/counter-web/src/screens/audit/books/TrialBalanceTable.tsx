@@ -17,7 +17,9 @@ export function TrialBalanceTable({ balance, day, time, openAccount }: TrialBala
   const balanced = balance.totalDebit === balance.totalCredit;
   return (
     <section aria-labelledby="trial-balance-title">
-      <h2 id="trial-balance-title">{t('audit.books.trialBalance', { time: formatWibDateTime(balance.asOf) })}</h2>
+      <h2 id="trial-balance-title">
+        {t('audit.books.trialBalance', { time: formatWibDateTime(balance.asOf) })}
+      </h2>
       <p class={`alert ${balanced ? 'alert--success' : 'alert--error'}`} role="status">
         {balanced ? t('audit.books.balanced') : t('audit.books.unbalanced')}
       </p>
@@ -34,9 +36,15 @@ export function TrialBalanceTable({ balance, day, time, openAccount }: TrialBala
             </thead>
             <tbody>
               {balance.lines.map((line) => (
-                <tr key={line.code} class={openAccount === line.code ? 'audit-row--highlight' : undefined}>
+                <tr
+                  key={line.code}
+                  class={openAccount === line.code ? 'audit-row--highlight' : undefined}
+                >
                   <td data-label={t('audit.books.account')}>
-                    <a href={booksHref(day, time, line.code)} aria-current={openAccount === line.code ? 'true' : undefined}>
+                    <a
+                      href={booksHref(day, time, line.code)}
+                      aria-current={openAccount === line.code ? 'true' : undefined}
+                    >
                       <span class="cell-ref">{line.code}</span> {line.name}
                     </a>
                   </td>

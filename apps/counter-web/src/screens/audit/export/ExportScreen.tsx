@@ -34,7 +34,11 @@ export function ExportScreen() {
   const submit = async () => {
     const found = {
       from: isCalendarDay(fromDay) ? undefined : t('audit.history.badDay'),
-      to: !isCalendarDay(toDay) ? t('audit.history.badDay') : isCalendarDay(fromDay) && toDay < fromDay ? t('audit.history.badOrder') : undefined,
+      to: !isCalendarDay(toDay)
+        ? t('audit.history.badDay')
+        : isCalendarDay(fromDay) && toDay < fromDay
+          ? t('audit.history.badOrder')
+          : undefined,
     };
     setErrors(found);
     setSaved(null);
@@ -43,7 +47,17 @@ export function ExportScreen() {
     setBusy(true);
     try {
       const name = `${what === 'events' ? 'kejadian' : 'jurnal'}-${fromDay}-${toDay}.${format}`;
-      const file = await fetchAuditFile(`/api/v1/audit/export/${what}`, { format, from: fromDay, to: toDay, service: what === 'events' ? service : undefined, ...auditScopeQuery() }, name);
+      const file = await fetchAuditFile(
+        `/api/v1/audit/export/${what}`,
+        {
+          format,
+          from: fromDay,
+          to: toDay,
+          service: what === 'events' ? service : undefined,
+          ...auditScopeQuery(),
+        },
+        name,
+      );
       // The file is named by what it holds and its days, whatever name the API suggests.
       saveFile({ blob: file.blob, fileName: name });
       setSaved({ fileName: name, bytes: file.blob.size });
@@ -62,8 +76,17 @@ export function ExportScreen() {
         <fieldset class="kind-choice">
           <legend>{t('audit.export.what')}</legend>
           {(['events', 'entries'] as const).map((option) => (
-            <label key={option} class={`kind-choice__option ${what === option ? 'kind-choice__option--chosen' : ''}`}>
-              <input type="radio" name="export-what" value={option} checked={what === option} onChange={() => setWhat(option)} />
+            <label
+              key={option}
+              class={`kind-choice__option ${what === option ? 'kind-choice__option--chosen' : ''}`}
+            >
+              <input
+                type="radio"
+                name="export-what"
+                value={option}
+                checked={what === option}
+                onChange={() => setWhat(option)}
+              />
               {t(`audit.export.what.${option}`)}
             </label>
           ))}
@@ -71,20 +94,47 @@ export function ExportScreen() {
         <fieldset class="kind-choice">
           <legend>{t('audit.export.format')}</legend>
           {(['csv', 'jsonl'] as const).map((option) => (
-            <label key={option} class={`kind-choice__option ${format === option ? 'kind-choice__option--chosen' : ''}`}>
-              <input type="radio" name="export-format" value={option} checked={format === option} onChange={() => setFormat(option)} />
+            <label
+              key={option}
+              class={`kind-choice__option ${format === option ? 'kind-choice__option--chosen' : ''}`}
+            >
+              <input
+                type="radio"
+                name="export-format"
+                value={option}
+                checked={format === option}
+                onChange={() => setFormat(option)}
+              />
               {t(`audit.export.format.${option}`)}
             </label>
           ))}
         </fieldset>
         <div class="export-form__days">
-          <TextField id="export-from" type="date" label={t('audit.export.from')} value={fromDay} onValue={setFromDay} error={errors.from} />
-          <TextField id="export-to" type="date" label={t('audit.export.to')} value={toDay} onValue={setToDay} error={errors.to} />
+          <TextField
+            id="export-from"
+            type="date"
+            label={t('audit.export.from')}
+            value={fromDay}
+            onValue={setFromDay}
+            error={errors.from}
+          />
+          <TextField
+            id="export-to"
+            type="date"
+            label={t('audit.export.to')}
+            value={toDay}
+            onValue={setToDay}
+            error={errors.to}
+          />
         </div>
         {what === 'events' && (
           <div class="field">
             <label for="export-service">{t('audit.history.service')}</label>
-            <select id="export-service" value={service} onChange={(event) => setService(event.currentTarget.value)}>
+            <select
+              id="export-service"
+              value={service}
+              onChange={(event) => setService(event.currentTarget.value)}
+            >
               <option value="">{t('audit.history.allServices')}</option>
               {AUDIT_SERVICES.map((option) => (
                 <option key={option} value={option}>
@@ -102,7 +152,10 @@ export function ExportScreen() {
       <ErrorMessage message={error} />
       {saved && (
         <p class="alert alert--success" role="status">
-          {t('audit.export.saved', { file: saved.fileName, size: Math.max(1, Math.round(saved.bytes / 1024)) })}
+          {t('audit.export.saved', {
+            file: saved.fileName,
+            size: Math.max(1, Math.round(saved.bytes / 1024)),
+          })}
         </p>
       )}
     </div>

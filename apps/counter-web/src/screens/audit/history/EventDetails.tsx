@@ -26,7 +26,9 @@ export function EventDetails({ event, inStream }: { event: HistoryEvent; inStrea
     setBusy(true);
     setError(null);
     try {
-      const found = (await api.get('/api/v1/ledger/entries', { query: { sourceEventId: event.eventId } })) as unknown as { id: string; description: string }[];
+      const found = (await api.get('/api/v1/ledger/entries', {
+        query: { sourceEventId: event.eventId },
+      })) as unknown as { id: string; description: string }[];
       setEntries(found);
     } catch (failure) {
       setError(describeError(failure, { FORBIDDEN: () => t('audit.history.entriesCity') }));
@@ -86,7 +88,9 @@ export function EventDetails({ event, inStream }: { event: HistoryEvent; inStrea
           <ul class="event-entries">
             {entries.map((entry) => (
               <li key={entry.id}>
-                <a href={entryHref(entry.id)}>{t('audit.history.entry', { id: entry.id, description: entry.description })}</a>
+                <a href={entryHref(entry.id)}>
+                  {t('audit.history.entry', { id: entry.id, description: entry.description })}
+                </a>
               </li>
             ))}
           </ul>

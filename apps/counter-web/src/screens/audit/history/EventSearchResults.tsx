@@ -60,7 +60,9 @@ export function EventSearchResults({ query }: { query: HistoryQuery }) {
       <ErrorMessage message={error} />
       {found && (
         <p role="status" class="field__hint">
-          {t(query.correlation ? 'audit.history.correlated' : 'audit.history.found', { count: found.events.length })}
+          {t(query.correlation ? 'audit.history.correlated' : 'audit.history.found', {
+            count: found.events.length,
+          })}
         </p>
       )}
       {found && found.events.length > 0 && <EventTable events={found.events} inStream={false} />}

@@ -17,7 +17,12 @@ interface EventTableProps {
 }
 
 /** Events in order (#, type, time, actor), each a button that opens its data and metadata under it. */
-export function EventTable({ events, inStream, openKey = null, highlightKey = null }: EventTableProps) {
+export function EventTable({
+  events,
+  inStream,
+  openKey = null,
+  highlightKey = null,
+}: EventTableProps) {
   const [open, setOpen] = useState<Set<string>>(new Set(openKey ? [openKey] : []));
   const toggle = (key: string) =>
     setOpen((previous) => {
@@ -47,8 +52,15 @@ export function EventTable({ events, inStream, openKey = null, highlightKey = nu
               <Fragment key={key}>
                 <tr class={highlightKey === key ? 'audit-row--highlight' : undefined}>
                   <td data-label="#">
-                    <button type="button" class="event-toggle" aria-expanded={isOpen} aria-controls={`event-${key}`} onClick={() => toggle(key)}>
-                      <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span> {t('audit.history.version', { version: event.streamVersion })}
+                    <button
+                      type="button"
+                      class="event-toggle"
+                      aria-expanded={isOpen}
+                      aria-controls={`event-${key}`}
+                      onClick={() => toggle(key)}
+                    >
+                      <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>{' '}
+                      {t('audit.history.version', { version: event.streamVersion })}
                     </button>
                   </td>
                   <td data-label={t('audit.history.type')} class="cell-type">

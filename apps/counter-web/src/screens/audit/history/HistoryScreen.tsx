@@ -15,7 +15,9 @@ import { StreamEvents } from './StreamEvents';
 export function HistoryScreen() {
   const location = useLocation();
   const query = historyQueryOf(location.query);
-  const searching = Boolean(query.service || query.type || query.fromDay || query.toDay || query.correlation);
+  const searching = Boolean(
+    query.service || query.type || query.fromDay || query.toDay || query.correlation,
+  );
   return (
     <div class="audit-screen">
       <PageTitle>{t('audit.history.title')}</PageTitle>
@@ -31,7 +33,11 @@ export function HistoryScreen() {
       {query.event ? (
         <EventById eventId={query.event} />
       ) : query.stream ? (
-        <StreamEvents streamId={query.stream} openVersion={query.version ? Number(query.version) : null} service={query.service} />
+        <StreamEvents
+          streamId={query.stream}
+          openVersion={query.version ? Number(query.version) : null}
+          service={query.service}
+        />
       ) : searching ? (
         <EventSearchResults query={query} />
       ) : (

@@ -24,9 +24,21 @@ type StreamPage = ApiSchemas['AuditStreamResponse'];
  */
 export function StreamEvents({ streamId, openVersion, service }: StreamEventsProps) {
   const read = (fromVersion: number | undefined, signal?: AbortSignal) =>
-    api.get('/api/v1/audit/streams/{streamId}', { path: { streamId }, query: { service: (service || undefined) as AuditService | undefined, fromVersion, ...auditScopeQuery() }, signal });
+    api.get('/api/v1/audit/streams/{streamId}', {
+      path: { streamId },
+      query: {
+        service: (service || undefined) as AuditService | undefined,
+        fromVersion,
+        ...auditScopeQuery(),
+      },
+      signal,
+    });
   const stream = useLoad((signal) => read(undefined, signal), [streamId, service]);
-  const [more, setMore] = useState<{ page: StreamPage | null; busy: boolean; error: string | null }>({ page: null, busy: false, error: null });
+  const [more, setMore] = useState<{
+    page: StreamPage | null;
+    busy: boolean;
+    error: string | null;
+  }>({ page: null, busy: false, error: null });
   useEffect(() => setMore({ page: null, busy: false, error: null }), [stream.data]);
   if (stream.loading && !stream.data) return <p role="status">{t('app.loading')}</p>;
   if (stream.error) return <ErrorMessage message={stream.error} />;
@@ -37,19 +49,31 @@ export function StreamEvents({ streamId, openVersion, service }: StreamEventsPro
     setMore({ page: more.page, busy: true, error: null });
     try {
       const next = await read(data.nextFromVersion);
-      setMore({ page: { ...next, events: [...data.events, ...next.events] }, busy: false, error: null });
+      setMore({
+        page: { ...next, events: [...data.events, ...next.events] },
+        busy: false,
+        error: null,
+      });
     } catch (failure) {
       setMore({ page: more.page, busy: false, error: describeError(failure) });
     }
   };
   const events = data.events.map((event) => ({ ...event, service: data.service }));
-  const open = openVersion === null ? null : (events.find((event) => event.streamVersion === openVersion)?.eventId ?? null);
+  const open =
+    openVersion === null
+      ? null
+      : (events.find((event) => event.streamVersion === openVersion)?.eventId ?? null);
   return (
     <section aria-labelledby="stream-title">
       <h2 id="stream-title" class="stream-title">
         {t('audit.history.streamTitle', { stream: data.streamId })}
       </h2>
-      <p class="field__hint">{t('audit.history.streamMeta', { service: serviceLabel(data.service), count: data.version })}</p>
+      <p class="field__hint">
+        {t('audit.history.streamMeta', {
+          service: serviceLabel(data.service),
+          count: data.version,
+        })}
+      </p>
       <EventTable events={events} inStream openKey={open} highlightKey={open} />
       <ErrorMessage message={more.error} />
       {data.nextFromVersion !== null && (

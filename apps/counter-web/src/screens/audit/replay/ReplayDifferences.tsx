@@ -28,7 +28,8 @@ function SavingsLine({ savings }: { savings: Savings | null }) {
   if (savings === null) return <span>—</span>;
   return (
     <span>
-      {t('audit.replay.pokok')} <Money amountRp={savings.pokok} />, {t('audit.replay.wajib')} <Money amountRp={savings.wajib} />, {t('audit.replay.sukarela')}{' '}
+      {t('audit.replay.pokok')} <Money amountRp={savings.pokok} />, {t('audit.replay.wajib')}{' '}
+      <Money amountRp={savings.wajib} />, {t('audit.replay.sukarela')}{' '}
       <Money amountRp={savings.sukarela} />
     </span>
   );
@@ -57,12 +58,20 @@ export function ReplayDifferences({ result }: { result: ReplayResult }) {
       </div>
       {result.entries.listed.length > 0 && (
         <section class="card">
-          <h2>{t('audit.replay.entries', { different: result.entries.different, missing: result.entries.missingInLive, extra: result.entries.extraInLive })}</h2>
+          <h2>
+            {t('audit.replay.entries', {
+              different: result.entries.different,
+              missing: result.entries.missingInLive,
+              extra: result.entries.extraInLive,
+            })}
+          </h2>
           <ul class="audit-breaks">
             {result.entries.listed.map((difference) => (
               <li key={`${difference.sourceEventId}-${difference.kind}`} class="audit-break">
                 <span class="audit-break__where">{t(`audit.replay.kind.${difference.kind}`)}</span>
-                {difference.fields.length > 0 && <span>{t('audit.replay.fields', { fields: difference.fields.join(', ') })}</span>}
+                {difference.fields.length > 0 && (
+                  <span>{t('audit.replay.fields', { fields: difference.fields.join(', ') })}</span>
+                )}
                 <EventLinks eventIds={[difference.sourceEventId]} />
               </li>
             ))}
@@ -75,12 +84,21 @@ export function ReplayDifferences({ result }: { result: ReplayResult }) {
           <h2>{t('audit.replay.accounts')}</h2>
           <ul class="audit-breaks">
             {result.accounts.map((difference) => (
-              <li key={`${difference.accountCode}-${difference.tellerId ?? ''}`} class="audit-break">
+              <li
+                key={`${difference.accountCode}-${difference.tellerId ?? ''}`}
+                class="audit-break"
+              >
                 <span class="audit-break__where">
-                  {difference.tellerId ? t('audit.replay.drawer', { code: difference.accountCode, teller: shortId(difference.tellerId) }) : t('audit.verify.account', { code: difference.accountCode })}
+                  {difference.tellerId
+                    ? t('audit.replay.drawer', {
+                        code: difference.accountCode,
+                        teller: shortId(difference.tellerId),
+                      })
+                    : t('audit.verify.account', { code: difference.accountCode })}
                 </span>
                 <span>
-                  {t('audit.replay.rebuilt')} <Net amounts={difference.rebuilt} /> · {t('audit.replay.live')} <Net amounts={difference.liveJournal} />
+                  {t('audit.replay.rebuilt')} <Net amounts={difference.rebuilt} /> ·{' '}
+                  {t('audit.replay.live')} <Net amounts={difference.liveJournal} />
                 </span>
                 <EventLinks eventIds={difference.eventIds} />
               </li>
@@ -115,9 +133,15 @@ export function ReplayDifferences({ result }: { result: ReplayResult }) {
           <ul class="audit-breaks">
             {result.cashByTellerDay.map((difference) => (
               <li key={`${difference.businessDate}-${difference.tellerId}`} class="audit-break">
-                <span class="audit-break__where">{t('audit.replay.cashDay', { day: formatWibDay(difference.businessDate), teller: shortId(difference.tellerId) })}</span>
+                <span class="audit-break__where">
+                  {t('audit.replay.cashDay', {
+                    day: formatWibDay(difference.businessDate),
+                    teller: shortId(difference.tellerId),
+                  })}
+                </span>
                 <span>
-                  {t('audit.replay.rebuilt')} <Net amounts={difference.rebuilt} /> · {t('audit.replay.live')} <Net amounts={difference.live} />
+                  {t('audit.replay.rebuilt')} <Net amounts={difference.rebuilt} /> ·{' '}
+                  {t('audit.replay.live')} <Net amounts={difference.live} />
                 </span>
               </li>
             ))}

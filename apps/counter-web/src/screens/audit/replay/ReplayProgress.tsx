@@ -16,14 +16,27 @@ function duration(seconds: number): string {
 export function ReplayProgress({ job }: { job: ReplayJob }) {
   const { progress } = job;
   const total = progress.total;
-  const percent = total ? Math.min(100, Math.round((progress.done / total) * 100)) : job.status === 'done' ? 100 : 0;
-  const left = job.status === 'running' ? secondsLeft(progress.done, total, progress.perSecond) : null;
-  const unit = t(progress.unit === 'messages' ? 'audit.replay.unit.messages' : progress.unit === 'rows' ? 'audit.replay.unit.rows' : 'audit.replay.unit.events');
+  const percent = total
+    ? Math.min(100, Math.round((progress.done / total) * 100))
+    : job.status === 'done'
+      ? 100
+      : 0;
+  const left =
+    job.status === 'running' ? secondsLeft(progress.done, total, progress.perSecond) : null;
+  const unit = t(
+    progress.unit === 'messages'
+      ? 'audit.replay.unit.messages'
+      : progress.unit === 'rows'
+        ? 'audit.replay.unit.rows'
+        : 'audit.replay.unit.events',
+  );
   return (
     <section class="card replay-progress" aria-labelledby="replay-progress-title">
       <h2 id="replay-progress-title">
         {t(`audit.replay.status.${job.status}`)}
-        {job.source === 'kafka' ? ` · ${t('audit.replay.source.kafka')}` : ` · ${t('audit.replay.source.stores')}`}
+        {job.source === 'kafka'
+          ? ` · ${t('audit.replay.source.kafka')}`
+          : ` · ${t('audit.replay.source.stores')}`}
       </h2>
       <div
         class="replay-bar"
@@ -39,15 +52,28 @@ export function ReplayProgress({ job }: { job: ReplayJob }) {
       <p class="replay-figures" aria-live="polite">
         <span>{t('audit.replay.percent', { percent })}</span>
         <span>
-          {total === null ? NUMBER.format(progress.done) : t('audit.replay.doneOf', { done: NUMBER.format(progress.done), total: NUMBER.format(total) })} {unit}
+          {total === null
+            ? NUMBER.format(progress.done)
+            : t('audit.replay.doneOf', {
+                done: NUMBER.format(progress.done),
+                total: NUMBER.format(total),
+              })}{' '}
+          {unit}
         </span>
-        {job.status === 'running' && <span>{t('audit.replay.rate', { rate: NUMBER.format(progress.perSecond), unit })}</span>}
+        {job.status === 'running' && (
+          <span>{t('audit.replay.rate', { rate: NUMBER.format(progress.perSecond), unit })}</span>
+        )}
         {left !== null && <span>{t('audit.replay.left', { time: duration(left) })}</span>}
       </p>
-      <p class="field__hint">{t('audit.replay.requestedAt', { time: formatWibTime(job.requestedAt) })}</p>
+      <p class="field__hint">
+        {t('audit.replay.requestedAt', { time: formatWibTime(job.requestedAt) })}
+      </p>
       {job.lastRestartedAt !== null && (
         <p class="alert alert--info" data-testid="replay-restarted">
-          {t('audit.replay.restarted', { time: formatWibTime(job.lastRestartedAt), count: job.restarts })}
+          {t('audit.replay.restarted', {
+            time: formatWibTime(job.lastRestartedAt),
+            count: job.restarts,
+          })}
         </p>
       )}
     </section>

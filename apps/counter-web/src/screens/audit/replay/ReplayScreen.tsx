@@ -37,10 +37,15 @@ export function ReplayScreen() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const answer = await api.get('/api/v1/audit/replays/{id}', { path: { id: jobId }, query: auditScopeQuery(), signal: controller.signal });
+        const answer = await api.get('/api/v1/audit/replays/{id}', {
+          path: { id: jobId },
+          query: auditScopeQuery(),
+          signal: controller.signal,
+        });
         setJob(answer);
         setError(null);
-        if (answer.status === 'queued' || answer.status === 'running') timer = setTimeout(poll, POLL_MS);
+        if (answer.status === 'queued' || answer.status === 'running')
+          timer = setTimeout(poll, POLL_MS);
       } catch (failure) {
         if (controller.signal.aborted) return;
         setError(describeError(failure, { NOT_FOUND: () => t('audit.replay.notFound') }));
@@ -59,7 +64,10 @@ export function ReplayScreen() {
     setStarting(true);
     setError(null);
     try {
-      const started = await api.post('/api/v1/audit/replays', { query: auditScopeQuery(), body: { source } });
+      const started = await api.post('/api/v1/audit/replays', {
+        query: auditScopeQuery(),
+        body: { source },
+      });
       setJob(started);
       route(`/audit/replay?job=${encodeURIComponent(started.id)}`);
     } catch (failure) {
@@ -79,8 +87,17 @@ export function ReplayScreen() {
         <fieldset class="kind-choice">
           <legend>{t('audit.replay.source')}</legend>
           {(['stores', 'kafka'] as const).map((option) => (
-            <label key={option} class={`kind-choice__option ${source === option ? 'kind-choice__option--chosen' : ''}`}>
-              <input type="radio" name="replay-source" value={option} checked={source === option} onChange={() => setSource(option)} />
+            <label
+              key={option}
+              class={`kind-choice__option ${source === option ? 'kind-choice__option--chosen' : ''}`}
+            >
+              <input
+                type="radio"
+                name="replay-source"
+                value={option}
+                checked={source === option}
+                onChange={() => setSource(option)}
+              />
               {t(`audit.replay.source.${option}`)}
             </label>
           ))}
@@ -89,7 +106,11 @@ export function ReplayScreen() {
       {!running && (
         <div class="button-row">
           <button type="button" class="button button--primary" onClick={start} disabled={starting}>
-            {starting ? t('audit.replay.starting') : job ? t('audit.replay.again') : t('audit.replay.start')}
+            {starting
+              ? t('audit.replay.starting')
+              : job
+                ? t('audit.replay.again')
+                : t('audit.replay.start')}
           </button>
         </div>
       )}

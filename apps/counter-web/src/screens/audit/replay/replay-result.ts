@@ -20,12 +20,34 @@ export interface ReplayResult {
     missingInLive: number;
     extraInLive: number;
     different: number;
-    listed: { sourceEventId: string; kind: 'missing-in-live' | 'extra-in-live' | 'different'; fields: string[] }[];
+    listed: {
+      sourceEventId: string;
+      kind: 'missing-in-live' | 'extra-in-live' | 'different';
+      fields: string[];
+    }[];
     listTruncated: boolean;
   };
-  accounts: { accountCode: string; tellerId: string | null; rebuilt: Amounts; liveJournal: Amounts; liveBalance: Amounts | null; eventIds: string[] }[];
-  members: { memberId: string; rebuilt: Savings | null; liveJournal: Savings | null; liveSubLedger: Savings | null; eventIds: string[] }[];
-  cashByTellerDay: { businessDate: string; tellerId: string; rebuilt: Amounts | null; live: Amounts | null }[];
+  accounts: {
+    accountCode: string;
+    tellerId: string | null;
+    rebuilt: Amounts;
+    liveJournal: Amounts;
+    liveBalance: Amounts | null;
+    eventIds: string[];
+  }[];
+  members: {
+    memberId: string;
+    rebuilt: Savings | null;
+    liveJournal: Savings | null;
+    liveSubLedger: Savings | null;
+    eventIds: string[];
+  }[];
+  cashByTellerDay: {
+    businessDate: string;
+    tellerId: string;
+    rebuilt: Amounts | null;
+    live: Amounts | null;
+  }[];
 }
 
 /** Seconds left at the rate so far; null while there is no rate or no total to go by. */

@@ -30,10 +30,15 @@ export function AuditKoperasiSwitcher() {
 
   const needle = search.trim().toLowerCase();
   const matches = (koperasi: { name: string; code: string; kelurahan: string }) =>
-    needle === '' || [koperasi.name, koperasi.code, koperasi.kelurahan].some((field) => field.toLowerCase().includes(needle));
+    needle === '' ||
+    [koperasi.name, koperasi.code, koperasi.kelurahan].some((field) =>
+      field.toLowerCase().includes(needle),
+    );
   const found = (list.data ?? []).filter(matches);
   // The chosen one stays listed whatever the search, so the choice still shows what is being read.
-  const options = (list.data ?? []).filter((koperasi) => koperasi.id === chosen || matches(koperasi));
+  const options = (list.data ?? []).filter(
+    (koperasi) => koperasi.id === chosen || matches(koperasi),
+  );
   const city = currentUser.value?.kotaKabupaten ?? '';
   return (
     <section class="audit-koperasi" aria-label={t('audit.koperasi.region')}>
@@ -67,7 +72,9 @@ export function AuditKoperasiSwitcher() {
           ))}
         </select>
       </div>
-      {needle !== '' && list.data && found.length === 0 && <p class="field__hint">{t('audit.koperasi.noMatch')}</p>}
+      {needle !== '' && list.data && found.length === 0 && (
+        <p class="field__hint">{t('audit.koperasi.noMatch')}</p>
+      )}
       {dropped && (
         <p class="alert alert--info" role="status">
           {t('audit.koperasi.dropped')}

@@ -23,20 +23,35 @@ export async function fetchAuditFile(
   const token = session.value?.accessToken;
   let response: Response;
   try {
-    response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal });
+    response = await fetch(url, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      signal,
+    });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', 'no answer from the gateway');
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string; details?: unknown };
+    const body = (await response.json().catch(() => ({}))) as {
+      error?: string;
+      message?: string;
+      details?: unknown;
+    };
     if (response.status === 401 && token) {
-      if (!retried && (await refreshSession())) return fetchAuditFile(path, query, fallbackName, signal, true);
+      if (!retried && (await refreshSession()))
+        return fetchAuditFile(path, query, fallbackName, signal, true);
       endSession('expired');
     }
-    throw new ApiError(response.status, body.error ?? `HTTP_${response.status}`, body.message ?? response.statusText, body.details ?? null);
+    throw new ApiError(
+      response.status,
+      body.error ?? `HTTP_${response.status}`,
+      body.message ?? response.statusText,
+      body.details ?? null,
+    );
   }
-  const named = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  const named = /filename="?([^";]+)"?/.exec(
+    response.headers.get('content-disposition') ?? '',
+  )?.[1];
   return { blob: await response.blob(), fileName: named ?? fallbackName };
 }
 

@@ -19,7 +19,9 @@ function storedChoice(): Choice | null {
 const choice = signal<Choice | null>(storedChoice());
 
 /** A city auditor reads every koperasi of its kota/kabupaten; a koperasi's own auditor reads that one only. */
-export const isCityAuditor = computed(() => currentUser.value?.role === 'auditor' && currentUser.value.koperasiId === null);
+export const isCityAuditor = computed(
+  () => currentUser.value?.role === 'auditor' && currentUser.value.koperasiId === null,
+);
 
 /**
  * The koperasi a city auditor has chosen to look at, or null for the whole city. Kept per user for the tab,
@@ -27,7 +29,9 @@ export const isCityAuditor = computed(() => currentUser.value?.role === 'auditor
  */
 export const auditKoperasiId = computed(() => {
   const chosen = choice.value;
-  return isCityAuditor.value && chosen !== null && chosen.userId === currentUser.value?.id ? chosen.koperasiId : null;
+  return isCityAuditor.value && chosen !== null && chosen.userId === currentUser.value?.id
+    ? chosen.koperasiId
+    : null;
 });
 
 export function chooseAuditKoperasi(koperasiId: string | null): void {

@@ -13,13 +13,23 @@ import { wibDayBefore } from '../shared/wib-input';
 async function openItems(signal: AbortSignal) {
   const today = wibToday();
   const yesterday = wibDayBefore(today, 1);
-  const [pendingYesterday, pendingToday, unremittedYesterday, unremittedToday, reconciliation] = await Promise.all([
-    api.get('/api/v1/billpay/payments', { query: { date: yesterday, status: 'PENDING' }, signal }),
-    api.get('/api/v1/billpay/payments', { query: { date: today, status: 'PENDING' }, signal }),
-    api.get('/api/v1/loans/collections', { query: { date: yesterday, status: 'UNREMITTED' }, signal }),
-    api.get('/api/v1/loans/collections', { query: { date: today, status: 'UNREMITTED' }, signal }),
-    api.get('/api/v1/billpay/reconciliation', { query: { date: yesterday }, signal }),
-  ]);
+  const [pendingYesterday, pendingToday, unremittedYesterday, unremittedToday, reconciliation] =
+    await Promise.all([
+      api.get('/api/v1/billpay/payments', {
+        query: { date: yesterday, status: 'PENDING' },
+        signal,
+      }),
+      api.get('/api/v1/billpay/payments', { query: { date: today, status: 'PENDING' }, signal }),
+      api.get('/api/v1/loans/collections', {
+        query: { date: yesterday, status: 'UNREMITTED' },
+        signal,
+      }),
+      api.get('/api/v1/loans/collections', {
+        query: { date: today, status: 'UNREMITTED' },
+        signal,
+      }),
+      api.get('/api/v1/billpay/reconciliation', { query: { date: yesterday }, signal }),
+    ]);
   return {
     yesterday,
     pendingOld: pendingYesterday.length,
@@ -37,19 +47,32 @@ async function openItems(signal: AbortSignal) {
 export function AuditSummaryScreen() {
   const user = currentUser.value;
   const cityAuditor = user?.koperasiId === null;
-  const items = useLoad((signal) => (cityAuditor ? Promise.resolve(null) : openItems(signal)), [cityAuditor]);
+  const items = useLoad(
+    (signal) => (cityAuditor ? Promise.resolve(null) : openItems(signal)),
+    [cityAuditor],
+  );
   const verify = lastVerify.value;
   return (
     <div class="audit-screen">
       <PageTitle>{t('audit.summary.title')}</PageTitle>
-      <p class="page-intro">{cityAuditor ? t('audit.summary.city', { city: user?.kotaKabupaten ?? '' }) : t('audit.summary.koperasi', { name: user?.koperasiName ?? '' })}</p>
+      <p class="page-intro">
+        {cityAuditor
+          ? t('audit.summary.city', { city: user?.kotaKabupaten ?? '' })
+          : t('audit.summary.koperasi', { name: user?.koperasiName ?? '' })}
+      </p>
       <div class="cards">
         <section class="card" aria-labelledby="summary-verify">
           <h2 id="summary-verify">{t('audit.summary.verify')}</h2>
           {verify ? (
             <>
-              <p class={`figure ${verify.ok ? 'audit-ok' : 'audit-bad'}`}>{verify.ok ? t('audit.summary.intact') : t('audit.summary.broken', { count: verify.breaks })}</p>
-              <p class="field__hint">{t('audit.verify.checkedAt', { time: formatWibDateTime(verify.checkedAt) })}</p>
+              <p class={`figure ${verify.ok ? 'audit-ok' : 'audit-bad'}`}>
+                {verify.ok
+                  ? t('audit.summary.intact')
+                  : t('audit.summary.broken', { count: verify.breaks })}
+              </p>
+              <p class="field__hint">
+                {t('audit.verify.checkedAt', { time: formatWibDateTime(verify.checkedAt) })}
+              </p>
             </>
           ) : (
             <p>{t('audit.summary.noVerify')}</p>
@@ -63,19 +86,28 @@ export function AuditSummaryScreen() {
             <section class="card" aria-labelledby="summary-pending">
               <h2 id="summary-pending">{t('audit.summary.pending')}</h2>
               <p class="figure">{items.data.pendingOld}</p>
-              <p class="field__hint">{t('audit.summary.pendingHint', { day: formatWibDay(items.data.yesterday), today: items.data.pendingToday })}</p>
+              <p class="field__hint">
+                {t('audit.summary.pendingHint', {
+                  day: formatWibDay(items.data.yesterday),
+                  today: items.data.pendingToday,
+                })}
+              </p>
             </section>
             <section class="card" aria-labelledby="summary-unremitted">
               <h2 id="summary-unremitted">{t('audit.summary.unremitted')}</h2>
               <p class="figure">
                 <Money amountRp={items.data.unremittedAmount} />
               </p>
-              <p class="field__hint">{t('audit.summary.unremittedHint', { count: items.data.unremittedCount })}</p>
+              <p class="field__hint">
+                {t('audit.summary.unremittedHint', { count: items.data.unremittedCount })}
+              </p>
             </section>
             <section class="card" aria-labelledby="summary-recon">
               <h2 id="summary-recon">{t('audit.summary.reconciliation')}</h2>
               <p class="figure">{items.data.reconciliationDifferences}</p>
-              <p class="field__hint">{t('audit.summary.reconciliationHint', { day: formatWibDay(items.data.yesterday) })}</p>
+              <p class="field__hint">
+                {t('audit.summary.reconciliationHint', { day: formatWibDay(items.data.yesterday) })}
+              </p>
             </section>
           </>
         )}

@@ -13,16 +13,23 @@ export function BooksCheck({ books }: { books: BooksResult }) {
       <h2 id="verify-books">
         {t('audit.verify.books')} <CheckBadge status={books.status} />
       </h2>
-      {books.status === 'unavailable' ? <p>{t('audit.verify.storeUnavailable')}</p> : <p>{t('audit.verify.entriesChecked', { count: books.entriesChecked })}</p>}
+      {books.status === 'unavailable' ? (
+        <p>{t('audit.verify.storeUnavailable')}</p>
+      ) : (
+        <p>{t('audit.verify.entriesChecked', { count: books.entriesChecked })}</p>
+      )}
       {books.unbalancedEntries.length > 0 && (
         <>
           <h3>{t('audit.verify.unbalanced')}</h3>
           <ul class="audit-breaks">
             {books.unbalancedEntries.map((entry) => (
               <li key={entry.entryId} class="audit-break">
-                <a href={entryHref(entry.entryId)}>{t('audit.verify.entry', { id: entry.entryId })}</a>
+                <a href={entryHref(entry.entryId)}>
+                  {t('audit.verify.entry', { id: entry.entryId })}
+                </a>
                 <span>
-                  {t('audit.books.debit')} <Money amountRp={entry.debit} /> · {t('audit.books.credit')} <Money amountRp={entry.credit} />
+                  {t('audit.books.debit')} <Money amountRp={entry.debit} /> ·{' '}
+                  {t('audit.books.credit')} <Money amountRp={entry.credit} />
                 </span>
               </li>
             ))}
@@ -35,9 +42,13 @@ export function BooksCheck({ books }: { books: BooksResult }) {
           <ul class="audit-breaks">
             {books.balanceMismatches.map((mismatch) => (
               <li key={`${mismatch.koperasiId}-${mismatch.accountCode}`} class="audit-break">
-                <span class="audit-break__where">{t('audit.verify.account', { code: mismatch.accountCode })}</span>
+                <span class="audit-break__where">
+                  {t('audit.verify.account', { code: mismatch.accountCode })}
+                </span>
                 <span>
-                  {t('audit.verify.journalSays')} <Money amountRp={mismatch.journalDebit - mismatch.journalCredit} /> · {t('audit.verify.balanceSays')}{' '}
+                  {t('audit.verify.journalSays')}{' '}
+                  <Money amountRp={mismatch.journalDebit - mismatch.journalCredit} /> ·{' '}
+                  {t('audit.verify.balanceSays')}{' '}
                   <Money amountRp={mismatch.balanceDebit - mismatch.balanceCredit} />
                 </span>
               </li>

@@ -10,24 +10,39 @@ type StoreResult = ApiSchemas['StoreVerifyResponse'];
 export function StoreCheck({ store }: { store: StoreResult }) {
   const headingId = `store-${store.service}`;
   return (
-    <section class="card audit-check" aria-labelledby={headingId} data-testid={`store-${store.service}`}>
+    <section
+      class="card audit-check"
+      aria-labelledby={headingId}
+      data-testid={`store-${store.service}`}
+    >
       <h3 id={headingId}>
         {serviceLabel(store.service)} <CheckBadge status={store.status} />
       </h3>
       {store.status === 'unavailable' ? (
         <p>{t('audit.verify.storeUnavailable')}</p>
       ) : (
-        <p>{t('audit.verify.storeCounts', { streams: store.streamsChecked, events: store.eventsChecked })}</p>
+        <p>
+          {t('audit.verify.storeCounts', {
+            streams: store.streamsChecked,
+            events: store.eventsChecked,
+          })}
+        </p>
       )}
       {store.breaks.length > 0 && (
         <ul class="audit-breaks">
           {store.breaks.map((found) => (
             <li key={`${found.streamId}-${found.streamVersion}`} class="audit-break">
               <span class="audit-break__where">
-                {t('audit.verify.breakAt', { service: serviceLabel(store.service), stream: found.streamId, version: found.streamVersion })}
+                {t('audit.verify.breakAt', {
+                  service: serviceLabel(store.service),
+                  stream: found.streamId,
+                  version: found.streamVersion,
+                })}
               </span>
               <span>{breakReason(found.reason)}</span>
-              <a href={streamHref(found.streamId, found.streamVersion)}>{t('audit.verify.openEvent', { version: found.streamVersion })}</a>
+              <a href={streamHref(found.streamId, found.streamVersion)}>
+                {t('audit.verify.openEvent', { version: found.streamVersion })}
+              </a>
             </li>
           ))}
         </ul>

@@ -32,7 +32,9 @@ export function VerifyScreen() {
         checkedAt: answer.checkedAt,
         koperasiCount: answer.koperasiCount,
         breaks: answer.stores.reduce((sum, store) => sum + store.breaks.length, 0),
-        unavailable: answer.stores.filter((store) => store.status === 'unavailable').length + (answer.ledger?.status === 'unavailable' ? 1 : 0),
+        unavailable:
+          answer.stores.filter((store) => store.status === 'unavailable').length +
+          (answer.ledger?.status === 'unavailable' ? 1 : 0),
       });
     } catch (failure) {
       setError(describeError(failure));
@@ -47,7 +49,11 @@ export function VerifyScreen() {
       <p class="page-intro">{t('audit.verify.intro')}</p>
       <div class="button-row">
         <button type="button" class="button button--primary" onClick={run} disabled={busy}>
-          {busy ? t('audit.verify.running') : result ? t('audit.verify.again') : t('audit.verify.run')}
+          {busy
+            ? t('audit.verify.running')
+            : result
+              ? t('audit.verify.again')
+              : t('audit.verify.run')}
         </button>
       </div>
       <ErrorMessage message={error} />
@@ -58,9 +64,18 @@ export function VerifyScreen() {
       )}
       {result && !busy && (
         <section aria-labelledby="verify-outcome">
-          <p id="verify-outcome" class={`alert ${result.ok ? 'alert--success' : 'alert--error'}`} role="status" tabIndex={-1}>
-            {result.ok ? t('audit.verify.allIntact', { count: result.koperasiCount }) : t('audit.verify.notIntact')}
-            <span class="audit-when">{t('audit.verify.checkedAt', { time: formatWibDateTime(result.checkedAt) })}</span>
+          <p
+            id="verify-outcome"
+            class={`alert ${result.ok ? 'alert--success' : 'alert--error'}`}
+            role="status"
+            tabIndex={-1}
+          >
+            {result.ok
+              ? t('audit.verify.allIntact', { count: result.koperasiCount })
+              : t('audit.verify.notIntact')}
+            <span class="audit-when">
+              {t('audit.verify.checkedAt', { time: formatWibDateTime(result.checkedAt) })}
+            </span>
           </p>
           <h2>{t('audit.verify.stores')}</h2>
           <div class="audit-checks">

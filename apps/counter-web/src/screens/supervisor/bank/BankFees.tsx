@@ -37,11 +37,13 @@ export function BankFees() {
   const chosen = period || owedMonths[0]?.period || '';
   const owedForChosen = data?.months.find((month) => month.period === chosen)?.owed ?? 0;
 
-  const edit = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setIdempotencyKey(null);
-    setFailure(null);
-  };
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setIdempotencyKey(null);
+      setFailure(null);
+    };
 
   const submit = async () => {
     const ref = reference.trim();
@@ -55,7 +57,12 @@ export function BankFees() {
             : amount > owedForChosen
               ? t('bank.fees.moreThanOwed', { owed: formatRupiah(owedForChosen) })
               : undefined,
-      reference: ref === '' ? t('bank.referenceRequired') : BANK_REFERENCE.test(ref) ? undefined : t('bank.referenceInvalid'),
+      reference:
+        ref === ''
+          ? t('bank.referenceRequired')
+          : BANK_REFERENCE.test(ref)
+            ? undefined
+            : t('bank.referenceInvalid'),
     };
     setErrors(checked);
     setNotice(null);
@@ -65,18 +72,33 @@ export function BankFees() {
     setIdempotencyKey(key);
     setBusy(true);
     try {
-      const settled = await api.post('/api/v1/bank/fee-settlements', { body: { amount, reference: ref, period: chosen }, idempotencyKey: key });
-      setNotice(t('bank.fees.recorded', { amount: formatRupiah(settled.amount), period: settled.period, reference: settled.reference }));
+      const settled = await api.post('/api/v1/bank/fee-settlements', {
+        body: { amount, reference: ref, period: chosen },
+        idempotencyKey: key,
+      });
+      setNotice(
+        t('bank.fees.recorded', {
+          amount: formatRupiah(settled.amount),
+          period: settled.period,
+          reference: settled.reference,
+        }),
+      );
       setAmount(null);
       setReference('');
       setPeriod('');
       setIdempotencyKey(null);
       loaded.reload();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'REFERENCE_ALREADY_RECORDED') setErrors({ reference: t('bank.fees.referenceUsed') });
-      else if (error instanceof ApiError && error.code === 'MORE_THAN_OWED') setErrors({ amount: t('bank.fees.moreThanOwedNow') });
+      if (error instanceof ApiError && error.code === 'REFERENCE_ALREADY_RECORDED')
+        setErrors({ reference: t('bank.fees.referenceUsed') });
+      else if (error instanceof ApiError && error.code === 'MORE_THAN_OWED')
+        setErrors({ amount: t('bank.fees.moreThanOwedNow') });
       else {
-        const byField = fieldErrorsOf(error, { amount: 'common.amountInvalid', reference: 'bank.referenceInvalid', period: 'bank.fees.periodRequired' });
+        const byField = fieldErrorsOf(error, {
+          amount: 'common.amountInvalid',
+          reference: 'bank.referenceInvalid',
+          period: 'bank.fees.periodRequired',
+        });
         if (byField.amount || byField.reference || byField.period) setErrors(byField);
         else setFailure(error);
       }
@@ -149,16 +171,31 @@ export function BankFees() {
         <Form onSubmit={submit} aria-label={t('bank.fees.formLabel')}>
           <div class="field">
             <label for="bank-fee-period">{t('bank.fees.period')}</label>
-            <select id="bank-fee-period" value={chosen} onChange={(event) => edit(setPeriod)((event.target as HTMLSelectElement).value)} disabled={busy}>
+            <select
+              id="bank-fee-period"
+              value={chosen}
+              onChange={(event) => edit(setPeriod)((event.target as HTMLSelectElement).value)}
+              disabled={busy}
+            >
               {owedMonths.map((month) => (
                 <option key={month.period} value={month.period}>
-                  {t('bank.fees.periodOption', { period: month.period, owed: formatRupiah(month.owed) })}
+                  {t('bank.fees.periodOption', {
+                    period: month.period,
+                    owed: formatRupiah(month.owed),
+                  })}
                 </option>
               ))}
             </select>
             {errors.period && <p class="field__error">{errors.period}</p>}
           </div>
-          <MoneyField id="bank-fee-amount" label={t('bank.fees.amount')} amountRp={amount} onAmount={edit(setAmount)} error={errors.amount} disabled={busy} />
+          <MoneyField
+            id="bank-fee-amount"
+            label={t('bank.fees.amount')}
+            amountRp={amount}
+            onAmount={edit(setAmount)}
+            error={errors.amount}
+            disabled={busy}
+          />
           <TextField
             id="bank-fee-reference"
             label={t('bank.fees.reference')}
@@ -172,7 +209,11 @@ export function BankFees() {
             maxLength={40}
             disabled={busy}
           />
-          {unknown ? <UnknownOutcome checking={busy} onCheckAgain={submit} /> : <ErrorMessage message={failure ? describeError(failure) : null} />}
+          {unknown ? (
+            <UnknownOutcome checking={busy} onCheckAgain={submit} />
+          ) : (
+            <ErrorMessage message={failure ? describeError(failure) : null} />
+          )}
           <button type="submit" class="button button--primary" disabled={busy}>
             {busy ? t('supervisor.working') : t('bank.fees.submit')}
           </button>

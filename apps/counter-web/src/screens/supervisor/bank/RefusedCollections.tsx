@@ -33,9 +33,18 @@ export function RefusedCollections() {
     setBusy(true);
     setFailure(null);
     try {
-      await api.post('/api/v1/loans/refused-collections/{collectionId}/pay-back', { path: { collectionId: collection.collectionId }, body: {}, idempotencyKey });
+      await api.post('/api/v1/loans/refused-collections/{collectionId}/pay-back', {
+        path: { collectionId: collection.collectionId },
+        body: {},
+        idempotencyKey,
+      });
       setConfirming(null);
-      setNotice(t('bank.refused.paid', { amount: formatRupiah(collection.amount), borrower: collection.borrowerName }));
+      setNotice(
+        t('bank.refused.paid', {
+          amount: formatRupiah(collection.amount),
+          borrower: collection.borrowerName,
+        }),
+      );
       loaded.reload();
     } catch (error) {
       setFailure(error);
@@ -67,7 +76,9 @@ export function RefusedCollections() {
         <ConfirmPanel
           id="refused-confirm"
           title={t('bank.refused.confirmTitle')}
-          confirmLabel={t('bank.refused.confirm', { amount: formatRupiah(confirming.collection.amount) })}
+          confirmLabel={t('bank.refused.confirm', {
+            amount: formatRupiah(confirming.collection.amount),
+          })}
           busy={busy}
           onConfirm={payBack}
           onCancel={() => {
@@ -75,9 +86,18 @@ export function RefusedCollections() {
             setFailure(null);
           }}
         >
-          <p class="confirm-panel__amount">{t('bank.refused.handBack', { amount: formatRupiah(confirming.collection.amount), borrower: confirming.collection.borrowerName })}</p>
+          <p class="confirm-panel__amount">
+            {t('bank.refused.handBack', {
+              amount: formatRupiah(confirming.collection.amount),
+              borrower: confirming.collection.borrowerName,
+            })}
+          </p>
           <p>{t('bank.refused.fromYourDrawer')}</p>
-          {unknown ? <UnknownOutcome checking={busy} onCheckAgain={payBack} /> : <ErrorMessage message={failureText} />}
+          {unknown ? (
+            <UnknownOutcome checking={busy} onCheckAgain={payBack} />
+          ) : (
+            <ErrorMessage message={failureText} />
+          )}
         </ConfirmPanel>
       )}
       {!confirming && failureText && <ErrorMessage message={failureText} />}
@@ -86,7 +106,10 @@ export function RefusedCollections() {
         <p role="status">
           {owed.length === 0
             ? t('bank.refused.none')
-            : t('bank.refused.count', { count: owed.length, amount: formatRupiah(owed.reduce((sum, collection) => sum + collection.amount, 0)) })}
+            : t('bank.refused.count', {
+                count: owed.length,
+                amount: formatRupiah(owed.reduce((sum, collection) => sum + collection.amount, 0)),
+              })}
         </p>
       )}
       {rows.length > 0 && (
@@ -109,7 +132,8 @@ export function RefusedCollections() {
                   <td data-label={t('bank.refused.loan')}>
                     {collection.borrowerName}
                     <br />
-                    <span class="cell-ref">{collection.loanNo}</span> · {formatWibDateTime(collection.collectedAt)}
+                    <span class="cell-ref">{collection.loanNo}</span> ·{' '}
+                    {formatWibDateTime(collection.collectedAt)}
                   </td>
                   <td data-label={t('bank.refused.reason')}>{collection.refusal?.reason}</td>
                   <td class="num" data-label={t('common.amount')}>

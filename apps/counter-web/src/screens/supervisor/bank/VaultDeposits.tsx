@@ -30,11 +30,13 @@ export function VaultDeposits() {
   const [idempotencyKey, setIdempotencyKey] = useState<string | null>(null);
   const data = loaded.data;
 
-  const edit = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setIdempotencyKey(null);
-    setFailure(null);
-  };
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setIdempotencyKey(null);
+      setFailure(null);
+    };
 
   const submit = async () => {
     const ref = slipRef.trim();
@@ -45,9 +47,16 @@ export function VaultDeposits() {
           : amount <= 0
             ? t('common.amountPositive')
             : data && amount > data.vaultBalance
-              ? t('bank.deposit.moreThanVault', { vault: formatRupiah(Math.max(data.vaultBalance, 0)) })
+              ? t('bank.deposit.moreThanVault', {
+                  vault: formatRupiah(Math.max(data.vaultBalance, 0)),
+                })
               : undefined,
-      slipRef: ref === '' ? t('bank.referenceRequired') : BANK_REFERENCE.test(ref) ? undefined : t('bank.referenceInvalid'),
+      slipRef:
+        ref === ''
+          ? t('bank.referenceRequired')
+          : BANK_REFERENCE.test(ref)
+            ? undefined
+            : t('bank.referenceInvalid'),
     };
     setErrors(checked);
     setNotice(null);
@@ -57,17 +66,30 @@ export function VaultDeposits() {
     setIdempotencyKey(key);
     setBusy(true);
     try {
-      const recorded = await api.post('/api/v1/bank/deposits', { body: { amount, slipRef: ref }, idempotencyKey: key });
-      setNotice(t('bank.deposit.recorded', { amount: formatRupiah(recorded.amount), slip: recorded.slipRef }));
+      const recorded = await api.post('/api/v1/bank/deposits', {
+        body: { amount, slipRef: ref },
+        idempotencyKey: key,
+      });
+      setNotice(
+        t('bank.deposit.recorded', {
+          amount: formatRupiah(recorded.amount),
+          slip: recorded.slipRef,
+        }),
+      );
       setAmount(null);
       setSlipRef('');
       setIdempotencyKey(null);
       loaded.reload();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'SLIP_ALREADY_RECORDED') setErrors({ slipRef: t('bank.deposit.slipUsed') });
-      else if (error instanceof ApiError && error.code === 'MORE_THAN_VAULT') setErrors({ amount: t('bank.deposit.moreThanVaultNow') });
+      if (error instanceof ApiError && error.code === 'SLIP_ALREADY_RECORDED')
+        setErrors({ slipRef: t('bank.deposit.slipUsed') });
+      else if (error instanceof ApiError && error.code === 'MORE_THAN_VAULT')
+        setErrors({ amount: t('bank.deposit.moreThanVaultNow') });
       else {
-        const byField = fieldErrorsOf(error, { amount: 'common.amountInvalid', slipRef: 'bank.referenceInvalid' });
+        const byField = fieldErrorsOf(error, {
+          amount: 'common.amountInvalid',
+          slipRef: 'bank.referenceInvalid',
+        });
         if (byField.amount || byField.slipRef) setErrors(byField);
         else setFailure(error);
       }
@@ -96,7 +118,14 @@ export function VaultDeposits() {
         </p>
       )}
       <Form onSubmit={submit} aria-label={t('bank.deposit.title')}>
-        <MoneyField id="bank-deposit-amount" label={t('bank.deposit.amount')} amountRp={amount} onAmount={edit(setAmount)} error={errors.amount} disabled={busy} />
+        <MoneyField
+          id="bank-deposit-amount"
+          label={t('bank.deposit.amount')}
+          amountRp={amount}
+          onAmount={edit(setAmount)}
+          error={errors.amount}
+          disabled={busy}
+        />
         <TextField
           id="bank-deposit-slip"
           label={t('bank.deposit.slip')}
@@ -110,7 +139,11 @@ export function VaultDeposits() {
           maxLength={40}
           disabled={busy}
         />
-        {unknown ? <UnknownOutcome checking={busy} onCheckAgain={submit} /> : <ErrorMessage message={failure ? describeError(failure) : null} />}
+        {unknown ? (
+          <UnknownOutcome checking={busy} onCheckAgain={submit} />
+        ) : (
+          <ErrorMessage message={failure ? describeError(failure) : null} />
+        )}
         <button type="submit" class="button button--primary" disabled={busy}>
           {busy ? t('supervisor.working') : t('bank.deposit.submit')}
         </button>
@@ -132,7 +165,9 @@ export function VaultDeposits() {
             <tbody>
               {data.deposits.map((deposit) => (
                 <tr key={deposit.depositId}>
-                  <td data-label={t('bank.recordedAt')}>{deposit.recordedAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td data-label={t('bank.recordedAt')}>
+                    {deposit.recordedAt.slice(0, 16).replace('T', ' ')}
+                  </td>
                   <td class="cell-ref" data-label={t('bank.deposit.slip')}>
                     {deposit.slipRef}
                   </td>

@@ -40,17 +40,29 @@ export function DepositScreen() {
   /** One key per top-up: made at the first submit of these figures, kept while they stay the same. */
   const [idempotencyKey, setIdempotencyKey] = useState<string | null>(null);
 
-  const edit = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setIdempotencyKey(null);
-    setFailure(null);
-  };
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setIdempotencyKey(null);
+      setFailure(null);
+    };
 
   const submit = async () => {
     const ref = reference.trim();
     const checked: TopUpErrors = {
-      amount: amount === null ? t('common.amountInvalid') : amount <= 0 ? t('common.amountPositive') : undefined,
-      bankTransferRef: ref === '' ? t('supervisor.deposit.referenceRequired') : TRANSFER_REF.test(ref) ? undefined : t('supervisor.deposit.referenceInvalid'),
+      amount:
+        amount === null
+          ? t('common.amountInvalid')
+          : amount <= 0
+            ? t('common.amountPositive')
+            : undefined,
+      bankTransferRef:
+        ref === ''
+          ? t('supervisor.deposit.referenceRequired')
+          : TRANSFER_REF.test(ref)
+            ? undefined
+            : t('supervisor.deposit.referenceInvalid'),
     };
     setErrors(checked);
     setNotice(null);
@@ -60,9 +72,18 @@ export function DepositScreen() {
     setIdempotencyKey(key);
     setBusy(true);
     try {
-      const result = await api.post('/api/v1/billpay/deposit/topups', { body: { amount, bankTransferRef: ref }, idempotencyKey: key });
+      const result = await api.post('/api/v1/billpay/deposit/topups', {
+        body: { amount, bankTransferRef: ref },
+        idempotencyKey: key,
+      });
       setLatest(result.deposit);
-      setNotice(t('supervisor.deposit.toppedUp', { amount: formatRupiah(result.amount), reference: result.bankTransferRef, balance: formatRupiah(result.deposit.balance) }));
+      setNotice(
+        t('supervisor.deposit.toppedUp', {
+          amount: formatRupiah(result.amount),
+          reference: result.bankTransferRef,
+          balance: formatRupiah(result.deposit.balance),
+        }),
+      );
       setAmount(null);
       setReference('');
       setIdempotencyKey(null);
@@ -70,7 +91,10 @@ export function DepositScreen() {
       if (error instanceof ApiError && error.code === 'DUPLICATE_TRANSFER_REF') {
         setErrors({ bankTransferRef: t('supervisor.deposit.referenceUsed') });
       } else {
-        const byField = fieldErrorsOf(error, { amount: 'common.amountInvalid', bankTransferRef: 'supervisor.deposit.referenceInvalid' });
+        const byField = fieldErrorsOf(error, {
+          amount: 'common.amountInvalid',
+          bankTransferRef: 'supervisor.deposit.referenceInvalid',
+        });
         if (byField.amount || byField.bankTransferRef) setErrors(byField);
         else setFailure(error);
       }
@@ -117,7 +141,14 @@ export function DepositScreen() {
           </p>
         )}
         <Form onSubmit={submit} aria-label={t('supervisor.deposit.topUpTitle')}>
-          <MoneyField id="topup-amount" label={t('supervisor.deposit.amount')} amountRp={amount} onAmount={edit(setAmount)} error={errors.amount} disabled={busy} />
+          <MoneyField
+            id="topup-amount"
+            label={t('supervisor.deposit.amount')}
+            amountRp={amount}
+            onAmount={edit(setAmount)}
+            error={errors.amount}
+            disabled={busy}
+          />
           <TextField
             id="topup-reference"
             label={t('supervisor.deposit.reference')}
@@ -131,7 +162,11 @@ export function DepositScreen() {
             maxLength={100}
             disabled={busy}
           />
-          {unknown ? <UnknownOutcome checking={busy} onCheckAgain={submit} /> : <ErrorMessage message={failure ? describeError(failure) : null} />}
+          {unknown ? (
+            <UnknownOutcome checking={busy} onCheckAgain={submit} />
+          ) : (
+            <ErrorMessage message={failure ? describeError(failure) : null} />
+          )}
           <button type="submit" class="button button--primary" disabled={busy}>
             {busy ? t('supervisor.working') : t('supervisor.deposit.submit')}
           </button>

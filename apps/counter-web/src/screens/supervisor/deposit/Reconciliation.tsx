@@ -22,7 +22,10 @@ export function Reconciliation() {
   const [typed, setTyped] = useState(wibToday());
   const [date, setDate] = useState(wibToday());
   const [dateError, setDateError] = useState<string | null>(null);
-  const recon = useLoad((signal) => api.get('/api/v1/billpay/reconciliation', { query: { date }, signal }), [date]);
+  const recon = useLoad(
+    (signal) => api.get('/api/v1/billpay/reconciliation', { query: { date }, signal }),
+    [date],
+  );
 
   const show = () => {
     if (!DATE.test(typed) || Number.isNaN(Date.parse(`${typed}T00:00:00Z`))) {
@@ -39,7 +42,15 @@ export function Reconciliation() {
     <section class="card" aria-labelledby="recon-title">
       <h2 id="recon-title">{t('supervisor.deposit.reconTitle')}</h2>
       <Form onSubmit={show} class="recon-form" aria-label={t('supervisor.deposit.reconTitle')}>
-        <TextField id="recon-date" type="date" label={t('supervisor.deposit.reconDate')} value={typed} onValue={setTyped} error={dateError} max={wibToday()} />
+        <TextField
+          id="recon-date"
+          type="date"
+          label={t('supervisor.deposit.reconDate')}
+          value={typed}
+          onValue={setTyped}
+          error={dateError}
+          max={wibToday()}
+        />
         <button type="submit" class="button" disabled={recon.loading}>
           {t('supervisor.deposit.reconShow')}
         </button>
@@ -61,7 +72,9 @@ export function Reconciliation() {
             <p class="alert alert--success">{t('supervisor.deposit.reconOk')}</p>
           ) : (
             <>
-              <p class="alert alert--warning">{t('supervisor.deposit.reconNotOk', { count: data.differences.length })}</p>
+              <p class="alert alert--warning">
+                {t('supervisor.deposit.reconNotOk', { count: data.differences.length })}
+              </p>
               <DifferencesTable differences={data.differences} />
             </>
           )}
@@ -131,7 +144,9 @@ function DifferencesTable({ differences }: { differences: Difference[] }) {
         <tbody>
           {differences.map((difference) => (
             <tr key={`${difference.kind}-${difference.ref}`}>
-              <td data-label={t('supervisor.deposit.reconKind')}>{t(`supervisor.deposit.recon.${difference.kind}` as MessageKey)}</td>
+              <td data-label={t('supervisor.deposit.reconKind')}>
+                {t(`supervisor.deposit.recon.${difference.kind}` as MessageKey)}
+              </td>
               <td class="cell-ref" data-label={t('supervisor.deposit.reconRef')}>
                 {difference.ref}
               </td>

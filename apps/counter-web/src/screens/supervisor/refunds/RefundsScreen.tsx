@@ -32,7 +32,10 @@ export function RefundsScreen() {
       api.get('/api/v1/billpay/products', { signal }).catch(() => []),
     ]);
     const names = new Map(products.map((product) => [product.code, product.name]));
-    return today.ppobRefundsOwed.payments.map((payment): OwedRefund => ({ ...payment, productName: names.get(payment.productCode) ?? payment.productCode }));
+    return today.ppobRefundsOwed.payments.map((payment): OwedRefund => ({
+      ...payment,
+      productName: names.get(payment.productCode) ?? payment.productCode,
+    }));
   }, []);
   /** Paid on this screen since it loaded: the row stays, marked paid, until the next reload. */
   const [paid, setPaid] = useState<ReadonlySet<string>>(new Set());
@@ -58,12 +61,21 @@ export function RefundsScreen() {
     setBusy(true);
     setFailure(null);
     try {
-      const result: RefundResult = await api.post('/api/v1/billpay/payments/{id}/refund', { path: { id: refund.paymentId }, idempotencyKey });
+      const result: RefundResult = await api.post('/api/v1/billpay/payments/{id}/refund', {
+        path: { id: refund.paymentId },
+        idempotencyKey,
+      });
       markPaid(refund.paymentId);
       setConfirming(null);
-      setNotice(t('supervisor.refunds.paid', { amount: formatRupiah(result.amount), customer: customerOf(refund) }));
+      setNotice(
+        t('supervisor.refunds.paid', {
+          amount: formatRupiah(result.amount),
+          customer: customerOf(refund),
+        }),
+      );
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'REFUND_ALREADY_PAID') markPaid(refund.paymentId);
+      if (error instanceof ApiError && error.code === 'REFUND_ALREADY_PAID')
+        markPaid(refund.paymentId);
       setFailure(error);
     } finally {
       setBusy(false);
@@ -94,13 +106,17 @@ export function RefundsScreen() {
         <ConfirmPanel
           id="refund-confirm"
           title={t('supervisor.refunds.confirmTitle')}
-          confirmLabel={t('supervisor.refunds.confirm', { amount: formatRupiah(confirming.refund.amount) })}
+          confirmLabel={t('supervisor.refunds.confirm', {
+            amount: formatRupiah(confirming.refund.amount),
+          })}
           busy={busy}
           onConfirm={pay}
           onCancel={close}
         >
           <p class="confirm-panel__amount">
-            {t('supervisor.refunds.confirmHandBack', { amount: formatRupiah(confirming.refund.amount) })}
+            {t('supervisor.refunds.confirmHandBack', {
+              amount: formatRupiah(confirming.refund.amount),
+            })}
           </p>
           <dl class="summary">
             <dt>{t('supervisor.customer')}</dt>
@@ -119,7 +135,11 @@ export function RefundsScreen() {
             </dd>
           </dl>
           <p>{t('supervisor.refunds.confirmDrawer', { teller: confirming.refund.tellerName })}</p>
-          {unknown ? <UnknownOutcome checking={busy} onCheckAgain={pay} /> : <ErrorMessage message={failureText} />}
+          {unknown ? (
+            <UnknownOutcome checking={busy} onCheckAgain={pay} />
+          ) : (
+            <ErrorMessage message={failureText} />
+          )}
         </ConfirmPanel>
       )}
       {!confirming && failureText && <ErrorMessage message={failureText} />}
@@ -132,13 +152,33 @@ export function RefundsScreen() {
             <p role="status">
               {stillOwed.length === 0
                 ? t('supervisor.refunds.empty')
-                : t('supervisor.refunds.count', { count: stillOwed.length, amount: formatRupiah(stillOwed.reduce((sum, refund) => sum + refund.amount, 0)) })}
+                : t('supervisor.refunds.count', {
+                    count: stillOwed.length,
+                    amount: formatRupiah(stillOwed.reduce((sum, refund) => sum + refund.amount, 0)),
+                  })}
             </p>
-            <button type="button" class="button" onClick={() => { setNotice(null); setFailure(null); setPaid(new Set()); owed.reload(); }} disabled={owed.loading || busy}>
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                setNotice(null);
+                setFailure(null);
+                setPaid(new Set());
+                owed.reload();
+              }}
+              disabled={owed.loading || busy}
+            >
               {owed.loading ? t('app.loading') : t('supervisor.reload')}
             </button>
           </div>
-          {rows.length > 0 && <RefundsTable rows={rows} paid={paid} disabled={busy || confirming !== null} onPay={open} />}
+          {rows.length > 0 && (
+            <RefundsTable
+              rows={rows}
+              paid={paid}
+              disabled={busy || confirming !== null}
+              onPay={open}
+            />
+          )}
         </>
       )}
     </div>

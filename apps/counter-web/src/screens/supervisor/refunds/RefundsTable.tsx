@@ -62,7 +62,10 @@ export function RefundsTable({ rows, paid, disabled, onPay }: RefundsTableProps)
                     class="button"
                     onClick={() => onPay(refund)}
                     disabled={disabled}
-                    aria-label={t('supervisor.refunds.payFor', { amount: formatRupiah(refund.amount), customer: customerOf(refund) })}
+                    aria-label={t('supervisor.refunds.payFor', {
+                      amount: formatRupiah(refund.amount),
+                      customer: customerOf(refund),
+                    })}
                   >
                     {t('supervisor.refunds.pay')}
                   </button>

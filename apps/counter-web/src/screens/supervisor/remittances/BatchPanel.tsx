@@ -14,7 +14,12 @@ const POLL_EVERY_MS = 2_000;
 const POLLS_PER_ROUND = 90;
 const STORAGE_KEY = 'counter.supervisor.lastRemittance';
 
-const BADGE: Record<string, string> = { SENT: 'PENDING', UNKNOWN: 'PENDING', CONFIRMED: 'SUCCESS', REJECTED: 'FAILED' };
+const BADGE: Record<string, string> = {
+  SENT: 'PENDING',
+  UNKNOWN: 'PENDING',
+  CONFIRMED: 'SUCCESS',
+  REJECTED: 'FAILED',
+};
 const isFinal = (status: string) => status === 'CONFIRMED' || status === 'REJECTED';
 
 /** The batch being followed survives leaving the screen (this tab only) until the supervisor closes its panel. */
@@ -90,7 +95,10 @@ export function BatchPanel({ remittanceId, initial, onDismiss }: BatchPanelProps
       <div class="batch-panel__head">
         <h2 id="batch-title">{t('supervisor.remit.batchTitle')}</h2>
         {status && (
-          <span class={`badge badge--${BADGE[status] ?? 'PENDING'}`} data-testid="remittance-status">
+          <span
+            class={`badge badge--${BADGE[status] ?? 'PENDING'}`}
+            data-testid="remittance-status"
+          >
             {t(`supervisor.remit.status.${status}` as MessageKey)}
           </span>
         )}
@@ -132,10 +140,20 @@ export function BatchPanel({ remittanceId, initial, onDismiss }: BatchPanelProps
         </dl>
       )}
       <div role="status">
-        {status === 'CONFIRMED' && batch && <p class="alert alert--success">{t('supervisor.remit.confirmed', { amount: formatRupiah(batch.remit) })}</p>}
-        {status === 'REJECTED' && <p class="alert alert--error">{t('supervisor.remit.rejected')}</p>}
-        {status !== null && !isFinal(status) && !gaveUp && <p class="batch-panel__following">{t('supervisor.remit.following')}</p>}
-        {gaveUp && status !== null && !isFinal(status) && <p class="alert alert--warning">{t('supervisor.remit.stillWaiting')}</p>}
+        {status === 'CONFIRMED' && batch && (
+          <p class="alert alert--success">
+            {t('supervisor.remit.confirmed', { amount: formatRupiah(batch.remit) })}
+          </p>
+        )}
+        {status === 'REJECTED' && (
+          <p class="alert alert--error">{t('supervisor.remit.rejected')}</p>
+        )}
+        {status !== null && !isFinal(status) && !gaveUp && (
+          <p class="batch-panel__following">{t('supervisor.remit.following')}</p>
+        )}
+        {gaveUp && status !== null && !isFinal(status) && (
+          <p class="alert alert--warning">{t('supervisor.remit.stillWaiting')}</p>
+        )}
       </div>
       <ErrorMessage message={error} />
       <div class="button-row">

@@ -42,7 +42,9 @@ export function CollectionsTable({ collections }: { collections: Collection[] })
                 <Money amountRp={collection.amount} />
               </td>
               <td data-label={t('supervisor.remit.bankStatus')}>
-                <span class={`badge badge--${collection.noticeStatus === 'ACKNOWLEDGED' ? 'SUCCESS' : 'PENDING'}`}>
+                <span
+                  class={`badge badge--${collection.noticeStatus === 'ACKNOWLEDGED' ? 'SUCCESS' : 'PENDING'}`}
+                >
                   {t(`supervisor.remit.notice.${collection.noticeStatus}` as MessageKey)}
                 </span>
               </td>

@@ -35,8 +35,14 @@ interface Pool {
 
 async function loadPool(signal: AbortSignal): Promise<Pool> {
   const days = recentWibDays(DAYS_SHOWN);
-  const lists = await Promise.all(days.map((date) => api.get('/api/v1/loans/collections', { query: { date, status: 'UNREMITTED' }, signal })));
-  const collections = lists.flatMap((list) => list.collections).sort((a, b) => a.collectedAt.localeCompare(b.collectedAt));
+  const lists = await Promise.all(
+    days.map((date) =>
+      api.get('/api/v1/loans/collections', { query: { date, status: 'UNREMITTED' }, signal }),
+    ),
+  );
+  const collections = lists
+    .flatMap((list) => list.collections)
+    .sort((a, b) => a.collectedAt.localeCompare(b.collectedAt));
   return {
     days,
     collections,
@@ -59,7 +65,10 @@ export function RemittancesScreen() {
   const data = pool.data;
   const acknowledged = data?.collections.filter((c) => c.noticeStatus === 'ACKNOWLEDGED') ?? [];
   const waiting = data ? data.collections.length - acknowledged.length : 0;
-  const ackRemit = acknowledged.reduce((sum, c) => sum + c.amount - (c.feeMode === 'NETTED' ? c.fee : 0), 0);
+  const ackRemit = acknowledged.reduce(
+    (sum, c) => sum + c.amount - (c.feeMode === 'NETTED' ? c.fee : 0),
+    0,
+  );
 
   const openConfirm = () => {
     setFailure(null);
@@ -75,7 +84,10 @@ export function RemittancesScreen() {
     setBusy(true);
     setFailure(null);
     try {
-      const closed = await api.post('/api/v1/loans/remittances', { body: {}, idempotencyKey: confirmKey });
+      const closed = await api.post('/api/v1/loans/remittances', {
+        body: {},
+        idempotencyKey: confirmKey,
+      });
       rememberBatch(closed.remittanceId);
       setBatch(closed);
       setBatchId(closed.remittanceId);
@@ -91,7 +103,10 @@ export function RemittancesScreen() {
   const unknown = failure instanceof ApiError && failure.outcomeUnknown;
   const failureText = failure
     ? describeError(failure, {
-        NOTHING_TO_REMIT: () => (waiting > 0 ? t('supervisor.remit.nothingWaiting', { count: waiting }) : t('supervisor.remit.nothing')),
+        NOTHING_TO_REMIT: () =>
+          waiting > 0
+            ? t('supervisor.remit.nothingWaiting', { count: waiting })
+            : t('supervisor.remit.nothing'),
         REMITTANCE_TOO_LARGE: () => t('supervisor.remit.tooLarge'),
         CONCURRENT_UPDATE: () => t('supervisor.remit.concurrent'),
       })
@@ -115,7 +130,12 @@ export function RemittancesScreen() {
       {pool.loading && !data && <p role="status">{t('app.loading')}</p>}
       {data && (
         <>
-          <p>{t('supervisor.remit.window', { days: DAYS_SHOWN, from: formatWibDay(data.days[data.days.length - 1]) })}</p>
+          <p>
+            {t('supervisor.remit.window', {
+              days: DAYS_SHOWN,
+              from: formatWibDay(data.days[data.days.length - 1]),
+            })}
+          </p>
           <dl class="cards remit-figures" data-testid="remit-figures">
             <div class="card">
               <dt>{t('supervisor.remit.count')}</dt>
@@ -142,7 +162,9 @@ export function RemittancesScreen() {
               </dd>
             </div>
           </dl>
-          {waiting > 0 && <p class="alert alert--info">{t('supervisor.remit.waiting', { count: waiting })}</p>}
+          {waiting > 0 && (
+            <p class="alert alert--info">{t('supervisor.remit.waiting', { count: waiting })}</p>
+          )}
           {data.truncated && <p class="alert alert--info">{t('supervisor.remit.truncated')}</p>}
 
           {confirmKey ? (
@@ -154,12 +176,26 @@ export function RemittancesScreen() {
               onConfirm={closeBatch}
               onCancel={cancel}
             >
-              <p class="confirm-panel__amount">{t('supervisor.remit.confirmText', { count: acknowledged.length, amount: formatRupiah(ackRemit) })}</p>
-              {unknown ? <UnknownOutcome checking={busy} onCheckAgain={closeBatch} /> : <ErrorMessage message={failureText} />}
+              <p class="confirm-panel__amount">
+                {t('supervisor.remit.confirmText', {
+                  count: acknowledged.length,
+                  amount: formatRupiah(ackRemit),
+                })}
+              </p>
+              {unknown ? (
+                <UnknownOutcome checking={busy} onCheckAgain={closeBatch} />
+              ) : (
+                <ErrorMessage message={failureText} />
+              )}
             </ConfirmPanel>
           ) : (
             <div class="supervisor-toolbar">
-              <button type="button" class="button button--primary" onClick={openConfirm} disabled={pool.loading}>
+              <button
+                type="button"
+                class="button button--primary"
+                onClick={openConfirm}
+                disabled={pool.loading}
+              >
                 {t('supervisor.remit.close')}
               </button>
               <button type="button" class="button" onClick={pool.reload} disabled={pool.loading}>
@@ -168,7 +204,11 @@ export function RemittancesScreen() {
             </div>
           )}
 
-          {data.collections.length === 0 ? <p role="status">{t('supervisor.remit.empty')}</p> : <CollectionsTable collections={data.collections} />}
+          {data.collections.length === 0 ? (
+            <p role="status">{t('supervisor.remit.empty')}</p>
+          ) : (
+            <CollectionsTable collections={data.collections} />
+          )}
         </>
       )}
     </div>

@@ -22,7 +22,10 @@ interface Created {
 /** Kasir baru: a teller account of the supervisor's own koperasi (the gateway fills the koperasi in). */
 export function TellersScreen() {
   // Names survive an expired session; passwords never leave the form.
-  const [form, setForm] = useState<TellerForm>(() => ({ ...EMPTY, ...(loadDraft<Pick<TellerForm, 'fullName' | 'username'>>(DRAFT) ?? {}) }));
+  const [form, setForm] = useState<TellerForm>(() => ({
+    ...EMPTY,
+    ...(loadDraft<Pick<TellerForm, 'fullName' | 'username'>>(DRAFT) ?? {}),
+  }));
   /** Under each field: the form's own checks, or the API's refusal of it, in the current language. */
   const [errors, setErrors] = useState<Partial<Record<TellerField, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -39,19 +42,30 @@ export function TellersScreen() {
   const set = (field: TellerField) => (value: string) => {
     const next = { ...form, [field]: value };
     setForm(next);
-    if (field === 'fullName' || field === 'username') saveDraft(DRAFT, { fullName: next.fullName, username: next.username });
+    if (field === 'fullName' || field === 'username')
+      saveDraft(DRAFT, { fullName: next.fullName, username: next.username });
   };
 
   const submit = async () => {
-    const found = Object.fromEntries(Object.entries(checkTeller(form)).map(([field, key]) => [field, t(key)]));
+    const found = Object.fromEntries(
+      Object.entries(checkTeller(form)).map(([field, key]) => [field, t(key)]),
+    );
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const body = JSON.stringify({ username: form.username, fullName: tidyFullName(form.fullName), password: form.password, role: 'teller' });
+      const body = JSON.stringify({
+        username: form.username,
+        fullName: tidyFullName(form.fullName),
+        password: form.password,
+        role: 'teller',
+      });
       if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
-      const user = await api.post('/api/v1/users', { body: JSON.parse(body), idempotencyKey: attempt.current.key });
+      const user = await api.post('/api/v1/users', {
+        body: JSON.parse(body),
+        idempotencyKey: attempt.current.key,
+      });
       attempt.current = null;
       saveDraft(DRAFT, null);
       setForm(EMPTY);
@@ -80,7 +94,12 @@ export function TellersScreen() {
       <div class="supervisor-screen">
         <PageTitle>{t('supervisor.tellers.title')}</PageTitle>
         <div ref={createdNotice} tabIndex={-1} class="alert alert--success" role="status">
-          <p>{t('supervisor.tellers.created', { name: created.fullName, username: created.username })}</p>
+          <p>
+            {t('supervisor.tellers.created', {
+              name: created.fullName,
+              username: created.username,
+            })}
+          </p>
         </div>
         <button
           type="button"
@@ -102,7 +121,17 @@ export function TellersScreen() {
       <p>{t('supervisor.tellers.intro')}</p>
       <section class="card teller-form">
         <Form onSubmit={submit} aria-label={t('supervisor.tellers.title')}>
-          <TextField id="teller-full-name" label={t('supervisor.tellers.fullName')} value={form.fullName} onValue={set('fullName')} error={errorOf('fullName')} hint={t('supervisor.tellers.fullNameHint')} autoComplete="off" maxLength={100} disabled={busy} />
+          <TextField
+            id="teller-full-name"
+            label={t('supervisor.tellers.fullName')}
+            value={form.fullName}
+            onValue={set('fullName')}
+            error={errorOf('fullName')}
+            hint={t('supervisor.tellers.fullNameHint')}
+            autoComplete="off"
+            maxLength={100}
+            disabled={busy}
+          />
           <TextField
             id="teller-username"
             label={t('supervisor.tellers.username')}
@@ -116,8 +145,29 @@ export function TellersScreen() {
             maxLength={64}
             disabled={busy}
           />
-          <TextField id="teller-password" type="password" label={t('supervisor.tellers.password')} value={form.password} onValue={set('password')} error={errorOf('password')} hint={t('supervisor.tellers.passwordHint')} autoComplete="new-password" maxLength={200} disabled={busy} />
-          <TextField id="teller-password-again" type="password" label={t('supervisor.tellers.passwordAgain')} value={form.passwordAgain} onValue={set('passwordAgain')} error={errorOf('passwordAgain')} autoComplete="new-password" maxLength={200} disabled={busy} />
+          <TextField
+            id="teller-password"
+            type="password"
+            label={t('supervisor.tellers.password')}
+            value={form.password}
+            onValue={set('password')}
+            error={errorOf('password')}
+            hint={t('supervisor.tellers.passwordHint')}
+            autoComplete="new-password"
+            maxLength={200}
+            disabled={busy}
+          />
+          <TextField
+            id="teller-password-again"
+            type="password"
+            label={t('supervisor.tellers.passwordAgain')}
+            value={form.passwordAgain}
+            onValue={set('passwordAgain')}
+            error={errorOf('passwordAgain')}
+            autoComplete="new-password"
+            maxLength={200}
+            disabled={busy}
+          />
           <ErrorMessage message={failure} />
           <button type="submit" class="button button--primary" disabled={busy}>
             {busy ? t('supervisor.working') : t('supervisor.tellers.submit')}

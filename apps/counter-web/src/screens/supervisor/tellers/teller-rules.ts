@@ -23,11 +23,14 @@ export function checkTeller(form: TellerForm): TellerProblems {
   const problems: TellerProblems = {};
   const fullName = tidyFullName(form.fullName);
   if (fullName === '') problems.fullName = 'supervisor.tellers.fullNameRequired';
-  else if (fullName.length < 2 || fullName.length > 100) problems.fullName = 'supervisor.tellers.fullNameLength';
+  else if (fullName.length < 2 || fullName.length > 100)
+    problems.fullName = 'supervisor.tellers.fullNameLength';
   else if (!isKtpName(fullName)) problems.fullName = 'supervisor.tellers.fullNameChars';
   if (form.username === '') problems.username = 'supervisor.tellers.usernameRequired';
   else if (!USERNAME.test(form.username)) problems.username = 'supervisor.tellers.usernameInvalid';
-  if (form.password.length < 10 || form.password.length > 200) problems.password = 'supervisor.tellers.passwordLength';
-  if (form.passwordAgain !== form.password) problems.passwordAgain = 'supervisor.tellers.passwordMismatch';
+  if (form.password.length < 10 || form.password.length > 200)
+    problems.password = 'supervisor.tellers.passwordLength';
+  if (form.passwordAgain !== form.password)
+    problems.passwordAgain = 'supervisor.tellers.passwordMismatch';
   return problems;
 }
