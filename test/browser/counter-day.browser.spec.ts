@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { addYearMonths } from '@koperasi/domain';
 import { waitFor } from '@koperasi/testing';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
-import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
+import { BrowserSuite, DESKTOP, pageSoon, PHONE } from './support/browser-suite.js';
 
 /** A valid Semarang NIK (33 74 01), a man born 15-08-1990. */
 const NIK = '3374011508900042';
@@ -26,7 +26,9 @@ async function countPrints(page: Page): Promise<void> {
   await page.addInitScript('window.__prints = 0; window.print = () => { window.__prints += 1; };');
 }
 
-async function printsOf(page: Page): Promise<number> {
+/** The prints so far, once at least `expected` were made (the print dialog opens after the receipt renders). */
+async function printsOf(page: Page, expected = 1): Promise<number> {
+  await pageSoon(page, `window.__prints >= ${expected}`);
   return (await page.evaluate('window.__prints')) as number;
 }
 

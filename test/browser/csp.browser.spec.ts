@@ -7,7 +7,7 @@ import {
   INSTALLMENT_RECEIPT_PAGE_POLICY,
   receiptHtml,
 } from '../../apps/gateway/src/loans/receipts/receipt-html.js';
-import { BrowserSuite, DESKTOP, type StaffName } from './support/browser-suite.js';
+import { BrowserSuite, DESKTOP, pageSoon, type StaffName } from './support/browser-suite.js';
 
 /** Every Content-Security-Policy refusal the page meets, from the console and from the DOM's own event. */
 async function watchCspViolations(page: Page): Promise<string[]> {
@@ -137,17 +137,3 @@ describe('counter app under its Content-Security-Policy (real suite, Debian Chro
     expect(violations).toEqual([]);
   });
 });
-
-/**
- * Polls an expression in the page until it is true (or 5 s pass) and answers its last value. Through
- * page.evaluate, which the debugging protocol runs: waitForFunction's string predicate is an eval, which the
- * app's CSP rightly refuses.
- */
-async function pageSoon(page: Page, expression: string, timeoutMs = 5_000): Promise<unknown> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await page.evaluate(expression);
-    if (value === true || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

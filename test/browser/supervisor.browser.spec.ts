@@ -1,7 +1,7 @@
 import { waitFor } from '@koperasi/testing';
 import type { Page } from 'playwright-core';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
-import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
+import { BrowserSuite, DESKTOP, pageSoon, PHONE } from './support/browser-suite.js';
 
 /** The supervisor's screens, their addresses and what each shows once its data is in. */
 const SCREENS = [
@@ -132,6 +132,12 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
     await row.getByRole('button', { name: /^Bayar refund/ }).click();
     // The confirm button has the focus: Enter pays.
     await page.getByRole('button', { name: 'Catat refund Rp 22.500' }).waitFor();
+    expect(
+      await pageSoon(
+        page,
+        `document.activeElement?.textContent?.includes('Catat refund') === true`,
+      ),
+    ).toBe(true);
     await page.keyboard.press('Enter');
 
     await page.getByText('Refund Rp 22.500 untuk', { exact: false }).waitFor();

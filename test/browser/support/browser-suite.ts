@@ -240,3 +240,21 @@ export class BrowserSuite {
       throw new Error(`deposit top-up: ${topUp.status} ${JSON.stringify(topUp.body)}`);
   }
 }
+
+/**
+ * Polls an expression in the page until it is true (or 5 s pass) and answers its last value. Through
+ * page.evaluate, which the debugging protocol runs: waitForFunction's string predicate is an eval, which the
+ * app's CSP rightly refuses.
+ */
+export async function pageSoon(
+  page: Page,
+  expression: string,
+  timeoutMs = 5_000,
+): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await page.evaluate(expression);
+    if (value === true || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
