@@ -17,8 +17,8 @@ export interface PgPoolOptions {
 
 /**
  * A pool with a bounded wait for a connection, so /health/ready answers 503 instead of hanging when the
- * database is gone. An idle connection the server drops is replaced on next use; without the listener the
- * pool's 'error' event would end the process instead.
+ * database is gone. A connection the server drops is replaced on next use; without the listeners the
+ * 'error' event would end the process instead (found by the chaos run).
  */
 export function createPgPool(options: PgPoolOptions): pg.Pool {
   const pool = new pg.Pool({
@@ -27,6 +27,13 @@ export function createPgPool(options: PgPoolOptions): pg.Pool {
     connectionTimeoutMillis: 5_000,
   });
   pool.on('error', (error) => new Logger('PgPool').warn(`idle connection lost: ${error.message}`));
+  // The pool listens only on idle connections: one dropped while checked out (between a transaction's
+  // statements, a relay's LISTEN) would end the process too. Its holder sees the next query fail.
+  pool.on('connect', (client) =>
+    client.on('error', (error) =>
+      new Logger('PgPool').warn(`connection lost while in use: ${error.message}`),
+    ),
+  );
   return pool;
 }
 

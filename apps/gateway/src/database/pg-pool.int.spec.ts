@@ -36,4 +36,27 @@ describe('the gateway pool when PostgreSQL drops its connections', () => {
       await pool.end();
     }
   });
+
+  it('given a connection checked out between statements, when its backend is terminated, then the process lives on and the pool answers the next query', async () => {
+    const pool = createGatewayPool(database.url);
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const held = await pool.connect();
+      const { rows } = await held.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+      await admin.connect();
+      await admin.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+      await admin.end();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await expect(held.query('SELECT 1')).rejects.toThrow();
+      held.release(true);
+      expect((await pool.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await pool.end();
+    }
+  });
 });
