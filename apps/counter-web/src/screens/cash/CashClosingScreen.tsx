@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../../api/api-error';
 import { api, newIdempotencyKey } from '../../api/client';
 import { describeError } from '../../api/describe-error';
+import { ActionFailure } from '../../components/ActionFailure';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
-import { UnknownOutcome } from '../../components/UnknownOutcome';
 import { useLoad } from '../../components/use-load';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { ConfirmPanel } from '../supervisor/ConfirmPanel';
@@ -45,7 +44,6 @@ export function CashClosingScreen() {
     }
   };
 
-  const unknown = failure instanceof ApiError && failure.outcomeUnknown;
   const failureText = failure
     ? describeError(failure, {
         DRAWER_NOT_COUNTED: () => t('cash.supervisor.notCounted'),
@@ -80,11 +78,12 @@ export function CashClosingScreen() {
             <strong>{approving.drawer.tellerName}</strong> · {t('cash.supervisor.confirmIntro')}
           </p>
           <DrawerFigures drawer={approving.drawer} countedRp={approving.drawer.counted} />
-          {unknown ? (
-            <UnknownOutcome checking={busy} onCheckAgain={approve} />
-          ) : (
-            <ErrorMessage message={failureText} />
-          )}
+          <ActionFailure
+            failure={failure}
+            message={failureText}
+            checking={busy}
+            onCheckAgain={approve}
+          />
         </ConfirmPanel>
       )}
       {today.error && <ErrorMessage message={today.error} />}

@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../../api/api-error';
 import { api, newIdempotencyKey } from '../../api/client';
 import { describeError } from '../../api/describe-error';
+import { ActionFailure } from '../../components/ActionFailure';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Form } from '../../components/Form';
 import { MoneyField } from '../../components/MoneyField';
 import { PageTitle } from '../../components/PageTitle';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
-import { UnknownOutcome } from '../../components/UnknownOutcome';
 import { useLoad } from '../../components/use-load';
 import { formatRupiah } from '../../format/rupiah';
 import { formatWibDateTime } from '../../format/wib';
@@ -108,7 +108,6 @@ export function CashDrawerScreen() {
     );
   };
 
-  const unknown = failure instanceof ApiError && failure.outcomeUnknown;
   const failureText = failure ? describeError(failure, REFUSALS) : null;
   const takesCash = drawer?.status === 'UNOPENED' || drawer?.status === 'OPEN';
 
@@ -130,11 +129,12 @@ export function CashDrawerScreen() {
               {notice}
             </p>
           )}
-          {unknown ? (
-            <UnknownOutcome checking={busy} onCheckAgain={lastAction === 'open' ? open : close} />
-          ) : (
-            <ErrorMessage message={failureText} />
-          )}
+          <ActionFailure
+            failure={failure}
+            message={failureText}
+            checking={busy}
+            onCheckAgain={lastAction === 'open' ? open : close}
+          />
 
           {drawer.status === 'UNOPENED' && (
             <section class="card" aria-labelledby="cash-open-title">

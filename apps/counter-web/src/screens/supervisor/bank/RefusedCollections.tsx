@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../../../api/api-error';
 import { api, newIdempotencyKey, type ApiSchemas } from '../../../api/client';
 import { describeError } from '../../../api/describe-error';
+import { ActionFailure } from '../../../components/ActionFailure';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Money } from '../../../components/Money';
-import { UnknownOutcome } from '../../../components/UnknownOutcome';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
 import { formatWibDateTime } from '../../../format/wib';
@@ -55,7 +54,6 @@ export function RefusedCollections() {
 
   const rows = loaded.data ?? [];
   const owed = rows.filter((collection) => !collection.refusal?.paidBack);
-  const unknown = failure instanceof ApiError && failure.outcomeUnknown;
   const failureText = failure
     ? describeError(failure, {
         ALREADY_PAID_BACK: () => t('bank.refused.alreadyPaid'),
@@ -93,11 +91,12 @@ export function RefusedCollections() {
             })}
           </p>
           <p>{t('bank.refused.fromYourDrawer')}</p>
-          {unknown ? (
-            <UnknownOutcome checking={busy} onCheckAgain={payBack} />
-          ) : (
-            <ErrorMessage message={failureText} />
-          )}
+          <ActionFailure
+            failure={failure}
+            message={failureText}
+            checking={busy}
+            onCheckAgain={payBack}
+          />
         </ConfirmPanel>
       )}
       {!confirming && failureText && <ErrorMessage message={failureText} />}

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../api/api-error';
 import { api, newIdempotencyKey } from '../../../api/client';
-import { describeError, fieldErrorsOf } from '../../../api/describe-error';
+import { fieldErrorsOf } from '../../../api/describe-error';
+import { ActionFailure } from '../../../components/ActionFailure';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Form } from '../../../components/Form';
 import { Money } from '../../../components/Money';
 import { MoneyField } from '../../../components/MoneyField';
 import { TextField } from '../../../components/TextField';
-import { UnknownOutcome } from '../../../components/UnknownOutcome';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
 import { t } from '../../../i18n/i18n';
@@ -98,7 +98,6 @@ export function VaultDeposits() {
     }
   };
 
-  const unknown = failure instanceof ApiError && failure.outcomeUnknown;
   return (
     <section class="card" aria-labelledby="vault-title" data-testid="vault-deposits">
       <h2 id="vault-title">{t('bank.deposit.title')}</h2>
@@ -139,11 +138,7 @@ export function VaultDeposits() {
           maxLength={40}
           disabled={busy}
         />
-        {unknown ? (
-          <UnknownOutcome checking={busy} onCheckAgain={submit} />
-        ) : (
-          <ErrorMessage message={failure ? describeError(failure) : null} />
-        )}
+        <ActionFailure failure={failure} checking={busy} onCheckAgain={submit} />
         <button type="submit" class="button button--primary" disabled={busy}>
           {busy ? t('supervisor.working') : t('bank.deposit.submit')}
         </button>

@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../api/api-error';
 import { api, newIdempotencyKey, type ApiSchemas } from '../../../api/client';
-import { describeError, fieldErrorsOf } from '../../../api/describe-error';
+import { fieldErrorsOf } from '../../../api/describe-error';
+import { ActionFailure } from '../../../components/ActionFailure';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Form } from '../../../components/Form';
 import { Money } from '../../../components/Money';
 import { MoneyField } from '../../../components/MoneyField';
 import { PageTitle } from '../../../components/PageTitle';
 import { TextField } from '../../../components/TextField';
-import { UnknownOutcome } from '../../../components/UnknownOutcome';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
 import { t } from '../../../i18n/i18n';
@@ -103,7 +103,6 @@ export function DepositScreen() {
     }
   };
 
-  const unknown = failure instanceof ApiError && failure.outcomeUnknown;
   return (
     <div class="supervisor-screen">
       <PageTitle>{t('supervisor.deposit.title')}</PageTitle>
@@ -162,11 +161,7 @@ export function DepositScreen() {
             maxLength={100}
             disabled={busy}
           />
-          {unknown ? (
-            <UnknownOutcome checking={busy} onCheckAgain={submit} />
-          ) : (
-            <ErrorMessage message={failure ? describeError(failure) : null} />
-          )}
+          <ActionFailure failure={failure} checking={busy} onCheckAgain={submit} />
           <button type="submit" class="button button--primary" disabled={busy}>
             {busy ? t('supervisor.working') : t('supervisor.deposit.submit')}
           </button>

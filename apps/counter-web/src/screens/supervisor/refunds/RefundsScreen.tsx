@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../../../api/api-error';
 import { api, newIdempotencyKey, type ApiSchemas } from '../../../api/client';
 import { describeError } from '../../../api/describe-error';
+import { ActionFailure } from '../../../components/ActionFailure';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
-import { UnknownOutcome } from '../../../components/UnknownOutcome';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
 import { formatWibDateTime } from '../../../format/wib';
@@ -84,7 +84,6 @@ export function RefundsScreen() {
 
   const rows = owed.data ?? [];
   const stillOwed = rows.filter((refund) => !paid.has(refund.paymentId));
-  const unknown = failure instanceof ApiError && failure.outcomeUnknown;
   const failureText = failure
     ? describeError(failure, {
         REFUND_ALREADY_PAID: () => t('supervisor.refunds.alreadyPaid'),
@@ -135,11 +134,12 @@ export function RefundsScreen() {
             </dd>
           </dl>
           <p>{t('supervisor.refunds.confirmDrawer', { teller: confirming.refund.tellerName })}</p>
-          {unknown ? (
-            <UnknownOutcome checking={busy} onCheckAgain={pay} />
-          ) : (
-            <ErrorMessage message={failureText} />
-          )}
+          <ActionFailure
+            failure={failure}
+            message={failureText}
+            checking={busy}
+            onCheckAgain={pay}
+          />
         </ConfirmPanel>
       )}
       {!confirming && failureText && <ErrorMessage message={failureText} />}

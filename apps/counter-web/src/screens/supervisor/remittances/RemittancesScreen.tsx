@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../../../api/api-error';
 import { api, newIdempotencyKey, type ApiSchemas } from '../../../api/client';
 import { describeError } from '../../../api/describe-error';
+import { ActionFailure } from '../../../components/ActionFailure';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
-import { UnknownOutcome } from '../../../components/UnknownOutcome';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
 import { formatWibDay } from '../../../format/wib';
@@ -100,7 +99,6 @@ export function RemittancesScreen() {
     }
   };
 
-  const unknown = failure instanceof ApiError && failure.outcomeUnknown;
   const failureText = failure
     ? describeError(failure, {
         NOTHING_TO_REMIT: () =>
@@ -182,11 +180,12 @@ export function RemittancesScreen() {
                   amount: formatRupiah(ackRemit),
                 })}
               </p>
-              {unknown ? (
-                <UnknownOutcome checking={busy} onCheckAgain={closeBatch} />
-              ) : (
-                <ErrorMessage message={failureText} />
-              )}
+              <ActionFailure
+                failure={failure}
+                message={failureText}
+                checking={busy}
+                onCheckAgain={closeBatch}
+              />
             </ConfirmPanel>
           ) : (
             <div class="supervisor-toolbar">
