@@ -1,6 +1,6 @@
 import { waitFor } from '@koperasi/testing';
 import type { Page } from 'playwright-core';
-import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
+import { BrowserSuite, DESKTOP, pageSoon, PHONE } from './support/browser-suite.js';
 
 /** A fresh 11-digit meter number partner-sim treats as a valid PLN customer. */
 function freshMeter(): string {
@@ -119,6 +119,13 @@ describe('counter app: buka kasir, tutup kasir by note and coin, the supervisor 
       .getByRole('button', { name: `Setujui tutup kasir ${suite.staff.teller.fullName}` })
       .click();
     await supervisor.getByTestId('cash-approve').waitFor();
+    // Enter approves once the panel has focused its button, which it does after it renders.
+    expect(
+      await pageSoon(
+        supervisor,
+        `document.activeElement?.tagName === 'BUTTON' && document.activeElement.closest('[data-testid="cash-approve"]') !== null`,
+      ),
+    ).toBe(true);
     await supervisor.keyboard.press('Enter');
     await supervisor.getByText(`Tutup kasir ${suite.staff.teller.fullName} disetujui.`).waitFor();
     await supervisor.getByText('Semua kasir hari ini sudah ditutup.').waitFor();
