@@ -5,8 +5,6 @@
  * latency p50/p99, ledger lag (event stored to posted in the books) p50/p99, how long the bank notices took
  * to drain, and the remittance batch time for the whole day's collections.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { cpus } from 'node:os';
 import pg from 'pg';
 import { waitFor } from '@koperasi/testing';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
@@ -14,6 +12,7 @@ import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
 import { BENCH_SUITE_OPTIONS, useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
+import { cpuByComponent, reportCpu } from './suite-cpu.js';
 
 const COUNTERS = Number(process.env.BENCH_COUNTERS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 60);
@@ -112,7 +111,12 @@ async function run(suite: SuiteHarness): Promise<void> {
     httpP50Ms: Math.round(percentile(latenciesMs, 0.5)),
     httpP99Ms: Math.round(percentile(latenciesMs, 0.99)),
   });
-  reportCpu({ idleStart, idleSeconds, before: cpuBefore, after: cpuAfter }, completed, seconds);
+  reportCpu(
+    'collection',
+    { idleStart, idleSeconds, before: cpuBefore, after: cpuAfter },
+    completed,
+    seconds,
+  );
 
   const loansDb = new pg.Pool({ connectionString: suite.databaseUrl('loans'), max: 1 });
   const ledger = new pg.Pool({ connectionString: suite.databaseUrl('ledger'), max: 1 });
@@ -213,112 +217,6 @@ async function run(suite: SuiteHarness): Promise<void> {
     await loansDb.end();
     await ledger.end();
   }
-}
-
-/**
- * CPU time (ms) used so far by each part of the suite under test, from /proc: the services this harness
- * started, the PostgreSQL backends serving their databases, the Kafka broker, and this load generator. On a
- * shared machine it is the honest measure of what a collection costs, whatever else runs at the same time.
- */
-function cpuByComponent(suite: SuiteHarness): Map<string, number> | null {
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return null;
-  }
-  const port = new URL(suite.gatewayUrl).port;
-  const databases = (['gateway', 'members', 'loans', 'ledger'] as const).map((service) =>
-    new URL(suite.databaseUrl(service)).pathname.slice(1),
-  );
-  const usage = new Map<string, number>();
-  const add = (component: string, ms: number) =>
-    usage.set(component, (usage.get(component) ?? 0) + ms);
-  for (const pid of pids) {
-    try {
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      const service = /dist\/apps\/([a-z-]+)\/src\/main\.js/.exec(command)?.[1];
-      let component: string | null = null;
-      if (
-        service &&
-        readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`GATEWAY_HTTP_PORT=${port}\0`)
-      )
-        component = service;
-      else if (
-        command.startsWith('postgres: ') &&
-        databases.some((database) => command.includes(` ${database} `))
-      )
-        component = 'postgres';
-      else if (
-        command.startsWith('postgres: ') &&
-        /walwriter|checkpointer|background writer/.test(command)
-      )
-        component = 'postgres';
-      else if (command.includes('kafka.Kafka')) component = 'kafka';
-      if (!component) continue;
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
-      add(component, (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  const own = process.cpuUsage();
-  add('load-generator', (own.user + own.system) / 1000);
-  return usage;
-}
-
-interface CpuSamples {
-  idleStart: Map<string, number> | null;
-  idleSeconds: number;
-  before: Map<string, number> | null;
-  after: Map<string, number> | null;
-}
-
-/**
- * CPU ms per collection by component, as measured under load and less what the same component burns at rest
- * (marginal), and the rate the suite could reach with every core to itself at the marginal cost.
- */
-function reportCpu(
-  { idleStart, idleSeconds, before, after }: CpuSamples,
-  completed: number,
-  seconds: number,
-): void {
-  if (!idleStart || !before || !after || completed === 0) return;
-  const measured: Record<string, number> = {};
-  const marginal: Record<string, number> = {};
-  const round = (ms: number) => Math.round(ms * 100) / 100;
-  let totalMs = 0;
-  let idleCoresBusy = 0;
-  let marginalTotalMs = 0;
-  for (const [component, ms] of after) {
-    const used = ms - (before.get(component) ?? 0);
-    const idleRateMsPerS =
-      ((before.get(component) ?? 0) - (idleStart.get(component) ?? 0)) / idleSeconds;
-    measured[component] = round(used / completed);
-    marginal[component] = round(Math.max(0, used - idleRateMsPerS * seconds) / completed);
-    // The bank (partner-sim) and the counters are outside the suite; everything else is what a collection costs us.
-    if (component === 'load-generator' || component === 'partner-sim') continue;
-    totalMs += used;
-    idleCoresBusy += idleRateMsPerS / 1000;
-    marginalTotalMs += Math.max(0, used - idleRateMsPerS * seconds);
-  }
-  const cores = cpus().length;
-  report({
-    metric: 'cpu_per_collection_ms',
-    ...measured,
-    suiteTotalMs: round(totalMs / completed),
-    suiteCoresBusy: round(totalMs / 1000 / seconds),
-    cores,
-  });
-  report({
-    metric: 'cpu_marginal_per_collection_ms',
-    ...marginal,
-    suiteTotalMs: round(marginalTotalMs / completed),
-    suiteIdleCoresBusy: round(idleCoresBusy),
-    // What the suite could do with every core to itself, its idle burn paid first.
-    ceilingPerSecond: Math.round(((cores - idleCoresBusy) * 1000 * completed) / marginalTotalMs),
-  });
 }
 
 main().then(

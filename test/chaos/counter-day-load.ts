@@ -21,8 +21,19 @@ export interface ChaosKoperasi {
   members: { id: string; nextWajibMonth: number }[];
 }
 
-/** The mix of a counter day, by weight. */
-const MIX: readonly [kind: string, weight: number][] = [
+/** The kinds of transaction a counter does, by weight. */
+export type CounterMix = readonly [kind: TransactionKind, weight: number][];
+
+type TransactionKind =
+  | 'sukarela-deposit'
+  | 'sukarela-withdrawal'
+  | 'wajib'
+  | 'ppob-prepaid'
+  | 'ppob-postpaid'
+  | 'installment';
+
+/** The mix of a counter day under faults, by weight. */
+export const CHAOS_MIX: CounterMix = [
   ['sukarela-deposit', 30],
   ['sukarela-withdrawal', 8],
   ['wajib', 7],
@@ -37,89 +48,105 @@ export async function setUpKoperasi(
   count: number,
   membersEach: number,
   policy: RetryPolicy,
+  /** Koperasi set up at once; the draws of the seed are only reproducible one at a time. */
+  parallel = 1,
 ): Promise<ChaosKoperasi[]> {
   const admin = await new ApiClient(suite.gatewayUrl).login('admin', DEMO_PASSWORD);
   const all: ChaosKoperasi[] = [];
-  for (let index = 0; index < count; index++) {
-    const created = await admin.post('/koperasi', {
-      code: `CHS${index}`,
-      name: `KKMP Chaos ${index}`,
-      kelurahan: 'Gedawang',
-      kecamatan: 'Banyumanik',
-      kotaKabupaten: 'Kota Semarang',
-      provinsi: 'Jawa Tengah',
-      simpananPokokAmount: POKOK_RP,
-      simpananWajibMonthlyAmount: WAJIB_MONTHLY_RP,
-    });
-    must(created, 201, 'koperasi');
-    for (const role of ['teller', 'supervisor']) {
-      must(
-        await admin.post('/users', {
-          username: `${role}.chaos${index}`,
-          fullName: `Petugas Chaos ${role}`,
-          password: DEMO_PASSWORD,
-          role,
-          koperasiId: created.body.id,
-        }),
-        201,
-        'user',
-      );
-    }
-    const tellerApi = await new ApiClient(suite.gatewayUrl).login(
-      `teller.chaos${index}`,
-      DEMO_PASSWORD,
-    );
-    const supervisorApi = await new ApiClient(suite.gatewayUrl).login(
-      `supervisor.chaos${index}`,
-      DEMO_PASSWORD,
-    );
+  let next = 0;
+  const lane = async () => {
+    for (let index = next++; index < count; index = next++)
+      all[index] = await setUpOneKoperasi(suite, admin, random, index, membersEach, policy);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, count) }, lane));
+  return all;
+}
+
+async function setUpOneKoperasi(
+  suite: SuiteHarness,
+  admin: ApiClient,
+  random: SeededRandom,
+  index: number,
+  membersEach: number,
+  policy: RetryPolicy,
+): Promise<ChaosKoperasi> {
+  const created = await admin.post('/koperasi', {
+    code: `CHS${index}`,
+    name: `KKMP Chaos ${index}`,
+    kelurahan: 'Gedawang',
+    kecamatan: 'Banyumanik',
+    kotaKabupaten: 'Kota Semarang',
+    provinsi: 'Jawa Tengah',
+    simpananPokokAmount: POKOK_RP,
+    simpananWajibMonthlyAmount: WAJIB_MONTHLY_RP,
+  });
+  must(created, 201, 'koperasi');
+  for (const role of ['teller', 'supervisor']) {
     must(
-      await supervisorApi.post('/billpay/deposit/topups', {
-        amount: PPOB_DEPOSIT_RP,
-        bankTransferRef: `BRI-CHAOS-${index}`,
+      await admin.post('/users', {
+        username: `${role}.chaos${index}`,
+        fullName: `Petugas Chaos ${role}`,
+        password: DEMO_PASSWORD,
+        role,
+        koperasiId: created.body.id,
       }),
       201,
-      'top-up',
+      'user',
     );
-    for (const product of ['KUR', 'KUPEDES']) {
-      const agreement = await supervisorApi.call('PUT', `/loans/agreements/${product}`, {
-        fee: { kind: 'FIXED', amount: INSTALLMENT_FEE_RP },
-        partialAllowed: true,
-        feeMode: 'BANK_PAYS',
-      });
-      if (agreement.status >= 300)
-        throw new Error(
-          `agreement ${product}: ${agreement.status} ${JSON.stringify(agreement.body)}`,
-        );
-    }
-    const koperasi: ChaosKoperasi = {
-      index,
-      id: created.body.id,
-      teller: new CounterClient(tellerApi, index, policy),
-      supervisor: new CounterClient(supervisorApi, index, policy),
-      supervisorApi,
-      members: [],
-    };
-    for (let member = 0; member < membersEach; member++) {
-      // Kecamatan 11.. (never 00), born 15-08-198x, a serial per member.
-      const nik = `3374${11 + (index % 80)}15088${random.digits(1)}${String(member + 1).padStart(4, '0')}`;
-      const registered = await tellerApi.post('/members', {
-        nik,
-        fullName: `Anggota Chaos ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[member % 26]}`,
-        address: 'Jl. Chaos 1',
-        kelurahan: 'Gedawang',
-      });
-      must(registered, 201, 'member');
-      must(
-        await tellerApi.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: POKOK_RP }),
-        200,
-        'pokok',
-      );
-      koperasi.members.push({ id: registered.body.id, nextWajibMonth: 0 });
-    }
-    all.push(koperasi);
   }
-  return all;
+  const tellerApi = await new ApiClient(suite.gatewayUrl).login(
+    `teller.chaos${index}`,
+    DEMO_PASSWORD,
+  );
+  const supervisorApi = await new ApiClient(suite.gatewayUrl).login(
+    `supervisor.chaos${index}`,
+    DEMO_PASSWORD,
+  );
+  must(
+    await supervisorApi.post('/billpay/deposit/topups', {
+      amount: PPOB_DEPOSIT_RP,
+      bankTransferRef: `BRI-CHAOS-${index}`,
+    }),
+    201,
+    'top-up',
+  );
+  for (const product of ['KUR', 'KUPEDES']) {
+    const agreement = await supervisorApi.call('PUT', `/loans/agreements/${product}`, {
+      fee: { kind: 'FIXED', amount: INSTALLMENT_FEE_RP },
+      partialAllowed: true,
+      feeMode: 'BANK_PAYS',
+    });
+    if (agreement.status >= 300)
+      throw new Error(
+        `agreement ${product}: ${agreement.status} ${JSON.stringify(agreement.body)}`,
+      );
+  }
+  const koperasi: ChaosKoperasi = {
+    index,
+    id: created.body.id,
+    teller: new CounterClient(tellerApi, index, policy),
+    supervisor: new CounterClient(supervisorApi, index, policy),
+    supervisorApi,
+    members: [],
+  };
+  for (let member = 0; member < membersEach; member++) {
+    // Kecamatan 11.. (never 00), born 15-08-198x, a serial per member.
+    const nik = `3374${11 + (index % 80)}15088${random.digits(1)}${String(member + 1).padStart(4, '0')}`;
+    const registered = await tellerApi.post('/members', {
+      nik,
+      fullName: `Anggota Chaos ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[member % 26]}`,
+      address: 'Jl. Chaos 1',
+      kelurahan: 'Gedawang',
+    });
+    must(registered, 201, 'member');
+    must(
+      await tellerApi.post(`/members/${registered.body.id}/simpanan-pokok`, { amount: POKOK_RP }),
+      200,
+      'pokok',
+    );
+    koperasi.members.push({ id: registered.body.id, nextWajibMonth: 0 });
+  }
+  return koperasi;
 }
 
 /** An open-loop counter day at `rate` requests a second, each retried to a final answer by its counter. */
@@ -131,6 +158,7 @@ export class CounterDayLoad {
   constructor(
     private readonly koperasi: ChaosKoperasi[],
     private readonly random: SeededRandom,
+    private readonly mix: CounterMix = CHAOS_MIX,
   ) {}
 
   get records(): CounterRequestRecord[] {
@@ -163,7 +191,7 @@ export class CounterDayLoad {
         if (dueMs > Date.now())
           await new Promise((resolve) => setTimeout(resolve, dueMs - Date.now()));
         if (this.inFlight.size >= MAX_IN_FLIGHT) this.shed += 1;
-        else this.launch(() => this.oneTransaction(this.random.pick(this.koperasi)));
+        else this.launch(() => this.transaction(this.random.pick(this.koperasi)));
       }
     } finally {
       clearInterval(remittances);
@@ -181,7 +209,8 @@ export class CounterDayLoad {
     void running.finally(() => this.inFlight.delete(running));
   }
 
-  private async oneTransaction(koperasi: ChaosKoperasi): Promise<void> {
+  /** One transaction of the mix at a counter of the koperasi, asked until answered. */
+  async transaction(koperasi: ChaosKoperasi): Promise<void> {
     const { teller, supervisor } = koperasi;
     const member = this.random.pick(koperasi.members);
     switch (this.weightedKind()) {
@@ -264,11 +293,11 @@ export class CounterDayLoad {
     }
   }
 
-  private weightedKind(): string {
-    const total = MIX.reduce((sum, [, weight]) => sum + weight, 0);
+  private weightedKind(): TransactionKind {
+    const total = this.mix.reduce((sum, [, weight]) => sum + weight, 0);
     let draw = this.random.next() * total;
-    for (const [kind, weight] of MIX) if ((draw -= weight) < 0) return kind;
-    return MIX[0][0];
+    for (const [kind, weight] of this.mix) if ((draw -= weight) < 0) return kind;
+    return this.mix[0][0];
   }
 }
 
