@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     groupId: `bench-${topic}`,
     topics: [topic],
     partitionsConsumedConcurrently: 4,
+    warn: (message) => process.stderr.write(`${message}\n`),
     handle: async (events, tx) => {
       const now = Date.now();
       for (const event of events) lagsMs.push(now - Date.parse(event.occurredAt));

@@ -48,6 +48,7 @@ describe('relay to Kafka and the idempotent consumer', () => {
       groupId: `counter-${topic}`,
       topics: [topic],
       deadLetterTopic,
+      warn: (message) => process.stderr.write(`${message}\n`),
       handle: async (events, tx) => {
         for (const event of events) {
           if ((event.data as { poison?: boolean }).poison)

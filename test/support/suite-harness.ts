@@ -201,14 +201,23 @@ export class SuiteHarness {
   }
 
   async start(service: ServiceName): Promise<void> {
+    await this.createTopics();
+    this.launch(service);
+    await this.waitUntilReady(service);
+  }
+
+  /**
+   * Starts a service's process without waiting for it to be ready; `environment` overrides the run's (a broker
+   * address that is not there yet). The run's topics must exist first (createTopics).
+   */
+  launch(service: ServiceName, environment: Record<string, string> = {}): void {
     const entry = `dist/apps/${service}/src/main.js`;
     if (!existsSync(entry))
       throw new Error(`${entry} is missing: run \`npm run build\` before the end-to-end tests`);
-    await this.createTopics();
     // SUITE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: flags Node refuses in NODE_OPTIONS, for profiling a bench.
     const nodeArgs = (process.env.SUITE_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, entry], {
-      env: this.environment(),
+      env: { ...this.environment(), ...environment },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log = this.logs.get(service) ?? [];
@@ -220,13 +229,24 @@ export class SuiteHarness {
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     this.processes.set(service, child);
+  }
+
+  async waitUntilReady(service: ServiceName, timeoutMs = 90_000): Promise<void> {
     try {
-      await waitFor(`${service} to be ready`, async () => this.isReady(service), 90_000);
+      await waitFor(`${service} to be ready`, async () => this.isReady(service), timeoutMs);
     } catch (error) {
       throw new Error(
-        `${(error as Error).message}\n--- ${service} log ---\n${log.join('').slice(-4000)}`,
+        `${(error as Error).message}\n--- ${service} log ---\n${this.logTail(service, 4000)}`,
       );
     }
+  }
+
+  /** A service's /health/ready status: 200 ready, 503 up but not ready, null when nothing answers. */
+  async readiness(service: ServiceName): Promise<number | null> {
+    const response = await fetch(`http://127.0.0.1:${this.ports[service]}/health/ready`).catch(
+      () => null,
+    );
+    return response?.status ?? null;
   }
 
   /**
@@ -310,12 +330,7 @@ export class SuiteHarness {
     const child = this.processes.get(service);
     if (!child || child.exitCode !== null)
       throw new Error(`${service} exited with ${child?.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${this.ports[service]}/health/ready`);
-      return response.status === 200;
-    } catch {
-      return false;
-    }
+    return (await this.readiness(service)) === 200;
   }
 
   private environment(): NodeJS.ProcessEnv {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { databaseNameOf, ensureDatabase, runMigrations } from '@koperasi/database';
+import { prepareDatabase } from '@koperasi/database';
 import { JsonLogger } from '@koperasi/platform';
 import { AppModule } from './app.module.js';
 import { bootstrapAdmin } from './auth/admin-bootstrap.js';
@@ -13,8 +13,9 @@ import { createGatewayPool } from './database/pg-pool.js';
 async function main(): Promise<void> {
   const logger = new JsonLogger('gateway');
   const config = readGatewayConfig();
-  await ensureDatabase(config.databaseUrl, databaseNameOf(config.databaseUrl));
-  const applied = await runMigrations(config.databaseUrl, gatewayMigrations);
+  const applied = await prepareDatabase(config.databaseUrl, gatewayMigrations, (message) =>
+    logger.pino.warn(message),
+  );
   if (applied.length > 0) logger.pino.info({ migrations: applied }, 'migrations applied');
 
   const pool = createGatewayPool(config.databaseUrl);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { databaseNameOf, ensureDatabase, runMigrations } from '@koperasi/database';
+import { prepareDatabase } from '@koperasi/database';
 import {
   INTERNAL_HTTP_HOST,
   JsonLogger,
@@ -35,8 +35,11 @@ async function main(): Promise<void> {
     INTERNAL_HTTP_HOST,
   });
   const logger = new JsonLogger('ledger');
-  await ensureDatabase(env.LEDGER_DATABASE_URL, databaseNameOf(env.LEDGER_DATABASE_URL));
-  const migrationsApplied = await runMigrations(env.LEDGER_DATABASE_URL, LEDGER_MIGRATIONS);
+  const migrationsApplied = await prepareDatabase(
+    env.LEDGER_DATABASE_URL,
+    LEDGER_MIGRATIONS,
+    (message) => logger.pino.warn(message),
+  );
   logger.pino.info({ migrationsApplied }, 'ledger migrations done');
 
   const app = await NestFactory.create(

@@ -157,6 +157,7 @@ describe('ledger: members events into balanced books', () => {
       handle: async (events, tx) => {
         await projectEvents('members', events, tx);
       },
+      warn: (message) => process.stderr.write(`${message}\n`),
     });
     try {
       await replay.start();

@@ -1,3 +1,4 @@
 export * from './database-url.js';
 export * from './ensure-database.js';
 export * from './run-migrations.js';
+export * from './prepare-database.js';

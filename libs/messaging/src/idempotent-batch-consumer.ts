@@ -1,6 +1,7 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import { Topics, UpcasterRegistry, type EventEnvelope } from '@koperasi/contracts';
+import { retryUntilReachable } from '@koperasi/platform';
 import { sendToDeadLetter, type DeadLetter } from './dead-letter.js';
 import { parseEnvelope } from './parse-envelope.js';
 
@@ -25,6 +26,8 @@ export interface IdempotentBatchConsumerOptions {
   heartbeatIntervalMs?: number;
   /** How long a fetch waits for new data; bounds how long a clean shutdown waits. */
   maxWaitTimeMs?: number;
+  /** Where a failed try to reach the broker is logged while start() waits for it. */
+  warn: (message: string) => void;
 }
 
 interface Delivery {
@@ -47,6 +50,7 @@ export class IdempotentBatchConsumer {
   private readonly upcasters: UpcasterRegistry;
   private inGroup = false;
   private assignedPartitions = 0;
+  private stopping = false;
 
   constructor(private readonly options: IdempotentBatchConsumerOptions) {
     this.consumer = options.kafka.consumer({
@@ -69,13 +73,23 @@ export class IdempotentBatchConsumer {
     return this.inGroup && this.assignedPartitions > 0;
   }
 
+  /** Waits for the broker as long as it takes (a service may start before it); once running, kafkajs rejoins by itself. */
   async start(): Promise<void> {
-    await this.producer.connect();
-    await this.consumer.connect();
-    await this.consumer.subscribe({
-      topics: this.options.topics,
-      fromBeginning: this.options.fromBeginning ?? true,
-    });
+    await retryUntilReachable(
+      async () => {
+        await this.producer.connect();
+        await this.consumer.connect();
+        await this.consumer.subscribe({
+          topics: this.options.topics,
+          fromBeginning: this.options.fromBeginning ?? true,
+        });
+      },
+      {
+        what: `reach Kafka for ${this.consumerName}`,
+        warn: this.options.warn,
+        stopped: () => this.stopping,
+      },
+    );
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -85,6 +99,7 @@ export class IdempotentBatchConsumer {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.consumer.disconnect();
     await this.producer.disconnect();
     this.inGroup = false;

@@ -5,3 +5,4 @@ export * from './metrics.js';
 export * from './platform.module.js';
 export * from './readiness.js';
 export * from './http-request.js';
+export * from './retry-until-reachable.js';

@@ -6,6 +6,7 @@ import {
   type MessageHandler,
 } from '@nestjs/microservices';
 import { createKafka } from '@koperasi/messaging';
+import { retryUntilReachable } from '@koperasi/platform';
 import {
   Partitioners,
   type Consumer,
@@ -80,6 +81,7 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
   private flushesInFlight = 0;
   private consumer: Consumer | null = null;
   private producer: Producer | null = null;
+  private closing = false;
   private readonly maxCommandsPerFlush: number;
   private readonly maxFlushesInFlight: number;
 
@@ -95,16 +97,19 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     return this;
   }
 
-  async listen(callback: (error?: unknown) => void): Promise<void> {
-    try {
-      await this.start();
-      callback();
-    } catch (error) {
-      callback(error);
-    }
+  /**
+   * Says started at once and reaches the broker in the background, for as long as that takes: a service started
+   * while the broker is down stays up (live, not ready: its state has no partitions) instead of exiting.
+   */
+  listen(callback: (error?: unknown) => void): void {
+    callback();
+    this.start().catch((error: unknown) => {
+      if (!this.closing) this.log.error(`command consumer did not start: ${String(error)}`);
+    });
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.options.state.lost();
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
@@ -135,11 +140,21 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
       maxWaitTimeInMs: 1_000,
     });
     this.trackMembership(this.consumer);
-    await this.producer.connect();
-    await this.consumer.connect();
+    const { producer, consumer } = this;
     const topics = [...new Set([...this.messageHandlers.keys(), ...this.batchHandlers.keys()])];
-    await this.consumer.subscribe({ topics });
-    await this.consumer.run({
+    await retryUntilReachable(
+      async () => {
+        await producer.connect();
+        await consumer.connect();
+        await consumer.subscribe({ topics });
+      },
+      {
+        what: `reach Kafka for ${this.options.groupId}`,
+        warn: (message) => this.log.warn(message),
+        stopped: () => this.closing,
+      },
+    );
+    await consumer.run({
       // kafkajs commits the offsets resolved so far after each batch, and when a batch fails; only offsets whose
       // replies are out are resolved (takeBatch), so a crash before that delivers the commands again.
       eachBatchAutoResolve: false,

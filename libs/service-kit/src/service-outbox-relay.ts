@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { OutboxRelay } from '@koperasi/eventstore';
 import { createKafka } from '@koperasi/messaging';
+import { retryUntilReachable } from '@koperasi/platform';
 import { Partitioners, type Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { PG_POOL } from './pg-pool.js';
@@ -35,6 +36,7 @@ export class ServiceOutboxRelay implements OnApplicationBootstrap, BeforeApplica
   private readonly producer: Producer;
   private readonly relay: OutboxRelay;
   private running = false;
+  private stopping = false;
   private failingSinceMs = 0;
   private lastFailureMs = 0;
 
@@ -69,16 +71,30 @@ export class ServiceOutboxRelay implements OnApplicationBootstrap, BeforeApplica
     return !failing;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.producer.connect();
+  /** In the background, waiting for the broker as long as it takes: events wait in the store meanwhile. */
+  onApplicationBootstrap(): void {
+    this.connectAndStart().catch((error: unknown) => {
+      if (!this.stopping) this.logger.error(`relay did not start: ${String(error)}`);
+    });
+  }
+
+  private async connectAndStart(): Promise<void> {
+    await retryUntilReachable(() => this.producer.connect(), {
+      what: 'reach Kafka for the relay',
+      warn: (message) => this.logger.warn(message),
+      stopped: () => this.stopping,
+    });
+    if (this.stopping) return;
     await this.relay.start();
     this.running = true;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    await this.relay.stop();
+    this.stopping = true;
+    if (this.running) {
+      this.running = false;
+      await this.relay.stop();
+    }
     await this.producer.disconnect();
   }
 }

@@ -2,12 +2,7 @@ import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { namespaced } from '@koperasi/contracts';
-import {
-  databaseNameOf,
-  ensureDatabase,
-  runMigrations,
-  type MigrationClass,
-} from '@koperasi/database';
+import { prepareDatabase, type MigrationClass } from '@koperasi/database';
 import { JsonLogger } from '@koperasi/platform';
 import { BatchedKafkaServer, type BatchCommandHandler } from './batched-kafka-server.js';
 import { CommandConsumerState } from './command-consumer-state.js';
@@ -44,7 +39,8 @@ export interface EventSourcedService<C extends EventSourcedServiceConfig> {
 
 /**
  * Starts an event-sourced service: its database and migrations, the Nest app, the batched command
- * consumer, then HTTP; it logs ready once the consumer holds partitions. A failure to start ends the process.
+ * consumer, then HTTP; it logs ready once the consumer holds partitions. PostgreSQL or Kafka down is waited
+ * for (not ready meanwhile); any other failure to start ends the process.
  */
 export function startEventSourcedService<C extends EventSourcedServiceConfig>(
   service: EventSourcedService<C>,
@@ -61,8 +57,9 @@ async function start<C extends EventSourcedServiceConfig>(
   logger: JsonLogger,
 ): Promise<void> {
   const { config } = service;
-  await ensureDatabase(config.databaseUrl, databaseNameOf(config.databaseUrl));
-  const applied = await runMigrations(config.databaseUrl, service.migrations);
+  const applied = await prepareDatabase(config.databaseUrl, service.migrations, (message) =>
+    logger.pino.warn(message),
+  );
   if (applied.length > 0) logger.pino.info({ applied }, 'migrations applied');
 
   const app = await NestFactory.create(service.module(config), {

@@ -12,12 +12,10 @@ import {
   type CommandEnvelope,
   type CommandReply,
 } from '@koperasi/contracts';
+import { retryUntilReachable } from '@koperasi/platform';
 import { BatchedKafkaClient } from '@koperasi/service-kit';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { CommandOutcomeUnknownError, type CommandSender } from './command-sender.js';
-
-const RETRY_BASE_DELAY_MS = 500;
-const RETRY_MAX_DELAY_MS = 5000;
 
 export const COMMAND_TOPICS: string[] = ALL_COMMAND_TOPICS;
 
@@ -42,23 +40,16 @@ export class KafkaCommandSender
 
   /** Connects in the background so the gateway starts (live, not ready) while Kafka is still coming up. */
   onApplicationBootstrap(): void {
-    void this.connectWithRetry();
-  }
-
-  private async connectWithRetry(): Promise<void> {
-    for (let attempt = 1; !this.stopping; attempt++) {
-      try {
-        await this.client.connect();
-        this.logger.log('connected to Kafka');
-        return;
-      } catch (error) {
-        const delayMs = Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * attempt);
-        this.logger.warn(
-          `Kafka connect attempt ${attempt} failed (${String(error)}); retrying in ${delayMs} ms`,
-        );
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-      }
-    }
+    retryUntilReachable(() => this.client.connect(), {
+      what: 'reach Kafka for the command replies',
+      warn: (message) => this.logger.warn(message),
+      stopped: () => this.stopping,
+    }).then(
+      () => this.logger.log('connected to Kafka'),
+      (error: unknown) => {
+        if (!this.stopping) this.logger.error(`Kafka client did not start: ${String(error)}`);
+      },
+    );
   }
 
   isReady(): boolean {

@@ -1,6 +1,7 @@
 import {
   Inject,
   Injectable,
+  Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
@@ -21,6 +22,7 @@ const MAX_EVENTS_PER_TRANSACTION = 500;
  */
 @Injectable()
 export class LedgerEventConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(LedgerEventConsumers.name);
   private readonly consumers: { service: SourceService; consumer: IdempotentBatchConsumer }[];
 
   constructor(@Inject(LEDGER_OPTIONS) options: ResolvedLedgerOptions, @Inject(PG_POOL) pool: Pool) {
@@ -42,6 +44,7 @@ export class LedgerEventConsumers implements OnApplicationBootstrap, BeforeAppli
         maxEventsPerTransaction: MAX_EVENTS_PER_TRANSACTION,
         handle: async (events, tx) =>
           recordPosted(service, await projectEvents(service, events, tx)),
+        warn: (message) => this.logger.warn(message),
       }),
     }));
   }
@@ -53,8 +56,14 @@ export class LedgerEventConsumers implements OnApplicationBootstrap, BeforeAppli
     );
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(this.consumers.map(({ consumer }) => consumer.start()));
+  /** In the background: the ledger answers (not ready) while the broker is still down at its start. */
+  onApplicationBootstrap(): void {
+    for (const { service, consumer } of this.consumers)
+      consumer
+        .start()
+        .catch((error: unknown) =>
+          this.logger.error(`the ${service} projection did not start: ${String(error)}`),
+        );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
