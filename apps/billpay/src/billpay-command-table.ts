@@ -1,18 +1,25 @@
 import type { INestApplication } from '@nestjs/common';
 import { BillpayCommandTopics } from '@koperasi/contracts';
-import { commandByCommand, type CommandTableEntry } from '@koperasi/service-kit';
+import {
+  commandByCommand,
+  type CommandTableEntry,
+  type DeciderCommandHandler,
+} from '@koperasi/service-kit';
 import { TopUpDepositHandler } from './deposit/top-up-deposit/top-up-deposit.handler.js';
-import { PayBillHandler } from './payments/pay-bill/pay-bill.handler.js';
-import { RefundPaymentHandler } from './payments/refund-payment/refund-payment.handler.js';
+import { PAY_BILL_COMMANDS } from './payments/pay-bill/pay-bill-commands.provider.js';
+import { REFUND_COMMANDS } from './payments/refund-payment/refund-commands.provider.js';
 
-/** Every command topic of the service and its handler; each waits on the aggregator, so one at a time per key. */
+/**
+ * Every command topic of the service and its handler. Payments and refunds are decided a batch at a time;
+ * top-ups, which claim the bank transfer's reference beside their event, one at a time.
+ */
 export function billpayCommandTable(app: INestApplication): CommandTableEntry[] {
-  const pay = app.get(PayBillHandler);
-  const refund = app.get(RefundPaymentHandler);
+  const payments = app.get<DeciderCommandHandler<unknown, unknown, never>>(PAY_BILL_COMMANDS);
+  const refunds = app.get<DeciderCommandHandler<unknown, unknown, never>>(REFUND_COMMANDS);
   const topUp = app.get(TopUpDepositHandler);
   return [
-    commandByCommand(BillpayCommandTopics.payBill, pay.execute.bind(pay)),
-    commandByCommand(BillpayCommandTopics.refundPayment, refund.execute.bind(refund)),
+    { topics: payments.topics, handler: payments.handle },
+    { topics: refunds.topics, handler: refunds.handle },
     commandByCommand(BillpayCommandTopics.topUpDeposit, topUp.execute.bind(topUp)),
   ];
 }

@@ -27,11 +27,11 @@ import { BILLPAY_CONFIG, type BillpayConfig } from './infrastructure/billpay-con
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
 import { InquiriesController } from './inquiries/inquiries.controller.js';
 import { InquiryService } from './inquiries/inquiry.service.js';
-import { PayBillHandler } from './payments/pay-bill/pay-bill.handler.js';
+import { payBillCommandsProvider } from './payments/pay-bill/pay-bill-commands.provider.js';
 import { PaymentOutcomes } from './payments/payment-outcomes.js';
 import { PaymentQueriesController } from './payments/payment-queries.controller.js';
 import { PaymentResolver } from './payments/payment-resolver.js';
-import { RefundPaymentHandler } from './payments/refund-payment/refund-payment.handler.js';
+import { refundCommandsProvider } from './payments/refund-payment/refund-commands.provider.js';
 
 /** Readiness: the database answers, the command consumer holds partitions, and the relay is publishing. */
 function readinessChecks(
@@ -99,8 +99,8 @@ export class BillpayModule {
         PaymentResolver,
         PaymentWorker,
         PaymentDispatcher,
-        PayBillHandler,
-        RefundPaymentHandler,
+        payBillCommandsProvider,
+        refundCommandsProvider,
         TopUpDepositHandler,
         CallbackService,
         ReconciliationService,

@@ -23,6 +23,17 @@ export interface StreamTarget {
   streamId: string;
   /** The aggregate's own id (a member's), for loading its read model row. */
   aggregateId: string;
+  /**
+   * The state the command is decided on when it is not its stream's own: a koperasi's deposit for a new
+   * payment's stream, a loan for a new collection's. The stream is then new (its expected version 0), and the
+   * commands of one state key are decided in turn, each on the state the one before it left.
+   */
+  stateKey?: string;
+}
+
+/** The key a target's state is loaded and evolved under. */
+export function stateKeyOf(target: StreamTarget): string {
+  return target.stateKey ?? target.streamId;
 }
 
 export interface LoadedState<S> {
@@ -32,8 +43,10 @@ export interface LoadedState<S> {
 }
 
 /** What one command did: the state before and after, its events as decided and as stored. */
-export interface StateChange<S, E extends NewEvent> {
+export interface StateChange<S, E extends NewEvent, P = unknown> {
   envelope: CommandEnvelope<unknown>;
+  /** The command as the decider took it. */
+  command: P;
   target: StreamTarget;
   before: S;
   after: S;
@@ -54,27 +67,45 @@ export interface CommandRoute<C> {
   permission?: Permission;
 }
 
+/** A command with its envelope, as the aggregate's `prepare` sees it. */
+export interface Enveloped<C> {
+  envelope: CommandEnvelope<unknown>;
+  command: C;
+}
+
 /**
  * An event-sourced aggregate as the batch handler needs it: the pure decider plus how its state is loaded,
- * its read models written and its replies made. `decide` answers a refusal as a reply.
+ * its read models written and its replies made. `decide` answers a refusal as a reply. `P` is the command
+ * the decider takes, when `prepare` completes the routed command `C` with what the service looks up.
  */
-export interface BatchAggregate<S, C, E extends NewEvent> {
-  decide(command: C, state: S): Decision<E> | { ok: false; reply: CommandReply<never> };
+export interface BatchAggregate<S, C, E extends NewEvent, P = C> {
+  decide(command: P, state: S): Decision<E> | { ok: false; reply: CommandReply<never> };
   evolve(state: S, event: E): S;
   /** Which stream a command acts on, or a refusal (a missing or malformed id). */
   target(
     envelope: CommandEnvelope<Record<string, unknown>>,
     command: C,
   ): StreamTarget | CommandReply<never>;
-  /** The states of the streams, as of their latest event, in as few queries as it can. */
+  /** The states by state key (stateKeyOf), as of their latest event, in as few queries as it can. */
   load(pool: Pool, targets: StreamTarget[]): Promise<Map<string, LoadedState<S>>>;
+  /**
+   * The decider's commands, completed with what they need beyond the state (a price list, an inquiry), or
+   * a refusal each; in the order given. Read again on every attempt, beside the states.
+   */
+  prepare?(commands: Enveloped<C>[]): Promise<(P | CommandReply<never>)[]>;
   /** A state the envelope may not act on (another koperasi's member, a missing one), as a refusal. */
   refuseAccess?(state: S, envelope: CommandEnvelope<unknown>): CommandReply<never> | null;
   /** A refusal of the decider (its error), as the reply the counter sees. */
   refusal(error: { code: string; message: string }): CommandReply<never>;
-  /** The batch's read model writes, in the transaction that appends its events. */
-  project(tx: PoolClient, changes: StateChange<S, E>[]): Promise<void>;
-  reply(change: StateChange<S, E>): unknown;
+  /**
+   * The batch's read model writes, in the transaction that appends its events. A StreamVersionConflictError
+   * says that state beyond the streams moved since it was loaded (a deposit's reservation no longer fits):
+   * the transaction is rolled back and its commands decided again on fresh state.
+   */
+  project(tx: PoolClient, changes: StateChange<S, E, P>[]): Promise<void>;
+  reply(change: StateChange<S, E, P>): unknown;
+  /** After the batch's transaction commits: wakes what acts on its events (a dispatcher). */
+  committed?(changes: StateChange<S, E, P>[]): void;
 }
 
 interface Work<C> {
@@ -82,6 +113,27 @@ interface Work<C> {
   envelope: CommandEnvelope<unknown>;
   target: StreamTarget;
   command: C;
+}
+
+interface Decided<C, S, E extends NewEvent, P> {
+  item: Work<C>;
+  command: P;
+  before: S;
+  after: S;
+  events: E[];
+  request: AppendRequest;
+}
+
+interface Written<C, S, E extends NewEvent, P> {
+  /** State keys with a stream another writer moved since they were loaded. */
+  moved: Set<string>;
+  done: { item: Work<C>; change: StateChange<S, E, P>; reply: CommandReply<unknown> }[];
+}
+
+/** What an attempt reads before deciding: the states, and the commands as the decider takes them. */
+interface Read<S, P> {
+  states: Map<string, LoadedState<S>>;
+  commands: (P | CommandReply<never>)[];
 }
 
 const MAX_ATTEMPTS = 5;
@@ -96,11 +148,11 @@ const MAX_RETRY_PAUSE_MS = 20;
  * command. A stream another instance moved meanwhile is decided again on fresh state; the rest commit.
  * A failure of the whole transaction is retried one command at a time, so one bad command fails alone.
  */
-export class DeciderCommandHandler<S, C, E extends NewEvent> {
+export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
   constructor(
     private readonly pool: Pool,
     private readonly store: PostgresEventStore,
-    private readonly aggregate: BatchAggregate<S, C, E>,
+    private readonly aggregate: BatchAggregate<S, C, E, P>,
     private readonly routes: Record<string, CommandRoute<C>>,
   ) {}
 
@@ -149,8 +201,8 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
       else firstOf.set(item.envelope.commandId, item);
     }
     // The states are read beside the stored replies, not after them: one round trip's wait instead of two.
-    const firstLoad = this.load([...firstOf.values()]);
-    firstLoad.catch(() => undefined);
+    const firstRead = this.read([...firstOf.values()]);
+    firstRead.catch(() => undefined);
     const stored = await this.storedReplies([...firstOf.keys()]);
     let pending = [...firstOf.values()].filter((item) => {
       const reply = stored.get(item.envelope.commandId);
@@ -166,7 +218,7 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
         pending = await this.attempt(
           pending,
           replies,
-          attempt === 1 ? firstLoad : this.load(pending),
+          attempt === 1 && pending.length === firstOf.size ? firstRead : this.read(pending),
         );
       }
       for (const item of pending) {
@@ -187,29 +239,43 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
       replies[item.index] = replies[firstOf.get(item.envelope.commandId)!.index];
   }
 
-  /** Decides and writes `work`; returns the commands of streams that moved meanwhile, to decide again. */
-  private load(work: Work<C>[]): Promise<Map<string, LoadedState<S>>> {
-    const targets = [...new Map(work.map((item) => [item.target.streamId, item.target])).values()];
-    return this.aggregate.load(this.pool, targets);
+  private async read(work: Work<C>[]): Promise<Read<S, P>> {
+    const targets = [
+      ...new Map(work.map((item) => [stateKeyOf(item.target), item.target])).values(),
+    ];
+    const { prepare } = this.aggregate;
+    const [states, commands] = await Promise.all([
+      this.aggregate.load(this.pool, targets),
+      prepare
+        ? prepare(work.map(({ envelope, command }) => ({ envelope, command })))
+        : (work.map(({ command }) => command) as unknown as P[]),
+    ]);
+    return { states, commands };
   }
 
+  /** Decides and writes `work`; returns the commands whose state moved meanwhile, to decide again. */
   private async attempt(
     work: Work<C>[],
     replies: unknown[],
-    loading: Promise<Map<string, LoadedState<S>>>,
+    reading: Promise<Read<S, P>>,
   ): Promise<Work<C>[]> {
-    const loaded = await loading;
-    const decided: { item: Work<C>; before: S; after: S; events: E[]; request: AppendRequest }[] =
-      [];
+    const { states: loaded, commands } = await reading;
+    const decided: Decided<C, S, E, P>[] = [];
     const decisions = new Map<number, unknown>();
-    for (const item of work) {
-      const current = loaded.get(item.target.streamId)!;
+    for (const [position, item] of work.entries()) {
+      const key = stateKeyOf(item.target);
+      const current = loaded.get(key)!;
       const refusal = this.aggregate.refuseAccess?.(current.state, item.envelope);
       if (refusal) {
         decisions.set(item.index, refusal);
         continue;
       }
-      const decision = this.aggregate.decide(item.command, current.state);
+      const command = commands[position];
+      if (isReply(command)) {
+        decisions.set(item.index, command);
+        continue;
+      }
+      const decision = this.aggregate.decide(command, current.state);
       if (!decision.ok) {
         decisions.set(
           item.index,
@@ -218,9 +284,10 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
         continue;
       }
       const after = decision.events.reduce(this.aggregate.evolve, current.state);
+      const ownStream = item.target.stateKey === undefined;
       const request = {
         streamId: item.target.streamId,
-        expectedVersion: current.version,
+        expectedVersion: ownStream ? current.version : 0,
         events: decision.events,
         context: {
           koperasiId: item.envelope.koperasiId,
@@ -229,55 +296,76 @@ export class DeciderCommandHandler<S, C, E extends NewEvent> {
           causationId: item.envelope.commandId,
         },
       };
-      decided.push({ item, before: current.state, after, events: decision.events, request });
-      loaded.set(item.target.streamId, {
+      decided.push({
+        item,
+        command,
+        before: current.state,
+        after,
+        events: decision.events,
+        request,
+      });
+      loaded.set(key, {
         state: after,
-        version: current.version + decision.events.length,
+        version: ownStream ? current.version + decision.events.length : current.version,
       });
     }
-    const moved = new Set<string>();
+    let written: Written<C, S, E, P> = { moved: new Set(), done: [] };
     if (decided.length > 0) {
-      await inTransaction(this.pool, async (tx) => {
-        const outcomes = await this.store.appendBatchWithin(
-          tx,
-          decided.map(({ request }) => request),
-        );
-        const done: [Work<C>, StateChange<S, E>][] = [];
-        outcomes.forEach((outcome, position) => {
-          const { item, before, after, events } = decided[position];
-          if (outcome instanceof StreamVersionConflictError) moved.add(item.target.streamId);
-          else
-            done.push([
-              item,
-              {
-                envelope: item.envelope,
-                target: item.target,
-                before,
-                after,
-                events,
-                appended: outcome.events,
-              },
-            ]);
-        });
-        await this.aggregate.project(
-          tx,
-          done.map(([, change]) => change),
-        );
-        const answers = done.map(
-          ([item, change]) => [item, accepted(this.aggregate.reply(change))] as const,
-        );
-        await saveReplies(
-          tx,
-          answers.map(([item, reply]) => [item.envelope.commandId, reply]),
-        );
-        for (const [item, reply] of answers) decisions.set(item.index, reply);
-      });
+      try {
+        written = await this.write(decided);
+      } catch (error) {
+        // A lone command is decided again on fresh state; a batch is split, so the command at fault fails alone.
+        if (error instanceof StreamVersionConflictError && work.length === 1) return work;
+        throw error;
+      }
+      this.aggregate.committed?.(written.done.map(({ change }) => change));
     }
-    // Every decision on a stream that moved was taken on a stale state, refusals included.
-    const again = work.filter((item) => moved.has(item.target.streamId));
+    for (const { item, reply } of written.done) decisions.set(item.index, reply);
+    const committed = new Set(written.done.map(({ item }) => item));
+    // Every decision on a state that moved was taken on a stale state, refusals included; what committed stands.
+    const again = work.filter(
+      (item) => written.moved.has(stateKeyOf(item.target)) && !committed.has(item),
+    );
     for (const item of work)
-      if (!moved.has(item.target.streamId)) replies[item.index] = decisions.get(item.index);
+      if (!again.includes(item)) replies[item.index] = decisions.get(item.index);
     return again;
+  }
+
+  /** Appends, projects and stores the replies in one transaction; a stream that moved is left out. */
+  private async write(decided: Decided<C, S, E, P>[]): Promise<Written<C, S, E, P>> {
+    return inTransaction(this.pool, async (tx) => {
+      const outcomes = await this.store.appendBatchWithin(
+        tx,
+        decided.map(({ request }) => request),
+      );
+      const moved = new Set<string>();
+      const changes: { item: Work<C>; change: StateChange<S, E, P> }[] = [];
+      outcomes.forEach((outcome, position) => {
+        const { item, command, before, after, events } = decided[position];
+        if (outcome instanceof StreamVersionConflictError) moved.add(stateKeyOf(item.target));
+        else {
+          const { envelope, target } = item;
+          changes.push({
+            item,
+            change: { envelope, command, target, before, after, events, appended: outcome.events },
+          });
+        }
+      });
+      await this.aggregate.project(
+        tx,
+        changes.map(({ change }) => change),
+      );
+      const done = changes.map(({ item, change }) => ({
+        item,
+        change,
+        reply: accepted(this.aggregate.reply(change)),
+      }));
+      await saveReplies(
+        tx,
+        done.map(({ item, reply }) => [item.envelope.commandId, reply]),
+      );
+      return { moved, done };
+    });
   }
 
   private async storedReplies(commandIds: string[]): Promise<Map<string, unknown>> {
@@ -309,4 +397,8 @@ async function saveReplies(
     'INSERT INTO command_results (command_id, reply) SELECT * FROM unnest($1::text[], $2::jsonb[])',
     [replies.map(([commandId]) => commandId), replies.map(([, reply]) => JSON.stringify(reply))],
   );
+}
+
+function isReply<P>(command: P | CommandReply<never>): command is CommandReply<never> {
+  return typeof command === 'object' && command !== null && 'ok' in command && command.ok === false;
 }

@@ -10,7 +10,8 @@ import {
   type PaymentEvent,
   type PaymentState,
 } from '../domain/index.js';
-import { PAYMENT_COLUMNS, paymentStateOf, type PaymentRow } from './payment-row.js';
+import { foldPayment } from './payment-fold.js';
+import { PAYMENT_COLUMNS, type PaymentRow } from './payment-row.js';
 import { PaymentOutcomes } from './payment-outcomes.js';
 
 export type Resolution = Extract<AggregatorOutcome, { kind: 'SUCCESS' | 'FAILED' | 'PENDING' }>;
@@ -25,7 +26,8 @@ export interface ResolutionSource {
 
 /**
  * Records what the aggregator said about a payment, from whichever path heard it first (response, status
- * check, callback). The payment row is locked for the decision, so two paths never both apply an outcome.
+ * check, callback), decided on the payment's events. The payment row is locked for the decision, so two paths
+ * never both apply an outcome.
  */
 @Injectable()
 export class PaymentResolver {
@@ -53,7 +55,9 @@ export class PaymentResolver {
       );
       const row = rows[0];
       if (!row) return { result: 'UNKNOWN_PAYMENT' as const, paymentId: null };
-      const state = paymentStateOf(row);
+      // The row is locked so two paths never decide at once; what they decide on is the payment's events.
+      const history = await this.store.readStream(paymentStreamId(row.id));
+      const state = foldPayment(history).payment;
       const decision = decideOutcome(state, outcome);
       if (decision.kind === 'CONTRADICTS') {
         this.logger.error(
@@ -69,7 +73,7 @@ export class PaymentResolver {
       const appended = await this.store.appendWithin(
         tx,
         paymentStreamId(row.id),
-        row.stream_version,
+        history.length,
         decision.events,
         {
           koperasiId: row.koperasi_id,

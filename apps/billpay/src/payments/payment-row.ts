@@ -1,5 +1,5 @@
 import type { BillReceipt, PaymentStatus, PaymentView, ProductKind } from '@koperasi/contracts';
-import { plnTokenOf, type PaymentState } from '../domain/index.js';
+import { plnTokenOf } from '../domain/index.js';
 
 export interface PaymentRow {
   id: string;
@@ -40,19 +40,6 @@ export const PAYMENT_COLUMNS = `id, koperasi_id, ref_id, product_code, product_n
   period, bill_amount_rp, admin_fee_rp, total_amount_rp, quoted_price_rp, price_rp, status, refund, serial_no, failure_rc,
   failure_reason, resolved_by, teller_id, correlation_id, created_at, resolved_at, stream_version, check_attempts, segment_power,
   subscriber_id, penalty_rp, kwh, partner_ref`;
-
-export function paymentStateOf(row: PaymentRow): PaymentState {
-  return {
-    status: row.status,
-    paymentId: row.id,
-    refId: row.ref_id,
-    productCode: row.product_code,
-    totalAmountRp: Number(row.total_amount_rp),
-    quotedPriceRp: Number(row.quoted_price_rp),
-    tellerId: row.teller_id,
-    refund: row.refund,
-  };
-}
 
 export function receiptOf(row: PaymentRow): BillReceipt | null {
   if (row.status !== 'SUCCESS' || row.resolved_at === null) return null;

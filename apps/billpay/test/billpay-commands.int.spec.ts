@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import {
+  BillpayCommandTopics,
+  type CommandEnvelope,
+  type CommandReply,
+  type UserRole,
+} from '@koperasi/contracts';
+import { type CommandMessage, type DeciderCommandHandler } from '@koperasi/service-kit';
+import {
+  createTestDatabase,
+  createTestTopics,
+  testKafka,
+  testKafkaBrokers,
+  type TestDatabase,
+} from '@koperasi/testing';
+import { TopUpDepositHandler } from '../src/deposit/top-up-deposit/top-up-deposit.handler.js';
+import { billpayMigrations } from '../src/infrastructure/billpay-migrations.js';
+import { BillpayModule } from '../src/billpay.module.js';
+import { PAY_BILL_COMMANDS } from '../src/payments/pay-bill/pay-bill-commands.provider.js';
+import type { PayBillResult } from '../src/payments/pay-bill/pay-bill-result.js';
+import { PaymentResolver } from '../src/payments/payment-resolver.js';
+import { REFUND_COMMANDS } from '../src/payments/refund-payment/refund-commands.provider.js';
+
+/** PLN20's price at the aggregator, from the default price list. */
+const PLN20_PRICE_RP = 20_150;
+const METER = '12345678901';
+
+/**
+ * billpay's batch handlers against real PostgreSQL, handed batches as the Kafka transport hands them over.
+ * No aggregator answers here: payments stay unresolved unless the test resolves them.
+ */
+describe('billpay commands in batches (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+
+  const envelope = <P>(
+    koperasiId: string,
+    payload: P,
+    role: UserRole = 'teller',
+    commandId: string = randomUUID(),
+  ): CommandEnvelope<P> => ({
+    commandId,
+    koperasiId,
+    actor: { userId: `${role}-1`, role },
+    correlationId: randomUUID(),
+    payload,
+  });
+  const batch = (token: symbol, topic: string, envelopes: CommandEnvelope<unknown>[]) =>
+    app
+      .get<DeciderCommandHandler<unknown, unknown, never>>(token)
+      .handle(
+        envelopes.map((value): CommandMessage => ({ topic, key: value.commandId, value })),
+      ) as Promise<CommandReply<Record<string, unknown>>[]>;
+  const payBills = (envelopes: CommandEnvelope<unknown>[]) =>
+    batch(PAY_BILL_COMMANDS, BillpayCommandTopics.payBill, envelopes) as Promise<
+      CommandReply<PayBillResult>[]
+    >;
+  const refunds = (envelopes: CommandEnvelope<unknown>[]) =>
+    batch(REFUND_COMMANDS, BillpayCommandTopics.refundPayment, envelopes);
+  const pln20 = (koperasiId: string) =>
+    envelope(koperasiId, { productCode: 'PLN20', customerNo: METER });
+
+  async function koperasiWithDeposit(amountRp: number): Promise<string> {
+    const koperasiId = randomUUID();
+    const reply = await app
+      .get(TopUpDepositHandler)
+      .execute(
+        envelope(koperasiId, { amountRp, bankTransferRef: `TRF-${randomUUID()}` }, 'supervisor'),
+      );
+    expect(reply.ok).toBe(true);
+    return koperasiId;
+  }
+
+  async function books(koperasiId: string) {
+    const { rows } = await db.pool.query(
+      `SELECT (SELECT reserved_rp::int FROM deposits WHERE koperasi_id = $1) AS "reservedRp",
+              (SELECT count(*)::int FROM payments WHERE koperasi_id = $1) AS payments,
+              (SELECT count(*)::int FROM events WHERE metadata->>'koperasiId' = $1::text AND type = 'BillPaymentRequested') AS requested`,
+      [koperasiId],
+    );
+    return rows[0] as { reservedRp: number; payments: number; requested: number };
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('billpay', billpayMigrations);
+    const [eventsTopic] = await createTestTopics(testKafka(), 'billpay-events');
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        BillpayModule.forRoot({
+          httpPort: 0,
+          httpHost: '127.0.0.1',
+          databaseUrl: db.url,
+          kafkaBrokers: testKafkaBrokers(),
+          internalApiToken: 'test-internal-token',
+          eventsTopic,
+          // Nothing listens here: a payment sent is never answered, so it stays unresolved.
+          aggregator: {
+            baseUrl: 'http://127.0.0.1:9',
+            username: 'test',
+            apiKey: 'test-key',
+            callbackSecret: 'test-secret',
+            transactionTimeoutMs: 500,
+            queryTimeoutMs: 500,
+            callbackMaxAgeMs: 300_000,
+          },
+          dispatch: {
+            concurrency: 4,
+            queueLimit: 100,
+            scanIntervalMs: 600_000,
+            resumeAfterMs: 600_000,
+            statusPollBaseMs: 600_000,
+            statusPollMaxMs: 600_000,
+          },
+        }),
+      ],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('given a deposit that covers two payments, when three come in one batch, then the first two are taken in order and the third alone is refused', async () => {
+    const koperasiId = await koperasiWithDeposit(2 * PLN20_PRICE_RP + 100);
+    const replies = await payBills([pln20(koperasiId), pln20(koperasiId), pln20(koperasiId)]);
+    expect(replies.map((reply) => (reply.ok ? reply.result.status : reply.error.code))).toEqual([
+      'PROCESSING',
+      'PROCESSING',
+      'DEPOSIT_TOO_LOW',
+    ]);
+    expect(await books(koperasiId)).toEqual({
+      reservedRp: 2 * PLN20_PRICE_RP,
+      payments: 2,
+      requested: 2,
+    });
+  });
+
+  it("given one koperasi's deposit too low, when its payment shares a batch with another koperasi's, then only its own is refused", async () => {
+    const poor = await koperasiWithDeposit(1_000);
+    const rich = await koperasiWithDeposit(1_000_000);
+    const replies = await payBills([pln20(poor), pln20(rich), pln20(rich)]);
+    expect(replies.map((reply) => reply.ok)).toEqual([false, true, true]);
+    expect(await books(poor)).toEqual({ reservedRp: 0, payments: 0, requested: 0 });
+    expect(await books(rich)).toEqual({
+      reservedRp: 2 * PLN20_PRICE_RP,
+      payments: 2,
+      requested: 2,
+    });
+  });
+
+  it('given two counters paying the same inquiry in one batch, then one payment takes it, the other is told it is paid, and a third payment stands', async () => {
+    const koperasiId = await koperasiWithDeposit(1_000_000);
+    const inquiryId = randomUUID();
+    await db.pool.query(
+      `INSERT INTO inquiries (id, koperasi_id, ref_id, product_code, customer_no, customer_name, period, bill_amount_rp,
+         admin_fee_rp, price_rp, teller_id, expires_at)
+       VALUES ($1, $2, $3, 'PLNPOST', '512345678901', 'SITI', '202611', 150000, 2500, 150000, 'teller-1',
+         now() + interval '10 minutes')`,
+      [inquiryId, koperasiId, `INQ-${inquiryId.slice(0, 8)}`],
+    );
+    const replies = await payBills([
+      envelope(koperasiId, { inquiryId }),
+      pln20(koperasiId),
+      envelope(koperasiId, { inquiryId }),
+    ]);
+    expect(replies.map((reply) => (reply.ok ? reply.result.status : reply.error.code))).toEqual([
+      'PROCESSING',
+      'PROCESSING',
+      'INQUIRY_ALREADY_USED',
+    ]);
+    const { rows } = await db.pool.query('SELECT payment_id FROM inquiries WHERE id = $1', [
+      inquiryId,
+    ]);
+    expect(rows[0].payment_id).toBe(replies[0].ok ? replies[0].result.paymentId : null);
+    expect(await books(koperasiId)).toEqual({
+      reservedRp: 150_000 + PLN20_PRICE_RP,
+      payments: 2,
+      requested: 2,
+    });
+  });
+
+  it('given the same command twice in a batch and again later, then one payment, and every delivery names it', async () => {
+    const koperasiId = await koperasiWithDeposit(1_000_000);
+    const command = pln20(koperasiId);
+    const replies = await payBills([command, pln20(koperasiId), command]);
+    const again = await payBills([command]);
+    const paymentIds = [replies[0], replies[2], again[0]].map((reply) =>
+      reply.ok ? reply.result.paymentId : reply.error.code,
+    );
+    expect(new Set(paymentIds).size).toBe(1);
+    expect(await books(koperasiId)).toMatchObject({ payments: 2, requested: 2 });
+  });
+
+  it('given a failed payment, when two refunds of it share a batch, then the first pays it back and the second is told so, from its events', async () => {
+    const koperasiId = await koperasiWithDeposit(1_000_000);
+    const [paid] = await payBills([pln20(koperasiId)]);
+    const paymentId = paid.ok ? paid.result.paymentId : '';
+    const resolved = await app
+      .get(PaymentResolver)
+      .resolve(
+        { paymentId },
+        { kind: 'FAILED', rc: '14', reason: 'nomor meter salah', resolvedBy: 'RESPONSE' },
+        { actor: 'test', causationId: null },
+      );
+    expect(resolved.result).toBe('APPLIED');
+    const refund = () => envelope(koperasiId, { paymentId }, 'supervisor');
+    const replies = await refunds([
+      refund(),
+      refund(),
+      envelope(randomUUID(), { paymentId }, 'supervisor'),
+    ]);
+    expect(replies.map((reply) => (reply.ok ? reply.result.refund : reply.error.code))).toEqual([
+      'PAID',
+      'REFUND_ALREADY_PAID',
+      'PAYMENT_NOT_FOUND',
+    ]);
+    const { rows } = await db.pool.query(
+      `SELECT (SELECT refund FROM payments WHERE id = $1) AS refund,
+              (SELECT reserved_rp::int FROM deposits WHERE koperasi_id = $2) AS "reservedRp",
+              (SELECT count(*)::int FROM events WHERE stream_id = 'payment-' || $1::text AND type = 'BillPaymentRefunded') AS refunds`,
+      [paymentId, koperasiId],
+    );
+    expect(rows[0]).toEqual({ refund: 'PAID', reservedRp: 0, refunds: 1 });
+  });
+});
