@@ -6,11 +6,16 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
+import { isDatabaseUnreachable } from '@koperasi/platform';
 import type { ApiErrorBody } from './api-error-body.js';
 import { ApiException } from './api-exception.js';
 
+/** A client may ask again this soon after the gateway lost its database: pools reconnect at once. */
+const DATABASE_RETRY_AFTER_S = 1;
+
 interface ResponseLike {
   headersSent: boolean;
+  setHeader(name: string, value: string): void;
   status(code: number): ResponseLike;
   json(body: unknown): void;
 }
@@ -23,18 +28,37 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<ResponseLike>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
+    if (
+      body.statusCode === HttpStatus.INTERNAL_SERVER_ERROR &&
+      !(exception instanceof HttpException)
+    ) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
     if (response.headersSent) return;
+    if (body.error === DATABASE_UNAVAILABLE) {
+      this.logger.warn(`answered 503, database unreachable: ${String(exception)}`);
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
+    }
     response.status(body.statusCode).json(body);
   }
 }
 
+const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+
 export function toErrorBody(exception: unknown): ApiErrorBody {
   if (exception instanceof ApiException) return exception.body;
+  // A connection PostgreSQL dropped or refused (restart, terminated backends): the request may be sent again
+  // with its Idempotency-Key, which answers once whatever got done; never a 500 (found by the chaos run).
+  if (isDatabaseUnreachable(exception))
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      error: DATABASE_UNAVAILABLE,
+      message:
+        'The gateway lost its database for a moment; send the same request again with the same Idempotency-Key',
+      details: null,
+    };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
