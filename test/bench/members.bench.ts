@@ -9,10 +9,12 @@ import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
 import { BENCH_SUITE_OPTIONS, useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
+import { cpuByComponent, reportCpu } from './suite-cpu.js';
 
 const COUNTERS = Number(process.env.BENCH_COUNTERS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 60);
 const DEPOSIT_RP = 10_000;
+const IDLE_SAMPLE_MS = 10_000;
 
 async function main(): Promise<void> {
   useLocalInfrastructureByDefault();
@@ -65,6 +67,13 @@ async function run(suite: SuiteHarness): Promise<void> {
   }
   report({ bench: 'members', counters: COUNTERS, durationS: DURATION_S });
 
+  // The suite's CPU at rest (pollers, heartbeats), so the cost of a deposit can be told from it.
+  const idleStart = cpuByComponent(suite);
+  const idleStartedMs = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
+  const cpuBefore = cpuByComponent(suite);
+  const idleSeconds = (performance.now() - idleStartedMs) / 1000;
+
   const latenciesMs: number[] = [];
   let failures = 0;
   const deadline = performance.now() + DURATION_S * 1000;
@@ -82,6 +91,7 @@ async function run(suite: SuiteHarness): Promise<void> {
     }),
   );
   const seconds = (performance.now() - startedMs) / 1000;
+  const cpuAfter = cpuByComponent(suite);
   const completed = latenciesMs.length - failures;
   report({
     metric: 'deposits',
@@ -92,6 +102,12 @@ async function run(suite: SuiteHarness): Promise<void> {
     httpP50Ms: Math.round(percentile(latenciesMs, 0.5)),
     httpP99Ms: Math.round(percentile(latenciesMs, 0.99)),
   });
+  reportCpu(
+    'deposit',
+    { idleStart, idleSeconds, before: cpuBefore, after: cpuAfter },
+    completed,
+    seconds,
+  );
 
   const ledger = new pg.Pool({ connectionString: suite.databaseUrl('ledger'), max: 1 });
   try {

@@ -1,6 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../database/pg-pool.js';
+import { StatementBatcher } from '../database/statement-batcher.js';
+
+/** Keys claimed or completed in one statement at most; a busy gateway has a few hundred requests in flight. */
+const MAX_KEYS_PER_STATEMENT = 500;
+
+interface Claim {
+  scope: string;
+  key: string;
+  requestHash: string;
+  origin: CommandOrigin;
+}
+
+interface Completion {
+  scope: string;
+  key: string;
+  response: StoredResponse;
+}
 
 export interface StoredResponse {
   status: number;
@@ -26,24 +43,49 @@ interface IdempotencyRow {
   response_body: unknown;
 }
 
+/**
+ * The idempotency rows. Claims and completions of concurrent requests are written together, one statement for
+ * a batch (StatementBatcher): two round trips a write whatever the load, and far fewer statements.
+ */
 @Injectable()
 export class IdempotencyRepository {
+  private readonly claims = new StatementBatcher(
+    (batch: Claim[]) => this.claimAll(batch),
+    MAX_KEYS_PER_STATEMENT,
+  );
+  private readonly completions = new StatementBatcher(
+    (batch: Completion[]) => this.completeAll(batch),
+    MAX_KEYS_PER_STATEMENT,
+  );
+
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   /** True when this call created the row and so owns the request. */
-  async claim(
-    scope: string,
-    key: string,
-    requestHash: string,
-    origin: CommandOrigin,
-  ): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
+  claim(scope: string, key: string, requestHash: string, origin: CommandOrigin): Promise<boolean> {
+    return this.claims.add({ scope, key, requestHash, origin });
+  }
+
+  /** Of the same key twice in a batch only the first can own it: a row is inserted once. */
+  private async claimAll(batch: Claim[]): Promise<boolean[]> {
+    const { rows } = await this.pool.query<{ koperasi_scope: string; key: string }>(
       `INSERT INTO idempotency_keys (koperasi_scope, key, request_hash, status, command_id, user_id, method, path)
-       VALUES ($1, $2, $3, 'in-progress', $4, $5, $6, $7)
-       ON CONFLICT DO NOTHING`,
-      [scope, key, requestHash, origin.commandId, origin.userId, origin.method, origin.path],
+       SELECT scope, key, request_hash, 'in-progress', command_id, user_id, method, path
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[])
+         AS claim(scope, key, request_hash, command_id, user_id, method, path)
+       ON CONFLICT DO NOTHING
+       RETURNING koperasi_scope, key`,
+      [
+        batch.map((claim) => claim.scope),
+        batch.map((claim) => claim.key),
+        batch.map((claim) => claim.requestHash),
+        batch.map((claim) => claim.origin.commandId),
+        batch.map((claim) => claim.origin.userId),
+        batch.map((claim) => claim.origin.method),
+        batch.map((claim) => claim.origin.path),
+      ],
     );
-    return rowCount === 1;
+    const inserted = new Set(rows.map((row) => JSON.stringify([row.koperasi_scope, row.key])));
+    return batch.map((claim) => inserted.delete(JSON.stringify([claim.scope, claim.key])));
   }
 
   /**
@@ -81,12 +123,24 @@ export class IdempotencyRepository {
     };
   }
 
-  async complete(scope: string, key: string, response: StoredResponse): Promise<void> {
+  complete(scope: string, key: string, response: StoredResponse): Promise<void> {
+    return this.completions.add({ scope, key, response });
+  }
+
+  private async completeAll(batch: Completion[]): Promise<void[]> {
     await this.pool.query(
-      `UPDATE idempotency_keys SET status = 'done', response_status = $3, response_body = $4
-       WHERE koperasi_scope = $1 AND key = $2`,
-      [scope, key, response.status, JSON.stringify(response.body)],
+      `UPDATE idempotency_keys k
+       SET status = 'done', response_status = done.status, response_body = done.body
+       FROM unnest($1::text[], $2::text[], $3::int[], $4::jsonb[]) AS done(scope, key, status, body)
+       WHERE k.koperasi_scope = done.scope AND k.key = done.key`,
+      [
+        batch.map((done) => done.scope),
+        batch.map((done) => done.key),
+        batch.map((done) => done.response.status),
+        batch.map((done) => JSON.stringify(done.response.body)),
+      ],
     );
+    return batch.map(() => undefined);
   }
 
   /** Frees a key whose outcome is unknown, so the client's retry with the same key is carried out. */

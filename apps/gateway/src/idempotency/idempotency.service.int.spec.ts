@@ -48,6 +48,33 @@ describe('IdempotencyService', () => {
       expect(response).toEqual({ status: 200, body: { eventId: 'e-1', amount: 5000 } });
   });
 
+  // Claims and completions of concurrent requests share one statement: each key still stands on its own.
+  it('given 50 different keys and a repeat of one sent at once, each executes once and each repeat gets its own answer', async () => {
+    const calls: string[] = [];
+    const keys = Array.from({ length: 50 }, (_unused, index) => `batch-${index}`);
+    const answers = await Promise.all(
+      [...keys, 'batch-7'].map((key) =>
+        service.run(
+          deposit(key, 100),
+          slowCommand(calls, { status: 200, body: { key, body: `it's "${key}"` } }, 10),
+        ),
+      ),
+    );
+    expect([...calls].sort()).toEqual(keys.map((key) => commandIdFor('koperasi-a', key)).sort());
+    expect(answers.map((answer) => answer.body)).toEqual(
+      [...keys, 'batch-7'].map((key) => ({ key, body: `it's "${key}"` })),
+    );
+    const repeats = await Promise.all(
+      keys.map((key) =>
+        service.run(deposit(key, 100), slowCommand(calls, { status: 500, body: {} })),
+      ),
+    );
+    expect(repeats.map((answer) => answer.body)).toEqual(
+      keys.map((key) => ({ key, body: `it's "${key}"` })),
+    );
+    expect(calls).toHaveLength(50);
+  });
+
   it('answers a later repeat from the store without executing again', async () => {
     const calls: string[] = [];
     const execute = slowCommand(calls, { status: 200, body: { n: 1 } }, 0);
