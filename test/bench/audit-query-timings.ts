@@ -99,6 +99,7 @@ export async function timeAuditQueries(
           from: null,
           to: null,
           accountCode: sample.accountCode,
+          sourceEventId: null,
           after: '0',
         },
         SCREEN_PAGE,
@@ -111,7 +112,14 @@ export async function timeAuditQueries(
     export_entries_first_page: (sample) =>
       auditEntries(
         ledger,
-        { koperasiIds: [sample.koperasiId], from: null, to: null, accountCode: null, after: '0' },
+        {
+          koperasiIds: [sample.koperasiId],
+          from: null,
+          to: null,
+          accountCode: null,
+          sourceEventId: null,
+          after: '0',
+        },
         EXPORT_PAGE,
       ).then((page) => page.entries.length),
   };

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
+import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD } from '../support/suite-harness.js';
-import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
+import { BrowserSuite, DESKTOP, PHONE, rupiah } from './support/browser-suite.js';
 
 /** The auditor's screens, their addresses and the heading each shows. */
 const SCREENS = [
@@ -70,6 +71,29 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     });
     await suite.logIn(page, 'auditor', path);
     return page;
+  }
+
+  /** A KUR installment collected by Gedawang's teller, under an agreement its supervisor sets; its amount. */
+  async function collectKurInstallment(): Promise<number> {
+    const { teller, supervisor } = suite.staff;
+    const agreement = await supervisor.api.call('PUT', '/loans/agreements/KUR', {
+      fee: { kind: 'FIXED', amount: 2_500 },
+      partialAllowed: false,
+      feeMode: 'BANK_PAYS',
+    });
+    expect(agreement.status).toBeLessThan(300);
+    for (let serial = 84_000; serial < 84_050; serial++) {
+      const loanNo = `${TEST_LOANS.generatedPrefix}${String(serial).padStart(11, '0')}`;
+      const account = await teller.api.get(`/loans/accounts/${loanNo}`);
+      if (account.body.product !== 'KUR') continue;
+      const collected = await teller.api.post('/loans/installments', {
+        loanNo,
+        amount: account.body.installmentDue,
+      });
+      expect(collected.status).toBe(201);
+      return account.body.installmentDue;
+    }
+    throw new Error('no generated KUR loan found');
   }
 
   async function expectTidy(page: Page, name: string): Promise<void> {
@@ -296,6 +320,8 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
       kotaKabupaten: 'Kota Semarang',
     });
     expect(city.status).toBe(201);
+    // An installment Gedawang's teller took today and has not remitted: Ringkasan shows it for Gedawang only.
+    const installmentRp = await collectKurInstallment();
 
     const page = await suite.newPage(DESKTOP);
     page.on('request', (request) => {
@@ -330,6 +356,14 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByText('Semua utuh: 1 koperasi diperiksa').waitFor({ timeout: 60_000 });
     await expectTidy(page, 'audit-kota-pilih-koperasi-1280');
 
+    // Ringkasan's counter figures are the chosen koperasi's.
+    await page.getByRole('link', { name: 'Ringkasan' }).click();
+    const unremitted = page.getByRole('region', { name: 'Angsuran belum disetor ke bank' });
+    await unremitted.getByText('1 angsuran kemarin dan hari ini.').waitFor();
+    expect(await unremitted.locator('.figure').textContent()).toBe(rupiah(installmentRp));
+    expect(await page.getByText('Pilih satu koperasi kota ini di atas').count()).toBe(0);
+    await expectTidy(page, 'audit-kota-ringkasan-koperasi-1280');
+
     // The books of the chosen koperasi: its trial balance, which the whole city has none of.
     await page.getByRole('link', { name: 'Buku' }).click();
     await page.getByRole('heading', { name: /^Neraca saldo per / }).waitFor();
@@ -342,11 +376,30 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     expect(await page.getByRole('table').getByText('BillPaymentRequested').count()).toBeGreaterThan(
       0,
     );
+    // An event of the chosen koperasi leads to its journal entry for the city auditor too.
+    await page
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ hasText: 'BillPaymentRequested' })
+      .first()
+      .getByRole('button')
+      .click();
+    await page.getByRole('button', { name: 'Entri jurnalnya' }).click();
+    await page.getByRole('link', { name: /^Entri \d+:/ }).click();
+    await page.getByRole('heading', { name: /^Jejak entri/ }).waitFor();
+    await page.getByText('teller.gedawang (Kasir)').waitFor();
     // Tegalsari has had no PPOB payment: the same search finds nothing there.
     await page.getByLabel('Cari koperasi (nama, kode, kelurahan)').fill('');
     await choice.selectOption({ label: 'KKMP Tegalsari (TGS, Tegalsari)' });
+    await page.getByRole('link', { name: 'Riwayat' }).click();
+    await page.getByLabel('Jenis kejadian').fill('BillPaymentRequested');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
     await page.getByText('0 kejadian ditemukan.').waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
+    // Nor has it an installment to remit.
+    await page.getByRole('link', { name: 'Ringkasan' }).click();
+    await unremitted.getByText('0 angsuran kemarin dan hari ini.').waitFor();
+    expect(await unremitted.locator('.figure').textContent()).toBe(rupiah(0));
 
     // A third city's koperasi is never offered, and one slipped into the stored choice is dropped, said in words.
     await page.getByLabel('Cari koperasi (nama, kode, kelurahan)').fill('Bendan');
@@ -359,6 +412,8 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page
       .getByText('Koperasi yang dipilih sebelumnya tidak ada dalam wilayah audit Anda')
       .waitFor();
+    await page.getByText('Pilih satu koperasi kota ini di atas untuk angka loketnya').waitFor();
+    expect(await unremitted.count()).toBe(0);
     await page.getByRole('link', { name: 'Buku' }).click();
     await page
       .getByText('Buku disimpan per koperasi: pilih satu koperasi kota ini di atas')

@@ -1,7 +1,7 @@
 import { waitFor } from '@koperasi/testing';
 import type { Page } from 'playwright-core';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
-import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
+import { BrowserSuite, DESKTOP, PHONE, rupiah } from './support/browser-suite.js';
 
 const FEE_RP = 2_500;
 
@@ -187,8 +187,3 @@ describe("counter app: the supervisor's vault and bank screen (setor ke bank, th
     expect(await page.getByRole('link', { name: 'Kas & bank' }).count()).toBe(0);
   }, 60_000);
 });
-
-/** As the app writes rupiah: `Rp 1.250.000`. */
-function rupiah(amountRp: number): string {
-  return `Rp ${String(amountRp).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
-}

@@ -448,6 +448,59 @@ describe('audit API end to end: auditors read, trace, export and verify; they ne
         (await cityAuditor.get(`/audit/entries/${anotherCityEntry.body[0].id}/trace`)).status,
       ).toBe(404);
     }
+
+    // The entry an event posted (Riwayat's link): any koperasi of the city, never another city's.
+    const fromEvent = await cityAuditor.get(`/audit/entries?sourceEventId=${depositEventId}`);
+    expect(fromEvent.status).toBe(200);
+    expect(fromEvent.body.entries).toEqual([
+      expect.objectContaining({ koperasiId: gedawang.id, sourceEventId: depositEventId }),
+    ]);
+    expect(
+      (
+        await cityAuditor.get(
+          `/audit/entries?sourceEventId=${depositEventId}&koperasiId=${gedawang.id}`,
+        )
+      ).body.entries,
+    ).toHaveLength(1);
+    expect(
+      (
+        await cityAuditor.get(
+          `/audit/entries?sourceEventId=${depositEventId}&koperasiId=${tegalsari.id}`,
+        )
+      ).body.entries,
+    ).toEqual([]);
+    let pekalonganEntry: ApiResponse = { status: 0, body: [] };
+    await waitFor('the ledger to post the other city pokok', async () => {
+      pekalonganEntry = await pekalongan.teller.get('/ledger/entries?limit=1');
+      return pekalonganEntry.status === 200 && pekalonganEntry.body.length === 1;
+    });
+    const otherCityEventId = pekalonganEntry.body[0].sourceEventId;
+    const otherCity = await cityAuditor.get(`/audit/entries?sourceEventId=${otherCityEventId}`);
+    expect(otherCity.status).toBe(200);
+    expect(otherCity.body.entries).toEqual([]);
+    expect(
+      (
+        await cityAuditor.get(
+          `/audit/entries?sourceEventId=${otherCityEventId}&koperasiId=${pekalongan.id}`,
+        )
+      ).status,
+    ).toBe(404);
+    expect((await cityAuditor.get('/audit/entries?sourceEventId=abc')).status).toBe(400);
+
+    // The counter's open items (Ringkasan) of one koperasi of the city, named; never another city's.
+    const openItems = await cityAuditor.get(`/audit/open-items?koperasiId=${tegalsari.id}`);
+    expect(openItems.status).toBe(200);
+    expect(openItems.body).toMatchObject({
+      koperasiId: tegalsari.id,
+      pendingYesterday: 0,
+      unremittedCount: 0,
+      unremittedAmount: 0,
+    });
+    expect((await auditor.get('/audit/open-items')).body.koperasiId).toBe(gedawang.id);
+    expect((await cityAuditor.get('/audit/open-items')).status).toBe(400);
+    expect((await cityAuditor.get(`/audit/open-items?koperasiId=${pekalongan.id}`)).status).toBe(
+      404,
+    );
     // The per-koperasi reports need one koperasi; a city auditor is told to use the audit API.
     const books = await cityAuditor.get('/ledger/trial-balance');
     expect(books.status).toBe(403);

@@ -14,6 +14,7 @@ import { AuditEventReader } from './audit/audit-event-reader.js';
 import { AuditEntriesController } from './audit/audit-entries/audit-entries.controller.js';
 import { AuditEventsController } from './audit/audit-events/audit-events.controller.js';
 import { AuditKoperasiController } from './audit/audit-koperasi/audit-koperasi.controller.js';
+import { AuditOpenItemsController } from './audit/audit-open-items/audit-open-items.controller.js';
 import { AuditTrialBalanceController } from './audit/audit-trial-balance/audit-trial-balance.controller.js';
 import { AuditExportController } from './audit/audit-export/audit-export.controller.js';
 import { AuditReplaysController } from './audit/audit-replays/audit-replays.controller.js';
@@ -171,6 +172,7 @@ export class AppModule {
         ShuController,
         AuditEventsController,
         AuditKoperasiController,
+        AuditOpenItemsController,
         AuditTrialBalanceController,
         AuditStreamsController,
         AuditTraceController,

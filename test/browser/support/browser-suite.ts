@@ -258,3 +258,8 @@ export async function pageSoon(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** As the app writes rupiah: `Rp 1.250.000`. */
+export function rupiah(amountRp: number): string {
+  return `Rp ${String(amountRp).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+}

@@ -558,7 +558,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Journal entries of the scope, oldest first, paged; by date range (from/to as in GET /audit/events) and account
+         * Journal entries of the scope, oldest first, paged; by date range (from/to as in GET /audit/events), account, or the event that posted one
          * @description Entries are ordered by entry id, the order the ledger posted them; the cursor is where the page ended.
          */
         get: operations["AuditEntriesController_list"];
@@ -688,6 +688,23 @@ export interface paths {
          * @description Each one can be named as ?koperasiId= on every audit route; any other koperasi is answered 404 there.
          */
         get: operations["AuditKoperasiController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/open-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One koperasi's open items (a city auditor names it with ?koperasiId=): pending payments, unremitted installments, reconciliation differences */
+        get: operations["AuditOpenItemsController_openItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2164,6 +2181,29 @@ export interface components {
             events: components["schemas"]["AuditEventResponse"][];
             /** @description pass as ?cursor= for the next page; null at the end */
             nextCursor: string | null;
+        };
+        AuditOpenItemsResponse: {
+            koperasiId: string;
+            /**
+             * @description WIB day
+             * @example 2026-03-14
+             */
+            today: string;
+            /**
+             * @description WIB day
+             * @example 2026-03-13
+             */
+            yesterday: string;
+            /** @description payments of yesterday still PENDING: older than a day */
+            pendingYesterday: number;
+            /** @description payments of today still PENDING */
+            pendingToday: number;
+            /** @description installments of yesterday and today not yet remitted to the bank */
+            unremittedCount: number;
+            /** @description their amount, rupiah */
+            unremittedAmount: number;
+            /** @description differences in yesterday's PPOB reconciliation */
+            reconciliationDifferences: number;
         };
         AuditStoredEventResponse: {
             /** @description the store's commit order, with transactionId */
@@ -4388,6 +4428,8 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
+                /** @description the event the entry was posted from */
+                sourceEventId?: string;
                 /** @description only entries with a line on this account (the account's buku besar) */
                 accountCode?: string;
             };
@@ -4632,6 +4674,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["KoperasiResponse"][];
                 };
+            };
+        };
+    };
+    AuditOpenItemsController_openItems: {
+        parameters: {
+            query?: {
+                /** @description one koperasi of the caller's scope (404 for any other); all of the scope when left out */
+                koperasiId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditOpenItemsResponse"];
+                };
+            };
+            /** @description a city auditor did not name a koperasi */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -800,8 +800,6 @@ export const en: Record<MessageKey, string> = {
   'audit.history.findEntry': 'Its journal entry',
   'audit.history.noEntry': 'This event posted no journal entry.',
   'audit.history.entry': 'Entry {id}: {description}',
-  'audit.history.entriesCity':
-    'A city auditor reads the journal through Export; entries by event are for a koperasi auditor.',
   'audit.books.title': 'Books',
   'audit.books.asOfForm': 'Books as of a date and time',
   'audit.books.day': 'As of date',
@@ -880,7 +878,7 @@ export const en: Record<MessageKey, string> = {
   'audit.summary.reconciliation': 'PPOB reconciliation differences',
   'audit.summary.reconciliationHint': 'Deposit reconciliation of {day}.',
   'audit.summary.cityNote':
-    'Counter figures (pending PPOB, installments, reconciliation) are read per koperasi with its auditor account; Verify, Replay, History and Export cover the whole city.',
+    'Choose one koperasi of the city above for its counter figures (pending PPOB, installments, reconciliation); Verify, Replay, History and Export cover the whole city.',
   'audit.trace.actorOnly': "Written by {actor} (not an app user, for instance a partner's answer).",
   'audit.history.changeSearch': 'Change the search',
   // (audit keys above this line)

@@ -804,8 +804,6 @@ export const id = {
   'audit.history.findEntry': 'Entri jurnalnya',
   'audit.history.noEntry': 'Kejadian ini tidak membuat entri jurnal.',
   'audit.history.entry': 'Entri {id}: {description}',
-  'audit.history.entriesCity':
-    'Auditor kota membaca jurnal lewat Ekspor; entri per kejadian hanya untuk auditor koperasi.',
   'audit.books.title': 'Buku',
   'audit.books.asOfForm': 'Buku per tanggal dan jam',
   'audit.books.day': 'Per tanggal',
@@ -885,7 +883,7 @@ export const id = {
   'audit.summary.reconciliation': 'Selisih rekonsiliasi PPOB',
   'audit.summary.reconciliationHint': 'Rekonsiliasi deposit tanggal {day}.',
   'audit.summary.cityNote':
-    'Angka loket (PPOB tertunda, angsuran, rekonsiliasi) dibaca per koperasi dengan akun auditor koperasinya; Verifikasi, Replay, Riwayat dan Ekspor mencakup seluruh kota.',
+    'Pilih satu koperasi kota ini di atas untuk angka loketnya (PPOB tertunda, angsuran, rekonsiliasi); Verifikasi, Replay, Riwayat dan Ekspor mencakup seluruh kota.',
   'audit.trace.actorOnly':
     'Dicatat oleh {actor} (bukan pengguna aplikasi, misalnya jawaban mitra).',
   'audit.history.changeSearch': 'Ubah pencarian',

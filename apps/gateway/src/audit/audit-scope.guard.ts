@@ -58,6 +58,20 @@ export class AuditScopeGuard implements CanActivate {
   }
 }
 
+/**
+ * The one koperasi a per-koperasi report reads (books, the counter's open items): a koperasi auditor's own, or
+ * the one a city auditor named; a city auditor who named none is told to.
+ */
+export function oneKoperasiOf(scope: AuditScope, what: string): string {
+  if (scope.koperasiIds.length === 1) return scope.koperasiIds[0];
+  throw new ApiException(
+    HttpStatus.BAD_REQUEST,
+    'VALIDATION_FAILED',
+    `Invalid request: name one koperasi of your city with koperasiId; ${what} are kept per koperasi`,
+    [{ field: 'koperasiId', problems: ['is required for a city auditor'] }],
+  );
+}
+
 /** The scope AuditScopeGuard worked out for this request. */
 export const InAuditScope = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuditScope => {

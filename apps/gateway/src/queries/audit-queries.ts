@@ -66,6 +66,8 @@ export interface EntryQuery {
   to: string | null;
   /** Only entries with a line on this account; null: all. */
   accountCode: string | null;
+  /** Only the entry this event posted; null: all. */
+  sourceEventId: string | null;
   after: string | null;
   limit: number;
 }
@@ -224,6 +226,7 @@ export class AuditQueries {
           from: query.from ?? undefined,
           to: query.to ?? undefined,
           accountCode: query.accountCode ?? undefined,
+          sourceEventId: query.sourceEventId ?? undefined,
           after: query.after ?? undefined,
           limit: String(query.limit),
         }),

@@ -7,7 +7,7 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { badQuery, parseKoperasiIds, parseLimit } from '@koperasi/service-kit';
+import { badQuery, isUuid, parseKoperasiIds, parseLimit } from '@koperasi/service-kit';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/pg-pool.provider.js';
 import { InternalTokenGuard } from '../internal/internal-token.guard.js';
@@ -40,6 +40,9 @@ export class AuditEntriesController {
     ) {
       throw badQuery('accountCode', 'must be an account code of the chart, digits only');
     }
+    const sourceEventId = query.sourceEventId ?? null;
+    if (sourceEventId !== null && !isUuid(sourceEventId))
+      throw badQuery('sourceEventId', 'must be the UUID of an event');
     return auditEntries(
       this.pool,
       {
@@ -47,6 +50,7 @@ export class AuditEntriesController {
         from: instantOf('from', query.from),
         to: instantOf('to', query.to),
         accountCode,
+        sourceEventId,
         after,
       },
       parseLimit(query.limit),

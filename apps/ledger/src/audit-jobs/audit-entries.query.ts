@@ -46,6 +46,8 @@ export interface EntryFilter {
   to: Date | null;
   /** Only entries with a line on this account (buku besar); null: every entry. */
   accountCode: string | null;
+  /** Only the entry this event posted (an event posts at most one); null: every entry. */
+  sourceEventId: string | null;
   /** Entry id to continue after; '0' from the start. */
   after: string;
 }
@@ -125,8 +127,17 @@ export async function auditEntries(
        AND ($3::timestamptz IS NULL OR entry.occurred_at >= $3)
        AND ($4::timestamptz IS NULL OR entry.occurred_at < $4)
        AND ${filter.accountCode === null ? '$5::text IS NULL' : ENTRY_HAS_ACCOUNT_LINE}
+       AND ($7::uuid IS NULL OR entry.source_event_id = $7)
      ORDER BY entry.id LIMIT $6`,
-    [filter.after, filter.koperasiIds, filter.from, filter.to, filter.accountCode, limit],
+    [
+      filter.after,
+      filter.koperasiIds,
+      filter.from,
+      filter.to,
+      filter.accountCode,
+      limit,
+      filter.sourceEventId,
+    ],
   );
   const entries = rows.map(entryOf);
   return { entries, nextCursor: entries.length === limit ? entries[entries.length - 1].id : null };

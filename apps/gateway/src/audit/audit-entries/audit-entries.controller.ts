@@ -12,6 +12,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { Roles } from '../../auth/auth.decorators.js';
 import { ApiException } from '../../http/api-exception.js';
 import { AuditQueries } from '../../queries/audit-queries.js';
+import { EntriesQuery } from '../../ledger/ledger-reports/ledger-reports.query.js';
 import { AuditEntryResponse, presentAuditEntry } from '../audit-entry.response.js';
 import { AuditPageQuery, AuditTimeRangeQuery } from '../audit-query.dto.js';
 import { AuditScopeGuard, InAuditScope, type AuditScope } from '../audit-scope.guard.js';
@@ -20,7 +21,11 @@ import { timeRangeOf } from '../audit-time-range.js';
 const DEFAULT_PAGE = 100;
 const ENTRY_CURSOR = /^\d{1,18}$/;
 
-export class AuditEntriesQuery extends IntersectionType(AuditTimeRangeQuery, AuditPageQuery) {
+export class AuditEntriesQuery extends IntersectionType(
+  AuditTimeRangeQuery,
+  AuditPageQuery,
+  EntriesQuery,
+) {
   @ApiPropertyOptional({
     example: '111000',
     description: "only entries with a line on this account (the account's buku besar)",
@@ -52,7 +57,7 @@ export class AuditEntriesController {
   @Get()
   @ApiOperation({
     summary:
-      'Journal entries of the scope, oldest first, paged; by date range (from/to as in GET /audit/events) and account',
+      'Journal entries of the scope, oldest first, paged; by date range (from/to as in GET /audit/events), account, or the event that posted one',
     description:
       'Entries are ordered by entry id, the order the ledger posted them; the cursor is where the page ended.',
   })
@@ -76,6 +81,7 @@ export class AuditEntriesController {
       from: range.from,
       to: range.to,
       accountCode: query.accountCode ?? null,
+      sourceEventId: query.sourceEventId ?? null,
       after: query.cursor ?? null,
       limit: query.limit ?? DEFAULT_PAGE,
     });

@@ -128,6 +128,7 @@ export class AuditExportController {
           from: range.from,
           to: range.to,
           accountCode: null,
+          sourceEventId: null,
           after,
           limit: EXPORT_PAGE,
         });

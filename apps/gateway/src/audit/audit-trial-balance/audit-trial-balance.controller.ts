@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -8,7 +8,6 @@ import {
   IntersectionType,
 } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
-import { ApiException } from '../../http/api-exception.js';
 import { AsOfQuery } from '../../ledger/ledger-reports/ledger-reports.query.js';
 import {
   TrialBalanceResponse,
@@ -16,7 +15,12 @@ import {
 } from '../../ledger/ledger-reports/ledger.responses.js';
 import { LedgerQueries } from '../../queries/query-clients.js';
 import { AuditScopeQuery } from '../audit-query.dto.js';
-import { AuditScopeGuard, InAuditScope, type AuditScope } from '../audit-scope.guard.js';
+import {
+  AuditScopeGuard,
+  InAuditScope,
+  oneKoperasiOf,
+  type AuditScope,
+} from '../audit-scope.guard.js';
 
 export class AuditTrialBalanceQuery extends IntersectionType(AuditScopeQuery, AsOfQuery) {}
 
@@ -42,14 +46,8 @@ export class AuditTrialBalanceController {
     @InAuditScope() scope: AuditScope,
     @Query() query: AuditTrialBalanceQuery,
   ): Promise<TrialBalanceResponse> {
-    if (scope.koperasiIds.length !== 1) {
-      throw new ApiException(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        'Invalid request: name one koperasi of your city with koperasiId; books are kept per koperasi',
-        [{ field: 'koperasiId', problems: ['is required for a city auditor'] }],
-      );
-    }
-    return presentTrialBalance(await this.ledger.trialBalance(scope.koperasiIds[0], query.asOf));
+    return presentTrialBalance(
+      await this.ledger.trialBalance(oneKoperasiOf(scope, 'books'), query.asOf),
+    );
   }
 }

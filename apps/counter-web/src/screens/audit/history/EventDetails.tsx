@@ -4,6 +4,7 @@ import { describeError } from '../../../api/describe-error';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatWibDateTime, wibToday } from '../../../format/wib';
 import { t } from '../../../i18n/i18n';
+import { auditScopeQuery } from '../shared/audit-koperasi';
 import { serviceLabel } from '../shared/audit-words';
 import { entryHref, streamHref } from '../shared/history-links';
 import { wibDayBefore } from '../shared/wib-input';
@@ -26,12 +27,12 @@ export function EventDetails({ event, inStream }: { event: HistoryEvent; inStrea
     setBusy(true);
     setError(null);
     try {
-      const found = (await api.get('/api/v1/ledger/entries', {
-        query: { sourceEventId: event.eventId },
-      })) as unknown as { id: string; description: string }[];
-      setEntries(found);
+      const found = await api.get('/api/v1/audit/entries', {
+        query: { sourceEventId: event.eventId, ...auditScopeQuery() },
+      });
+      setEntries(found.entries);
     } catch (failure) {
-      setError(describeError(failure, { FORBIDDEN: () => t('audit.history.entriesCity') }));
+      setError(describeError(failure));
     } finally {
       setBusy(false);
     }

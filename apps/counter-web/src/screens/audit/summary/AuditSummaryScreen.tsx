@@ -3,53 +3,28 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { useLoad } from '../../../components/use-load';
-import { formatWibDateTime, formatWibDay, wibToday } from '../../../format/wib';
+import { formatWibDateTime, formatWibDay } from '../../../format/wib';
 import { t } from '../../../i18n/i18n';
 import { currentUser } from '../../../session/session';
+import { auditKoperasiId, auditScopeQuery, isCityAuditor } from '../shared/audit-koperasi';
 import { lastVerify } from '../shared/last-verify';
-import { wibDayBefore } from '../shared/wib-input';
-
-/** What the counter left open, as the per-day reports tell it: yesterday's and today's. */
-async function openItems(signal: AbortSignal) {
-  const today = wibToday();
-  const yesterday = wibDayBefore(today, 1);
-  const [pendingYesterday, pendingToday, unremittedYesterday, unremittedToday, reconciliation] =
-    await Promise.all([
-      api.get('/api/v1/billpay/payments', {
-        query: { date: yesterday, status: 'PENDING' },
-        signal,
-      }),
-      api.get('/api/v1/billpay/payments', { query: { date: today, status: 'PENDING' }, signal }),
-      api.get('/api/v1/loans/collections', {
-        query: { date: yesterday, status: 'UNREMITTED' },
-        signal,
-      }),
-      api.get('/api/v1/loans/collections', {
-        query: { date: today, status: 'UNREMITTED' },
-        signal,
-      }),
-      api.get('/api/v1/billpay/reconciliation', { query: { date: yesterday }, signal }),
-    ]);
-  return {
-    yesterday,
-    pendingOld: pendingYesterday.length,
-    pendingToday: pendingToday.length,
-    unremittedCount: unremittedYesterday.count + unremittedToday.count,
-    unremittedAmount: unremittedYesterday.amount + unremittedToday.amount,
-    reconciliationDifferences: reconciliation.differences.length,
-  };
-}
 
 /**
- * Ringkasan, the auditor's home: the last verify run in this session and what the counter has left open
- * (pending payments, installments not yet remitted, yesterday's PPOB reconciliation differences).
+ * Ringkasan, the auditor's home: the last verify run in this session and what the counter of one koperasi has
+ * left open (pending payments, installments not yet remitted, yesterday's PPOB reconciliation differences): the
+ * auditor's own koperasi, or the one a city auditor chose above the screen.
  */
 export function AuditSummaryScreen() {
   const user = currentUser.value;
-  const cityAuditor = user?.koperasiId === null;
+  const cityAuditor = isCityAuditor.value;
+  // The counter's figures are per koperasi: a city auditor reads the one chosen above the screen.
+  const needsChoice = cityAuditor && auditKoperasiId.value === null;
   const items = useLoad(
-    (signal) => (cityAuditor ? Promise.resolve(null) : openItems(signal)),
-    [cityAuditor],
+    (signal) =>
+      needsChoice
+        ? Promise.resolve(null)
+        : api.get('/api/v1/audit/open-items', { query: auditScopeQuery(), signal }),
+    [needsChoice],
   );
   const verify = lastVerify.value;
   return (
@@ -85,7 +60,7 @@ export function AuditSummaryScreen() {
           <>
             <section class="card" aria-labelledby="summary-pending">
               <h2 id="summary-pending">{t('audit.summary.pending')}</h2>
-              <p class="figure">{items.data.pendingOld}</p>
+              <p class="figure">{items.data.pendingYesterday}</p>
               <p class="field__hint">
                 {t('audit.summary.pendingHint', {
                   day: formatWibDay(items.data.yesterday),
@@ -112,9 +87,9 @@ export function AuditSummaryScreen() {
           </>
         )}
       </div>
-      {items.loading && !items.data && !cityAuditor && <p role="status">{t('app.loading')}</p>}
+      {items.loading && !items.data && !needsChoice && <p role="status">{t('app.loading')}</p>}
       <ErrorMessage message={items.error} />
-      {cityAuditor && <p class="alert alert--info">{t('audit.summary.cityNote')}</p>}
+      {needsChoice && <p class="alert alert--info">{t('audit.summary.cityNote')}</p>}
     </div>
   );
 }
