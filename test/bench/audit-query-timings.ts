@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { readAuditEvents, readAuditStream, type AuditEventFilter } from '@koperasi/service-kit';
 import { auditEntries } from '../../apps/ledger/src/audit-jobs/audit-entries.query.js';
 import { trialBalanceOf } from '../../apps/ledger/src/queries/trial-balance/trial-balance.query.js';
+import { WHOLE_JOURNAL_SUMS_AS_OF } from '../../apps/ledger/test/whole-journal-sums.js';
 import type { HistoryService } from './history-generator.js';
 import { percentile } from './percentile.js';
 
@@ -108,6 +109,11 @@ export async function timeAuditQueries(
       trialBalanceOf(ledger, sample.koperasiId, sample.occurredAt).then(
         (view) => view.lines.length,
       ),
+    // The same books summed over the whole journal up to the cut-off, as before the day sums: the baseline.
+    trial_balance_as_of_whole_journal: (sample) =>
+      ledger
+        .query(WHOLE_JOURNAL_SUMS_AS_OF, [sample.koperasiId, sample.occurredAt])
+        .then((result) => result.rows.length),
     export_events_first_page: (sample) => events(sample, {}, EXPORT_PAGE),
     export_entries_first_page: (sample) =>
       auditEntries(

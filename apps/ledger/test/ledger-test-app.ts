@@ -133,6 +133,7 @@ export class LedgerTestApp {
       'journal_entries',
       'journal_lines',
       'account_balances',
+      'account_day_balances',
       'member_savings',
       'cash_by_teller',
     ];

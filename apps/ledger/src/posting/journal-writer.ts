@@ -3,9 +3,10 @@ import type { JournalEntry } from '../domain/index.js';
 import { ledgerDeltas } from './ledger-deltas.js';
 
 /**
- * Writes a batch of entries with their lines and running sums in a few statements. An entry whose source
- * event is already in the journal is skipped with everything it would add, so a replay that got past the
- * consumer's own dedupe still changes nothing. Returns the entries actually written.
+ * Writes a batch of entries with their lines and running sums (per account, per account and WIB day, per
+ * member, per teller and day) in a few statements. An entry whose source event is already in the journal is
+ * skipped with everything it would add, so a replay that got past the consumer's own dedupe still changes
+ * nothing. Returns the entries actually written.
  */
 export async function writeJournal(
   tx: ClientBase,
@@ -83,6 +84,20 @@ export async function writeJournal(
       deltas.accounts.map((row) => row.accountCode),
       deltas.accounts.map((row) => row.debitRp),
       deltas.accounts.map((row) => row.creditRp),
+    ],
+  );
+  await tx.query(
+    `INSERT INTO account_day_balances AS day (koperasi_id, business_date, account_code, debit_rp, credit_rp)
+     SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::bigint[], $5::bigint[])
+     ON CONFLICT (koperasi_id, business_date, account_code) DO UPDATE SET
+       debit_rp = day.debit_rp + EXCLUDED.debit_rp,
+       credit_rp = day.credit_rp + EXCLUDED.credit_rp`,
+    [
+      deltas.accountDays.map((row) => row.koperasiId),
+      deltas.accountDays.map((row) => row.businessDate),
+      deltas.accountDays.map((row) => row.accountCode),
+      deltas.accountDays.map((row) => row.debitRp),
+      deltas.accountDays.map((row) => row.creditRp),
     ],
   );
   if (deltas.savings.length > 0) {

@@ -12,6 +12,11 @@ export interface AccountDelta {
   creditRp: number;
 }
 
+/** An account's movement on one WIB business day (account_day_balances). */
+export interface AccountDayDelta extends AccountDelta {
+  businessDate: string;
+}
+
 export interface SavingsDelta {
   koperasiId: string;
   memberId: string;
@@ -31,6 +36,7 @@ export interface CashDelta {
 /** What a batch of entries adds to the running sums, one row per key, in key order. */
 export interface LedgerDeltas {
   accounts: AccountDelta[];
+  accountDays: AccountDayDelta[];
   savings: SavingsDelta[];
   cash: CashDelta[];
 }
@@ -43,6 +49,7 @@ const KAS = '111000';
  */
 export function ledgerDeltas(entries: readonly JournalEntry[]): LedgerDeltas {
   const accounts = new Map<string, AccountDelta>();
+  const accountDays = new Map<string, AccountDayDelta>();
   const savings = new Map<string, SavingsDelta>();
   const cash = new Map<string, CashDelta>();
   for (const entry of entries) {
@@ -56,6 +63,15 @@ export function ledgerDeltas(entries: readonly JournalEntry[]): LedgerDeltas {
       }));
       account.debitRp = add(account.debitRp, line.debitRp);
       account.creditRp = add(account.creditRp, line.creditRp);
+      const day = upsert(accountDays, [entry.koperasiId, businessDate, line.accountCode], () => ({
+        koperasiId: entry.koperasiId,
+        businessDate,
+        accountCode: line.accountCode,
+        debitRp: 0,
+        creditRp: 0,
+      }));
+      day.debitRp = add(day.debitRp, line.debitRp);
+      day.creditRp = add(day.creditRp, line.creditRp);
 
       const savingsField = SAVINGS_FIELD_BY_ACCOUNT[line.accountCode as StartingAccountCode];
       if (savingsField && line.memberId) {
@@ -85,6 +101,7 @@ export function ledgerDeltas(entries: readonly JournalEntry[]): LedgerDeltas {
   }
   return {
     accounts: sortedValues(accounts),
+    accountDays: sortedValues(accountDays),
     savings: sortedValues(savings),
     cash: sortedValues(cash),
   };

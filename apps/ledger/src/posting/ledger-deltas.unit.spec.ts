@@ -74,6 +74,36 @@ describe('ledgerDeltas', () => {
     expect(deltas.cash[0].businessDate).toBe('2025-07-22');
   });
 
+  it('given entries either side of midnight WIB, then each account is summed per WIB day', () => {
+    const deltas = ledgerDeltas([
+      entry('e1', '2025-07-21T16:59:59.999Z', [
+        { accountCode: '111000', debitRp: 1_000, creditRp: 0, tellerId: 'teller-a' },
+        { accountCode: '211000', debitRp: 0, creditRp: 1_000, memberId: 'mem-1' },
+      ]),
+      entry('e2', '2025-07-21T17:00:00Z', [
+        { accountCode: '111000', debitRp: 2_000, creditRp: 0, tellerId: 'teller-a' },
+        { accountCode: '211000', debitRp: 0, creditRp: 2_000, memberId: 'mem-1' },
+      ]),
+      entry('e3', '2025-07-22T09:00:00+07:00', [
+        { accountCode: '211000', debitRp: 500, creditRp: 0, memberId: 'mem-1' },
+        { accountCode: '111000', debitRp: 0, creditRp: 500, tellerId: 'teller-a' },
+      ]),
+    ]);
+    const day = (businessDate: string, accountCode: string, debitRp: number, creditRp: number) => ({
+      koperasiId: 'kop-1',
+      businessDate,
+      accountCode,
+      debitRp,
+      creditRp,
+    });
+    expect(deltas.accountDays).toEqual([
+      day('2025-07-21', '111000', 1_000, 0),
+      day('2025-07-21', '211000', 0, 1_000),
+      day('2025-07-22', '111000', 2_000, 500),
+      day('2025-07-22', '211000', 500, 2_000),
+    ]);
+  });
+
   it('given sums beyond exact integers, then it refuses instead of rounding', () => {
     const huge = Number.MAX_SAFE_INTEGER;
     const line = (accountCode: string, debitRp: number, creditRp: number) => ({

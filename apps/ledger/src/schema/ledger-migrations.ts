@@ -9,6 +9,7 @@ import { LedgerReplayJobs1790000000351 } from './ledger-replay-jobs.migration.js
 import { LedgerShuAllocation1790000000360 } from './ledger-shu-allocation.migration.js';
 import { LedgerRefusedInstallmentsAccount1790000000370 } from './ledger-refused-installments-account.migration.js';
 import { LedgerPeriodClosings1790000000380 } from './ledger-period-closings.migration.js';
+import { LedgerAccountDays1790000000390 } from './ledger-account-days.migration.js';
 
 /** Every migration of the ledger database, in order; main.ts applies the pending ones at start. */
 export const LEDGER_MIGRATIONS: MigrationClass[] = [
@@ -22,4 +23,5 @@ export const LEDGER_MIGRATIONS: MigrationClass[] = [
   LedgerShuAllocation1790000000360,
   LedgerRefusedInstallmentsAccount1790000000370,
   LedgerPeriodClosings1790000000380,
+  LedgerAccountDays1790000000390,
 ];

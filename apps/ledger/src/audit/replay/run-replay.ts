@@ -5,6 +5,7 @@ import { UpcasterRegistry } from '@koperasi/contracts';
 import type { ProgressListener } from '../progress.js';
 import type { ServiceStore } from '../sources/service-stores.js';
 import { compiledWorker, runWorkerTask } from '../worker-threads.js';
+import { ACCOUNT_DAYS_FROM_JOURNAL } from '../../schema/ledger-account-days.migration.js';
 import {
   BulkProjector,
   mergeRunningSums,
@@ -118,6 +119,8 @@ export async function runReplay(
     await writeRunningSums(client, rebuilt.sums, rebuilt.lastEntryId);
     // Keys and indexes only for books someone will look at: the comparison joins by hash and needs none.
     if (options.keepSchema) {
+      // The day sums serve the as-of reports of whoever opens the kept books; a schema compared and dropped needs none.
+      await client.query(ACCOUNT_DAYS_FROM_JOURNAL);
       onProgress?.({
         phase: 'index the rebuilt books',
         done: rebuilt.events,
