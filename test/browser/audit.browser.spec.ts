@@ -435,7 +435,8 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
 
     await page.setViewportSize(PHONE);
     await expectTidy(page, 'audit-kota-pilih-koperasi-360');
-  });
+    // Four screens and two koperasi, each step waiting on the suite: longer than one screen's minute.
+  }, 180_000);
 
   it('names a tampered event (changed behind the triggers) with its store, stream and version, linking to it', async () => {
     const billpay = new pg.Client({ connectionString: suite.harness.databaseUrl('billpay') });
