@@ -297,7 +297,8 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await phone.getByLabel('Data kejadian').waitFor();
     await expectTidy(phone, 'audit-riwayat-stream-360');
     expect(writes).toEqual([]);
-  });
+    // Thirteen pages, each checked for overflow and accessibility: on a loaded machine, more than a minute.
+  }, 180_000);
 
   it("lets a city auditor switch between two koperasi of its city, and never shows a third city's", async () => {
     const admin = await new ApiClient(suite.harness.gatewayUrl).login('admin', DEMO_PASSWORD);
