@@ -1,17 +1,27 @@
 import type { INestApplication } from '@nestjs/common';
 import { LoanCommandTopics } from '@koperasi/contracts';
-import { commandByCommand, type CommandTableEntry } from '@koperasi/service-kit';
+import {
+  commandByCommand,
+  type CommandTableEntry,
+  type DeciderCommandHandler,
+} from '@koperasi/service-kit';
 import { CloseRemittanceHandler } from './commands/close-remittance/close-remittance.handler.js';
-import { CollectInstallmentHandler } from './commands/collect-installment/collect-installment.handler.js';
+import { COLLECT_INSTALLMENT_COMMANDS } from './commands/collect-installment/collect-installment-commands.provider.js';
 import { PayBackRefusedHandler } from './commands/pay-back-refused/pay-back-refused.handler.js';
 
-/** Every command topic of the service and its handler; collections still meet in CollectionWriter's group commit. */
+/**
+ * Every command topic of the service and its handler. Installments are decided a batch at a time; closing a
+ * remittance (which takes every acknowledged collection of the koperasi) and paying back a refused collection
+ * (a supervisor's rare correction), one at a time.
+ */
 export function loansCommandTable(app: INestApplication): CommandTableEntry[] {
-  const collect = app.get(CollectInstallmentHandler);
+  const collections = app.get<DeciderCommandHandler<unknown, unknown, never>>(
+    COLLECT_INSTALLMENT_COMMANDS,
+  );
   const close = app.get(CloseRemittanceHandler);
   const payBack = app.get(PayBackRefusedHandler);
   return [
-    commandByCommand(LoanCommandTopics.collectInstallment, collect.execute.bind(collect)),
+    { topics: collections.topics, handler: collections.handle },
     commandByCommand(LoanCommandTopics.closeRemittance, close.execute.bind(close)),
     commandByCommand(LoanCommandTopics.payBackRefusedCollection, payBack.execute.bind(payBack)),
   ];

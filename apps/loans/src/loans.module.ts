@@ -15,9 +15,8 @@ import {
 import { AgreementsRepository } from './agreements/agreements.repository.js';
 import { BankClient } from './bank/bank-client.js';
 import { CloseRemittanceHandler } from './commands/close-remittance/close-remittance.handler.js';
-import { CollectInstallmentHandler } from './commands/collect-installment/collect-installment.handler.js';
+import { collectInstallmentCommandsProvider } from './commands/collect-installment/collect-installment-commands.provider.js';
 import { PayBackRefusedHandler } from './commands/pay-back-refused/pay-back-refused.handler.js';
-import { CollectionWriter } from './commands/collect-installment/collection-writer.js';
 import { NoticeDispatcher } from './dispatch/notice-dispatcher.js';
 import { RemittanceDispatcher } from './dispatch/remittance-dispatcher.js';
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
@@ -83,8 +82,7 @@ export class LoansModule {
         BankClient,
         NoticeDispatcher,
         RemittanceDispatcher,
-        CollectionWriter,
-        CollectInstallmentHandler,
+        collectInstallmentCommandsProvider,
         CloseRemittanceHandler,
         PayBackRefusedHandler,
         CommandConsumerState,

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import type {
-  CollectInstallmentPayload,
-  CollectInstallmentResult,
-  CommandEnvelope,
-  CommandReply,
-  LoanAccountView,
-  RemittanceView,
-  UserRole,
+import {
+  LoanCommandTopics,
+  type CollectInstallmentPayload,
+  type CollectInstallmentResult,
+  type CommandEnvelope,
+  type CommandReply,
+  type LoanAccountView,
+  type RemittanceView,
+  type UserRole,
 } from '@koperasi/contracts';
+import type { CommandMessage, DeciderCommandHandler } from '@koperasi/service-kit';
 import {
   createTestDatabase,
   createTestTopics,
@@ -18,7 +20,7 @@ import {
   type TestDatabase,
 } from '@koperasi/testing';
 import { CloseRemittanceHandler } from '../src/commands/close-remittance/close-remittance.handler.js';
-import { CollectInstallmentHandler } from '../src/commands/collect-installment/collect-installment.handler.js';
+import { COLLECT_INSTALLMENT_COMMANDS } from '../src/commands/collect-installment/collect-installment-commands.provider.js';
 import { loansMigrations } from '../src/infrastructure/loans-migrations.js';
 import { LoansModule } from '../src/loans.module.js';
 
@@ -58,12 +60,21 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
     ...overrides,
   });
 
-  const collect = (
+  /** One batch of collections, as the Kafka transport hands them over; the replies in the same order. */
+  const collectBatch = (envelopes: CommandEnvelope<CollectInstallmentPayload>[]) =>
+    app.get<DeciderCommandHandler<unknown, unknown, never>>(COLLECT_INSTALLMENT_COMMANDS).handle(
+      envelopes.map((value): CommandMessage => ({
+        topic: LoanCommandTopics.collectInstallment,
+        key: value.payload.loanNo,
+        value,
+      })),
+    ) as Promise<CommandReply<CollectInstallmentResult>[]>;
+  const collect = async (
     payload: CollectInstallmentPayload,
     role?: UserRole,
     commandId?: string,
   ): Promise<CommandReply<CollectInstallmentResult>> =>
-    app.get(CollectInstallmentHandler).execute(envelope(payload, role, commandId));
+    (await collectBatch([envelope(payload, role, commandId)]))[0];
   const close = (): Promise<CommandReply<RemittanceView>> =>
     app.get(CloseRemittanceHandler).execute(envelope({}, 'supervisor'));
 
@@ -153,16 +164,43 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
     expect((await collect({ loanNo: no, amountRp: 300_000, loan: bankView })).ok).toBe(true);
   });
 
+  it("given one batch with two collections on a loan, another loan's and a stale one, then the loan's second sees its first and only the refused change nothing", async () => {
+    const [shared, other, stale] = [loanNo(), loanNo(), loanNo()];
+    const bankView = view(shared, { maxPaymentRp: 800_000 });
+    const replies = await collectBatch([
+      envelope({ loanNo: shared, amountRp: 500_000, loan: bankView }),
+      envelope({ loanNo: other, amountRp: 500_000, loan: view(other) }),
+      envelope({ loanNo: shared, amountRp: 500_000, loan: bankView }),
+      envelope({
+        loanNo: stale,
+        amountRp: 500_000,
+        loan: view(stale, { viewedAt: new Date(Date.now() - 120_000).toISOString() }),
+      }),
+      envelope({ loanNo: shared, amountRp: 300_000, loan: bankView }),
+    ]);
+    expect(
+      replies.map((reply) => (reply.ok ? reply.result.receipt.amountRp : reply.error.code)),
+    ).toEqual([500_000, 500_000, 'OVERPAYMENT', 'LOAN_VIEW_STALE', 300_000]);
+    const { rows } = await db.pool.query(
+      `SELECT loan_no, sum(amount_rp)::int AS collected, count(*)::int AS n FROM collections
+       WHERE loan_no = ANY($1::text[]) GROUP BY loan_no ORDER BY loan_no`,
+      [[shared, other, stale]],
+    );
+    expect(rows).toEqual([
+      { loan_no: shared, collected: 800_000, n: 2 },
+      { loan_no: other, collected: 500_000, n: 1 },
+    ]);
+  });
+
   it('refuses an auditor, a platform admin, a stale view and a malformed one, recording nothing', async () => {
     const no = loanNo();
     const before = (await db.pool.query(`SELECT count(*)::int AS n FROM collections`)).rows[0].n;
     expect(
       await collect({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'auditor'),
     ).toMatchObject({ ok: false, error: { status: 403 } });
-    const asAdmin = await app.get(CollectInstallmentHandler).execute({
-      ...envelope({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'admin'),
-      koperasiId: '',
-    });
+    const [asAdmin] = await collectBatch([
+      { ...envelope({ loanNo: no, amountRp: 500_000, loan: view(no) }, 'admin'), koperasiId: '' },
+    ]);
     expect(asAdmin).toMatchObject({ ok: false, error: { status: 403 } });
     const stale = view(no, { viewedAt: new Date(Date.now() - 120_000).toISOString() });
     expect(await collect({ loanNo: no, amountRp: 500_000, loan: stale })).toMatchObject({

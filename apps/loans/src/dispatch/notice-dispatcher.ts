@@ -10,7 +10,7 @@ import { PostgresEventStore, StreamVersionConflictError } from '@koperasi/events
 import type { Pool } from 'pg';
 import { PG_POOL } from '@koperasi/service-kit';
 import { BankClient, type BankResult } from '../bank/bank-client.js';
-import { collectionStreamId } from '../commands/collect-installment/collection-writer.js';
+import { collectionStreamId } from '../commands/collect-installment/collection-stream-id.js';
 import type {
   CollectionNoticeAcknowledged,
   CollectionRefusedByBank,

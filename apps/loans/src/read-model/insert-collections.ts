@@ -12,15 +12,13 @@ export interface CollectionInsert {
   data: InstallmentCollectedData;
 }
 
-/**
- * The collections' rows, in one statement: read model, and the outbox of each bank notice (notice_status
- * PENDING, due now). A collection's business date is the counter's date in WIB when its event was stored.
- */
-export async function insertCollections(
-  tx: PoolClient,
-  collections: CollectionInsert[],
-): Promise<InstallmentReceipt[]> {
-  const receipts = collections.map(({ koperasiId, event, data }) => ({
+/** The receipt the counter prints for a stored collection; its date is the counter's in WIB when stored. */
+export function collectionReceipt({
+  koperasiId,
+  event,
+  data,
+}: CollectionInsert): InstallmentReceipt {
+  return {
     collectionId: data.collectionId,
     loanNo: data.loanNo,
     borrowerName: data.borrowerName,
@@ -33,7 +31,19 @@ export async function insertCollections(
     collectedAt: nowInWib(Date.parse(event.occurredAt)),
     koperasiId,
     tellerId: data.tellerId,
-  }));
+  };
+}
+
+/**
+ * The collections' rows, in one statement: read model, and the outbox of each bank notice (notice_status
+ * PENDING, due now). A collection's business date is the counter's date in WIB when its event was stored.
+ */
+export async function insertCollections(
+  tx: PoolClient,
+  collections: CollectionInsert[],
+): Promise<void> {
+  if (collections.length === 0) return;
+  const receipts = collections.map(collectionReceipt);
   const column = <T>(pick: (collection: CollectionInsert, index: number) => T) =>
     collections.map(pick);
   await tx.query(
@@ -58,5 +68,4 @@ export async function insertCollections(
       column(({ data }) => (data.allocation ? JSON.stringify(data.allocation) : null)),
     ],
   );
-  return receipts;
 }

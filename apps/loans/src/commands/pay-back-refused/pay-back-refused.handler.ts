@@ -30,7 +30,7 @@ import {
   collectionViewOf,
   type CollectionRow,
 } from '../../read-model/collection-row.js';
-import { collectionStreamId } from '../collect-installment/collection-writer.js';
+import { collectionStreamId } from '../collect-installment/collection-stream-id.js';
 import { loanErrorReply } from '../loan-error-replies.js';
 
 const MAX_NAME_LENGTH = 200;

@@ -1,0 +1,3 @@
+export function collectionStreamId(collectionId: string): string {
+  return `collection-${collectionId}`;
+}
