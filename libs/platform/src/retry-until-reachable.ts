@@ -61,7 +61,7 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
   // pg's own errors when a connection ends or never comes carry no code, only these messages.
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Client was closed/i.test(
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable/i.test(
     error.message,
   );
 }
