@@ -9,6 +9,7 @@ import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
 import { BENCH_SUITE_OPTIONS, useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
+import { databaseTransactions } from './database-transactions.js';
 import { cpuByComponent, reportCpu } from './suite-cpu.js';
 
 const COUNTERS = Number(process.env.BENCH_COUNTERS ?? 50);
@@ -72,6 +73,7 @@ async function run(suite: SuiteHarness): Promise<void> {
   const idleStartedMs = performance.now();
   await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
   const cpuBefore = cpuByComponent(suite);
+  const transactionsBefore = await databaseTransactions(suite);
   const idleSeconds = (performance.now() - idleStartedMs) / 1000;
 
   const latenciesMs: number[] = [];
@@ -131,6 +133,18 @@ async function run(suite: SuiteHarness): Promise<void> {
       p50Ms: Math.round(rows[0].p50),
       p99Ms: Math.round(rows[0].p99),
       maxMs: Math.round(rows[0].max),
+    });
+    // After the books caught up and a quiet second, so every backend published its counts.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const transactionsAfter = await databaseTransactions(suite);
+    report({
+      metric: 'database_transactions_per_deposit',
+      ...Object.fromEntries(
+        [...transactionsAfter].map(([service, count]) => [
+          service,
+          Math.round(((count - (transactionsBefore.get(service) ?? 0)) * 100) / completed) / 100,
+        ]),
+      ),
     });
   } finally {
     await ledger.end();
