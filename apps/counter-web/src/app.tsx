@@ -78,6 +78,9 @@ const ExportScreen = lazy(() =>
 const StatementsScreen = lazy(() =>
   import('./screens/statements/StatementsScreen').then((m) => m.StatementsScreen),
 );
+const DailyRecapScreen = lazy(() =>
+  import('./screens/recap/DailyRecapScreen').then((m) => m.DailyRecapScreen),
+);
 const ShuScreen = lazy(() => import('./screens/shu/ShuScreen').then((m) => m.ShuScreen));
 const PeriodClosingScreen = lazy(() =>
   import('./screens/period-closing/PeriodClosingScreen').then((m) => m.PeriodClosingScreen),
@@ -181,6 +184,7 @@ function Screens() {
           <Route path="/transaksi" component={TodayScreen} />
           <Route path="/tes-printer" component={PrinterTestScreen} />
           <Route path="/kasir" component={CashDrawerScreen} />
+          <Route path="/rekap" component={DailyRecapScreen} />
           <Route
             path="/penyelia/tutup-kasir"
             component={() => <SupervisorOnly screen={CashClosingScreen} />}

@@ -79,6 +79,9 @@ import { LedgerQueries, MembersQueries } from './queries/query-clients.js';
 import { CreateUserController } from './users/create-user/create-user.controller.js';
 import { UserAccessController } from './users/user-access/user-access.controller.js';
 import { CounterTodayController } from './counter/today/counter-today.controller.js';
+import { DailyRecapController } from './counter/recap/daily-recap.controller.js';
+import { DailyRecapService } from './counter/recap/daily-recap.service.js';
+import { OpenMonthCheck } from './ledger/period-closings/open-month-check.js';
 import { BankController } from './bank/bank.controller.js';
 import { CashDrawerController } from './cash-drawer/cash-drawer.controller.js';
 import { CashDrawersController } from './cash-drawer/cash-drawers.controller.js';
@@ -194,6 +197,7 @@ export class AppModule {
         RefusedCollectionsController,
         LoanAgreementsController,
         CounterTodayController,
+        DailyRecapController,
         ReceiptPrintsController,
         CashDrawerController,
         CashDrawersController,
@@ -229,6 +233,8 @@ export class AppModule {
         BillpayQueries,
         LoansQueries,
         ReceiptLinesService,
+        DailyRecapService,
+        OpenMonthCheck,
         ReceiptPrintsRepository,
         CashDrawerGate,
       ],

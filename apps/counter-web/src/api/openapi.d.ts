@@ -1221,6 +1221,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/counter/recap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The daily recap of a WIB day (today by default): count and rupiah per product and kind, fees and refunds, per teller and (a supervisor) for the koperasi
+         * @description Printed on the 58 mm roll with POST /receipts/rekap/{receiptId}/prints; on A4 or as CSV from /counter/recap/export.
+         */
+        get: operations["DailyRecapController_recap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counter/recap/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily recap as CSV or as an A4 page to print or save as PDF */
+        get: operations["DailyRecapController_exportRecap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/receipts/{kind}/{id}/prints": {
         parameters: {
             query?: never;
@@ -3200,9 +3237,66 @@ export interface components {
             /** @description the koperasi's FAILED PPOB payments whose money is still owed back (a supervisor pays it) */
             ppobRefundsOwed: components["schemas"]["CounterPpobListResponse"];
         };
+        RecapLineResponse: {
+            /**
+             * @description simpanan, ppob (paid or still pending), ppob-gagal (failed: the money is the customer’s again), angsuran, refund (paid out in cash)
+             * @enum {string}
+             */
+            kind: "simpanan" | "ppob" | "ppob-gagal" | "angsuran" | "refund";
+            /**
+             * @description savings kind (pokok, wajib, sukarela-deposit, ...), PPOB product code, KUR or KUPEDES
+             * @example PLN20
+             */
+            product: string;
+            /** @example PLN Token 20.000 */
+            productName: string;
+            count: number;
+            /** @description rupiah taken in */
+            in: number;
+            /** @description rupiah paid out */
+            out: number;
+            /** @description the koperasi’s fee income from them, rupiah (PPOB once paid, installments) */
+            fee: number;
+        };
+        RecapTotalsResponse: {
+            count: number;
+            in: number;
+            out: number;
+            fee: number;
+            /** @description in − out: the cash the transactions left */
+            net: number;
+        };
+        TellerRecapResponse: {
+            lines: components["schemas"]["RecapLineResponse"][];
+            totals: components["schemas"]["RecapTotalsResponse"];
+            tellerId: string;
+            tellerName: string;
+        };
+        RecapPartResponse: {
+            lines: components["schemas"]["RecapLineResponse"][];
+            totals: components["schemas"]["RecapTotalsResponse"];
+        };
+        DailyRecapResponse: {
+            /**
+             * Format: date
+             * @description the WIB day
+             */
+            date: string;
+            /** @description a supervisor: every teller who worked that day; a teller: their own */
+            tellers: components["schemas"]["TellerRecapResponse"][];
+            /** @description the koperasi’s total (a supervisor’s recap only) */
+            koperasi: components["schemas"]["RecapPartResponse"] | null;
+            /** @description true when a day’s list passed its limit: the figures leave transactions out */
+            truncated: boolean;
+            /**
+             * @description prints on the 58 mm roll: POST /receipts/rekap/{receiptId}/prints (the date, then the koperasi or the teller)
+             * @example 2026-11-22.3f0c9a52-6d1e-4b7a-9a0e-2b8c1d4e5f60
+             */
+            receiptId: string;
+        };
         ReceiptPrintResponse: {
             /** @enum {string} */
-            kind: "ppob" | "angsuran" | "simpanan" | "kasir";
+            kind: "ppob" | "angsuran" | "simpanan" | "kasir" | "rekap";
             /** @description the receipt printed: payment id, collection id or savings event id */
             id: string;
             /**
@@ -5636,13 +5730,72 @@ export interface operations {
             };
         };
     };
+    DailyRecapController_recap: {
+        parameters: {
+            query?: {
+                /** @description the WIB day to recap; today (WIB) when left out */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyRecapResponse"];
+                };
+            };
+            /** @description date is not a real calendar date written YYYY-MM-DD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DailyRecapController_exportRecap: {
+        parameters: {
+            query: {
+                /** @description the WIB day to recap; today (WIB) when left out */
+                date?: string;
+                /** @description csv for a spreadsheet, html for an A4 page to print or save as PDF */
+                format: "csv" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the recap as a CSV file or a printable A4 page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description date is not a real calendar date, or format not csv/html */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ReceiptPrintsController_print: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                kind: "ppob" | "angsuran" | "simpanan" | "kasir";
-                /** @description payment id (ppob), collection id (angsuran), savings event id (simpanan) or drawer id (kasir) */
+                kind: "ppob" | "angsuran" | "simpanan" | "kasir" | "rekap";
+                /** @description payment id (ppob), collection id (angsuran), savings event id (simpanan), drawer id (kasir) or recap receipt id (rekap) */
                 id: string;
             };
             cookie?: never;
@@ -5657,8 +5810,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReceiptPrintResponse"];
                 };
             };
-            /** @description kind is not ppob, angsuran, simpanan or kasir */
+            /** @description kind is not ppob, angsuran, simpanan, kasir or rekap, or a rekap id is not a date */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a teller printing another teller's or the koperasi's recap */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5832,7 +5992,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description DRAWER_NOT_COUNTED: the teller has not done tutup kasir; DRAWER_CLOSED: already approved */
+            /** @description DRAWER_NOT_COUNTED: the teller has not done tutup kasir; DRAWER_CLOSED: already approved; MONTH_CLOSED: the current month is closed (tutup buku) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5884,7 +6044,7 @@ export interface operations {
                     "application/json": components["schemas"]["BankDepositResponse"];
                 };
             };
-            /** @description SLIP_ALREADY_RECORDED: this koperasi already recorded the slip */
+            /** @description SLIP_ALREADY_RECORDED: this koperasi already recorded the slip; MONTH_CLOSED: the current month is closed (tutup buku) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5943,7 +6103,7 @@ export interface operations {
                     "application/json": components["schemas"]["BankFeeSettlementResponse"];
                 };
             };
-            /** @description REFERENCE_ALREADY_RECORDED: this koperasi already recorded the reference */
+            /** @description REFERENCE_ALREADY_RECORDED: this koperasi already recorded the reference; MONTH_CLOSED: the current month is closed (tutup buku) */
             409: {
                 headers: {
                     [name: string]: unknown;

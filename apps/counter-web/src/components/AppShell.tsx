@@ -19,6 +19,7 @@ const TELLER_NAV: NavItem[] = [
   { href: '/transaksi', label: 'nav.today' },
   { href: '/tes-printer', label: 'nav.printerTest' },
   { href: '/kasir', label: 'cash.nav' },
+  { href: '/rekap', label: 'nav.recap' },
 ];
 // Cash closing and the auditors' screens join these groups in later issues.
 const SUPERVISOR_NAV: NavItem[] = [

@@ -5,7 +5,7 @@ import { t } from '../i18n/i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { ReceiptPaper } from './ReceiptPaper';
 
-export type ReceiptKind = 'ppob' | 'angsuran' | 'simpanan' | 'kasir';
+export type ReceiptKind = 'ppob' | 'angsuran' | 'simpanan' | 'kasir' | 'rekap';
 
 interface ReceiptPanelProps {
   kind: ReceiptKind;

@@ -30,6 +30,24 @@ export const en: Record<MessageKey, string> = {
   'nav.remittances': 'Bank remittance',
   'nav.bank': 'Vault & bank',
   'nav.tellers': 'New teller',
+  'nav.recap': 'Daily recap',
+  'recap.title': 'Daily recap',
+  'recap.dayForm': 'Day to recap',
+  'recap.day': 'Date',
+  'recap.show': 'Show',
+  'recap.badDay': 'Enter a date that exists, e.g. 2026-11-22.',
+  'recap.truncated':
+    'The day has more transactions than can be read at once: the figures below are too low.',
+  'recap.none': 'No transactions on this day yet.',
+  'recap.teller': 'Teller: {name}',
+  'recap.koperasi': 'Koperasi total',
+  'recap.product': 'Product',
+  'recap.count': 'Transactions',
+  'recap.in': 'In',
+  'recap.out': 'Out',
+  'recap.fee': 'Fee',
+  'recap.total': 'Total',
+  'recap.net': 'Net cash (in − out):',
   'nav.forbidden': 'This page is for supervisors only.',
 
   // --- login ---
@@ -142,6 +160,8 @@ export const en: Record<MessageKey, string> = {
   'members.nik.length': 'The NIK must have 16 digits ({count} typed).',
   'members.nik.province': 'Province code {code} in the NIK does not exist.',
   'members.nik.regency': 'The regency/city code in the NIK cannot be 00.',
+  'members.nik.regencyUnknown':
+    'Regency/city code {code} in the NIK is not in the Kepmendagri list. Check digits 3-4.',
   'members.nik.district': 'The district code in the NIK cannot be 00.',
   'members.nik.serial': 'The serial number in the NIK cannot be 0000.',
   'members.nik.birthInvalid': 'The birth date in the NIK is not a valid date.',

@@ -31,6 +31,24 @@ export const id = {
   'nav.remittances': 'Setoran ke bank',
   'nav.bank': 'Kas & bank',
   'nav.tellers': 'Kasir baru',
+  'nav.recap': 'Rekap harian',
+  'recap.title': 'Rekap harian',
+  'recap.dayForm': 'Hari yang direkap',
+  'recap.day': 'Tanggal',
+  'recap.show': 'Tampilkan',
+  'recap.badDay': 'Tulis tanggal yang ada, misalnya 2026-11-22.',
+  'recap.truncated':
+    'Transaksi hari ini lebih banyak dari yang dapat dibaca sekaligus: angka di bawah kurang dari sebenarnya.',
+  'recap.none': 'Belum ada transaksi pada hari ini.',
+  'recap.teller': 'Kasir: {name}',
+  'recap.koperasi': 'Total koperasi',
+  'recap.product': 'Produk',
+  'recap.count': 'Transaksi',
+  'recap.in': 'Masuk',
+  'recap.out': 'Keluar',
+  'recap.fee': 'Fee',
+  'recap.total': 'Jumlah',
+  'recap.net': 'Uang bersih (masuk − keluar):',
   'nav.forbidden': 'Halaman ini hanya untuk penyelia.',
 
   // --- login ---
@@ -145,6 +163,8 @@ export const id = {
   'members.nik.length': 'NIK harus 16 digit (terisi {count}).',
   'members.nik.province': 'Kode provinsi {code} pada NIK tidak ada.',
   'members.nik.regency': 'Kode kabupaten/kota pada NIK tidak boleh 00.',
+  'members.nik.regencyUnknown':
+    'Kode kabupaten/kota {code} pada NIK tidak ada dalam daftar Kepmendagri. Periksa digit 3-4.',
   'members.nik.district': 'Kode kecamatan pada NIK tidak boleh 00.',
   'members.nik.serial': 'Nomor urut pada NIK tidak boleh 0000.',
   'members.nik.birthInvalid': 'Tanggal lahir pada NIK tidak valid.',

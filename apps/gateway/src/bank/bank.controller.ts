@@ -26,6 +26,7 @@ import {
   IdempotentWriteRequest,
   type IdempotentWrite,
 } from '../idempotency/idempotent-write.decorator.js';
+import { OpenMonthCheck } from '../ledger/period-closings/open-month-check.js';
 import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
 import { BankDepositRequest, BankFeeSettlementRequest } from './bank.dto.js';
 import {
@@ -50,6 +51,7 @@ export class BankController {
     private readonly members: MembersQueries,
     private readonly ledger: LedgerQueries,
     private readonly users: UsersRepository,
+    private readonly openMonth: OpenMonthCheck,
   ) {}
 
   @Get('deposits')
@@ -77,7 +79,8 @@ export class BankController {
   })
   @ApiCreatedResponse({ type: BankDepositResponse })
   @ApiConflictResponse({
-    description: 'SLIP_ALREADY_RECORDED: this koperasi already recorded the slip',
+    description:
+      'SLIP_ALREADY_RECORDED: this koperasi already recorded the slip; MONTH_CLOSED: the current month is closed (tutup buku)',
   })
   @ApiUnprocessableEntityResponse({
     description: 'MORE_THAN_VAULT: the vault holds less than the amount',
@@ -88,6 +91,7 @@ export class BankController {
     @Body() body: BankDepositRequest,
   ): Promise<unknown> {
     const koperasiId = koperasiOf(user);
+    await this.openMonth.assertOpen(koperasiId, 'setoran ke bank');
     const [vaultBalanceRp, recordedByName] = await Promise.all([
       this.vaultBalanceRp(koperasiId),
       this.users.fullNameOf(user.id),
@@ -137,7 +141,8 @@ export class BankController {
   })
   @ApiCreatedResponse({ type: BankFeeSettlementResponse })
   @ApiConflictResponse({
-    description: 'REFERENCE_ALREADY_RECORDED: this koperasi already recorded the reference',
+    description:
+      'REFERENCE_ALREADY_RECORDED: this koperasi already recorded the reference; MONTH_CLOSED: the current month is closed (tutup buku)',
   })
   @ApiUnprocessableEntityResponse({
     description: 'MORE_THAN_OWED: the bank owes less than the amount for that month',
@@ -148,6 +153,7 @@ export class BankController {
     @Body() body: BankFeeSettlementRequest,
   ): Promise<unknown> {
     const koperasiId = koperasiOf(user);
+    await this.openMonth.assertOpen(koperasiId, 'pembayaran fee dari bank');
     const [accrued, recordedByName] = await Promise.all([
       this.ledger.bankFeesAccrued(koperasiId),
       this.users.fullNameOf(user.id),

@@ -29,6 +29,7 @@ import {
   IdempotentWriteRequest,
   type IdempotentWrite,
 } from '../idempotency/idempotent-write.decorator.js';
+import { OpenMonthCheck } from '../ledger/period-closings/open-month-check.js';
 import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
 import { CashDrawerResponse, CashDrawersResponse, presentDrawer } from './cash-drawer.responses.js';
 
@@ -45,6 +46,7 @@ export class CashDrawersController {
     private readonly members: MembersQueries,
     private readonly ledger: LedgerQueries,
     private readonly users: UsersRepository,
+    private readonly openMonth: OpenMonthCheck,
   ) {}
 
   @Get()
@@ -101,7 +103,7 @@ export class CashDrawersController {
   @ApiOkResponse({ type: CashDrawerResponse })
   @ApiConflictResponse({
     description:
-      'DRAWER_NOT_COUNTED: the teller has not done tutup kasir; DRAWER_CLOSED: already approved',
+      'DRAWER_NOT_COUNTED: the teller has not done tutup kasir; DRAWER_CLOSED: already approved; MONTH_CLOSED: the current month is closed (tutup buku)',
   })
   @ApiForbiddenResponse({
     description: 'SELF_APPROVAL: a supervisor does not approve their own drawer',
@@ -121,6 +123,7 @@ export class CashDrawersController {
       );
     }
     const koperasiId = koperasiOf(user);
+    await this.openMonth.assertOpen(koperasiId, 'persetujuan tutup kasir');
     const [expected, approverName, tellerName] = await Promise.all([
       this.ledger.drawerCash(koperasiId, tellerId, date),
       this.users.fullNameOf(user.id),

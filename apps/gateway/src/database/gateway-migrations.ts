@@ -6,6 +6,7 @@ import { GatewayLoginThrottle1790000001800 } from './gateway-login-throttle.migr
 import { GatewaySchema1790000001000 } from './gateway-schema.migration.js';
 import { GatewaySessions1790000002300 } from './gateway-sessions.migration.js';
 import { GatewayIdempotencyLease1790000002400 } from './gateway-idempotency-lease.migration.js';
+import { GatewayDailyRecapReceipts1790000002500 } from '../counter/recap/daily-recap-receipts.migration.js';
 
 /** Every gateway migration in order; main and the tests run the same list. */
 export const gatewayMigrations: MigrationClass[] = [
@@ -16,4 +17,5 @@ export const gatewayMigrations: MigrationClass[] = [
   GatewayCashDrawer1790000001950,
   GatewaySessions1790000002300,
   GatewayIdempotencyLease1790000002400,
+  GatewayDailyRecapReceipts1790000002500,
 ];

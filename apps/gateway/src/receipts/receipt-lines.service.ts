@@ -13,6 +13,10 @@ import { LoansQueries } from '../queries/loans-queries.js';
 import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
 import { cashDrawerRecapLines } from '../cash-drawer/cash-drawer-recap-text.js';
 import { presentDrawer } from '../cash-drawer/cash-drawer.responses.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { recapOfReceiptId } from '../counter/recap/daily-recap-scope.js';
+import { dailyRecapLines } from '../counter/recap/daily-recap-text.js';
+import { DailyRecapService } from '../counter/recap/daily-recap.service.js';
 import type { ReceiptKind } from './receipt-prints.repository.js';
 
 /**
@@ -27,14 +31,34 @@ export class ReceiptLinesService {
     private readonly members: MembersQueries,
     private readonly users: UsersRepository,
     private readonly ledger: LedgerQueries,
+    private readonly recaps: DailyRecapService,
   ) {}
 
-  async linesOf(kind: ReceiptKind, koperasiId: string, id: string): Promise<string[]> {
-    return this.build(kind, koperasiId, id);
+  /** The caller matters for a daily recap only: a teller prints their own, a supervisor any. */
+  async linesOf(
+    kind: ReceiptKind,
+    koperasiId: string,
+    id: string,
+    caller: AuthenticatedUser,
+  ): Promise<string[]> {
+    return this.build(kind, koperasiId, id, caller);
   }
 
-  private async build(kind: ReceiptKind, koperasiId: string, id: string): Promise<string[]> {
+  private async build(
+    kind: ReceiptKind,
+    koperasiId: string,
+    id: string,
+    caller: AuthenticatedUser,
+  ): Promise<string[]> {
     switch (kind) {
+      case 'rekap': {
+        const { date, scope } = recapOfReceiptId(id, caller);
+        const [koperasiName, recap] = await Promise.all([
+          this.koperasiName(koperasiId),
+          this.recaps.recap(koperasiId, date, scope),
+        ]);
+        return dailyRecapLines(koperasiName, recap);
+      }
       case 'ppob': {
         // 409 RECEIPT_NOT_AVAILABLE passes through from billpay while the payment is not SUCCESS.
         const receipt = await this.billpay.receipt(koperasiId, id);

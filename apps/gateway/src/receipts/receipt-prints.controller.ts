@@ -4,6 +4,7 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOperation,
   ApiParam,
@@ -47,10 +48,16 @@ export class ReceiptPrintsController {
   @ApiParam({
     name: 'id',
     description:
-      'payment id (ppob), collection id (angsuran), savings event id (simpanan) or drawer id (kasir)',
+      'payment id (ppob), collection id (angsuran), savings event id (simpanan), drawer id (kasir) or recap receipt id (rekap)',
   })
   @ApiCreatedResponse({ type: ReceiptPrintResponse })
-  @ApiBadRequestResponse({ description: 'kind is not ppob, angsuran, simpanan or kasir' })
+  @ApiBadRequestResponse({
+    description:
+      'kind is not ppob, angsuran, simpanan, kasir or rekap, or a rekap id is not a date',
+  })
+  @ApiForbiddenResponse({
+    description: "a teller printing another teller's or the koperasi's recap",
+  })
   @ApiNotFoundResponse({ description: "no such transaction in the caller's koperasi" })
   @ApiConflictResponse({
     description:
@@ -64,7 +71,7 @@ export class ReceiptPrintsController {
     const receiptKind = receiptKindOf(kind);
     const koperasiId = koperasiOf(user);
     // Built first: a receipt that cannot be printed (not found, not successful) leaves no print behind.
-    const body = await this.receipts.linesOf(receiptKind, koperasiId, id);
+    const body = await this.receipts.linesOf(receiptKind, koperasiId, id, user);
     assertFitsPaper(body, `receipt ${receiptKind}/${id}`);
     // Ids are UUIDs: one receipt, however its id is cased, has one print count.
     const receiptId = id.toLowerCase();

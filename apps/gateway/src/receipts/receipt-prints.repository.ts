@@ -2,8 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../database/pg-pool.js';
 
-export type ReceiptKind = 'ppob' | 'angsuran' | 'simpanan' | 'kasir';
-export const RECEIPT_KINDS: readonly ReceiptKind[] = ['ppob', 'angsuran', 'simpanan', 'kasir'];
+export type ReceiptKind = 'ppob' | 'angsuran' | 'simpanan' | 'kasir' | 'rekap';
+export const RECEIPT_KINDS: readonly ReceiptKind[] = [
+  'ppob',
+  'angsuran',
+  'simpanan',
+  'kasir',
+  'rekap',
+];
 
 export interface RecordedPrint {
   /** 1 for the original (CA), 2 and up for reprints (CU). */

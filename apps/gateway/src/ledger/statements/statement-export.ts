@@ -73,7 +73,7 @@ export function statementHtml(table: StatementTable, header: StatementHeader): s
 <h1>${escapeHtml(header.koperasiName)}</h1>
 <p><strong>${escapeHtml(table.title)}</strong></p>
 <p>${escapeHtml(table.period)}</p>
-<p>Dicetak ${escapeHtml(header.printedAt)}; disusun dari jurnal buku besar.</p>
+<p>Dicetak ${escapeHtml(header.printedAt)}; ${escapeHtml(table.basis ?? 'disusun dari jurnal buku besar')}.</p>
 <table><thead><tr>${head}</tr></thead>
 <tbody>
 ${body}

@@ -15,6 +15,8 @@ export interface StatementRow {
 export interface StatementTable {
   title: string;
   period: string;
+  /** What the figures come from, printed under the title; the journal when left out. */
+  basis?: string;
   columns: string[];
   rows: StatementRow[];
 }

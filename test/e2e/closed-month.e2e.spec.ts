@@ -1,0 +1,143 @@
+import { waitFor } from '@koperasi/testing';
+import { nowInWib } from '@koperasi/service-kit';
+import { ApiClient } from '../support/api-client.js';
+import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
+import { fullNameOf } from '../support/user-names.js';
+
+describe('a closed month end to end: once the current month is closed, a supervisor’s postings dated into it are refused and change nothing', () => {
+  const suite = new SuiteHarness();
+  let siti: ApiClient;
+  let agus: ApiClient;
+  let supervisor: ApiClient;
+  let agusId: string;
+  const today = nowInWib().slice(0, 10);
+  const month = today.slice(0, 7);
+
+  beforeAll(async () => {
+    await suite.startAll();
+    const admin = await new ApiClient(suite.gatewayUrl).login('admin', DEMO_PASSWORD);
+    const created = await admin.post('/koperasi', {
+      code: 'TTB',
+      name: 'KKMP Tirto',
+      kelurahan: 'Tirto',
+      kecamatan: 'Pekalongan Barat',
+      kotaKabupaten: 'Kota Pekalongan',
+      provinsi: 'Jawa Tengah',
+      simpananPokokAmount: 25_000,
+      simpananWajibMonthlyAmount: 15_000,
+    });
+    expect(created.status).toBe(201);
+    const userIds: Record<string, string> = {};
+    for (const [username, role] of [
+      ['teller.siti', 'teller'],
+      ['teller.agus', 'teller'],
+      ['supervisor.budi', 'supervisor'],
+    ]) {
+      const user = await admin.post('/users', {
+        username,
+        fullName: fullNameOf(username),
+        password: DEMO_PASSWORD,
+        role,
+        koperasiId: created.body.id,
+      });
+      expect(user.status).toBe(201);
+      userIds[username] = user.body.id;
+    }
+    agusId = userIds['teller.agus'];
+    siti = await new ApiClient(suite.gatewayUrl).login('teller.siti', DEMO_PASSWORD);
+    agus = await new ApiClient(suite.gatewayUrl).login('teller.agus', DEMO_PASSWORD);
+    supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.budi', DEMO_PASSWORD);
+  }, 240_000);
+
+  afterAll(async () => {
+    await suite.stopAll();
+  }, 60_000);
+
+  async function balances(): Promise<Record<string, number>> {
+    const listed = (await supervisor.get('/ledger/accounts')).body;
+    return Object.fromEntries(
+      listed.map((account: { code: string; balance: number }) => [account.code, account.balance]),
+    );
+  }
+
+  /** A day's cash taken (a new member's pokok and sukarela), counted at tutup kasir; the drawer then waits for the supervisor. */
+  async function takeAndCount(teller: ApiClient, nik: string, amountRp: number): Promise<void> {
+    const member = await teller.post('/members', {
+      nik,
+      fullName: 'Sri Wahyuni',
+      address: 'Jl. Tirto 1',
+      kelurahan: 'Tirto',
+    });
+    expect(member.status).toBe(201);
+    expect(
+      (await teller.post(`/members/${member.body.id}/simpanan-pokok`, { amount: 25_000 })).status,
+    ).toBe(200);
+    expect(
+      (
+        await teller.post(`/members/${member.body.id}/simpanan-sukarela/deposits`, {
+          amount: amountRp - 25_000,
+        })
+      ).status,
+    ).toBe(200);
+    await waitFor(
+      'the ledger to book the deposit in the drawer',
+      async () => (await teller.get('/cash-drawer')).body.expected.total === amountRp,
+      45_000,
+    );
+    const counted = await teller.post('/cash-drawer/close', { counted: amountRp });
+    expect(counted.status).toBe(200);
+  }
+
+  it('given an open month, then the drawer approval and setor ke bank are booked', async () => {
+    await takeAndCount(siti, '3375064108900011', 200_000);
+    const sitiId = (await siti.get('/cash-drawer')).body.tellerId;
+    expect((await supervisor.post(`/cash-drawers/${today}/${sitiId}/approve`, {})).status).toBe(
+      200,
+    );
+    await waitFor(
+      'the drawer back in the vault',
+      async () => (await balances())['111100'] === 200_000,
+      45_000,
+    );
+    const deposit = await supervisor.post('/bank/deposits', {
+      amount: 50_000,
+      slipRef: 'SLIP-TTB-1',
+    });
+    expect(deposit.status).toBe(201);
+    await waitFor(
+      'the deposit in the books',
+      async () => (await balances())['112100'] === 50_000,
+      45_000,
+    );
+  }, 150_000);
+
+  it('given the current month closed, then setor ke bank, the bank’s fee settlement and a drawer approval are 409 MONTH_CLOSED in words, and nothing changes', async () => {
+    await takeAndCount(agus, '3375064108900012', 80_000);
+    const closed = await supervisor.call('PUT', `/ledger/period-closings/${month}`);
+    expect(closed.status).toBe(200);
+    const before = await balances();
+    const depositsBefore = (await supervisor.get('/bank/deposits')).body.deposits;
+
+    const deposit = await supervisor.post('/bank/deposits', {
+      amount: 50_000,
+      slipRef: 'SLIP-TTB-2',
+    });
+    const settlement = await supervisor.post('/bank/fee-settlements', {
+      amount: 1_000,
+      reference: 'BRI-FEE-TTB-1',
+      period: month,
+    });
+    const approval = await supervisor.post(`/cash-drawers/${today}/${agusId}/approve`, {});
+    for (const refused of [deposit, settlement, approval]) {
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toBe('MONTH_CLOSED');
+      expect(refused.body.message).toContain(`Buku bulan ${month} sudah ditutup`);
+    }
+    expect(deposit.body.message).toContain('setoran ke bank');
+
+    expect((await supervisor.get('/bank/deposits')).body.deposits).toEqual(depositsBefore);
+    expect((await supervisor.get('/bank/fees')).body.settlements).toEqual([]);
+    expect((await agus.get('/cash-drawer')).body.status).toBe('COUNTED');
+    expect(await balances()).toEqual(before);
+  }, 150_000);
+});
