@@ -1,10 +1,13 @@
 import { isCalendarDate } from './calendar-date.js';
+import { FORMER_REGENCIES, PROVINCES, REGENCIES } from './region-codes.js';
 
 /** The parts of a Nomor Induk Kependudukan: `PPKKCC DDMMYY SSSS`. */
 export interface Nik {
   value: string;
   provinceCode: string;
   regencyCode: string;
+  /** The kabupaten/kota the NIK was issued in, as the Kepmendagri names it (see region-codes.ts). */
+  regencyName: string;
   districtCode: string;
   /** `YYYY-MM-DD`; the NIK has no century, see `parseNik`. */
   birthDate: string;
@@ -13,15 +16,6 @@ export interface Nik {
 }
 
 export type NikParseResult = { ok: true; nik: Nik } | { ok: false; reason: string };
-
-/**
- * Province codes in use by Dukcapil, including the Papua provinces created in 2022 (93-96); an NIK keeps the
- * code of the place it was issued, so older Papua NIKs carry 91 or 94 either way.
- */
-const PROVINCE_CODES = new Set([
-  11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
-  71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96,
-]);
 
 const FEMALE_DAY_OFFSET = 40;
 const MAX_AGE_YEARS = 120;
@@ -47,9 +41,15 @@ export function parseNik(input: string, today: string): NikParseResult {
   const regencyCode = value.slice(2, 4);
   const districtCode = value.slice(4, 6);
   const serial = value.slice(12, 16);
-  if (!PROVINCE_CODES.has(Number(provinceCode)))
+  if (!Object.hasOwn(PROVINCES, provinceCode))
     return refuse(`NIK province code ${provinceCode} does not exist`);
   if (regencyCode === '00') return refuse('NIK regency/city code cannot be 00');
+  const regencyName = regencyNameOf(`${provinceCode}.${regencyCode}`);
+  if (regencyName === null) {
+    return refuse(
+      `NIK regency/city code ${provinceCode}.${regencyCode} does not exist in ${PROVINCES[provinceCode]}`,
+    );
+  }
   if (districtCode === '00') return refuse('NIK district code cannot be 00');
   if (serial === '0000') return refuse('NIK serial number cannot be 0000');
 
@@ -78,12 +78,23 @@ export function parseNik(input: string, today: string): NikParseResult {
       value,
       provinceCode,
       regencyCode,
+      regencyName,
       districtCode,
       birthDate: candidates.plausible,
       sex,
       serial,
     },
   };
+}
+
+/**
+ * The kabupaten/kota of a `PP.KK` code, or null when the Kepmendagri has no such code; a Papua code of before
+ * the 2022 provinces still resolves, since NIKs issued then keep it.
+ */
+export function regencyNameOf(code: string): string | null {
+  if (Object.hasOwn(REGENCIES, code)) return REGENCIES[code];
+  if (Object.hasOwn(FORMER_REGENCIES, code)) return FORMER_REGENCIES[code];
+  return null;
 }
 
 /** The latest real date on or before today with age at most 120, and how many centuries gave a real date at all. */

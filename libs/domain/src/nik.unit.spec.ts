@@ -19,6 +19,7 @@ describe('parseNik', () => {
           value: '3374101705850042',
           provinceCode: '33',
           regencyCode: '74',
+          regencyName: 'Kota Semarang',
           districtCode: '10',
           birthDate: '1985-05-17',
           sex: 'M',
@@ -41,6 +42,21 @@ describe('parseNik', () => {
 
     it('then a province created in 2022 is accepted', () => {
       expect(parseNik(nik('170585', '0001', '960101'), TODAY).ok).toBe(true);
+    });
+
+    it.each([
+      ['3374', 'Kota Semarang'],
+      ['3375', 'Kota Pekalongan'],
+      ['1101', 'Kabupaten Aceh Selatan'],
+      ['9671', 'Kota Sorong'],
+    ])('then kabupaten/kota %s of the Kepmendagri list resolves to %s', (region, name) => {
+      const result = parseNik(nik('170585', '0001', `${region}10`), TODAY);
+      expect(result.ok && result.nik.regencyName).toBe(name);
+    });
+
+    it('then a Papua code of before the 2022 provinces still resolves, as NIKs issued then carry it', () => {
+      const result = parseNik(nik('170585', '0001', '910101'), TODAY);
+      expect(result.ok && result.nik.regencyName).toBe('KAB. MERAUKE');
     });
   });
 
@@ -95,6 +111,15 @@ describe('parseNik', () => {
       ['99', 'province code 99'],
     ])('then province %s is refused', (province, reason) => {
       expect(reasonFor(nik('170585', '0001', `${province}7410`))).toMatch(reason);
+    });
+
+    it.each([
+      ['3399', '33.99 does not exist in Jawa Tengah'],
+      ['3380', '33.80 does not exist in Jawa Tengah'],
+      ['3129', '31.29 does not exist'],
+      ['1120', '11.20 does not exist in Aceh'],
+    ])('then kabupaten/kota %s, in no Kepmendagri list, is refused', (region, reason) => {
+      expect(reasonFor(nik('170585', '0001', `${region}10`))).toContain(reason);
     });
 
     it('then regency 00, district 00 and serial 0000 are refused', () => {

@@ -33,6 +33,8 @@ export function nikReasonText(reason: string, value: string): string {
   if (/15 digits/.test(reason)) return t('members.nik.old15');
   if (/exactly 16 digits/.test(reason)) return t('members.nik.length', { count: value.length });
   if (/province code/.test(reason)) return t('members.nik.province', { code: value.slice(0, 2) });
+  if (/regency\/city code \d/.test(reason))
+    return t('members.nik.regencyUnknown', { code: `${value.slice(0, 2)}.${value.slice(2, 4)}` });
   if (/regency\/city code/.test(reason)) return t('members.nik.regency');
   if (/district code/.test(reason)) return t('members.nik.district');
   if (/serial number/.test(reason)) return t('members.nik.serial');
