@@ -1,8 +1,8 @@
 /**
  * npm run chaos: the suite as processes under a counter day at --rate requests/s for --duration-s seconds while
  * faults from --seed's schedule hit it; exits 1 when an invariant fails. Options: --rate=100 --duration-s=300
- * --seed=N --short (one fault of each kind, 60 s) --no-broker-kill (stay on the shared broker) --pg-restart
- * (restarts the machine's PostgreSQL: only where nothing else uses it).
+ * --seed=N --short (one fault of each kind, 60 s) --no-broker-kill (stay on the shared broker) --no-pg-restart.
+ * The run's databases are on a PostgreSQL cluster of its own, which the restart fault restarts.
  */
 import { parseArgs } from 'node:util';
 import { useLocalInfrastructureByDefault } from '../bench/bench-environment.js';
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
       seed: { type: 'string' },
       short: { type: 'boolean' },
       'no-broker-kill': { type: 'boolean' },
-      'pg-restart': { type: 'boolean' },
+      'no-pg-restart': { type: 'boolean' },
     },
     strict: true,
   });
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     durationS: positive(values['duration-s'], base.durationS, 'duration-s'),
     seed: positive(values.seed, Math.floor(Math.random() * 2 ** 31) + 1, 'seed'),
     brokerKill: base.brokerKill && !values['no-broker-kill'],
-    pgRestart: values['pg-restart'] === true,
+    pgRestart: base.pgRestart && !values['no-pg-restart'],
     log: (line) => process.stdout.write(`${line}\n`),
   });
   return summary.ok ? 0 : 1;

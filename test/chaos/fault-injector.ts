@@ -1,9 +1,9 @@
-import { execFile, type ChildProcess } from 'node:child_process';
-import { promisify } from 'node:util';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { testDatabaseUrl } from '@koperasi/testing';
 import type { ServiceName, SuiteHarness } from '../support/suite-harness.js';
 import type { PlannedFault } from './fault-schedule.js';
+import type { OwnPostgresCluster } from '../support/own-postgres-cluster.js';
 import type { OwnKafkaBroker } from './own-kafka-broker.js';
 
 export interface InjectedFault extends PlannedFault {
@@ -35,6 +35,7 @@ export class FaultInjector {
   constructor(
     private readonly suite: SuiteHarness,
     private readonly broker: OwnKafkaBroker | null,
+    private readonly postgres: OwnPostgresCluster,
   ) {}
 
   async runSchedule(schedule: readonly PlannedFault[], loadStartedMs: number): Promise<void> {
@@ -63,17 +64,19 @@ export class FaultInjector {
       }
       record.endedAtMs = Date.now();
     };
-    // partner-sim's knobs are separate, so each partner fault is a target of its own. The broker fault waits for
-    // every process fault before it and they for it: a service cannot start while its broker is down (it exits).
+    // partner-sim's knobs are separate, so each partner fault is a target of its own. The broker and PostgreSQL
+    // faults wait for every process fault before them and they for them: a killed service's restart is given
+    // 90 s to be ready, which a broker start on a busy machine can take by itself, and the database fault
+    // needs the server up to cut its connections.
     const partner = fault.kind.startsWith('partner-') || fault.kind === 'bank-down';
     const target = partner ? fault.kind : fault.target;
     const before = partner
       ? [this.turns.get(target)]
-      : fault.kind === 'broker-kill'
+      : fault.kind === 'broker-kill' || fault.kind === 'pg-restart'
         ? [...this.turns.entries()]
             .filter(([key]) => !key.startsWith('partner-') && key !== 'bank-down')
             .map(([, turn]) => turn)
-        : [this.turns.get(target), this.turns.get('kafka')];
+        : [this.turns.get(target), this.turns.get('kafka'), this.turns.get('postgresql')];
     const turn = Promise.all(
       before.filter((earlier): earlier is Promise<unknown> => earlier !== undefined),
     ).then(doIt);
@@ -142,9 +145,7 @@ export class FaultInjector {
         await this.broker.start();
         return;
       case 'pg-restart':
-        await promisify(execFile)('pg_ctlcluster', ['15', 'main', 'restart', '-m', 'fast'], {
-          timeout: 120_000,
-        });
+        await this.postgres.restart();
         return;
     }
   }

@@ -13,6 +13,7 @@ import { CounterDayLoad, setUpKoperasi } from './counter-day-load.js';
 import { CALM_AGGREGATOR, CALM_BANK, FaultInjector } from './fault-injector.js';
 import { drawFaultSchedule } from './fault-schedule.js';
 import { OwnKafkaBroker } from './own-kafka-broker.js';
+import { OwnPostgresCluster } from '../support/own-postgres-cluster.js';
 import { SeededRandom } from './seeded-random.js';
 
 export interface ChaosOptions {
@@ -23,7 +24,7 @@ export interface ChaosOptions {
   oneOfEachKind: boolean;
   /** Runs the suite on a broker of its own and SIGKILLs it once. */
   brokerKill: boolean;
-  /** Restarts the machine's PostgreSQL: shared with everything else on it, so off unless asked. */
+  /** Restarts the run's PostgreSQL cluster (its own, never the machine's shared server) while money moves. */
   pgRestart: boolean;
   koperasi: number;
   membersPerKoperasi: number;
@@ -37,7 +38,7 @@ export const LONG_RUN: Omit<ChaosOptions, 'seed' | 'log'> = {
   durationS: 300,
   oneOfEachKind: false,
   brokerKill: true,
-  pgRestart: false,
+  pgRestart: true,
   koperasi: 3,
   membersPerKoperasi: 30,
   outDir: '.run/chaos',
@@ -57,11 +58,22 @@ const REASK_BATCH = 50;
 export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   const log = options.log;
   const runId = randomUUID().slice(0, 8);
+  // Every database of the run on a cluster of its own: the restart fault and pg_terminate_backend never
+  // reach the machine's shared server.
+  const postgres = new OwnPostgresCluster(runId);
+  const previousDatabaseUrl = process.env.DATABASE_URL;
+  log(`chaos: starting a PostgreSQL cluster of this run's own on port ${postgres.port}`);
+  await postgres.create();
+  process.env.DATABASE_URL = postgres.url;
   const broker = options.brokerKill ? new OwnKafkaBroker(runId) : null;
   const previousBrokers = process.env.KAFKA_BROKERS;
   if (broker) {
     log(`chaos: starting a broker of this run's own on ${broker.brokers}`);
-    await broker.start();
+    await broker.start().catch(async (error: unknown) => {
+      await postgres.destroy();
+      restoreEnvironment('DATABASE_URL', previousDatabaseUrl);
+      throw error;
+    });
     process.env.KAFKA_BROKERS = broker.brokers;
   }
   // A short command timeout, so a request caught by a fault learns "outcome unknown" soon and is asked again.
@@ -87,7 +99,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     );
 
     const load = new CounterDayLoad(koperasi, random);
-    const injector = new FaultInjector(suite, broker);
+    const injector = new FaultInjector(suite, broker, postgres);
     const loadStartedMs = Date.now();
     await Promise.all([
       load.run(options.rate, options.durationS * 1000),
@@ -167,10 +179,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     await suite
       .stopAll()
       .catch((error: unknown) => log(`chaos: stopping the suite: ${String(error)}`));
+    await postgres.destroy();
+    restoreEnvironment('DATABASE_URL', previousDatabaseUrl);
     if (broker) {
       await broker.stop();
-      if (previousBrokers === undefined) delete process.env.KAFKA_BROKERS;
-      else process.env.KAFKA_BROKERS = previousBrokers;
+      restoreEnvironment('KAFKA_BROKERS', previousBrokers);
     }
   }
+}
+
+function restoreEnvironment(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }
