@@ -382,6 +382,70 @@ describe('financial statements end to end: a day at the counter, then the RAT st
     expect((await teller.get(`/shu/${year}`)).status).toBe(403);
   }, 120_000);
 
+  it("given the RAT's approval, when the supervisor books the year's SHU distribution, then the reserve and the members' shares leave SHU belum dibagi in one balanced entry citing its event, once a year, and a replay equals the books", async () => {
+    const today = todayWib();
+    const year = today.slice(0, 4);
+    const shu = (await auditor.get(`/shu/${year}`)).body;
+    const cadangan = shu.pools.find((pool: { key: string }) => pool.key === 'cadangan').amount;
+    const membersShare = shu.members.reduce(
+      (sum: number, member: { share: number }) => sum + member.share,
+      0,
+    );
+    expect(membersShare).toBe(shu.distributed);
+    expect(cadangan + membersShare).toBeGreaterThan(0);
+    expect((await teller.post(`/shu/${year}/distribution`, { ratDate: today })).status).toBe(403);
+    expect(
+      (await supervisor.post(`/shu/${year}/distribution`, { ratDate: '2999-01-01' })).status,
+    ).toBe(422);
+
+    const booked = await supervisor.post(`/shu/${year}/distribution`, { ratDate: today });
+    expect(booked.status).toBe(201);
+    expect(booked.body).toMatchObject({
+      year: Number(year),
+      ratDate: today,
+      surplus: shu.surplus,
+      cadangan,
+      members: membersShare,
+      approvedByName: 'Supervisor Krapyak',
+    });
+    const again = await supervisor.post(`/shu/${year}/distribution`, { ratDate: today });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toBe('SHU_ALREADY_BOOKED');
+    expect(again.body.message).toContain(`SHU tahun ${year} sudah dibukukan`);
+
+    await waitFor(
+      'the distribution in the books',
+      async () => (await balances())['216000'] === membersShare,
+      45_000,
+    );
+    const accounts = await balances();
+    expect(accounts['330000']).toBe(cadangan);
+    expect(accounts['340000']).toBe(-(cadangan + membersShare));
+    const period = `from=${year}-01-01&to=${today}`;
+    const owed = (await auditor.get(`/ledger/general-ledger/216000?${period}`)).body;
+    const reserve = (await auditor.get(`/ledger/general-ledger/330000?${period}`)).body;
+    const undivided = (await auditor.get(`/ledger/general-ledger/340000?${period}`)).body;
+    expect(owed.lines).toHaveLength(1);
+    const entry = owed.lines[0];
+    expect(entry).toMatchObject({ credit: membersShare, eventType: 'ShuDistributionBooked' });
+    expect(entry.description).toBe(
+      `Pembagian SHU tahun ${year} menurut RAT ${today}, dibukukan Supervisor Krapyak`,
+    );
+    expect(entry.sourceEventId).toEqual(expect.any(String));
+    for (const side of [reserve, undivided]) {
+      expect(side.lines.map((line: { entryId: string }) => line.entryId)).toEqual([entry.entryId]);
+      expect(side.lines[0].sourceEventId).toBe(entry.sourceEventId);
+    }
+    // Debits equal credits: what left SHU belum dibagi is what the reserve and the members received.
+    expect(undivided.lines[0].debit).toBe(reserve.lines[0].credit + entry.credit);
+    const position = (await auditor.get(`/ledger/statements?${period}`)).body.financialPosition;
+    expect(position.assets.total).toBe(position.liabilitiesAndEquity);
+
+    const replay = await suite.runAuditCli('replay', '--json');
+    expect({ status: replay.status, stderr: replay.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(JSON.parse(replay.stdout).comparison).toMatchObject({ identical: true, accounts: [] });
+  }, 180_000);
+
   it('refuses tellers, bad periods and unknown accounts or statements in words', async () => {
     const today = todayWib();
     expect((await teller.get(`/ledger/statements?from=${today}&to=${today}`)).status).toBe(403);

@@ -605,6 +605,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shu/{year}/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book the year's SHU distribution once the RAT approved it: the reserve to cadangan (330000) and the members' shares to SHU anggota belum dibayar (216000), out of SHU belum dibagi (340000)
+         * @description The figures are this year’s calculation (GET /shu/{year}) at the moment of booking; the other uses the AD/ART names stay in SHU belum dibagi. Once per year.
+         */
+        post: operations["ShuController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shu/{year}/export": {
         parameters: {
             query?: never;
@@ -2182,6 +2202,31 @@ export interface components {
             definitions: {
                 [key: string]: string;
             };
+        };
+        BookShuDistributionRequest: {
+            /**
+             * @description the day of the RAT that approved it
+             * @example 2027-03-20
+             */
+            ratDate: string;
+        };
+        ShuDistributionBookedResponse: {
+            /** Format: uuid */
+            distributionId: string;
+            /** @example 2026 */
+            year: number;
+            /** Format: date */
+            ratDate: string;
+            /** @description the year's surplus, rupiah */
+            surplus: number;
+            /** @description to the reserve (330000), rupiah */
+            cadangan: number;
+            /** @description the members' shares, owed to them (216000 SHU anggota belum dibayar), rupiah */
+            members: number;
+            approvedBy: string;
+            approvedByName: string;
+            /** Format: date-time */
+            approvedAt: string;
         };
         AuditEventResponse: {
             /** @description the store's commit order, with transactionId */
@@ -4626,6 +4671,48 @@ export interface operations {
                 content?: never;
             };
             /** @description the year has no surplus to divide */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShuController_book: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new unique value (e.g. a UUID) per intended request. Sending the same key and body again returns the first response and moves no money; the same key with a different body is refused with 422; missing gives 400. After a 503 OUTCOME_UNKNOWN, retry with the same key. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookShuDistributionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShuDistributionBookedResponse"];
+                };
+            };
+            /** @description SHU_ALREADY_BOOKED: the year was booked before; MONTH_CLOSED: the current month is closed (tutup buku) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_SHU: a year not begun, a RAT date after today, or nothing to divide */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,7 +1,26 @@
-import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  MemberCommandTopics,
+  type BookShuDistributionPayload,
+  type ShuDistributionBookedView,
+} from '@koperasi/contracts';
 import {
   ApiBearerAuth,
   ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,13 +31,25 @@ import {
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { koperasiOf } from '../auth/koperasi-of.js';
+import { UsersRepository } from '../auth/users.repository.js';
+import { CommandRunner } from '../commands/command-runner.js';
 import { ApiException } from '../http/api-exception.js';
+import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key.header.js';
+import {
+  IdempotentWriteRequest,
+  type IdempotentWrite,
+} from '../idempotency/idempotent-write.decorator.js';
+import { OpenMonthCheck } from '../ledger/period-closings/open-month-check.js';
 import { withoutRupiahSuffix } from '../ledger/ledger-reports/ledger.responses.js';
 import { sendStatement, type FileResponse } from '../ledger/statements/send-statement.js';
 import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
 import { shuSlipTable, shuTable } from './shu-tables.js';
-import { ShuAllocationRequest, ShuExportQuery } from './shu.dto.js';
-import { ShuAllocationResponse, ShuDistributionResponse } from './shu.responses.js';
+import { BookShuDistributionRequest, ShuAllocationRequest, ShuExportQuery } from './shu.dto.js';
+import {
+  ShuAllocationResponse,
+  ShuDistributionBookedResponse,
+  ShuDistributionResponse,
+} from './shu.responses.js';
 
 const YEAR = /^\d{4}$/;
 
@@ -31,6 +62,9 @@ export class ShuController {
   constructor(
     private readonly ledger: LedgerQueries,
     private readonly members: MembersQueries,
+    private readonly commands: CommandRunner,
+    private readonly users: UsersRepository,
+    private readonly openMonth: OpenMonthCheck,
   ) {}
 
   @Get('allocation')
@@ -92,6 +126,56 @@ export class ShuController {
     return withoutRupiahSuffix(
       await this.ledger.shu(koperasiOf(user), year),
     ) as ShuDistributionResponse;
+  }
+
+  @Post(':year/distribution')
+  @Roles('supervisor')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiOperation({
+    summary:
+      "Book the year's SHU distribution once the RAT approved it: the reserve to cadangan (330000) and the members' shares to SHU anggota belum dibayar (216000), out of SHU belum dibagi (340000)",
+    description:
+      'The figures are this year’s calculation (GET /shu/{year}) at the moment of booking; the other uses the AD/ART names stay in SHU belum dibagi. Once per year.',
+  })
+  @ApiCreatedResponse({ type: ShuDistributionBookedResponse })
+  @ApiConflictResponse({
+    description:
+      'SHU_ALREADY_BOOKED: the year was booked before; MONTH_CLOSED: the current month is closed (tutup buku)',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'INVALID_SHU: a year not begun, a RAT date after today, or nothing to divide',
+  })
+  async book(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdempotentWriteRequest() write: IdempotentWrite,
+    @Param('year') year: string,
+    @Body() body: BookShuDistributionRequest,
+  ): Promise<unknown> {
+    const koperasiId = koperasiOf(user);
+    await this.openMonth.assertOpen(koperasiId, 'pembagian SHU');
+    const [shu, approvedByName] = await Promise.all([
+      this.distribution(user, year),
+      this.users.fullNameOf(user.id),
+    ]);
+    return this.commands.run<BookShuDistributionPayload, ShuDistributionBookedView>({
+      user,
+      write,
+      body: { year, ...body },
+      topic: MemberCommandTopics.bookShuDistribution,
+      koperasiId,
+      partitionKey: `shu:${koperasiId}`,
+      payload: {
+        year: shu.year,
+        ratDate: body.ratDate,
+        surplusRp: shu.surplus,
+        cadanganRp: shu.pools.find((pool) => pool.key === 'cadangan')?.amount ?? 0,
+        membersRp: shu.distributed,
+        approvedByName,
+      },
+      successStatus: 201,
+      present: (view) => withoutRupiahSuffix(view),
+    });
   }
 
   @Get(':year/export')

@@ -11,6 +11,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { CalendarDay } from '../http/calendar-day.decorator.js';
 
 const PERCENT = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 
@@ -57,4 +58,11 @@ export class ShuExportQuery {
   @ApiProperty({ enum: ['csv', 'html'] })
   @IsIn(['csv', 'html'], { message: 'format must be csv or html' })
   format!: 'csv' | 'html';
+}
+
+/** The RAT's approval of the year's distribution, booked by a supervisor. */
+export class BookShuDistributionRequest {
+  @ApiProperty({ example: '2027-03-20', description: 'the day of the RAT that approved it' })
+  @CalendarDay()
+  ratDate!: string;
 }

@@ -46,3 +46,20 @@ export class ShuDistributionResponse {
     string
   >;
 }
+
+export class ShuDistributionBookedResponse {
+  @ApiProperty({ format: 'uuid' }) distributionId!: string;
+  @ApiProperty({ type: 'integer', example: 2026 }) year!: number;
+  @ApiProperty({ format: 'date' }) ratDate!: string;
+  @ApiProperty({ type: 'integer', description: "the year's surplus, rupiah" }) surplus!: number;
+  @ApiProperty({ type: 'integer', description: 'to the reserve (330000), rupiah' })
+  cadangan!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: "the members' shares, owed to them (216000 SHU anggota belum dibayar), rupiah",
+  })
+  members!: number;
+  @ApiProperty() approvedBy!: string;
+  @ApiProperty() approvedByName!: string;
+  @ApiProperty({ format: 'date-time' }) approvedAt!: string;
+}

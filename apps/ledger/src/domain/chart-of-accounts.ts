@@ -51,6 +51,13 @@ export const startingChartOfAccounts = [
     kind: 'liability',
     normalBalance: 'credit',
   },
+  // The members' SHU the RAT distributed, owed to them until each takes it.
+  {
+    code: '216000',
+    name: 'SHU anggota belum dibayar',
+    kind: 'liability',
+    normalBalance: 'credit',
+  },
   { code: '310000', name: 'Simpanan pokok', kind: 'equity', normalBalance: 'credit' },
   { code: '320000', name: 'Simpanan wajib', kind: 'equity', normalBalance: 'credit' },
   // The reserve the AD/ART sets aside from each year's SHU; not shared out, it stays with the koperasi.

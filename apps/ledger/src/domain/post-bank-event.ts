@@ -2,11 +2,20 @@ import type { EventEnvelope } from '@koperasi/contracts';
 import type { StartingAccountCode } from './chart-of-accounts.js';
 import type { Posting } from './entry-from-event.js';
 import { credit, debit } from './journal-line.js';
-import { dataOf, readPositiveRupiah, readText } from './read-event-data.js';
+import {
+  dataOf,
+  malformed,
+  readPositiveRupiah,
+  readRupiahOrZero,
+  readText,
+} from './read-event-data.js';
 
 const KAS_BRANKAS: StartingAccountCode = '111100';
 const BANK_BRI: StartingAccountCode = '112100';
 const FEE_RECEIVABLE: StartingAccountCode = '114100';
+const SHU_OWED_TO_MEMBERS: StartingAccountCode = '216000';
+const CADANGAN: StartingAccountCode = '330000';
+const SHU_BELUM_DIBAGI: StartingAccountCode = '340000';
 
 /**
  * The koperasi's money with its bank: setor ke bank moves vault cash to the bank account; the bank paying the
@@ -14,6 +23,7 @@ const FEE_RECEIVABLE: StartingAccountCode = '114100';
  * the supervisor who recorded it.
  */
 export function postBankEvent(event: EventEnvelope): Posting | null {
+  if (event.type === 'ShuDistributionBooked') return shuDistribution(event);
   const data = dataOf(event);
   const amountRp = readPositiveRupiah(event, data, 'amountRp');
   const recordedByName = readText(event, data, 'recordedByName');
@@ -30,4 +40,24 @@ export function postBankEvent(event: EventEnvelope): Posting | null {
     };
   }
   return null;
+}
+
+/**
+ * The RAT's SHU distribution: the reserve and the members' share leave SHU belum dibagi, to cadangan and to a
+ * liability until each member is paid; what the AD/ART gives other uses stays in SHU belum dibagi.
+ */
+function shuDistribution(event: EventEnvelope): Posting {
+  const data = dataOf(event);
+  const cadanganRp = readRupiahOrZero(event, data, 'cadanganRp');
+  const membersRp = readRupiahOrZero(event, data, 'membersRp');
+  if (cadanganRp + membersRp === 0) malformed(event, 'an SHU distribution of nothing');
+  const lines = [
+    debit(SHU_BELUM_DIBAGI, cadanganRp + membersRp),
+    credit(CADANGAN, cadanganRp),
+    credit(SHU_OWED_TO_MEMBERS, membersRp),
+  ];
+  return {
+    description: `Pembagian SHU tahun ${String(data.year)} menurut RAT ${readText(event, data, 'ratDate')}, dibukukan ${readText(event, data, 'approvedByName')}`,
+    lines: lines.filter((line) => line.debitRp > 0 || line.creditRp > 0),
+  };
 }

@@ -68,4 +68,30 @@ describe('postings of money with the bank', () => {
       ),
     ).toThrow(/amountRp/);
   });
+
+  it("given the RAT's SHU distribution, then the reserve and the members' share leave SHU belum dibagi, balanced, citing the event", () => {
+    const entry = postMemberEvent(
+      envelope('ShuDistributionBooked', {
+        distributionId: 'd1',
+        year: 2026,
+        ratDate: '2027-03-20',
+        surplusRp: 1_000_001,
+        cadanganRp: 250_000,
+        membersRp: 650_001,
+        approvedBy: 'spv-budi',
+        approvedByName: 'Budi Santoso',
+        approvedAt: '2027-03-21T09:00:00+07:00',
+      }),
+    )!;
+    expect(balanceCheck(entry).ok).toBe(true);
+    expect(entry.lines).toEqual([
+      { accountCode: '340000', debitRp: 900_001, creditRp: 0 },
+      { accountCode: '330000', debitRp: 0, creditRp: 250_000 },
+      { accountCode: '216000', debitRp: 0, creditRp: 650_001 },
+    ]);
+    expect(entry.sourceEventId).toBe('evt-ShuDistributionBooked');
+    expect(entry.description).toBe(
+      'Pembagian SHU tahun 2026 menurut RAT 2027-03-20, dibukukan Budi Santoso',
+    );
+  });
 });

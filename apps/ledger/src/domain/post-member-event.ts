@@ -64,6 +64,7 @@ function postingFor(event: EventEnvelope): Posting | null {
       return postCashDrawerEvent(event);
     case 'BankDepositRecorded':
     case 'BankFeesSettled':
+    case 'ShuDistributionBooked':
       return postBankEvent(event);
     case 'MemberResigned': {
       const lines = resignationPayout(event);

@@ -10,6 +10,7 @@ import { LedgerShuAllocation1790000000360 } from './ledger-shu-allocation.migrat
 import { LedgerRefusedInstallmentsAccount1790000000370 } from './ledger-refused-installments-account.migration.js';
 import { LedgerPeriodClosings1790000000380 } from './ledger-period-closings.migration.js';
 import { LedgerAccountDays1790000000390 } from './ledger-account-days.migration.js';
+import { LedgerShuPayableAccount1790000000400 } from './ledger-shu-payable-account.migration.js';
 
 /** Every migration of the ledger database, in order; main.ts applies the pending ones at start. */
 export const LEDGER_MIGRATIONS: MigrationClass[] = [
@@ -24,4 +25,5 @@ export const LEDGER_MIGRATIONS: MigrationClass[] = [
   LedgerRefusedInstallmentsAccount1790000000370,
   LedgerPeriodClosings1790000000380,
   LedgerAccountDays1790000000390,
+  LedgerShuPayableAccount1790000000400,
 ];

@@ -14,6 +14,7 @@ export const MemberCommandTopics = {
   approveCashDrawer: namespaced('members.cmd.approve-cash-drawer'),
   recordBankDeposit: namespaced('members.cmd.record-bank-deposit'),
   settleBankFees: namespaced('members.cmd.settle-bank-fees'),
+  bookShuDistribution: namespaced('members.cmd.book-shu-distribution'),
 } as const;
 
 export interface RegisterKoperasiPayload {

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type {
   BankDepositView,
   BankFeeSettlementView,
+  BookShuDistributionPayload,
+  ShuDistributionBookedView,
   CommandEnvelope,
   CommandReply,
   RecordBankDepositPayload,
@@ -28,6 +30,7 @@ import {
   bankFeeSettlementIdOf,
   decideBankDeposit,
   decideBankFeeSettlement,
+  decideShuDistribution,
   evolveBankDeposit,
   evolveBankFeeMonth,
   initialBankDepositState,
@@ -36,10 +39,17 @@ import {
   type BankErrorCode,
   type BankEvent,
   type BankFeesSettled,
+  type ShuDistributionBooked,
+  shuDistributionIdOf,
+  shuDistributionStreamId,
 } from '../domain/index.js';
 import { projectBankDeposit, projectBankFeeSettlement } from '../read-model/project-bank-events.js';
 import { bankErrorReply } from './bank-error-replies.js';
-import { checkBankDepositPayload, checkBankFeesPayload } from './bank-payload-checks.js';
+import {
+  checkBankDepositPayload,
+  checkBankFeesPayload,
+  checkShuDistributionPayload,
+} from './bank-payload-checks.js';
 
 /**
  * Setor ke bank and the bank's fee settlements, a supervisor's commands: fold the slip's (or the month's) short
@@ -118,6 +128,37 @@ export class BankCommandHandler {
     );
   }
 
+  bookShuDistribution(
+    envelope: CommandEnvelope<BookShuDistributionPayload>,
+  ): Promise<CommandReply<ShuDistributionBookedView>> {
+    const invalid = supervisorOnly(envelope) ?? checkShuDistributionPayload(envelope.payload);
+    if (invalid) return Promise.resolve(invalid);
+    const { payload, koperasiId } = envelope;
+    const distributionId = shuDistributionIdOf(koperasiId, payload.year);
+    return this.run(
+      envelope,
+      shuDistributionStreamId(distributionId),
+      (history: ShuDistributionBooked[]) =>
+        decideShuDistribution(
+          {
+            type: 'BookShuDistribution',
+            distributionId,
+            year: payload.year,
+            ratDate: payload.ratDate,
+            surplusRp: payload.surplusRp,
+            cadanganRp: payload.cadanganRp,
+            membersRp: payload.membersRp,
+            approvedBy: envelope.actor.userId,
+            approvedByName: payload.approvedByName,
+            now: nowInWib(),
+          },
+          history,
+        ),
+      // The journal is its record; the reply is the event as booked.
+      (_tx, event) => Promise.resolve(event.data),
+    );
+  }
+
   private run<E extends BankEvent, V>(
     envelope: CommandEnvelope<unknown>,
     streamId: string,
@@ -164,5 +205,5 @@ function supervisorOnly(envelope: CommandEnvelope<unknown>): CommandReply<never>
   if (invalid) return invalid;
   return envelope.actor.role === 'supervisor'
     ? null
-    : refused(403, 'FORBIDDEN', 'Only a supervisor records money with the bank');
+    : refused(403, 'FORBIDDEN', 'Only a supervisor records money with the bank or books the SHU');
 }

@@ -3,6 +3,8 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   MemberCommandTopics,
   type BankDepositView,
+  type BookShuDistributionPayload,
+  type ShuDistributionBookedView,
   type BankFeeSettlementView,
   type CommandEnvelope,
   type CommandReply,
@@ -20,6 +22,13 @@ export class BankCommandsController {
     @Payload() envelope: CommandEnvelope<RecordBankDepositPayload>,
   ): Promise<CommandReply<BankDepositView>> {
     return this.bank.recordDeposit(envelope);
+  }
+
+  @MessagePattern(MemberCommandTopics.bookShuDistribution)
+  bookShuDistribution(
+    @Payload() envelope: CommandEnvelope<BookShuDistributionPayload>,
+  ): Promise<CommandReply<ShuDistributionBookedView>> {
+    return this.bank.bookShuDistribution(envelope);
   }
 
   @MessagePattern(MemberCommandTopics.settleBankFees)

@@ -11,6 +11,8 @@ const BANK_ERROR_REPLIES: Record<BankErrorCode, { status: CommandErrorStatus; fi
   REFERENCE_ALREADY_RECORDED: { status: 409, field: 'reference' },
   MORE_THAN_VAULT: { status: 422, field: 'amount' },
   MORE_THAN_OWED: { status: 422, field: 'amount' },
+  INVALID_SHU: { status: 422 },
+  SHU_ALREADY_BOOKED: { status: 409, field: 'year' },
 };
 
 export function bankErrorReply(error: {

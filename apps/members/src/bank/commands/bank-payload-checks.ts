@@ -1,4 +1,5 @@
 import type {
+  BookShuDistributionPayload,
   CommandReply,
   RecordBankDepositPayload,
   SettleBankFeesPayload,
@@ -23,6 +24,16 @@ export function checkBankFeesPayload(payload: SettleBankFeesPayload): CommandRep
   if (!isInteger(payload.amountRp)) return badField('amountRp', 'must be whole rupiah');
   if (!isInteger(payload.accruedRp)) return badField('accruedRp', 'must be whole rupiah');
   return checkName(payload.recordedByName);
+}
+
+export function checkShuDistributionPayload(
+  payload: BookShuDistributionPayload,
+): CommandReply<never> | null {
+  if (!isInteger(payload.year)) return badField('year', 'must be a year');
+  if (typeof payload.ratDate !== 'string') return badField('ratDate', 'must be YYYY-MM-DD');
+  for (const field of ['surplusRp', 'cadanganRp', 'membersRp'] as const)
+    if (!isInteger(payload[field])) return badField(field, 'must be whole rupiah');
+  return checkName(payload.approvedByName);
 }
 
 function checkName(name: unknown): CommandReply<never> | null {

@@ -9,6 +9,19 @@ export interface RecordBankDeposit {
   now: string;
 }
 
+export interface BookShuDistribution {
+  type: 'BookShuDistribution';
+  distributionId: string;
+  year: number;
+  ratDate: string;
+  surplusRp: number;
+  cadanganRp: number;
+  membersRp: number;
+  approvedBy: string;
+  approvedByName: string;
+  now: string;
+}
+
 export interface SettleBankFees {
   type: 'SettleBankFees';
   settlementId: string;

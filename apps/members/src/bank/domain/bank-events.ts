@@ -26,6 +26,19 @@ export interface BankFeesSettledData {
   recordedAt: string;
 }
 
+/** The RAT approved the year's SHU distribution: the reserve and the members' share leave SHU belum dibagi. */
+export interface ShuDistributionBookedData {
+  distributionId: string;
+  year: number;
+  ratDate: string;
+  surplusRp: number;
+  cadanganRp: number;
+  membersRp: number;
+  approvedBy: string;
+  approvedByName: string;
+  approvedAt: string;
+}
+
 export interface BankDepositRecorded extends NewEvent<BankDepositRecordedData> {
   type: 'BankDepositRecorded';
   schemaVersion: 1;
@@ -36,4 +49,9 @@ export interface BankFeesSettled extends NewEvent<BankFeesSettledData> {
   schemaVersion: 1;
 }
 
-export type BankEvent = BankDepositRecorded | BankFeesSettled;
+export interface ShuDistributionBooked extends NewEvent<ShuDistributionBookedData> {
+  type: 'ShuDistributionBooked';
+  schemaVersion: 1;
+}
+
+export type BankEvent = BankDepositRecorded | BankFeesSettled | ShuDistributionBooked;

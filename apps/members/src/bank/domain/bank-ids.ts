@@ -19,6 +19,15 @@ export function bankFeeMonthStreamId(koperasiId: string, period: string): string
   return `bank-fees-${nameBasedUuid(`bank-fees:${koperasiId}:${period}`)}`;
 }
 
+/** One stream per koperasi and financial year: its SHU is distributed once. */
+export function shuDistributionIdOf(koperasiId: string, year: number): string {
+  return nameBasedUuid(`shu-distribution:${koperasiId}:${year}`);
+}
+
+export function shuDistributionStreamId(distributionId: string): string {
+  return `shu-distribution-${distributionId}`;
+}
+
 export function bankFeeSettlementIdOf(koperasiId: string, reference: string): string {
   return nameBasedUuid(`bank-fee-settlement:${koperasiId}:${normalizedReference(reference)}`);
 }

@@ -5,4 +5,5 @@ export * from './bank-ids.js';
 export * from './bank-state.js';
 export * from './decide-bank-deposit.js';
 export * from './decide-bank-fee-settlement.js';
+export * from './decide-shu-distribution.js';
 export * from './evolve-bank.js';
