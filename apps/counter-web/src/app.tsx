@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { AppShell } from './components/AppShell';
 import { listenForEscape } from './components/use-escape';
@@ -153,7 +153,8 @@ function AuditorScreens() {
 
 function Screens() {
   const location = useLocation();
-  useEffect(
+  // Re-attached before paint on each screen change, so no Esc falls between the old listener and the new.
+  useLayoutEffect(
     () => listenForEscape(() => (location.path === '/' ? undefined : history.back())),
     [location.path],
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** Handlers of the open screen's inner steps, newest last; Esc goes to the newest, else back in the history. */
 const handlers: Array<{ current: () => void }> = [];
@@ -6,7 +6,8 @@ const handlers: Array<{ current: () => void }> = [];
 export function useEscape(handler: (() => void) | null): void {
   const latest = useRef(handler ?? (() => undefined));
   latest.current = handler ?? (() => undefined);
-  useEffect(() => {
+  // Before paint, not after: Esc pressed as soon as the step shows must reach it, not step back a screen.
+  useLayoutEffect(() => {
     if (!handler) return;
     const entry = { current: () => latest.current() };
     handlers.push(entry);

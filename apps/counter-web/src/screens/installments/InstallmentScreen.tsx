@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/api-error';
 import { api, newIdempotencyKey, type ApiSchemas } from '../../api/client';
 import { describeError } from '../../api/describe-error';
@@ -361,7 +361,7 @@ function ConfirmStep({
   onBack,
 }: ConfirmStepProps) {
   const confirmButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirmButton.current?.focus(), []);
+  useLayoutEffect(() => confirmButton.current?.focus(), []);
   return (
     <section aria-labelledby="confirm-heading">
       <h2 id="confirm-heading">{t('installments.confirmTitle')}</h2>
@@ -416,7 +416,7 @@ function ConfirmStep({
 
 function DoneStep({ step, onNext }: { step: Extract<Step, { name: 'done' }>; onNext: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   const { receipt } = step.collected;
   return (
     <section aria-labelledby="done-heading">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ApiError } from '../../api/api-error';
 import { api, newIdempotencyKey } from '../../api/client';
@@ -36,7 +36,7 @@ export function InquiryConfirm({ inquiry, kind, customerNoLabel, onBack }: Inqui
   const payButton = useRef<HTMLButtonElement>(null);
   const { route } = useLocation();
 
-  useEffect(() => payButton.current?.focus(), []);
+  useLayoutEffect(() => payButton.current?.focus(), []);
   // Esc steps back to the form only while nothing is on its way: a payment sent or of unknown outcome stays here.
   useEscape(() => {
     if (state === 'ready' || state === 'refused') onBack();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/api-error';
 import { newIdempotencyKey } from '../../api/client';
 import { describeError } from '../../api/describe-error';
@@ -85,7 +85,8 @@ export function SavingsDesk({ file, onChanged, onAnother }: SavingsDeskProps) {
   };
   useEscape(phase.name === 'confirm' ? backToForm : null);
 
-  useEffect(() => {
+  // Before paint: a key pressed as soon as the step shows reaches its button.
+  useLayoutEffect(() => {
     if (phase.name === 'confirm') confirmButton.current?.focus();
     if (phase.name === 'done') doneHeading.current?.focus();
   }, [phase.name]);

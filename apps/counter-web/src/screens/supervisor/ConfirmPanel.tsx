@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useEscape } from '../../components/use-escape';
 import { t } from '../../i18n/i18n';
 
@@ -27,7 +27,8 @@ export function ConfirmPanel({
   children,
 }: ConfirmPanelProps) {
   const confirmButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirmButton.current?.focus(), []);
+  // Focused before paint, so an Enter pressed as soon as the panel shows confirms instead of going astray.
+  useLayoutEffect(() => confirmButton.current?.focus(), []);
   useEscape(busy ? null : onCancel);
   return (
     <section class="card confirm-panel" aria-labelledby={`${id}-title`} data-testid={id}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../../api/api-error';
 import { api, newIdempotencyKey } from '../../../api/client';
 import { describeError, fieldErrorsOf } from '../../../api/describe-error';
@@ -35,7 +35,7 @@ export function TellersScreen() {
   /** One Idempotency-Key per teller asked for: a retry of the same form (no answer came) reuses it, an edited form gets a new one. */
   const attempt = useRef<{ key: string; body: string } | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (created) createdNotice.current?.focus();
   }, [created]);
 
