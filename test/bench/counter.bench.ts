@@ -17,6 +17,7 @@ import { ALL_SERVICES, SuiteHarness } from '../support/suite-harness.js';
 import { BENCH_SUITE_OPTIONS, useLocalInfrastructureByDefault } from './bench-environment.js';
 import { percentile, report } from './percentile.js';
 import { cpuByComponent, reportCpu, reportRss } from './suite-cpu.js';
+import { positiveFlag } from './positive-flag.js';
 
 const MIX: CounterMix = [
   ['sukarela-deposit', 35],
@@ -55,17 +56,10 @@ function options(): { counters: number; koperasi: number; durationS: number } {
     },
     strict: true,
   });
-  const positive = (text: string | undefined, fallback: number, name: string) => {
-    if (text === undefined) return fallback;
-    const value = Number(text);
-    if (!Number.isInteger(value) || value <= 0)
-      throw new Error(`--${name} must be a positive whole number, got ${text}`);
-    return value;
-  };
   return {
-    counters: positive(values.counters ?? process.env.BENCH_COUNTERS, 200, 'counters'),
-    koperasi: positive(values.koperasi ?? process.env.BENCH_KOPERASI, 50, 'koperasi'),
-    durationS: positive(values['duration-s'] ?? process.env.BENCH_DURATION_S, 60, 'duration-s'),
+    counters: positiveFlag(values.counters ?? process.env.BENCH_COUNTERS, 200, 'counters'),
+    koperasi: positiveFlag(values.koperasi ?? process.env.BENCH_KOPERASI, 50, 'koperasi'),
+    durationS: positiveFlag(values['duration-s'] ?? process.env.BENCH_DURATION_S, 60, 'duration-s'),
   };
 }
 

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { useLocalInfrastructureByDefault } from '../bench/bench-environment.js';
 import { LONG_RUN, runChaos } from './run-chaos.js';
 import { SHORT_RUN } from './short-run.js';
+import { positiveFlag } from '../bench/positive-flag.js';
 
 async function main(): Promise<number> {
   useLocalInfrastructureByDefault();
@@ -23,18 +24,11 @@ async function main(): Promise<number> {
     strict: true,
   });
   const base = values.short ? SHORT_RUN : LONG_RUN;
-  const positive = (text: string | undefined, fallback: number, name: string) => {
-    if (text === undefined) return fallback;
-    const value = Number(text);
-    if (!Number.isInteger(value) || value <= 0)
-      throw new Error(`--${name} must be a positive whole number, got ${text}`);
-    return value;
-  };
   const summary = await runChaos({
     ...base,
-    rate: positive(values.rate, base.rate, 'rate'),
-    durationS: positive(values['duration-s'], base.durationS, 'duration-s'),
-    seed: positive(values.seed, Math.floor(Math.random() * 2 ** 31) + 1, 'seed'),
+    rate: positiveFlag(values.rate, base.rate, 'rate'),
+    durationS: positiveFlag(values['duration-s'], base.durationS, 'duration-s'),
+    seed: positiveFlag(values.seed, Math.floor(Math.random() * 2 ** 31) + 1, 'seed'),
     brokerKill: base.brokerKill && !values['no-broker-kill'],
     pgRestart: base.pgRestart && !values['no-pg-restart'],
     log: (line) => process.stdout.write(`${line}\n`),
