@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
@@ -24,6 +25,16 @@ let meterSerial = 0;
 function freshMeter(): string {
   meterSerial += 1;
   return `148${String(Date.now() % 100_000).padStart(5, '0')}${String(meterSerial).padStart(3, '0')}`;
+}
+
+/** A WIB day as the app writes it out: `1 Desember 2026`. */
+function dayInWords(day: string): string {
+  return new Intl.DateTimeFormat('id-ID', {
+    timeZone: 'Asia/Jakarta',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${day}T12:00:00+07:00`));
 }
 
 function wibDay(offsetDays: number): string {
@@ -94,6 +105,37 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
       return account.body.installmentDue;
     }
     throw new Error('no generated KUR loan found');
+  }
+
+  async function keepOpenDrawer(tellerId: string, businessDate: string, floatRp: number) {
+    const members = new pg.Client({ connectionString: suite.harness.databaseUrl('members') });
+    await members.connect();
+    try {
+      const drawerId = randomUUID();
+      const view = {
+        drawerId,
+        tellerId,
+        businessDate,
+        status: 'OPEN',
+        openingFloatRp: floatRp,
+        openedAt: `${businessDate}T01:00:00.000Z`,
+        countedRp: null,
+        denominations: [],
+        expected: null,
+        differenceRp: null,
+        countedAt: null,
+        closedAt: null,
+        approvedBy: null,
+        approverName: null,
+      };
+      await members.query(
+        `INSERT INTO cash_drawers (koperasi_id, business_date, teller_id, drawer_id, status, view, stream_version)
+         VALUES ($1, $2, $3, $4, 'OPEN', $5, 1)`,
+        [suite.koperasiIds[0], businessDate, tellerId, drawerId, JSON.stringify(view)],
+      );
+    } finally {
+      await members.end();
+    }
   }
 
   async function expectTidy(page: Page, name: string): Promise<void> {
@@ -279,6 +321,38 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await expectTidy(page, 'audit-ekspor-unduh-1280');
   });
 
+  it("lists on Ringkasan the drawer a teller left open yesterday, with the day and the float, and today's apart", async () => {
+    const { teller } = suite.staff;
+    const opened = await teller.api.post('/cash-drawer/open', { openingFloat: 400_000 });
+    expect(opened.status).toBe(200);
+    // The members service dates a drawer by its own clock: yesterday's is written as it keeps one.
+    await keepOpenDrawer(opened.body.tellerId, wibDay(-1), 350_000);
+
+    const page = await auditorPage('/');
+    await page.getByText('KKMP Gedawang: yang perlu dilihat auditor hari ini.').waitFor();
+    const drawers = page.getByRole('region', { name: 'Laci kasir belum ditutup' });
+    const earlier = drawers.getByRole('list', {
+      name: 'Laci dari hari sebelumnya yang belum ditutup',
+    });
+    await earlier.waitFor();
+    expect(await drawers.locator('.figure').textContent()).toBe('1');
+    expect(await earlier.getByRole('listitem').allTextContents()).toEqual([
+      `${teller.fullName} Buka dibuka ${dayInWords(wibDay(-1))} · modal awal ${rupiah(350_000)}`,
+    ]);
+    await drawers.getByRole('heading', { name: 'Hari ini masih buka: 1' }).waitFor();
+    expect(
+      await drawers
+        .getByRole('list', { name: 'Laci hari ini yang belum ditutup' })
+        .getByRole('listitem')
+        .allTextContents(),
+    ).toEqual([
+      `${teller.fullName} Buka dibuka ${dayInWords(wibDay(0))} · modal awal ${rupiah(400_000)}`,
+    ]);
+    await expectTidy(page, 'audit-ringkasan-laci-1280');
+    await page.setViewportSize(PHONE);
+    await expectTidy(page, 'audit-ringkasan-laci-360');
+  });
+
   it('shows every audit screen at 360 and 1280 px without overflow or serious accessibility findings', async () => {
     for (const viewport of [PHONE, DESKTOP]) {
       const page = await auditorPage('/', viewport);
@@ -357,8 +431,10 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByText('Semua utuh: 1 koperasi diperiksa').waitFor({ timeout: 60_000 });
     await expectTidy(page, 'audit-kota-pilih-koperasi-1280');
 
-    // Ringkasan's counter figures are the chosen koperasi's.
+    // Ringkasan's counter figures are the chosen koperasi's, and its intro names it.
     await page.getByRole('link', { name: 'Ringkasan' }).click();
+    await page.getByText('KKMP Gedawang: yang perlu dilihat auditor hari ini.').waitFor();
+    expect(await page.getByText('semua koperasi di kota ini').count()).toBe(0);
     const unremitted = page.getByRole('region', { name: 'Angsuran belum disetor ke bank' });
     await unremitted.getByText('1 angsuran kemarin dan hari ini.').waitFor();
     expect(await unremitted.locator('.figure').textContent()).toBe(rupiah(installmentRp));
@@ -399,6 +475,7 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     expect(await page.getByRole('table').count()).toBe(0);
     // Nor has it an installment to remit.
     await page.getByRole('link', { name: 'Ringkasan' }).click();
+    await page.getByText('KKMP Tegalsari: yang perlu dilihat auditor hari ini.').waitFor();
     await unremitted.getByText('0 angsuran kemarin dan hari ini.').waitFor();
     expect(await unremitted.locator('.figure').textContent()).toBe(rupiah(0));
 
@@ -414,6 +491,7 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
       .getByText('Koperasi yang dipilih sebelumnya tidak ada dalam wilayah audit Anda')
       .waitFor();
     await page.getByText('Pilih satu koperasi kota ini di atas untuk angka loketnya').waitFor();
+    await page.getByText('Auditor Kota Semarang: semua koperasi di kota ini.').waitFor();
     expect(await unremitted.count()).toBe(0);
     await page.getByRole('link', { name: 'Buku' }).click();
     await page

@@ -739,6 +739,58 @@ describe('audit API end to end: auditors read, trace, export and verify; they ne
     expect((await replayWhenDone(cityAuditor, tegalsariOnly.body.id)).result.identical).toBe(true);
   });
 
+  it("given a drawer left open yesterday, a closed one and another koperasi's, when the auditor reads the open items, then only its own earlier open drawer shows, today's apart", async () => {
+    const opened = await gedawang.teller.post('/cash-drawer/open', { openingFloat: 500_000 });
+    expect(opened.status).toBe(200);
+    const gedawangTellerId: string = opened.body.tellerId;
+    const tegalsariTellerId: string = (await tegalsari.teller.get('/cash-drawer')).body.tellerId;
+    // The members service dates a drawer by its own clock: the earlier days' drawers are written as it keeps them.
+    const members = new pg.Client({ connectionString: suite.databaseUrl('members') });
+    await members.connect();
+    try {
+      await keepDrawer(members, gedawang.id, gedawangTellerId, wibDay(-1), 'OPEN', 300_000);
+      await keepDrawer(members, gedawang.id, gedawangTellerId, wibDay(-2), 'CLOSED', 250_000);
+      await keepDrawer(members, tegalsari.id, tegalsariTellerId, wibDay(-1), 'COUNTED', 200_000);
+    } finally {
+      await members.end();
+    }
+
+    const own = await auditor.get('/audit/open-items');
+    expect(own.status).toBe(200);
+    expect(own.body.koperasiName).toBe('KKMP Gedawang');
+    expect(own.body.drawersNotClosed).toEqual([
+      {
+        tellerId: gedawangTellerId,
+        tellerName: 'Teller Gedawang',
+        businessDate: wibDay(-1),
+        status: 'OPEN',
+        openingFloat: 300_000,
+        openedAt: expect.any(String),
+      },
+    ]);
+    expect(own.body.drawersOpenToday).toEqual([
+      expect.objectContaining({
+        tellerId: gedawangTellerId,
+        businessDate: wibDay(0),
+        status: 'OPEN',
+        openingFloat: 500_000,
+      }),
+    ]);
+    const other = await cityAuditor.get(`/audit/open-items?koperasiId=${tegalsari.id}`);
+    expect(other.body).toMatchObject({
+      koperasiName: 'KKMP Tegalsari',
+      drawersNotClosed: [
+        expect.objectContaining({
+          tellerName: 'Teller Tegalsari',
+          businessDate: wibDay(-1),
+          status: 'COUNTED',
+          openingFloat: 200_000,
+        }),
+      ],
+      drawersOpenToday: [],
+    });
+  });
+
   async function replayWhenDone(client: ApiClient, jobId: string): Promise<any> {
     let job: any;
     await waitFor(
@@ -750,6 +802,38 @@ describe('audit API end to end: auditors read, trace, export and verify; they ne
       120_000,
     );
     return job;
+  }
+
+  async function keepDrawer(
+    members: pg.Client,
+    koperasiId: string,
+    tellerId: string,
+    businessDate: string,
+    status: 'OPEN' | 'COUNTED' | 'CLOSED',
+    openingFloatRp: number,
+  ): Promise<void> {
+    const drawerId = randomUUID();
+    const view = {
+      drawerId,
+      tellerId,
+      businessDate,
+      status,
+      openingFloatRp,
+      openedAt: `${businessDate}T01:00:00.000Z`,
+      countedRp: null,
+      denominations: [],
+      expected: null,
+      differenceRp: null,
+      countedAt: null,
+      closedAt: status === 'CLOSED' ? `${businessDate}T10:00:00.000Z` : null,
+      approvedBy: null,
+      approverName: null,
+    };
+    await members.query(
+      `INSERT INTO cash_drawers (koperasi_id, business_date, teller_id, drawer_id, status, view, stream_version)
+       VALUES ($1, $2, $3, $4, $5, $6, 1)`,
+      [koperasiId, businessDate, tellerId, drawerId, status, JSON.stringify(view)],
+    );
   }
 
   /** What an auditor write could have changed: every event and entry the city auditor sees, and the books. */

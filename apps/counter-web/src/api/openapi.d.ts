@@ -723,7 +723,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One koperasi's open items (a city auditor names it with ?koperasiId=): pending payments, unremitted installments, reconciliation differences */
+        /** One koperasi's open items (a city auditor names it with ?koperasiId=): its name, pending payments, unremitted installments, reconciliation differences, drawers not closed */
         get: operations["AuditOpenItemsController_openItems"];
         put?: never;
         post?: never;
@@ -2264,8 +2264,29 @@ export interface components {
             /** @description pass as ?cursor= for the next page; null at the end */
             nextCursor: string | null;
         };
+        AuditOpenDrawerResponse: {
+            /** Format: uuid */
+            tellerId: string;
+            tellerName: string;
+            /**
+             * Format: date
+             * @description the WIB day the drawer was opened
+             */
+            businessDate: string;
+            /**
+             * @description OPEN: no tutup kasir yet; COUNTED: counted, waiting for the supervisor to approve
+             * @enum {string}
+             */
+            status: "OPEN" | "COUNTED";
+            /** @description modal awal from the vault, rupiah */
+            openingFloat: number;
+            /** Format: date-time */
+            openedAt: string | null;
+        };
         AuditOpenItemsResponse: {
             koperasiId: string;
+            /** @example KKMP Gedawang */
+            koperasiName: string;
             /**
              * @description WIB day
              * @example 2026-03-14
@@ -2286,6 +2307,10 @@ export interface components {
             unremittedAmount: number;
             /** @description differences in yesterday's PPOB reconciliation */
             reconciliationDifferences: number;
+            /** @description drawers opened on an earlier WIB day and still not closed, oldest first */
+            drawersNotClosed: components["schemas"]["AuditOpenDrawerResponse"][];
+            /** @description today's drawers not closed yet: the counter is still working */
+            drawersOpenToday: components["schemas"]["AuditOpenDrawerResponse"][];
         };
         AuditStoredEventResponse: {
             /** @description the store's commit order, with transactionId */

@@ -897,8 +897,15 @@ export const en: Record<MessageKey, string> = {
   'audit.summary.unremittedHint': '{count} installments of yesterday and today.',
   'audit.summary.reconciliation': 'PPOB reconciliation differences',
   'audit.summary.reconciliationHint': 'Deposit reconciliation of {day}.',
+  'audit.summary.drawers': 'Cash drawers not closed',
+  'audit.summary.drawersNone': 'No drawer of an earlier day is still open.',
+  'audit.summary.drawersEarlier': 'Drawers of earlier days not closed',
+  'audit.summary.drawersToday': 'Still open today: {count}',
+  'audit.summary.drawersTodayList': "Today's drawers not closed",
+  'audit.summary.drawerOpened': 'opened {day}',
+  'audit.summary.drawerFloat': 'opening float',
   'audit.summary.cityNote':
-    'Choose one koperasi of the city above for its counter figures (pending PPOB, installments, reconciliation); Verify, Replay, History and Export cover the whole city.',
+    'Choose one koperasi of the city above for its counter figures (pending PPOB, installments, reconciliation, cash drawers); Verify, Replay, History and Export cover the whole city.',
   'audit.trace.actorOnly': "Written by {actor} (not an app user, for instance a partner's answer).",
   'audit.history.changeSearch': 'Change the search',
   // (audit keys above this line)

@@ -902,8 +902,15 @@ export const id = {
   'audit.summary.unremittedHint': '{count} angsuran kemarin dan hari ini.',
   'audit.summary.reconciliation': 'Selisih rekonsiliasi PPOB',
   'audit.summary.reconciliationHint': 'Rekonsiliasi deposit tanggal {day}.',
+  'audit.summary.drawers': 'Laci kasir belum ditutup',
+  'audit.summary.drawersNone': 'Tidak ada laci dari hari sebelumnya yang masih terbuka.',
+  'audit.summary.drawersEarlier': 'Laci dari hari sebelumnya yang belum ditutup',
+  'audit.summary.drawersToday': 'Hari ini masih buka: {count}',
+  'audit.summary.drawersTodayList': 'Laci hari ini yang belum ditutup',
+  'audit.summary.drawerOpened': 'dibuka {day}',
+  'audit.summary.drawerFloat': 'modal awal',
   'audit.summary.cityNote':
-    'Pilih satu koperasi kota ini di atas untuk angka loketnya (PPOB tertunda, angsuran, rekonsiliasi); Verifikasi, Replay, Riwayat dan Ekspor mencakup seluruh kota.',
+    'Pilih satu koperasi kota ini di atas untuk angka loketnya (PPOB tertunda, angsuran, rekonsiliasi, laci kasir); Verifikasi, Replay, Riwayat dan Ekspor mencakup seluruh kota.',
   'audit.trace.actorOnly':
     'Dicatat oleh {actor} (bukan pengguna aplikasi, misalnya jawaban mitra).',
   'audit.history.changeSearch': 'Ubah pencarian',

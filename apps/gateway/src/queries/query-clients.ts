@@ -77,6 +77,11 @@ export class MembersQueries {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-drawers`, { date });
   }
 
+  /** The drawers opened or counted and not yet closed, of any day, oldest day first. */
+  cashDrawersNotClosed(koperasiId: string): Promise<CashDrawerView[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/cash-drawers/not-closed`);
+  }
+
   cashDrawerById(koperasiId: string, drawerId: string): Promise<CashDrawerView> {
     return this.http.get(
       `/internal/koperasi/${segment(koperasiId)}/cash-drawers/by-id/${segment(drawerId)}`,

@@ -7,6 +7,7 @@ import { ConsumerSchema1790000000001 } from '@koperasi/messaging';
 import { MembersMovementsByDay1790000000200 } from './members-movements-index.migration.js';
 import { BankMoney1790000000410 } from '../bank/read-model/bank-money.migration.js';
 import { CashDrawers1790000000400 } from '../cash-drawer/read-model/cash-drawers.migration.js';
+import { CashDrawersNotClosed1790000000420 } from '../cash-drawer/read-model/cash-drawers-not-closed.migration.js';
 import { MembersReadModel1790000000100 } from './members-read-model.migration.js';
 
 export const membersMigrations: MigrationClass[] = [
@@ -17,4 +18,5 @@ export const membersMigrations: MigrationClass[] = [
   MembersMovementsByDay1790000000200,
   CashDrawers1790000000400,
   BankMoney1790000000410,
+  CashDrawersNotClosed1790000000420,
 ];

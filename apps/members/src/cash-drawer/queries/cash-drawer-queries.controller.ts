@@ -37,6 +37,18 @@ export class CashDrawerQueriesController {
     return rows.map((row) => row.view);
   }
 
+  /** The drawers opened or counted and not yet closed, of any day up to today, oldest day first. */
+  @Get('not-closed')
+  async notClosed(@Param('koperasiId') koperasiId: string): Promise<CashDrawerView[]> {
+    if (!isUuid(koperasiId)) return [];
+    const { rows } = await this.pool.query<{ view: CashDrawerView }>(
+      `SELECT view FROM cash_drawers WHERE koperasi_id = $1 AND status <> 'CLOSED'
+       ORDER BY business_date, teller_id LIMIT $2`,
+      [koperasiId, MAX_DRAWERS_LISTED],
+    );
+    return rows.map((row) => row.view);
+  }
+
   /** A drawer by its id, for its recap receipt; 404 for an unopened one or another koperasi's. */
   @Get('by-id/:drawerId')
   async byId(

@@ -8,11 +8,12 @@ import { t } from '../../../i18n/i18n';
 import { currentUser } from '../../../session/session';
 import { auditKoperasiId, auditScopeQuery, isCityAuditor } from '../shared/audit-koperasi';
 import { lastVerify } from '../shared/last-verify';
+import { DrawersNotClosedCard } from './DrawersNotClosedCard';
 
 /**
  * Ringkasan, the auditor's home: the last verify run in this session and what the counter of one koperasi has
- * left open (pending payments, installments not yet remitted, yesterday's PPOB reconciliation differences): the
- * auditor's own koperasi, or the one a city auditor chose above the screen.
+ * left open (pending payments, installments not yet remitted, yesterday's PPOB reconciliation differences, cash
+ * drawers not closed): the auditor's own koperasi, or the one a city auditor chose above the screen.
  */
 export function AuditSummaryScreen() {
   const user = currentUser.value;
@@ -27,14 +28,18 @@ export function AuditSummaryScreen() {
     [needsChoice],
   );
   const verify = lastVerify.value;
+  // A city auditor's chosen koperasi is named by the answer; until then the loading line stands in.
+  const koperasiName = items.data?.koperasiName ?? (cityAuditor ? null : user?.koperasiName);
   return (
     <div class="audit-screen">
       <PageTitle>{t('audit.summary.title')}</PageTitle>
-      <p class="page-intro">
-        {cityAuditor
-          ? t('audit.summary.city', { city: user?.kotaKabupaten ?? '' })
-          : t('audit.summary.koperasi', { name: user?.koperasiName ?? '' })}
-      </p>
+      {needsChoice ? (
+        <p class="page-intro">{t('audit.summary.city', { city: user?.kotaKabupaten ?? '' })}</p>
+      ) : (
+        koperasiName && (
+          <p class="page-intro">{t('audit.summary.koperasi', { name: koperasiName })}</p>
+        )
+      )}
       <div class="cards">
         <section class="card" aria-labelledby="summary-verify">
           <h2 id="summary-verify">{t('audit.summary.verify')}</h2>
@@ -84,6 +89,10 @@ export function AuditSummaryScreen() {
                 {t('audit.summary.reconciliationHint', { day: formatWibDay(items.data.yesterday) })}
               </p>
             </section>
+            <DrawersNotClosedCard
+              earlier={items.data.drawersNotClosed}
+              today={items.data.drawersOpenToday}
+            />
           </>
         )}
       </div>
