@@ -227,4 +227,74 @@ describe('billpay commands in batches (PostgreSQL)', () => {
     );
     expect(rows[0]).toEqual({ refund: 'PAID', reservedRp: 0, refunds: 1 });
   });
+
+  it('given outcomes arriving together (two koperasi, a repeat, a contradiction, an unknown ref, an unreadable id), when they are decided in one batch, then each deposit moves once per payment and only the unreadable one fails', async () => {
+    const first = await koperasiWithDeposit(1_000_000);
+    const second = await koperasiWithDeposit(1_000_000);
+    const [a, b] = await payBills([pln20(first), pln20(first)]);
+    const [c] = await payBills([pln20(second)]);
+    const [paidA, failedB, paidC] = [a, b, c].map((reply) =>
+      reply.ok ? reply.result.paymentId : '',
+    );
+    const resolver = app.get(PaymentResolver);
+    const source = { actor: 'test', causationId: null };
+    const success = {
+      kind: 'SUCCESS',
+      priceRp: PLN20_PRICE_RP,
+      serialNo: '5512-3456-7890-1234-5678',
+      resolvedBy: 'RESPONSE',
+    } as const;
+    const failure = {
+      kind: 'FAILED',
+      rc: '14',
+      reason: 'nomor meter salah',
+      resolvedBy: 'RESPONSE',
+    } as const;
+
+    const answers = await Promise.all([
+      resolver.resolve({ paymentId: paidA }, success, source),
+      resolver.resolve({ paymentId: paidA }, success, source),
+      resolver.resolve({ paymentId: paidA }, failure, source),
+      resolver.resolve({ paymentId: failedB }, failure, source),
+      resolver.resolve({ paymentId: paidC }, success, source),
+      resolver.resolve({ refId: 'NO-SUCH-REF' }, success, source),
+      resolver.resolve({ paymentId: 'not-a-payment-id' }, success, source).catch(() => null),
+    ]);
+
+    expect(answers.map((answer) => answer?.result ?? 'ERROR')).toEqual([
+      'APPLIED',
+      'UNCHANGED',
+      'CONTRADICTS',
+      'APPLIED',
+      'APPLIED',
+      'UNKNOWN_PAYMENT',
+      'ERROR',
+    ]);
+    const { rows } = await db.pool.query(
+      `SELECT koperasi_id::text AS "koperasiId", balance_rp::int AS "balanceRp", reserved_rp::int AS "reservedRp"
+       FROM deposits WHERE koperasi_id = ANY($1::uuid[]) ORDER BY balance_rp, koperasi_id`,
+      [[first, second]],
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { koperasiId: first, balanceRp: 1_000_000 - PLN20_PRICE_RP, reservedRp: 0 },
+        { koperasiId: second, balanceRp: 1_000_000 - PLN20_PRICE_RP, reservedRp: 0 },
+      ]),
+    );
+    const { rows: outcomes } = await db.pool.query(
+      `SELECT p.id::text AS id, p.status, p.stream_version AS version,
+              (SELECT count(*)::int FROM events e WHERE e.stream_id = 'payment-' || p.id::text) AS events,
+              (SELECT count(*)::int FROM events e WHERE e.stream_id = 'payment-' || p.id::text
+                 AND e.type IN ('BillPaymentSucceeded', 'BillPaymentFailed')) AS finals
+       FROM payments p WHERE p.id = ANY($1::uuid[]) ORDER BY p.status`,
+      [[paidA, failedB, paidC]],
+    );
+    expect(outcomes.map(({ status, finals }) => ({ status, finals }))).toEqual([
+      { status: 'FAILED', finals: 1 },
+      { status: 'SUCCESS', finals: 1 },
+      { status: 'SUCCESS', finals: 1 },
+    ]);
+    // The read model names the stream's last version, whatever else (a pending answer) was decided meanwhile.
+    for (const outcome of outcomes) expect(outcome.version).toBe(outcome.events);
+  });
 });

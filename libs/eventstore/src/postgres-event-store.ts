@@ -141,6 +141,30 @@ export class PostgresEventStore {
     return rows.map((row) => this.upcasters.upcast(toStoredEvent(row)));
   }
 
+  /**
+   * Several streams in one round trip, each in version order; a stream with no events maps to []. `db` is the
+   * caller's transaction when it holds the locks the read must see under.
+   */
+  async readStreams(
+    streamIds: string[],
+    db: Pool | PoolClient = this.pool,
+  ): Promise<Map<string, EventEnvelope[]>> {
+    const { rows } = await db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ANY($1::text[])
+       ORDER BY stream_id, stream_version LIMIT $2`,
+      [streamIds, this.maxEventsPerRead],
+    );
+    if (rows.length === this.maxEventsPerRead) {
+      throw new Error(
+        `readStreams: ${streamIds.length} streams hold over ${this.maxEventsPerRead} events; read fewer at once`,
+      );
+    }
+    const streams = new Map<string, EventEnvelope[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows)
+      streams.get(row.stream_id)?.push(this.upcasters.upcast(toStoredEvent(row)));
+    return streams;
+  }
+
   /** Committed events after `checkpoint`, in commit order (see COMMITTED_AFTER_CHECKPOINT). */
   async readAll(
     checkpoint: GlobalCheckpoint = START_OF_LOG,

@@ -12,6 +12,7 @@ export * from './one-command-at-a-time.js';
 export * from './pg-pool.js';
 export * from './service-outbox-relay.js';
 export * from './start-event-sourced-service.js';
+export * from './statement-batcher.js';
 export * from './unique-violation.js';
 export * from './uuid.js';
 export * from './wib-time.js';

@@ -1,18 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PostgresEventStore } from '@koperasi/eventstore';
+import { PostgresEventStore, type AppendRequest } from '@koperasi/eventstore';
 import type { Pool, PoolClient } from 'pg';
-import { PG_POOL, inTransaction } from '@koperasi/service-kit';
+import { PG_POOL, StatementBatcher, inTransaction } from '@koperasi/service-kit';
 import {
   decideOutcome,
   evolveDeposit,
+  evolvePayment,
   paymentStreamId,
   type AggregatorOutcome,
   type PaymentEvent,
   type PaymentState,
 } from '../domain/index.js';
 import { foldPayment } from './payment-fold.js';
-import { PAYMENT_COLUMNS, type PaymentRow } from './payment-row.js';
 import { PaymentOutcomes } from './payment-outcomes.js';
+import {
+  projectResolutions,
+  scheduleCheck,
+  type DepositMoves,
+  type ResolvedEvent,
+} from './project-resolutions.js';
 
 export type Resolution = Extract<AggregatorOutcome, { kind: 'SUCCESS' | 'FAILED' | 'PENDING' }>;
 
@@ -24,14 +30,54 @@ export interface ResolutionSource {
   causationId: string | null;
 }
 
+export interface ResolutionRequest {
+  where: { paymentId: string } | { refId: string };
+  outcome: Resolution;
+  source: ResolutionSource;
+  /** When a payment left unresolved should be asked about again. */
+  nextCheckInMs?: number;
+}
+
+type Decided = { result: ResolutionResult; paymentId: string | null };
+type Answer = Decided | { error: unknown };
+
+/** Outcomes decided in one transaction at most; the aggregator's answers arrive a few at a time. */
+const MAX_RESOLUTIONS_PER_BATCH = 200;
 /**
- * Records what the aggregator said about a payment, from whichever path heard it first (response, status
- * check, callback), decided on the payment's events. The payment row is locked for the decision, so two paths
- * never both apply an outcome.
+ * One batch at a time: answers that arrive meanwhile make the next batch bigger rather than another
+ * transaction waiting on the same deposits.
+ */
+const MAX_BATCHES_IN_FLIGHT = 1;
+
+interface LockedPayment {
+  id: string;
+  koperasi_id: string;
+  ref_id: string;
+  correlation_id: string;
+}
+
+/** A payment as the batch has decided it so far. */
+interface PaymentInBatch {
+  row: LockedPayment;
+  state: PaymentState;
+  version: number;
+}
+
+/**
+ * Records what the aggregator said about payments, from whichever path heard it first (response, status
+ * check, callback), decided on each payment's events. Outcomes that arrive together are decided in one
+ * transaction: the payments rows are locked (so two paths never both apply an outcome), their streams read
+ * in one statement, every event appended in one insert and each deposit moved once. When a batch fails, each
+ * of its outcomes is tried alone, so one payment's trouble never fails another's.
  */
 @Injectable()
 export class PaymentResolver {
   private readonly logger = new Logger(PaymentResolver.name);
+  private readonly batcher = new StatementBatcher<ResolutionRequest, Answer>(
+    (requests) => this.resolveAll(requests),
+    MAX_RESOLUTIONS_PER_BATCH,
+    MAX_BATCHES_IN_FLIGHT,
+  );
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -39,142 +85,133 @@ export class PaymentResolver {
     private readonly outcomes: PaymentOutcomes,
   ) {}
 
-  /** `nextCheckInMs`: when a payment left unresolved should be asked about again. */
   async resolve(
-    where: { paymentId: string } | { refId: string },
+    where: ResolutionRequest['where'],
     outcome: Resolution,
     source: ResolutionSource,
     nextCheckInMs?: number,
-  ): Promise<{ result: ResolutionResult; paymentId: string | null }> {
-    const decided = await inTransaction(this.pool, async (tx) => {
-      const { rows } = await tx.query<PaymentRow>(
-        'paymentId' in where
-          ? `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1 FOR UPDATE`
-          : `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE ref_id = $1 FOR UPDATE`,
-        ['paymentId' in where ? where.paymentId : where.refId],
-      );
-      const row = rows[0];
-      if (!row) return { result: 'UNKNOWN_PAYMENT' as const, paymentId: null };
-      // The row is locked so two paths never decide at once; what they decide on is the payment's events.
-      const history = await this.store.readStream(paymentStreamId(row.id));
-      const state = foldPayment(history).payment;
-      const decision = decideOutcome(state, outcome);
+  ): Promise<Decided> {
+    const answer = await this.batcher.add({ where, outcome, source, nextCheckInMs });
+    if ('error' in answer) throw answer.error;
+    return answer;
+  }
+
+  private async resolveAll(requests: ResolutionRequest[]): Promise<Answer[]> {
+    let answers: Answer[];
+    try {
+      answers = await inTransaction(this.pool, (tx) => this.decideBatch(tx, requests));
+    } catch (error) {
+      if (requests.length === 1) return [{ error }];
+      answers = [];
+      for (const request of requests)
+        answers.push(
+          await inTransaction(this.pool, (tx) => this.decideBatch(tx, [request])).then(
+            ([answer]) => answer,
+            (alone: unknown) => ({ error: alone }),
+          ),
+        );
+    }
+    for (const answer of answers)
+      if ('result' in answer && answer.result === 'APPLIED' && answer.paymentId)
+        this.outcomes.notify(answer.paymentId);
+    return answers;
+  }
+
+  private async decideBatch(tx: PoolClient, requests: ResolutionRequest[]): Promise<Decided[]> {
+    const payments = await this.lockAndLoad(tx, requests);
+    const appends: AppendRequest[] = [];
+    const resolved: ResolvedEvent[] = [];
+    const depositMoves: DepositMoves = new Map();
+    const answers: Decided[] = [];
+    for (const request of requests) {
+      const payment =
+        'paymentId' in request.where
+          ? payments.byId.get(request.where.paymentId)
+          : payments.byRefId.get(request.where.refId);
+      if (!payment) {
+        answers.push({ result: 'UNKNOWN_PAYMENT', paymentId: null });
+        continue;
+      }
+      const { row } = payment;
+      const decision = decideOutcome(payment.state, request.outcome);
       if (decision.kind === 'CONTRADICTS') {
         this.logger.error(
-          `CONTRADICTING OUTCOME, not applied: ${decision.message} (${JSON.stringify(outcome)}); reconcile by hand`,
+          `CONTRADICTING OUTCOME, not applied: ${decision.message} (${JSON.stringify(request.outcome)}); reconcile by hand`,
         );
-        return { result: 'CONTRADICTS' as const, paymentId: row.id };
+        answers.push({ result: 'CONTRADICTS', paymentId: row.id });
+        continue;
       }
       if (decision.kind === 'UNCHANGED') {
-        if (nextCheckInMs !== undefined && outcome.kind === 'PENDING')
-          await scheduleCheck(tx, row.id, nextCheckInMs);
-        return { result: 'UNCHANGED' as const, paymentId: row.id };
+        if (request.nextCheckInMs !== undefined && request.outcome.kind === 'PENDING')
+          await scheduleCheck(tx, row.id, request.nextCheckInMs);
+        answers.push({ result: 'UNCHANGED', paymentId: row.id });
+        continue;
       }
-      const appended = await this.store.appendWithin(
-        tx,
-        paymentStreamId(row.id),
-        history.length,
-        decision.events,
-        {
+      appends.push({
+        streamId: paymentStreamId(row.id),
+        expectedVersion: payment.version,
+        events: decision.events,
+        context: {
           koperasiId: row.koperasi_id,
-          actor: source.actor,
+          actor: request.source.actor,
           correlationId: row.correlation_id,
-          causationId: source.causationId,
+          causationId: request.source.causationId,
         },
-      );
-      await projectResolution(
-        tx,
-        row,
-        state,
-        decision.events,
-        appended.nextExpectedVersion,
-        nextCheckInMs,
-      );
-      return { result: 'APPLIED' as const, paymentId: row.id };
-    });
-    if (decided.result === 'APPLIED' && decided.paymentId) this.outcomes.notify(decided.paymentId);
-    return decided;
+      });
+      for (const event of decision.events as PaymentEvent[]) {
+        const move = evolveDeposit({ balanceRp: 0, reservedRp: 0 }, payment.state, event);
+        const total = depositMoves.get(row.koperasi_id) ?? { balanceRp: 0, reservedRp: 0 };
+        depositMoves.set(row.koperasi_id, {
+          balanceRp: total.balanceRp + move.balanceRp,
+          reservedRp: total.reservedRp + move.reservedRp,
+        });
+        payment.state = evolvePayment(payment.state, event);
+        payment.version += 1;
+        resolved.push({
+          paymentId: row.id,
+          event,
+          version: payment.version,
+          nextCheckInMs: request.nextCheckInMs,
+        });
+      }
+      answers.push({ result: 'APPLIED', paymentId: row.id });
+    }
+    if (appends.length > 0) {
+      for (const appended of await this.store.appendBatchWithin(tx, appends))
+        if (appended instanceof Error) throw appended;
+      await projectResolutions(tx, resolved, depositMoves);
+    }
+    return answers;
   }
-}
 
-async function scheduleCheck(tx: PoolClient, paymentId: string, inMs: number): Promise<void> {
-  await tx.query(
-    `UPDATE payments SET next_check_at = now() + $2 * interval '1 millisecond', check_attempts = check_attempts + 1 WHERE id = $1`,
-    [paymentId, Math.round(inMs)],
-  );
-}
-
-/**
- * The payments row and the deposit after the outcome, in one statement. A resolution appends exactly one
- * event; the deposit moves only on success (debit the price, release the reservation) and failure (release).
- */
-async function projectResolution(
-  tx: PoolClient,
-  row: PaymentRow,
-  before: PaymentState,
-  events: PaymentEvent[],
-  version: number,
-  nextCheckInMs: number | undefined,
-): Promise<void> {
-  if (events.length !== 1) throw new Error(`a resolution appends one event, not ${events.length}`);
-  const [event] = events;
-  const delta = evolveDeposit({ balanceRp: 0, reservedRp: 0 }, before, event);
-  const moveDeposit = `UPDATE deposits SET balance_rp = balance_rp + $2, reserved_rp = reserved_rp + $3, updated_at = now()
-    WHERE koperasi_id = (SELECT koperasi_id FROM paid)`;
-  switch (event.type) {
-    case 'BillPaymentPending':
-      await tx.query(
-        `UPDATE payments SET status = 'PENDING', stream_version = $2,
-           next_check_at = now() + $3 * interval '1 millisecond', check_attempts = check_attempts + 1
-         WHERE id = $1`,
-        [row.id, version, Math.round(nextCheckInMs ?? 0)],
-      );
-      return;
-    case 'BillPaymentSucceeded':
-      await tx.query(
-        `WITH paid AS (
-           UPDATE payments SET status = 'SUCCESS', price_rp = $4, serial_no = $5, resolved_by = $6, resolved_at = now(),
-             stream_version = $7, next_check_at = NULL, partner_ref = $8, kwh = $9,
-             -- The inquiry's details stand; a payment without an inquiry takes the aggregator's.
-             customer_name = COALESCE(customer_name, $10), subscriber_id = COALESCE(subscriber_id, $11),
-             segment_power = COALESCE(segment_power, $12)
-           WHERE id = $1 RETURNING koperasi_id
-         ) ${moveDeposit}`,
-        [
-          row.id,
-          delta.balanceRp,
-          delta.reservedRp,
-          event.data.priceRp,
-          event.data.serialNo,
-          event.data.resolvedBy,
-          version,
-          event.data.partnerRef ?? null,
-          event.data.kwh ?? null,
-          event.data.customerName ?? null,
-          event.data.subscriberId ?? null,
-          event.data.segmentPower ?? null,
-        ],
-      );
-      return;
-    case 'BillPaymentFailed':
-      await tx.query(
-        `WITH paid AS (
-           UPDATE payments SET status = 'FAILED', refund = 'OWED', failure_rc = $4, failure_reason = $5, resolved_by = $6,
-             resolved_at = now(), stream_version = $7, next_check_at = NULL
-           WHERE id = $1 RETURNING koperasi_id
-         ) ${moveDeposit}`,
-        [
-          row.id,
-          delta.balanceRp,
-          delta.reservedRp,
-          event.data.rc,
-          event.data.reason,
-          event.data.resolvedBy,
-          version,
-        ],
-      );
-      return;
-    default:
-      throw new Error(`a resolution does not append ${event.type}`);
+  /** The batch's payments, locked in id order (two batches never wait on each other in a circle), with their state. */
+  private async lockAndLoad(
+    tx: PoolClient,
+    requests: ResolutionRequest[],
+  ): Promise<{ byId: Map<string, PaymentInBatch>; byRefId: Map<string, PaymentInBatch> }> {
+    const ids = requests.flatMap((request) =>
+      'paymentId' in request.where ? [request.where.paymentId] : [],
+    );
+    const refIds = requests.flatMap((request) =>
+      'refId' in request.where ? [request.where.refId] : [],
+    );
+    const { rows } = await tx.query<LockedPayment>(
+      `SELECT id, koperasi_id, ref_id, correlation_id FROM payments
+       WHERE id = ANY($1::uuid[]) OR ref_id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+      [ids, refIds],
+    );
+    const streams = await this.store.readStreams(
+      rows.map((row) => paymentStreamId(row.id)),
+      tx,
+    );
+    const byId = new Map<string, PaymentInBatch>();
+    const byRefId = new Map<string, PaymentInBatch>();
+    for (const row of rows) {
+      const history = streams.get(paymentStreamId(row.id)) ?? [];
+      const payment = { row, state: foldPayment(history).payment, version: history.length };
+      byId.set(row.id, payment);
+      byRefId.set(row.ref_id, payment);
+    }
+    return { byId, byRefId };
   }
 }

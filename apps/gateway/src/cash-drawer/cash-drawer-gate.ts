@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../database/pg-pool.js';
-import { StatementBatcher } from '../database/statement-batcher.js';
+import { StatementBatcher } from '@koperasi/service-kit';
 import { ApiException } from '../http/api-exception.js';
 
 /** Drawers looked up in one statement at most. */

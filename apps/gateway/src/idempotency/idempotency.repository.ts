@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../database/pg-pool.js';
-import { StatementBatcher } from '../database/statement-batcher.js';
+import { StatementBatcher } from '@koperasi/service-kit';
 
 /** Keys claimed or completed in one statement at most; a busy gateway has a few hundred requests in flight. */
 const MAX_KEYS_PER_STATEMENT = 500;

@@ -6,6 +6,7 @@ import {
   type BillPaymentRequested,
   type DepositState,
 } from '../../domain/index.js';
+import { LOCK_DEPOSITS_IN_ORDER } from '../project-resolutions.js';
 import type { QuotedPayBill } from './pay-bill-order.js';
 
 export type BillPaymentChange = StateChange<DepositState, BillPaymentRequested, QuotedPayBill>;
@@ -42,10 +43,11 @@ export async function projectBillPayments(
       (reservedRp.get(envelope.koperasiId) ?? 0) + events[0].data.priceRp,
     );
   const { rows } = await tx.query<{ reserved: number }>(
-    `WITH reserved AS (
+    `WITH locked AS (${LOCK_DEPOSITS_IN_ORDER}), reserved AS (
        UPDATE deposits d SET reserved_rp = d.reserved_rp + r.price_rp, updated_at = now()
        FROM unnest($1::uuid[], $2::bigint[]) AS r(koperasi_id, price_rp)
-       WHERE d.koperasi_id = r.koperasi_id AND d.balance_rp - d.reserved_rp >= r.price_rp
+       WHERE d.koperasi_id = r.koperasi_id AND d.koperasi_id IN (SELECT koperasi_id FROM locked)
+         AND d.balance_rp - d.reserved_rp >= r.price_rp
        RETURNING d.koperasi_id
      ), payment AS (
        INSERT INTO payments (id, koperasi_id, ref_id, inquiry_id, product_code, product_name, product_kind, biller,
