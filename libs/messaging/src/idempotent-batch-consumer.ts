@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { Topics, UpcasterRegistry, type EventEnvelope } from '@koperasi/contracts';
 import { retryUntilReachable } from '@koperasi/platform';
 import { sendToDeadLetter, type DeadLetter } from './dead-letter.js';
+import { OffsetCommitter } from './offset-committer.js';
 import { parseEnvelope } from './parse-envelope.js';
 
 /** Writes a projection for events not seen before, inside the transaction that marks them processed. */
@@ -37,13 +38,15 @@ interface Delivery {
 
 /**
  * A projection consumer that takes each event exactly once in effect: the projection's writes and the
- * "processed" marks commit in one database transaction, and the Kafka offset is committed only after it.
+ * "processed" marks commit in one database transaction, and the Kafka offset is committed only after it
+ * (within a second, for every partition at once: OffsetCommitter).
  * A redelivered event finds its mark and is skipped. An event the projection refuses goes to the
  * dead-letter topic with the error, and the partition goes on with the next one.
  */
 export class IdempotentBatchConsumer {
   private readonly consumer: Consumer;
   private readonly producer: Producer;
+  private readonly offsets: OffsetCommitter;
   private readonly consumerName: string;
   private readonly deadLetterTopic: string;
   private readonly maxEventsPerTransaction: number;
@@ -61,6 +64,7 @@ export class IdempotentBatchConsumer {
       maxWaitTimeInMs: options.maxWaitTimeMs ?? 1_000,
     });
     this.producer = options.kafka.producer();
+    this.offsets = new OffsetCommitter(this.consumer, options.warn);
     this.consumerName = options.consumerName ?? options.groupId;
     this.deadLetterTopic = options.deadLetterTopic ?? Topics.deadLetter;
     this.maxEventsPerTransaction = options.maxEventsPerTransaction ?? 1000;
@@ -100,6 +104,7 @@ export class IdempotentBatchConsumer {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    await this.offsets.commit();
     await this.consumer.disconnect();
     await this.producer.disconnect();
     this.inGroup = false;
@@ -139,13 +144,7 @@ export class IdempotentBatchConsumer {
       await this.takeMessages(batch.topic, batch.partition, messages);
       const lastOffset = messages[messages.length - 1].offset;
       resolveOffset(lastOffset);
-      await this.consumer.commitOffsets([
-        {
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: (BigInt(lastOffset) + 1n).toString(),
-        },
-      ]);
+      this.offsets.done(batch.topic, batch.partition, lastOffset);
       await heartbeat();
     }
   }

@@ -5,7 +5,7 @@ import {
   type CustomTransportStrategy,
   type MessageHandler,
 } from '@nestjs/microservices';
-import { createKafka } from '@koperasi/messaging';
+import { createKafka, OffsetCommitter } from '@koperasi/messaging';
 import { retryUntilReachable } from '@koperasi/platform';
 import {
   Partitioners,
@@ -81,6 +81,7 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
   private flushesInFlight = 0;
   private consumer: Consumer | null = null;
   private producer: Producer | null = null;
+  private offsets: OffsetCommitter | null = null;
   private closing = false;
   private readonly maxCommandsPerFlush: number;
   private readonly maxFlushesInFlight: number;
@@ -111,6 +112,7 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
   async close(): Promise<void> {
     this.closing = true;
     this.options.state.lost();
+    await this.offsets?.commit();
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
     this.consumer = null;
@@ -139,6 +141,7 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
       // Shutdown waits for the fetch in flight; an idle long poll this short keeps that wait short.
       maxWaitTimeInMs: 1_000,
     });
+    this.offsets = new OffsetCommitter(this.consumer, (message) => this.log.warn(message));
     this.trackMembership(this.consumer);
     const { producer, consumer } = this;
     const topics = [...new Set([...this.messageHandlers.keys(), ...this.batchHandlers.keys()])];
@@ -155,8 +158,9 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
       },
     );
     await consumer.run({
-      // kafkajs commits the offsets resolved so far after each batch, and when a batch fails; only offsets whose
-      // replies are out are resolved (takeBatch), so a crash before that delivers the commands again.
+      // Only offsets whose replies are out are done (takeBatch), so a crash before that delivers the commands
+      // again, and a repeat is answered from its stored result.
+      autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 64,
       eachBatch: (payload) => this.takeBatch(payload),
@@ -203,6 +207,7 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
         });
         // Replies are out: a redelivery from here on would only repeat answers.
         resolveOffset(messages[messages.length - 1].offset);
+        this.offsets?.done(batch.topic, batch.partition, messages[messages.length - 1].offset);
       }
     } finally {
       clearInterval(heartbeats);
