@@ -1,15 +1,20 @@
+import pg from 'pg';
 import { waitFor } from '@koperasi/testing';
 import { nowInWib } from '@koperasi/service-kit';
 import { ApiClient } from '../support/api-client.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
 import { fullNameOf } from '../support/user-names.js';
 
-describe('a closed month end to end: once the current month is closed, a supervisor’s postings dated into it are refused and change nothing', () => {
+describe('a closed month end to end: tutup buku is a members event; once the current month is closed, a supervisor’s postings dated into it are refused and change nothing', () => {
   const suite = new SuiteHarness();
   let siti: ApiClient;
   let agus: ApiClient;
   let supervisor: ApiClient;
+  let secondSupervisor: ApiClient;
   let agusId: string;
+  let koperasiId: string;
+  let membersDb: pg.Pool;
+  let ledgerDb: pg.Pool;
   const today = nowInWib().slice(0, 10);
   const month = today.slice(0, 7);
 
@@ -32,6 +37,7 @@ describe('a closed month end to end: once the current month is closed, a supervi
       ['teller.siti', 'teller'],
       ['teller.agus', 'teller'],
       ['supervisor.budi', 'supervisor'],
+      ['supervisor.sri', 'supervisor'],
     ]) {
       const user = await admin.post('/users', {
         username,
@@ -44,12 +50,18 @@ describe('a closed month end to end: once the current month is closed, a supervi
       userIds[username] = user.body.id;
     }
     agusId = userIds['teller.agus'];
+    koperasiId = created.body.id;
+    membersDb = new pg.Pool({ connectionString: suite.databaseUrl('members'), max: 2 });
+    ledgerDb = new pg.Pool({ connectionString: suite.databaseUrl('ledger'), max: 2 });
     siti = await new ApiClient(suite.gatewayUrl).login('teller.siti', DEMO_PASSWORD);
     agus = await new ApiClient(suite.gatewayUrl).login('teller.agus', DEMO_PASSWORD);
     supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.budi', DEMO_PASSWORD);
+    secondSupervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.sri', DEMO_PASSWORD);
   }, 240_000);
 
   afterAll(async () => {
+    await membersDb?.end();
+    await ledgerDb?.end();
     await suite.stopAll();
   }, 60_000);
 
@@ -113,8 +125,13 @@ describe('a closed month end to end: once the current month is closed, a supervi
 
   it('given the current month closed, then setor ke bank, the bank’s fee settlement and a drawer approval are 409 MONTH_CLOSED in words, and nothing changes', async () => {
     await takeAndCount(agus, '3375064108900012', 80_000);
-    const closed = await supervisor.call('PUT', `/ledger/period-closings/${month}`);
+    // Two supervisors close the month at once: one closing, both told of it.
+    const [closed, raced] = await Promise.all([
+      supervisor.call('PUT', `/ledger/period-closings/${month}`),
+      secondSupervisor.call('PUT', `/ledger/period-closings/${month}`),
+    ]);
     expect(closed.status).toBe(200);
+    expect(raced.body).toEqual(closed.body);
     const before = await balances();
     const depositsBefore = (await supervisor.get('/bank/deposits')).body.deposits;
 
@@ -140,4 +157,45 @@ describe('a closed month end to end: once the current month is closed, a supervi
     expect((await agus.get('/cash-drawer')).body.status).toBe('COUNTED');
     expect(await balances()).toEqual(before);
   }, 150_000);
+
+  it('given the month closed, then the closing is one PeriodClosed in members’ store, the ledger copies it, and closing again answers the same', async () => {
+    const closings = (await supervisor.get('/ledger/period-closings')).body;
+    expect(closings).toEqual([
+      {
+        koperasiId,
+        month,
+        closedBy: expect.any(String),
+        closedByName: expect.stringMatching(/^Supervisor (Budi|Sri)$/),
+        closedAt: expect.any(String),
+      },
+    ]);
+    const again = await secondSupervisor.call('PUT', `/ledger/period-closings/${month}`);
+    expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: closings[0] });
+
+    const { rows } = await membersDb.query<{ stream_id: string; data: { month: string } }>(
+      `SELECT stream_id, data FROM events WHERE type = 'PeriodClosed'`,
+    );
+    expect(rows).toEqual([
+      {
+        stream_id: `period-closing-${koperasiId}`,
+        data: {
+          month,
+          closedBy: closings[0].closedBy,
+          closedByName: closings[0].closedByName,
+          closedAt: closings[0].closedAt,
+        },
+      },
+    ]);
+    await waitFor(
+      'the ledger to copy the closing',
+      async () =>
+        (
+          await ledgerDb.query(
+            `SELECT 1 FROM period_closings WHERE koperasi_id = $1 AND month = $2::date`,
+            [koperasiId, `${month}-01`],
+          )
+        ).rowCount === 1,
+      45_000,
+    );
+  }, 120_000);
 });

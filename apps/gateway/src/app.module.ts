@@ -81,7 +81,6 @@ import { UserAccessController } from './users/user-access/user-access.controller
 import { CounterTodayController } from './counter/today/counter-today.controller.js';
 import { DailyRecapController } from './counter/recap/daily-recap.controller.js';
 import { DailyRecapService } from './counter/recap/daily-recap.service.js';
-import { OpenMonthCheck } from './ledger/period-closings/open-month-check.js';
 import { BankController } from './bank/bank.controller.js';
 import { CashDrawerController } from './cash-drawer/cash-drawer.controller.js';
 import { CashDrawersController } from './cash-drawer/cash-drawers.controller.js';
@@ -234,7 +233,6 @@ export class AppModule {
         LoansQueries,
         ReceiptLinesService,
         DailyRecapService,
-        OpenMonthCheck,
         ReceiptPrintsRepository,
         CashDrawerGate,
       ],

@@ -15,7 +15,6 @@ import { EntriesController } from './queries/entries/entries.controller.js';
 import { MemberSavingsController } from './queries/member-savings/member-savings.controller.js';
 import { TrialBalanceController } from './queries/trial-balance/trial-balance.controller.js';
 import { StatementsController } from './statements/statements.controller.js';
-import { PeriodClosingsController } from './period-closing/period-closings.controller.js';
 
 @Module({})
 export class LedgerModule {
@@ -46,7 +45,6 @@ export class LedgerModule {
         FeeIncomeController,
         StatementsController,
         BankFeesController,
-        PeriodClosingsController,
       ],
       providers: [
         optionsProvider,

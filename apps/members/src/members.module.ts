@@ -22,6 +22,9 @@ import { RegisterMemberHandler } from './commands/register-member/register-membe
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
 import { MEMBERS_CONFIG, type MembersConfig } from './infrastructure/members-config.js';
 import { RegisterKoperasiHandler } from './koperasi/register-koperasi/register-koperasi.handler.js';
+import { PeriodClosingCommandHandler } from './period-closing/commands/period-closing-command.handler.js';
+import { PeriodClosingCommandsController } from './period-closing/commands/period-closing-commands.controller.js';
+import { PeriodClosingQueriesController } from './period-closing/queries/period-closing-queries.controller.js';
 import { KoperasiQueriesController } from './queries/koperasi-queries.controller.js';
 import { MemberQueriesController } from './queries/member-queries.controller.js';
 import { SavingsMovementQueriesController } from './queries/savings-movement-queries.controller.js';
@@ -54,6 +57,8 @@ export class MembersModule {
       ],
       controllers: [
         BankCommandsController,
+        PeriodClosingCommandsController,
+        PeriodClosingQueriesController,
         KoperasiQueriesController,
         MemberQueriesController,
         SavingsMovementQueriesController,
@@ -86,6 +91,7 @@ export class MembersModule {
         memberCommandsProvider,
         cashDrawerCommandsProvider,
         BankCommandHandler,
+        PeriodClosingCommandHandler,
         RegisterMemberHandler,
         RegisterKoperasiHandler,
         CommandConsumerState,

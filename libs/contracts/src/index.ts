@@ -7,6 +7,7 @@ export * from './members/member-commands.js';
 export * from './members/cash-drawer-commands.js';
 export * from './members/bank-commands.js';
 export * from './members/shu-commands.js';
+export * from './members/period-closing-commands.js';
 export * from './billpay/billpay-commands.js';
 export * from './billpay/billpay-events.js';
 export * from './loans/loan-commands.js';

@@ -16,6 +16,7 @@ import { UnansweredCommand, type CommandMessage } from './batched-kafka-server.j
 import { checkEnvelope, type Permission } from './check-envelope.js';
 import { accepted, refused } from './command-reply.js';
 import { inTransaction } from './in-transaction.js';
+import { RefusalInTransaction } from './refusal-in-transaction.js';
 import { isUniqueViolation } from './unique-violation.js';
 
 /** The stream a command acts on. */
@@ -100,7 +101,8 @@ export interface BatchAggregate<S, C, E extends NewEvent, P = C> {
   /**
    * The batch's read model writes, in the transaction that appends its events. A StreamVersionConflictError
    * says that state beyond the streams moved since it was loaded (a deposit's reservation no longer fits):
-   * the transaction is rolled back and its commands decided again on fresh state.
+   * the transaction is rolled back and its commands decided again on fresh state. A RefusalInTransaction
+   * rolls the batch back too; its commands are then carried out one at a time, the refused one answered so.
    */
   project(tx: PoolClient, changes: StateChange<S, E, P>[]): Promise<void>;
   reply(change: StateChange<S, E, P>): unknown;
@@ -376,8 +378,12 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
     return new Map(rows.map((row) => [row.command_id, row.reply]));
   }
 
-  /** One command's transaction failed on its own: a repeat that raced its first run, or something unexpected. */
+  /**
+   * One command's transaction failed on its own: a refusal found while writing (the aggregate's `project`
+   * threw RefusalInTransaction), a repeat that raced its first run, or something unexpected.
+   */
   private async afterFailure(item: Work<C>, error: unknown): Promise<unknown> {
+    if (error instanceof RefusalInTransaction) return error.reply;
     if (isUniqueViolation(error, 'command_results_pkey')) {
       const first = (await this.storedReplies([item.envelope.commandId])).get(
         item.envelope.commandId,

@@ -10,6 +10,7 @@ export * from './idempotent-command-executor.js';
 export * from './in-transaction.js';
 export * from './one-command-at-a-time.js';
 export * from './pg-pool.js';
+export * from './refusal-in-transaction.js';
 export * from './service-outbox-relay.js';
 export * from './start-event-sourced-service.js';
 export * from './statement-batcher.js';

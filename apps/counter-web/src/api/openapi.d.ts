@@ -2079,8 +2079,10 @@ export interface components {
              * @example 2026-03
              */
             month: string;
-            /** @description the supervisor who closed it */
+            /** @description the supervisor who closed it (user id) */
             closedBy: string;
+            /** @description the supervisor's full name */
+            closedByName: string;
             /** Format: date-time */
             closedAt: string;
         };
@@ -4571,7 +4573,7 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodClosingResponse"];
                 };
             };
-            /** @description a month out of order, already inside the closed books, or not begun yet */
+            /** @description MONTH_OUT_OF_ORDER, MONTH_ALREADY_CLOSED (inside the closed books) or MONTH_NOT_BEGUN */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1085,6 +1085,7 @@ export const en: Record<MessageKey, string> = {
     'This month cannot be closed: months close in order, and a month that has not begun cannot be closed.',
   'closing.listTitle': 'Months closed',
   'closing.closedAt': 'Closed at',
+  'closing.closedBy': 'Closed by',
   'closing.none': 'No month has been closed yet.',
   // (statements and SHU keys above this line)
 };

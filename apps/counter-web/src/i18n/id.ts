@@ -1092,6 +1092,7 @@ export const id = {
     'Bulan ini tidak dapat ditutup: tutup buku berurutan, dan bulan yang belum berjalan tidak dapat ditutup.',
   'closing.listTitle': 'Bulan yang sudah ditutup',
   'closing.closedAt': 'Ditutup pada',
+  'closing.closedBy': 'Ditutup oleh',
   'closing.none': 'Belum ada bulan yang ditutup.',
   // (statements and SHU keys above this line)
 } as const;

@@ -26,7 +26,6 @@ import {
   IdempotentWriteRequest,
   type IdempotentWrite,
 } from '../idempotency/idempotent-write.decorator.js';
-import { OpenMonthCheck } from '../ledger/period-closings/open-month-check.js';
 import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
 import { BankDepositRequest, BankFeeSettlementRequest } from './bank.dto.js';
 import {
@@ -51,7 +50,6 @@ export class BankController {
     private readonly members: MembersQueries,
     private readonly ledger: LedgerQueries,
     private readonly users: UsersRepository,
-    private readonly openMonth: OpenMonthCheck,
   ) {}
 
   @Get('deposits')
@@ -91,7 +89,6 @@ export class BankController {
     @Body() body: BankDepositRequest,
   ): Promise<unknown> {
     const koperasiId = koperasiOf(user);
-    await this.openMonth.assertOpen(koperasiId, 'setoran ke bank');
     const [vaultBalanceRp, recordedByName] = await Promise.all([
       this.vaultBalanceRp(koperasiId),
       this.users.fullNameOf(user.id),
@@ -153,7 +150,6 @@ export class BankController {
     @Body() body: BankFeeSettlementRequest,
   ): Promise<unknown> {
     const koperasiId = koperasiOf(user);
-    await this.openMonth.assertOpen(koperasiId, 'pembayaran fee dari bank');
     const [accrued, recordedByName] = await Promise.all([
       this.ledger.bankFeesAccrued(koperasiId),
       this.users.fullNameOf(user.id),

@@ -29,7 +29,6 @@ import {
   IdempotentWriteRequest,
   type IdempotentWrite,
 } from '../idempotency/idempotent-write.decorator.js';
-import { OpenMonthCheck } from '../ledger/period-closings/open-month-check.js';
 import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
 import { CashDrawerResponse, CashDrawersResponse, presentDrawer } from './cash-drawer.responses.js';
 
@@ -46,7 +45,6 @@ export class CashDrawersController {
     private readonly members: MembersQueries,
     private readonly ledger: LedgerQueries,
     private readonly users: UsersRepository,
-    private readonly openMonth: OpenMonthCheck,
   ) {}
 
   @Get()
@@ -123,7 +121,6 @@ export class CashDrawersController {
       );
     }
     const koperasiId = koperasiOf(user);
-    await this.openMonth.assertOpen(koperasiId, 'persetujuan tutup kasir');
     const [expected, approverName, tellerName] = await Promise.all([
       this.ledger.drawerCash(koperasiId, tellerId, date),
       this.users.fullNameOf(user.id),

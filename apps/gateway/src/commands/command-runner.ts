@@ -15,7 +15,11 @@ export const PLATFORM_SCOPE = 'platform';
 
 export interface CommandRequest<TPayload, TResult> {
   user: AuthenticatedUser;
-  write: IdempotentWrite;
+  /**
+   * The request's Idempotency-Key; null for a PUT idempotent by its own nature (the same one again answers
+   * the same), which is sent with a fresh commandId every time.
+   */
+  write: IdempotentWrite | null;
   /** The validated request body, as hashed for the idempotency check. */
   body: unknown;
   topic: string;
@@ -44,6 +48,7 @@ export class CommandRunner {
 
   async run<TPayload, TResult>(request: CommandRequest<TPayload, TResult>): Promise<unknown> {
     const { user, write } = request;
+    if (write === null) return replay(await this.send(request, randomUUID()));
     const scope = user.koperasiId ?? PLATFORM_SCOPE;
     const response = await this.idempotency.run(
       {
@@ -58,24 +63,31 @@ export class CommandRunner {
         // Inside the key's first run only: a repeat of a transaction taken before the closing still answers as it did.
         if (request.movesDrawerCash)
           await this.drawers.assertTakesCash(request.koperasiId, user.id, nowInWib().slice(0, 10));
-        const envelope: CommandEnvelope<TPayload> = {
-          commandId,
-          koperasiId: request.koperasiId,
-          actor: { userId: user.id, role: user.role },
-          correlationId: randomUUID(),
-          payload: request.payload,
-        };
-        const reply = await this.sender.send<TPayload, TResult>(
-          request.topic,
-          request.partitionKey ?? commandId,
-          envelope,
-        );
-        return reply.ok
-          ? { status: request.successStatus, body: request.present(reply.result) }
-          : { status: reply.error.status, body: errorBodyOf(reply.error) };
+        return this.send(request, commandId);
       },
     );
     return replay(response);
+  }
+
+  private async send<TPayload, TResult>(
+    request: CommandRequest<TPayload, TResult>,
+    commandId: string,
+  ): Promise<StoredResponse> {
+    const envelope: CommandEnvelope<TPayload> = {
+      commandId,
+      koperasiId: request.koperasiId,
+      actor: { userId: request.user.id, role: request.user.role },
+      correlationId: randomUUID(),
+      payload: request.payload,
+    };
+    const reply = await this.sender.send<TPayload, TResult>(
+      request.topic,
+      request.partitionKey ?? commandId,
+      envelope,
+    );
+    return reply.ok
+      ? { status: request.successStatus, body: request.present(reply.result) }
+      : { status: reply.error.status, body: errorBodyOf(reply.error) };
   }
 }
 

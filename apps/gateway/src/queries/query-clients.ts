@@ -6,6 +6,7 @@ import type {
   ExpectedCash,
   KoperasiView,
   MemberView,
+  PeriodClosingView,
   SavingsMovementView,
   StatementLine,
 } from '@koperasi/contracts';
@@ -25,6 +26,11 @@ export class MembersQueries {
       config.membersInternalUrl,
       config.internalApiToken,
     );
+  }
+
+  /** The months closed (tutup buku), oldest first. */
+  periodClosings(koperasiId: string): Promise<PeriodClosingView[]> {
+    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/period-closings`);
   }
 
   koperasi(koperasiId: string): Promise<KoperasiView> {
@@ -247,19 +253,6 @@ export class LedgerQueries {
   /** The year's SHU divided by the percentages; 422 when the year has no surplus to divide. */
   shu(koperasiId: string, year: string): Promise<unknown> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/shu/${segment(year)}`);
-  }
-
-  /** The months closed (tutup buku), oldest first. */
-  periodClosings(koperasiId: string): Promise<unknown[]> {
-    return this.http.get(`/internal/koperasi/${segment(koperasiId)}/period-closings`);
-  }
-
-  /** Closes a month; the same month again answers with its closing, a month out of order is a 409 in words. */
-  closePeriod(koperasiId: string, month: string, closedBy: string): Promise<unknown> {
-    return this.http.put(
-      `/internal/koperasi/${segment(koperasiId)}/period-closings/${segment(month)}`,
-      { closedBy },
-    );
   }
 
   /** Buku besar of one account over WIB days; 404 for a code not in the chart. */

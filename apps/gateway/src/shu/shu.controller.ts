@@ -39,7 +39,6 @@ import {
   IdempotentWriteRequest,
   type IdempotentWrite,
 } from '../idempotency/idempotent-write.decorator.js';
-import { OpenMonthCheck } from '../ledger/period-closings/open-month-check.js';
 import { withoutRupiahSuffix } from '../ledger/ledger-reports/ledger.responses.js';
 import { sendStatement, type FileResponse } from '../ledger/statements/send-statement.js';
 import { LedgerQueries, MembersQueries } from '../queries/query-clients.js';
@@ -64,7 +63,6 @@ export class ShuController {
     private readonly members: MembersQueries,
     private readonly commands: CommandRunner,
     private readonly users: UsersRepository,
-    private readonly openMonth: OpenMonthCheck,
   ) {}
 
   @Get('allocation')
@@ -153,7 +151,6 @@ export class ShuController {
     @Body() body: BookShuDistributionRequest,
   ): Promise<unknown> {
     const koperasiId = koperasiOf(user);
-    await this.openMonth.assertOpen(koperasiId, 'pembagian SHU');
     const [shu, approvedByName] = await Promise.all([
       this.distribution(user, year),
       this.users.fullNameOf(user.id),

@@ -8,6 +8,7 @@ import {
   type JournalEntry,
   type SourceService,
 } from '../domain/index.js';
+import { copyPeriodClosings } from '../period-closing/copy-period-closings.js';
 import { writeJournal } from './journal-writer.js';
 import { openMemberSavings } from './open-member-savings.js';
 
@@ -42,6 +43,11 @@ export async function projectEvents(
     entries.push(entry);
   }
   await openMemberSavings(tx, registrations);
+  if (service === 'members')
+    await copyPeriodClosings(
+      tx,
+      events.filter((event) => event.type === 'PeriodClosed'),
+    );
   return writeJournal(tx, entries);
 }
 

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Months a supervisor closed (tutup buku), in order and never reopened: the row is its own audit record (who,
- * when). The journal is not touched by a closing: an entry whose event falls in a month that was already
+ * Months a supervisor closed (tutup buku), in order and never reopened, copied from members' PeriodClosed
+ * events (copy-period-closings.ts); rows from before closings were events stay as they are. The journal is not touched by a closing: an entry whose event falls in a month that was already
  * closed when the ledger posted it is reported in the next open month (see booked-entries.ts).
  */
 export class LedgerPeriodClosings1790000000380 implements MigrationInterface {

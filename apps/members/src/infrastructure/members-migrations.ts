@@ -9,6 +9,7 @@ import { BankMoney1790000000410 } from '../bank/read-model/bank-money.migration.
 import { CashDrawers1790000000400 } from '../cash-drawer/read-model/cash-drawers.migration.js';
 import { CashDrawersNotClosed1790000000420 } from '../cash-drawer/read-model/cash-drawers-not-closed.migration.js';
 import { MembersReadModel1790000000100 } from './members-read-model.migration.js';
+import { PeriodClosings1790000000430 } from '../period-closing/read-model/period-closings.migration.js';
 
 export const membersMigrations: MigrationClass[] = [
   EventStoreSchema1790000000000,
@@ -19,4 +20,5 @@ export const membersMigrations: MigrationClass[] = [
   CashDrawers1790000000400,
   BankMoney1790000000410,
   CashDrawersNotClosed1790000000420,
+  PeriodClosings1790000000430,
 ];

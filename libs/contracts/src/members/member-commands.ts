@@ -15,6 +15,7 @@ export const MemberCommandTopics = {
   recordBankDeposit: namespaced('members.cmd.record-bank-deposit'),
   settleBankFees: namespaced('members.cmd.settle-bank-fees'),
   bookShuDistribution: namespaced('members.cmd.book-shu-distribution'),
+  closePeriod: namespaced('members.cmd.close-period'),
 } as const;
 
 export interface RegisterKoperasiPayload {

@@ -73,6 +73,7 @@ export function PeriodClosingScreen() {
               <tr>
                 <th scope="col">{t('closing.month')}</th>
                 <th scope="col">{t('closing.closedAt')}</th>
+                <th scope="col">{t('closing.closedBy')}</th>
               </tr>
             </thead>
             <tbody>
@@ -80,6 +81,7 @@ export function PeriodClosingScreen() {
                 <tr key={closing.month}>
                   <td>{closing.month}</td>
                   <td>{formatWibDateTime(closing.closedAt)}</td>
+                  <td>{closing.closedByName}</td>
                 </tr>
               ))}
             </tbody>

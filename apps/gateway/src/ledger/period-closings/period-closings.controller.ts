@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Put } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -7,39 +7,53 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
+import {
+  MemberCommandTopics,
+  type ClosePeriodPayload,
+  type PeriodClosingView,
+} from '@koperasi/contracts';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
+import { UsersRepository } from '../../auth/users.repository.js';
+import { CommandRunner } from '../../commands/command-runner.js';
 import { ApiException } from '../../http/api-exception.js';
-import { LedgerQueries } from '../../queries/query-clients.js';
+import { MembersQueries } from '../../queries/query-clients.js';
 
 export class PeriodClosingResponse {
   @ApiProperty() koperasiId!: string;
   @ApiProperty({ example: '2026-03', description: 'the month closed, YYYY-MM' }) month!: string;
-  @ApiProperty({ description: 'the supervisor who closed it' }) closedBy!: string;
+  @ApiProperty({ description: 'the supervisor who closed it (user id)' }) closedBy!: string;
+  @ApiProperty({ description: "the supervisor's full name" }) closedByName!: string;
   @ApiProperty({ format: 'date-time' }) closedAt!: string;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
- * Tutup buku: a supervisor closes a month, in order and for good. An entry whose event falls in a closed month
- * but reaches the ledger after the closing is counted in the next open month, with the date it belongs to.
+ * Tutup buku: a supervisor closes a month, in order and for good (a members command deciding PeriodClosed).
+ * From then on the supervisor's bookkeeping dated into it is refused (409 MONTH_CLOSED); a counter entry whose
+ * event falls in a closed month but reaches the ledger after the closing counts in the next open month, with
+ * the date it belongs to.
  */
 @ApiTags('ledger')
 @ApiBearerAuth()
 @Controller('ledger/period-closings')
 @Roles('supervisor', 'auditor')
 export class PeriodClosingsController {
-  constructor(private readonly ledger: LedgerQueries) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly members: MembersQueries,
+    private readonly users: UsersRepository,
+  ) {}
 
   @Get()
   @ApiOperation({
     summary: 'The months closed so far, oldest first, with who closed them and when',
   })
   @ApiOkResponse({ type: [PeriodClosingResponse] })
-  async closings(@CurrentUser() user: AuthenticatedUser): Promise<PeriodClosingResponse[]> {
-    return (await this.ledger.periodClosings(koperasiOf(user))) as PeriodClosingResponse[];
+  closings(@CurrentUser() user: AuthenticatedUser): Promise<PeriodClosingResponse[]> {
+    return this.members.periodClosings(koperasiOf(user));
   }
 
   @Put(':month')
@@ -50,23 +64,32 @@ export class PeriodClosingsController {
   })
   @ApiOkResponse({ type: PeriodClosingResponse })
   @ApiConflictResponse({
-    description: 'a month out of order, already inside the closed books, or not begun yet',
+    description:
+      'MONTH_OUT_OF_ORDER, MONTH_ALREADY_CLOSED (inside the closed books) or MONTH_NOT_BEGUN',
   })
   async close(
     @CurrentUser() user: AuthenticatedUser,
     @Param('month') month: string,
-  ): Promise<PeriodClosingResponse> {
+  ): Promise<unknown> {
     if (!MONTH.test(month))
       throw new ApiException(
-        400,
+        HttpStatus.BAD_REQUEST,
         'VALIDATION_FAILED',
         'month must be a month written YYYY-MM, e.g. 2026-03',
         [{ field: 'month', problems: ['must be YYYY-MM'] }],
       );
-    return (await this.ledger.closePeriod(
-      koperasiOf(user),
-      month,
-      user.id,
-    )) as PeriodClosingResponse;
+    const koperasiId = koperasiOf(user);
+    return this.commands.run<ClosePeriodPayload, PeriodClosingView>({
+      user,
+      // Closing a month again answers that closing: the PUT needs no Idempotency-Key.
+      write: null,
+      body: { month },
+      topic: MemberCommandTopics.closePeriod,
+      koperasiId,
+      partitionKey: `period-closing:${koperasiId}`,
+      payload: { month, closedByName: await this.users.fullNameOf(user.id) },
+      successStatus: 200,
+      present: (view) => view,
+    });
   }
 }

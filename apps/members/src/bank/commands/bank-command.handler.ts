@@ -17,11 +17,9 @@ import {
   IdempotentCommandExecutor,
   PG_POOL,
   accepted,
-  checkEnvelope,
   inTransaction,
   isUniqueViolation,
   nowInWib,
-  refused,
 } from '@koperasi/service-kit';
 import {
   bankDepositIdOf,
@@ -44,12 +42,16 @@ import {
   shuDistributionStreamId,
 } from '../domain/index.js';
 import { projectBankDeposit, projectBankFeeSettlement } from '../read-model/project-bank-events.js';
+import { supervisorOnly } from '../../commands/supervisor-only.js';
+import { refusalInClosedMonth } from '../../period-closing/read-model/open-month.js';
 import { bankErrorReply } from './bank-error-replies.js';
 import {
   checkBankDepositPayload,
   checkBankFeesPayload,
   checkShuDistributionPayload,
 } from './bank-payload-checks.js';
+
+const SUPERVISOR_ONLY = 'Only a supervisor records money with the bank or books the SHU';
 
 /**
  * Setor ke bank and the bank's fee settlements, a supervisor's commands: fold the slip's (or the month's) short
@@ -67,12 +69,15 @@ export class BankCommandHandler {
   recordDeposit(
     envelope: CommandEnvelope<RecordBankDepositPayload>,
   ): Promise<CommandReply<BankDepositView>> {
-    const invalid = supervisorOnly(envelope) ?? checkBankDepositPayload(envelope.payload);
+    const invalid =
+      supervisorOnly(envelope, SUPERVISOR_ONLY) ?? checkBankDepositPayload(envelope.payload);
     if (invalid) return Promise.resolve(invalid);
     const { payload, koperasiId } = envelope;
     const depositId = bankDepositIdOf(koperasiId, payload.slipRef);
+    const now = nowInWib();
     return this.run(
       envelope,
+      { what: 'setoran ke bank', now },
       bankDepositStreamId(depositId),
       (history: BankDepositRecorded[]) =>
         decideBankDeposit(
@@ -84,7 +89,7 @@ export class BankCommandHandler {
             vaultBalanceRp: payload.vaultBalanceRp,
             recordedBy: envelope.actor.userId,
             recordedByName: payload.recordedByName,
-            now: nowInWib(),
+            now,
           },
           history.reduce(evolveBankDeposit, initialBankDepositState),
         ),
@@ -95,11 +100,14 @@ export class BankCommandHandler {
   settleFees(
     envelope: CommandEnvelope<SettleBankFeesPayload>,
   ): Promise<CommandReply<BankFeeSettlementView>> {
-    const invalid = supervisorOnly(envelope) ?? checkBankFeesPayload(envelope.payload);
+    const invalid =
+      supervisorOnly(envelope, SUPERVISOR_ONLY) ?? checkBankFeesPayload(envelope.payload);
     if (invalid) return Promise.resolve(invalid);
     const { payload, koperasiId } = envelope;
+    const now = nowInWib();
     return this.run(
       envelope,
+      { what: 'pembayaran fee dari bank', now },
       bankFeeMonthStreamId(koperasiId, payload.period),
       (history: BankFeesSettled[]) =>
         decideBankFeeSettlement(
@@ -112,7 +120,7 @@ export class BankCommandHandler {
             accruedRp: payload.accruedRp,
             recordedBy: envelope.actor.userId,
             recordedByName: payload.recordedByName,
-            now: nowInWib(),
+            now,
           },
           history.reduce(evolveBankFeeMonth, initialBankFeeMonthState),
         ),
@@ -131,12 +139,15 @@ export class BankCommandHandler {
   bookShuDistribution(
     envelope: CommandEnvelope<BookShuDistributionPayload>,
   ): Promise<CommandReply<ShuDistributionBookedView>> {
-    const invalid = supervisorOnly(envelope) ?? checkShuDistributionPayload(envelope.payload);
+    const invalid =
+      supervisorOnly(envelope, SUPERVISOR_ONLY) ?? checkShuDistributionPayload(envelope.payload);
     if (invalid) return Promise.resolve(invalid);
     const { payload, koperasiId } = envelope;
     const distributionId = shuDistributionIdOf(koperasiId, payload.year);
+    const now = nowInWib();
     return this.run(
       envelope,
+      { what: 'pembagian SHU', now },
       shuDistributionStreamId(distributionId),
       (history: ShuDistributionBooked[]) =>
         decideShuDistribution(
@@ -150,7 +161,7 @@ export class BankCommandHandler {
             membersRp: payload.membersRp,
             approvedBy: envelope.actor.userId,
             approvedByName: payload.approvedByName,
-            now: nowInWib(),
+            now,
           },
           history,
         ),
@@ -159,18 +170,23 @@ export class BankCommandHandler {
     );
   }
 
+  /** `dated`: the bookkeeping and the time it is dated, refused in a closed month. */
   private run<E extends BankEvent, V>(
     envelope: CommandEnvelope<unknown>,
+    dated: { what: string; now: string },
     streamId: string,
     decide: (history: E[]) => Decision<E, BankErrorCode>,
     project: (tx: PoolClient, event: E) => Promise<V>,
   ): Promise<CommandReply<V>> {
     return this.executor.execute(envelope.commandId, async () => {
       const history = (await this.store.readStream(streamId)) as unknown as E[];
-      const decision = decide(history);
-      if (!decision.ok) return bankErrorReply(decision.error);
       try {
         return await inTransaction(this.pool, async (tx) => {
+          // A closed month comes first: whatever else is wrong, it cannot be booked into that month.
+          const closed = await refusalInClosedMonth(tx, envelope.koperasiId, dated.now, dated.what);
+          if (closed) return closed;
+          const decision = decide(history);
+          if (!decision.ok) return bankErrorReply(decision.error);
           await this.store.appendWithin(tx, streamId, history.length, decision.events, {
             koperasiId: envelope.koperasiId,
             actor: envelope.actor.userId,
@@ -198,12 +214,4 @@ class DuplicateReference extends Error {
   constructor(readonly reference: string) {
     super(`Reference ${reference} is already recorded`);
   }
-}
-
-function supervisorOnly(envelope: CommandEnvelope<unknown>): CommandReply<never> | null {
-  const invalid = checkEnvelope(envelope, 'not-auditor');
-  if (invalid) return invalid;
-  return envelope.actor.role === 'supervisor'
-    ? null
-    : refused(403, 'FORBIDDEN', 'Only a supervisor records money with the bank or books the SHU');
 }

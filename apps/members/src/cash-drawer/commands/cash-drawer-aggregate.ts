@@ -1,6 +1,6 @@
 import type { CashDrawerView } from '@koperasi/contracts';
 import type { PostgresEventStore } from '@koperasi/eventstore';
-import type { BatchAggregate, LoadedState } from '@koperasi/service-kit';
+import { RefusalInTransaction, type BatchAggregate, type LoadedState } from '@koperasi/service-kit';
 import {
   cashDrawerDecider,
   cashDrawerStreamId,
@@ -8,6 +8,7 @@ import {
   type CashDrawerEvent,
   type CashDrawerState,
 } from '../domain/index.js';
+import { refusalInClosedMonth } from '../../period-closing/read-model/open-month.js';
 import { nextCashDrawerView, unopenedCashDrawer } from '../read-model/cash-drawer-view.js';
 import { projectCashDrawerEvents } from '../read-model/project-cash-drawer-events.js';
 import { cashDrawerErrorReply } from './cash-drawer-error-replies.js';
@@ -53,7 +54,17 @@ export function cashDrawerAggregate(
     },
     refusal: (error) => cashDrawerErrorReply(error as Parameters<typeof cashDrawerErrorReply>[0]),
     project: async (tx, changes) => {
-      for (const { envelope, before, events, appended } of changes) {
+      for (const { envelope, command, before, events, appended } of changes) {
+        // The approval books the drawer back to the vault, dated now: a supervisor's bookkeeping.
+        if (command.type === 'ApproveCashDrawer') {
+          const closed = await refusalInClosedMonth(
+            tx,
+            envelope.koperasiId,
+            command.now,
+            'persetujuan tutup kasir',
+          );
+          if (closed) throw new RefusalInTransaction(closed);
+        }
         const first = events[0].data;
         const view =
           before.view ?? unopenedCashDrawer(first.drawerId, first.tellerId, first.businessDate);

@@ -19,6 +19,7 @@ import {
   isUuid,
   nowInWib,
   refused,
+  RefusalInTransaction,
 } from '@koperasi/service-kit';
 import { decideMember, initialMemberState, type MemberEvent } from '../../domain/index.js';
 import { takeMemberNumber } from '../../koperasi/take-member-number.js';
@@ -26,7 +27,6 @@ import { projectMemberChanges } from '../../read-model/project-member-events.js'
 import { checkTextFields } from '../check-text-fields.js';
 import { memberErrorReply } from '../member-error-replies.js';
 import { memberStreamId } from '../member-stream-id.js';
-import { RefusalInTransaction } from '../refusal-in-transaction.js';
 
 const PAYLOAD_RULES = {
   nik: { required: true, maxLength: 32 },
