@@ -2486,7 +2486,7 @@ export interface components {
             /** Format: date-time */
             finishedAt: string | null;
             progress: components["schemas"]["ReplayProgressResponse"];
-            /** @description when done: identical, or each difference of the scope (journal entry, account, member, teller day) with the events behind it. The whole books are rebuilt, so eventsReplayed counts every koperasi; differences are of the scope only. */
+            /** @description when done: identical, or each difference of the scope (journal entry, account, member, teller day) with the events behind it, and accountDays: the day sums the as-of reports read, how many compared and each that differs. The whole books are rebuilt, so eventsReplayed counts every koperasi; differences are of the scope only. */
             result: {
                 [key: string]: unknown;
             } | null;

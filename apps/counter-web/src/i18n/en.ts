@@ -772,6 +772,10 @@ export const en: Record<MessageKey, string> = {
   'audit.replay.sukarela': 'sukarela',
   'audit.replay.cashDays': 'Teller cash by day that differs',
   'audit.replay.cashDay': '{day}, teller {teller}',
+  'audit.replay.accountDaysCompared':
+    'Account day sums (what the as-of reports read): {compared} compared, {different} different.',
+  'audit.replay.accountDays': 'Account day sums that differ',
+  'audit.replay.accountDay': '{day}, account {code}',
   'audit.replay.event': 'Event {id}',
   'audit.replay.noEvent': 'The live balance differs from its own journal.',
   'audit.history.title': 'History',

@@ -776,6 +776,10 @@ export const id = {
   'audit.replay.sukarela': 'sukarela',
   'audit.replay.cashDays': 'Kas kasir per hari yang berbeda',
   'audit.replay.cashDay': '{day}, kasir {teller}',
+  'audit.replay.accountDaysCompared':
+    'Saldo harian akun (dasar laporan per tanggal): {compared} dibandingkan, {different} berbeda.',
+  'audit.replay.accountDays': 'Saldo harian akun yang berbeda',
+  'audit.replay.accountDay': '{day}, akun {code}',
   'audit.replay.event': 'Kejadian {id}',
   'audit.replay.noEvent': 'Saldo berjalan tidak cocok dengan jurnalnya sendiri.',
   'audit.history.title': 'Riwayat',

@@ -13,6 +13,12 @@ export interface ScopedComparison {
   accounts: BooksComparison['accounts'];
   members: BooksComparison['members'];
   cashByTellerDay: BooksComparison['cashByTellerDay'];
+  accountDays: {
+    /** Day rows compared for the koperasi in scope. */
+    compared: number;
+    beforeDay: string | null;
+    differences: BooksComparison['accountDays']['differences'];
+  };
 }
 
 /**
@@ -38,12 +44,24 @@ export function scopeComparison(
   const cashByTellerDay = comparison.cashByTellerDay.filter((difference) =>
     inScope(difference.koperasiId),
   );
+  const { comparedByKoperasi, beforeDay } = comparison.accountDays;
+  const accountDays = {
+    compared: koperasiIds.reduce(
+      (total, koperasiId) => total + (comparedByKoperasi[koperasiId] ?? 0),
+      0,
+    ),
+    beforeDay,
+    differences: comparison.accountDays.differences.filter((difference) =>
+      inScope(difference.koperasiId),
+    ),
+  };
   return {
     identical:
       listed.length === 0 &&
       accounts.length === 0 &&
       members.length === 0 &&
-      cashByTellerDay.length === 0,
+      cashByTellerDay.length === 0 &&
+      accountDays.differences.length === 0,
     entries: {
       missingInLive: count('missing-in-live'),
       extraInLive: count('extra-in-live'),
@@ -54,5 +72,6 @@ export function scopeComparison(
     accounts,
     members,
     cashByTellerDay,
+    accountDays,
   };
 }

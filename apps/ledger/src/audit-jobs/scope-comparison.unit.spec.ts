@@ -47,6 +47,19 @@ function comparison(): BooksComparison {
       },
     ],
     cashByTellerDay: [],
+    accountDays: {
+      comparedByKoperasi: { 'k-mine': 40, 'k-other': 30, 'k-third': 20 },
+      beforeDay: null,
+      differences: [
+        {
+          koperasiId: 'k-other',
+          accountCode: '111000',
+          businessDate: '2026-12-01',
+          rebuilt: amounts,
+          live: null,
+        },
+      ],
+    },
   };
 }
 
@@ -71,6 +84,17 @@ describe('scopeComparison', () => {
     });
     expect(scoped.accounts.map((difference) => difference.koperasiId)).toEqual(['k-mine']);
     expect(scoped.members).toEqual([]);
+    expect(scoped.accountDays).toEqual({ compared: 40, beforeDay: null, differences: [] });
+  });
+
+  it('counts the day rows compared of every koperasi in scope and keeps their day differences', () => {
+    const scoped = scopeComparison(comparison(), ['k-other', 'k-third'], new Map(), 100);
+    expect(scoped.accountDays).toEqual({
+      compared: 50,
+      beforeDay: null,
+      differences: comparison().accountDays.differences,
+    });
+    expect(scoped.identical).toBe(false);
   });
 
   it('is identical for a koperasi whose books match even when another koperasi differs', () => {

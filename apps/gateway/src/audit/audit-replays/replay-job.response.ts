@@ -24,7 +24,8 @@ export class ReplayJobResponse {
     additionalProperties: true,
     description:
       'when done: identical, or each difference of the scope (journal entry, account, member, teller day) with the events ' +
-      'behind it. The whole books are rebuilt, so eventsReplayed counts every koperasi; differences are of the scope only.',
+      'behind it, and accountDays: the day sums the as-of reports read, how many compared and each that differs. ' +
+      'The whole books are rebuilt, so eventsReplayed counts every koperasi; differences are of the scope only.',
   })
   result!: unknown;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;

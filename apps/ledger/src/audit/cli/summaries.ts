@@ -80,6 +80,11 @@ export function replaySummary(result: ReplayResult): string {
     lines.push(
       `  ${formatCount(comparison.postedAfterReplayBegan)} live entries were posted after the replay began and are left out`,
     );
+  const days = comparison.accountDays;
+  const daysCompared = Object.values(days.comparedByKoperasi).reduce((sum, n) => sum + n, 0);
+  lines.push(
+    `  ${formatCount(daysCompared)} account day sums compared${days.beforeDay ? ` (the days before ${days.beforeDay}: the as-of day is partial in the rebuilt books)` : ''}`,
+  );
   lines.push(
     result.schemaKept
       ? `Rebuilt books kept in schema ${result.schema}`
@@ -87,7 +92,7 @@ export function replaySummary(result: ReplayResult): string {
   );
   if (comparison.identical) {
     lines.push(
-      'Result: IDENTICAL: the books rebuilt from the history equal the live books, account by account and member by member.',
+      'Result: IDENTICAL: the books rebuilt from the history equal the live books, account by account (and by day) and member by member.',
     );
     return lines.join('\n');
   }
@@ -110,6 +115,11 @@ export function replaySummary(result: ReplayResult): string {
       `  CASH ${day.koperasiId} ${day.businessDate} teller ${day.tellerId}: rebuilt ${amountsText(day.rebuilt)}, live ${amountsText(day.live)}`,
     );
   }
+  for (const day of days.differences) {
+    lines.push(
+      `  ACCOUNT DAY ${day.koperasiId} ${day.accountCode} ${day.businessDate}: rebuilt ${amountsText(day.rebuilt)}, live ${amountsText(day.live)}`,
+    );
+  }
   for (const entry of comparison.entries.listed) {
     lines.push(
       `  ENTRY for event ${entry.sourceEventId}: ${entry.kind}${entry.fields.length > 0 ? ` (${entry.fields.join(', ')})` : ''}`,
@@ -117,7 +127,7 @@ export function replaySummary(result: ReplayResult): string {
   }
   const { missingInLive, extraInLive, different } = comparison.entries;
   lines.push(
-    `Result: DIFFERENT: ${comparison.accounts.length} accounts, ${comparison.members.length} members, ${comparison.cashByTellerDay.length} teller days; entries ${missingInLive} missing in live, ${extraInLive} only in live, ${different} different.`,
+    `Result: DIFFERENT: ${comparison.accounts.length} accounts, ${comparison.members.length} members, ${comparison.cashByTellerDay.length} teller days, ${days.differences.length} account days; entries ${missingInLive} missing in live, ${extraInLive} only in live, ${different} different.`,
   );
   return lines.join('\n');
 }

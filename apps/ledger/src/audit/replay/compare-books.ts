@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { compareAccountDays, type AccountDaysComparison } from './compare-account-days.js';
 
 export interface Amounts {
   debitRp: number;
@@ -72,6 +73,8 @@ export interface BooksComparison {
   accounts: AccountDifference[];
   members: MemberDifference[];
   cashByTellerDay: CashDayDifference[];
+  /** The day sums the as-of reports read, account by account and WIB day. */
+  accountDays: AccountDaysComparison;
 }
 
 export interface CompareOptions {
@@ -103,8 +106,8 @@ const LINE_COLUMNS_NOT_COMPARED = new Set(['entry_id', 'line_no']);
 /**
  * Compares rebuilt books with the live books in the same database: entry by entry by source event (every
  * column but the writer's own id and time, and every line), account by account and teller drawer by drawer,
- * member by member, from the journal lines and from the live running sums. Each difference names the
- * events whose entries differ on it.
+ * member by member, from the journal lines and from the live running sums, and the day sums by account and
+ * WIB day. Each difference of an account or member names the events whose entries differ on it.
  */
 export async function compareBooks(
   client: ClientBase,
@@ -221,6 +224,7 @@ async function compareInSnapshot(
   const accounts = await compareAccounts(client, options, sums, behind);
   const members = await compareMembers(client, options, sums, behind);
   const cashByTellerDay = asOf ? [] : await compareCashDays(client, rebuilt, live);
+  const accountDays = await compareAccountDays(client, { ...options, late });
   const entryList = [...entries.values()].sort((a, b) =>
     a.sourceEventId < b.sourceEventId ? -1 : 1,
   );
@@ -234,7 +238,8 @@ async function compareInSnapshot(
       entryList.length === 0 &&
       accounts.length === 0 &&
       members.length === 0 &&
-      cashByTellerDay.length === 0,
+      cashByTellerDay.length === 0 &&
+      accountDays.differences.length === 0,
     entries: {
       missingInLive: count('missing-in-live'),
       extraInLive: count('extra-in-live'),
@@ -245,6 +250,7 @@ async function compareInSnapshot(
     accounts: accounts.slice(0, options.maxListed),
     members: members.slice(0, options.maxListed),
     cashByTellerDay: cashByTellerDay.slice(0, options.maxListed),
+    accountDays,
   };
 }
 

@@ -35,6 +35,46 @@ function SavingsLine({ savings }: { savings: Savings | null }) {
   );
 }
 
+interface AmountDifference {
+  key: string;
+  where: string;
+  rebuilt: Amounts | null;
+  live: Amounts | null;
+}
+
+/** Sums that differ with nothing but their place to name (a teller's day, an account's day): rebuilt beside live. */
+function AmountDifferences({ title, rows }: { title: string; rows: AmountDifference[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <section class="card">
+      <h2>{title}</h2>
+      <ul class="audit-breaks">
+        {rows.map((row) => (
+          <li key={row.key} class="audit-break">
+            <span class="audit-break__where">{row.where}</span>
+            <span>
+              {t('audit.replay.rebuilt')} <Net amounts={row.rebuilt} /> · {t('audit.replay.live')}{' '}
+              <Net amounts={row.live} />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** How many of the day sums (what the as-of reports read) were compared, and how many differ. */
+function AccountDaysLine({ accountDays }: { accountDays: ReplayResult['accountDays'] }) {
+  return (
+    <p data-testid="replay-account-days">
+      {t('audit.replay.accountDaysCompared', {
+        compared: NUMBER.format(accountDays.compared),
+        different: NUMBER.format(accountDays.differences.length),
+      })}
+    </p>
+  );
+}
+
 /** The outcome: identik, or every difference with the events whose entries make it. */
 export function ReplayDifferences({ result }: { result: ReplayResult }) {
   const summary = t('audit.replay.replayed', {
@@ -47,6 +87,7 @@ export function ReplayDifferences({ result }: { result: ReplayResult }) {
       <section class="alert alert--success" role="status" data-testid="replay-outcome">
         <p class="replay-verdict">{t('audit.replay.identical')}</p>
         <p>{summary}</p>
+        <AccountDaysLine accountDays={result.accountDays} />
       </section>
     );
   }
@@ -55,6 +96,7 @@ export function ReplayDifferences({ result }: { result: ReplayResult }) {
       <div class="alert alert--error" role="alert">
         <p class="replay-verdict">{t('audit.replay.different')}</p>
         <p>{summary}</p>
+        <AccountDaysLine accountDays={result.accountDays} />
       </div>
       {result.entries.listed.length > 0 && (
         <section class="card">
@@ -127,27 +169,30 @@ export function ReplayDifferences({ result }: { result: ReplayResult }) {
           </ul>
         </section>
       )}
-      {result.cashByTellerDay.length > 0 && (
-        <section class="card">
-          <h2>{t('audit.replay.cashDays')}</h2>
-          <ul class="audit-breaks">
-            {result.cashByTellerDay.map((difference) => (
-              <li key={`${difference.businessDate}-${difference.tellerId}`} class="audit-break">
-                <span class="audit-break__where">
-                  {t('audit.replay.cashDay', {
-                    day: formatWibDay(difference.businessDate),
-                    teller: shortId(difference.tellerId),
-                  })}
-                </span>
-                <span>
-                  {t('audit.replay.rebuilt')} <Net amounts={difference.rebuilt} /> ·{' '}
-                  {t('audit.replay.live')} <Net amounts={difference.live} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <AmountDifferences
+        title={t('audit.replay.cashDays')}
+        rows={result.cashByTellerDay.map((difference) => ({
+          key: `${difference.businessDate}-${difference.tellerId}`,
+          where: t('audit.replay.cashDay', {
+            day: formatWibDay(difference.businessDate),
+            teller: shortId(difference.tellerId),
+          }),
+          rebuilt: difference.rebuilt,
+          live: difference.live,
+        }))}
+      />
+      <AmountDifferences
+        title={t('audit.replay.accountDays')}
+        rows={result.accountDays.differences.map((difference) => ({
+          key: `${difference.businessDate}-${difference.accountCode}`,
+          where: t('audit.replay.accountDay', {
+            day: formatWibDay(difference.businessDate),
+            code: difference.accountCode,
+          }),
+          rebuilt: difference.rebuilt,
+          live: difference.live,
+        }))}
+      />
     </section>
   );
 }

@@ -48,6 +48,16 @@ export interface ReplayResult {
     rebuilt: Amounts | null;
     live: Amounts | null;
   }[];
+  /** The day sums the as-of reports read, per account and WIB day. */
+  accountDays: {
+    compared: number;
+    differences: {
+      accountCode: string;
+      businessDate: string;
+      rebuilt: Amounts | null;
+      live: Amounts | null;
+    }[];
+  };
 }
 
 /** Seconds left at the rate so far; null while there is no rate or no total to go by. */
