@@ -6,8 +6,27 @@ const KEY_LENGTH_BYTES = 32;
 const SALT_LENGTH_BYTES = 16;
 // scrypt needs 128 * N * r bytes; Node's default maxmem (32 MiB) is exactly that and refuses it.
 const MAX_MEMORY_BYTES = 64 * 1024 * 1024;
+/**
+ * Each hash holds 128·N·r = 32 MiB while it runs. A shift starting (200 tellers logging in) put four at once
+ * on libuv's pool and lifted the gateway's resident memory from 173 to 297 MB; two keep both cores busy.
+ */
+const MAX_CONCURRENT_HASHES = 2;
+let hashesRunning = 0;
+const waitingForHash: (() => void)[] = [];
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+async function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  while (hashesRunning >= MAX_CONCURRENT_HASHES)
+    await new Promise<void>((resolve) => waitingForHash.push(resolve));
+  hashesRunning += 1;
+  try {
+    return await runScrypt(password, salt, options);
+  } finally {
+    hashesRunning -= 1;
+    waitingForHash.shift()?.();
+  }
+}
+
+function runScrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(
       password.normalize('NFKC'),

@@ -16,6 +16,22 @@ describe('password hashing', () => {
     expect(first).not.toBe(second);
   });
 
+  it('given a burst of logins, more than hash at once, then each waits its turn and gets its own answer', async () => {
+    const stored = await hashPassword('shift-starts');
+    const attempts = [
+      'shift-starts',
+      'wrong-1',
+      'shift-starts',
+      'wrong-2',
+      'shift-starts',
+      'wrong-3',
+    ];
+
+    const answers = await Promise.all(attempts.map((password) => verifyPassword(password, stored)));
+
+    expect(answers).toEqual([true, false, true, false, true, false]);
+  });
+
   it('refuses a stored value it does not recognise instead of throwing', async () => {
     await expect(verifyPassword('anything', 'md5$abc')).resolves.toBe(false);
   });
