@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../api/api-error';
-import { api, newIdempotencyKey } from '../../../api/client';
+import { api } from '../../../api/client';
 import { fieldErrorsOf } from '../../../api/describe-error';
 import { ActionFailure } from '../../../components/ActionFailure';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -8,6 +8,7 @@ import { Form } from '../../../components/Form';
 import { Money } from '../../../components/Money';
 import { MoneyField } from '../../../components/MoneyField';
 import { TextField } from '../../../components/TextField';
+import { useKeyedSubmit } from '../../../components/use-keyed-submit';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
 import { t } from '../../../i18n/i18n';
@@ -30,20 +31,10 @@ export function BankFees() {
   const [amount, setAmount] = useState<number | null>(null);
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<FeeErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [idempotencyKey, setIdempotencyKey] = useState<string | null>(null);
+  const { busy, failure, clearFailure, edit, submit: sendKeyed } = useKeyedSubmit();
   const chosen = period || owedMonths[0]?.period || '';
   const owedForChosen = data?.months.find((month) => month.period === chosen)?.owed ?? 0;
-
-  const edit =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setIdempotencyKey(null);
-      setFailure(null);
-    };
 
   const submit = async () => {
     const ref = reference.trim();
@@ -66,45 +57,43 @@ export function BankFees() {
     };
     setErrors(checked);
     setNotice(null);
-    setFailure(null);
+    clearFailure();
     if (checked.period || checked.amount || checked.reference || amount === null) return;
-    const key = idempotencyKey ?? newIdempotencyKey();
-    setIdempotencyKey(key);
-    setBusy(true);
-    try {
-      const settled = await api.post('/api/v1/bank/fee-settlements', {
-        body: { amount, reference: ref, period: chosen },
-        idempotencyKey: key,
-      });
-      setNotice(
-        t('bank.fees.recorded', {
-          amount: formatRupiah(settled.amount),
-          period: settled.period,
-          reference: settled.reference,
-        }),
-      );
-      setAmount(null);
-      setReference('');
-      setPeriod('');
-      setIdempotencyKey(null);
-      loaded.reload();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'REFERENCE_ALREADY_RECORDED')
-        setErrors({ reference: t('bank.fees.referenceUsed') });
-      else if (error instanceof ApiError && error.code === 'MORE_THAN_OWED')
-        setErrors({ amount: t('bank.fees.moreThanOwedNow') });
-      else {
-        const byField = fieldErrorsOf(error, {
-          amount: 'common.amountInvalid',
-          reference: 'bank.referenceInvalid',
-          period: 'bank.fees.periodRequired',
+    await sendKeyed(
+      async (idempotencyKey) => {
+        const settled = await api.post('/api/v1/bank/fee-settlements', {
+          body: { amount, reference: ref, period: chosen },
+          idempotencyKey,
         });
-        if (byField.amount || byField.reference || byField.period) setErrors(byField);
-        else setFailure(error);
-      }
-    } finally {
-      setBusy(false);
-    }
+        setNotice(
+          t('bank.fees.recorded', {
+            amount: formatRupiah(settled.amount),
+            period: settled.period,
+            reference: settled.reference,
+          }),
+        );
+        setAmount(null);
+        setReference('');
+        setPeriod('');
+        loaded.reload();
+      },
+      (error) => {
+        if (error instanceof ApiError && error.code === 'REFERENCE_ALREADY_RECORDED')
+          setErrors({ reference: t('bank.fees.referenceUsed') });
+        else if (error instanceof ApiError && error.code === 'MORE_THAN_OWED')
+          setErrors({ amount: t('bank.fees.moreThanOwedNow') });
+        else {
+          const byField = fieldErrorsOf(error, {
+            amount: 'common.amountInvalid',
+            reference: 'bank.referenceInvalid',
+            period: 'bank.fees.periodRequired',
+          });
+          if (!(byField.amount || byField.reference || byField.period)) return false;
+          setErrors(byField);
+        }
+        return true;
+      },
+    );
   };
 
   return (

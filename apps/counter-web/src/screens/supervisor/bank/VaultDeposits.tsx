@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../api/api-error';
-import { api, newIdempotencyKey } from '../../../api/client';
+import { api } from '../../../api/client';
 import { fieldErrorsOf } from '../../../api/describe-error';
 import { ActionFailure } from '../../../components/ActionFailure';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -8,6 +8,7 @@ import { Form } from '../../../components/Form';
 import { Money } from '../../../components/Money';
 import { MoneyField } from '../../../components/MoneyField';
 import { TextField } from '../../../components/TextField';
+import { useKeyedSubmit } from '../../../components/use-keyed-submit';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
 import { t } from '../../../i18n/i18n';
@@ -24,19 +25,9 @@ export function VaultDeposits() {
   const [amount, setAmount] = useState<number | null>(null);
   const [slipRef, setSlipRef] = useState('');
   const [errors, setErrors] = useState<DepositErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [idempotencyKey, setIdempotencyKey] = useState<string | null>(null);
+  const { busy, failure, clearFailure, edit, submit: sendKeyed } = useKeyedSubmit();
   const data = loaded.data;
-
-  const edit =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setIdempotencyKey(null);
-      setFailure(null);
-    };
 
   const submit = async () => {
     const ref = slipRef.trim();
@@ -60,42 +51,40 @@ export function VaultDeposits() {
     };
     setErrors(checked);
     setNotice(null);
-    setFailure(null);
+    clearFailure();
     if (checked.amount || checked.slipRef || amount === null) return;
-    const key = idempotencyKey ?? newIdempotencyKey();
-    setIdempotencyKey(key);
-    setBusy(true);
-    try {
-      const recorded = await api.post('/api/v1/bank/deposits', {
-        body: { amount, slipRef: ref },
-        idempotencyKey: key,
-      });
-      setNotice(
-        t('bank.deposit.recorded', {
-          amount: formatRupiah(recorded.amount),
-          slip: recorded.slipRef,
-        }),
-      );
-      setAmount(null);
-      setSlipRef('');
-      setIdempotencyKey(null);
-      loaded.reload();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'SLIP_ALREADY_RECORDED')
-        setErrors({ slipRef: t('bank.deposit.slipUsed') });
-      else if (error instanceof ApiError && error.code === 'MORE_THAN_VAULT')
-        setErrors({ amount: t('bank.deposit.moreThanVaultNow') });
-      else {
-        const byField = fieldErrorsOf(error, {
-          amount: 'common.amountInvalid',
-          slipRef: 'bank.referenceInvalid',
+    await sendKeyed(
+      async (idempotencyKey) => {
+        const recorded = await api.post('/api/v1/bank/deposits', {
+          body: { amount, slipRef: ref },
+          idempotencyKey,
         });
-        if (byField.amount || byField.slipRef) setErrors(byField);
-        else setFailure(error);
-      }
-    } finally {
-      setBusy(false);
-    }
+        setNotice(
+          t('bank.deposit.recorded', {
+            amount: formatRupiah(recorded.amount),
+            slip: recorded.slipRef,
+          }),
+        );
+        setAmount(null);
+        setSlipRef('');
+        loaded.reload();
+      },
+      (error) => {
+        if (error instanceof ApiError && error.code === 'SLIP_ALREADY_RECORDED')
+          setErrors({ slipRef: t('bank.deposit.slipUsed') });
+        else if (error instanceof ApiError && error.code === 'MORE_THAN_VAULT')
+          setErrors({ amount: t('bank.deposit.moreThanVaultNow') });
+        else {
+          const byField = fieldErrorsOf(error, {
+            amount: 'common.amountInvalid',
+            slipRef: 'bank.referenceInvalid',
+          });
+          if (!(byField.amount || byField.slipRef)) return false;
+          setErrors(byField);
+        }
+        return true;
+      },
+    );
   };
 
   return (

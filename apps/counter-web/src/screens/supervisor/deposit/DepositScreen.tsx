@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../api/api-error';
-import { api, newIdempotencyKey, type ApiSchemas } from '../../../api/client';
+import { api, type ApiSchemas } from '../../../api/client';
 import { fieldErrorsOf } from '../../../api/describe-error';
 import { ActionFailure } from '../../../components/ActionFailure';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -9,6 +9,7 @@ import { Money } from '../../../components/Money';
 import { MoneyField } from '../../../components/MoneyField';
 import { PageTitle } from '../../../components/PageTitle';
 import { TextField } from '../../../components/TextField';
+import { useKeyedSubmit } from '../../../components/use-keyed-submit';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
 import { t } from '../../../i18n/i18n';
@@ -34,19 +35,8 @@ export function DepositScreen() {
   const [amount, setAmount] = useState<number | null>(null);
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<TopUpErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  /** One key per top-up: made at the first submit of these figures, kept while they stay the same. */
-  const [idempotencyKey, setIdempotencyKey] = useState<string | null>(null);
-
-  const edit =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setIdempotencyKey(null);
-      setFailure(null);
-    };
+  const { busy, failure, clearFailure, edit, submit: sendKeyed } = useKeyedSubmit();
 
   const submit = async () => {
     const ref = reference.trim();
@@ -66,41 +56,39 @@ export function DepositScreen() {
     };
     setErrors(checked);
     setNotice(null);
-    setFailure(null);
+    clearFailure();
     if (checked.amount || checked.bankTransferRef || amount === null) return;
-    const key = idempotencyKey ?? newIdempotencyKey();
-    setIdempotencyKey(key);
-    setBusy(true);
-    try {
-      const result = await api.post('/api/v1/billpay/deposit/topups', {
-        body: { amount, bankTransferRef: ref },
-        idempotencyKey: key,
-      });
-      setLatest(result.deposit);
-      setNotice(
-        t('supervisor.deposit.toppedUp', {
-          amount: formatRupiah(result.amount),
-          reference: result.bankTransferRef,
-          balance: formatRupiah(result.deposit.balance),
-        }),
-      );
-      setAmount(null);
-      setReference('');
-      setIdempotencyKey(null);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'DUPLICATE_TRANSFER_REF') {
-        setErrors({ bankTransferRef: t('supervisor.deposit.referenceUsed') });
-      } else {
-        const byField = fieldErrorsOf(error, {
-          amount: 'common.amountInvalid',
-          bankTransferRef: 'supervisor.deposit.referenceInvalid',
+    await sendKeyed(
+      async (idempotencyKey) => {
+        const result = await api.post('/api/v1/billpay/deposit/topups', {
+          body: { amount, bankTransferRef: ref },
+          idempotencyKey,
         });
-        if (byField.amount || byField.bankTransferRef) setErrors(byField);
-        else setFailure(error);
-      }
-    } finally {
-      setBusy(false);
-    }
+        setLatest(result.deposit);
+        setNotice(
+          t('supervisor.deposit.toppedUp', {
+            amount: formatRupiah(result.amount),
+            reference: result.bankTransferRef,
+            balance: formatRupiah(result.deposit.balance),
+          }),
+        );
+        setAmount(null);
+        setReference('');
+      },
+      (error) => {
+        if (error instanceof ApiError && error.code === 'DUPLICATE_TRANSFER_REF') {
+          setErrors({ bankTransferRef: t('supervisor.deposit.referenceUsed') });
+        } else {
+          const byField = fieldErrorsOf(error, {
+            amount: 'common.amountInvalid',
+            bankTransferRef: 'supervisor.deposit.referenceInvalid',
+          });
+          if (!(byField.amount || byField.bankTransferRef)) return false;
+          setErrors(byField);
+        }
+        return true;
+      },
+    );
   };
 
   return (
