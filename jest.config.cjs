@@ -16,11 +16,22 @@ const swcWebConfig = {
   sourceMaps: 'inline',
 };
 
+/**
+ * @fastify/static (CommonJS) requires content-disposition, which ships ESM only: Node loads it with require(esm),
+ * Jest's module loader does not, so Jest compiles that one package to CommonJS.
+ */
+const swcCommonJsConfig = { jsc: { target: 'es2023' }, module: { type: 'commonjs' } };
+
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swcConfig], '^.+\\.tsx$': ['@swc/jest', swcWebConfig] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swcConfig],
+    '^.+\\.tsx$': ['@swc/jest', swcWebConfig],
+    '/node_modules/content-disposition/.+\\.js$': ['@swc/jest', swcCommonJsConfig],
+  },
+  transformIgnorePatterns: ['^(?!.*/node_modules/content-disposition/).*/node_modules/'],
   moduleNameMapper: {
     '^@koperasi/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -88,7 +88,6 @@ import { CashDrawerGate } from './cash-drawer/cash-drawer-gate.js';
 import { ReceiptLinesService } from './receipts/receipt-lines.service.js';
 import { ReceiptPrintsController } from './receipts/receipt-prints.controller.js';
 import { ReceiptPrintsRepository } from './receipts/receipt-prints.repository.js';
-import { counterWebModules } from './web/counter-web.module.js';
 
 export interface GatewayModuleOptions {
   config: GatewayConfig;
@@ -151,7 +150,6 @@ export class AppModule {
             { name: 'kafka-replies', check: () => sender.isReady() },
           ],
         }),
-        ...counterWebModules(),
       ],
       controllers: [
         LoginController,

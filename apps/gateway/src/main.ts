@@ -1,13 +1,12 @@
 import type { Server } from 'node:http';
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { prepareDatabase } from '@koperasi/database';
 import { JsonLogger } from '@koperasi/platform';
 import { AppModule } from './app.module.js';
 import { bootstrapAdmin } from './auth/admin-bootstrap.js';
 import { UsersRepository } from './auth/users.repository.js';
 import { readGatewayConfig } from './config/gateway-config.js';
-import { configureApp, GATEWAY_APP_OPTIONS } from './configure-app.js';
+import { createGatewayApp } from './configure-app.js';
 import { gatewayMigrations } from './database/gateway-migrations.js';
 import { createGatewayPool } from './database/pg-pool.js';
 
@@ -22,12 +21,8 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.pino.info({ migrations: applied }, 'migrations applied');
 
   const pool = createGatewayPool(config.databaseUrl);
-  const app = await NestFactory.create(AppModule.register({ config, pool, ownsPool: true }), {
-    ...GATEWAY_APP_OPTIONS,
-    logger,
-  });
+  const app = await createGatewayApp(AppModule.register({ config, pool, ownsPool: true }), logger);
   app.enableShutdownHooks();
-  configureApp(app);
   if (await bootstrapAdmin(app.get(UsersRepository), config.adminPassword)) {
     logger.pino.info({ username: 'admin' }, 'bootstrap admin user created');
   }

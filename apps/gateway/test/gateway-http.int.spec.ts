@@ -116,6 +116,15 @@ describe('gateway over HTTP (commands stubbed)', () => {
       expect(gateway.sender.sent).toHaveLength(0);
     });
 
+    it('answers a bodiless POST sent as application/json at its route, not with a body error', async () => {
+      const response = await request(server)
+        .post('/api/v1/members')
+        .set('authorization', `Bearer ${tokens.auditor}`)
+        .set('content-type', 'application/json');
+      expect(response.status).toBe(403);
+      expect(response.body).toMatchObject({ statusCode: 403, error: 'FORBIDDEN' });
+    });
+
     it('refuses member endpoints to the platform admin with 403', async () => {
       expect((await deposit(tokens.admin, { amount: 1000 })).status).toBe(403);
       const read = await request(server)

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { CommandEnvelope, CommandReply } from '@koperasi/contracts';
 import { createTestDatabase, type TestDatabase } from '@koperasi/testing';
 import { AppModule } from '../src/app.module.js';
@@ -9,7 +8,7 @@ import { SessionService } from '../src/auth/session/session.service.js';
 import { UsersRepository } from '../src/auth/users.repository.js';
 import type { CommandSender } from '../src/commands/command-sender.js';
 import { readGatewayConfig, type GatewayConfig } from '../src/config/gateway-config.js';
-import { configureApp, GATEWAY_APP_OPTIONS } from '../src/configure-app.js';
+import { createGatewayApp } from '../src/configure-app.js';
 import { gatewayMigrations } from '../src/database/gateway-migrations.js';
 
 export interface SentCommand {
@@ -44,7 +43,7 @@ export class StubCommandSender implements CommandSender {
 }
 
 export interface GatewayTestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
   database: TestDatabase;
   sender: StubCommandSender;
   config: GatewayConfig;
@@ -81,15 +80,13 @@ export async function startGatewayTestApp(
     ...overrides,
   };
   const sender = new StubCommandSender();
-  const app = await NestFactory.create(
+  const app = await createGatewayApp(
     AppModule.register({ config, pool: database.pool, ownsPool: false, commandSender: sender }),
-    {
-      ...GATEWAY_APP_OPTIONS,
-      logger: false,
-    },
+    false,
   );
-  configureApp(app);
   await app.init();
+  // Tests send through app.getHttpServer(), which Fastify answers on once its plugins are loaded.
+  await app.getHttpAdapter().getInstance().ready();
   const sessions = app.get(SessionService);
   const users = app.get(UsersRepository);
   return {

@@ -13,11 +13,14 @@ import { ApiException } from './api-exception.js';
 /** A client may ask again this soon after the gateway lost its database: pools reconnect at once. */
 const DATABASE_RETRY_AFTER_S = 1;
 
+/** Fastify's reply, as far as an error answer needs it. */
 interface ResponseLike {
-  headersSent: boolean;
-  setHeader(name: string, value: string): void;
+  /** Ended, or handed over to a handler that writes the Node response itself (the exports). */
+  sent: boolean;
+  raw: { headersSent: boolean };
+  header(name: string, value: string): void;
   status(code: number): ResponseLike;
-  json(body: unknown): void;
+  send(body: unknown): void;
 }
 
 /** Renders every error, ours or Nest's, as `{statusCode, error, message, details}`; internals never leak. */
@@ -36,12 +39,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
-    if (response.headersSent) return;
+    if (response.sent || response.raw.headersSent) return;
     if (body.error === DATABASE_UNAVAILABLE) {
       this.logger.warn(`answered 503, database unreachable: ${String(exception)}`);
-      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
+      response.header('Retry-After', String(DATABASE_RETRY_AFTER_S));
     }
-    response.status(body.statusCode).json(body);
+    response.status(body.statusCode).send(body);
   }
 }
 

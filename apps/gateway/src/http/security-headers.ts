@@ -4,7 +4,7 @@ import helmet from 'helmet';
 type Middleware = (
   request: IncomingMessage,
   response: ServerResponse,
-  next: (error?: unknown) => void,
+  next: (error?: Error) => void,
 ) => void;
 
 /**
@@ -41,16 +41,16 @@ const API_PATH = /^\/api\//;
 const DOCS_PATH = /^\/docs(\/|-json|-yaml|$)/;
 
 /**
- * Headers on every gateway answer: helmet's set (no X-Powered-By, nosniff, frames denied, the CSP above), and
- * `Cache-Control: no-store` on the API, whose answers carry members' personal data and balances. The app's
- * hashed assets keep their own long caching (counter-web.module.ts).
+ * Headers on every gateway answer, as an onRequest hook: helmet's set (no X-Powered-By, nosniff, frames
+ * denied, the CSP above), and `Cache-Control: no-store` on the API, whose answers carry members' personal data
+ * and balances. Set on the Node response, so the streamed exports (written to it directly) carry them too; a
+ * route's own header still wins. The app's hashed assets keep their own long caching (counter-web.ts).
  */
 export function securityHeaders(
-  request: IncomingMessage,
-  response: ServerResponse,
-  next: (error?: unknown) => void,
+  request: { url: string; raw: IncomingMessage },
+  reply: { raw: ServerResponse },
+  done: (error?: Error) => void,
 ): void {
-  const path = request.url ?? '/';
-  if (API_PATH.test(path)) response.setHeader('Cache-Control', 'no-store');
-  (DOCS_PATH.test(path) ? docsHeaders : appHeaders)(request, response, next);
+  if (API_PATH.test(request.url)) reply.raw.setHeader('Cache-Control', 'no-store');
+  (DOCS_PATH.test(request.url) ? docsHeaders : appHeaders)(request.raw, reply.raw, done);
 }

@@ -10,7 +10,7 @@ export interface IdempotentWrite {
 
 interface HttpRequest {
   method: string;
-  path: string;
+  url: string;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -37,6 +37,6 @@ export const IdempotentWriteRequest = createParamDecorator(
         [{ field: 'Idempotency-Key', problems: ['must be 1-200 visible ASCII characters'] }],
       );
     }
-    return { key, method: request.method, path: request.path };
+    return { key, method: request.method, path: request.url.split('?', 1)[0] };
   },
 );

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { AppModule } from '../app.module.js';
 import type { CommandSender } from '../commands/command-sender.js';
 import { readGatewayConfig } from '../config/gateway-config.js';
-import { createOpenApiDocument, setApiPrefix } from '../configure-app.js';
+import { createGatewayApp, createOpenApiDocument } from '../configure-app.js';
 
 /**
  * Writes the gateway's OpenAPI document without starting anything: the counter app's API types are generated
@@ -28,11 +27,10 @@ async function main(outputPath: string): Promise<void> {
   });
   // A pool connects on its first query; the writer makes none.
   const pool = new pg.Pool({ connectionString: config.databaseUrl });
-  const app = await NestFactory.create(
+  const app = await createGatewayApp(
     AppModule.register({ config, pool, ownsPool: true, commandSender: refusingSender }),
-    { logger: false },
+    false,
   );
-  setApiPrefix(app);
   writeFileSync(outputPath, `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`);
   await app.close();
 }

@@ -72,7 +72,7 @@ export class AuditExportController {
   async events(
     @InAuditScope() scope: AuditScope,
     @Query() query: EventExportQuery,
-    @Res() response: ExportSink,
+    @Res() response: HijackableReply,
   ): Promise<void> {
     const filter: EventFilter = {
       koperasiIds: scope.koperasiIds,
@@ -94,12 +94,13 @@ export class AuditExportController {
         );
       },
     };
+    const firstPageRead = await prefetched(pages);
     await streamExport(
-      response,
+      hijacked(response),
       EXPORT_CONTENT_TYPES[query.format],
       `events.${query.format}`,
       eventExportHeader(query.format),
-      await prefetched(pages),
+      firstPageRead,
     );
   }
 
@@ -115,7 +116,7 @@ export class AuditExportController {
   async entries(
     @InAuditScope() scope: AuditScope,
     @Query() query: EntryExportQuery,
-    @Res() response: ExportSink,
+    @Res() response: HijackableReply,
   ): Promise<void> {
     const range = timeRangeOf(query.from, query.to);
     let after: string | null = null;
@@ -137,14 +138,26 @@ export class AuditExportController {
         return page.entries.map((entry) => entryExportLines(query.format, entry));
       },
     };
+    const firstPageRead = await prefetched(pages);
     await streamExport(
-      response,
+      hijacked(response),
       EXPORT_CONTENT_TYPES[query.format],
       `journal-entries.${query.format}`,
       entryExportHeader(query.format),
-      await prefetched(pages),
+      firstPageRead,
     );
   }
+}
+
+interface HijackableReply {
+  hijack(): void;
+  raw: ExportSink;
+}
+
+/** The Node response, written page by page by the export: Fastify sends nothing of its own on it any more. */
+function hijacked(reply: HijackableReply): ExportSink {
+  reply.hijack();
+  return reply.raw;
 }
 
 /** Reads the first page now, so its errors are answered before the download starts. */

@@ -13,7 +13,7 @@ import { LoginRequest, LoginResponse } from './login.dto.js';
 import { LoginService } from './login.service.js';
 
 interface HeaderSetter {
-  setHeader(name: string, value: string): void;
+  header(name: string, value: string): void;
 }
 
 @ApiTags('auth')
@@ -50,7 +50,7 @@ export class LoginController {
       );
     } catch (error) {
       if (error instanceof LoginLockedException)
-        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+        response.header('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
   }

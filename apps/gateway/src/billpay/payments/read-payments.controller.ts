@@ -28,7 +28,7 @@ import { PaymentsQuery } from './read-payments.query.js';
 
 interface HtmlResponse {
   type(contentType: string): void;
-  setHeader(name: string, value: string): void;
+  header(name: string, value: string): void;
 }
 
 /** Payments of the caller's koperasi; another koperasi's payment is not found. */
@@ -97,7 +97,7 @@ export class ReadPaymentsController {
     ]);
     if (!html) return { ...presentReceipt(receipt), koperasiName, tellerName };
     response.type('text/html; charset=utf-8');
-    response.setHeader('Content-Security-Policy', BILL_RECEIPT_PAGE_POLICY);
+    response.header('Content-Security-Policy', BILL_RECEIPT_PAGE_POLICY);
     return billReceiptHtml({ ...receipt, koperasiName, tellerName });
   }
 

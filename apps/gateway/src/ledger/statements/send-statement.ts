@@ -4,7 +4,7 @@ import type { StatementTable } from './statement-table.js';
 
 export interface FileResponse {
   type(contentType: string): void;
-  setHeader(name: string, value: string): void;
+  header(name: string, value: string): void;
 }
 
 /** A statement as a CSV download or as its A4 page under the page's own CSP, headed with the koperasi's name. */
@@ -21,11 +21,11 @@ export async function sendStatement(
   };
   if (file.format === 'csv') {
     response.type('text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${file.name}.csv"`);
+    response.header('Content-Disposition', `attachment; filename="${file.name}.csv"`);
     return statementCsv(table, header);
   }
   response.type('text/html; charset=utf-8');
-  response.setHeader('Content-Security-Policy', STATEMENT_PAGE_POLICY);
+  response.header('Content-Security-Policy', STATEMENT_PAGE_POLICY);
   return statementHtml(table, header);
 }
 

@@ -21,7 +21,7 @@ import { INSTALLMENT_RECEIPT_PAGE_POLICY, receiptHtml } from './receipt-html.js'
 
 interface HtmlResponse {
   type(contentType: string): void;
-  setHeader(name: string, value: string): void;
+  header(name: string, value: string): void;
 }
 
 /** A receipt can be printed again at any time, also by an auditor; another koperasi's is not found. */
@@ -61,7 +61,7 @@ export class InstallmentReceiptController {
     if (!wantsHtml(format, accept))
       return { ...presentCollection(collection), koperasiName, tellerName };
     response.type('text/html; charset=utf-8');
-    response.setHeader('Content-Security-Policy', INSTALLMENT_RECEIPT_PAGE_POLICY);
+    response.header('Content-Security-Policy', INSTALLMENT_RECEIPT_PAGE_POLICY);
     return receiptHtml({ ...collection, koperasiName, tellerName });
   }
 
