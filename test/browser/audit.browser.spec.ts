@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
 import { ApiClient } from '../support/api-client.js';
+import { insertDrawers } from '../support/cash-drawers.js';
 import { DEMO_PASSWORD } from '../support/suite-harness.js';
 import { BrowserSuite, DESKTOP, PHONE, rupiah } from './support/browser-suite.js';
 
@@ -105,37 +105,6 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
       return account.body.installmentDue;
     }
     throw new Error('no generated KUR loan found');
-  }
-
-  async function keepOpenDrawer(tellerId: string, businessDate: string, floatRp: number) {
-    const members = new pg.Client({ connectionString: suite.harness.databaseUrl('members') });
-    await members.connect();
-    try {
-      const drawerId = randomUUID();
-      const view = {
-        drawerId,
-        tellerId,
-        businessDate,
-        status: 'OPEN',
-        openingFloatRp: floatRp,
-        openedAt: `${businessDate}T01:00:00.000Z`,
-        countedRp: null,
-        denominations: [],
-        expected: null,
-        differenceRp: null,
-        countedAt: null,
-        closedAt: null,
-        approvedBy: null,
-        approverName: null,
-      };
-      await members.query(
-        `INSERT INTO cash_drawers (koperasi_id, business_date, teller_id, drawer_id, status, view, stream_version)
-         VALUES ($1, $2, $3, $4, 'OPEN', $5, 1)`,
-        [suite.koperasiIds[0], businessDate, tellerId, drawerId, JSON.stringify(view)],
-      );
-    } finally {
-      await members.end();
-    }
   }
 
   async function expectTidy(page: Page, name: string): Promise<void> {
@@ -328,7 +297,15 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     const opened = await teller.api.post('/cash-drawer/open', { openingFloat: 400_000 });
     expect(opened.status).toBe(200);
     // The members service dates a drawer by its own clock: yesterday's is written as it keeps one.
-    await keepOpenDrawer(opened.body.tellerId, wibDay(-1), 350_000);
+    await insertDrawers(suite.harness.databaseUrl('members'), [
+      {
+        koperasiId: suite.koperasiIds[0],
+        tellerId: opened.body.tellerId,
+        businessDate: wibDay(-1),
+        status: 'OPEN',
+        openingFloatRp: 350_000,
+      },
+    ]);
 
     const page = await auditorPage('/');
     await page.getByText('KKMP Gedawang: yang perlu dilihat auditor hari ini.').waitFor();

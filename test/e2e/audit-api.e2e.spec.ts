@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { waitFor } from '@koperasi/testing';
 import { ApiClient, type ApiResponse } from '../support/api-client.js';
+import { insertDrawers } from '../support/cash-drawers.js';
 import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
 
 interface AuditEvent {
@@ -745,15 +746,29 @@ describe('audit API end to end: auditors read, trace, export and verify; they ne
     const gedawangTellerId: string = opened.body.tellerId;
     const tegalsariTellerId: string = (await tegalsari.teller.get('/cash-drawer')).body.tellerId;
     // The members service dates a drawer by its own clock: the earlier days' drawers are written as it keeps them.
-    const members = new pg.Client({ connectionString: suite.databaseUrl('members') });
-    await members.connect();
-    try {
-      await keepDrawer(members, gedawang.id, gedawangTellerId, wibDay(-1), 'OPEN', 300_000);
-      await keepDrawer(members, gedawang.id, gedawangTellerId, wibDay(-2), 'CLOSED', 250_000);
-      await keepDrawer(members, tegalsari.id, tegalsariTellerId, wibDay(-1), 'COUNTED', 200_000);
-    } finally {
-      await members.end();
-    }
+    await insertDrawers(suite.databaseUrl('members'), [
+      {
+        koperasiId: gedawang.id,
+        tellerId: gedawangTellerId,
+        businessDate: wibDay(-1),
+        status: 'OPEN',
+        openingFloatRp: 300_000,
+      },
+      {
+        koperasiId: gedawang.id,
+        tellerId: gedawangTellerId,
+        businessDate: wibDay(-2),
+        status: 'CLOSED',
+        openingFloatRp: 250_000,
+      },
+      {
+        koperasiId: tegalsari.id,
+        tellerId: tegalsariTellerId,
+        businessDate: wibDay(-1),
+        status: 'COUNTED',
+        openingFloatRp: 200_000,
+      },
+    ]);
 
     const own = await auditor.get('/audit/open-items');
     expect(own.status).toBe(200);
@@ -802,38 +817,6 @@ describe('audit API end to end: auditors read, trace, export and verify; they ne
       120_000,
     );
     return job;
-  }
-
-  async function keepDrawer(
-    members: pg.Client,
-    koperasiId: string,
-    tellerId: string,
-    businessDate: string,
-    status: 'OPEN' | 'COUNTED' | 'CLOSED',
-    openingFloatRp: number,
-  ): Promise<void> {
-    const drawerId = randomUUID();
-    const view = {
-      drawerId,
-      tellerId,
-      businessDate,
-      status,
-      openingFloatRp,
-      openedAt: `${businessDate}T01:00:00.000Z`,
-      countedRp: null,
-      denominations: [],
-      expected: null,
-      differenceRp: null,
-      countedAt: null,
-      closedAt: status === 'CLOSED' ? `${businessDate}T10:00:00.000Z` : null,
-      approvedBy: null,
-      approverName: null,
-    };
-    await members.query(
-      `INSERT INTO cash_drawers (koperasi_id, business_date, teller_id, drawer_id, status, view, stream_version)
-       VALUES ($1, $2, $3, $4, $5, $6, 1)`,
-      [koperasiId, businessDate, tellerId, drawerId, status, JSON.stringify(view)],
-    );
   }
 
   /** What an auditor write could have changed: every event and entry the city auditor sees, and the books. */

@@ -64,7 +64,7 @@ function MemberPage({ file }: { file: MemberFile }) {
       )}
 
       <h2>{t('members.member.balances')}</h2>
-      <div class="cards member-cards">
+      <div class="cards">
         <section class="card" aria-labelledby="pokok-title" data-testid="pokok-card">
           <h3 id="pokok-title">{t('members.kind.pokok')}</h3>
           <p class="figure">
