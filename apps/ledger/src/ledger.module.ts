@@ -1,3 +1,4 @@
+import { YearEndBalancesController } from './period-closing/year-end-balances.controller.js';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PlatformModule, type ReadinessCheck } from '@koperasi/platform';
@@ -37,6 +38,7 @@ export class LedgerModule {
         }),
       ],
       controllers: [
+        YearEndBalancesController,
         AccountsController,
         TrialBalanceController,
         EntriesController,

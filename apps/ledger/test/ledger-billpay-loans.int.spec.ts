@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@koperasi/contracts';
 import { waitFor } from '@koperasi/testing';
-import type { SourceService } from '../src/domain/index.js';
 import { LedgerTestApp } from './ledger-test-app.js';
 import { MemberStream } from './member-event-fixtures.js';
 import {
@@ -20,37 +19,14 @@ describe('ledger: PPOB payments and loan installments into balanced books', () =
   beforeAll(() => ledger.start());
   afterAll(() => ledger.close());
 
-  async function balances(koperasiId: string, asOf?: string): Promise<Record<string, number>> {
-    const response = await ledger
-      .get(`/internal/koperasi/${koperasiId}/accounts`)
-      .query(asOf ? { asOf } : {})
-      .expect(200);
-    return Object.fromEntries(
-      response.body.map((account: { code: string; balanceRp: number }) => [
-        account.code,
-        account.balanceRp,
-      ]),
-    );
-  }
+  const balances = ledger.balances.bind(ledger);
 
   async function expectTrialBalanceBalances(koperasiId: string): Promise<void> {
     const { body } = await ledger.get(`/internal/koperasi/${koperasiId}/trial-balance`).expect(200);
     expect(body.totalDebit).toBe(body.totalCredit);
   }
 
-  async function publishAndWait(
-    service: SourceService,
-    koperasiId: string,
-    events: EventEnvelope[],
-    entries: number,
-  ): Promise<void> {
-    const before = await ledger.entryCount(koperasiId);
-    await ledger.publish(service, events);
-    await waitFor(
-      `${entries} more entries`,
-      async () => (await ledger.entryCount(koperasiId)) === before + entries,
-    );
-  }
+  const publishAndWait = ledger.publishAndWait.bind(ledger);
 
   it('given a PPOB payment that succeeds, then exactly the fee is income, suspense is empty and the trial balance balances', async () => {
     const kop = newKoperasi();

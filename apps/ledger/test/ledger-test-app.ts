@@ -99,6 +99,34 @@ export class LedgerTestApp {
     });
   }
 
+  /** Publishes `events` and waits for the ledger to post `entries` more entries of the koperasi. */
+  async publishAndWait(
+    service: SourceService,
+    koperasiId: string,
+    events: EventEnvelope[],
+    entries: number,
+  ): Promise<void> {
+    const before = await this.entryCount(koperasiId);
+    await this.publish(service, events);
+    await waitFor(
+      `${entries} more entries`,
+      async () => (await this.entryCount(koperasiId)) === before + entries,
+    );
+  }
+
+  /** The koperasi's account balances by code, now or as of a day. */
+  async balances(koperasiId: string, asOf?: string): Promise<Record<string, number>> {
+    const response = await this.get(`/internal/koperasi/${koperasiId}/accounts`)
+      .query(asOf ? { asOf } : {})
+      .expect(200);
+    return Object.fromEntries(
+      response.body.map((account: { code: string; balanceRp: number }) => [
+        account.code,
+        account.balanceRp,
+      ]),
+    );
+  }
+
   async entryCount(koperasiId: string): Promise<number> {
     const { rows } = await this.db.pool.query(
       'SELECT count(*)::int AS n FROM journal_entries WHERE koperasi_id = $1',

@@ -9,6 +9,7 @@ import type {
   PeriodClosingView,
   SavingsMovementView,
   StatementLine,
+  YearEndAccount,
 } from '@koperasi/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { InternalHttpClient } from './internal-http.client.js';
@@ -253,6 +254,16 @@ export class LedgerQueries {
   /** The year's SHU divided by the percentages; 422 when the year has no surplus to divide. */
   shu(koperasiId: string, year: string): Promise<unknown> {
     return this.http.get(`/internal/koperasi/${segment(koperasiId)}/shu/${segment(year)}`);
+  }
+
+  /** The year's income and expense balances at its end in WIB, which closing December closes into equity. */
+  yearEndBalances(
+    koperasiId: string,
+    year: string,
+  ): Promise<{ year: number; accounts: YearEndAccount[] }> {
+    return this.http.get(
+      `/internal/koperasi/${segment(koperasiId)}/year-end-balances/${segment(year)}`,
+    );
   }
 
   /** Buku besar of one account over WIB days; 404 for a code not in the chart. */

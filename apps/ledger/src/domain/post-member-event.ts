@@ -3,6 +3,7 @@ import type { StartingAccountCode } from './chart-of-accounts.js';
 import { entryFromEvent, type Posting } from './entry-from-event.js';
 import { postBankEvent } from './post-bank-event.js';
 import { postCashDrawerEvent } from './post-cash-drawer-event.js';
+import { postYearEndClosing } from './post-year-end-closing.js';
 import type { JournalEntry, JournalLine } from './journal-entry.js';
 import {
   dataOf,
@@ -23,6 +24,8 @@ const SIMPANAN_WAJIB: StartingAccountCode = '320000';
  * as untrusted; a money event that does not hold together throws, to be dead-lettered rather than booked.
  */
 export function postMemberEvent(event: EventEnvelope): JournalEntry | null {
+  // The year-end closing entry is dated the year's last instant, not when December was closed.
+  if (event.type === 'PeriodClosed') return postYearEndClosing(event);
   const posting = postingFor(event);
   return posting && entryFromEvent(event, 'members', posting);
 }

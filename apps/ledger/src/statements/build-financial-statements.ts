@@ -25,6 +25,8 @@ export interface StatementSums {
   before: readonly AccountSums[];
   /** Per account, the entries of the period. */
   during: readonly AccountSums[];
+  /** Per account, the year-end closing entries of the period (within `during`): income and expenses into equity. */
+  yearEndClosings: readonly AccountSums[];
   /** Per non-cash account, its lines in the period's entries that moved cash: the other side of each cash movement. */
   cashCounterparts: readonly AccountSums[];
 }
@@ -55,9 +57,11 @@ export function cashFlowActivityOf(account: Account): CashFlowActivity {
 const ACTIVITIES: readonly CashFlowActivity[] = ['operating', 'investing', 'financing'];
 
 /**
- * The four statements of the period from the journal's sums alone. The surplus is income less expenses of
- * entries not yet closed into equity (the ledger books no closing entries yet), so the position balances
- * as of any day: assets = liabilities + equity accounts + surplus before the period + the period's surplus.
+ * The four statements of the period from the journal's sums alone. The position shows the surplus not yet
+ * closed into equity (income less expenses as they stand), so it balances as of any day: assets = liabilities
+ * + equity accounts + surplus before the period + the period's surplus not closed. The hasil usaha leaves the
+ * year-end closing entries out, else a period holding 31 December would show a surplus of zero; the closing
+ * moves that surplus into SHU belum dibagi, so the equity changes are the surplus and nothing else.
  */
 export function buildFinancialStatements(
   koperasiId: string,
@@ -68,6 +72,14 @@ export function buildFinancialStatements(
   const accountOf = chartLookup(chart);
   const opening = netByAccount(sums.before, accountOf);
   const movement = netByAccount(sums.during, accountOf);
+  const closedAtYearEnd = netByAccount(sums.yearEndClosings, accountOf);
+  /** The period's movement before the year-end closings: what the koperasi earned and spent. */
+  const earned = new Map(
+    [...movement].map(([code, amountRp]) => [
+      code,
+      add(amountRp, -(closedAtYearEnd.get(code) ?? 0)),
+    ]),
+  );
   const closing = new Map(
     chart.map((account) => [
       account.code,
@@ -100,7 +112,8 @@ export function buildFinancialStatements(
     );
 
   const surplusBeforeRp = surplusOf(opening);
-  const surplusRp = surplusOf(movement);
+  const surplusRp = surplusOf(earned);
+  const unclosedSurplusRp = surplusOf(movement);
   const surplusLines = (before: number, during: number): StatementLine[] => [
     { code: null, name: 'SHU periode lalu belum ditutup', amountRp: before },
     { code: null, name: 'SHU periode berjalan', amountRp: during },
@@ -109,21 +122,24 @@ export function buildFinancialStatements(
   const assets = section(ofKind('asset'), closing, used);
   const liabilities = section(ofKind('liability'), closing, used);
   const equityAccounts = section(ofKind('equity'), closing, used);
-  const equityLines = [...equityAccounts.lines, ...surplusLines(surplusBeforeRp, surplusRp)];
+  const equityLines = [
+    ...equityAccounts.lines,
+    ...surplusLines(surplusBeforeRp, unclosedSurplusRp),
+  ];
   const equity = { lines: equityLines, totalRp: total(equityLines) };
 
   const income = ofKind('income');
   const memberIncome = section(
     income.filter((account) => account.participation === 'member'),
-    movement,
+    earned,
     usedDuring,
   );
   const nonMemberIncome = section(
     income.filter((account) => account.participation !== 'member'),
-    movement,
+    earned,
     usedDuring,
   );
-  const expenses = section(ofKind('expense'), movement, usedDuring);
+  const expenses = section(ofKind('expense'), earned, usedDuring);
 
   const equityRows = [
     ...ofKind('equity')
@@ -139,8 +155,8 @@ export function buildFinancialStatements(
       code: null,
       name: 'Sisa hasil usaha belum ditutup',
       openingRp: surplusBeforeRp,
-      changeRp: surplusRp,
-      closingRp: add(surplusBeforeRp, surplusRp),
+      changeRp: unclosedSurplusRp,
+      closingRp: add(surplusBeforeRp, unclosedSurplusRp),
     },
   ];
   const equityOpeningRp = total(equityRows.map((row) => ({ amountRp: row.openingRp })));

@@ -35,6 +35,7 @@ const books: StatementSums = {
     ['530000', 1_000, 0],
     ['320000', 0, 15_000],
   ]),
+  yearEndClosings: [],
 };
 
 describe('buildFinancialStatements', () => {
@@ -129,6 +130,7 @@ describe('buildFinancialStatements', () => {
           ['211000', 0, 10_000],
         ]),
         cashCounterparts: sums([['211000', 0, 10_000]]),
+        yearEndClosings: [],
       },
     );
     expect(next.operatingResult).toMatchObject({
@@ -146,5 +148,48 @@ describe('buildFinancialStatements', () => {
     expect(next.cashFlows.netChangeRp).toBe(
       next.cashFlows.closingCashRp - next.cashFlows.openingCashRp,
     );
+  });
+
+  it('given December holding the year-end closing entry, then the hasil usaha still shows the year, SHU belum dibagi holds it, nothing is left unclosed and the position balances', () => {
+    const closing = sums([
+      ['410000', 2_500, 0],
+      ['530000', 0, 1_000],
+      ['340000', 0, 1_500],
+    ]);
+    const december = buildFinancialStatements(
+      'kop-1',
+      { from: '2026-12-01', to: '2026-12-31' },
+      startingChartOfAccounts,
+      {
+        ...books,
+        during: sums([
+          ['111000', 52_500 + 100_000 + 15_000, 1_000],
+          ['111100', 0, 100_000],
+          ['113100', 0, 50_000],
+          ['410000', 2_500, 2_500],
+          ['530000', 1_000, 1_000],
+          ['320000', 0, 15_000],
+          ['340000', 0, 1_500],
+        ]),
+        yearEndClosings: closing,
+      },
+    );
+    expect(december.operatingResult).toEqual({
+      ...statements.operatingResult,
+      from: '2026-12-01',
+      to: '2026-12-31',
+    });
+    expect(december.operatingResult.surplusRp).toBe(1_500);
+    expect(december.financialPosition.equity.lines).toEqual(
+      expect.arrayContaining([
+        { code: '340000', name: 'SHU belum dibagi', amountRp: 1_500 },
+        { code: null, name: 'SHU periode berjalan', amountRp: 0 },
+      ]),
+    );
+    expect(december.financialPosition.liabilitiesAndEquityRp).toBe(
+      december.financialPosition.assets.totalRp,
+    );
+    expect(december.equityChanges).toMatchObject({ surplusRp: 1_500, otherChangesRp: 15_000 });
+    expect(december.equityChanges.closingRp).toBe(statements.equityChanges.closingRp);
   });
 });

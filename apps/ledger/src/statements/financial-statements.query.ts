@@ -16,6 +16,8 @@ interface SumsRow {
   before_credit_rp: string | null;
   during_debit_rp: string | null;
   during_credit_rp: string | null;
+  closed_debit_rp: string | null;
+  closed_credit_rp: string | null;
 }
 
 /**
@@ -38,7 +40,9 @@ export async function financialStatementsOf(
               sum(line.debit_rp) FILTER (WHERE entry.booked_at < $2) AS before_debit_rp,
               sum(line.credit_rp) FILTER (WHERE entry.booked_at < $2) AS before_credit_rp,
               sum(line.debit_rp) FILTER (WHERE entry.booked_at >= $2) AS during_debit_rp,
-              sum(line.credit_rp) FILTER (WHERE entry.booked_at >= $2) AS during_credit_rp
+              sum(line.credit_rp) FILTER (WHERE entry.booked_at >= $2) AS during_credit_rp,
+              sum(line.debit_rp) FILTER (WHERE entry.booked_at >= $2 AND entry.event_type = 'PeriodClosed') AS closed_debit_rp,
+              sum(line.credit_rp) FILTER (WHERE entry.booked_at >= $2 AND entry.event_type = 'PeriodClosed') AS closed_credit_rp
        FROM (${BOOKED_ENTRIES}) entry
        JOIN journal_lines line ON line.entry_id = entry.id
        WHERE entry.booked_at < $3
@@ -60,7 +64,7 @@ export async function financialStatementsOf(
       [koperasiId, start, end, cashCodes],
     );
     await client.query('COMMIT');
-    const side = (rows: SumsRow[], when: 'before' | 'during'): AccountSums[] =>
+    const side = (rows: SumsRow[], when: 'before' | 'during' | 'closed'): AccountSums[] =>
       rows
         .filter((row) => row[`${when}_debit_rp`] !== null)
         .map((row) => ({
@@ -71,6 +75,7 @@ export async function financialStatementsOf(
     return buildFinancialStatements(koperasiId, period, startingChartOfAccounts, {
       before: side(sums.rows, 'before'),
       during: side(sums.rows, 'during'),
+      yearEndClosings: side(sums.rows, 'closed'),
       cashCounterparts: counterparts.rows.map((row) => ({
         accountCode: row.account_code,
         debitRp: rupiahFromColumn(row.debit_rp),

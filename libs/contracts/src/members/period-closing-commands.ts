@@ -6,6 +6,14 @@ export interface ClosePeriodPayload {
   /** YYYY-MM */
   month: string;
   closedByName: string;
+  /** Closing December: the ledger's income and expense balances at the year's end, closed into equity. */
+  yearEndAccounts?: YearEndAccount[];
+}
+
+/** An income or expense account at the year's end: credit less debit, so income positive, expenses negative. */
+export interface YearEndAccount {
+  accountCode: string;
+  netCreditRp: number;
 }
 
 export interface PeriodClosingView {

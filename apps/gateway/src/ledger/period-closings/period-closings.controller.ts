@@ -18,7 +18,7 @@ import { koperasiOf } from '../../auth/koperasi-of.js';
 import { UsersRepository } from '../../auth/users.repository.js';
 import { CommandRunner } from '../../commands/command-runner.js';
 import { ApiException } from '../../http/api-exception.js';
-import { MembersQueries } from '../../queries/query-clients.js';
+import { LedgerQueries, MembersQueries } from '../../queries/query-clients.js';
 
 export class PeriodClosingResponse {
   @ApiProperty() koperasiId!: string;
@@ -32,6 +32,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * Tutup buku: a supervisor closes a month, in order and for good (a members command deciding PeriodClosed).
+ * Closing December also closes the year's income and expenses into SHU belum dibagi (the ledger's entry).
  * From then on the supervisor's bookkeeping dated into it is refused (409 MONTH_CLOSED); a counter entry whose
  * event falls in a closed month but reaches the ledger after the closing counts in the next open month, with
  * the date it belongs to.
@@ -44,6 +45,7 @@ export class PeriodClosingsController {
   constructor(
     private readonly commands: CommandRunner,
     private readonly members: MembersQueries,
+    private readonly ledger: LedgerQueries,
     private readonly users: UsersRepository,
   ) {}
 
@@ -79,6 +81,11 @@ export class PeriodClosingsController {
         [{ field: 'month', problems: ['must be YYYY-MM'] }],
       );
     const koperasiId = koperasiOf(user);
+    const [closedByName, yearEnd] = await Promise.all([
+      this.users.fullNameOf(user.id),
+      // Closing December closes the year: the ledger's income and expenses go into equity with it.
+      month.endsWith('-12') ? this.ledger.yearEndBalances(koperasiId, month.slice(0, 4)) : null,
+    ]);
     return this.commands.run<ClosePeriodPayload, PeriodClosingView>({
       user,
       // Closing a month again answers that closing: the PUT needs no Idempotency-Key.
@@ -87,7 +94,7 @@ export class PeriodClosingsController {
       topic: MemberCommandTopics.closePeriod,
       koperasiId,
       partitionKey: `period-closing:${koperasiId}`,
-      payload: { month, closedByName: await this.users.fullNameOf(user.id) },
+      payload: { month, closedByName, ...(yearEnd && { yearEndAccounts: yearEnd.accounts }) },
       successStatus: 200,
       present: (view) => view,
     });

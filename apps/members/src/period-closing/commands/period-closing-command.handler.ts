@@ -29,6 +29,8 @@ import { periodClosingView, projectPeriodClosed } from '../read-model/project-pe
 import { periodClosingErrorReply } from './period-closing-error-replies.js';
 
 const MAX_NAME_LENGTH = 200;
+const MAX_YEAR_END_ACCOUNTS = 500;
+const MAX_ACCOUNT_CODE_LENGTH = 20;
 
 /**
  * Tutup buku, a supervisor's command: under the koperasi's closings lock (exclusive, so bookkeeping in flight
@@ -64,6 +66,7 @@ export class PeriodClosingCommandHandler {
             month: payload.month,
             closedBy: envelope.actor.userId,
             closedByName: payload.closedByName,
+            yearEndAccounts: payload.yearEndAccounts ?? null,
             now: nowInWib(),
           },
           state,
@@ -91,6 +94,23 @@ export class PeriodClosingCommandHandler {
 /** Anything that can write to the command topic reaches the service, so the payload's shape is checked here too. */
 function checkClosePeriodPayload(payload: ClosePeriodPayload): CommandReply<never> | null {
   if (typeof payload.month !== 'string') return badField('month', 'must be YYYY-MM');
+  const accounts = payload.yearEndAccounts;
+  if (payload.month.endsWith('-12') && !Array.isArray(accounts))
+    return badField('yearEndAccounts', "closing December needs the year's income and expenses");
+  if (
+    accounts !== undefined &&
+    !(
+      Array.isArray(accounts) &&
+      accounts.length <= MAX_YEAR_END_ACCOUNTS &&
+      accounts.every(
+        (account) =>
+          typeof account?.accountCode === 'string' &&
+          account.accountCode.length <= MAX_ACCOUNT_CODE_LENGTH &&
+          Number.isSafeInteger(account.netCreditRp),
+      )
+    )
+  )
+    return badField('yearEndAccounts', 'must be accounts with whole rupiah');
   return typeof payload.closedByName === 'string' && payload.closedByName.length <= MAX_NAME_LENGTH
     ? null
     : badField('closedByName', `must be text of at most ${MAX_NAME_LENGTH} characters`);

@@ -32,6 +32,7 @@ export function decideClosePeriod(
       'MONTH_OUT_OF_ORDER',
       `Tutup buku berurutan: tutup dulu bulan ${nextYearMonth(last)}`,
     );
+  const year = Number(month.slice(0, 4));
   return {
     ok: true,
     events: [
@@ -43,6 +44,10 @@ export function decideClosePeriod(
           closedBy: command.closedBy,
           closedByName: command.closedByName,
           closedAt: command.now,
+          // Closing December closes the year: income and expenses go into equity.
+          ...(month.endsWith('-12') && {
+            yearEnd: { year, accounts: [...(command.yearEndAccounts ?? [])] },
+          }),
         },
       },
     ],

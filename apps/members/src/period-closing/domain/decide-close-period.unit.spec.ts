@@ -11,6 +11,7 @@ const close = (patch: Partial<ClosePeriod> = {}): ClosePeriod => ({
   month: '2026-11',
   closedBy: 'spv-budi',
   closedByName: 'Budi Santoso',
+  yearEndAccounts: null,
   now: NOW,
   ...patch,
 });
@@ -91,4 +92,21 @@ describe('tutup buku', () => {
       expect(!decision.ok && decision.error.message).toContain(words);
     },
   );
+
+  it('given November closed, when December is closed, then the event carries the year and its income and expense balances', () => {
+    const accounts = [
+      { accountCode: '410000', netCreditRp: 2_500 },
+      { accountCode: '530000', netCreditRp: -1_000 },
+    ];
+    const decision = decideClosePeriod(
+      close({ month: '2026-12', yearEndAccounts: accounts }),
+      closed('2026-11'),
+    );
+    expect(decision.ok && decision.events[0].data.yearEnd).toEqual({ year: 2026, accounts });
+  });
+
+  it('given any other month, then no year is closed', () => {
+    const decision = decideClosePeriod(close(), initialPeriodClosingState);
+    expect(decision.ok && 'yearEnd' in decision.events[0].data).toBe(false);
+  });
 });
