@@ -25,8 +25,3 @@ export interface CommandError {
 
 export type CommandReply<TResult> =
   { ok: true; result: TResult } | { ok: false; error: CommandError };
-
-/** Kafka request-reply: NestJS answers a pattern on the topic `<pattern>.reply`. */
-export function replyTopicOf(commandTopic: string): string {
-  return `${commandTopic}.reply`;
-}

@@ -2,7 +2,6 @@ import { namespaced } from './kafka-namespace.js';
 import { BillpayCommandTopics } from './billpay/billpay-commands.js';
 import { LoanCommandTopics } from './loans/loan-commands.js';
 import { MemberCommandTopics } from './members/member-commands.js';
-import { replyTopicOf } from './command-envelope.js';
 
 /** Kafka topics. Event topics are keyed by stream id and never deleted by time. */
 export const Topics = {
@@ -37,13 +36,16 @@ export function eventTopicSettings(name: string): TopicSettings {
 /** Commands and replies are transient: a week of retention is ample for tracing a request. */
 const COMMAND_TOPIC_CONFIG = [{ name: 'retention.ms', value: String(7 * 24 * 3600 * 1000) }];
 
-function commandTopicSettings(name: string): TopicSettings[] {
-  return [name, replyTopicOf(name)].map((topic) => ({
-    name: topic,
-    partitions: EVENT_TOPIC_PARTITIONS,
-    configEntries: COMMAND_TOPIC_CONFIG,
-  }));
+function commandTopicSettings(name: string): TopicSettings {
+  return { name, partitions: EVENT_TOPIC_PARTITIONS, configEntries: COMMAND_TOPIC_CONFIG };
 }
+
+/**
+ * Every reply to the gateway's commands comes back on this one topic (the request names the partition). A
+ * fetch carries every partition its consumer holds: with a reply topic per command, each of the gateway's
+ * fetches covered 20 topics x 12 partitions, and most of its Kafka time and the broker's went on empty ones.
+ */
+export const COMMAND_REPLY_TOPIC = namespaced('gateway.replies');
 
 /** Every command topic of every service: the gateway listens for the replies of all of them. */
 export const ALL_COMMAND_TOPICS: string[] = [
@@ -54,5 +56,6 @@ export const ALL_COMMAND_TOPICS: string[] = [
 
 export const ALL_TOPICS: TopicSettings[] = [
   ...Object.values(Topics).map(eventTopicSettings),
-  ...ALL_COMMAND_TOPICS.flatMap(commandTopicSettings),
+  ...ALL_COMMAND_TOPICS.map(commandTopicSettings),
+  commandTopicSettings(COMMAND_REPLY_TOPIC),
 ];

@@ -14,8 +14,8 @@ export interface BatchedKafkaClientOptions {
   brokers: string[];
   /** The group that reads the replies; each instance gets its share of the reply partitions. */
   groupId: string;
-  /** The topics of every reply this client waits for. */
-  replyTopics: readonly string[];
+  /** Where every reply to this client comes back. */
+  replyTopic: string;
   timeoutMs: number;
   /** How long a request waits for others to share its produce request. */
   lingerMs?: number;
@@ -88,7 +88,7 @@ export class BatchedKafkaClient {
     await this.producer.connect();
     await this.consumer.connect();
     // Replies sent before this instance joined answer requests nobody waits for any more.
-    await this.consumer.subscribe({ topics: [...this.options.replyTopics], fromBeginning: false });
+    await this.consumer.subscribe({ topics: [this.options.replyTopic], fromBeginning: false });
     // No offsets committed: a reply is only of use to the instance waiting for it, which reads from the end on joining.
     await this.consumer.run({
       autoCommit: false,
@@ -98,15 +98,13 @@ export class BatchedKafkaClient {
     this.connected = true;
   }
 
-  /** True once every reply topic has a partition here: before that a request cannot name where to answer. */
+  /** True once the reply topic has a partition here: before that a request cannot name where to answer. */
   isReady(): boolean {
-    return (
-      this.connected &&
-      this.options.replyTopics.every((topic) => (this.assignment[topic]?.length ?? 0) > 0)
-    );
+    return this.connected && (this.assignment[this.options.replyTopic]?.length ?? 0) > 0;
   }
 
-  send(topic: string, replyTopic: string, key: string, value: unknown): Promise<unknown> {
+  send(topic: string, key: string, value: unknown): Promise<unknown> {
+    const { replyTopic } = this.options;
     const partitions = this.assignment[replyTopic];
     if (!partitions || partitions.length === 0)
       return Promise.reject(new CommandRequestError(`no partition of ${replyTopic} assigned yet`));

@@ -6,9 +6,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import {
-  ALL_COMMAND_TOPICS,
+  COMMAND_REPLY_TOPIC,
   namespaced,
-  replyTopicOf,
   type CommandEnvelope,
   type CommandReply,
 } from '@koperasi/contracts';
@@ -17,9 +16,7 @@ import { BatchedKafkaClient } from '@koperasi/service-kit';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { CommandOutcomeUnknownError, type CommandSender } from './command-sender.js';
 
-export const COMMAND_TOPICS: string[] = ALL_COMMAND_TOPICS;
-
-/** Kafka request-reply, batched both ways (BatchedKafkaClient); replies come back on `<topic>.reply`. */
+/** Kafka request-reply, batched both ways (BatchedKafkaClient); replies come back on COMMAND_REPLY_TOPIC. */
 @Injectable()
 export class KafkaCommandSender
   implements CommandSender, OnApplicationBootstrap, OnApplicationShutdown
@@ -33,7 +30,7 @@ export class KafkaCommandSender
       clientId: 'gateway',
       brokers: config.kafkaBrokers,
       groupId: namespaced('gateway-replies'),
-      replyTopics: COMMAND_TOPICS.map(replyTopicOf),
+      replyTopic: COMMAND_REPLY_TOPIC,
       timeoutMs: config.commandTimeoutMs,
     });
   }
@@ -62,12 +59,7 @@ export class KafkaCommandSender
     envelope: CommandEnvelope<TPayload>,
   ): Promise<CommandReply<TResult>> {
     try {
-      return (await this.client.send(
-        topic,
-        replyTopicOf(topic),
-        key,
-        envelope,
-      )) as CommandReply<TResult>;
+      return (await this.client.send(topic, key, envelope)) as CommandReply<TResult>;
     } catch (error) {
       this.logger.warn(
         `command ${envelope.commandId} on ${topic}: outcome unknown (${String(error)})`,

@@ -1,6 +1,6 @@
 import { namespaced } from '../kafka-namespace.js';
 
-/** Command topics of the billpay service; each is answered on `<topic>.reply`. */
+/** Command topics of the billpay service; answered on COMMAND_REPLY_TOPIC. */
 export const BillpayCommandTopics = {
   payBill: namespaced('billpay.cmd.pay-bill'),
   refundPayment: namespaced('billpay.cmd.refund-payment'),

@@ -1,7 +1,7 @@
 import { namespaced } from '../kafka-namespace.js';
 import type { InstallmentAllocation } from './loan-events.js';
 
-/** Command topics of the loans service; each is answered on `<topic>.reply`. */
+/** Command topics of the loans service; answered on COMMAND_REPLY_TOPIC. */
 export const LoanCommandTopics = {
   collectInstallment: namespaced('loans.cmd.collect-installment'),
   closeRemittance: namespaced('loans.cmd.close-remittance'),

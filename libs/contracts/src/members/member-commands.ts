@@ -1,6 +1,6 @@
 import { namespaced } from '../kafka-namespace.js';
 
-/** Command topics of the members service; each is also a Kafka topic, answered on `<topic>.reply`. */
+/** Command topics of the members service; each is also a Kafka topic, answered on COMMAND_REPLY_TOPIC. */
 export const MemberCommandTopics = {
   registerKoperasi: namespaced('members.cmd.register-koperasi'),
   registerMember: namespaced('members.cmd.register-member'),
