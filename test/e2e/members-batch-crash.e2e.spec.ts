@@ -92,7 +92,7 @@ describe('members killed in the middle of batches: nothing lost, nothing doubled
     const admin = createKafka('e2e-crash-offsets', testKafkaBrokers()).admin();
     await admin.connect();
     try {
-      const topic = `${suite.kafkaNamespace}.members.cmd.deposit-sukarela`;
+      const topic = `${suite.kafkaNamespace}.members.commands`;
       const ends = await admin.fetchTopicOffsets(topic);
       await waitFor(
         'members to commit every deposit command it answered',

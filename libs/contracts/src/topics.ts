@@ -47,15 +47,29 @@ function commandTopicSettings(name: string): TopicSettings {
  */
 export const COMMAND_REPLY_TOPIC = namespaced('gateway.replies');
 
-/** Every command topic of every service: the gateway listens for the replies of all of them. */
-export const ALL_COMMAND_TOPICS: string[] = [
+/** Every command of every service: the gateway may send each of them. */
+const ALL_COMMANDS: string[] = [
   ...Object.values(MemberCommandTopics),
   ...Object.values(BillpayCommandTopics),
   ...Object.values(LoanCommandTopics),
 ];
 
+/** The Kafka header naming the command a message carries on its service's command topic. */
+export const COMMAND_HEADER = 'command';
+
+/**
+ * The Kafka topic a command travels on: one per service (`members.commands`), the command itself named in
+ * COMMAND_HEADER. A fetch carries every partition its consumer holds, so with a topic per command each fetch
+ * of members' command server covered 14 topics x 12 partitions, nearly all empty.
+ */
+export function commandTopicOf(command: string): string {
+  const at = command.lastIndexOf('.cmd.');
+  if (at < 0) throw new Error(`${command} is not a command name (<service>.cmd.<name>)`);
+  return `${command.slice(0, at)}.commands`;
+}
+
 export const ALL_TOPICS: TopicSettings[] = [
   ...Object.values(Topics).map(eventTopicSettings),
-  ...ALL_COMMAND_TOPICS.map(commandTopicSettings),
+  ...[...new Set(ALL_COMMANDS.map(commandTopicOf))].map(commandTopicSettings),
   commandTopicSettings(COMMAND_REPLY_TOPIC),
 ];

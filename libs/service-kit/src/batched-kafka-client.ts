@@ -103,7 +103,12 @@ export class BatchedKafkaClient {
     return this.connected && (this.assignment[this.options.replyTopic]?.length ?? 0) > 0;
   }
 
-  send(topic: string, key: string, value: unknown): Promise<unknown> {
+  send(
+    topic: string,
+    key: string,
+    value: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<unknown> {
     const { replyTopic } = this.options;
     const partitions = this.assignment[replyTopic];
     if (!partitions || partitions.length === 0)
@@ -127,6 +132,7 @@ export class BatchedKafkaClient {
           key,
           value: JSON.stringify(value),
           headers: {
+            ...headers,
             [KafkaHeaders.CORRELATION_ID]: correlationId,
             [KafkaHeaders.REPLY_TOPIC]: replyTopic,
             [KafkaHeaders.REPLY_PARTITION]: String(

@@ -5,6 +5,7 @@ import {
   type CustomTransportStrategy,
   type MessageHandler,
 } from '@nestjs/microservices';
+import { COMMAND_HEADER, commandTopicOf } from '@koperasi/contracts';
 import { createKafka, OffsetCommitter } from '@koperasi/messaging';
 import { retryUntilReachable } from '@koperasi/platform';
 import {
@@ -144,7 +145,8 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     this.offsets = new OffsetCommitter(this.consumer, (message) => this.log.warn(message));
     this.trackMembership(this.consumer);
     const { producer, consumer } = this;
-    const topics = [...new Set([...this.messageHandlers.keys(), ...this.batchHandlers.keys()])];
+    const commands = [...this.messageHandlers.keys(), ...this.batchHandlers.keys()];
+    const topics = [...new Set(commands.map(commandTopicOf))];
     await retryUntilReachable(
       async () => {
         await producer.connect();
@@ -200,7 +202,7 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
         const messages = batch.messages.slice(start, start + this.maxCommandsPerFlush);
         await new Promise<void>((resolve, reject) => {
           this.waiting.push({
-            messages: messages.map((message) => ({ topic: batch.topic, message })),
+            messages: messages.map((message) => ({ topic: commandOf(message), message })),
             done: (error) => (error === undefined ? resolve() : reject(error)),
           });
           this.flushWhenFree();
@@ -314,6 +316,11 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
       topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
     });
   }
+}
+
+/** The command a message carries: its handlers are registered by command, not by the service's topic. */
+function commandOf(message: KafkaMessage): string {
+  return message.headers?.[COMMAND_HEADER]?.toString() ?? '(no command header)';
 }
 
 /** JSON when it parses; otherwise the text, which the handler's envelope check refuses. */

@@ -6,7 +6,9 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import {
+  COMMAND_HEADER,
   COMMAND_REPLY_TOPIC,
+  commandTopicOf,
   namespaced,
   type CommandEnvelope,
   type CommandReply,
@@ -59,7 +61,9 @@ export class KafkaCommandSender
     envelope: CommandEnvelope<TPayload>,
   ): Promise<CommandReply<TResult>> {
     try {
-      return (await this.client.send(topic, key, envelope)) as CommandReply<TResult>;
+      return (await this.client.send(commandTopicOf(topic), key, envelope, {
+        [COMMAND_HEADER]: topic,
+      })) as CommandReply<TResult>;
     } catch (error) {
       this.logger.warn(
         `command ${envelope.commandId} on ${topic}: outcome unknown (${String(error)})`,
