@@ -188,7 +188,7 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
     expect(auditorWrites).toEqual([]);
   });
 
-  it('lets the supervisor close the month in order (a month not begun is refused in words) and lists it with the time', async () => {
+  it('lets the supervisor close the month in order (a month not begun is refused in words) and lists it with the time and who closed it', async () => {
     const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
     const page = await open('supervisor', '/penyelia/tutup-buku');
     await page.getByRole('heading', { name: 'Tutup buku' }).waitFor();
@@ -200,6 +200,11 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
     await page.getByRole('button', { name: 'Tutup buku' }).click();
     await page.getByText(`Buku bulan ${month} ditutup.`).waitFor();
     await page.getByTestId('closings').getByRole('cell', { name: month }).waitFor();
+    // Who closed it, by the name the banner shows for the signed-in supervisor.
+    const banner = (await page.getByRole('banner').textContent()) ?? '';
+    const supervisorName = /Masuk sebagai (.+?) \(/.exec(banner)?.[1];
+    expect(supervisorName).toBeTruthy();
+    await page.getByTestId('closings').getByRole('cell', { name: supervisorName }).waitFor();
     await expectTidy(page, 'tutup-buku-1280');
   });
 });

@@ -33,7 +33,14 @@ export function PeriodClosingScreen() {
       setNotice(t('closing.closed', { month: closed.month }));
       closings.reload();
     } catch (problem) {
-      setFailure(describeError(problem, { CONFLICT: () => t('closing.refused') }));
+      const refused = () => t('closing.refused');
+      setFailure(
+        describeError(problem, {
+          MONTH_NOT_BEGUN: refused,
+          MONTH_OUT_OF_ORDER: refused,
+          MONTH_ALREADY_CLOSED: refused,
+        }),
+      );
     } finally {
       setBusy(false);
     }
