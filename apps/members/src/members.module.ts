@@ -12,8 +12,7 @@ import {
   eventStoreAuditController,
   pgPoolProvider,
 } from '@koperasi/service-kit';
-import { BankCommandHandler } from './bank/commands/bank-command.handler.js';
-import { BankCommandsController } from './bank/commands/bank-commands.controller.js';
+import { bankCommandsProvider } from './bank/commands/bank-commands.provider.js';
 import { BankQueriesController } from './bank/queries/bank-queries.controller.js';
 import { cashDrawerCommandsProvider } from './cash-drawer/commands/cash-drawer-commands.provider.js';
 import { CashDrawerQueriesController } from './cash-drawer/queries/cash-drawer-queries.controller.js';
@@ -56,7 +55,6 @@ export class MembersModule {
         }),
       ],
       controllers: [
-        BankCommandsController,
         PeriodClosingCommandsController,
         PeriodClosingQueriesController,
         KoperasiQueriesController,
@@ -90,7 +88,7 @@ export class MembersModule {
         IdempotentCommandExecutor,
         memberCommandsProvider,
         cashDrawerCommandsProvider,
-        BankCommandHandler,
+        bankCommandsProvider,
         PeriodClosingCommandHandler,
         RegisterMemberHandler,
         RegisterKoperasiHandler,

@@ -62,7 +62,8 @@ export interface Actor {
 
 /** One command topic: the payload's own checks and how payload and actor make the decider's command. */
 export interface CommandRoute<C> {
-  check?: (payload: never) => CommandReply<never> | null;
+  /** The envelope is there for who sent it (a supervisor's command refuses anyone else first). */
+  check?: (payload: never, envelope: CommandEnvelope<unknown>) => CommandReply<never> | null;
   toCommand: (payload: never, actor: Actor, envelope: CommandEnvelope<unknown>) => C;
   /** Who may send it; 'not-auditor' unless said. */
   permission?: Permission;
@@ -98,6 +99,12 @@ export interface BatchAggregate<S, C, E extends NewEvent, P = C> {
   refuseAccess?(state: S, envelope: CommandEnvelope<unknown>): CommandReply<never> | null;
   /** A refusal of the decider (its error), as the reply the counter sees. */
   refusal(error: { code: string; message: string }): CommandReply<never>;
+  /**
+   * In the writing transaction, before its events are appended: the locks the batch's commands are written
+   * under (taken before the event store's own, so every writer takes them in one order), and the refusals
+   * found under them, thrown as RefusalInTransaction (a month closed meanwhile).
+   */
+  beforeAppend?(tx: PoolClient, commands: Enveloped<P>[]): Promise<void>;
   /**
    * The batch's read model writes, in the transaction that appends its events. A StreamVersionConflictError
    * says that state beyond the streams moved since it was loaded (a deposit's reservation no longer fits):
@@ -185,7 +192,7 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
     const invalid = checkEnvelope(value, route.permission ?? 'not-auditor');
     if (invalid) return { reply: invalid };
     const envelope = value as CommandEnvelope<Record<string, unknown>>;
-    const badPayload = route.check?.(envelope.payload as never);
+    const badPayload = route.check?.(envelope.payload as never, envelope);
     if (badPayload) return { reply: badPayload };
     const command = route.toCommand(envelope.payload as never, envelope.actor, envelope);
     const target = this.aggregate.target(envelope, command);
@@ -285,6 +292,22 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
         );
         continue;
       }
+      if (decision.events.length === 0) {
+        // Nothing to write (a retry of what the state already holds): answered from the state, not stored.
+        const { envelope, target } = item;
+        const unchanged = {
+          envelope,
+          command,
+          target,
+          before: current.state,
+          after: current.state,
+        };
+        decisions.set(
+          item.index,
+          accepted(this.aggregate.reply({ ...unchanged, events: [], appended: [] })),
+        );
+        continue;
+      }
       const after = decision.events.reduce(this.aggregate.evolve, current.state);
       const ownStream = item.target.stateKey === undefined;
       const request = {
@@ -336,6 +359,10 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
   /** Appends, projects and stores the replies in one transaction; a stream that moved is left out. */
   private async write(decided: Decided<C, S, E, P>[]): Promise<Written<C, S, E, P>> {
     return inTransaction(this.pool, async (tx) => {
+      await this.aggregate.beforeAppend?.(
+        tx,
+        decided.map(({ item, command }) => ({ envelope: item.envelope, command })),
+      );
       const outcomes = await this.store.appendBatchWithin(
         tx,
         decided.map(({ request }) => request),

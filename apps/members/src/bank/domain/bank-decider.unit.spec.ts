@@ -4,6 +4,7 @@ import { initialBankDepositState, initialBankFeeMonthState } from './bank-state.
 import { decideBankDeposit } from './decide-bank-deposit.js';
 import { decideBankFeeSettlement } from './decide-bank-fee-settlement.js';
 import { evolveBankDeposit, evolveBankFeeMonth } from './evolve-bank.js';
+import { decideBank, evolveBank, initialBankState } from './bank-decider.js';
 
 const NOW = '2026-12-01T16:45:00+07:00';
 const deposit = (patch: Partial<RecordBankDeposit> = {}): RecordBankDeposit => ({
@@ -133,5 +134,28 @@ describe('the bank settling its collection fees', () => {
     expect(
       decideBankFeeSettlement(settle({ period: '2026-12' }), initialBankFeeMonthState).ok,
     ).toBe(true);
+  });
+});
+
+describe('the bank decider the batch handler runs', () => {
+  it('given a month of fees partly settled through evolveBank, then only what is still owed may be settled', () => {
+    const first = decideBank(settle({ amountRp: 40_000 }), initialBankState);
+    if (!first.ok) throw new Error('refused');
+    const state = first.events.reduce(evolveBank, initialBankState);
+    expect(decideBank(settle({ reference: 'FEE-NOV-2', amountRp: 20_001 }), state)).toMatchObject({
+      ok: false,
+      error: { code: 'MORE_THAN_OWED' },
+    });
+    expect(decideBank(settle({ reference: 'FEE-NOV-2', amountRp: 20_000 }), state).ok).toBe(true);
+  });
+
+  it('given a slip recorded through evolveBank, then recording it again is refused', () => {
+    const first = decideBank(deposit(), initialBankState);
+    if (!first.ok) throw new Error('refused');
+    const state = first.events.reduce(evolveBank, initialBankState);
+    expect(decideBank(deposit(), state)).toMatchObject({
+      ok: false,
+      error: { code: 'SLIP_ALREADY_RECORDED' },
+    });
   });
 });

@@ -7,3 +7,4 @@ export * from './decide-bank-deposit.js';
 export * from './decide-bank-fee-settlement.js';
 export * from './decide-shu-distribution.js';
 export * from './evolve-bank.js';
+export * from './bank-decider.js';

@@ -1,6 +1,6 @@
 import type { CommandReply } from '@koperasi/contracts';
 import { refused } from '@koperasi/service-kit';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 /**
  * A lock of its own per koperasi: a closing takes it exclusive, the supervisor's bookkeeping shared, each in
@@ -27,8 +27,21 @@ export async function refusalInClosedMonth(
     CLOSINGS_LOCK,
     koperasiId,
   ]);
+  return closedMonthRefusal(tx, koperasiId, at, what);
+}
+
+/**
+ * The same refusal without the lock: a month once closed stays closed, so a command can be refused before it
+ * is decided; only refusalInClosedMonth, in the writing transaction, keeps one from committing into it.
+ */
+export async function closedMonthRefusal(
+  db: Pool | PoolClient,
+  koperasiId: string,
+  at: string,
+  what: string,
+): Promise<CommandReply<never> | null> {
   const month = at.slice(0, 7);
-  const { rowCount } = await tx.query(
+  const { rowCount } = await db.query(
     `SELECT 1 FROM period_closings WHERE koperasi_id = $1 AND month >= $2 LIMIT 1`,
     [koperasiId, month],
   );
