@@ -20,7 +20,7 @@ import { memberCommandsProvider } from './commands/member-commands.provider.js';
 import { RegisterMemberHandler } from './commands/register-member/register-member.handler.js';
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
 import { MEMBERS_CONFIG, type MembersConfig } from './infrastructure/members-config.js';
-import { RegisterKoperasiHandler } from './koperasi/register-koperasi/register-koperasi.handler.js';
+import { koperasiCommandsProvider } from './koperasi/commands/koperasi-commands.provider.js';
 import { PeriodClosingCommandHandler } from './period-closing/commands/period-closing-command.handler.js';
 import { PeriodClosingCommandsController } from './period-closing/commands/period-closing-commands.controller.js';
 import { PeriodClosingQueriesController } from './period-closing/queries/period-closing-queries.controller.js';
@@ -91,7 +91,7 @@ export class MembersModule {
         bankCommandsProvider,
         PeriodClosingCommandHandler,
         RegisterMemberHandler,
-        RegisterKoperasiHandler,
+        koperasiCommandsProvider,
         CommandConsumerState,
         ServiceOutboxRelay,
       ],

@@ -33,7 +33,7 @@ import {
   type DeciderCommandHandler,
 } from '@koperasi/service-kit';
 import { verifyHashChain } from '@koperasi/eventstore';
-import { RegisterKoperasiHandler } from '../src/koperasi/register-koperasi/register-koperasi.handler.js';
+import { KOPERASI_COMMANDS } from '../src/koperasi/commands/koperasi-commands.provider.js';
 import { MembersModule } from '../src/members.module.js';
 
 const TOKEN = 'test-internal-token';
@@ -58,8 +58,13 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
     correlationId: randomUUID(),
     payload,
   });
-  const registerKoperasi = (payload: RegisterKoperasiPayload, role: UserRole = 'admin') =>
-    app.get(RegisterKoperasiHandler).execute(envelope('', payload, role));
+  const registerKoperasi = async (payload: RegisterKoperasiPayload, role: UserRole = 'admin') => {
+    const handler = app.get<DeciderCommandHandler<unknown, unknown, never>>(KOPERASI_COMMANDS);
+    const [reply] = await handler.handle([
+      { topic: MemberCommandTopics.registerKoperasi, key: '', value: envelope('', payload, role) },
+    ]);
+    return reply as CommandReply<KoperasiView>;
+  };
   const registerMember = (
     koperasiId: string,
     payload: Partial<RegisterMemberPayload>,

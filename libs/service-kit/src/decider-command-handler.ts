@@ -30,6 +30,8 @@ export interface StreamTarget {
    * commands of one state key are decided in turn, each on the state the one before it left.
    */
   stateKey?: string;
+  /** The koperasi the stream belongs to when it is not the sender's: an admin registering a new one. */
+  koperasiId?: string;
 }
 
 /** The key a target's state is loaded and evolved under. */
@@ -315,7 +317,7 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
         expectedVersion: ownStream ? current.version : 0,
         events: decision.events,
         context: {
-          koperasiId: item.envelope.koperasiId,
+          koperasiId: item.target.koperasiId ?? item.envelope.koperasiId,
           actor: item.envelope.actor.userId,
           correlationId: item.envelope.correlationId,
           causationId: item.envelope.commandId,
