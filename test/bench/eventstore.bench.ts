@@ -53,7 +53,6 @@ async function main(): Promise<void> {
     pool: db.pool,
     groupId: `bench-${topic}`,
     topics: [topic],
-    partitionsConsumedConcurrently: 4,
     warn: (message) => process.stderr.write(`${message}\n`),
     handle: async (events, tx) => {
       const now = Date.now();

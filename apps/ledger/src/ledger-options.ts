@@ -13,8 +13,6 @@ export interface LedgerOptions {
   billpayEventsTopic?: string;
   loansEventsTopic?: string;
   deadLetterTopic?: string;
-  /** Per topic; the pool must hold this many connections for each of the three projections and some for queries. */
-  partitionsConsumedConcurrently?: number;
 }
 
 export type ResolvedLedgerOptions = Required<LedgerOptions>;
@@ -29,7 +27,6 @@ export function resolveLedgerOptions(options: LedgerOptions): ResolvedLedgerOpti
     billpayEventsTopic: Topics.billpayEvents,
     loansEventsTopic: Topics.loansEvents,
     deadLetterTopic: Topics.deadLetter,
-    partitionsConsumedConcurrently: 2,
     ...options,
   };
 }

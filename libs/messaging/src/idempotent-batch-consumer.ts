@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { Topics, UpcasterRegistry, type EventEnvelope } from '@koperasi/contracts';
 import { retryUntilReachable } from '@koperasi/platform';
 import { sendToDeadLetter, type DeadLetter } from './dead-letter.js';
+import { MergingFlushQueue } from './merging-flush-queue.js';
 import { OffsetCommitter } from './offset-committer.js';
 import { parseEnvelope } from './parse-envelope.js';
 
@@ -21,7 +22,11 @@ export interface IdempotentBatchConsumerOptions {
   deadLetterTopic?: string;
   fromBeginning?: boolean;
   maxEventsPerTransaction?: number;
-  partitionsConsumedConcurrently?: number;
+  /**
+   * Transactions at once; each takes the batches of every partition that waited for it. One (the default)
+   * keeps this projection's transactions from queueing on each other's row locks (the same balances).
+   */
+  maxTransactionsInFlight?: number;
   /** How soon a killed member's partitions go to a restarted one; kafkajs's 30 s default is long for a counter. */
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
@@ -31,15 +36,24 @@ export interface IdempotentBatchConsumerOptions {
   warn: (message: string) => void;
 }
 
-interface Delivery {
+interface Received {
+  topic: string;
+  partition: number;
   message: KafkaMessage;
+}
+
+interface Delivery extends Received {
   event: EventEnvelope;
 }
+
+/** Every partition of a topic (12 in production) hands its fetch to the merging queue at once. */
+const PARTITIONS_FETCHED_AT_ONCE = 64;
 
 /**
  * A projection consumer that takes each event exactly once in effect: the projection's writes and the
  * "processed" marks commit in one database transaction, and the Kafka offset is committed only after it
- * (within a second, for every partition at once: OffsetCommitter).
+ * (within a second, for every partition at once: OffsetCommitter). The partitions' batches that arrive while
+ * a transaction runs go together in the next one (MergingFlushQueue).
  * A redelivered event finds its mark and is skipped. An event the projection refuses goes to the
  * dead-letter topic with the error, and the partition goes on with the next one.
  */
@@ -50,6 +64,7 @@ export class IdempotentBatchConsumer {
   private readonly consumerName: string;
   private readonly deadLetterTopic: string;
   private readonly maxEventsPerTransaction: number;
+  private readonly flushes: MergingFlushQueue<Received>;
   private readonly upcasters: UpcasterRegistry;
   private inGroup = false;
   private assignedPartitions = 0;
@@ -68,6 +83,10 @@ export class IdempotentBatchConsumer {
     this.consumerName = options.consumerName ?? options.groupId;
     this.deadLetterTopic = options.deadLetterTopic ?? Topics.deadLetter;
     this.maxEventsPerTransaction = options.maxEventsPerTransaction ?? 1000;
+    this.flushes = new MergingFlushQueue((received) => this.takeMessages(received), {
+      maxItemsPerFlush: this.maxEventsPerTransaction,
+      maxFlushesInFlight: options.maxTransactionsInFlight ?? 1,
+    });
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.trackMembership();
   }
@@ -97,7 +116,7 @@ export class IdempotentBatchConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      partitionsConsumedConcurrently: PARTITIONS_FETCHED_AT_ONCE,
       eachBatch: (payload) => this.takeBatch(payload),
     });
   }
@@ -141,7 +160,11 @@ export class IdempotentBatchConsumer {
     for (let start = 0; start < batch.messages.length; start += this.maxEventsPerTransaction) {
       if (!isRunning() || isStale()) return;
       const messages = batch.messages.slice(start, start + this.maxEventsPerTransaction);
-      await this.takeMessages(batch.topic, batch.partition, messages);
+      const { topic, partition } = batch;
+      await this.flushes.take(
+        messages.map((message) => ({ topic, partition, message })),
+        heartbeat,
+      );
       const lastOffset = messages[messages.length - 1].offset;
       resolveOffset(lastOffset);
       this.offsets.done(batch.topic, batch.partition, lastOffset);
@@ -149,16 +172,12 @@ export class IdempotentBatchConsumer {
     }
   }
 
-  private async takeMessages(
-    topic: string,
-    partition: number,
-    messages: KafkaMessage[],
-  ): Promise<void> {
+  private async takeMessages(received: Received[]): Promise<void> {
     const deliveries: Delivery[] = [];
     const letters: DeadLetter[] = [];
-    for (const message of messages) {
+    for (const { topic, partition, message } of received) {
       const parsed = parseEnvelope(message, this.upcasters);
-      if (parsed.ok) deliveries.push({ message, event: parsed.event });
+      if (parsed.ok) deliveries.push({ topic, partition, message, event: parsed.event });
       else
         letters.push({
           topic,
@@ -184,8 +203,8 @@ export class IdempotentBatchConsumer {
             await tx.query('ROLLBACK TO SAVEPOINT delivery');
             await this.markDeadLettered(tx, delivery.event.eventId);
             letters.push({
-              topic,
-              partition,
+              topic: delivery.topic,
+              partition: delivery.partition,
               message: delivery.message,
               consumer: this.consumerName,
               error: eventError,

@@ -6,7 +6,7 @@ import {
   type MessageHandler,
 } from '@nestjs/microservices';
 import { COMMAND_HEADER, commandTopicOf } from '@koperasi/contracts';
-import { createKafka, OffsetCommitter } from '@koperasi/messaging';
+import { createKafka, MergingFlushQueue, OffsetCommitter } from '@koperasi/messaging';
 import { retryUntilReachable } from '@koperasi/platform';
 import {
   Partitioners,
@@ -55,9 +55,9 @@ export interface BatchedKafkaServerOptions {
   maxFlushesInFlight?: number;
 }
 
-interface WaitingBatch {
-  messages: { topic: string; message: KafkaMessage }[];
-  done: (error?: unknown) => void;
+interface ReceivedCommand {
+  topic: string;
+  message: KafkaMessage;
 }
 
 interface Routed {
@@ -65,8 +65,6 @@ interface Routed {
   commands: CommandMessage[];
   indexes: number[];
 }
-
-const HEARTBEAT_WHILE_WAITING_MS = 3_000;
 
 /**
  * A Kafka transport for @nestjs/microservices that takes commands in batches. Each partition's fetch is
@@ -78,19 +76,20 @@ const HEARTBEAT_WHILE_WAITING_MS = 3_000;
 export class BatchedKafkaServer extends Server implements CustomTransportStrategy {
   private readonly log = new Logger(BatchedKafkaServer.name);
   private readonly batchHandlers = new Map<string, BatchCommandHandler>();
-  private readonly waiting: WaitingBatch[] = [];
-  private flushesInFlight = 0;
+  private readonly flushes: MergingFlushQueue<ReceivedCommand>;
   private consumer: Consumer | null = null;
   private producer: Producer | null = null;
   private offsets: OffsetCommitter | null = null;
   private closing = false;
   private readonly maxCommandsPerFlush: number;
-  private readonly maxFlushesInFlight: number;
 
   constructor(private readonly options: BatchedKafkaServerOptions) {
     super();
     this.maxCommandsPerFlush = options.maxCommandsPerFlush ?? 500;
-    this.maxFlushesInFlight = options.maxFlushesInFlight ?? 2;
+    this.flushes = new MergingFlushQueue((received) => this.flush(received), {
+      maxItemsPerFlush: this.maxCommandsPerFlush,
+      maxFlushesInFlight: options.maxFlushesInFlight ?? 2,
+    });
   }
 
   /** `handler` takes every command of these topics; register before the microservice starts. */
@@ -193,59 +192,28 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     isStale,
   }: EachBatchPayload): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const heartbeats = setInterval(
-      () => void heartbeat().catch(() => undefined),
-      HEARTBEAT_WHILE_WAITING_MS,
-    );
+    for (let start = 0; start < batch.messages.length; start += this.maxCommandsPerFlush) {
+      const messages = batch.messages.slice(start, start + this.maxCommandsPerFlush);
+      await this.flushes.take(
+        messages.map((message) => ({ topic: commandOf(message), message })),
+        heartbeat,
+      );
+      // Replies are out: a redelivery from here on would only repeat answers.
+      resolveOffset(messages[messages.length - 1].offset);
+      this.offsets?.done(batch.topic, batch.partition, messages[messages.length - 1].offset);
+    }
+  }
+
+  private async flush(received: ReceivedCommand[]): Promise<void> {
     try {
-      for (let start = 0; start < batch.messages.length; start += this.maxCommandsPerFlush) {
-        const messages = batch.messages.slice(start, start + this.maxCommandsPerFlush);
-        await new Promise<void>((resolve, reject) => {
-          this.waiting.push({
-            messages: messages.map((message) => ({ topic: commandOf(message), message })),
-            done: (error) => (error === undefined ? resolve() : reject(error)),
-          });
-          this.flushWhenFree();
-        });
-        // Replies are out: a redelivery from here on would only repeat answers.
-        resolveOffset(messages[messages.length - 1].offset);
-        this.offsets?.done(batch.topic, batch.partition, messages[messages.length - 1].offset);
-      }
-    } finally {
-      clearInterval(heartbeats);
+      await this.answer(received);
+    } catch (error) {
+      this.log.error(`command batch failed, Kafka delivers it again: ${String(error)}`);
+      throw error;
     }
   }
 
-  private flushWhenFree(): void {
-    while (this.waiting.length > 0 && this.flushesInFlight < this.maxFlushesInFlight) {
-      const taken: WaitingBatch[] = [];
-      let size = 0;
-      while (
-        this.waiting.length > 0 &&
-        (taken.length === 0 || size + this.waiting[0].messages.length <= this.maxCommandsPerFlush)
-      ) {
-        const next = this.waiting.shift()!;
-        taken.push(next);
-        size += next.messages.length;
-      }
-      this.flushesInFlight += 1;
-      void this.flush(taken)
-        .then(
-          () => taken.forEach((batch) => batch.done()),
-          (error: unknown) => {
-            this.log.error(`command batch failed, Kafka delivers it again: ${String(error)}`);
-            taken.forEach((batch) => batch.done(error));
-          },
-        )
-        .finally(() => {
-          this.flushesInFlight -= 1;
-          this.flushWhenFree();
-        });
-    }
-  }
-
-  private async flush(batches: WaitingBatch[]): Promise<void> {
-    const received = batches.flatMap((batch) => batch.messages);
+  private async answer(received: ReceivedCommand[]): Promise<void> {
     const replies = new Array<unknown>(received.length);
     const routed = new Map<BatchCommandHandler, Routed>();
     received.forEach(({ topic, message }, index) => {

@@ -40,7 +40,6 @@ export class LedgerEventConsumers implements OnApplicationBootstrap, BeforeAppli
         consumerName: `${options.consumerNamePrefix}-${service}`,
         topics: [topics[service]],
         deadLetterTopic: options.deadLetterTopic,
-        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
         maxEventsPerTransaction: MAX_EVENTS_PER_TRANSACTION,
         handle: async (events, tx) =>
           recordPosted(service, await projectEvents(service, events, tx)),
