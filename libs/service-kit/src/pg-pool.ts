@@ -5,6 +5,7 @@ import {
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /** The service's one connection pool, injected by this token. */
@@ -13,6 +14,36 @@ export const PG_POOL = Symbol('PG_POOL');
 export interface PgPoolOptions {
   databaseUrl: string;
   maxConnections: number;
+}
+
+/** A connection keeps at most this many prepared statements; past it, statements are planned each time. */
+const MAX_PREPARED_STATEMENTS_PER_CONNECTION = 256;
+
+/**
+ * A connection that prepares each parameterised statement once and reuses it. Unnamed, PostgreSQL parses and
+ * plans every statement anew: measured with pg_stat_statements under bench:members, planning took about half
+ * as long as executing. Statements without values stay in the simple protocol (several commands in a text).
+ */
+class PreparingClient extends pg.Client {
+  private readonly prepared = new Set<string>();
+
+  // pg's overloads, taken as they come: only `query(text, values[, callback])` changes.
+  override query(...args: unknown[]): never {
+    const [text, values, callback] = args;
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+      const name = this.statementName(text);
+      if (name) return super.query({ name, text, values }, callback as never) as never;
+    }
+    return (super.query as (...all: unknown[]) => never)(...args);
+  }
+
+  private statementName(text: string): string | null {
+    const name = `s_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    if (this.prepared.has(name)) return name;
+    if (this.prepared.size >= MAX_PREPARED_STATEMENTS_PER_CONNECTION) return null;
+    this.prepared.add(name);
+    return name;
+  }
 }
 
 /**
@@ -25,6 +56,7 @@ export function createPgPool(options: PgPoolOptions): pg.Pool {
     connectionString: options.databaseUrl,
     max: options.maxConnections,
     connectionTimeoutMillis: 5_000,
+    Client: PreparingClient,
   });
   pool.on('error', (error) => new Logger('PgPool').warn(`idle connection lost: ${error.message}`));
   // The pool listens only on idle connections: one dropped while checked out (between a transaction's
