@@ -21,8 +21,7 @@ import { RegisterMemberHandler } from './commands/register-member/register-membe
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
 import { MEMBERS_CONFIG, type MembersConfig } from './infrastructure/members-config.js';
 import { koperasiCommandsProvider } from './koperasi/commands/koperasi-commands.provider.js';
-import { PeriodClosingCommandHandler } from './period-closing/commands/period-closing-command.handler.js';
-import { PeriodClosingCommandsController } from './period-closing/commands/period-closing-commands.controller.js';
+import { periodClosingCommandsProvider } from './period-closing/commands/period-closing-commands.provider.js';
 import { PeriodClosingQueriesController } from './period-closing/queries/period-closing-queries.controller.js';
 import { KoperasiQueriesController } from './queries/koperasi-queries.controller.js';
 import { MemberQueriesController } from './queries/member-queries.controller.js';
@@ -55,7 +54,6 @@ export class MembersModule {
         }),
       ],
       controllers: [
-        PeriodClosingCommandsController,
         PeriodClosingQueriesController,
         KoperasiQueriesController,
         MemberQueriesController,
@@ -89,7 +87,7 @@ export class MembersModule {
         memberCommandsProvider,
         cashDrawerCommandsProvider,
         bankCommandsProvider,
-        PeriodClosingCommandHandler,
+        periodClosingCommandsProvider,
         RegisterMemberHandler,
         koperasiCommandsProvider,
         CommandConsumerState,
