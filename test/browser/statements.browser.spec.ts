@@ -4,7 +4,9 @@ import type { Page } from 'playwright-core';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
 import { BrowserSuite, DESKTOP, PHONE } from './support/browser-suite.js';
 
-const thisYear = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4);
+const wibToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const thisYear = () => wibToday().slice(0, 4);
+const rupiah = (amountRp: number) => `Rp ${amountRp.toLocaleString('id-ID')}`;
 
 describe('counter app: financial statements and SHU (supervisor sets the AD/ART, auditor reads; real suite, Debian Chromium)', () => {
   const suite = new BrowserSuite([
@@ -58,13 +60,8 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
     await waitFor(
       'the ledger to post the fee and both members',
       async () => {
-        const accounts = (await supervisor.api.get('/ledger/accounts')).body as {
-          code: string;
-          balance: number;
-        }[];
-        const balance = (code: string) =>
-          accounts.find((account) => account.code === code)?.balance;
-        return balance('420000') === 2_500 && balance('310000') === 50_000;
+        const balance = await balances();
+        return balance.get('420000') === 2_500 && balance.get('310000') === 50_000;
       },
       45_000,
     );
@@ -85,6 +82,15 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
     }
     await suite.logIn(page, who, path);
     return page;
+  }
+
+  /** The koperasi's account balances by code, as the ledger shows them. */
+  async function balances(): Promise<Map<string, number>> {
+    const accounts = (await suite.staff.supervisor.api.get('/ledger/accounts')).body as {
+      code: string;
+      balance: number;
+    }[];
+    return new Map(accounts.map((account) => [account.code, account.balance]));
   }
 
   async function expectTidy(page: Page, name: string): Promise<void> {
@@ -147,6 +153,65 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
     await expectTidy(page, 'shu-penyelia-1280');
   });
 
+  it('lets the supervisor book the SHU distribution once, after a last look at the figures, and the books show it', async () => {
+    const { supervisor } = suite.staff;
+    const shu = (await supervisor.api.get(`/shu/${thisYear()}`)).body as {
+      pools: { key: string; amount: number }[];
+      distributed: number;
+      booked: unknown;
+    };
+    expect(shu.booked).toBeNull();
+    const cadanganRp = shu.pools.find((pool) => pool.key === 'cadangan')!.amount;
+    const membersRp = shu.distributed;
+    expect(cadanganRp).toBeGreaterThan(0);
+    expect(membersRp).toBeGreaterThan(0);
+    const before = await balances();
+
+    const page = await open('supervisor', '/penyelia/shu');
+    const card = page.getByTestId('shu-booking');
+    await card.getByRole('button', { name: 'Bukukan pembagian SHU' }).click();
+    await card.getByText('Isi tanggal RAT yang menyetujui pembagian SHU.').waitFor();
+    await card.getByLabel('Tanggal RAT').fill(wibToday());
+    await card.getByRole('button', { name: 'Bukukan pembagian SHU' }).click();
+    const confirm = page.getByTestId('shu-book-confirm');
+    expect(await confirm.textContent()).toContain(
+      `cadangan ${rupiah(cadanganRp)}, SHU anggota ${rupiah(membersRp)}, jumlah ${rupiah(cadanganRp + membersRp)}`,
+    );
+    await expectTidy(page, 'shu-bukukan-konfirmasi-1280');
+    // A double click sends one Idempotency-Key twice: the year is booked once.
+    await confirm.getByRole('button', { name: 'Ya, bukukan' }).dblclick();
+    await card
+      .getByRole('status')
+      .filter({
+        hasText: `Pembagian SHU tahun ${thisYear()} dibukukan: cadangan ${rupiah(cadanganRp)} ke 330000 Cadangan`,
+      })
+      .waitFor();
+    const booked = card.getByTestId('shu-booked');
+    await booked.waitFor();
+    expect(await booked.textContent()).toMatch(/^Sudah dibukukan pada .+ \(RAT .+\) oleh .+\.$/);
+    expect(await card.getByRole('button', { name: 'Bukukan pembagian SHU' }).count()).toBe(0);
+    await expectTidy(page, 'shu-dibukukan-1280');
+
+    await page.reload();
+    await booked.waitFor();
+    expect(await card.getByRole('button', { name: 'Bukukan pembagian SHU' }).count()).toBe(0);
+    const phone = await open('supervisor', '/penyelia/shu', PHONE);
+    await phone.getByTestId('shu-booked').waitFor();
+    await expectTidy(phone, 'shu-dibukukan-360');
+
+    // The entry: out of SHU belum dibagi, into cadangan and what the koperasi owes its members, once.
+    await waitFor(
+      'the ledger to post the SHU distribution',
+      async () => (await balances()).get('330000') !== before.get('330000'),
+      45_000,
+    );
+    const after = await balances();
+    const change = (code: string) => (after.get(code) ?? 0) - (before.get(code) ?? 0);
+    expect(change('330000')).toBe(cadanganRp);
+    expect(change('216000')).toBe(membersRp);
+    expect(change('340000')).toBe(-(cadanganRp + membersRp));
+  });
+
   it('gives the auditor the statements and the SHU read-only, with a CSV that parses and a slip per member', async () => {
     const page = await open('auditor', '/audit/buku');
     await page.getByRole('link', { name: /Laporan keuangan: posisi keuangan/ }).click();
@@ -170,6 +235,11 @@ describe('counter app: financial statements and SHU (supervisor sets the AD/ART,
     await page.getByTestId('shu-members').getByText('Sri Rahayu').waitFor();
     expect(await page.getByRole('button', { name: 'Simpan persentase' }).count()).toBe(0);
     expect(await page.getByTestId('shu-allocation').textContent()).toContain('Dana pengurus: 25%');
+    await page
+      .getByTestId('shu-booked')
+      .getByText(/^Sudah dibukukan pada /)
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Bukukan pembagian SHU' }).count()).toBe(0);
     const [slip] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Unduh slip SHU Agus Salim' }).click(),

@@ -393,6 +393,7 @@ describe('financial statements end to end: a day at the counter, then the RAT st
     );
     expect(membersShare).toBe(shu.distributed);
     expect(cadangan + membersShare).toBeGreaterThan(0);
+    expect(shu.booked).toBeNull();
     expect((await teller.post(`/shu/${year}/distribution`, { ratDate: today })).status).toBe(403);
     expect(
       (await supervisor.post(`/shu/${year}/distribution`, { ratDate: '2999-01-01' })).status,
@@ -412,6 +413,11 @@ describe('financial statements end to end: a day at the counter, then the RAT st
     expect(again.status).toBe(409);
     expect(again.body.error).toBe('SHU_ALREADY_BOOKED');
     expect(again.body.message).toContain(`SHU tahun ${year} sudah dibukukan`);
+    expect((await auditor.get(`/shu/${year}`)).body.booked).toEqual({
+      ratDate: today,
+      bookedAt: booked.body.approvedAt,
+      approvedByName: 'Supervisor Krapyak',
+    });
 
     await waitFor(
       'the distribution in the books',

@@ -2186,6 +2186,17 @@ export interface components {
             /** @description jasaUsaha + jasaModal */
             share: number;
         };
+        ShuBookedResponse: {
+            /**
+             * Format: date
+             * @description the day of the RAT that approved it
+             */
+            ratDate: string;
+            /** Format: date-time */
+            bookedAt: string;
+            /** @description the supervisor who booked it */
+            approvedByName: string;
+        };
         ShuDistributionResponse: {
             koperasiId: string;
             year: number;
@@ -2204,6 +2215,8 @@ export interface components {
             definitions: {
                 [key: string]: string;
             };
+            /** @description the distribution as booked after the RAT (POST /shu/{year}/distribution); null until then */
+            booked: components["schemas"]["ShuBookedResponse"] | null;
         };
         BookShuDistributionRequest: {
             /**

@@ -1076,6 +1076,29 @@ export const en: Record<MessageKey, string> = {
   'shu.form.notHundred': 'The percentages must add up to exactly 100; they add up to {total}.',
   'shu.form.save': 'Save the percentages',
   'shu.form.saved': 'The SHU percentages are saved.',
+  'shu.book.title': 'Book the SHU distribution',
+  'shu.book.intro':
+    "Once the RAT has approved the SHU distribution, book it here: the reserve to account 330000 Cadangan and the members' shares to 216000 SHU owed to members, out of 340000 SHU belum dibagi. Once a year only.",
+  'shu.book.ratDate': 'RAT date',
+  'shu.book.submit': 'Book the SHU distribution',
+  'shu.book.ratDateRequired': 'Enter the date of the RAT that approved the SHU distribution.',
+  'shu.book.ratDateAfterToday': 'The RAT date cannot be after today.',
+  'shu.book.ratDateInvalid': 'Enter a real RAT date, e.g. 20/03/2027.',
+  'shu.book.confirmTitle': 'Book the SHU distribution for {year}?',
+  'shu.book.confirmText':
+    "As approved by the RAT of {ratDate}, this books: reserve {cadangan}, members' SHU {members}, total {total} out of SHU belum dibagi. It cannot be booked again.",
+  'shu.book.confirm': 'Yes, book it',
+  'shu.book.booked':
+    "The SHU distribution for {year} is booked: reserve {cadangan} to 330000 Cadangan, members' SHU {members} to 216000 SHU owed to members, total {total} out of 340000 SHU belum dibagi.",
+  'shu.book.already': 'Booked on {at} (RAT {ratDate}) by {name}.',
+  'shu.book.notYet':
+    'Not booked yet. A supervisor books it once the RAT approves the distribution.',
+  'shu.book.alreadyBooked':
+    "This year's SHU distribution was already booked; see above who booked it.",
+  'shu.book.monthClosed':
+    "This month's books are closed, so the SHU distribution cannot be booked now. Book it once the next month has begun.",
+  'shu.book.invalid':
+    'This SHU distribution cannot be booked: the financial year must have begun, the RAT date cannot be after today, and there must be SHU to divide. Check the year and the RAT date.',
   'nav.periodClosing': 'Close the books',
   'closing.title': 'Close the books',
   'closing.intro':

@@ -1083,6 +1083,29 @@ export const id = {
   'shu.form.notHundred': 'Jumlah persentase harus tepat 100, sekarang {total}.',
   'shu.form.save': 'Simpan persentase',
   'shu.form.saved': 'Persentase pembagian SHU disimpan.',
+  'shu.book.title': 'Bukukan pembagian SHU',
+  'shu.book.intro':
+    'Setelah RAT menyetujui pembagian SHU, bukukan di sini: cadangan ke akun 330000 Cadangan dan SHU anggota ke 216000 SHU anggota belum dibayar, dari 340000 SHU belum dibagi. Hanya sekali setahun.',
+  'shu.book.ratDate': 'Tanggal RAT',
+  'shu.book.submit': 'Bukukan pembagian SHU',
+  'shu.book.ratDateRequired': 'Isi tanggal RAT yang menyetujui pembagian SHU.',
+  'shu.book.ratDateAfterToday': 'Tanggal RAT tidak boleh setelah hari ini.',
+  'shu.book.ratDateInvalid': 'Isi tanggal RAT yang ada, misalnya 20/03/2027.',
+  'shu.book.confirmTitle': 'Bukukan pembagian SHU tahun {year}?',
+  'shu.book.confirmText':
+    'Menurut RAT {ratDate} akan dibukukan: cadangan {cadangan}, SHU anggota {members}, jumlah {total} dari SHU belum dibagi. Setelah dibukukan tidak dapat diulang.',
+  'shu.book.confirm': 'Ya, bukukan',
+  'shu.book.booked':
+    'Pembagian SHU tahun {year} dibukukan: cadangan {cadangan} ke 330000 Cadangan, SHU anggota {members} ke 216000 SHU anggota belum dibayar, jumlah {total} dari 340000 SHU belum dibagi.',
+  'shu.book.already': 'Sudah dibukukan pada {at} (RAT {ratDate}) oleh {name}.',
+  'shu.book.notYet':
+    'Belum dibukukan. Penyelia membukukannya setelah RAT menyetujui pembagian SHU.',
+  'shu.book.alreadyBooked':
+    'Pembagian SHU tahun ini sudah dibukukan sebelumnya; lihat siapa yang membukukannya di atas.',
+  'shu.book.monthClosed':
+    'Buku bulan ini sudah ditutup, jadi pembagian SHU tidak dapat dibukukan sekarang. Bukukan setelah bulan berikutnya dimulai.',
+  'shu.book.invalid':
+    'Pembagian SHU ini tidak dapat dibukukan: tahun buku harus sudah berjalan, tanggal RAT tidak setelah hari ini, dan harus ada SHU untuk dibagi. Periksa tahun dan tanggal RAT.',
   'nav.periodClosing': 'Tutup buku',
   'closing.title': 'Tutup buku',
   'closing.intro':

@@ -27,6 +27,13 @@ export class MemberShuShareResponse {
   @ApiProperty({ type: 'integer', description: 'jasaUsaha + jasaModal' }) share!: number;
 }
 
+export class ShuBookedResponse {
+  @ApiProperty({ format: 'date', description: 'the day of the RAT that approved it' })
+  ratDate!: string;
+  @ApiProperty({ format: 'date-time' }) bookedAt!: string;
+  @ApiProperty({ description: 'the supervisor who booked it' }) approvedByName!: string;
+}
+
 export class ShuDistributionResponse {
   @ApiProperty() koperasiId!: string;
   @ApiProperty({ type: 'integer' }) year!: number;
@@ -45,6 +52,13 @@ export class ShuDistributionResponse {
     string,
     string
   >;
+  @ApiProperty({
+    type: ShuBookedResponse,
+    nullable: true,
+    description:
+      'the distribution as booked after the RAT (POST /shu/{year}/distribution); null until then',
+  })
+  booked!: ShuBookedResponse | null;
 }
 
 export class ShuDistributionBookedResponse {

@@ -19,6 +19,7 @@ import { InternalTokenGuard } from '../internal/internal-token.guard.js';
 import { financialStatementsOf } from '../statements/financial-statements.query.js';
 import { distributeShu, type ShuDistribution } from './distribute-shu.js';
 import { parseShuAllocation } from './shu-allocation.js';
+import { shuBookingOf, type ShuBooking } from './shu-booking.js';
 import {
   currentShuAllocation,
   recordShuAllocation,
@@ -70,7 +71,7 @@ export class ShuController {
   async distribution(
     @Param('koperasiId') koperasiId: string,
     @Param('year') yearText: string,
-  ): Promise<ShuDistribution> {
+  ): Promise<ShuDistribution & { booked: ShuBooking | null }> {
     const year = Number(yearText);
     if (!/^\d{4}$/.test(yearText) || year < FIRST_YEAR || year > LAST_YEAR)
       throw new BadRequestException(
@@ -88,11 +89,14 @@ export class ShuController {
     }
     const members = this.stores.find((store) => store.service === 'members');
     if (!members) throw new Error('The members event store is not configured');
-    const { bases } = await readShuBases({
-      membersDatabaseUrl: members.databaseUrl,
-      koperasiId,
-      year,
-    });
-    return distributeShu(koperasiId, year, operatingResult.surplusRp, setting.allocation, bases);
+    const membersDatabaseUrl = members.databaseUrl;
+    const [{ bases }, booked] = await Promise.all([
+      readShuBases({ membersDatabaseUrl, koperasiId, year }),
+      shuBookingOf({ membersDatabaseUrl, koperasiId, year }),
+    ]);
+    return {
+      ...distributeShu(koperasiId, year, operatingResult.surplusRp, setting.allocation, bases),
+      booked,
+    };
   }
 }

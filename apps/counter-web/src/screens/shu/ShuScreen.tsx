@@ -14,6 +14,7 @@ import { t } from '../../i18n/i18n';
 import { currentUser, isSupervisor } from '../../session/session';
 import { fetchAuditFile, saveFile } from '../audit/shared/audit-download';
 import { AllocationForm } from './AllocationForm';
+import { BookDistributionCard } from './BookDistributionCard';
 
 type Allocation = ApiSchemas['ShuAllocationRequest'];
 
@@ -269,6 +270,7 @@ export function ShuScreen() {
                 </tfoot>
               </table>
             </div>
+            <BookDistributionCard shu={shu.data} onBooked={shu.reload} />
           </>
         )}
       </section>
