@@ -16,7 +16,7 @@ import { AgreementsRepository } from './agreements/agreements.repository.js';
 import { BankClient } from './bank/bank-client.js';
 import { CloseRemittanceHandler } from './commands/close-remittance/close-remittance.handler.js';
 import { collectInstallmentCommandsProvider } from './commands/collect-installment/collect-installment-commands.provider.js';
-import { PayBackRefusedHandler } from './commands/pay-back-refused/pay-back-refused.handler.js';
+import { payBackRefusedCommandsProvider } from './commands/pay-back-refused/pay-back-refused-commands.provider.js';
 import { NoticeDispatcher } from './dispatch/notice-dispatcher.js';
 import { RemittanceDispatcher } from './dispatch/remittance-dispatcher.js';
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
@@ -84,7 +84,7 @@ export class LoansModule {
         RemittanceDispatcher,
         collectInstallmentCommandsProvider,
         CloseRemittanceHandler,
-        PayBackRefusedHandler,
+        payBackRefusedCommandsProvider,
         CommandConsumerState,
         ServiceOutboxRelay,
       ],
