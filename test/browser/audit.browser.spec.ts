@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
+import { waitFor } from '@koperasi/testing';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
 import { ApiClient } from '../support/api-client.js';
 import { insertDrawers } from '../support/cash-drawers.js';
@@ -41,6 +42,25 @@ function wibDay(offsetDays: number): string {
   return new Date(Date.now() + 7 * 3600_000 + offsetDays * 24 * 3600_000)
     .toISOString()
     .slice(0, 10);
+}
+
+/** A koperasi of Jawa Tengah outside the suite's city, registered by the admin: code, kelurahan, kecamatan, kota; its id. */
+async function registerKoperasi(
+  admin: ApiClient,
+  [code, kelurahan, kecamatan, kotaKabupaten]: [string, string, string, string],
+): Promise<string> {
+  const created = await admin.post('/koperasi', {
+    code,
+    name: `KKMP ${kelurahan}`,
+    kelurahan,
+    kecamatan,
+    kotaKabupaten,
+    provinsi: 'Jawa Tengah',
+    simpananPokokAmount: 25_000,
+    simpananWajibMonthlyAmount: 15_000,
+  });
+  expect(created.status).toBe(201);
+  return created.body.id;
 }
 
 describe('counter app: the auditor screens (verify, replay, history, books, export; real suite, Debian Chromium)', () => {
@@ -183,6 +203,136 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByText(/Saldo harian akun .*: [1-9][\d.]* dibandingkan, 0 berbeda\./).waitFor();
     await expectTidy(page, 'audit-replay-identik-1280');
   });
+
+  it('shows a replay that differs from the live books: each account and day, live against rebuilt in rupiah, and the event behind it', async () => {
+    // A koperasi of this case's own, whose live books are changed behind the writer and left so.
+    const admin = await new ApiClient(suite.harness.gatewayUrl).login('admin', DEMO_PASSWORD);
+    const koperasiId = await registerKoperasi(admin, [
+      'KTW',
+      'Kutowinangun',
+      'Tingkir',
+      'Kota Salatiga',
+    ]);
+    for (const [username, fullName, role] of [
+      ['teller.kutowinangun', 'Rina Kusuma', 'teller'],
+      ['auditor.kutowinangun', 'Agus Prasetyo', 'auditor'],
+    ]) {
+      const user = await admin.post('/users', {
+        username,
+        fullName,
+        password: DEMO_PASSWORD,
+        role,
+        koperasiId,
+      });
+      expect(user.status).toBe(201);
+    }
+    const teller = await new ApiClient(suite.harness.gatewayUrl).login(
+      'teller.kutowinangun',
+      DEMO_PASSWORD,
+    );
+    expect((await teller.post('/cash-drawer/open', { openingFloat: 300_000 })).status).toBe(200);
+
+    // Buka kasir posts Kas 300.000 debit, Kas brankas 300.000 credit. Behind the journal writer: the vault
+    // line made 350.000, and the day's Kas sum (what the as-of reports read) made 325.000.
+    const ledger = new pg.Client({ connectionString: suite.harness.databaseUrl('ledger') });
+    await ledger.connect();
+    let eventId: string;
+    let today: string;
+    try {
+      const vaultLine = async () =>
+        (
+          await ledger.query<{ entry_id: string; line_no: number; event_id: string; day: string }>(
+            `SELECT l.entry_id, l.line_no, e.source_event_id::text AS event_id, d.business_date::text AS day
+             FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+             JOIN account_day_balances d ON d.koperasi_id = l.koperasi_id AND d.account_code = '111000'
+             WHERE l.koperasi_id = $1 AND l.account_code = '111100'`,
+            [koperasiId],
+          )
+        ).rows;
+      await waitFor(
+        'the ledger to post the opened drawer',
+        async () => (await vaultLine()).length === 1,
+        30_000,
+      );
+      const [line] = await vaultLine();
+      eventId = line.event_id;
+      today = line.day;
+      await ledger.query(
+        'UPDATE journal_lines SET credit_rp = credit_rp + 50000 WHERE entry_id = $1 AND line_no = $2',
+        [line.entry_id, line.line_no],
+      );
+      await ledger.query(
+        `UPDATE account_day_balances SET debit_rp = debit_rp + 25000
+         WHERE koperasi_id = $1 AND account_code = '111000' AND business_date = $2`,
+        [koperasiId, today],
+      );
+    } finally {
+      await ledger.end();
+    }
+
+    const page = await suite.newPage(DESKTOP);
+    await page.goto('/audit/replay');
+    await page.getByLabel('Nama pengguna').fill('auditor.kutowinangun');
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Mulai replay' }).click();
+    await page
+      .getByText('Berbeda: 3 perbedaan antara buku yang dibangun ulang dan buku berjalan.')
+      .waitFor({ timeout: 120_000 });
+    expect(await page.getByText(/Identik/).count()).toBe(0);
+    await page.getByText(/Saldo harian akun .*: [1-9][\d.]* dibandingkan, 1 berbeda\./).waitFor();
+
+    /** A difference's figures as the auditor reads them: row name, debit, kredit. */
+    const figures = async (name: string) => {
+      const rows = await page.getByRole('table', { name }).locator('tr').all();
+      return Promise.all(rows.map((row) => row.locator('th, td').allTextContents()));
+    };
+    const accounts = page.getByTestId('replay-account');
+    expect(await accounts.getByRole('heading').allTextContents()).toEqual(['111100 Kas brankas']);
+    expect(await figures('111100 Kas brankas')).toEqual([
+      ['', 'Debit', 'Kredit'],
+      ['Dibangun ulang', rupiah(0), rupiah(300_000)],
+      ['Buku berjalan', rupiah(0), rupiah(350_000)],
+      ['Selisih', rupiah(0), rupiah(50_000)],
+    ]);
+    const day = `${dayInWords(today)} · 111000 Kas`;
+    expect(
+      await page.getByTestId('replay-account-day').getByRole('heading').allTextContents(),
+    ).toEqual([day]);
+    expect(await figures(day)).toEqual([
+      ['', 'Debit', 'Kredit'],
+      ['Dibangun ulang', rupiah(300_000), rupiah(0)],
+      ['Buku berjalan', rupiah(325_000), rupiah(0)],
+      ['Selisih', rupiah(25_000), rupiah(0)],
+    ]);
+    // The day sum keeps no events: the way to them is the account's ledger of that day.
+    expect(
+      await page
+        .getByRole('link', { name: `Buku besar 111000 sampai ${dayInWords(today)}` })
+        .getAttribute('href'),
+    ).toBe(`/audit/buku?day=${today}&time=23%3A59&account=111000`);
+    await page.getByText('Selisih: buku berjalan dikurangi buku yang dibangun ulang.').waitFor();
+    await page.getByText('Entri berbeda', { exact: true }).waitFor();
+    await page.getByText('Bagian yang berbeda: baris 2: kredit').waitFor();
+    await expectTidy(page, 'audit-replay-berbeda-1280');
+    await page.setViewportSize(PHONE);
+    await expectTidy(page, 'audit-replay-berbeda-360');
+    await page.setViewportSize(DESKTOP);
+
+    // The event behind the vault's difference opens in Riwayat: the drawer opened with its 300.000 float.
+    const members = new pg.Client({ connectionString: suite.harness.databaseUrl('members') });
+    await members.connect();
+    const { rows } = await members
+      .query<{ stream_id: string }>('SELECT stream_id FROM events WHERE event_id = $1', [eventId])
+      .finally(() => members.end());
+    const link = accounts.getByRole('link', { name: /^Kejadian / });
+    expect(await link.getAttribute('title')).toBe(eventId);
+    await link.click();
+    await page.getByRole('heading', { name: `Aliran ${rows[0].stream_id}` }).waitFor();
+    expect(await page.getByLabel('Data kejadian').textContent()).toMatch(
+      /"openingFloatRp": 300000/,
+    );
+  }, 180_000);
 
   it("finds a payment's history, follows it to its journal entry and back to the event", async () => {
     const page = await auditorPage('/audit/riwayat');
@@ -355,17 +505,12 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
 
   it("lets a city auditor switch between two koperasi of its city, and never shows a third city's", async () => {
     const admin = await new ApiClient(suite.harness.gatewayUrl).login('admin', DEMO_PASSWORD);
-    const elsewhere = await admin.post('/koperasi', {
-      code: 'BDK',
-      name: 'KKMP Bendan Kergon',
-      kelurahan: 'Bendan Kergon',
-      kecamatan: 'Pekalongan Barat',
-      kotaKabupaten: 'Kota Pekalongan',
-      provinsi: 'Jawa Tengah',
-      simpananPokokAmount: 25_000,
-      simpananWajibMonthlyAmount: 15_000,
-    });
-    expect(elsewhere.status).toBe(201);
+    const elsewhereId = await registerKoperasi(admin, [
+      'BDK',
+      'Bendan Kergon',
+      'Pekalongan Barat',
+      'Kota Pekalongan',
+    ]);
     const city = await admin.post('/users', {
       username: 'auditor.semarang',
       fullName: 'Hendra Wijaya',
@@ -463,7 +608,7 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
     await page.getByText('Tidak ada koperasi kota ini yang cocok dengan pencarian.').waitFor();
     expect(await choice.locator('option', { hasText: 'Bendan Kergon' }).count()).toBe(0);
     await page.evaluate(
-      `sessionStorage.setItem('audit.koperasi', JSON.stringify({ userId: ${JSON.stringify(city.body.id)}, koperasiId: ${JSON.stringify(elsewhere.body.id)} }))`,
+      `sessionStorage.setItem('audit.koperasi', JSON.stringify({ userId: ${JSON.stringify(city.body.id)}, koperasiId: ${JSON.stringify(elsewhereId)} }))`,
     );
     await page.reload();
     await page
@@ -483,12 +628,10 @@ describe('counter app: the auditor screens (verify, replay, history, books, expo
       'auditor.semarang',
       DEMO_PASSWORD,
     );
-    expect((await cityAuditor.get(`/audit/events?koperasiId=${elsewhere.body.id}`)).status).toBe(
+    expect((await cityAuditor.get(`/audit/events?koperasiId=${elsewhereId}`)).status).toBe(404);
+    expect((await cityAuditor.get(`/audit/trial-balance?koperasiId=${elsewhereId}`)).status).toBe(
       404,
     );
-    expect(
-      (await cityAuditor.get(`/audit/trial-balance?koperasiId=${elsewhere.body.id}`)).status,
-    ).toBe(404);
     expect((await cityAuditor.get('/audit/trial-balance')).status).toBe(400);
 
     await page.setViewportSize(PHONE);

@@ -755,7 +755,8 @@ export const id = {
   'audit.replay.restarted':
     'Layanan buku sempat berhenti; replay ini dimulai ulang dari awal pukul {time} (dimulai ulang {count} kali).',
   'audit.replay.identical': 'Identik: buku yang dibangun ulang sama persis dengan buku berjalan.',
-  'audit.replay.different': 'Berbeda: buku yang dibangun ulang tidak sama dengan buku berjalan.',
+  'audit.replay.different':
+    'Berbeda: {count} perbedaan antara buku yang dibangun ulang dan buku berjalan.',
   'audit.replay.replayed':
     '{events} kejadian diputar ulang ({rate} kejadian/detik) dalam {seconds} detik.',
   'audit.replay.entries':
@@ -766,7 +767,7 @@ export const id = {
   'audit.replay.fields': 'Bagian yang berbeda: {fields}',
   'audit.replay.truncated': 'Daftar dipotong; jumlah di atas tetap lengkap.',
   'audit.replay.accounts': 'Akun yang berbeda',
-  'audit.replay.drawer': 'Akun {code}, laci kasir {teller}',
+  'audit.replay.drawer': '{account}, laci kasir {teller}',
   'audit.replay.rebuilt': 'dibangun ulang',
   'audit.replay.live': 'berjalan',
   'audit.replay.members': 'Simpanan anggota yang berbeda',
@@ -779,8 +780,20 @@ export const id = {
   'audit.replay.accountDaysCompared':
     'Saldo harian akun (dasar laporan per tanggal): {compared} dibandingkan, {different} berbeda.',
   'audit.replay.accountDays': 'Saldo harian akun yang berbeda',
-  'audit.replay.accountDay': '{day}, akun {code}',
+  'audit.replay.accountDay': '{day} · {account}',
   'audit.replay.event': 'Kejadian {id}',
+  'audit.replay.rebuiltRow': 'Dibangun ulang',
+  'audit.replay.liveRow': 'Buku berjalan',
+  'audit.replay.differenceRow': 'Selisih',
+  'audit.replay.differenceMeans': 'Selisih: buku berjalan dikurangi buku yang dibangun ulang.',
+  'audit.replay.debit': 'Debit',
+  'audit.replay.credit': 'Kredit',
+  'audit.replay.absent': 'tidak ada',
+  'audit.replay.column.debit': 'debit',
+  'audit.replay.column.credit': 'kredit',
+  'audit.replay.column.account': 'akun',
+  'audit.replay.linePart': 'baris {line}: {column}',
+  'audit.replay.ledgerOfDay': 'Buku besar {code} sampai {day}',
   'audit.replay.noEvent': 'Saldo berjalan tidak cocok dengan jurnalnya sendiri.',
   'audit.history.title': 'Riwayat',
   'audit.history.intro':

@@ -15,6 +15,8 @@ export interface ReplayJobResult extends ScopedComparison {
   eventsPerSecond: number;
   rebuildSeconds: number;
   compareSeconds: number;
+  /** The chart's name of every account a difference names, by code: an auditor reads `111100 Kas brankas`. */
+  accountNames: Record<string, string>;
 }
 
 export interface ReplayJob {

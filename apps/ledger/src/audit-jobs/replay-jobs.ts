@@ -210,6 +210,14 @@ export class ReplayJobs implements OnApplicationBootstrap, OnApplicationShutdown
         new Map(rows.map((row) => [row.event_id, row.koperasi_id])),
         MAX_LISTED,
       );
+      const codes = [
+        ...comparison.accounts.map((difference) => difference.accountCode),
+        ...comparison.accountDays.differences.map((difference) => difference.accountCode),
+      ];
+      const names = await client.query<{ code: string; name: string }>(
+        'SELECT code, name FROM public.chart_of_accounts WHERE code = ANY($1::text[])',
+        [codes],
+      );
       return {
         ...comparison,
         source: replay.source,
@@ -217,6 +225,7 @@ export class ReplayJobs implements OnApplicationBootstrap, OnApplicationShutdown
         eventsPerSecond: replay.eventsPerSecond,
         rebuildSeconds: replay.rebuildSeconds,
         compareSeconds: replay.compareSeconds,
+        accountNames: Object.fromEntries(names.rows.map((row) => [row.code, row.name])),
       };
     } finally {
       await dropReplaySchema(client, replay.schema).finally(() => client.end());

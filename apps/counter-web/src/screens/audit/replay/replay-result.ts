@@ -58,6 +58,21 @@ export interface ReplayResult {
       live: Amounts | null;
     }[];
   };
+  /** The chart's names of the accounts above, by code (absent on jobs finished before it was added). */
+  accountNames?: Record<string, string>;
+}
+
+/** Every difference the screen lists: each entry, account, member, teller day and account day. */
+export function differenceCount(result: ReplayResult): number {
+  return (
+    result.entries.different +
+    result.entries.missingInLive +
+    result.entries.extraInLive +
+    result.accounts.length +
+    result.members.length +
+    result.cashByTellerDay.length +
+    result.accountDays.differences.length
+  );
 }
 
 /** Seconds left at the rate so far; null while there is no rate or no total to go by. */
