@@ -217,11 +217,12 @@ export async function checkInvariants(
   );
   const refundsTold = succeeded(records, 'refund').length;
   const refundsPaid = paymentRows.filter((r) => r.refund === 'PAID').length;
-  check('refunds: paid once each, as told', refundsTold === refundsPaid, {
-    refundsTold,
-    refundsPaid,
-    owed: paymentRows.filter((r) => r.refund === 'OWED').length,
-  });
+  const refundsOwed = paymentRows.filter((r) => r.refund === 'OWED').length;
+  check(
+    'refunds: paid once each, as told, none left owed',
+    refundsTold === refundsPaid && refundsOwed === 0,
+    { refundsTold, refundsPaid, owed: refundsOwed },
+  );
 
   const installmentsTold = succeeded(records, 'installment');
   const collections = await one(

@@ -11,6 +11,8 @@ const INSTALLMENT_FEE_RP = 2_500;
 /** An open-loop load still needs a ceiling: past it a tick is counted as shed instead of piling up sockets. */
 const MAX_IN_FLIGHT = 400;
 const REMITTANCE_EVERY_MS = 20_000;
+/** How often a supervisor looks at the refunds owed (payments that failed after pending) and pays them. */
+const REFUND_SWEEP_EVERY_MS = 20_000;
 
 export interface ChaosKoperasi {
   index: number;
@@ -154,6 +156,8 @@ export class CounterDayLoad {
   shed = 0;
   private inFlight = new Set<Promise<unknown>>();
   private stopped = false;
+  /** A sweep slowed by a fault must not overlap the next: both would ask for the same refund. */
+  private sweeping = false;
 
   constructor(
     private readonly koperasi: ChaosKoperasi[],
@@ -185,6 +189,10 @@ export class CounterDayLoad {
       for (const koperasi of this.koperasi)
         this.launch(() => koperasi.supervisor.write('remittance-close', '/loans/remittances', {}));
     }, REMITTANCE_EVERY_MS);
+    const refunds = setInterval(
+      () => this.launch(() => this.payOwedRefunds()),
+      REFUND_SWEEP_EVERY_MS,
+    );
     try {
       for (let tick = 0; Date.now() - startedMs < durationMs && !this.stopped; tick++) {
         const dueMs = startedMs + tick * intervalMs;
@@ -195,7 +203,41 @@ export class CounterDayLoad {
       }
     } finally {
       clearInterval(remittances);
+      clearInterval(refunds);
     }
+  }
+
+  /**
+   * Each supervisor pays the refunds their koperasi owes, as listed on their screen (GET /counter/today): the
+   * payments that failed after the teller was told they were pending. Answers how many were listed owed, or
+   * null when a listing failed (a fault); the next sweep finds the same refunds.
+   */
+  async payOwedRefunds(): Promise<number | null> {
+    if (this.sweeping) return null;
+    this.sweeping = true;
+    try {
+      const listed = await Promise.all(
+        this.koperasi.map((koperasi) => this.payRefundsOf(koperasi)),
+      );
+      return listed.every((count) => count !== null)
+        ? listed.reduce((sum: number, count) => sum + count!, 0)
+        : null;
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  private async payRefundsOf({ supervisor, supervisorApi }: ChaosKoperasi): Promise<number | null> {
+    const today = await supervisorApi.get('/counter/today').catch(() => null);
+    if (today?.status !== 200) return null;
+    const owed = (today.body as { ppobRefundsOwed: { payments: { paymentId: string }[] } })
+      .ppobRefundsOwed.payments;
+    const asked = new Set(supervisor.records.filter((r) => r.kind === 'refund').map((r) => r.path));
+    for (const { paymentId } of owed) {
+      const path = `/billpay/payments/${paymentId}/refund`;
+      if (!asked.has(path)) await supervisor.write('refund', path, {});
+    }
+    return owed.length;
   }
 
   /** Waits for every request still being retried. */

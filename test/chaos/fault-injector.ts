@@ -12,10 +12,15 @@ export interface InjectedFault extends PlannedFault {
   error: string | null;
 }
 
-/** partner-sim's knobs while no fault is on: a little latency and a few pending payments, as in real life. */
+/**
+ * partner-sim's knobs while no fault is on, as in real life: a little latency, a few pending payments, and a
+ * few that fail, at once or after pending (each a refund the supervisor pays).
+ */
 export const CALM_AGGREGATOR = {
   latencyMs: 20,
   pendingShare: 0.05,
+  failureShare: 0.02,
+  pendingFailureShare: 0.2,
   dropShare: 0,
   callbackDelayMs: 1_000,
   cutOffWib: null,
