@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../../../api/api-error';
 import { api } from '../../../api/client';
-import { fieldErrorsOf } from '../../../api/describe-error';
 import { ActionFailure } from '../../../components/ActionFailure';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Form } from '../../../components/Form';
 import { Money } from '../../../components/Money';
 import { MoneyField } from '../../../components/MoneyField';
 import { TextField } from '../../../components/TextField';
+import { refusalAtField } from '../../../components/refusal-at-field';
 import { useKeyedSubmit } from '../../../components/use-keyed-submit';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
@@ -77,22 +76,18 @@ export function BankFees() {
         setPeriod('');
         loaded.reload();
       },
-      (error) => {
-        if (error instanceof ApiError && error.code === 'REFERENCE_ALREADY_RECORDED')
-          setErrors({ reference: t('bank.fees.referenceUsed') });
-        else if (error instanceof ApiError && error.code === 'MORE_THAN_OWED')
-          setErrors({ amount: t('bank.fees.moreThanOwedNow') });
-        else {
-          const byField = fieldErrorsOf(error, {
-            amount: 'common.amountInvalid',
-            reference: 'bank.referenceInvalid',
-            period: 'bank.fees.periodRequired',
-          });
-          if (!(byField.amount || byField.reference || byField.period)) return false;
-          setErrors(byField);
-        }
-        return true;
-      },
+      refusalAtField(
+        setErrors,
+        {
+          REFERENCE_ALREADY_RECORDED: { field: 'reference', message: 'bank.fees.referenceUsed' },
+          MORE_THAN_OWED: { field: 'amount', message: 'bank.fees.moreThanOwedNow' },
+        },
+        {
+          amount: 'common.amountInvalid',
+          reference: 'bank.referenceInvalid',
+          period: 'bank.fees.periodRequired',
+        },
+      ),
     );
   };
 

@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../../../api/api-error';
 import { api } from '../../../api/client';
-import { fieldErrorsOf } from '../../../api/describe-error';
 import { ActionFailure } from '../../../components/ActionFailure';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Form } from '../../../components/Form';
 import { Money } from '../../../components/Money';
 import { MoneyField } from '../../../components/MoneyField';
 import { TextField } from '../../../components/TextField';
+import { refusalAtField } from '../../../components/refusal-at-field';
 import { useKeyedSubmit } from '../../../components/use-keyed-submit';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
@@ -69,21 +68,14 @@ export function VaultDeposits() {
         setSlipRef('');
         loaded.reload();
       },
-      (error) => {
-        if (error instanceof ApiError && error.code === 'SLIP_ALREADY_RECORDED')
-          setErrors({ slipRef: t('bank.deposit.slipUsed') });
-        else if (error instanceof ApiError && error.code === 'MORE_THAN_VAULT')
-          setErrors({ amount: t('bank.deposit.moreThanVaultNow') });
-        else {
-          const byField = fieldErrorsOf(error, {
-            amount: 'common.amountInvalid',
-            slipRef: 'bank.referenceInvalid',
-          });
-          if (!(byField.amount || byField.slipRef)) return false;
-          setErrors(byField);
-        }
-        return true;
-      },
+      refusalAtField(
+        setErrors,
+        {
+          SLIP_ALREADY_RECORDED: { field: 'slipRef', message: 'bank.deposit.slipUsed' },
+          MORE_THAN_VAULT: { field: 'amount', message: 'bank.deposit.moreThanVaultNow' },
+        },
+        { amount: 'common.amountInvalid', slipRef: 'bank.referenceInvalid' },
+      ),
     );
   };
 

@@ -1,7 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../../../api/api-error';
 import { api, type ApiSchemas } from '../../../api/client';
-import { fieldErrorsOf } from '../../../api/describe-error';
 import { ActionFailure } from '../../../components/ActionFailure';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Form } from '../../../components/Form';
@@ -9,6 +7,7 @@ import { Money } from '../../../components/Money';
 import { MoneyField } from '../../../components/MoneyField';
 import { PageTitle } from '../../../components/PageTitle';
 import { TextField } from '../../../components/TextField';
+import { refusalAtField } from '../../../components/refusal-at-field';
 import { useKeyedSubmit } from '../../../components/use-keyed-submit';
 import { useLoad } from '../../../components/use-load';
 import { formatRupiah } from '../../../format/rupiah';
@@ -75,19 +74,16 @@ export function DepositScreen() {
         setAmount(null);
         setReference('');
       },
-      (error) => {
-        if (error instanceof ApiError && error.code === 'DUPLICATE_TRANSFER_REF') {
-          setErrors({ bankTransferRef: t('supervisor.deposit.referenceUsed') });
-        } else {
-          const byField = fieldErrorsOf(error, {
-            amount: 'common.amountInvalid',
-            bankTransferRef: 'supervisor.deposit.referenceInvalid',
-          });
-          if (!(byField.amount || byField.bankTransferRef)) return false;
-          setErrors(byField);
-        }
-        return true;
-      },
+      refusalAtField(
+        setErrors,
+        {
+          DUPLICATE_TRANSFER_REF: {
+            field: 'bankTransferRef',
+            message: 'supervisor.deposit.referenceUsed',
+          },
+        },
+        { amount: 'common.amountInvalid', bankTransferRef: 'supervisor.deposit.referenceInvalid' },
+      ),
     );
   };
 
