@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { BillpayCommandTopics } from '@koperasi/contracts';
+import { BillpayCommands } from '@koperasi/contracts';
 import {
   commandByCommand,
   type CommandTableEntry,
@@ -20,6 +20,6 @@ export function billpayCommandTable(app: INestApplication): CommandTableEntry[] 
   return [
     { topics: payments.topics, handler: payments.handle },
     { topics: refunds.topics, handler: refunds.handle },
-    commandByCommand(BillpayCommandTopics.topUpDeposit, topUp.execute.bind(topUp)),
+    commandByCommand(BillpayCommands.topUpDeposit, topUp.execute.bind(topUp)),
   ];
 }

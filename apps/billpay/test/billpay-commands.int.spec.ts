@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import {
-  BillpayCommandTopics,
+  BillpayCommands,
   type CommandEnvelope,
   type CommandReply,
   type UserRole,
@@ -47,18 +47,18 @@ describe('billpay commands in batches (PostgreSQL)', () => {
     correlationId: randomUUID(),
     payload,
   });
-  const batch = (token: symbol, topic: string, envelopes: CommandEnvelope<unknown>[]) =>
+  const batch = (token: symbol, command: string, envelopes: CommandEnvelope<unknown>[]) =>
     app
       .get<DeciderCommandHandler<unknown, unknown, never>>(token)
       .handle(
-        envelopes.map((value): CommandMessage => ({ topic, key: value.commandId, value })),
+        envelopes.map((value): CommandMessage => ({ command, key: value.commandId, value })),
       ) as Promise<CommandReply<Record<string, unknown>>[]>;
   const payBills = (envelopes: CommandEnvelope<unknown>[]) =>
-    batch(PAY_BILL_COMMANDS, BillpayCommandTopics.payBill, envelopes) as Promise<
+    batch(PAY_BILL_COMMANDS, BillpayCommands.payBill, envelopes) as Promise<
       CommandReply<PayBillResult>[]
     >;
   const refunds = (envelopes: CommandEnvelope<unknown>[]) =>
-    batch(REFUND_COMMANDS, BillpayCommandTopics.refundPayment, envelopes);
+    batch(REFUND_COMMANDS, BillpayCommands.refundPayment, envelopes);
   const pln20 = (koperasiId: string) =>
     envelope(koperasiId, { productCode: 'PLN20', customerNo: METER });
 

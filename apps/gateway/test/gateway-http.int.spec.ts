@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  MemberCommandTopics,
-  type CommandEnvelope,
-  type MemberMoneyPayload,
-} from '@koperasi/contracts';
+import { MemberCommands, type CommandEnvelope, type MemberMoneyPayload } from '@koperasi/contracts';
 import request from 'supertest';
 import { hashPassword } from '../src/auth/password-hasher.js';
 import { UsersRepository } from '../src/auth/users.repository.js';
@@ -152,7 +148,7 @@ describe('gateway over HTTP (commands stubbed)', () => {
       expect(response.status).toBe(400);
       await deposit(tokens.supervisor, { amount: 1000 });
       const [sent] = gateway.sender.sent;
-      expect(sent.topic).toBe(MemberCommandTopics.depositSukarela);
+      expect(sent.topic).toBe(MemberCommands.depositSukarela);
       expect(sent.key).toBe(MEMBER);
       expect(sent.envelope).toMatchObject({
         koperasiId: KOPERASI_A,

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { LoanCommandTopics } from '@koperasi/contracts';
+import { LoanCommands } from '@koperasi/contracts';
 import {
   commandByCommand,
   type CommandTableEntry,
@@ -23,7 +23,7 @@ export function loansCommandTable(app: INestApplication): CommandTableEntry[] {
     app.get<DeciderCommandHandler<unknown, unknown, never>>(PAY_BACK_REFUSED_COMMANDS);
   return [
     { topics: collections.topics, handler: collections.handle },
-    commandByCommand(LoanCommandTopics.closeRemittance, close.execute.bind(close)),
+    commandByCommand(LoanCommands.closeRemittance, close.execute.bind(close)),
     { topics: payBack.topics, handler: payBack.handle },
   ];
 }

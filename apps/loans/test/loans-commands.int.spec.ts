@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import {
-  LoanCommandTopics,
+  LoanCommands,
   type CollectInstallmentPayload,
   type CollectInstallmentResult,
   type CommandEnvelope,
@@ -64,7 +64,7 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
   const collectBatch = (envelopes: CommandEnvelope<CollectInstallmentPayload>[]) =>
     app.get<DeciderCommandHandler<unknown, unknown, never>>(COLLECT_INSTALLMENT_COMMANDS).handle(
       envelopes.map((value): CommandMessage => ({
-        topic: LoanCommandTopics.collectInstallment,
+        command: LoanCommands.collectInstallment,
         key: value.payload.loanNo,
         value,
       })),

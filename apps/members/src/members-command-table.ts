@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { MemberCommandTopics } from '@koperasi/contracts';
+import { MemberCommands } from '@koperasi/contracts';
 import {
   commandByCommand,
   type CommandTableEntry,
@@ -30,9 +30,6 @@ export function membersCommandTable(app: INestApplication): CommandTableEntry[] 
     { topics: bank.topics, handler: bank.handle },
     { topics: koperasi.topics, handler: koperasi.handle },
     { topics: closings.topics, handler: closings.handle },
-    commandByCommand(
-      MemberCommandTopics.registerMember,
-      registerMember.execute.bind(registerMember),
-    ),
+    commandByCommand(MemberCommands.registerMember, registerMember.execute.bind(registerMember)),
   ];
 }

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type CommandEnvelope,
   type CommandReply,
   type KoperasiView,
@@ -61,7 +61,7 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
   const registerKoperasi = async (payload: RegisterKoperasiPayload, role: UserRole = 'admin') => {
     const handler = app.get<DeciderCommandHandler<unknown, unknown, never>>(KOPERASI_COMMANDS);
     const [reply] = await handler.handle([
-      { topic: MemberCommandTopics.registerKoperasi, key: '', value: envelope('', payload, role) },
+      { command: MemberCommands.registerKoperasi, key: '', value: envelope('', payload, role) },
     ]);
     return reply as CommandReply<KoperasiView>;
   };
@@ -74,24 +74,21 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
       .get(RegisterMemberHandler)
       .execute(envelope(koperasiId, payload as RegisterMemberPayload, role));
   /** One batch of member commands, as the Kafka transport hands them over; the replies in the same order. */
-  const memberBatch = (commands: { topic: string; envelope: CommandEnvelope<unknown> }[]) =>
+  const memberBatch = (commands: { command: string; envelope: CommandEnvelope<unknown> }[]) =>
     app.get<DeciderCommandHandler<unknown, unknown, never>>(MEMBER_COMMANDS).handle(
-      commands.map(({ topic, envelope }): CommandMessage => ({
-        topic,
+      commands.map(({ command, envelope }): CommandMessage => ({
+        command,
         key: '',
         value: envelope,
       })),
     ) as Promise<CommandReply<SavingsMovementResult>[]>;
-  const memberCommand = async (topic: string, envelope: CommandEnvelope<unknown>) =>
-    (await memberBatch([{ topic, envelope }]))[0];
+  const memberCommand = async (command: string, envelope: CommandEnvelope<unknown>) =>
+    (await memberBatch([{ command, envelope }]))[0];
   const pokok = (koperasiId: string, memberId: string, amountRp: number) =>
-    memberCommand(
-      MemberCommandTopics.paySimpananPokok,
-      envelope(koperasiId, { memberId, amountRp }),
-    );
+    memberCommand(MemberCommands.paySimpananPokok, envelope(koperasiId, { memberId, amountRp }));
   const wajib = (koperasiId: string, memberId: string, periods: string[], amountRp: number) =>
     memberCommand(
-      MemberCommandTopics.paySimpananWajib,
+      MemberCommands.paySimpananWajib,
       envelope(koperasiId, { memberId, periods, amountRp }),
     );
   const deposit = (
@@ -102,16 +99,13 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
     role?: UserRole,
   ) =>
     memberCommand(
-      MemberCommandTopics.depositSukarela,
+      MemberCommands.depositSukarela,
       envelope(koperasiId, { memberId, amountRp }, role, commandId),
     );
   const withdraw = (koperasiId: string, memberId: string, amountRp: number) =>
-    memberCommand(
-      MemberCommandTopics.withdrawSukarela,
-      envelope(koperasiId, { memberId, amountRp }),
-    );
+    memberCommand(MemberCommands.withdrawSukarela, envelope(koperasiId, { memberId, amountRp }));
   const resign = (koperasiId: string, memberId: string) =>
-    memberCommand(MemberCommandTopics.resignMember, envelope(koperasiId, { memberId }));
+    memberCommand(MemberCommands.resignMember, envelope(koperasiId, { memberId }));
   const internalGet = (path: string) =>
     request(app.getHttpServer()).get(path).set('x-internal-token', TOKEN);
 
@@ -463,10 +457,10 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
     ) => {
       const command = envelope(koperasiId, { memberId, amountRp }, 'teller', commandId);
       if (userId) command.actor.userId = userId;
-      return { topic: MemberCommandTopics.depositSukarela, envelope: command };
+      return { command: MemberCommands.depositSukarela, envelope: command };
     };
     const withdrawIn = (memberId: string, amountRp: number) => ({
-      topic: MemberCommandTopics.withdrawSukarela,
+      command: MemberCommands.withdrawSukarela,
       envelope: envelope(gedawang.id, { memberId, amountRp }),
     });
 
@@ -500,11 +494,11 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
         withdrawIn(memberId, 10_001),
         depositIn(tegalsari.id, memberId, 10_000),
         {
-          topic: MemberCommandTopics.depositSukarela,
+          command: MemberCommands.depositSukarela,
           envelope: envelope(gedawang.id, { amountRp: 5_000 }),
         },
         {
-          topic: MemberCommandTopics.depositSukarela,
+          command: MemberCommands.depositSukarela,
           envelope: envelope(gedawang.id, { memberId, amountRp: 5_000 }, 'auditor'),
         },
         depositIn(gedawang.id, memberId, -1),

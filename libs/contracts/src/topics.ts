@@ -1,7 +1,7 @@
 import { namespaced } from './kafka-namespace.js';
-import { BillpayCommandTopics } from './billpay/billpay-commands.js';
-import { LoanCommandTopics } from './loans/loan-commands.js';
-import { MemberCommandTopics } from './members/member-commands.js';
+import { BillpayCommands } from './billpay/billpay-commands.js';
+import { LoanCommands } from './loans/loan-commands.js';
+import { MemberCommands } from './members/member-commands.js';
 
 /** Kafka topics. Event topics are keyed by stream id and never deleted by time. */
 export const Topics = {
@@ -49,9 +49,9 @@ export const COMMAND_REPLY_TOPIC = namespaced('gateway.replies');
 
 /** Every command of every service: the gateway may send each of them. */
 const ALL_COMMANDS: string[] = [
-  ...Object.values(MemberCommandTopics),
-  ...Object.values(BillpayCommandTopics),
-  ...Object.values(LoanCommandTopics),
+  ...Object.values(MemberCommands),
+  ...Object.values(BillpayCommands),
+  ...Object.values(LoanCommands),
 ];
 
 /** The Kafka header naming the command a message carries on its service's command topic. */

@@ -1,13 +1,13 @@
-import { BillpayCommandTopics } from './billpay/billpay-commands.js';
-import { LoanCommandTopics } from './loans/loan-commands.js';
-import { MemberCommandTopics } from './members/member-commands.js';
+import { BillpayCommands } from './billpay/billpay-commands.js';
+import { LoanCommands } from './loans/loan-commands.js';
+import { MemberCommands } from './members/member-commands.js';
 import { ALL_TOPICS, COMMAND_REPLY_TOPIC, commandTopicOf } from './topics.js';
 
 describe('command topics', () => {
   it('given any command, then it travels on its own service’s one command topic', () => {
-    expect(commandTopicOf(MemberCommandTopics.depositSukarela)).toBe('members.commands');
-    expect(commandTopicOf(BillpayCommandTopics.payBill)).toBe('billpay.commands');
-    expect(commandTopicOf(LoanCommandTopics.collectInstallment)).toBe('loans.commands');
+    expect(commandTopicOf(MemberCommands.depositSukarela)).toBe('members.commands');
+    expect(commandTopicOf(BillpayCommands.payBill)).toBe('billpay.commands');
+    expect(commandTopicOf(LoanCommands.collectInstallment)).toBe('loans.commands');
   });
 
   it('given the topics a broker is provisioned with, then there is one command topic per service and one reply topic', () => {

@@ -21,9 +21,9 @@ import { lastValueFrom } from 'rxjs';
 import type { CommandConsumerState } from './command-consumer-state.js';
 import { oneCommandAtATime } from './one-command-at-a-time.js';
 
-/** One command as the batch handler sees it: the parsed value of a message on `topic`. */
+/** One command as the batch handler sees it: its name (the message's command header) and parsed value. */
 export interface CommandMessage {
-  topic: string;
+  command: string;
   /** The Kafka key: the aggregate whose commands must be handled in order. */
   key: string;
   value: unknown;
@@ -56,7 +56,7 @@ export interface BatchedKafkaServerOptions {
 }
 
 interface ReceivedCommand {
-  topic: string;
+  command: string;
   message: KafkaMessage;
 }
 
@@ -195,7 +195,7 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     for (let start = 0; start < batch.messages.length; start += this.maxCommandsPerFlush) {
       const messages = batch.messages.slice(start, start + this.maxCommandsPerFlush);
       await this.flushes.take(
-        messages.map((message) => ({ topic: commandOf(message), message })),
+        messages.map((message) => ({ command: commandOf(message), message })),
         heartbeat,
       );
       // Replies are out: a redelivery from here on would only repeat answers.
@@ -216,13 +216,13 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
   private async answer(received: ReceivedCommand[]): Promise<void> {
     const replies = new Array<unknown>(received.length);
     const routed = new Map<BatchCommandHandler, Routed>();
-    received.forEach(({ topic, message }, index) => {
-      // Topics without a batch handler go to their @MessagePattern handler, one command at a time.
-      const handler = this.batchHandlers.get(topic) ?? this.oneByOne;
+    received.forEach(({ command, message }, index) => {
+      // Commands without a batch handler go to their @MessagePattern handler, one at a time.
+      const handler = this.batchHandlers.get(command) ?? this.oneByOne;
       const group = routed.get(handler) ?? { handler, commands: [], indexes: [] };
       routed.set(handler, group);
       group.commands.push({
-        topic,
+        command,
         key: message.key?.toString() ?? '',
         value: parseValue(message.value),
       });
@@ -244,15 +244,17 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     );
   }
 
-  private readonly oneByOne = oneCommandAtATime(({ topic, value }) => this.handleOne(topic, value));
+  private readonly oneByOne = oneCommandAtATime(({ command, value }) =>
+    this.handleOne(command, value),
+  );
 
-  private async handleOne(topic: string, value: unknown): Promise<unknown> {
-    const handler: MessageHandler | undefined = this.messageHandlers.get(topic);
-    if (!handler) return new UnansweredCommand(`no handler for ${topic}`);
+  private async handleOne(command: string, value: unknown): Promise<unknown> {
+    const handler: MessageHandler | undefined = this.messageHandlers.get(command);
+    if (!handler) return new UnansweredCommand(`no handler for ${command}`);
     try {
       return await lastValueFrom(this.transformToObservable(await handler(value)));
     } catch (error) {
-      this.log.error(`${topic}: ${String(error)}`);
+      this.log.error(`${command}: ${String(error)}`);
       return new UnansweredCommand(error instanceof Error ? error.message : String(error));
     }
   }

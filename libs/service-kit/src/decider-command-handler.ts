@@ -174,8 +174,8 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
   readonly handle = async (messages: CommandMessage[]): Promise<unknown[]> => {
     const replies = new Array<unknown>(messages.length);
     const work: Work<C>[] = [];
-    messages.forEach(({ topic, value }, index) => {
-      const taken = this.accept(topic, value, index);
+    messages.forEach(({ command, value }, index) => {
+      const taken = this.accept(command, value, index);
       if ('reply' in taken) replies[index] = taken.reply;
       else work.push(taken);
     });
@@ -185,12 +185,12 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
 
   /** The command as the decider takes it, or the reply refusing it before any state is read. */
   private accept(
-    topic: string,
+    name: string,
     value: unknown,
     index: number,
   ): Work<C> | { reply: CommandReply<never> } {
-    const route = this.routes[topic];
-    if (!route) return { reply: refused(400, 'INVALID_COMMAND', `No command on ${topic}`) };
+    const route = this.routes[name];
+    if (!route) return { reply: refused(400, 'INVALID_COMMAND', `No command ${name}`) };
     const invalid = checkEnvelope(value, route.permission ?? 'not-auditor');
     if (invalid) return { reply: invalid };
     const envelope = value as CommandEnvelope<Record<string, unknown>>;

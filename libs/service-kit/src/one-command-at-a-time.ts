@@ -11,8 +11,8 @@ export function oneCommandAtATime(
   return async (commands) => {
     const replies = new Array<unknown>(commands.length);
     const byKey = new Map<string, number[]>();
-    commands.forEach(({ topic, key }, index) => {
-      const sameKey = `${topic}\u0000${key}`;
+    commands.forEach(({ command, key }, index) => {
+      const sameKey = `${command}\u0000${key}`;
       const positions = byKey.get(sameKey);
       if (positions) positions.push(index);
       else byKey.set(sameKey, [index]);

@@ -2,8 +2,8 @@ import type { CommandMessage } from './batched-kafka-server.js';
 import { oneCommandAtATime } from './one-command-at-a-time.js';
 
 describe('oneCommandAtATime', () => {
-  const command = (key: string, value: number, topic = 'members.cmd.deposit'): CommandMessage => ({
-    topic,
+  const command = (key: string, value: number, name = 'members.cmd.deposit'): CommandMessage => ({
+    command: name,
     key,
     value,
   });
@@ -36,11 +36,11 @@ describe('oneCommandAtATime', () => {
 
   it('keeps the same key on two topics apart: they are different partitions, with no order between them', async () => {
     const order: string[] = [];
-    const handler = oneCommandAtATime(async ({ topic }) => {
-      order.push(`start ${topic}`);
-      await new Promise((resolve) => setTimeout(resolve, topic === 'slow' ? 20 : 1));
-      order.push(`end ${topic}`);
-      return topic;
+    const handler = oneCommandAtATime(async ({ command: name }) => {
+      order.push(`start ${name}`);
+      await new Promise((resolve) => setTimeout(resolve, name === 'slow' ? 20 : 1));
+      order.push(`end ${name}`);
+      return name;
     });
     expect(await handler([command('a', 1, 'slow'), command('a', 2, 'fast')])).toEqual([
       'slow',

@@ -10,7 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type BankDepositView,
   type BankFeeSettlementView,
   type RecordBankDepositPayload,
@@ -97,7 +97,7 @@ export class BankController {
       user,
       write,
       body,
-      topic: MemberCommandTopics.recordBankDeposit,
+      command: MemberCommands.recordBankDeposit,
       koperasiId,
       partitionKey: `bank:${koperasiId}`,
       payload: { slipRef: body.slipRef, amountRp: body.amount, vaultBalanceRp, recordedByName },
@@ -158,7 +158,7 @@ export class BankController {
       user,
       write,
       body,
-      topic: MemberCommandTopics.settleBankFees,
+      command: MemberCommands.settleBankFees,
       koperasiId,
       partitionKey: `bank:${koperasiId}`,
       payload: {

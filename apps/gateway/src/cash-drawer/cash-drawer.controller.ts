@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type CashDrawerView,
   type CountCashDrawerPayload,
   type OpenCashDrawerPayload,
@@ -85,7 +85,7 @@ export class CashDrawerController {
       user,
       write,
       body,
-      topic: MemberCommandTopics.openCashDrawer,
+      command: MemberCommands.openCashDrawer,
       koperasiId,
       partitionKey: `cash-drawer:${user.id}`,
       payload: { openingFloatRp: body.openingFloat },
@@ -145,7 +145,7 @@ export class CashDrawerController {
         user,
         write,
         body,
-        topic: MemberCommandTopics.countCashDrawer,
+        command: MemberCommands.countCashDrawer,
         koperasiId,
         partitionKey: `cash-drawer:${user.id}`,
         payload,

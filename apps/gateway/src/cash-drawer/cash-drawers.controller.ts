@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type ApproveCashDrawerPayload,
   type CashDrawerView,
 } from '@koperasi/contracts';
@@ -130,7 +130,7 @@ export class CashDrawersController {
       user,
       write,
       body: { date, tellerId },
-      topic: MemberCommandTopics.approveCashDrawer,
+      command: MemberCommands.approveCashDrawer,
       koperasiId,
       partitionKey: `cash-drawer:${tellerId}`,
       payload: { tellerId, businessDate: date, expectedRp: expected.expectedRp, approverName },

@@ -22,7 +22,7 @@ export interface CommandRequest<TPayload, TResult> {
   write: IdempotentWrite | null;
   /** The validated request body, as hashed for the idempotency check. */
   body: unknown;
-  topic: string;
+  command: string;
   /** The koperasi the command acts in ('platform' for the admin's koperasi registration). */
   koperasiId: string;
   /** Kafka key: the aggregate id so one member's commands stay in order; null uses the commandId. */
@@ -81,7 +81,7 @@ export class CommandRunner {
       payload: request.payload,
     };
     const reply = await this.sender.send<TPayload, TResult>(
-      request.topic,
+      request.command,
       request.partitionKey ?? commandId,
       envelope,
     );

@@ -56,19 +56,19 @@ export class KafkaCommandSender
   }
 
   async send<TPayload, TResult>(
-    topic: string,
+    command: string,
     key: string,
     envelope: CommandEnvelope<TPayload>,
   ): Promise<CommandReply<TResult>> {
     try {
-      return (await this.client.send(commandTopicOf(topic), key, envelope, {
-        [COMMAND_HEADER]: topic,
+      return (await this.client.send(commandTopicOf(command), key, envelope, {
+        [COMMAND_HEADER]: command,
       })) as CommandReply<TResult>;
     } catch (error) {
       this.logger.warn(
-        `command ${envelope.commandId} on ${topic}: outcome unknown (${String(error)})`,
+        `command ${envelope.commandId} ${command}: outcome unknown (${String(error)})`,
       );
-      throw new CommandOutcomeUnknownError(topic, error);
+      throw new CommandOutcomeUnknownError(command, error);
     }
   }
 

@@ -11,7 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type BookShuDistributionPayload,
   type ShuDistributionBookedView,
 } from '@koperasi/contracts';
@@ -159,7 +159,7 @@ export class ShuController {
       user,
       write,
       body: { year, ...body },
-      topic: MemberCommandTopics.bookShuDistribution,
+      command: MemberCommands.bookShuDistribution,
       koperasiId,
       partitionKey: `shu:${koperasiId}`,
       payload: {

@@ -1,5 +1,5 @@
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type MemberMoneyPayload,
   type PaySimpananWajibPayload,
 } from '@koperasi/contracts';
@@ -8,14 +8,14 @@ import type { MemberCommand } from '../domain/index.js';
 
 /** Each command on an existing member: its topic and the decider's command made of payload and teller. */
 export const MEMBER_COMMAND_ROUTES: Record<string, CommandRoute<MemberCommand>> = {
-  [MemberCommandTopics.paySimpananPokok]: {
+  [MemberCommands.paySimpananPokok]: {
     toCommand: (payload: MemberMoneyPayload, actor) => ({
       type: 'PaySimpananPokok',
       amountRp: payload.amountRp,
       tellerId: actor.userId,
     }),
   },
-  [MemberCommandTopics.paySimpananWajib]: {
+  [MemberCommands.paySimpananWajib]: {
     toCommand: (payload: PaySimpananWajibPayload, actor) => ({
       type: 'PaySimpananWajib',
       periods: payload.periods,
@@ -23,21 +23,21 @@ export const MEMBER_COMMAND_ROUTES: Record<string, CommandRoute<MemberCommand>> 
       tellerId: actor.userId,
     }),
   },
-  [MemberCommandTopics.depositSukarela]: {
+  [MemberCommands.depositSukarela]: {
     toCommand: (payload: MemberMoneyPayload, actor) => ({
       type: 'DepositSukarela',
       amountRp: payload.amountRp,
       tellerId: actor.userId,
     }),
   },
-  [MemberCommandTopics.withdrawSukarela]: {
+  [MemberCommands.withdrawSukarela]: {
     toCommand: (payload: MemberMoneyPayload, actor) => ({
       type: 'WithdrawSukarela',
       amountRp: payload.amountRp,
       tellerId: actor.userId,
     }),
   },
-  [MemberCommandTopics.resignMember]: {
+  [MemberCommands.resignMember]: {
     toCommand: (_payload: unknown, actor) => ({
       type: 'Resign',
       tellerId: actor.userId,

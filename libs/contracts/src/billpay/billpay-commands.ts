@@ -1,7 +1,7 @@
 import { namespaced } from '../kafka-namespace.js';
 
-/** Command topics of the billpay service; answered on COMMAND_REPLY_TOPIC. */
-export const BillpayCommandTopics = {
+/** The billpay service's commands by name (see MemberCommands); answered on COMMAND_REPLY_TOPIC. */
+export const BillpayCommands = {
   payBill: namespaced('billpay.cmd.pay-bill'),
   refundPayment: namespaced('billpay.cmd.refund-payment'),
   topUpDeposit: namespaced('billpay.cmd.top-up-deposit'),

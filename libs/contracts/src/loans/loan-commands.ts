@@ -1,8 +1,8 @@
 import { namespaced } from '../kafka-namespace.js';
 import type { InstallmentAllocation } from './loan-events.js';
 
-/** Command topics of the loans service; answered on COMMAND_REPLY_TOPIC. */
-export const LoanCommandTopics = {
+/** The loans service's commands by name (see MemberCommands); answered on COMMAND_REPLY_TOPIC. */
+export const LoanCommands = {
   collectInstallment: namespaced('loans.cmd.collect-installment'),
   closeRemittance: namespaced('loans.cmd.close-remittance'),
   payBackRefusedCollection: namespaced('loans.cmd.pay-back-refused-collection'),

@@ -1,7 +1,7 @@
 /**
  * The koperasi's money with its bank, owned by the members service next to the vault: setor ke bank (vault cash
  * deposited to the koperasi's account) and the bank paying the collection fees it owes. Topics are listed with
- * MemberCommandTopics.
+ * MemberCommands.
  */
 
 /** Setor ke bank; vaultBalanceRp is the ledger's kas brankas balance when the supervisor sent it. */

@@ -1,6 +1,6 @@
 /**
  * The teller's cash drawer (kasir) of one WIB business day, owned by the members service. Topics are listed
- * with MemberCommandTopics, so the members service answers them and the provisioning creates them.
+ * with MemberCommands, so the members service answers them and the provisioning creates them.
  */
 
 /** Rupiah notes and coins a drawer is counted in. */

@@ -1,7 +1,10 @@
 import { namespaced } from '../kafka-namespace.js';
 
-/** Command topics of the members service; each is also a Kafka topic, answered on COMMAND_REPLY_TOPIC. */
-export const MemberCommandTopics = {
+/**
+ * The members service's commands by name: each travels on its service's topic (commandTopicOf) named in
+ * COMMAND_HEADER, and is answered on COMMAND_REPLY_TOPIC.
+ */
+export const MemberCommands = {
   registerKoperasi: namespaced('members.cmd.register-koperasi'),
   registerMember: namespaced('members.cmd.register-member'),
   paySimpananPokok: namespaced('members.cmd.pay-simpanan-pokok'),

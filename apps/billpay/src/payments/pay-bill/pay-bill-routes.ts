@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { BillpayCommandTopics, type PayBillPayload } from '@koperasi/contracts';
+import { BillpayCommands, type PayBillPayload } from '@koperasi/contracts';
 import { badField, isUuid, refused, type CommandRoute } from '@koperasi/service-kit';
 import type { PayBillOrder } from './pay-bill-order.js';
 
 /** billpay.cmd.pay-bill: the payment id is fixed here, once, so every attempt at the command writes the same payment. */
 export const PAY_BILL_ROUTES: Record<string, CommandRoute<PayBillOrder>> = {
-  [BillpayCommandTopics.payBill]: {
+  [BillpayCommands.payBill]: {
     check: (payload: { inquiryId?: unknown; productCode?: unknown; customerNo?: unknown }) => {
       if (payload.inquiryId !== undefined) {
         if (payload.productCode !== undefined || payload.customerNo !== undefined) {

@@ -1,4 +1,4 @@
-import { BillpayCommandTopics } from '@koperasi/contracts';
+import { BillpayCommands } from '@koperasi/contracts';
 import { PostgresEventStore } from '@koperasi/eventstore';
 import { DeciderCommandHandler, PG_POOL, type CommandRoute } from '@koperasi/service-kit';
 import type { Pool } from 'pg';
@@ -9,7 +9,7 @@ import { refundAggregate } from './refund-aggregate.js';
 export const REFUND_COMMANDS = Symbol('REFUND_COMMANDS');
 
 const REFUND_ROUTES: Record<string, CommandRoute<RefundPayment>> = {
-  [BillpayCommandTopics.refundPayment]: {
+  [BillpayCommands.refundPayment]: {
     toCommand: (_payload: unknown, actor) => ({
       type: 'RefundPayment',
       supervisorId: actor.userId,

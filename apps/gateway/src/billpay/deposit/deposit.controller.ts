@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { BillpayCommandTopics, type TopUpDepositPayload } from '@koperasi/contracts';
+import { BillpayCommands, type TopUpDepositPayload } from '@koperasi/contracts';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
@@ -70,7 +70,7 @@ export class BillpayDepositController {
       user,
       write,
       body,
-      topic: BillpayCommandTopics.topUpDeposit,
+      command: BillpayCommands.topUpDeposit,
       koperasiId: koperasiOf(user),
       partitionKey: koperasiOf(user),
       payload: { amountRp: body.amount, bankTransferRef: body.bankTransferRef },

@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { BillpayCommandTopics, type PayBillPayload } from '@koperasi/contracts';
+import { BillpayCommands, type PayBillPayload } from '@koperasi/contracts';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
@@ -74,7 +74,7 @@ export class PayBillController {
       user,
       write,
       body,
-      topic: BillpayCommandTopics.payBill,
+      command: BillpayCommands.payBill,
       koperasiId,
       partitionKey: null,
       payload: payloadOf(body),

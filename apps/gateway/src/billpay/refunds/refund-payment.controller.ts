@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { BillpayCommandTopics, type RefundPaymentPayload } from '@koperasi/contracts';
+import { BillpayCommands, type RefundPaymentPayload } from '@koperasi/contracts';
 import { CurrentUser, Roles } from '../../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { koperasiOf } from '../../auth/koperasi-of.js';
@@ -49,7 +49,7 @@ export class RefundPaymentController {
       user,
       write,
       body: {},
-      topic: BillpayCommandTopics.refundPayment,
+      command: BillpayCommands.refundPayment,
       koperasiId: koperasiOf(user),
       partitionKey: paymentId,
       payload: { paymentId },

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type KoperasiView,
   type RegisterKoperasiPayload,
 } from '@koperasi/contracts';
@@ -53,7 +53,7 @@ export class RegisterKoperasiController {
       user,
       write,
       body,
-      topic: MemberCommandTopics.registerKoperasi,
+      command: MemberCommands.registerKoperasi,
       // The admin acts in no koperasi; the members service reads an empty koperasiId that way.
       koperasiId: '',
       partitionKey: null,

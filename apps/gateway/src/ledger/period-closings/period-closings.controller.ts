@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type ClosePeriodPayload,
   type PeriodClosingView,
 } from '@koperasi/contracts';
@@ -91,7 +91,7 @@ export class PeriodClosingsController {
       // Closing a month again answers that closing: the PUT needs no Idempotency-Key.
       write: null,
       body: { month },
-      topic: MemberCommandTopics.closePeriod,
+      command: MemberCommands.closePeriod,
       koperasiId,
       partitionKey: `period-closing:${koperasiId}`,
       payload: { month, closedByName, ...(yearEnd && { yearEndAccounts: yearEnd.accounts }) },

@@ -10,7 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
-  LoanCommandTopics,
+  LoanCommands,
   type CollectInstallmentPayload,
   type CollectInstallmentResult,
 } from '@koperasi/contracts';
@@ -68,7 +68,7 @@ export class CollectInstallmentController {
       user,
       write,
       body,
-      topic: LoanCommandTopics.collectInstallment,
+      command: LoanCommands.collectInstallment,
       koperasiId,
       // One loan's payments in order on one partition.
       partitionKey: body.loanNo,

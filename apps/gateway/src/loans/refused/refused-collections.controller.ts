@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  LoanCommandTopics,
+  LoanCommands,
   type CollectionView,
   type PayBackRefusedCollectionPayload,
 } from '@koperasi/contracts';
@@ -100,7 +100,7 @@ export class RefusedCollectionsController {
       user,
       write,
       body: { collectionId, ...body },
-      topic: LoanCommandTopics.payBackRefusedCollection,
+      command: LoanCommands.payBackRefusedCollection,
       koperasiId,
       partitionKey: `collection:${collectionId}`,
       payload: { collectionId, tellerId, paidByName },

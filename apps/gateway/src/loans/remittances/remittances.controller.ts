@@ -10,7 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
-  LoanCommandTopics,
+  LoanCommands,
   type CloseRemittancePayload,
   type RemittanceView,
 } from '@koperasi/contracts';
@@ -58,7 +58,7 @@ export class LoanRemittancesController {
       user,
       write,
       body,
-      topic: LoanCommandTopics.closeRemittance,
+      command: LoanCommands.closeRemittance,
       koperasiId,
       // Spread over partitions: two closes may run at once, and the database's unique index settles the race.
       partitionKey: null,

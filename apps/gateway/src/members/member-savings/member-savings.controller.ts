@@ -8,7 +8,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type MemberMoneyPayload,
   type PaySimpananWajibPayload,
   type SavingsMovementResult,
@@ -47,7 +47,7 @@ export class MemberSavingsController {
     @Param('id') memberId: string,
     @Body() body: SavingsAmountRequest,
   ): Promise<unknown> {
-    return this.move(user, write, body, MemberCommandTopics.paySimpananPokok, {
+    return this.move(user, write, body, MemberCommands.paySimpananPokok, {
       memberId,
       amountRp: body.amount,
     });
@@ -72,7 +72,7 @@ export class MemberSavingsController {
       amountRp: body.amount,
       periods: body.periods,
     };
-    return this.move(user, write, body, MemberCommandTopics.paySimpananWajib, payload);
+    return this.move(user, write, body, MemberCommands.paySimpananWajib, payload);
   }
 
   @Post('simpanan-sukarela/deposits')
@@ -86,7 +86,7 @@ export class MemberSavingsController {
     @Param('id') memberId: string,
     @Body() body: SavingsAmountRequest,
   ): Promise<unknown> {
-    return this.move(user, write, body, MemberCommandTopics.depositSukarela, {
+    return this.move(user, write, body, MemberCommands.depositSukarela, {
       memberId,
       amountRp: body.amount,
     });
@@ -106,7 +106,7 @@ export class MemberSavingsController {
     @Param('id') memberId: string,
     @Body() body: SavingsAmountRequest,
   ): Promise<unknown> {
-    return this.move(user, write, body, MemberCommandTopics.withdrawSukarela, {
+    return this.move(user, write, body, MemberCommands.withdrawSukarela, {
       memberId,
       amountRp: body.amount,
     });
@@ -116,7 +116,7 @@ export class MemberSavingsController {
     user: AuthenticatedUser,
     write: IdempotentWrite,
     body: object,
-    topic: string,
+    command: string,
     payload: TPayload,
   ): Promise<unknown> {
     if (!Number.isSafeInteger(payload.amountRp))
@@ -125,7 +125,7 @@ export class MemberSavingsController {
       user,
       write,
       body,
-      topic,
+      command,
       koperasiId: koperasiOf(user),
       partitionKey: payload.memberId,
       payload,

@@ -9,7 +9,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type RegisterMemberPayload,
   type RegisterMemberResult,
 } from '@koperasi/contracts';
@@ -62,7 +62,7 @@ export class RegisterMemberController {
       user,
       write,
       body,
-      topic: MemberCommandTopics.registerMember,
+      command: MemberCommands.registerMember,
       koperasiId,
       // Registrations of a koperasi go in order; the NIK's platform-wide uniqueness is the service's to hold.
       partitionKey: koperasiId,

@@ -8,7 +8,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type ResignMemberPayload,
   type SavingsMovementResult,
 } from '@koperasi/contracts';
@@ -54,7 +54,7 @@ export class ResignMemberController {
       user,
       write,
       body: {},
-      topic: MemberCommandTopics.resignMember,
+      command: MemberCommands.resignMember,
       koperasiId: koperasiOf(user),
       partitionKey: memberId,
       payload: { memberId },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LoanCommandTopics, type CollectInstallmentPayload } from '@koperasi/contracts';
+import { LoanCommands, type CollectInstallmentPayload } from '@koperasi/contracts';
 import { PostgresEventStore } from '@koperasi/eventstore';
 import { DeciderCommandHandler, PG_POOL, type CommandRoute } from '@koperasi/service-kit';
 import type { Pool } from 'pg';
@@ -14,7 +14,7 @@ import {
 export const COLLECT_INSTALLMENT_COMMANDS = Symbol('COLLECT_INSTALLMENT_COMMANDS');
 
 const COLLECT_INSTALLMENT_ROUTES: Record<string, CommandRoute<CollectionOrder>> = {
-  [LoanCommandTopics.collectInstallment]: {
+  [LoanCommands.collectInstallment]: {
     toCommand: (payload: CollectInstallmentPayload, actor) => ({
       type: 'CollectInstallment',
       collectionId: randomUUID(),

@@ -1,5 +1,5 @@
 import {
-  LoanCommandTopics,
+  LoanCommands,
   type CommandEnvelope,
   type PayBackRefusedCollectionPayload,
 } from '@koperasi/contracts';
@@ -37,7 +37,7 @@ function checkPayBack(
 }
 
 const PAY_BACK_REFUSED_ROUTES: Record<string, CommandRoute<PayBackRefusedCollection>> = {
-  [LoanCommandTopics.payBackRefusedCollection]: {
+  [LoanCommands.payBackRefusedCollection]: {
     check: checkPayBack,
     toCommand: (payload: PayBackRefusedCollectionPayload, actor) => ({
       collectionId: payload.collectionId,

@@ -1,5 +1,5 @@
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type BookShuDistributionPayload,
   type RecordBankDepositPayload,
   type SettleBankFeesPayload,
@@ -21,7 +21,7 @@ import {
 const SUPERVISOR_ONLY = 'Only a supervisor records money with the bank or books the SHU';
 
 export const BANK_COMMAND_ROUTES: Record<string, CommandRoute<BankCommand>> = {
-  [MemberCommandTopics.recordBankDeposit]: {
+  [MemberCommands.recordBankDeposit]: {
     check: (payload: RecordBankDepositPayload, envelope) =>
       supervisorOnly(envelope, SUPERVISOR_ONLY) ?? checkBankDepositPayload(payload),
     toCommand: (payload: RecordBankDepositPayload, actor, envelope) => ({
@@ -35,7 +35,7 @@ export const BANK_COMMAND_ROUTES: Record<string, CommandRoute<BankCommand>> = {
       now: nowInWib(),
     }),
   },
-  [MemberCommandTopics.settleBankFees]: {
+  [MemberCommands.settleBankFees]: {
     check: (payload: SettleBankFeesPayload, envelope) =>
       supervisorOnly(envelope, SUPERVISOR_ONLY) ?? checkBankFeesPayload(payload),
     toCommand: (payload: SettleBankFeesPayload, actor, envelope) => ({
@@ -50,7 +50,7 @@ export const BANK_COMMAND_ROUTES: Record<string, CommandRoute<BankCommand>> = {
       now: nowInWib(),
     }),
   },
-  [MemberCommandTopics.bookShuDistribution]: {
+  [MemberCommands.bookShuDistribution]: {
     check: (payload: BookShuDistributionPayload, envelope) =>
       supervisorOnly(envelope, SUPERVISOR_ONLY) ?? checkShuDistributionPayload(payload),
     toCommand: (payload: BookShuDistributionPayload, actor, envelope) => ({

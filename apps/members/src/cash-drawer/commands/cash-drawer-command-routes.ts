@@ -1,5 +1,5 @@
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type ApproveCashDrawerPayload,
   type CommandEnvelope,
   type CountCashDrawerPayload,
@@ -24,7 +24,7 @@ function ownDrawerToday(actor: Actor, envelope: CommandEnvelope<unknown>, now: s
 }
 
 export const CASH_DRAWER_COMMAND_ROUTES: Record<string, CommandRoute<CashDrawerCommand>> = {
-  [MemberCommandTopics.openCashDrawer]: {
+  [MemberCommands.openCashDrawer]: {
     check: checkOpenPayload,
     toCommand: (payload: OpenCashDrawerPayload, actor, envelope) => {
       const now = nowInWib();
@@ -36,7 +36,7 @@ export const CASH_DRAWER_COMMAND_ROUTES: Record<string, CommandRoute<CashDrawerC
       };
     },
   },
-  [MemberCommandTopics.countCashDrawer]: {
+  [MemberCommands.countCashDrawer]: {
     check: checkCountPayload,
     toCommand: (payload: CountCashDrawerPayload, actor, envelope) => {
       const now = nowInWib();
@@ -51,7 +51,7 @@ export const CASH_DRAWER_COMMAND_ROUTES: Record<string, CommandRoute<CashDrawerC
     },
   },
   /** The supervisor approves a named teller's drawer of a named day (a drawer left counted yesterday included). */
-  [MemberCommandTopics.approveCashDrawer]: {
+  [MemberCommands.approveCashDrawer]: {
     check: checkApprovePayload,
     toCommand: (payload: ApproveCashDrawerPayload, actor, envelope) => ({
       type: 'ApproveCashDrawer',

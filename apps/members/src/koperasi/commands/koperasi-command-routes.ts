@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  MemberCommandTopics,
+  MemberCommands,
   type CommandReply,
   type RegisterKoperasiPayload,
 } from '@koperasi/contracts';
@@ -22,7 +22,7 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9-]{1,19}$/;
 const AMOUNT_FIELDS = ['simpananPokokRp', 'simpananWajibMonthlyRp'] as const;
 
 export const KOPERASI_COMMAND_ROUTES: Record<string, CommandRoute<RegisterKoperasi>> = {
-  [MemberCommandTopics.registerKoperasi]: {
+  [MemberCommands.registerKoperasi]: {
     permission: 'admin-only',
     check: checkPayload,
     toCommand: (payload: RegisterKoperasiPayload) => ({

@@ -1,8 +1,4 @@
-import {
-  MemberCommandTopics,
-  type ClosePeriodPayload,
-  type CommandReply,
-} from '@koperasi/contracts';
+import { MemberCommands, type ClosePeriodPayload, type CommandReply } from '@koperasi/contracts';
 import { badField, nowInWib, type CommandRoute } from '@koperasi/service-kit';
 import { supervisorOnly } from '../../commands/supervisor-only.js';
 import type { ClosePeriod } from '../domain/index.js';
@@ -12,7 +8,7 @@ const MAX_YEAR_END_ACCOUNTS = 500;
 const MAX_ACCOUNT_CODE_LENGTH = 20;
 
 export const PERIOD_CLOSING_COMMAND_ROUTES: Record<string, CommandRoute<ClosePeriod>> = {
-  [MemberCommandTopics.closePeriod]: {
+  [MemberCommands.closePeriod]: {
     check: (payload: ClosePeriodPayload, envelope) =>
       supervisorOnly(envelope, 'Only a supervisor closes the books') ??
       checkClosePeriodPayload(payload),
