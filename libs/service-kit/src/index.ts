@@ -4,6 +4,7 @@ export * from './check-envelope.js';
 export * from './command-consumer-state.js';
 export * from './command-reply.js';
 export * from './decider-command-handler.js';
+export * from './fold-streams.js';
 export * from './command-results.js';
 export * from './command-results-schema.migration.js';
 export * from './idempotent-command-executor.js';

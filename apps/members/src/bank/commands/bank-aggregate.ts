@@ -2,8 +2,8 @@ import type { PostgresEventStore } from '@koperasi/eventstore';
 import {
   RefusalInTransaction,
   isUniqueViolation,
+  foldStreams,
   type BatchAggregate,
-  type LoadedState,
 } from '@koperasi/service-kit';
 import type { Pool } from 'pg';
 import {
@@ -64,18 +64,7 @@ export function bankAggregate(
       const streamId = streamIdOf(command, envelope.koperasiId);
       return { streamId, aggregateId: streamId };
     },
-    load: async (_pool, targets) => {
-      const streams = await store.readStreams(targets.map(({ streamId }) => streamId));
-      const loaded = new Map<string, LoadedState<BankState>>();
-      for (const [streamId, history] of streams) {
-        const events = history as unknown as BankEvent[];
-        loaded.set(streamId, {
-          state: events.reduce(evolveBank, initialBankState),
-          version: events.length,
-        });
-      }
-      return loaded;
-    },
+    load: (_pool, targets) => foldStreams(store, targets, evolveBank, initialBankState),
     prepare: (commands) =>
       Promise.all(
         commands.map(

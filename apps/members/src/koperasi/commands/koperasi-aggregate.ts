@@ -4,8 +4,8 @@ import {
   RefusalInTransaction,
   isUniqueViolation,
   refused,
+  foldStreams,
   type BatchAggregate,
-  type LoadedState,
 } from '@koperasi/service-kit';
 import type { PoolClient } from 'pg';
 import {
@@ -29,18 +29,7 @@ export function koperasiAggregate(
       aggregateId: command.koperasiId,
       koperasiId: command.koperasiId,
     }),
-    load: async (_pool, targets) => {
-      const streams = await store.readStreams(targets.map(({ streamId }) => streamId));
-      const loaded = new Map<string, LoadedState<KoperasiState>>();
-      for (const [streamId, history] of streams) {
-        const events = history as unknown as KoperasiRegistered[];
-        loaded.set(streamId, {
-          state: events.reduce(evolveKoperasi, initialKoperasiState),
-          version: events.length,
-        });
-      }
-      return loaded;
-    },
+    load: (_pool, targets) => foldStreams(store, targets, evolveKoperasi, initialKoperasiState),
     refusal: (error) => refused(409, error.code, error.message),
     project: async (tx, changes) => {
       for (const { events, appended } of changes)

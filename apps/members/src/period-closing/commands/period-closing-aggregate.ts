@@ -1,5 +1,5 @@
 import type { PostgresEventStore } from '@koperasi/eventstore';
-import type { BatchAggregate, LoadedState } from '@koperasi/service-kit';
+import { foldStreams, type BatchAggregate } from '@koperasi/service-kit';
 import {
   decideClosePeriod,
   periodClosingStreamId,
@@ -29,18 +29,8 @@ export function periodClosingAggregate(
       streamId: periodClosingStreamId(envelope.koperasiId),
       aggregateId: envelope.koperasiId,
     }),
-    load: async (_pool, targets) => {
-      const streams = await store.readStreams(targets.map(({ streamId }) => streamId));
-      const loaded = new Map<string, LoadedState<PeriodClosingState>>();
-      for (const [streamId, history] of streams) {
-        const events = history as unknown as PeriodClosed[];
-        loaded.set(streamId, {
-          state: events.reduce(evolvePeriodClosing, initialPeriodClosingState),
-          version: events.length,
-        });
-      }
-      return loaded;
-    },
+    load: (_pool, targets) =>
+      foldStreams(store, targets, evolvePeriodClosing, initialPeriodClosingState),
     beforeAppend: async (tx, commands) => {
       for (const koperasiId of new Set(commands.map(({ envelope }) => envelope.koperasiId)))
         await lockClosings(tx, koperasiId);
