@@ -1,9 +1,9 @@
 import { waitFor } from '@koperasi/testing';
 import { TEST_CUSTOMERS } from '../../apps/partner-sim/src/aggregator/test-customers.js';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
-import { ApiClient } from '../support/api-client.js';
-import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
-import { fullNameOf } from '../support/user-names.js';
+import type { ApiClient } from '../support/api-client.js';
+import { staffedKoperasi } from '../support/staffed-koperasi.js';
+import { SuiteHarness } from '../support/suite-harness.js';
 
 const FLOAT_RP = 500_000;
 const SHORT_RP = 5_000;
@@ -30,49 +30,24 @@ describe('cash at the counter end to end: buka kasir, a mixed day, tutup kasir s
 
   beforeAll(async () => {
     await suite.startAll();
-    const admin = await new ApiClient(suite.gatewayUrl).login('admin', DEMO_PASSWORD);
-    const created = await admin.post('/koperasi', {
-      code: 'BDK',
-      name: 'KKMP Bendan Kergon',
-      kelurahan: 'Bendan Kergon',
-      kecamatan: 'Pekalongan Barat',
-      kotaKabupaten: 'Kota Pekalongan',
-      provinsi: 'Jawa Tengah',
-      simpananPokokAmount: 25_000,
-      simpananWajibMonthlyAmount: 15_000,
-    });
-    expect(created.status).toBe(201);
-    for (const [username, role] of [
-      ['teller.siti', 'teller'],
-      ['teller.agus', 'teller'],
-      ['supervisor.budi', 'supervisor'],
-    ]) {
-      const user = await admin.post('/users', {
-        username,
-        fullName: fullNameOf(username),
-        password: DEMO_PASSWORD,
-        role,
-        koperasiId: created.body.id,
-      });
-      expect(user.status).toBe(201);
-    }
-    teller = await new ApiClient(suite.gatewayUrl).login('teller.siti', DEMO_PASSWORD);
-    forgetfulTeller = await new ApiClient(suite.gatewayUrl).login('teller.agus', DEMO_PASSWORD);
-    supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.budi', DEMO_PASSWORD);
-    expect(
-      (
-        await supervisor.post('/billpay/deposit/topups', {
-          amount: 1_000_000,
-          bankTransferRef: 'BRI-TRF-KASIR-1',
-        })
-      ).status,
-    ).toBeLessThan(300);
-    const agreement = await supervisor.call('PUT', '/loans/agreements/KUR', {
-      fee: { kind: 'FIXED', amount: 2_500 },
-      partialAllowed: false,
-      feeMode: 'BANK_PAYS',
-    });
-    expect(agreement.status).toBeLessThan(300);
+    const koperasi = await staffedKoperasi(
+      suite.gatewayUrl,
+      {
+        code: 'BDK',
+        name: 'KKMP Bendan Kergon',
+        kelurahan: 'Bendan Kergon',
+        kecamatan: 'Pekalongan Barat',
+        kotaKabupaten: 'Kota Pekalongan',
+        provinsi: 'Jawa Tengah',
+      },
+      { 'teller.siti': 'teller', 'teller.agus': 'teller', 'supervisor.budi': 'supervisor' },
+      { ppobTopUp: { amountRp: 1_000_000, bankTransferRef: 'BRI-TRF-KASIR-1' }, kurFeeRp: 2_500 },
+    );
+    ({
+      'teller.siti': teller,
+      'teller.agus': forgetfulTeller,
+      'supervisor.budi': supervisor,
+    } = koperasi.staff);
   }, 240_000);
 
   afterAll(async () => {

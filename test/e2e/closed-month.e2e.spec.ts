@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { waitFor } from '@koperasi/testing';
 import { nowInWib } from '@koperasi/service-kit';
-import { ApiClient } from '../support/api-client.js';
-import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
-import { fullNameOf } from '../support/user-names.js';
+import type { ApiClient } from '../support/api-client.js';
+import { staffedKoperasi } from '../support/staffed-koperasi.js';
+import { SuiteHarness } from '../support/suite-harness.js';
 
 describe('a closed month end to end: tutup buku is a members event; once the current month is closed, a supervisor’s postings dated into it are refused and change nothing', () => {
   const suite = new SuiteHarness();
@@ -20,43 +20,33 @@ describe('a closed month end to end: tutup buku is a members event; once the cur
 
   beforeAll(async () => {
     await suite.startAll();
-    const admin = await new ApiClient(suite.gatewayUrl).login('admin', DEMO_PASSWORD);
-    const created = await admin.post('/koperasi', {
-      code: 'TTB',
-      name: 'KKMP Tirto',
-      kelurahan: 'Tirto',
-      kecamatan: 'Pekalongan Barat',
-      kotaKabupaten: 'Kota Pekalongan',
-      provinsi: 'Jawa Tengah',
-      simpananPokokAmount: 25_000,
-      simpananWajibMonthlyAmount: 15_000,
-    });
-    expect(created.status).toBe(201);
-    const userIds: Record<string, string> = {};
-    for (const [username, role] of [
-      ['teller.siti', 'teller'],
-      ['teller.agus', 'teller'],
-      ['supervisor.budi', 'supervisor'],
-      ['supervisor.sri', 'supervisor'],
-    ]) {
-      const user = await admin.post('/users', {
-        username,
-        fullName: fullNameOf(username),
-        password: DEMO_PASSWORD,
-        role,
-        koperasiId: created.body.id,
-      });
-      expect(user.status).toBe(201);
-      userIds[username] = user.body.id;
-    }
-    agusId = userIds['teller.agus'];
-    koperasiId = created.body.id;
+    const koperasi = await staffedKoperasi(
+      suite.gatewayUrl,
+      {
+        code: 'TTB',
+        name: 'KKMP Tirto',
+        kelurahan: 'Tirto',
+        kecamatan: 'Pekalongan Barat',
+        kotaKabupaten: 'Kota Pekalongan',
+        provinsi: 'Jawa Tengah',
+      },
+      {
+        'teller.siti': 'teller',
+        'teller.agus': 'teller',
+        'supervisor.budi': 'supervisor',
+        'supervisor.sri': 'supervisor',
+      },
+    );
+    agusId = koperasi.userIds['teller.agus'];
+    koperasiId = koperasi.koperasiId;
     membersDb = new pg.Pool({ connectionString: suite.databaseUrl('members'), max: 2 });
     ledgerDb = new pg.Pool({ connectionString: suite.databaseUrl('ledger'), max: 2 });
-    siti = await new ApiClient(suite.gatewayUrl).login('teller.siti', DEMO_PASSWORD);
-    agus = await new ApiClient(suite.gatewayUrl).login('teller.agus', DEMO_PASSWORD);
-    supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.budi', DEMO_PASSWORD);
-    secondSupervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.sri', DEMO_PASSWORD);
+    ({
+      'teller.siti': siti,
+      'teller.agus': agus,
+      'supervisor.budi': supervisor,
+      'supervisor.sri': secondSupervisor,
+    } = koperasi.staff);
   }, 240_000);
 
   afterAll(async () => {

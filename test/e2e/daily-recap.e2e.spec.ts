@@ -2,20 +2,19 @@ import { waitFor } from '@koperasi/testing';
 import { nowInWib } from '@koperasi/service-kit';
 import { TEST_CUSTOMERS } from '../../apps/partner-sim/src/aggregator/test-customers.js';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
-import { ApiClient } from '../support/api-client.js';
-import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
-import { fullNameOf } from '../support/user-names.js';
+import type { PaymentResponse } from '../../apps/gateway/src/billpay/billpay.responses.js';
+import type { DailyRecapResponse } from '../../apps/gateway/src/counter/recap/daily-recap.responses.js';
+import type { ApiClient } from '../support/api-client.js';
+import { staffedKoperasi } from '../support/staffed-koperasi.js';
+import { SuiteHarness } from '../support/suite-harness.js';
 
 const FAILING_METER = '14799000011';
 const KUR_FEE_RP = 2_500;
 
-interface Line {
-  kind: string;
-  product: string;
-  count: number;
-  in: number;
-  out: number;
-  fee: number;
+/** What the koperasi took for a paid PPOB payment, and kept of it once the aggregator took its price. */
+function takenAndKept(view: PaymentResponse): { total: number; fee: number } {
+  if (view.price === null) throw new Error(`payment ${view.paymentId} has no price yet`);
+  return { total: view.totalAmount, fee: view.totalAmount - view.price };
 }
 
 describe('daily recap end to end: a known mixed day of two tellers and a supervisor, per teller and for the koperasi', () => {
@@ -32,56 +31,25 @@ describe('daily recap end to end: a known mixed day of two tellers and a supervi
 
   beforeAll(async () => {
     await suite.startAll();
-    const admin = await new ApiClient(suite.gatewayUrl).login('admin', DEMO_PASSWORD);
-    const created = await admin.post('/koperasi', {
-      code: 'RKP',
-      name: 'KKMP Rekap Sari',
-      kelurahan: 'Kramat Sari',
-      kecamatan: 'Pekalongan Barat',
-      kotaKabupaten: 'Kota Pekalongan',
-      provinsi: 'Jawa Tengah',
-      simpananPokokAmount: 25_000,
-      simpananWajibMonthlyAmount: 15_000,
-    });
-    expect(created.status).toBe(201);
-    koperasiId = created.body.id;
-    const userIds: Record<string, string> = {};
-    for (const [username, role] of [
-      ['teller.siti', 'teller'],
-      ['teller.agus', 'teller'],
-      ['supervisor.budi', 'supervisor'],
-    ]) {
-      const user = await admin.post('/users', {
-        username,
-        fullName: fullNameOf(username),
-        password: DEMO_PASSWORD,
-        role,
-        koperasiId: created.body.id,
-      });
-      expect(user.status).toBe(201);
-      userIds[username] = user.body.id;
-    }
-    ids = {
-      siti: userIds['teller.siti'],
-      agus: userIds['teller.agus'],
-    };
-    siti = await new ApiClient(suite.gatewayUrl).login('teller.siti', DEMO_PASSWORD);
-    agus = await new ApiClient(suite.gatewayUrl).login('teller.agus', DEMO_PASSWORD);
-    supervisor = await new ApiClient(suite.gatewayUrl).login('supervisor.budi', DEMO_PASSWORD);
-    expect(
-      (
-        await supervisor.post('/billpay/deposit/topups', {
-          amount: 1_000_000,
-          bankTransferRef: 'BRI-TRF-REKAP-1',
-        })
-      ).status,
-    ).toBeLessThan(300);
-    const agreement = await supervisor.call('PUT', '/loans/agreements/KUR', {
-      fee: { kind: 'FIXED', amount: KUR_FEE_RP },
-      partialAllowed: false,
-      feeMode: 'BANK_PAYS',
-    });
-    expect(agreement.status).toBeLessThan(300);
+    const koperasi = await staffedKoperasi(
+      suite.gatewayUrl,
+      {
+        code: 'RKP',
+        name: 'KKMP Rekap Sari',
+        kelurahan: 'Kramat Sari',
+        kecamatan: 'Pekalongan Barat',
+        kotaKabupaten: 'Kota Pekalongan',
+        provinsi: 'Jawa Tengah',
+      },
+      { 'teller.siti': 'teller', 'teller.agus': 'teller', 'supervisor.budi': 'supervisor' },
+      {
+        ppobTopUp: { amountRp: 1_000_000, bankTransferRef: 'BRI-TRF-REKAP-1' },
+        kurFeeRp: KUR_FEE_RP,
+      },
+    );
+    koperasiId = koperasi.koperasiId;
+    ids = { siti: koperasi.userIds['teller.siti'], agus: koperasi.userIds['teller.agus'] };
+    ({ 'teller.siti': siti, 'teller.agus': agus, 'supervisor.budi': supervisor } = koperasi.staff);
     await suite.partnerSim('PUT', '/admin/aggregator/faults', {
       outcomeByCustomer: { [FAILING_METER]: 'FAILED' },
     });
@@ -102,11 +70,12 @@ describe('daily recap end to end: a known mixed day of two tellers and a supervi
       inquiry ? { inquiryId: inquiry.body.inquiryId } : { productCode, customerNo },
     );
     expect(payment.status).toBeLessThan(300);
-    let view: any;
+    let view!: PaymentResponse;
     await waitFor(
       `payment ${productCode} ${customerNo} to be ${status}`,
       async () => {
-        view = (await teller.get(`/billpay/payments/${payment.body.paymentId}`)).body;
+        view = (await teller.get<PaymentResponse>(`/billpay/payments/${payment.body.paymentId}`))
+          .body;
         return view.status === status;
       },
       30_000,
@@ -137,7 +106,7 @@ describe('daily recap end to end: a known mixed day of two tellers and a supervi
       TEST_CUSTOMERS.plnPrepaid.valid.customerNo,
       'SUCCESS',
     );
-    pln = { total: plnView.totalAmount, fee: plnView.totalAmount - plnView.price };
+    pln = takenAndKept(plnView);
     const failed = await paid(siti, 'PLN20', FAILING_METER, 'FAILED');
     failedTotal = failed.totalAmount;
     expect(
@@ -153,19 +122,19 @@ describe('daily recap end to end: a known mixed day of two tellers and a supervi
         .status,
     ).toBe(200);
     const pdamView = await paid(agus, 'PDAM', TEST_CUSTOMERS.pdam.valid.customerNo, 'SUCCESS');
-    pdam = { total: pdamView.totalAmount, fee: pdamView.totalAmount - pdamView.price };
+    pdam = takenAndKept(pdamView);
     expect(pdam).toEqual({ total: 87_500, fee: 800 });
     // A supervisor pays the failed payment back; the cash leaves the drawer that took it (Siti's).
     expect((await supervisor.post(`/billpay/payments/${failed.paymentId}/refund`, {})).status).toBe(
       200,
     );
 
-    let recap: any;
+    let recap!: DailyRecapResponse;
     await waitFor(
       'the refund to be booked in Siti’s drawer',
       async () => {
-        recap = (await supervisor.get(`/counter/recap?date=${today}`)).body;
-        return recap.koperasi?.lines.some((line: Line) => line.kind === 'refund') === true;
+        recap = (await supervisor.get<DailyRecapResponse>(`/counter/recap?date=${today}`)).body;
+        return recap.koperasi?.lines.some((line) => line.kind === 'refund') === true;
       },
       30_000,
     ).catch((error: Error) => {
@@ -173,8 +142,8 @@ describe('daily recap end to end: a known mixed day of two tellers and a supervi
     });
     const byTeller = (id: string) =>
       recap.tellers
-        .find((teller: { tellerId: string }) => teller.tellerId === id)
-        .lines.map(({ kind, product, count, in: inRp, out, fee }: Line) => ({
+        .find((teller) => teller.tellerId === id)!
+        .lines.map(({ kind, product, count, in: inRp, out, fee }) => ({
           kind,
           product,
           count,
@@ -203,28 +172,25 @@ describe('daily recap end to end: a known mixed day of two tellers and a supervi
       { kind: 'simpanan', product: 'sukarela-deposit', count: 1, in: 50_000, out: 0, fee: 0 },
       { kind: 'ppob', product: 'PDAM', count: 1, in: 87_500, out: 0, fee: 800 },
     ]);
-    expect(recap.tellers.map((teller: { tellerId: string }) => teller.tellerId)).toEqual([
-      ids.agus,
-      ids.siti,
-    ]);
+    expect(recap.tellers.map((teller) => teller.tellerId)).toEqual([ids.agus, ids.siti]);
     const inRp =
       25_000 + 15_000 + 100_000 + pln.total + failedTotal + TEST_LOANS.current.installmentRp;
-    expect(recap.koperasi.totals).toEqual({
+    expect(recap.koperasi!.totals).toEqual({
       count: 10,
       in: inRp + 50_000 + 87_500,
       out: 30_000 + failedTotal,
       fee: pln.fee + KUR_FEE_RP + 800,
       net: inRp + 50_000 + 87_500 - 30_000 - failedTotal,
     });
-    expect(
-      recap.koperasi.lines.find((line: Line) => line.product === 'sukarela-deposit'),
-    ).toMatchObject({ count: 2, in: 150_000 });
+    expect(recap.koperasi!.lines.find((line) => line.product === 'sukarela-deposit')).toMatchObject(
+      { count: 2, in: 150_000 },
+    );
     expect(recap.truncated).toBe(false);
     expect(recap.receiptId).toBe(`${today}.${koperasiId}`);
   }, 180_000);
 
   it('given the recap, then it agrees with the books: each drawer holds its net, and the fees are the fee income booked', async () => {
-    const recap = (await supervisor.get(`/counter/recap?date=${today}`)).body;
+    const recap = (await supervisor.get<DailyRecapResponse>(`/counter/recap?date=${today}`)).body;
     let accounts: Record<string, number> = {};
     await waitFor(
       'the ledger to book the fees',
@@ -236,7 +202,7 @@ describe('daily recap end to end: a known mixed day of two tellers and a supervi
             account.balance,
           ]),
         );
-        return (accounts['410000'] ?? 0) + (accounts['420000'] ?? 0) === recap.koperasi.totals.fee;
+        return (accounts['410000'] ?? 0) + (accounts['420000'] ?? 0) === recap.koperasi!.totals.fee;
       },
       30_000,
     );

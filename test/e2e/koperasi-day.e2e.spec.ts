@@ -1,9 +1,9 @@
 import { waitFor } from '@koperasi/testing';
 import { TEST_CUSTOMERS } from '../../apps/partner-sim/src/aggregator/test-customers.js';
 import { TEST_LOANS } from '../../apps/partner-sim/src/bank/test-loans.js';
-import { ApiClient } from '../support/api-client.js';
-import { DEMO_PASSWORD, SuiteHarness } from '../support/suite-harness.js';
-import { fullNameOf } from '../support/user-names.js';
+import type { ApiClient } from '../support/api-client.js';
+import { staffedKoperasi } from '../support/staffed-koperasi.js';
+import { SuiteHarness } from '../support/suite-harness.js';
 
 const FLOAT_RP = 400_000;
 const SHORT_RP = 3_000;
@@ -72,49 +72,24 @@ describe('a koperasi day and month end to end: drawer, setor ke bank, remittance
   beforeAll(async () => {
     await suite.startAll();
     await sim('POST', '/admin/reset');
-    const admin = await new ApiClient(suite.gatewayUrl).login('admin', DEMO_PASSWORD);
-    const created = await admin.post('/koperasi', {
-      code: 'KRP',
-      name: 'KKMP Karangpanas',
-      kelurahan: 'Karangrejo',
-      kecamatan: 'Gajahmungkur',
-      kotaKabupaten: 'Kota Semarang',
-      provinsi: 'Jawa Tengah',
-      simpananPokokAmount: 25_000,
-      simpananWajibMonthlyAmount: 15_000,
-    });
-    expect(created.status).toBe(201);
-    const clients: ApiClient[] = [];
-    for (const [username, role] of [
-      ['teller.rini', 'teller'],
-      ['supervisor.hadi', 'supervisor'],
-      ['auditor.wati', 'auditor'],
-    ]) {
-      const user = await admin.post('/users', {
-        username,
-        fullName: fullNameOf(username),
-        password: DEMO_PASSWORD,
-        role,
-        koperasiId: created.body.id,
-      });
-      expect(user.status).toBe(201);
-      clients.push(await new ApiClient(suite.gatewayUrl).login(username, DEMO_PASSWORD));
-    }
-    [teller, supervisor, auditor] = clients;
-    expect(
-      (
-        await supervisor.post('/billpay/deposit/topups', {
-          amount: 500_000,
-          bankTransferRef: 'BRI-TRF-KRP-1',
-        })
-      ).status,
-    ).toBe(201);
-    const agreement = await supervisor.call('PUT', '/loans/agreements/KUR', {
-      fee: { kind: 'FIXED', amount: KUR_FEE_RP },
-      partialAllowed: false,
-      feeMode: 'BANK_PAYS',
-    });
-    expect(agreement.status).toBeLessThan(300);
+    const koperasi = await staffedKoperasi(
+      suite.gatewayUrl,
+      {
+        code: 'KRP',
+        name: 'KKMP Karangpanas',
+        kelurahan: 'Karangrejo',
+        kecamatan: 'Gajahmungkur',
+        kotaKabupaten: 'Kota Semarang',
+        provinsi: 'Jawa Tengah',
+      },
+      { 'teller.rini': 'teller', 'supervisor.hadi': 'supervisor', 'auditor.wati': 'auditor' },
+      { ppobTopUp: { amountRp: 500_000, bankTransferRef: 'BRI-TRF-KRP-1' }, kurFeeRp: KUR_FEE_RP },
+    );
+    ({
+      'teller.rini': teller,
+      'supervisor.hadi': supervisor,
+      'auditor.wati': auditor,
+    } = koperasi.staff);
   }, 240_000);
 
   afterAll(async () => {
