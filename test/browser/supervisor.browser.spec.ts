@@ -363,7 +363,9 @@ describe('counter app: the supervisor screens (refunds, PPOB deposit, remittance
         await page.getByRole('heading', { name: screen.title, level: 1 }).waitFor();
         if (screen.name === 'refund' || screen.name === 'setoran-bank')
           await page.getByRole('table').first().waitFor();
-        if (screen.name === 'deposit') await page.getByTestId('reconciliation').waitFor();
+        // The reconciliation asks the aggregator for its statement: slow on a machine running the whole suite.
+        if (screen.name === 'deposit')
+          await page.getByTestId('reconciliation').waitFor({ timeout: 60_000 });
         await suite.screenshot(page, `${screen.name}-${width}`);
         problems[screen.name] = {
           overflowPx: await suite.horizontalOverflowPx(page),

@@ -42,6 +42,8 @@ const SECOND_INSTANCE_PORT_OFFSETS = { members: 6, billpay: 7, loans: 8, ledger:
 type ServiceWithDatabase = Exclude<ServiceName, 'partner-sim'>;
 /** Random per test process, like every secret of a run: no password or key of a test is written in the code. */
 const AUDIT_CLI = 'dist/apps/ledger/src/audit-cli.js';
+/** A partner-sim admin GET or PUT that met a network failure is asked again, 500 ms apart. */
+const PARTNER_SIM_ATTEMPTS = 4;
 
 export interface AuditCliRun {
   status: number | null;
@@ -148,11 +150,22 @@ export class SuiteHarness {
 
   /** partner-sim's admin API (faults, forced outcomes, the request log); a refusal fails the test. */
   async partnerSim<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.partnerSimUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const request = () =>
+      fetch(`${this.partnerSimUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // A knob is set, not added to, so a GET or PUT is safe to ask again. A chaos run's busy partner-sim has
+    // dropped a connection as a knob was set back ("fetch failed"), failing the run's fault, not the suite.
+    let response: Response | null = null;
+    for (let attempt = 1; response === null; attempt++) {
+      response = await request().catch((error: unknown) => {
+        if (attempt >= PARTNER_SIM_ATTEMPTS || !['GET', 'PUT'].includes(method)) throw error;
+        return null;
+      });
+      if (response === null) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     const text = await response.text();
     if (!response.ok) throw new Error(`partner-sim ${method} ${path}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : null) as T;
