@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { Topics, UpcasterRegistry, type EventEnvelope } from '@koperasi/contracts';
 import { retryUntilReachable } from '@koperasi/platform';
 import { sendToDeadLetter, type DeadLetter } from './dead-letter.js';
-import { MergingFlushQueue } from './merging-flush-queue.js';
+import { MergingFlushQueue, PARTITIONS_FETCHED_AT_ONCE } from './merging-flush-queue.js';
 import { OffsetCommitter } from './offset-committer.js';
 import { parseEnvelope } from './parse-envelope.js';
 
@@ -45,9 +45,6 @@ interface Received {
 interface Delivery extends Received {
   event: EventEnvelope;
 }
-
-/** Every partition of a topic (12 in production) hands its fetch to the merging queue at once. */
-const PARTITIONS_FETCHED_AT_ONCE = 64;
 
 /**
  * A projection consumer that takes each event exactly once in effect: the projection's writes and the

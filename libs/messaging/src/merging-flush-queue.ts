@@ -5,6 +5,12 @@ export interface MergingFlushQueueLimits {
   maxFlushesInFlight: number;
 }
 
+/**
+ * kafkajs's partitionsConsumedConcurrently for a consumer that feeds a MergingFlushQueue: every partition (12 in
+ * production) hands its fetch to the queue at once, so a flush can take them all.
+ */
+export const PARTITIONS_FETCHED_AT_ONCE = 64;
+
 /** Within the consumer's session timeout (10 s), so a long wait behind other flushes keeps the group membership. */
 const HEARTBEAT_WHILE_WAITING_MS = 3_000;
 

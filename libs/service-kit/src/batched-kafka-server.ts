@@ -6,7 +6,12 @@ import {
   type MessageHandler,
 } from '@nestjs/microservices';
 import { COMMAND_HEADER, commandTopicOf } from '@koperasi/contracts';
-import { createKafka, MergingFlushQueue, OffsetCommitter } from '@koperasi/messaging';
+import {
+  createKafka,
+  MergingFlushQueue,
+  OffsetCommitter,
+  PARTITIONS_FETCHED_AT_ONCE,
+} from '@koperasi/messaging';
 import { retryUntilReachable } from '@koperasi/platform';
 import {
   Partitioners,
@@ -163,7 +168,7 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
       // again, and a repeat is answered from its stored result.
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 64,
+      partitionsConsumedConcurrently: PARTITIONS_FETCHED_AT_ONCE,
       eachBatch: (payload) => this.takeBatch(payload),
     });
   }
