@@ -3,8 +3,6 @@ import { PlatformModule, type ReadinessCheck } from '@koperasi/platform';
 import type { Pool } from 'pg';
 import {
   CommandConsumerState,
-  CommandResults,
-  IdempotentCommandExecutor,
   OUTBOX_RELAY_OPTIONS,
   PG_POOL,
   PgPoolCloser,
@@ -14,7 +12,7 @@ import {
 } from '@koperasi/service-kit';
 import { AgreementsRepository } from './agreements/agreements.repository.js';
 import { BankClient } from './bank/bank-client.js';
-import { CloseRemittanceHandler } from './commands/close-remittance/close-remittance.handler.js';
+import { closeRemittanceCommandsProvider } from './commands/close-remittance/close-remittance-commands.provider.js';
 import { collectInstallmentCommandsProvider } from './commands/collect-installment/collect-installment-commands.provider.js';
 import { payBackRefusedCommandsProvider } from './commands/pay-back-refused/pay-back-refused-commands.provider.js';
 import { NoticeDispatcher } from './dispatch/notice-dispatcher.js';
@@ -76,14 +74,12 @@ export class LoansModule {
         },
         PgPoolCloser,
         eventStoreProvider,
-        CommandResults,
-        IdempotentCommandExecutor,
         AgreementsRepository,
         BankClient,
         NoticeDispatcher,
         RemittanceDispatcher,
         collectInstallmentCommandsProvider,
-        CloseRemittanceHandler,
+        closeRemittanceCommandsProvider,
         payBackRefusedCommandsProvider,
         CommandConsumerState,
         ServiceOutboxRelay,

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import {
   LoanCommands,
+  type CloseRemittancePayload,
   type CollectInstallmentPayload,
   type CollectInstallmentResult,
   type CommandEnvelope,
@@ -19,7 +20,7 @@ import {
   testKafkaBrokers,
   type TestDatabase,
 } from '@koperasi/testing';
-import { CloseRemittanceHandler } from '../src/commands/close-remittance/close-remittance.handler.js';
+import { CLOSE_REMITTANCE_COMMANDS } from '../src/commands/close-remittance/close-remittance-commands.provider.js';
 import { COLLECT_INSTALLMENT_COMMANDS } from '../src/commands/collect-installment/collect-installment-commands.provider.js';
 import { loansMigrations } from '../src/infrastructure/loans-migrations.js';
 import { LoansModule } from '../src/loans.module.js';
@@ -75,8 +76,17 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
     commandId?: string,
   ): Promise<CommandReply<CollectInstallmentResult>> =>
     (await collectBatch([envelope(payload, role, commandId)]))[0];
-  const close = (): Promise<CommandReply<RemittanceView>> =>
-    app.get(CloseRemittanceHandler).execute(envelope({}, 'supervisor'));
+  /** One batch of closes, as the Kafka transport hands them over; the replies in the same order. */
+  const closeBatch = (envelopes: CommandEnvelope<CloseRemittancePayload>[]) =>
+    app.get<DeciderCommandHandler<unknown, unknown, never>>(CLOSE_REMITTANCE_COMMANDS).handle(
+      envelopes.map((value): CommandMessage => ({
+        command: LoanCommands.closeRemittance,
+        key: value.koperasiId,
+        value,
+      })),
+    ) as Promise<CommandReply<RemittanceView>[]>;
+  const close = async (): Promise<CommandReply<RemittanceView>> =>
+    (await closeBatch([envelope({}, 'supervisor')]))[0];
 
   let nextLoan = 1;
   const loanNo = () => `0009${String(nextLoan++).padStart(11, '0')}`;
@@ -251,6 +261,38 @@ describe('loans service commands (PostgreSQL, concurrent handlers)', () => {
     const sums = await db.pool.query(`SELECT sum(amount_rp)::bigint AS collected FROM collections`);
     expect(batches.reduce((sum, batch) => sum + batch.collectedRp, 0)).toBe(
       Number(sums.rows[0].collected),
+    );
+  });
+
+  it("given one batch with a teller's close, a malformed date, a supervisor's close and another after it, then only the supervisor's first closes and the rest change nothing", async () => {
+    const collected = await Promise.all(
+      [loanNo(), loanNo()].map((no) => collect({ loanNo: no, amountRp: 500_000, loan: view(no) })),
+    );
+    const ids = collected.map((reply) => (reply.ok ? reply.result.collectionId : ''));
+    await db.pool.query(
+      `UPDATE collections SET notice_status = 'ACKNOWLEDGED', acknowledged_at = now()
+       WHERE collection_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const batchesBefore = (await db.pool.query(`SELECT count(*)::int AS n FROM remittances`))
+      .rows[0].n;
+    const replies = await closeBatch([
+      envelope({}, 'teller'),
+      envelope({ upToDate: '2026-02-30' }, 'supervisor'),
+      envelope({}, 'supervisor'),
+      envelope({}, 'supervisor'),
+    ]);
+    expect(
+      replies.map((reply) => (reply.ok ? reply.result.collectionCount : reply.error.code)),
+    ).toEqual(['FORBIDDEN', 'VALIDATION_FAILED', 2, 'NOTHING_TO_REMIT']);
+    const { rows } = await db.pool.query(
+      `SELECT count(DISTINCT remittance_id)::int AS batches, count(*)::int AS n FROM collections
+       WHERE collection_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(rows[0]).toEqual({ batches: 1, n: 2 });
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM remittances`)).rows[0].n).toBe(
+      batchesBefore + 1,
     );
   });
 });

@@ -22,7 +22,6 @@ const LOAN_ERROR_REPLIES: Record<LoanErrorCode, ErrorReply> = {
   OVERPAYMENT: { status: 422, field: 'amount' },
   PARTIAL_NOT_ALLOWED: { status: 422, field: 'amount' },
   NOTHING_TO_REMIT: { status: 422 },
-  REMITTANCE_TOO_LARGE: { status: 422 },
   REMITTANCE_NOT_OPEN: { status: 409 },
   COLLECTION_NOT_REFUSED: { status: 409 },
   ALREADY_PAID_BACK: { status: 409 },

@@ -10,6 +10,7 @@ import { PostgresEventStore } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
 import { PG_POOL, inTransaction } from '@koperasi/service-kit';
 import { BankClient, type BankResult } from '../bank/bank-client.js';
+import { remittanceStreamId } from '../commands/close-remittance/remittance-stream-id.js';
 import {
   decideRemittanceVerdict,
   evolveRemittance,
@@ -169,7 +170,7 @@ export class RemittanceDispatcher implements OnApplicationBootstrap, BeforeAppli
 
   /** Records the bank's verdict once; a rejected batch's collections go back to the pool for the next batch. */
   private async resolve(remittance: OpenRemittance, verdict: BankVerdict): Promise<void> {
-    const streamId = `remittance-${remittance.remittance_id}`;
+    const streamId = remittanceStreamId(remittance.remittance_id);
     const history = (await this.store.readStream(streamId)) as unknown as RemittanceEvent[];
     const state = history.reduce(evolveRemittance, initialRemittanceState);
     const decision = decideRemittanceVerdict(verdict, state);

@@ -4,29 +4,35 @@ import {
   MAX_COLLECTIONS_PER_REMITTANCE,
   type BankVerdict,
   type CloseRemittance,
+  type RemittancePool,
   type RemittanceState,
 } from './remittance.js';
 
 /**
- * Closes a batch of the given collections (the bank refuses a batch naming a collection it was never told of,
- * so only acknowledged ones are given): what the koperasi owes the bank for them is the amounts collected
- * less the fees it keeps (NETTED); fees the bank pays separately (BANK_PAYS) are remitted in full.
+ * Closes a batch of the pool's acknowledged collections up to the command's date, oldest first and at most
+ * MAX_COLLECTIONS_PER_REMITTANCE (the rest go in the next batch). The bank refuses a batch naming a collection
+ * it was never told of, so one still waiting for its acknowledgement waits for a later batch. What the koperasi
+ * owes the bank is the amounts collected less the fees it keeps (NETTED); fees the bank pays separately
+ * (BANK_PAYS) are remitted in full.
  */
-export function decideCloseRemittance(command: CloseRemittance): LoanDecision<RemittanceClosed> {
-  const { collections } = command;
+export function decideCloseRemittance(
+  command: CloseRemittance,
+  pool: RemittancePool,
+): LoanDecision<RemittanceClosed> {
+  const { upToDate } = command;
+  const due = pool.collections.filter(
+    (collection) => upToDate === null || collection.businessDate <= upToDate,
+  );
+  const collections = due
+    .filter((collection) => collection.acknowledged)
+    .slice(0, MAX_COLLECTIONS_PER_REMITTANCE);
   if (collections.length === 0) {
-    const waiting = command.awaitingNoticeCount;
+    const waiting = due.length;
     return refuse(
       'NOTHING_TO_REMIT',
       waiting > 0
         ? `Nothing to remit yet: ${waiting} collection(s) wait for the bank to acknowledge them; try again once it has`
         : 'Every collection is already in a batch; there is nothing to remit',
-    );
-  }
-  if (collections.length > MAX_COLLECTIONS_PER_REMITTANCE) {
-    return refuse(
-      'REMITTANCE_TOO_LARGE',
-      `A batch holds at most ${MAX_COLLECTIONS_PER_REMITTANCE} collections, got ${collections.length}`,
     );
   }
   let collectedRp = 0;

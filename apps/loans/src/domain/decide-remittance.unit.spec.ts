@@ -2,24 +2,41 @@ import { decideCloseRemittance, decideRemittanceVerdict } from './decide-remitta
 import type { RemittanceEvent } from './loan-events.js';
 import {
   evolveRemittance,
+  evolveRemittancePool,
   initialRemittanceState,
   MAX_COLLECTIONS_PER_REMITTANCE,
+  type CloseRemittance,
   type UnremittedCollection,
 } from './remittance.js';
 
 const collections: UnremittedCollection[] = [
-  { collectionId: 'c-1', amountRp: 1_250_000, feeRp: 2_500, feeMode: 'BANK_PAYS' },
-  { collectionId: 'c-2', amountRp: 2_295_000, feeRp: 11_475, feeMode: 'NETTED' },
+  {
+    collectionId: 'c-1',
+    amountRp: 1_250_000,
+    feeRp: 2_500,
+    feeMode: 'BANK_PAYS',
+    businessDate: '2026-11-30',
+    acknowledged: true,
+  },
+  {
+    collectionId: 'c-2',
+    amountRp: 2_295_000,
+    feeRp: 11_475,
+    feeMode: 'NETTED',
+    businessDate: '2026-12-01',
+    acknowledged: true,
+  },
 ];
 
+const close = (upToDate: string | null = null): CloseRemittance => ({
+  type: 'CloseRemittance',
+  remittanceId: 'r-1',
+  supervisorId: 'spv',
+  upToDate,
+});
+
 function closed() {
-  const decision = decideCloseRemittance({
-    type: 'CloseRemittance',
-    remittanceId: 'r-1',
-    supervisorId: 'spv',
-    collections,
-    awaitingNoticeCount: 0,
-  });
+  const decision = decideCloseRemittance(close(), { collections });
   if (!decision.ok) throw new Error(decision.error.message);
   return decision.events;
 }
@@ -41,37 +58,31 @@ describe('remittance deciders', () => {
   });
 
   it('given an empty pool, when a batch is closed, then nothing is closed', () => {
-    const decision = decideCloseRemittance({
-      type: 'CloseRemittance',
-      remittanceId: 'r-1',
-      supervisorId: 'spv',
-      collections: [],
-      awaitingNoticeCount: 0,
-    });
+    const decision = decideCloseRemittance(close(), { collections: [] });
     expect(decision.ok || decision.error.code).toBe('NOTHING_TO_REMIT');
-    const waiting = decideCloseRemittance({
-      type: 'CloseRemittance',
-      remittanceId: 'r-1',
-      supervisorId: 'spv',
-      collections: [],
-      awaitingNoticeCount: 3,
-    });
-    expect(waiting.ok || waiting.error.message).toMatch(/3 collection\(s\) wait for the bank/);
+    const pending = collections.map((collection) => ({ ...collection, acknowledged: false }));
+    const waiting = decideCloseRemittance(close(), { collections: pending });
+    expect(waiting.ok || waiting.error.message).toMatch(/2 collection\(s\) wait for the bank/);
   });
 
-  it('refuses a batch larger than an event may carry', () => {
+  it('given a pool over two days, when a batch is closed up to the first, then only that day is taken', () => {
+    const decision = decideCloseRemittance(close('2026-11-30'), { collections });
+    expect(decision.ok && decision.events[0].data.collectionIds).toEqual(['c-1']);
+  });
+
+  it('given more acknowledged collections than an event may carry, then the batch takes the oldest and the next the rest', () => {
     const many = Array.from({ length: MAX_COLLECTIONS_PER_REMITTANCE + 1 }, (_, index) => ({
       ...collections[0],
       collectionId: `c-${index}`,
     }));
-    const decision = decideCloseRemittance({
-      type: 'CloseRemittance',
-      remittanceId: 'r-1',
-      supervisorId: 'spv',
-      collections: many,
-      awaitingNoticeCount: 0,
-    });
-    expect(decision.ok || decision.error.code).toBe('REMITTANCE_TOO_LARGE');
+    const first = decideCloseRemittance(close(), { collections: many });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.events[0].data.collectionIds).toHaveLength(MAX_COLLECTIONS_PER_REMITTANCE);
+    const rest = evolveRemittancePool({ collections: many }, first.events[0]);
+    const second = decideCloseRemittance(close(), rest);
+    expect(second.ok && second.events[0].data.collectionIds).toEqual([
+      `c-${MAX_COLLECTIONS_PER_REMITTANCE}`,
+    ]);
   });
 
   it('given an open batch, when the bank confirms, then the confirmation carries the amounts that clear the liability', () => {

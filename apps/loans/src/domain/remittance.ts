@@ -1,22 +1,29 @@
 import type { FeeMode } from './collection-agreement.js';
-import type { RemittanceEvent } from './loan-events.js';
+import type { RemittanceClosed, RemittanceEvent } from './loan-events.js';
 
-/** A collection still in the pool, as the close command sees it. */
+/** A collection not in a live batch, as the close command sees it; in the order it was collected. */
 export interface UnremittedCollection {
   collectionId: string;
   amountRp: number;
   feeRp: number;
   feeMode: FeeMode;
+  /** YYYY-MM-DD: a close up to a date takes only the days up to it. */
+  businessDate: string;
+  /** Only collections the bank has acknowledged may be in a batch; the others wait for a later one. */
+  acknowledged: boolean;
+}
+
+/** A koperasi's collections not yet in a live batch: what a close takes from. */
+export interface RemittancePool {
+  collections: UnremittedCollection[];
 }
 
 export interface CloseRemittance {
   type: 'CloseRemittance';
   remittanceId: string;
   supervisorId: string;
-  /** Collections in the pool the bank has acknowledged: the only ones it accepts in a batch. */
-  collections: UnremittedCollection[];
-  /** Collections in the pool still waiting for the bank's acknowledgement; they go in a later batch. */
-  awaitingNoticeCount: number;
+  /** YYYY-MM-DD, the last business day taken; null for every day. */
+  upToDate: string | null;
 }
 
 /** The bank's final word on a batch. */
@@ -63,4 +70,15 @@ export function evolveRemittance(state: RemittanceState, event: RemittanceEvent)
     case 'RemittanceRejected':
       return { ...state, status: 'REJECTED' };
   }
+}
+
+/** A closed batch's collections leave the pool, so the next close of the same koperasi takes the rest. */
+export function evolveRemittancePool(
+  pool: RemittancePool,
+  event: RemittanceClosed,
+): RemittancePool {
+  const taken = new Set(event.data.collectionIds);
+  return {
+    collections: pool.collections.filter(({ collectionId }) => !taken.has(collectionId)),
+  };
 }

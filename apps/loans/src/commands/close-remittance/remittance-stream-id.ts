@@ -1,0 +1,3 @@
+export function remittanceStreamId(remittanceId: string): string {
+  return `remittance-${remittanceId}`;
+}
