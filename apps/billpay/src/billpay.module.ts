@@ -3,8 +3,6 @@ import { PlatformModule, type ReadinessCheck } from '@koperasi/platform';
 import type { Pool } from 'pg';
 import {
   CommandConsumerState,
-  CommandResults,
-  IdempotentCommandExecutor,
   OUTBOX_RELAY_OPTIONS,
   PG_POOL,
   PgPoolCloser,
@@ -20,7 +18,7 @@ import { ProductsController } from './catalog/products.controller.js';
 import { DepositQueriesController } from './deposit/deposit-queries.controller.js';
 import { ReconciliationController } from './deposit/reconciliation/reconciliation.controller.js';
 import { ReconciliationService } from './deposit/reconciliation/reconciliation.service.js';
-import { TopUpDepositHandler } from './deposit/top-up-deposit/top-up-deposit.handler.js';
+import { topUpDepositCommandsProvider } from './deposit/top-up-deposit/top-up-deposit-commands.provider.js';
 import { PaymentDispatcher } from './dispatch/payment-dispatcher.js';
 import { PaymentWorker } from './dispatch/payment-worker.js';
 import { BILLPAY_CONFIG, type BillpayConfig } from './infrastructure/billpay-config.js';
@@ -88,8 +86,6 @@ export class BillpayModule {
         },
         PgPoolCloser,
         eventStoreProvider,
-        CommandResults,
-        IdempotentCommandExecutor,
         CommandConsumerState,
         ServiceOutboxRelay,
         AggregatorClient,
@@ -101,7 +97,7 @@ export class BillpayModule {
         PaymentDispatcher,
         payBillCommandsProvider,
         refundCommandsProvider,
-        TopUpDepositHandler,
+        topUpDepositCommandsProvider,
         CallbackService,
         ReconciliationService,
       ],

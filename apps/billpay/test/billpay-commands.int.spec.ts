@@ -15,7 +15,7 @@ import {
   testKafkaBrokers,
   type TestDatabase,
 } from '@koperasi/testing';
-import { TopUpDepositHandler } from '../src/deposit/top-up-deposit/top-up-deposit.handler.js';
+import { TOP_UP_DEPOSIT_COMMANDS } from '../src/deposit/top-up-deposit/top-up-deposit-commands.provider.js';
 import { billpayMigrations } from '../src/infrastructure/billpay-migrations.js';
 import { BillpayModule } from '../src/billpay.module.js';
 import { PAY_BILL_COMMANDS } from '../src/payments/pay-bill/pay-bill-commands.provider.js';
@@ -59,16 +59,16 @@ describe('billpay commands in batches (PostgreSQL)', () => {
     >;
   const refunds = (envelopes: CommandEnvelope<unknown>[]) =>
     batch(REFUND_COMMANDS, BillpayCommands.refundPayment, envelopes);
+  const topUps = (envelopes: CommandEnvelope<unknown>[]) =>
+    batch(TOP_UP_DEPOSIT_COMMANDS, BillpayCommands.topUpDeposit, envelopes);
   const pln20 = (koperasiId: string) =>
     envelope(koperasiId, { productCode: 'PLN20', customerNo: METER });
 
   async function koperasiWithDeposit(amountRp: number): Promise<string> {
     const koperasiId = randomUUID();
-    const reply = await app
-      .get(TopUpDepositHandler)
-      .execute(
-        envelope(koperasiId, { amountRp, bankTransferRef: `TRF-${randomUUID()}` }, 'supervisor'),
-      );
+    const [reply] = await topUps([
+      envelope(koperasiId, { amountRp, bankTransferRef: `TRF-${randomUUID()}` }, 'supervisor'),
+    ]);
     expect(reply.ok).toBe(true);
     return koperasiId;
   }
@@ -296,5 +296,31 @@ describe('billpay commands in batches (PostgreSQL)', () => {
     ]);
     // The read model names the stream's last version, whatever else (a pending answer) was decided meanwhile.
     for (const outcome of outcomes) expect(outcome.version).toBe(outcome.events);
+  });
+
+  it("given one batch with a teller's top-up, a repeated transfer, a zero amount and two good ones, then the good ones add up and the refused change nothing", async () => {
+    const koperasiId = randomUUID();
+    const top = (amountRp: number, bankTransferRef: string, role: UserRole = 'supervisor') =>
+      envelope(koperasiId, { amountRp, bankTransferRef }, role);
+    const replies = await topUps([
+      top(100_000, 'TRF-1'),
+      top(50_000, 'TRF-2', 'teller'),
+      top(70_000, ' TRF-1 '),
+      top(0, 'TRF-3'),
+      top(25_000, 'TRF-4'),
+    ]);
+    expect(
+      replies.map((reply) =>
+        reply.ok ? (reply.result.deposit as { balanceRp: number }).balanceRp : reply.error.code,
+      ),
+    ).toEqual([100_000, 'FORBIDDEN', 'DUPLICATE_TRANSFER_REF', 'INVALID_AMOUNT', 125_000]);
+    const { rows } = await db.pool.query(
+      `SELECT (SELECT balance_rp::int FROM deposits WHERE koperasi_id = $1) AS "balanceRp",
+              (SELECT stream_version FROM deposits WHERE koperasi_id = $1) AS version,
+              (SELECT count(*)::int FROM deposit_topups WHERE koperasi_id = $1) AS topups,
+              (SELECT count(*)::int FROM events WHERE stream_id = $2) AS events`,
+      [koperasiId, `deposit-${koperasiId}`],
+    );
+    expect(rows[0]).toEqual({ balanceRp: 125_000, version: 2, topups: 2, events: 2 });
   });
 });

@@ -1,12 +1,12 @@
-import { isUuid, refused, type BatchAggregate, type LoadedState } from '@koperasi/service-kit';
+import { isUuid, refused, type BatchAggregate } from '@koperasi/service-kit';
 import type { Pool } from 'pg';
 import type { CatalogRepository } from '../../catalog/catalog.repository.js';
 import { billpayErrorReply } from '../../commands/billpay-error-replies.js';
+import { loadDeposits } from '../../deposit/load-deposits.js';
 import type { PaymentDispatcher } from '../../dispatch/payment-dispatcher.js';
 import {
   decidePayBill,
   depositStreamId,
-  emptyDeposit,
   evolveDeposit,
   evolvePayment,
   noPayment,
@@ -43,26 +43,11 @@ export function payBillAggregate(
             stateKey: depositStreamId(koperasiId),
           }
         : refused(403, 'FORBIDDEN', 'Bills are paid inside a koperasi'),
-    load: async (_pool, targets) => {
-      const koperasiIds = targets.map(({ stateKey }) => stateKey!.slice('deposit-'.length));
-      const { rows } = await pool.query<{
-        koperasi_id: string;
-        balance_rp: string;
-        reserved_rp: string;
-      }>(
-        'SELECT koperasi_id, balance_rp, reserved_rp FROM deposits WHERE koperasi_id = ANY($1::uuid[])',
-        [koperasiIds],
-      );
-      const loaded = new Map<string, LoadedState<DepositState>>(
-        koperasiIds.map((id) => [depositStreamId(id), { state: emptyDeposit, version: 0 }]),
-      );
-      for (const row of rows)
-        loaded.set(depositStreamId(row.koperasi_id), {
-          state: { balanceRp: Number(row.balance_rp), reservedRp: Number(row.reserved_rp) },
-          version: 0,
-        });
-      return loaded;
-    },
+    load: (_pool, targets) =>
+      loadDeposits(
+        pool,
+        targets.map(({ stateKey }) => stateKey!.slice('deposit-'.length)),
+      ),
     prepare: (orders) => quotePayBills(pool, catalog, orders),
     refusal: (error) => billpayErrorReply(error as Parameters<typeof billpayErrorReply>[0]),
     project: (tx, changes) => projectBillPayments(tx, changes, resumeAfterMs),

@@ -1,0 +1,8 @@
+import type { DepositView } from '@koperasi/contracts';
+
+export interface TopUpResult {
+  topupId: string;
+  amountRp: number;
+  bankTransferRef: string;
+  deposit: DepositView;
+}
