@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { quietKafkajsRequestQueue } from './quiet-kafkajs-request-queue.js';
 
 /** A comma-separated broker list, e.g. `127.0.0.1:9092,127.0.0.1:9094`, as KAFKA_BROKERS holds it. */
 export function parseBrokerList(text: string): string[] {
@@ -15,5 +16,6 @@ export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): strin
 }
 
 export function createKafka(clientId: string, brokers: string[]): Kafka {
+  quietKafkajsRequestQueue();
   return new Kafka({ clientId, brokers, logLevel: logLevel.WARN, retry: { retries: 8 } });
 }
