@@ -57,6 +57,7 @@ export function createPgPool(options: PgPoolOptions): pg.Pool {
     max: options.maxConnections,
     connectionTimeoutMillis: 5_000,
     Client: PreparingClient,
+    options: '-c plan_cache_mode=force_generic_plan',
   });
   pool.on('error', (error) => new Logger('PgPool').warn(`idle connection lost: ${error.message}`));
   // The pool listens only on idle connections: one dropped while checked out (between a transaction's
