@@ -128,7 +128,7 @@ export class OutboxRelay {
       const { events, checkpoint: next } = await this.store.readAll(checkpoint, this.batchSize);
       if (events.length === 0) {
         this.consecutiveFailures = 0;
-        const heldBack = await this.store.hasCommittedEventsHeldBack();
+        const heldBack = await this.store.hasCommittedEventsHeldBack(checkpoint);
         await this.waitForWakeUp(heldBack ? this.heldBackRetryMs : this.safetyPollMs);
         continue;
       }

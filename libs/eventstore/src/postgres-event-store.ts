@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CombinedWrite } from '@koperasi/database';
 import type { Pool, PoolClient } from 'pg';
 import {
   GENESIS_HASH,
@@ -122,9 +123,10 @@ export class PostgresEventStore {
   async appendBatchWithin(
     tx: PoolClient,
     requests: AppendRequest[],
+    write?: CombinedWrite,
   ): Promise<(AppendResult | StreamVersionConflictError)[]> {
     for (const request of requests) this.assertAppendable(request);
-    return this.writeInTransaction(tx, requests, true);
+    return this.writeInTransaction(tx, requests, true, write);
   }
 
   async readStream(streamId: string, fromVersion = 1): Promise<EventEnvelope[]> {
@@ -187,12 +189,19 @@ export class PostgresEventStore {
   }
 
   /**
-   * Whether committed events exist that readAll leaves for later because an older transaction is still
-   * open somewhere on the server (see COMMITTED_AFTER_CHECKPOINT): their readers should look again soon.
+   * Whether committed events after `checkpoint` exist that readAll leaves for later because an older
+   * transaction is still open somewhere on the server (see COMMITTED_AFTER_CHECKPOINT): their readers should
+   * look again soon. The checkpoint changes no answer (every event before it was read); as a parameter it makes
+   * the statement a prepared one, planned once: planned anew on every idle relay pass it cost as much as
+   * running it (pg_stat_statements under bench:members).
    */
-  async hasCommittedEventsHeldBack(): Promise<boolean> {
+  async hasCommittedEventsHeldBack(checkpoint: GlobalCheckpoint): Promise<boolean> {
     const { rows } = await this.pool.query<{ held: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM events WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS held`,
+      `SELECT EXISTS (
+         SELECT 1 FROM events
+         WHERE transaction_id >= greatest($1::xid8, pg_snapshot_xmin(pg_current_snapshot()))
+       ) AS held`,
+      [checkpoint.transactionId],
     );
     return rows[0].held;
   }
@@ -238,10 +247,15 @@ export class PostgresEventStore {
     }
   }
 
+  /**
+   * Locks the batch's stream heads, then writes its events and heads: into `write` when given (the caller
+   * adds its read model and runs it, one statement for all), else in one statement here.
+   */
   private async writeInTransaction(
     client: PoolClient,
     batch: AppendRequest[],
     chained = false,
+    write?: CombinedWrite,
   ): Promise<(AppendResult | StreamVersionConflictError)[]> {
     const streamIds = [...new Set(batch.map((append) => append.streamId))].sort();
     const { rows } = await client.query<{ stream_id: string; version: number; last_hash: string }>(
@@ -274,8 +288,10 @@ export class PostgresEventStore {
       return { streamId: append.streamId, nextExpectedVersion: next.version, events: envelopes };
     });
     if (written.length > 0) {
-      await insertEvents(client, written);
-      await upsertStreamHeads(client, touched);
+      const events = write ?? new CombinedWrite();
+      addEvents(events, written);
+      addStreamHeads(events, touched);
+      if (!write) await events.run(client);
     }
     return outcomes;
   }
@@ -330,8 +346,8 @@ function buildEnvelopes(
   });
 }
 
-async function insertEvents(client: PoolClient, events: EventEnvelope[]): Promise<void> {
-  await client.query(
+function addEvents(write: CombinedWrite, events: EventEnvelope[]): void {
+  write.add(
     `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata,
                          occurred_at, prev_hash, hash)
      SELECT stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, prev_hash, hash
@@ -366,22 +382,17 @@ async function insertEvents(client: PoolClient, events: EventEnvelope[]): Promis
  * Also tells the relay that events are coming: PostgreSQL delivers the notification when (and only if) the
  * transaction commits, so the relay wakes on commit. Same statement, so no extra round trip.
  */
-async function upsertStreamHeads(
-  client: PoolClient,
-  heads: Map<string, StreamHead>,
-): Promise<void> {
+function addStreamHeads(write: CombinedWrite, heads: Map<string, StreamHead>): void {
   const entries = [...heads.entries()];
-  await client.query(
-    `WITH heads AS (
-       INSERT INTO streams (stream_id, version, last_hash)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::text[])
-       ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash)
-     SELECT pg_notify($4, '')`,
+  write.add(
+    `INSERT INTO streams (stream_id, version, last_hash)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[])
+     ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash`,
     [
       entries.map(([id]) => id),
       entries.map(([, head]) => head.version),
       entries.map(([, head]) => head.lastHash),
-      EVENTS_APPENDED_CHANNEL,
     ],
   );
+  write.notify(EVENTS_APPENDED_CHANNEL);
 }

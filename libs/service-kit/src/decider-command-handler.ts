@@ -5,6 +5,7 @@ import type {
   NewEvent,
   UserRole,
 } from '@koperasi/contracts';
+import { CombinedWrite } from '@koperasi/database';
 import type { Decision } from '@koperasi/domain';
 import {
   StreamVersionConflictError,
@@ -112,8 +113,10 @@ export interface BatchAggregate<S, C, E extends NewEvent, P = C> {
    * says that state beyond the streams moved since it was loaded (a deposit's reservation no longer fits):
    * the transaction is rolled back and its commands decided again on fresh state. A RefusalInTransaction
    * rolls the batch back too; its commands are then carried out one at a time, the refused one answered so.
+   * Rows nothing else in the batch writes go into `write`, sent as one statement with the events after
+   * `project` returns (see CombinedWrite); a write that must see the events or another row runs on `tx`.
    */
-  project(tx: PoolClient, changes: StateChange<S, E, P>[]): Promise<void>;
+  project(tx: PoolClient, changes: StateChange<S, E, P>[], write: CombinedWrite): Promise<void>;
   reply(change: StateChange<S, E, P>): unknown;
   /** After the batch's transaction commits: wakes what acts on its events (a dispatcher). */
   committed?(changes: StateChange<S, E, P>[]): void;
@@ -365,9 +368,11 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
         tx,
         decided.map(({ item, command }) => ({ envelope: item.envelope, command })),
       );
+      const write = new CombinedWrite();
       const outcomes = await this.store.appendBatchWithin(
         tx,
         decided.map(({ request }) => request),
+        write,
       );
       const moved = new Set<string>();
       const changes: { item: Work<C>; change: StateChange<S, E, P> }[] = [];
@@ -385,16 +390,18 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
       await this.aggregate.project(
         tx,
         changes.map(({ change }) => change),
+        write,
       );
       const done = changes.map(({ item, change }) => ({
         item,
         change,
         reply: accepted(this.aggregate.reply(change)),
       }));
-      await saveReplies(
-        tx,
+      addReplies(
+        write,
         done.map(({ item, reply }) => [item.envelope.commandId, reply]),
       );
+      await write.run(tx);
       return { moved, done };
     });
   }
@@ -423,12 +430,9 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
   }
 }
 
-async function saveReplies(
-  tx: PoolClient,
-  replies: [string, CommandReply<unknown>][],
-): Promise<void> {
+function addReplies(write: CombinedWrite, replies: [string, CommandReply<unknown>][]): void {
   if (replies.length === 0) return;
-  await tx.query(
+  write.add(
     'INSERT INTO command_results (command_id, reply) SELECT * FROM unnest($1::text[], $2::jsonb[])',
     [replies.map(([commandId]) => commandId), replies.map(([, reply]) => JSON.stringify(reply))],
   );

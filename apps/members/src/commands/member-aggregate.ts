@@ -39,7 +39,7 @@ export function memberAggregate(
           )
         : null,
     refusal: (error) => memberErrorReply(error as Parameters<typeof memberErrorReply>[0]),
-    project: async (tx, changes) => void (await projectMemberChanges(tx, changes)),
+    project: async (tx, changes, write) => void (await projectMemberChanges(tx, changes, write)),
     reply: ({ after, events, appended }): SavingsMovementResult => {
       if (after.status === 'UNREGISTERED')
         throw new Error('a member command left its member unregistered');

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@koperasi/contracts';
+import type { CombinedWrite } from '@koperasi/database';
 import type { PoolClient } from 'pg';
 import {
   evolveMember,
@@ -17,12 +18,14 @@ export interface MemberChange {
 
 /**
  * Brings the read model up to date with a batch's appended events, inside the appending transaction: every
- * statement line in one insert, every member's row in one update. Each movement records the balances right
- * after it. Returns each change's state after its events.
+ * statement line in one insert, every member's row in one update, both added to `write` (run by the caller,
+ * with the events). A registration's own rows are inserted on `tx` at once, so the update finds them. Each
+ * movement records the balances right after it. Returns each change's state after its events.
  */
 export async function projectMemberChanges(
   tx: PoolClient,
   changes: readonly MemberChange[],
+  write: CombinedWrite,
 ): Promise<RegisteredMember[]> {
   const movements = new MovementRows();
   const latest = new Map<string, { state: RegisteredMember; envelope: EventEnvelope }>();
@@ -42,17 +45,17 @@ export async function projectMemberChanges(
     latest.set(state.memberId, { state, envelope: change.appended[change.appended.length - 1] });
     afters.push(state);
   }
-  await movements.insert(tx);
-  await updateMembers(tx, [...latest.values()]);
+  movements.addTo(write);
+  updateMembers(write, [...latest.values()]);
   return afters;
 }
 
-async function updateMembers(
-  tx: PoolClient,
+function updateMembers(
+  write: CombinedWrite,
   rows: { state: RegisteredMember; envelope: EventEnvelope }[],
-): Promise<void> {
+): void {
   if (rows.length === 0) return;
-  await tx.query(
+  write.add(
     `UPDATE members m SET status = u.status, pokok_rp = u.pokok_rp, wajib_rp = u.wajib_rp, sukarela_rp = u.sukarela_rp,
                           stream_version = u.stream_version, updated_at = u.updated_at, state = u.state
      FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::int[], $7::timestamptz[], $8::jsonb[])
@@ -149,10 +152,10 @@ class MovementRows {
     c.sukarelaRp.push(after.sukarelaBalanceRp);
   }
 
-  async insert(tx: PoolClient): Promise<void> {
+  addTo(write: CombinedWrite): void {
     const c = this.columns;
     if (c.eventId.length === 0) return;
-    await tx.query(
+    write.add(
       `INSERT INTO savings_movements (event_id, member_id, koperasi_id, stream_version, occurred_at, kind, description,
                                       amount_rp, pokok_rp, wajib_rp, sukarela_rp)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::timestamptz[], $6::text[], $7::text[],

@@ -23,6 +23,7 @@ import {
 } from '@koperasi/service-kit';
 import { decideMember, initialMemberState, type MemberEvent } from '../../domain/index.js';
 import { takeMemberNumber } from '../../koperasi/take-member-number.js';
+import { CombinedWrite } from '@koperasi/database';
 import { projectMemberChanges } from '../../read-model/project-member-events.js';
 import { checkTextFields } from '../check-text-fields.js';
 import { memberErrorReply } from '../member-error-replies.js';
@@ -112,9 +113,13 @@ export class RegisterMemberHandler {
         causationId: envelope.commandId,
       },
     );
-    const [after] = await projectMemberChanges(tx, [
-      { before: initialMemberState, appended: appended.events, events: decision.events },
-    ]);
+    const readModel = new CombinedWrite();
+    const [after] = await projectMemberChanges(
+      tx,
+      [{ before: initialMemberState, appended: appended.events, events: decision.events }],
+      readModel,
+    );
+    await readModel.run(tx);
     const reply = accepted<RegisterMemberResult>({
       id: memberId,
       memberNo: numbered.memberNo,
