@@ -125,19 +125,23 @@ export class OutboxRelay {
     while (this.running) {
       if (lost.error) throw lost.error;
       this.woken = false;
-      const { events, checkpoint: next } = await this.store.readAll(checkpoint, this.batchSize);
-      if (events.length === 0) {
-        this.consecutiveFailures = 0;
-        const heldBack = await this.store.hasCommittedEventsHeldBack(checkpoint);
-        await this.waitForWakeUp(heldBack ? this.heldBackRetryMs : this.safetyPollMs);
-        continue;
+      const {
+        events,
+        checkpoint: next,
+        heldBack,
+      } = await this.store.readAll(checkpoint, this.batchSize);
+      if (events.length > 0) {
+        await this.publish(events);
+        if (this.killed) return;
+        await this.saveCheckpoint(next);
+        checkpoint = next;
+        this.publishedCount += events.length;
       }
-      await this.publish(events);
-      if (this.killed) return;
-      await this.saveCheckpoint(next);
-      checkpoint = next;
-      this.publishedCount += events.length;
       this.consecutiveFailures = 0;
+      // A full page may have more behind it. Otherwise the read saw every commit before it, and a commit
+      // since has woken (or will wake) the wait: no second read to find nothing.
+      if (events.length < this.batchSize)
+        await this.waitForWakeUp(heldBack ? this.heldBackRetryMs : this.safetyPollMs);
     }
   }
 

@@ -167,43 +167,44 @@ export class PostgresEventStore {
     return streams;
   }
 
-  /** Committed events after `checkpoint`, in commit order (see COMMITTED_AFTER_CHECKPOINT). */
+  /**
+   * Committed events after `checkpoint`, in commit order (see COMMITTED_AFTER_CHECKPOINT), and whether
+   * committed events exist that the read leaves for later because an older transaction is still open
+   * somewhere on the server (`heldBack`: look again soon). One statement: the relay reads on every commit.
+   */
   async readAll(
     checkpoint: GlobalCheckpoint = START_OF_LOG,
     limit = 1000,
-  ): Promise<{ events: StoredEvent[]; checkpoint: GlobalCheckpoint }> {
+  ): Promise<{ events: StoredEvent[]; checkpoint: GlobalCheckpoint; heldBack: boolean }> {
     if (limit < 1 || limit > this.maxEventsPerRead)
       throw new Error(`readAll: limit ${limit} out of range`);
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${COMMITTED_AFTER_CHECKPOINT} LIMIT $3`,
+    // One row even when the page is empty, to carry held_back; its event columns are then null.
+    const { rows } = await this.pool.query<
+      { [K in keyof EventRow]: EventRow[K] | null } & { held_back: boolean }
+    >(
+      `WITH page AS (
+         SELECT ${EVENT_COLUMNS}, events.transaction_id AS commit_order
+         FROM events WHERE ${COMMITTED_AFTER_CHECKPOINT} LIMIT $3)
+       SELECT page.*, held.held_back
+       FROM (SELECT EXISTS (
+               SELECT 1 FROM events
+               WHERE transaction_id >= greatest($1::xid8, pg_snapshot_xmin(pg_current_snapshot()))
+             ) AS held_back) AS held
+       LEFT JOIN page ON true
+       ORDER BY page.commit_order, page.global_position`,
       [checkpoint.transactionId, checkpoint.globalPosition, limit],
     );
-    const events = rows.map((row) => this.upcasters.upcast(toStoredEvent(row)));
+    const events = rows
+      .filter((row): row is EventRow & { held_back: boolean } => row.global_position !== null)
+      .map((row) => this.upcasters.upcast(toStoredEvent(row)));
     const last = events.at(-1);
     return {
       events,
       checkpoint: last
         ? { transactionId: last.transactionId, globalPosition: last.globalPosition }
         : checkpoint,
+      heldBack: rows[0].held_back,
     };
-  }
-
-  /**
-   * Whether committed events after `checkpoint` exist that readAll leaves for later because an older
-   * transaction is still open somewhere on the server (see COMMITTED_AFTER_CHECKPOINT): their readers should
-   * look again soon. The checkpoint changes no answer (every event before it was read); as a parameter it makes
-   * the statement a prepared one, planned once: planned anew on every idle relay pass it cost as much as
-   * running it (pg_stat_statements under bench:members).
-   */
-  async hasCommittedEventsHeldBack(checkpoint: GlobalCheckpoint): Promise<boolean> {
-    const { rows } = await this.pool.query<{ held: boolean }>(
-      `SELECT EXISTS (
-         SELECT 1 FROM events
-         WHERE transaction_id >= greatest($1::xid8, pg_snapshot_xmin(pg_current_snapshot()))
-       ) AS held`,
-      [checkpoint.transactionId],
-    );
-    return rows[0].held;
   }
 
   private assertAppendable({ streamId, expectedVersion, events }: AppendRequest): void {
