@@ -31,13 +31,11 @@ export class CashDrawerGate {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   async assertTakesCash(koperasiId: string, tellerId: string, businessDate: string): Promise<void> {
-    if (await this.lookups.add({ koperasiId, tellerId, businessDate })) {
-      throw new ApiException(
-        HttpStatus.CONFLICT,
-        'CASH_DRAWER_CLOSED',
-        'Kasir sudah ditutup hari ini: this teller counted the drawer (tutup kasir) and takes no more cash today',
-      );
-    }
+    if (await this.isClosed(koperasiId, tellerId, businessDate)) throw cashDrawerClosedError();
+  }
+
+  isClosed(koperasiId: string, tellerId: string, businessDate: string): Promise<boolean> {
+    return this.lookups.add({ koperasiId, tellerId, businessDate });
   }
 
   private async closedAmong(drawers: Drawer[]): Promise<boolean[]> {
@@ -72,4 +70,12 @@ export class CashDrawerGate {
       [koperasiId, tellerId, businessDate],
     );
   }
+}
+
+export function cashDrawerClosedError(): ApiException {
+  return new ApiException(
+    HttpStatus.CONFLICT,
+    'CASH_DRAWER_CLOSED',
+    'Kasir sudah ditutup hari ini: this teller counted the drawer (tutup kasir) and takes no more cash today',
+  );
 }
