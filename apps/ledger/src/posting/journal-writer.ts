@@ -1,3 +1,4 @@
+import { CombinedWrite } from '@koperasi/database';
 import type { ClientBase } from 'pg';
 import type { JournalEntry } from '../domain/index.js';
 import { ledgerDeltas } from './ledger-deltas.js';
@@ -52,7 +53,9 @@ export async function writeJournal(
   const lines = written.flatMap(({ entryId, entry }) =>
     entry.lines.map((line, index) => ({ entryId, lineNo: index + 1, entry, line })),
   );
-  await tx.query(
+  // The lines and the sums that only add to rows (none reads another) go as one statement.
+  const additions = new CombinedWrite();
+  additions.add(
     `INSERT INTO journal_lines (entry_id, line_no, koperasi_id, account_code, debit_rp, credit_rp, teller_id, member_id,
                                 fee_source, product_code)
      SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[],
@@ -73,7 +76,7 @@ export async function writeJournal(
 
   const writtenEntries = written.map(({ entry }) => entry);
   const deltas = ledgerDeltas(writtenEntries);
-  await tx.query(
+  additions.add(
     `INSERT INTO account_balances AS balance (koperasi_id, account_code, debit_total_rp, credit_total_rp)
      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[])
      ON CONFLICT (koperasi_id, account_code) DO UPDATE SET
@@ -86,7 +89,7 @@ export async function writeJournal(
       deltas.accounts.map((row) => row.creditRp),
     ],
   );
-  await tx.query(
+  additions.add(
     `INSERT INTO account_day_balances AS day (koperasi_id, business_date, account_code, debit_rp, credit_rp)
      SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::bigint[], $5::bigint[])
      ON CONFLICT (koperasi_id, business_date, account_code) DO UPDATE SET
@@ -100,10 +103,28 @@ export async function writeJournal(
       deltas.accountDays.map((row) => row.creditRp),
     ],
   );
+  if (deltas.cash.length > 0) {
+    additions.add(
+      `INSERT INTO cash_by_teller AS drawer (koperasi_id, business_date, teller_id, debit_rp, credit_rp)
+       SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::bigint[], $5::bigint[])
+       ON CONFLICT (koperasi_id, business_date, teller_id) DO UPDATE SET
+         debit_rp = drawer.debit_rp + EXCLUDED.debit_rp,
+         credit_rp = drawer.credit_rp + EXCLUDED.credit_rp`,
+      [
+        deltas.cash.map((row) => row.koperasiId),
+        deltas.cash.map((row) => row.businessDate),
+        deltas.cash.map((row) => row.tellerId),
+        deltas.cash.map((row) => row.debitRp),
+        deltas.cash.map((row) => row.creditRp),
+      ],
+    );
+  }
+  await additions.run(tx);
   if (deltas.savings.length > 0) {
     await tx.query(
-      // Not INSERT ... ON CONFLICT: PostgreSQL checks the proposed row's CHECK constraints before it looks for
-      // the conflict, so a withdrawal's negative delta would be refused even though the row it updates has cover.
+      // On its own: a data-modifying WITH cannot be one of CombinedWrite's CTEs. Not INSERT ... ON CONFLICT:
+      // PostgreSQL checks the proposed row's CHECK constraints before it looks for the conflict, so a
+      // withdrawal's negative delta would be refused even though the row it updates has cover.
       `WITH delta AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[])
            AS d(koperasi_id, member_id, pokok_rp, wajib_rp, sukarela_rp)
@@ -127,22 +148,6 @@ export async function writeJournal(
         deltas.savings.map((row) => row.pokokRp),
         deltas.savings.map((row) => row.wajibRp),
         deltas.savings.map((row) => row.sukarelaRp),
-      ],
-    );
-  }
-  if (deltas.cash.length > 0) {
-    await tx.query(
-      `INSERT INTO cash_by_teller AS drawer (koperasi_id, business_date, teller_id, debit_rp, credit_rp)
-       SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::bigint[], $5::bigint[])
-       ON CONFLICT (koperasi_id, business_date, teller_id) DO UPDATE SET
-         debit_rp = drawer.debit_rp + EXCLUDED.debit_rp,
-         credit_rp = drawer.credit_rp + EXCLUDED.credit_rp`,
-      [
-        deltas.cash.map((row) => row.koperasiId),
-        deltas.cash.map((row) => row.businessDate),
-        deltas.cash.map((row) => row.tellerId),
-        deltas.cash.map((row) => row.debitRp),
-        deltas.cash.map((row) => row.creditRp),
       ],
     );
   }
