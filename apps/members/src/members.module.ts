@@ -3,8 +3,6 @@ import { PlatformModule, type ReadinessCheck } from '@koperasi/platform';
 import type { Pool } from 'pg';
 import {
   CommandConsumerState,
-  CommandResults,
-  IdempotentCommandExecutor,
   OUTBOX_RELAY_OPTIONS,
   PG_POOL,
   PgPoolCloser,
@@ -17,7 +15,7 @@ import { BankQueriesController } from './bank/queries/bank-queries.controller.js
 import { cashDrawerCommandsProvider } from './cash-drawer/commands/cash-drawer-commands.provider.js';
 import { CashDrawerQueriesController } from './cash-drawer/queries/cash-drawer-queries.controller.js';
 import { memberCommandsProvider } from './commands/member-commands.provider.js';
-import { RegisterMemberHandler } from './commands/register-member/register-member.handler.js';
+import { registerMemberCommandsProvider } from './commands/register-member/register-member-commands.provider.js';
 import { eventStoreProvider } from './infrastructure/event-store.provider.js';
 import { MEMBERS_CONFIG, type MembersConfig } from './infrastructure/members-config.js';
 import { koperasiCommandsProvider } from './koperasi/commands/koperasi-commands.provider.js';
@@ -82,13 +80,11 @@ export class MembersModule {
         },
         PgPoolCloser,
         eventStoreProvider,
-        CommandResults,
-        IdempotentCommandExecutor,
         memberCommandsProvider,
         cashDrawerCommandsProvider,
         bankCommandsProvider,
         periodClosingCommandsProvider,
-        RegisterMemberHandler,
+        registerMemberCommandsProvider,
         koperasiCommandsProvider,
         CommandConsumerState,
         ServiceOutboxRelay,

@@ -10,6 +10,7 @@ import {
   type MemberView,
   type RegisterKoperasiPayload,
   type RegisterMemberPayload,
+  type RegisterMemberResult,
   type SavingsMovementResult,
   type StatementLine,
   type UserRole,
@@ -24,7 +25,7 @@ import {
   type TestDatabase,
 } from '@koperasi/testing';
 import { MEMBER_COMMANDS } from '../src/commands/member-commands.provider.js';
-import { RegisterMemberHandler } from '../src/commands/register-member/register-member.handler.js';
+import { REGISTER_MEMBER_COMMANDS } from '../src/commands/register-member/register-member-commands.provider.js';
 import { membersMigrations } from '../src/infrastructure/members-migrations.js';
 import {
   currentMonthInWib,
@@ -65,14 +66,20 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
     ]);
     return reply as CommandReply<KoperasiView>;
   };
-  const registerMember = (
+  /** One batch of registrations, as the Kafka transport hands them over; the replies in the same order. */
+  const registrationBatch = (envelopes: CommandEnvelope<unknown>[]) =>
+    app.get<DeciderCommandHandler<unknown, unknown, never>>(REGISTER_MEMBER_COMMANDS).handle(
+      envelopes.map((value): CommandMessage => ({
+        command: MemberCommands.registerMember,
+        key: value.koperasiId,
+        value,
+      })),
+    ) as Promise<CommandReply<RegisterMemberResult>[]>;
+  const registerMember = async (
     koperasiId: string,
     payload: Partial<RegisterMemberPayload>,
     role: UserRole = 'teller',
-  ) =>
-    app
-      .get(RegisterMemberHandler)
-      .execute(envelope(koperasiId, payload as RegisterMemberPayload, role));
+  ) => (await registrationBatch([envelope(koperasiId, payload, role)]))[0];
   /** One batch of member commands, as the Kafka transport hands them over; the replies in the same order. */
   const memberBatch = (commands: { command: string; envelope: CommandEnvelope<unknown> }[]) =>
     app.get<DeciderCommandHandler<unknown, unknown, never>>(MEMBER_COMMANDS).handle(
@@ -586,6 +593,35 @@ describe('members service commands (PostgreSQL, Kafka relay)', () => {
       expect(balances.at(-1)).toBe(11_000);
       expect(await verifyHashChain(db.pool)).toMatchObject({ ok: true });
     });
+  });
+
+  it('given one batch of registrations with a NIK twice, a kelurahan the koperasi does not serve and an auditor, then only those are refused and the rest take consecutive numbers', async () => {
+    const niks = ['3374012512700101', '3374012512700102', '3374012512700103'];
+    const register = (nik: string, kelurahan = 'Gedawang', role: UserRole = 'teller') =>
+      envelope(gedawang.id, { ...budi(kelurahan), nik, fullName: `Anggota ${nik}` }, role);
+    const replies = await registrationBatch([
+      register(niks[0]),
+      register(niks[1], 'Tegalsari'),
+      register(niks[0]),
+      register(niks[1], 'Gedawang', 'auditor'),
+      register(niks[2]),
+    ]);
+    expect(replies.map((reply) => (reply.ok ? 'registered' : reply.error.code))).toEqual([
+      'registered',
+      'KELURAHAN_MISMATCH',
+      'NIK_ALREADY_MEMBER',
+      'FORBIDDEN',
+      'registered',
+    ]);
+    expect(errorOf(replies[2]).message).toMatch(/already a member of this koperasi/);
+    const [first, last] = [resultOf(replies[0]).memberNo, resultOf(replies[4]).memberNo];
+    expect(Number(last.slice(-6))).toBe(Number(first.slice(-6)) + 1);
+    const { rows } = await db.pool.query(
+      `SELECT (SELECT count(*)::int FROM members WHERE nik = ANY($1::text[])) AS members,
+              (SELECT count(*)::int FROM member_niks WHERE nik = ANY($1::text[])) AS niks`,
+      [niks],
+    );
+    expect(rows[0]).toEqual({ members: 2, niks: 2 });
   });
 });
 

@@ -8,3 +8,4 @@ export * from './member-error-code.js';
 export * from './member-events.js';
 export * from './member-state.js';
 export * from './wajib-arrears.js';
+export * from './member-numbering.js';

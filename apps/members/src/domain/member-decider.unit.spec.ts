@@ -1,6 +1,13 @@
 import type { KoperasiSettings } from './koperasi-settings.js';
 import type { MemberCommand, RegisterMember } from './member-commands.js';
+import { decideMember } from './decide-member.js';
 import { memberDecider } from './member-decider.js';
+import {
+  evolveMemberNumbering,
+  numberedRegistration,
+  type MemberNumbering,
+} from './member-numbering.js';
+import { initialMemberState } from './member-state.js';
 import type { MemberErrorCode } from './member-error-code.js';
 import type { MemberEvent, MemberRegistered } from './member-events.js';
 
@@ -500,5 +507,30 @@ describe('member decider', () => {
         /before MemberRegistered/,
       );
     });
+  });
+
+  it('given a koperasi at number 41, when two members register in turn, then they get 000041 and 000042', () => {
+    let numbering: MemberNumbering = { settings, nextSeq: 41 };
+    const numbers: string[] = [];
+    for (const [id, nik] of [
+      ['mem-1', '3375015705850003'],
+      ['mem-2', '3375015705850004'],
+    ]) {
+      const {
+        memberNo: _memberNo,
+        settings: _settings,
+        ...order
+      } = register({ memberId: id, nik });
+      const decision = decideMember(
+        numberedRegistration(order, settings, numbering),
+        initialMemberState,
+      );
+      if (!decision.ok) throw new Error(decision.error.message);
+      const [event] = decision.events;
+      numbers.push(event.type === 'MemberRegistered' ? event.data.memberNo : '');
+      numbering = decision.events.reduce(evolveMemberNumbering, numbering);
+    }
+    expect(numbers).toEqual(['KKMP-3375-BK-000041', 'KKMP-3375-BK-000042']);
+    expect(numbering.nextSeq).toBe(43);
   });
 });
