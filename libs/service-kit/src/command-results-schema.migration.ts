@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The reply of every command that acted, by commandId (CommandResults). */
+/** The reply of every command that acted, by commandId (DeciderCommandHandler stores and reads them). */
 export class CommandResultsSchema1790000000002 implements MigrationInterface {
   name = 'CommandResultsSchema1790000000002';
 

@@ -1,4 +1,3 @@
-import type { CommandEnvelope } from '@koperasi/contracts';
 import type { BatchCommandHandler, CommandMessage } from './batched-kafka-server.js';
 
 /**
@@ -23,19 +22,5 @@ export function oneCommandAtATime(
       }),
     );
     return replies;
-  };
-}
-
-/**
- * A command table entry for a handler that takes one envelope (checking it itself, as it arrived on the
- * topic): for commands that call partners or claim numbers beside their events, not decided a batch at a time.
- */
-export function commandByCommand<P>(
-  topic: string,
-  execute: (envelope: CommandEnvelope<P>) => Promise<unknown>,
-): { topics: string[]; handler: BatchCommandHandler } {
-  return {
-    topics: [topic],
-    handler: oneCommandAtATime(({ value }) => execute(value as CommandEnvelope<P>)),
   };
 }
