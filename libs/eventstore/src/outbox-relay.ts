@@ -13,7 +13,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /**
    * The safety net: with no notification, the relay reads again after this long anyway (events written by
-   * other means than the event store, or notifications lost with a connection).
+   * other means than the event store). Every append notifies on commit and a new LISTEN connection reads at
+   * once, so nothing a teller waits for waits on it.
    */
   safetyPollMs?: number;
   /** While committed events wait behind an older transaction still open, the relay reads again this soon. */
@@ -24,6 +25,8 @@ export interface OutboxRelayOptions {
 export const EVENT_ID_HEADER = 'event-id';
 export const EVENT_TYPE_HEADER = 'event-type';
 const MAX_RETRY_PAUSE_MS = 5000;
+/** A read at rest is two queries (the read and the held-back check): once a second they kept every service busy. */
+const DEFAULT_SAFETY_POLL_MS = 30_000;
 
 /**
  * Publishes committed events to Kafka in commit order, keyed by stream id. The checkpoint is written only
@@ -52,7 +55,7 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.store = new PostgresEventStore(options.pool);
     this.batchSize = options.batchSize ?? 2000;
-    this.safetyPollMs = options.safetyPollMs ?? 1_000;
+    this.safetyPollMs = options.safetyPollMs ?? DEFAULT_SAFETY_POLL_MS;
     this.heldBackRetryMs = options.heldBackRetryMs ?? 10;
   }
 
