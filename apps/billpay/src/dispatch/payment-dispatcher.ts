@@ -12,7 +12,11 @@ import {
   type BillpayConfig,
   type DispatchConfig,
 } from '../infrastructure/billpay-config.js';
-import { dispatchQueueGauge, pendingPaymentsGauge } from '../metrics/billpay-metrics.js';
+import {
+  countPendingPaymentsWith,
+  dispatchQueueGauge,
+  type PendingPaymentCount,
+} from '../metrics/billpay-metrics.js';
 import { PaymentWorker, type DispatchMode, type DueRow } from './payment-worker.js';
 
 export interface DispatchJob {
@@ -54,6 +58,12 @@ export class PaymentDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   onApplicationBootstrap(): void {
+    countPendingPaymentsWith(async () => {
+      const { rows } = await this.pool.query<PendingPaymentCount>(
+        `SELECT status, count(*)::int AS n FROM payments WHERE next_check_at IS NOT NULL GROUP BY status`,
+      );
+      return rows;
+    });
     this.scanTimer = setInterval(() => void this.scan(), this.config.scanIntervalMs);
   }
 
@@ -103,11 +113,6 @@ export class PaymentDispatcher implements OnApplicationBootstrap, BeforeApplicat
         [SCAN_BATCH],
       );
       for (const row of rows) this.dispatch({ paymentId: row.id, mode: 'CHECK' });
-      const counts = await this.pool.query<{ status: string; n: number }>(
-        `SELECT status, count(*)::int AS n FROM payments WHERE next_check_at IS NOT NULL GROUP BY status`,
-      );
-      pendingPaymentsGauge.reset();
-      for (const { status, n } of counts.rows) pendingPaymentsGauge.set({ status }, n);
     } catch (error) {
       this.logger.warn(`scan failed: ${String(error)}`);
     } finally {

@@ -9,12 +9,33 @@ export const aggregatorCallSeconds = new Histogram({
   registers: [metricsRegistry],
 });
 
-/** Set by the dispatcher's scan from the database, so it counts what every process left unresolved. */
+export interface PendingPaymentCount {
+  status: string;
+  n: number;
+}
+
+let countPendingPayments: (() => Promise<PendingPaymentCount[]>) | null = null;
+
+/** Where the gauge below reads its figures when /metrics is scraped; the dispatcher gives it its pool. */
+export function countPendingPaymentsWith(count: () => Promise<PendingPaymentCount[]>): void {
+  countPendingPayments = count;
+}
+
+/**
+ * Counted in the database when /metrics is scraped, so it counts what every process left unresolved, and a
+ * process nobody scrapes does not count them every second at rest.
+ */
 export const pendingPaymentsGauge = new Gauge({
   name: 'billpay_pending_payments',
   help: 'Payments whose outcome is not known yet (PROCESSING or PENDING)',
   labelNames: ['status'],
   registers: [metricsRegistry],
+  async collect() {
+    if (!countPendingPayments) return;
+    const counts = await countPendingPayments();
+    this.reset();
+    for (const { status, n } of counts) this.set({ status }, n);
+  },
 });
 
 export const dispatchQueueGauge = new Gauge({
