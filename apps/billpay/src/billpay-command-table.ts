@@ -10,8 +10,8 @@ export function billpayCommandTable(app: INestApplication): CommandTableEntry[] 
   const refunds = app.get<DeciderCommandHandler<unknown, unknown, never>>(REFUND_COMMANDS);
   const topUps = app.get<DeciderCommandHandler<unknown, unknown, never>>(TOP_UP_DEPOSIT_COMMANDS);
   return [
-    { topics: payments.topics, handler: payments.handle },
-    { topics: refunds.topics, handler: refunds.handle },
-    { topics: topUps.topics, handler: topUps.handle },
+    { commands: payments.commands, handler: payments.handle },
+    { commands: refunds.commands, handler: refunds.handle },
+    { commands: topUps.commands, handler: topUps.handle },
   ];
 }

@@ -13,8 +13,8 @@ export function loansCommandTable(app: INestApplication): CommandTableEntry[] {
   const payBack =
     app.get<DeciderCommandHandler<unknown, unknown, never>>(PAY_BACK_REFUSED_COMMANDS);
   return [
-    { topics: collections.topics, handler: collections.handle },
-    { topics: close.topics, handler: close.handle },
-    { topics: payBack.topics, handler: payBack.handle },
+    { commands: collections.commands, handler: collections.handle },
+    { commands: close.commands, handler: close.handle },
+    { commands: payBack.commands, handler: payBack.handle },
   ];
 }

@@ -17,11 +17,11 @@ export function membersCommandTable(app: INestApplication): CommandTableEntry[] 
     app.get<DeciderCommandHandler<unknown, unknown, never>>(REGISTER_MEMBER_COMMANDS);
   const koperasi = app.get<DeciderCommandHandler<unknown, unknown, never>>(KOPERASI_COMMANDS);
   return [
-    { topics: members.topics, handler: members.handle },
-    { topics: drawers.topics, handler: drawers.handle },
-    { topics: bank.topics, handler: bank.handle },
-    { topics: koperasi.topics, handler: koperasi.handle },
-    { topics: closings.topics, handler: closings.handle },
-    { topics: registrations.topics, handler: registrations.handle },
+    { commands: members.commands, handler: members.handle },
+    { commands: drawers.commands, handler: drawers.handle },
+    { commands: bank.commands, handler: bank.handle },
+    { commands: koperasi.commands, handler: koperasi.handle },
+    { commands: closings.commands, handler: closings.handle },
+    { commands: registrations.commands, handler: registrations.handle },
   ];
 }

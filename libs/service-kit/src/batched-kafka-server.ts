@@ -97,9 +97,9 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     });
   }
 
-  /** `handler` takes every command of these topics; register before the microservice starts. */
-  handleBatches(topics: readonly string[], handler: BatchCommandHandler): this {
-    for (const topic of topics) this.batchHandlers.set(topic, handler);
+  /** `handler` takes every one of these commands; register before the microservice starts. */
+  handleBatches(commands: readonly string[], handler: BatchCommandHandler): this {
+    for (const command of commands) this.batchHandlers.set(command, handler);
     return this;
   }
 

@@ -63,7 +63,7 @@ export interface Actor {
   role: UserRole;
 }
 
-/** One command topic: the payload's own checks and how payload and actor make the decider's command. */
+/** One command: the payload's own checks and how payload and actor make the decider's command. */
 export interface CommandRoute<C> {
   /** The envelope is there for who sent it (a supervisor's command refuses anyone else first). */
   check?: (payload: never, envelope: CommandEnvelope<unknown>) => CommandReply<never> | null;
@@ -170,7 +170,7 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
     private readonly routes: Record<string, CommandRoute<C>>,
   ) {}
 
-  get topics(): string[] {
+  get commands(): string[] {
     return Object.keys(this.routes);
   }
 

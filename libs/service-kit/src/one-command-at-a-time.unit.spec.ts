@@ -34,7 +34,7 @@ describe('oneCommandAtATime', () => {
     expect(mostAtOnce).toBe(2);
   });
 
-  it('keeps the same key on two topics apart: they are different partitions, with no order between them', async () => {
+  it('keeps the same key of two commands apart: no order is kept between different commands', async () => {
     const order: string[] = [];
     const handler = oneCommandAtATime(async ({ command: name }) => {
       order.push(`start ${name}`);

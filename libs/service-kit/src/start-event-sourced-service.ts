@@ -10,9 +10,9 @@ import { CommandConsumerState } from './command-consumer-state.js';
 /** How long start-up waits for the command consumer's first partitions before saying ready anyway. */
 const GROUP_JOIN_WAIT_MS = 60_000;
 
-/** Command topics that share one handler, which takes a batch of their commands at a call. */
+/** Commands that share one handler, which takes a batch of them at a call. */
 export interface CommandTableEntry {
-  topics: readonly string[];
+  commands: readonly string[];
   handler: BatchCommandHandler;
 }
 
@@ -29,7 +29,7 @@ export interface EventSourcedService<C extends EventSourcedServiceConfig> {
   config: C;
   migrations: MigrationClass[];
   module: (config: C) => DynamicModule;
-  /** Command topics and their handlers, from the started app; topics left out go to @MessagePattern handlers. */
+  /** Commands and their handlers, from the started app; commands left out go to @MessagePattern handlers. */
   commandTable?: (app: INestApplication) => CommandTableEntry[];
   /** See BatchedKafkaServerOptions: more for a service whose commands wait on partners. */
   maxFlushesInFlight?: number;
@@ -75,8 +75,8 @@ async function start<C extends EventSourcedServiceConfig>(
     state: consumerState,
     maxFlushesInFlight: service.maxFlushesInFlight,
   });
-  for (const { topics, handler } of service.commandTable?.(app) ?? [])
-    server.handleBatches(topics, handler);
+  for (const { commands, handler } of service.commandTable?.(app) ?? [])
+    server.handleBatches(commands, handler);
   app.connectMicroservice({ strategy: server });
   await app.startAllMicroservices();
   await app.listen(config.httpPort, config.httpHost);

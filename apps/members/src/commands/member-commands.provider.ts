@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { memberAggregate } from './member-aggregate.js';
 import { MEMBER_COMMAND_ROUTES } from './member-command-routes.js';
 
-/** The batch handler of every command on an existing member; main.ts gives it their topics. */
+/** The batch handler of every command on an existing member; the command table gives it their names. */
 export const MEMBER_COMMANDS = Symbol('MEMBER_COMMANDS');
 
 export const memberCommandsProvider = {

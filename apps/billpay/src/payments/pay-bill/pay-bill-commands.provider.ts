@@ -7,7 +7,7 @@ import { BILLPAY_CONFIG, type BillpayConfig } from '../../infrastructure/billpay
 import { payBillAggregate } from './pay-bill-aggregate.js';
 import { PAY_BILL_ROUTES } from './pay-bill-routes.js';
 
-/** The batch handler of bill payments; the command table gives it their topic. */
+/** The batch handler of bill payments; the command table gives it its command. */
 export const PAY_BILL_COMMANDS = Symbol('PAY_BILL_COMMANDS');
 
 export const payBillCommandsProvider = {

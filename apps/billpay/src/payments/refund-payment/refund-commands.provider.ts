@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import type { RefundPayment } from '../../domain/index.js';
 import { refundAggregate } from './refund-aggregate.js';
 
-/** The batch handler of refunds; the command table gives it their topic. */
+/** The batch handler of refunds; the command table gives it its command. */
 export const REFUND_COMMANDS = Symbol('REFUND_COMMANDS');
 
 const REFUND_ROUTES: Record<string, CommandRoute<RefundPayment>> = {

@@ -10,7 +10,7 @@ import {
   type CollectionOrder,
 } from './collect-installment-aggregate.js';
 
-/** The batch handler of installments; the command table gives it their topic. */
+/** The batch handler of installments; the command table gives it its command. */
 export const COLLECT_INSTALLMENT_COMMANDS = Symbol('COLLECT_INSTALLMENT_COMMANDS');
 
 const COLLECT_INSTALLMENT_ROUTES: Record<string, CommandRoute<CollectionOrder>> = {

@@ -16,7 +16,7 @@ import type { Pool } from 'pg';
 import type { PayBackRefusedCollection } from '../../domain/index.js';
 import { payBackRefusedAggregate } from './pay-back-refused-aggregate.js';
 
-/** The batch handler of paying a refused collection back; the command table gives it its topic. */
+/** The batch handler of paying a refused collection back; the command table gives it its command. */
 export const PAY_BACK_REFUSED_COMMANDS = Symbol('PAY_BACK_REFUSED_COMMANDS');
 
 const MAX_NAME_LENGTH = 200;
