@@ -18,7 +18,6 @@ import { checkEnvelope, type Permission } from './check-envelope.js';
 import { accepted, refused } from './command-reply.js';
 import { inTransaction } from './in-transaction.js';
 import { RefusalInTransaction } from './refusal-in-transaction.js';
-import { isUniqueViolation } from './unique-violation.js';
 
 /** The stream a command acts on. */
 export interface StreamTarget {
@@ -214,26 +213,14 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
       if (firstOf.has(item.envelope.commandId)) repeats.push(item);
       else firstOf.set(item.envelope.commandId, item);
     }
-    // The states are read beside the stored replies, not after them: one round trip's wait instead of two.
-    const firstRead = this.read([...firstOf.values()]);
-    firstRead.catch(() => undefined);
-    const stored = await this.storedReplies([...firstOf.keys()]);
-    let pending = [...firstOf.values()].filter((item) => {
-      const reply = stored.get(item.envelope.commandId);
-      if (reply !== undefined) replies[item.index] = reply;
-      return reply === undefined;
-    });
+    let pending = [...firstOf.values()];
     try {
       for (let attempt = 1; pending.length > 0 && attempt <= MAX_ATTEMPTS; attempt += 1) {
         if (attempt > 1)
           await new Promise((resolve) =>
             setTimeout(resolve, Math.random() * MAX_RETRY_PAUSE_MS * attempt),
           );
-        pending = await this.attempt(
-          pending,
-          replies,
-          attempt === 1 && pending.length === firstOf.size ? firstRead : this.read(pending),
-        );
+        pending = await this.attempt(pending, replies);
       }
       for (const item of pending) {
         replies[item.index] = refused(
@@ -267,13 +254,26 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
     return { states, commands };
   }
 
-  /** Decides and writes `work`; returns the commands whose state moved meanwhile, to decide again. */
-  private async attempt(
-    work: Work<C>[],
-    replies: unknown[],
-    reading: Promise<Read<S, P>>,
-  ): Promise<Work<C>[]> {
-    const { states: loaded, commands } = await reading;
+  /**
+   * Answers from command_results what another batch already carried out, then decides and writes the rest;
+   * returns the commands whose state moved meanwhile, to decide again. The replies are read on every attempt:
+   * the writer that moved a state may have been a redelivery of the same command in another batch.
+   */
+  private async attempt(allWork: Work<C>[], replies: unknown[]): Promise<Work<C>[]> {
+    // The states are read beside the stored replies, not after them: one round trip's wait instead of two.
+    const reading = this.read(allWork);
+    reading.catch(() => undefined);
+    const stored = await this.storedReplies(allWork.map((item) => item.envelope.commandId));
+    const work = allWork.filter((item) => {
+      const reply = stored.get(item.envelope.commandId);
+      if (reply !== undefined) replies[item.index] = reply;
+      return reply === undefined;
+    });
+    if (work.length === 0) return [];
+    // `prepare` answers by position: read again for fewer commands (rare: a repeat across batches).
+    const { states: loaded, commands } = await (work.length === allWork.length
+      ? reading
+      : this.read(work));
     const decided: Decided<C, S, E, P>[] = [];
     const decisions = new Map<number, unknown>();
     for (const [position, item] of work.entries()) {
@@ -420,12 +420,12 @@ export class DeciderCommandHandler<S, C, E extends NewEvent, P = C> {
    */
   private async afterFailure(item: Work<C>, error: unknown): Promise<unknown> {
     if (error instanceof RefusalInTransaction) return error.reply;
-    if (isUniqueViolation(error, 'command_results_pkey')) {
-      const first = (await this.storedReplies([item.envelope.commandId])).get(
-        item.envelope.commandId,
-      );
-      if (first !== undefined) return first;
-    }
+    // A repeat that raced its first run trips over whichever of its rows the first one wrote (its reply,
+    // its new stream, a read model row): once that committed, its reply answers this one too.
+    const first = (await this.storedReplies([item.envelope.commandId])).get(
+      item.envelope.commandId,
+    );
+    if (first !== undefined) return first;
     return new UnansweredCommand(error instanceof Error ? error.message : String(error));
   }
 }
