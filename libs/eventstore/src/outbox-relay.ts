@@ -25,7 +25,7 @@ export interface OutboxRelayOptions {
 export const EVENT_ID_HEADER = 'event-id';
 export const EVENT_TYPE_HEADER = 'event-type';
 const MAX_RETRY_PAUSE_MS = 5000;
-/** A read at rest is two queries (the read and the held-back check): once a second they kept every service busy. */
+/** Every append wakes the relay on commit; read once a second at rest, the safety poll kept every service busy. */
 const DEFAULT_SAFETY_POLL_MS = 30_000;
 
 /**
