@@ -1,7 +1,6 @@
-import type { Server } from 'node:http';
 import 'reflect-metadata';
 import { prepareDatabase } from '@koperasi/database';
-import { JsonLogger } from '@koperasi/platform';
+import { JsonLogger, keepConnectionsLongerThanClients } from '@koperasi/platform';
 import { AppModule } from './app.module.js';
 import { bootstrapAdmin } from './auth/admin-bootstrap.js';
 import { UsersRepository } from './auth/users.repository.js';
@@ -9,8 +8,6 @@ import { readGatewayConfig } from './config/gateway-config.js';
 import { createGatewayApp } from './configure-app.js';
 import { gatewayMigrations } from './database/gateway-migrations.js';
 import { createGatewayPool } from './database/pg-pool.js';
-
-const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 async function main(): Promise<void> {
   const logger = new JsonLogger('gateway');
@@ -29,16 +26,6 @@ async function main(): Promise<void> {
   keepConnectionsLongerThanClients(app.getHttpServer());
   await app.listen(config.httpPort, '0.0.0.0');
   logger.pino.info({ port: config.httpPort }, 'gateway ready');
-}
-
-/**
- * Node closes an idle keep-alive connection after 5 s, while a client may send on it at that very moment: under
- * a busy machine's late timers the counters' fetch saw ECONNRESET. Held a minute, the client's own shorter
- * idle timeout closes first, as behind any load balancer.
- */
-function keepConnectionsLongerThanClients(server: Server): void {
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { prepareDatabase } from '@koperasi/database';
 import {
   INTERNAL_HTTP_HOST,
   JsonLogger,
+  keepConnectionsLongerThanClients,
   PORT_PATTERN,
   readEnvConfig,
   secretEnv,
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   );
   app.enableShutdownHooks();
   const port = Number(env.LEDGER_HTTP_PORT);
+  keepConnectionsLongerThanClients(app.getHttpServer());
   await app.listen(port, env.INTERNAL_HTTP_HOST);
   logger.pino.info({ port }, 'ledger ready');
 }

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { keepConnectionsLongerThanClients } from '@koperasi/platform';
 import { PartnerSimModule } from './partner-sim.module.js';
 import type { PartnerSimOptions } from './partner-sim-options.js';
 
@@ -18,5 +19,6 @@ export async function createPartnerSimApp(
   });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.enableShutdownHooks();
+  keepConnectionsLongerThanClients(app.getHttpServer());
   return app;
 }

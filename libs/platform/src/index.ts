@@ -6,3 +6,4 @@ export * from './platform.module.js';
 export * from './readiness.js';
 export * from './http-request.js';
 export * from './retry-until-reachable.js';
+export * from './keep-alive.js';

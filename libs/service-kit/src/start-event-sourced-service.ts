@@ -3,7 +3,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { namespaced } from '@koperasi/contracts';
 import { prepareDatabase, type MigrationClass } from '@koperasi/database';
-import { JsonLogger } from '@koperasi/platform';
+import { JsonLogger, keepConnectionsLongerThanClients } from '@koperasi/platform';
 import { BatchedKafkaServer, type BatchCommandHandler } from './batched-kafka-server.js';
 import { CommandConsumerState } from './command-consumer-state.js';
 
@@ -79,6 +79,7 @@ async function start<C extends EventSourcedServiceConfig>(
     server.handleBatches(commands, handler);
   app.connectMicroservice({ strategy: server });
   await app.startAllMicroservices();
+  keepConnectionsLongerThanClients(app.getHttpServer());
   await app.listen(config.httpPort, config.httpHost);
   await waitUntil(() => consumerState.ready, GROUP_JOIN_WAIT_MS);
   logger.pino.info(

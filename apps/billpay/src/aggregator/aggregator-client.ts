@@ -1,5 +1,4 @@
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   AggregatorPaths,
@@ -8,7 +7,7 @@ import {
   type StatementResponse,
   type TransactionResponse,
 } from '@koperasi/contracts';
-import { HttpTimeoutError, postJson } from '@koperasi/platform';
+import { HttpTimeoutError, keepAliveAgent, postJson } from '@koperasi/platform';
 import {
   BILLPAY_CONFIG,
   type AggregatorConfig,
@@ -39,10 +38,7 @@ export class AggregatorClient implements OnApplicationShutdown {
 
   constructor(@Inject(BILLPAY_CONFIG) config: BillpayConfig) {
     this.config = config.aggregator;
-    const options = { keepAlive: true, maxSockets: MAX_SOCKETS };
-    this.agent = this.config.baseUrl.startsWith('https:')
-      ? new https.Agent(options)
-      : new http.Agent(options);
+    this.agent = keepAliveAgent(this.config.baseUrl, MAX_SOCKETS);
   }
 
   onApplicationShutdown(): void {

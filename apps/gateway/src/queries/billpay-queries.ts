@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { HttpStatus, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type {
   BillReceipt,
@@ -7,7 +7,7 @@ import type {
   PaymentView,
   ProductKind,
 } from '@koperasi/contracts';
-import { httpRequest } from '@koperasi/platform';
+import { httpRequest, keepAliveAgent } from '@koperasi/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { ApiException } from '../http/api-exception.js';
 
@@ -108,11 +108,12 @@ export class BillpayQueries implements OnApplicationShutdown {
   private readonly logger = new Logger('BillpayQueries');
   private readonly baseUrl: string;
   private readonly token: string;
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  private readonly agent: http.Agent;
 
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
     this.baseUrl = config.billpayInternalUrl;
     this.token = config.internalApiToken;
+    this.agent = keepAliveAgent(this.baseUrl, MAX_SOCKETS);
   }
 
   onApplicationShutdown(): void {

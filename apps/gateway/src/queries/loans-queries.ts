@@ -6,8 +6,8 @@ import type {
   RemittanceView,
 } from '@koperasi/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
-import http from 'node:http';
-import { requestJson, type JsonAnswer } from '@koperasi/platform';
+import type http from 'node:http';
+import { keepAliveAgent, requestJson, type JsonAnswer } from '@koperasi/platform';
 import { ApiException } from '../http/api-exception.js';
 
 /** Reading a loan waits on the bank, which the loans service gives 3 s; this leaves it room to say so. */
@@ -41,9 +41,11 @@ export interface AgreementUpdate {
 @Injectable()
 export class LoansQueries {
   private readonly logger = new Logger(LoansQueries.name);
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: MAX_LOANS_SOCKETS });
+  private readonly agent: http.Agent;
 
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {
+    this.agent = keepAliveAgent(config.loansInternalUrl, MAX_LOANS_SOCKETS);
+  }
 
   loan(koperasiId: string, loanNo: string): Promise<LoanAccountView> {
     return this.request(

@@ -7,9 +7,8 @@ import {
   type RemittanceRequest,
   type RemittanceStatusResponse,
 } from '@koperasi/contracts';
-import http from 'node:http';
-import https from 'node:https';
-import { HttpTimeoutError, requestJson, type JsonAnswer } from '@koperasi/platform';
+import type http from 'node:http';
+import { HttpTimeoutError, keepAliveAgent, requestJson, type JsonAnswer } from '@koperasi/platform';
 import { LOANS_CONFIG, type LoansConfig } from '../infrastructure/loans-config.js';
 
 /** Connections to the bank kept open; bounds the notices and lookups in flight at once. */
@@ -39,10 +38,7 @@ export class BankClient {
   private readonly agent: http.Agent;
 
   constructor(@Inject(LOANS_CONFIG) private readonly config: LoansConfig) {
-    const options = { keepAlive: true, maxSockets: MAX_BANK_SOCKETS };
-    this.agent = config.bankUrl.startsWith('https:')
-      ? new https.Agent(options)
-      : new http.Agent(options);
+    this.agent = keepAliveAgent(config.bankUrl, MAX_BANK_SOCKETS);
   }
 
   loan(agentId: string, loanNo: string): Promise<BankResult<BankLoan>> {
