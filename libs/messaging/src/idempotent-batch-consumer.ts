@@ -1,6 +1,7 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import { Topics, UpcasterRegistry, type EventEnvelope } from '@koperasi/contracts';
+import { inTransaction } from '@koperasi/database';
 import { retryUntilReachable } from '@koperasi/platform';
 import { sendToDeadLetter, type DeadLetter } from './dead-letter.js';
 import { MergingFlushQueue, PARTITIONS_FETCHED_AT_ONCE } from './merging-flush-queue.js';
@@ -185,11 +186,11 @@ export class IdempotentBatchConsumer {
         });
     }
     try {
-      await this.inTransaction((tx) => this.project(tx, deliveries));
+      await inTransaction(this.options.pool, (tx) => this.project(tx, deliveries));
     } catch (error) {
       if (isTransient(error)) throw error;
       // Something in the batch is poison: take the events one by one to find it and let the rest through.
-      await this.inTransaction(async (tx) => {
+      await inTransaction(this.options.pool, async (tx) => {
         for (const delivery of deliveries) {
           await tx.query('SAVEPOINT delivery');
           try {
@@ -238,20 +239,6 @@ export class IdempotentBatchConsumer {
        ON CONFLICT DO NOTHING`,
       [this.consumerName, eventId],
     );
-  }
-
-  private async inTransaction(work: (tx: PoolClient) => Promise<void>): Promise<void> {
-    const tx = await this.options.pool.connect();
-    try {
-      await tx.query('BEGIN');
-      await work(tx);
-      await tx.query('COMMIT');
-    } catch (error) {
-      await tx.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      tx.release();
-    }
   }
 }
 

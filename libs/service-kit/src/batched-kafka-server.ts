@@ -1,10 +1,5 @@
 import { Logger } from '@nestjs/common';
-import {
-  KafkaHeaders,
-  Server,
-  type CustomTransportStrategy,
-  type MessageHandler,
-} from '@nestjs/microservices';
+import { KafkaHeaders, Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { COMMAND_HEADER, commandTopicOf } from '@koperasi/contracts';
 import {
   createKafka,
@@ -22,9 +17,7 @@ import {
   type Message,
   type Producer,
 } from 'kafkajs';
-import { lastValueFrom } from 'rxjs';
 import type { CommandConsumerState } from './command-consumer-state.js';
-import { oneCommandAtATime } from './one-command-at-a-time.js';
 
 /** One command as the batch handler sees it: its name (the message's command header) and parsed value. */
 export interface CommandMessage {
@@ -74,9 +67,9 @@ interface Routed {
 /**
  * A Kafka transport for @nestjs/microservices that takes commands in batches. Each partition's fetch is
  * queued; a flush takes what is queued across partitions, gives each batch handler all its commands in one
- * call (topics without one go to their @MessagePattern handler one by one, a key's commands in turn), sends
- * every reply in one produce request, and only then lets the partitions' offsets be committed. A crash
- * before the commit delivers the commands again, and the handlers answer a repeat from their stored results.
+ * call (a command no handler takes is answered `UnansweredCommand`), sends every reply in one produce
+ * request, and only then lets the partitions' offsets be committed. A crash before the commit delivers the
+ * commands again, and the handlers answer a repeat from their stored results.
  */
 export class BatchedKafkaServer extends Server implements CustomTransportStrategy {
   private readonly log = new Logger(BatchedKafkaServer.name);
@@ -149,8 +142,7 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     this.offsets = new OffsetCommitter(this.consumer, (message) => this.log.warn(message));
     this.trackMembership(this.consumer);
     const { producer, consumer } = this;
-    const commands = [...this.messageHandlers.keys(), ...this.batchHandlers.keys()];
-    const topics = [...new Set(commands.map(commandTopicOf))];
+    const topics = [...new Set([...this.batchHandlers.keys()].map(commandTopicOf))];
     await retryUntilReachable(
       async () => {
         await producer.connect();
@@ -222,8 +214,11 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
     const replies = new Array<unknown>(received.length);
     const routed = new Map<BatchCommandHandler, Routed>();
     received.forEach(({ command, message }, index) => {
-      // Commands without a batch handler go to their @MessagePattern handler, one at a time.
-      const handler = this.batchHandlers.get(command) ?? this.oneByOne;
+      const handler = this.batchHandlers.get(command);
+      if (!handler) {
+        replies[index] = new UnansweredCommand(`no handler for ${command}`);
+        return;
+      }
       const group = routed.get(handler) ?? { handler, commands: [], indexes: [] };
       routed.set(handler, group);
       group.commands.push({
@@ -247,21 +242,6 @@ export class BatchedKafkaServer extends Server implements CustomTransportStrateg
       received.map(({ message }) => message.headers ?? {}),
       replies,
     );
-  }
-
-  private readonly oneByOne = oneCommandAtATime(({ command, value }) =>
-    this.handleOne(command, value),
-  );
-
-  private async handleOne(command: string, value: unknown): Promise<unknown> {
-    const handler: MessageHandler | undefined = this.messageHandlers.get(command);
-    if (!handler) return new UnansweredCommand(`no handler for ${command}`);
-    try {
-      return await lastValueFrom(this.transformToObservable(await handler(value)));
-    } catch (error) {
-      this.log.error(`${command}: ${String(error)}`);
-      return new UnansweredCommand(error instanceof Error ? error.message : String(error));
-    }
   }
 
   /** One produce request for the flush; a message without a reply address (a bare event) gets no answer. */

@@ -5,7 +5,7 @@ import type {
   NewEvent,
   UserRole,
 } from '@koperasi/contracts';
-import { CombinedWrite } from '@koperasi/database';
+import { CombinedWrite, inTransaction } from '@koperasi/database';
 import type { Decision } from '@koperasi/domain';
 import {
   StreamVersionConflictError,
@@ -16,7 +16,6 @@ import type { Pool, PoolClient } from 'pg';
 import { UnansweredCommand, type CommandMessage } from './batched-kafka-server.js';
 import { checkEnvelope, type Permission } from './check-envelope.js';
 import { accepted, refused } from './command-reply.js';
-import { inTransaction } from './in-transaction.js';
 import { RefusalInTransaction } from './refusal-in-transaction.js';
 
 /** The stream a command acts on. */

@@ -6,8 +6,6 @@ export * from './command-reply.js';
 export * from './decider-command-handler.js';
 export * from './fold-streams.js';
 export * from './command-results-schema.migration.js';
-export * from './in-transaction.js';
-export * from './one-command-at-a-time.js';
 export * from './pg-pool.js';
 export * from './refusal-in-transaction.js';
 export * from './service-outbox-relay.js';

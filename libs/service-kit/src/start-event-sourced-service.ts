@@ -29,7 +29,7 @@ export interface EventSourcedService<C extends EventSourcedServiceConfig> {
   config: C;
   migrations: MigrationClass[];
   module: (config: C) => DynamicModule;
-  /** Commands and their handlers, from the started app; commands left out go to @MessagePattern handlers. */
+  /** Commands and their handlers, from the started app; a command left out is answered UnansweredCommand. */
   commandTable?: (app: INestApplication) => CommandTableEntry[];
   /** See BatchedKafkaServerOptions: more for a service whose commands wait on partners. */
   maxFlushesInFlight?: number;

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PostgresEventStore, type AppendRequest } from '@koperasi/eventstore';
 import type { Pool, PoolClient } from 'pg';
-import { PG_POOL, StatementBatcher, inTransaction } from '@koperasi/service-kit';
+import { inTransaction } from '@koperasi/database';
+import { PG_POOL, StatementBatcher } from '@koperasi/service-kit';
 import {
   decideOutcome,
   evolveDeposit,

@@ -8,7 +8,8 @@ import {
 import type { RemittanceRequest, RemittanceStatusResponse } from '@koperasi/contracts';
 import { PostgresEventStore } from '@koperasi/eventstore';
 import type { Pool } from 'pg';
-import { PG_POOL, inTransaction } from '@koperasi/service-kit';
+import { inTransaction } from '@koperasi/database';
+import { PG_POOL } from '@koperasi/service-kit';
 import { BankClient, type BankResult } from '../bank/bank-client.js';
 import { remittanceStreamId } from '../commands/close-remittance/remittance-stream-id.js';
 import {

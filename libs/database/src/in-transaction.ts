@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 
+/** `work` inside BEGIN and COMMIT on one connection of `pool`; rolled back when it throws. */
 export async function inTransaction<T>(
   pool: Pool,
   work: (tx: PoolClient) => Promise<T>,
