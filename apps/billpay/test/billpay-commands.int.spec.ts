@@ -298,6 +298,59 @@ describe('billpay commands in batches (PostgreSQL)', () => {
     for (const outcome of outcomes) expect(outcome.version).toBe(outcome.events);
   });
 
+  it('given outcomes in one batch where a payment goes pending and then succeeds, then its row ends SUCCESS at its last version with one status check counted, and the other pending one waits for its check', async () => {
+    const koperasiId = await koperasiWithDeposit(1_000_000);
+    const [first, second] = (await payBills([pln20(koperasiId), pln20(koperasiId)])).map((reply) =>
+      reply.ok ? reply.result.paymentId : '',
+    );
+    const resolver = app.get(PaymentResolver);
+    const source = { actor: 'test', causationId: null };
+    const pending = { kind: 'PENDING', reason: 'aggregator: sedang diproses' } as const;
+
+    const answers = await Promise.all([
+      resolver.resolve({ paymentId: first }, pending, source, 60_000),
+      resolver.resolve({ paymentId: second }, pending, source, 60_000),
+      resolver.resolve(
+        { paymentId: first },
+        { kind: 'SUCCESS', priceRp: PLN20_PRICE_RP, serialNo: '1111-2222', resolvedBy: 'CALLBACK' },
+        source,
+      ),
+    ]);
+
+    expect(answers.map((answer) => answer.result)).toEqual(['APPLIED', 'APPLIED', 'APPLIED']);
+    const { rows } = await db.pool.query(
+      `SELECT p.status, p.serial_no AS "serialNo", p.check_attempts AS "checkAttempts",
+              p.next_check_at > now() + interval '50 seconds' AS "checkLater",
+              p.stream_version = (SELECT count(*)::int FROM events e WHERE e.stream_id = 'payment-' || p.id::text)
+                AS "atLastVersion"
+       FROM payments p WHERE p.id = ANY($1::uuid[]) ORDER BY p.id = $2 DESC`,
+      [[first, second], first],
+    );
+    expect(rows).toEqual([
+      {
+        status: 'SUCCESS',
+        serialNo: '1111-2222',
+        checkAttempts: 1,
+        checkLater: null,
+        atLastVersion: true,
+      },
+      {
+        status: 'PENDING',
+        serialNo: null,
+        checkAttempts: 1,
+        checkLater: true,
+        atLastVersion: true,
+      },
+    ]);
+    const { rows: deposit } = await db.pool.query(
+      'SELECT balance_rp::int AS "balanceRp", reserved_rp::int AS "reservedRp" FROM deposits WHERE koperasi_id = $1',
+      [koperasiId],
+    );
+    expect(deposit).toEqual([
+      { balanceRp: 1_000_000 - PLN20_PRICE_RP, reservedRp: PLN20_PRICE_RP },
+    ]);
+  });
+
   it("given one batch with a teller's top-up, a repeated transfer, a zero amount and two good ones, then the good ones add up and the refused change nothing", async () => {
     const koperasiId = randomUUID();
     const top = (amountRp: number, bankTransferRef: string, role: UserRole = 'supervisor') =>

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PostgresEventStore, type AppendRequest } from '@koperasi/eventstore';
 import type { Pool, PoolClient } from 'pg';
-import { inTransaction } from '@koperasi/database';
+import { CombinedWrite, inTransaction } from '@koperasi/database';
 import { PG_POOL, StatementBatcher } from '@koperasi/service-kit';
 import {
   decideOutcome,
@@ -178,9 +178,10 @@ export class PaymentResolver {
       answers.push({ result: 'APPLIED', paymentId: row.id });
     }
     if (appends.length > 0) {
-      for (const appended of await this.store.appendBatchWithin(tx, appends))
+      const write = new CombinedWrite();
+      for (const appended of await this.store.appendBatchWithin(tx, appends, write))
         if (appended instanceof Error) throw appended;
-      await projectResolutions(tx, resolved, depositMoves);
+      await projectResolutions(tx, write, resolved, depositMoves);
     }
     return answers;
   }

@@ -1,3 +1,4 @@
+import type { CombinedWrite } from '@koperasi/database';
 import type { PoolClient } from 'pg';
 import type { PaymentEvent } from '../domain/index.js';
 
@@ -21,32 +22,39 @@ export const LOCK_DEPOSITS_IN_ORDER = `SELECT koperasi_id FROM deposits WHERE ko
 export type DepositMoves = Map<string, { balanceRp: number; reservedRp: number }>;
 
 /**
- * The payments rows after a batch's events, in the order they were decided (a payment resolved twice in one
- * batch takes both), then each koperasi's deposit once (LOCK_DEPOSITS_IN_ORDER).
+ * The payments rows after a batch's events and each koperasi's deposit once (LOCK_DEPOSITS_IN_ORDER), added to
+ * `write`, which sends them with the events in one statement. A payment resolved twice in one batch (pending,
+ * then its callback) cannot have both rows changed in one statement: its later events run on `tx` after it.
  */
 export async function projectResolutions(
   tx: PoolClient,
+  write: CombinedWrite,
   resolved: ResolvedEvent[],
   depositMoves: DepositMoves,
 ): Promise<void> {
-  for (const { paymentId, event, version, nextCheckInMs } of resolved)
-    await projectPaymentRow(tx, paymentId, event, version, nextCheckInMs);
+  const rounds = roundsOf(resolved);
+  addPaymentRows(write, rounds[0] ?? []);
   const moves = [...depositMoves].filter(
     ([, move]) => move.balanceRp !== 0 || move.reservedRp !== 0,
   );
-  if (moves.length === 0) return;
-  await tx.query(
-    `WITH locked AS (${LOCK_DEPOSITS_IN_ORDER})
-     UPDATE deposits d SET balance_rp = d.balance_rp + m.balance_rp, reserved_rp = d.reserved_rp + m.reserved_rp,
-       updated_at = now()
-     FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS m (koperasi_id, balance_rp, reserved_rp)
-     WHERE d.koperasi_id = m.koperasi_id AND d.koperasi_id IN (SELECT koperasi_id FROM locked)`,
-    [
-      moves.map(([koperasiId]) => koperasiId),
-      moves.map(([, move]) => move.balanceRp),
-      moves.map(([, move]) => move.reservedRp),
-    ],
-  );
+  if (moves.length > 0)
+    write.add(
+      `WITH locked AS (${LOCK_DEPOSITS_IN_ORDER})
+       UPDATE deposits d SET balance_rp = d.balance_rp + m.balance_rp, reserved_rp = d.reserved_rp + m.reserved_rp,
+         updated_at = now()
+       FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS m (koperasi_id, balance_rp, reserved_rp)
+       WHERE d.koperasi_id = m.koperasi_id AND d.koperasi_id IN (SELECT koperasi_id FROM locked)`,
+      [
+        moves.map(([koperasiId]) => koperasiId),
+        moves.map(([, move]) => move.balanceRp),
+        moves.map(([, move]) => move.reservedRp),
+      ],
+    );
+  await write.run(tx);
+  for (const round of rounds.slice(1)) {
+    addPaymentRows(write, round);
+    await write.run(tx);
+  }
 }
 
 /** A payment left unresolved is asked about again after `inMs`. */
@@ -61,53 +69,83 @@ export async function scheduleCheck(
   );
 }
 
-async function projectPaymentRow(
-  tx: PoolClient,
-  paymentId: string,
-  event: PaymentEvent,
-  version: number,
-  nextCheckInMs: number | undefined,
-): Promise<void> {
-  switch (event.type) {
-    case 'BillPaymentPending':
-      await tx.query(
-        `UPDATE payments SET status = 'PENDING', stream_version = $2,
-           next_check_at = now() + $3 * interval '1 millisecond', check_attempts = check_attempts + 1
-         WHERE id = $1`,
-        [paymentId, version, Math.round(nextCheckInMs ?? 0)],
-      );
-      return;
-    case 'BillPaymentSucceeded':
-      await tx.query(
-        `UPDATE payments SET status = 'SUCCESS', price_rp = $2, serial_no = $3, resolved_by = $4, resolved_at = now(),
-           stream_version = $5, next_check_at = NULL, partner_ref = $6, kwh = $7,
-           -- The inquiry's details stand; a payment without an inquiry takes the aggregator's.
-           customer_name = COALESCE(customer_name, $8), subscriber_id = COALESCE(subscriber_id, $9),
-           segment_power = COALESCE(segment_power, $10)
-         WHERE id = $1`,
-        [
-          paymentId,
-          event.data.priceRp,
-          event.data.serialNo,
-          event.data.resolvedBy,
-          version,
-          event.data.partnerRef ?? null,
-          event.data.kwh ?? null,
-          event.data.customerName ?? null,
-          event.data.subscriberId ?? null,
-          event.data.segmentPower ?? null,
-        ],
-      );
-      return;
-    case 'BillPaymentFailed':
-      await tx.query(
-        `UPDATE payments SET status = 'FAILED', refund = 'OWED', failure_rc = $2, failure_reason = $3, resolved_by = $4,
-           resolved_at = now(), stream_version = $5, next_check_at = NULL
-         WHERE id = $1`,
-        [paymentId, event.data.rc, event.data.reason, event.data.resolvedBy, version],
-      );
-      return;
-    default:
-      throw new Error(`a resolution does not append ${event.type}`);
+/** The events in rounds where each payment has at most one, in the order they were decided. */
+function roundsOf(resolved: ResolvedEvent[]): ResolvedEvent[][] {
+  const rounds: ResolvedEvent[][] = [];
+  const seen = new Map<string, number>();
+  for (const item of resolved) {
+    const round = seen.get(item.paymentId) ?? 0;
+    seen.set(item.paymentId, round + 1);
+    (rounds[round] ??= []).push(item);
   }
+  return rounds;
+}
+
+/** One statement per kind of outcome, each payment's row at most once. */
+function addPaymentRows(write: CombinedWrite, round: ResolvedEvent[]): void {
+  const pending: Record<string, unknown>[] = [];
+  const succeeded: Record<string, unknown>[] = [];
+  const failed: Record<string, unknown>[] = [];
+  for (const { paymentId: id, event, version, nextCheckInMs } of round) {
+    switch (event.type) {
+      case 'BillPaymentPending':
+        pending.push({ id, version, next_check_ms: Math.round(nextCheckInMs ?? 0) });
+        break;
+      case 'BillPaymentSucceeded':
+        succeeded.push({
+          id,
+          version,
+          price_rp: event.data.priceRp,
+          serial_no: event.data.serialNo,
+          resolved_by: event.data.resolvedBy,
+          partner_ref: event.data.partnerRef ?? null,
+          kwh: event.data.kwh ?? null,
+          customer_name: event.data.customerName ?? null,
+          subscriber_id: event.data.subscriberId ?? null,
+          segment_power: event.data.segmentPower ?? null,
+        });
+        break;
+      case 'BillPaymentFailed':
+        failed.push({
+          id,
+          version,
+          rc: event.data.rc,
+          reason: event.data.reason,
+          resolved_by: event.data.resolvedBy,
+        });
+        break;
+      default:
+        throw new Error(`a resolution does not append ${event.type}`);
+    }
+  }
+  if (pending.length > 0)
+    write.add(
+      `UPDATE payments p SET status = 'PENDING', stream_version = r.version,
+         next_check_at = now() + r.next_check_ms * interval '1 millisecond', check_attempts = p.check_attempts + 1
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, version integer, next_check_ms bigint)
+       WHERE p.id = r.id`,
+      [JSON.stringify(pending)],
+    );
+  // The inquiry's details stand; a payment without an inquiry takes the aggregator's.
+  if (succeeded.length > 0)
+    write.add(
+      `UPDATE payments p SET status = 'SUCCESS', price_rp = r.price_rp, serial_no = r.serial_no,
+         resolved_by = r.resolved_by, resolved_at = now(), stream_version = r.version, next_check_at = NULL,
+         partner_ref = r.partner_ref, kwh = r.kwh,
+         customer_name = COALESCE(p.customer_name, r.customer_name),
+         subscriber_id = COALESCE(p.subscriber_id, r.subscriber_id),
+         segment_power = COALESCE(p.segment_power, r.segment_power)
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, version integer, price_rp bigint, serial_no text,
+         resolved_by text, partner_ref text, kwh text, customer_name text, subscriber_id text, segment_power text)
+       WHERE p.id = r.id`,
+      [JSON.stringify(succeeded)],
+    );
+  if (failed.length > 0)
+    write.add(
+      `UPDATE payments p SET status = 'FAILED', refund = 'OWED', failure_rc = r.rc, failure_reason = r.reason,
+         resolved_by = r.resolved_by, resolved_at = now(), stream_version = r.version, next_check_at = NULL
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, version integer, rc text, reason text, resolved_by text)
+       WHERE p.id = r.id`,
+      [JSON.stringify(failed)],
+    );
 }

@@ -76,7 +76,9 @@ export class PayBillController {
       body,
       command: BillpayCommands.payBill,
       koperasiId,
-      partitionKey: null,
+      // Every payment of a koperasi reserves from its one deposit row: keyed by koperasi (as its top-ups), its
+      // payments are never in two flushes at once, which would wait on each other for that row's lock.
+      partitionKey: koperasiId,
       payload: payloadOf(body),
       successStatus: 201,
       movesDrawerCash: true,
