@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CombinedWrite } from '@koperasi/database';
+import { CombinedWrite, inTransaction } from '@koperasi/database';
 import type { Pool, PoolClient } from 'pg';
 import {
   GENESIS_HASH,
@@ -236,7 +236,7 @@ export class PostgresEventStore {
 
   private async writeBatch(batch: PendingAppend[]): Promise<void> {
     try {
-      const outcomes = await this.withTransaction((client) =>
+      const outcomes = await inTransaction(this.pool, (client) =>
         this.writeInTransaction(client, batch),
       );
       outcomes.forEach((outcome, index) =>
@@ -306,21 +306,6 @@ export class PostgresEventStore {
       return new StreamVersionConflictError(append.streamId, append.expectedVersion, null);
     }
     return error;
-  }
-
-  private async withTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { UserRole } from '@koperasi/contracts';
+import { inTransaction } from '@koperasi/database';
 import type pg from 'pg';
 import { PG_POOL } from '../../database/pg-pool.js';
 
@@ -92,10 +93,8 @@ export class SessionsRepository {
    * Uses a refresh token once: a live session's token is marked used and `next` takes its place. A token used
    * before revokes its session, whoever sends it: the thief or the counter, one of them holds a copy.
    */
-  async rotate(token: string, next: string): Promise<RotationResult> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+  rotate(token: string, next: string): Promise<RotationResult> {
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<StateRow & { used: boolean }>(
         `SELECT ${STATE_COLUMNS}, t.used_at IS NOT NULL AS used
            FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id JOIN users u ON u.id = s.user_id
@@ -122,14 +121,8 @@ export class SessionsRepository {
         ]);
         result = { kind: 'rotated', session: toState(found) };
       }
-      await client.query('COMMIT');
       return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Revokes the session a refresh token belongs to; its id, or null when the token is no one's. */
